@@ -1,0 +1,1 @@
+"""The Cypher library: schema, write and report queries as versioned .cypher files."""

@@ -1,0 +1,3 @@
+"""iikg: the Industrial-Internet Knowledge Graph."""
+
+__version__ = "0.1.0"

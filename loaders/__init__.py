@@ -1,0 +1,1 @@
+"""Loaders: article files in, normalized Article values out."""

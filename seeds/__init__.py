@@ -1,0 +1,1 @@
+"""The bundled sample corpus and the domain gazetteer (data only)."""
