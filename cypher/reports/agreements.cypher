@@ -1,0 +1,38 @@
+// name: agreements
+// description: 签约关系（SIGNED_WITH），可按城市和日期筛选 / Who signed with whom (SIGNED_WITH), optionally by city and date
+// param: city: string = null — 至少一方位于该城市（含下辖区县） / at least one party in this city (districts included)
+// param: since: date = null — 证据日期不早于 / evidence dated on or after
+// param: until: date = null — 证据日期不晚于 / evidence dated on or before
+// param: limit: int = 100 — 最多返回行数 / maximum rows
+// mode: read
+// columns: party_a, label_a, party_b, label_b, evidence_count, first_seen, last_seen, sentence
+CALL () {
+  WITH $city AS q WHERE q IS NOT NULL
+  CALL (q) {
+    MATCH (c:City {name: q}) RETURN c
+    UNION
+    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+    WITH node AS c WHERE c:City AND q IN c.aliases
+    RETURN c
+  }
+  MATCH (d:City)-[:PART_OF*0..3]->(c)
+  RETURN collect(DISTINCT d) AS area
+}
+MATCH (a:Entity)-[r:SIGNED_WITH]->(b:Entity)
+WHERE ($city IS NULL
+       OR any(x IN [a, b] WHERE x IN area
+              OR EXISTS { MATCH (x)-[:LOCATED_IN]->(y:City) WHERE y IN area }))
+  AND ($since IS NULL AND $until IS NULL
+       OR any(d IN r.evidence_date WHERE d <> ''
+              AND ($since IS NULL OR d >= $since)
+              AND ($until IS NULL OR left(d, size($until)) <= $until)))
+RETURN a.name AS party_a,
+       [l IN labels(a) WHERE l <> 'Entity'][0] AS label_a,
+       b.name AS party_b,
+       [l IN labels(b) WHERE l <> 'Entity'][0] AS label_b,
+       r.evidence_count AS evidence_count,
+       r.first_seen AS first_seen,
+       r.last_seen AS last_seen,
+       r.evidence_sentence[0] AS sentence
+ORDER BY first_seen DESC, party_a, party_b
+LIMIT $limit

@@ -1,0 +1,24 @@
+// name: empowered-by
+// description: 某平台赋能的对象及证据 / What a platform empowers, with the evidence
+// param: name: string (required) — 平台名称或别名 / platform name or alias
+// param: limit: int = 100 — 最多返回行数 / maximum rows
+// mode: read
+// columns: platform, target, target_label, evidence_count, first_seen, last_seen, confidence, sentence
+CALL () {
+  MATCH (e:Entity {name: $name}) RETURN e
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($name, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+  WITH node AS e WHERE $name IN e.aliases
+  RETURN e
+}
+MATCH (e)-[r:EMPOWERS]->(t:Entity)
+RETURN e.name AS platform,
+       t.name AS target,
+       [l IN labels(t) WHERE l <> 'Entity'][0] AS target_label,
+       r.evidence_count AS evidence_count,
+       r.first_seen AS first_seen,
+       r.last_seen AS last_seen,
+       r.confidence AS confidence,
+       r.evidence_sentence[0] AS sentence
+ORDER BY evidence_count DESC, target
+LIMIT $limit

@@ -1,0 +1,34 @@
+// name: path
+// description: 两个实体之间的最短路径（名称可用别名） / Shortest paths between two named entities (names resolved through aliases)
+// param: from: string (required) — 起点实体名称或别名 / first entity, name or alias
+// param: to: string (required) — 终点实体名称或别名 / second entity, name or alias
+// param: max_hops: int = 4 — 最大跳数（不超过 6） / maximum hops (at most 6)
+// param: limit: int = 10 — 最多返回路径数 / maximum paths
+// mode: read
+// columns: hops, path, nodes
+CALL () {
+  MATCH (e:Entity {name: $from}) RETURN e AS a
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($from, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+  WITH node AS e WHERE $from IN e.aliases
+  RETURN e AS a
+}
+CALL () {
+  MATCH (e:Entity {name: $to}) RETURN e AS b
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($to, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+  WITH node AS e WHERE $to IN e.aliases
+  RETURN e AS b
+}
+WITH a, b WHERE a <> b
+MATCH p = allShortestPaths((a)-[:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR*..6]-(b))
+WHERE length(p) <= $max_hops
+WITH p, nodes(p) AS ns, relationships(p) AS rs
+RETURN length(p) AS hops,
+       reduce(s = ns[0].name, i IN range(0, size(rs) - 1) |
+         s + CASE WHEN startNode(rs[i]) = ns[i]
+                  THEN ' -[' + type(rs[i]) + ']-> '
+                  ELSE ' <-[' + type(rs[i]) + ']- ' END + ns[i + 1].name) AS path,
+       [n IN ns | n.name] AS nodes
+ORDER BY hops, path
+LIMIT $limit

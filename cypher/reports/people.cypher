@@ -1,0 +1,29 @@
+// name: people
+// description: 人物及其职务和任职机构，可按机构筛选 / People with their titles and organizations, optionally of one organization
+// param: org: string = null — 机构或企业名称或别名 / organization name or alias
+// param: limit: int = 200 — 最多返回行数 / maximum rows
+// mode: read
+// columns: person, title, organization, org_label, evidence_count, first_seen
+CALL () {
+  WITH $org AS q WHERE q IS NOT NULL
+  CALL (q) {
+    MATCH (e:Entity {name: q}) RETURN e
+    UNION
+    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+    WITH node AS e WHERE q IN e.aliases
+    RETURN e
+  }
+  RETURN collect(e) AS wanted
+}
+MATCH (p:Person)
+OPTIONAL MATCH (p)-[r:WORKS_FOR]->(o:Entity)
+WITH p, r, o, wanted
+WHERE $org IS NULL OR o IN wanted
+RETURN p.name AS person,
+       r.title AS title,
+       o.name AS organization,
+       [l IN labels(o) WHERE l <> 'Entity'][0] AS org_label,
+       r.evidence_count AS evidence_count,
+       coalesce(r.first_seen, p.first_seen) AS first_seen
+ORDER BY organization, person, title
+LIMIT $limit

@@ -1,0 +1,50 @@
+// name: policies
+// description: 政策文件及其发布机构，可按发布机构、城市和日期筛选 / Policies and who issued them, optionally by issuer, city and date
+// param: issuer: string = null — 发布机构名称或别名，如 淄博市工信局 / issuer name or alias
+// param: city: string = null — 发布机构所在城市（含下辖区县） / issuer's city (districts included)
+// param: since: date = null — 首次出现不早于 / first seen on or after
+// param: until: date = null — 首次出现不晚于 / first seen on or before
+// param: limit: int = 100 — 最多返回行数 / maximum rows
+// mode: read
+// columns: policy, issuers, first_seen, last_seen, mentions
+CALL () {
+  WITH $issuer AS q WHERE q IS NOT NULL
+  CALL (q) {
+    MATCH (e:Entity {name: q}) RETURN e
+    UNION
+    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+    WITH node AS e WHERE q IN e.aliases
+    RETURN e
+  }
+  RETURN collect(e) AS wanted
+}
+CALL () {
+  WITH $city AS q WHERE q IS NOT NULL
+  CALL (q) {
+    MATCH (c:City {name: q}) RETURN c
+    UNION
+    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
+    WITH node AS c WHERE c:City AND q IN c.aliases
+    RETURN c
+  }
+  MATCH (d:City)-[:PART_OF*0..3]->(c)
+  RETURN collect(DISTINCT d) AS area
+}
+MATCH (p:Policy)
+WHERE ($since IS NULL OR p.first_seen >= $since)
+  AND ($until IS NULL OR left(p.first_seen, size($until)) <= $until)
+OPTIONAL MATCH (p)-[:ISSUED_BY]->(i:Entity)
+WITH p, wanted, area, i
+ORDER BY i.name
+WITH p, wanted, area, collect(i) AS issuers
+WHERE ($issuer IS NULL OR any(i IN issuers WHERE i IN wanted))
+  AND ($city IS NULL
+       OR any(i IN issuers WHERE i IN area
+              OR EXISTS { MATCH (i)-[:LOCATED_IN]->(y:City) WHERE y IN area }))
+RETURN p.name AS policy,
+       [i IN issuers | i.name] AS issuers,
+       p.first_seen AS first_seen,
+       p.last_seen AS last_seen,
+       p.mentions AS mentions
+ORDER BY first_seen DESC, policy
+LIMIT $limit

@@ -1,0 +1,222 @@
+"""Extraction → the rows the store writes (pure Python; no Neo4j here).
+
+`prepare` validates one Extraction and turns it into a `PreparedArticle`; `group` merges the
+prepared articles of one write batch into the parameter rows of the write queries in
+`cypher/write/`, grouped by label and by (type, head label, tail label), because Cypher cannot
+take labels or relationship types as parameters: those are spliced into the query text, and
+only from the whitelists of graph/model.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.model import ENTITY_LABELS, RELATION_TYPES, SYMMETRIC_TYPES, Extraction
+
+# Entity keys the store computes itself; an extraction cannot set them through `properties`.
+RESERVED_ENTITY_KEYS = frozenset(
+    {"name", "aliases", "mentions", "first_seen", "last_seen", "label"}
+)
+EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "method", "confidence", "date", "title")
+
+
+class BatchError(ValueError):
+    """An extraction that cannot be written; the message names the article."""
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    id: str
+    path: str | None
+    fingerprint: str
+    props: dict[str, Any]
+    # (label, name) → {"count", "aliases", "props"}
+    entities: dict[tuple[str, str], dict[str, Any]]
+    # (type, head_label, head, tail_label, tail) → evidence entries (dicts with EVIDENCE_FIELDS)
+    relations: dict[tuple[str, str, str, str, str], list[dict[str, Any]]]
+
+    @property
+    def label(self) -> str:
+        """How an error message names this article."""
+        return f"{self.path or '?'} (id {self.id})"
+
+
+@dataclass
+class GraphBatch:
+    """The rows of one write transaction."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    relations: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
+
+    def touched(self) -> dict[str, list[str]]:
+        """Entity names per label whose totals must be recomputed after this batch."""
+        return {label: sorted({r["name"] for r in rows}) for label, rows in self.mentions.items()}
+
+    @property
+    def relationship_rows(self) -> int:
+        return sum(len(rows) for rows in self.relations.values())
+
+    @property
+    def evidence_entries(self) -> int:
+        return sum(len(row["article"]) for rows in self.relations.values() for row in rows)
+
+
+def _clean_name(name: Any, what: str, article: str) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise BatchError(f"{article}: {what} has an empty or non-text name: {name!r}")
+    return name.strip()
+
+
+def _scalar_props(props: dict[str, Any], article: str) -> dict[str, Any]:
+    """Extra entity properties (e.g. City level): simple values only, identifier keys only."""
+    out: dict[str, Any] = {}
+    for key, value in sorted(props.items()):
+        if key in RESERVED_ENTITY_KEYS or value is None:
+            continue
+        if not key.isidentifier() or not key.isascii():
+            raise BatchError(f"{article}: entity property name {key!r} is not an identifier")
+        if isinstance(value, str | int | float | bool):
+            out[key] = value
+        elif isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+            out[key] = list(value)
+        else:
+            raise BatchError(f"{article}: entity property {key!r} has unsupported value {value!r}")
+    return out
+
+
+def fingerprint(extraction: Extraction) -> str:
+    """Stable hash of everything the extraction would write (article metadata included)."""
+    data = json.dumps(extraction.to_json(), ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+
+
+def article_props(extraction: Extraction, digest: str) -> dict[str, Any]:
+    art = extraction.article
+    props: dict[str, Any] = {
+        "id": art.id,
+        "title": art.title,
+        "date": art.date,
+        "source": art.source,
+        "author": art.author,
+        "url": art.url,
+        "path": art.path,
+        "script": art.script,
+        "categories": list(art.categories),
+        "tags": list(art.tags),
+        "chars": len(art.text),
+        "fingerprint": digest,
+    }
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def prepare(extraction: Extraction) -> PreparedArticle:
+    """Validate one extraction and normalize it into per-article rows.
+
+    Entities listed twice are merged; a relationship end that is not among the entities is
+    added as one (so every entity the article touches is linked by MENTIONS); symmetric
+    relationships are stored in one canonical direction; duplicate evidence (same sentence
+    span and method) is kept once with its highest confidence.
+    """
+    art = extraction.article
+    where = f"{art.path or '?'} (id {art.id})"
+    if not isinstance(art.id, str) or not art.id:
+        raise BatchError(f"{art.path or '?'}: article has no id")
+    date = art.date or ""
+
+    entities: dict[tuple[str, str], dict[str, Any]] = {}
+    for ent in extraction.entities:
+        if ent.label not in ENTITY_LABELS:
+            raise BatchError(f"{where}: entity label {ent.label!r} is not in the whitelist")
+        name = _clean_name(ent.name, f"a {ent.label} entity", where)
+        slot = entities.setdefault((ent.label, name), {"count": 0, "aliases": set(), "props": {}})
+        slot["count"] += max(int(ent.mentions), 1)
+        slot["aliases"].update(a.strip() for a in ent.aliases if isinstance(a, str) and a.strip())
+        slot["props"].update(_scalar_props(dict(ent.properties), where))
+
+    relations: dict[tuple[str, str, str, str, str], dict[tuple, dict[str, Any]]] = {}
+    for rel in extraction.relations:
+        if rel.type not in RELATION_TYPES:
+            raise BatchError(f"{where}: relationship type {rel.type!r} is not in the whitelist")
+        for label in (rel.head_label, rel.tail_label):
+            if label not in ENTITY_LABELS:
+                raise BatchError(f"{where}: {rel.type} end label {label!r} is not in the whitelist")
+        head = (rel.head_label, _clean_name(rel.head, f"{rel.type} head", where))
+        tail = (rel.tail_label, _clean_name(rel.tail, f"{rel.type} tail", where))
+        if head == tail:
+            continue  # a node related to itself carries no information
+        if rel.type in SYMMETRIC_TYPES and (tail[1], tail[0]) < (head[1], head[0]):
+            head, tail = tail, head
+        for end in (head, tail):
+            if end not in entities:
+                count = max(art.text.count(end[1]), 1)
+                entities[end] = {"count": count, "aliases": set(), "props": {}}
+        title = rel.properties.get("title") if rel.type == "WORKS_FOR" else None
+        entry = {
+            "article": art.id,
+            "sentence": str(rel.sentence),
+            "start": int(rel.start),
+            "end": int(rel.end),
+            "method": str(rel.method),
+            "confidence": float(rel.confidence),
+            "date": date,
+            "title": str(title) if title else "",
+        }
+        key = (rel.type, head[0], head[1], tail[0], tail[1])
+        spans = relations.setdefault(key, {})
+        span = (entry["start"], entry["end"], entry["method"])
+        if span not in spans or spans[span]["confidence"] < entry["confidence"]:
+            spans[span] = entry
+
+    for (_, name), slot in entities.items():
+        slot["aliases"] = sorted(slot["aliases"] - {name})
+    digest = fingerprint(extraction)
+    return PreparedArticle(
+        id=art.id,
+        path=art.path,
+        fingerprint=digest,
+        props=article_props(extraction, digest),
+        entities=dict(sorted(entities.items())),
+        relations={k: [v[s] for s in sorted(v)] for k, v in sorted(relations.items())},
+    )
+
+
+def group(articles: list[PreparedArticle]) -> GraphBatch:
+    """Merge prepared articles into the rows of one write transaction."""
+    batch = GraphBatch()
+    seen: set[str] = set()
+    rel_rows: dict[tuple[str, str, str], dict[tuple[str, str], dict[str, list]]] = defaultdict(dict)
+    mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for art in articles:
+        if art.id in seen:
+            continue  # the same text twice in one batch (a copied file): written once
+        seen.add(art.id)
+        batch.articles.append({"id": art.id, "props": art.props})
+        for (label, name), slot in art.entities.items():
+            mentions[label].append(
+                {
+                    "article": art.id,
+                    "name": name,
+                    "count": slot["count"],
+                    "aliases": slot["aliases"],
+                    "props": slot["props"],
+                }
+            )
+        for (rtype, hlabel, head, tlabel, tail), entries in art.relations.items():
+            rows = rel_rows[(rtype, hlabel, tlabel)]
+            row = rows.get((head, tail))
+            if row is None:
+                row = {"head": head, "tail": tail, **{f: [] for f in EVIDENCE_FIELDS}}
+                rows[(head, tail)] = row
+            for entry in entries:
+                for f in EVIDENCE_FIELDS:
+                    row[f].append(entry[f])
+    batch.mentions = {label: mentions[label] for label in sorted(mentions)}
+    batch.relations = {
+        key: [rows[k] for k in sorted(rows)] for key, rows in sorted(rel_rows.items())
+    }
+    return batch
