@@ -13,7 +13,8 @@ API
     gaz.surfaces()                 -> iterator of (surface, entry) for matchers / jieba user dicts
     gaz.division("淄博")           -> City 淄博市 (level city, parent 山东省)
     gaz.division("市中区", within="枣庄")  -> the 市中区 of 枣庄市
-    gaz.ancestors("崂山区")        -> [City 青岛市, City 山东省]
+    gaz.ancestors("崂山区")        -> [City 青岛市, City 山东省]   (also takes a GazEntry)
+    gaz.ancestor_names("崂山区")   -> ["青岛市", "山东省"]
     gaz.expand_agency("淄博市工信局")           -> "淄博市工业和信息化局"
     gaz.expand_agency("工信部")                 -> "工业和信息化部"
     gaz.expand_agency("市工信局", place="青岛")  -> "青岛市工业和信息化局"
@@ -43,7 +44,7 @@ LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
 # One-character prefixes that refer to the article's own place: 市工信局, 省工信厅, 区科技局.
 RELATIVE_PREFIXES = "省市区县州旗盟"
 # Endings of government-body names: a remainder ending so is kept as written after a place.
-AGENCY_ENDINGS = ("局", "厅", "委", "办", "委员会", "办公室", "中心", "院", "所", "政府", "署")
+AGENCY_ENDINGS = ("局", "厅", "委", "办", "委员会", "办公室", "中心", "院", "所", "署")
 
 
 @dataclass(frozen=True)
@@ -195,10 +196,18 @@ class Gazetteer:
         best = [c for c in candidates if LEVEL_RANK.get(c.level or "", 3) == top]
         return best[0] if len(best) == 1 else None
 
-    def ancestors(self, city_name: str, within: str | None = None) -> list[GazEntry]:
-        """Parents of a division, nearest first: 崂山区 → [青岛市, 山东省]; [] if unknown."""
-        entry = self.division(city_name, within=within)
-        return self._chain(entry) if entry else []
+    def ancestors(self, city: str | GazEntry, within: str | None = None) -> list[GazEntry]:
+        """Parents of a division, nearest first: 崂山区 → [青岛市, 山东省]; [] if unknown.
+
+        `city` is a name or short form (resolved like `division`, so a name shared by several
+        places gives [] unless `within` tells which) or a City entry itself.
+        """
+        entry = city if isinstance(city, GazEntry) else self.division(city, within=within)
+        return self._chain(entry) if entry is not None and entry.label == "City" else []
+
+    def ancestor_names(self, city: str | GazEntry, within: str | None = None) -> list[str]:
+        """Names of `ancestors(city, within)`: 崂山区 → ['青岛市', '山东省']."""
+        return [e.name for e in self.ancestors(city, within)]
 
     def _chain(self, entry: GazEntry) -> list[GazEntry]:
         chain: list[GazEntry] = []

@@ -119,6 +119,9 @@ def test_ancestors_of_a_district(gaz: Gazetteer) -> None:
     assert [e.name for e in gaz.ancestors("崂山区")] == ["青岛市", "山东省"]
     assert [e.name for e in gaz.ancestors("朝阳区", within="北京")] == ["北京市"]
     assert gaz.ancestors("山东省") == []
+    assert gaz.ancestors("朝阳区") == []  # 北京 or 长春?
+    changchun = gaz.division("朝阳区", within="长春市")
+    assert gaz.ancestor_names(changchun) == ["长春市", "吉林省"]
     assert gaz.ancestors("不存在的地方") == []
 
 
@@ -224,6 +227,7 @@ def test_expand_agency(gaz: Gazetteer, surface: str, place: str | None, full: st
     ("淄博市", None),  # a place, not a body
     ("华为", "青岛市"),
     ("淄博市华光国瓷", None),
+    ("东营市采用政府", None),  # a place followed by words, not a body
     ("", None),
 ])
 def test_expand_agency_declines(gaz: Gazetteer, surface: str, place: str | None) -> None:
