@@ -61,6 +61,7 @@ class Article:
     date: str | None = None  # ISO 8601 date, e.g. "2022-08-12"
     source: str | None = None
     author: str | None = None
+    editor: str | None = None  # 责任编辑 credit, when the article names one
     url: str | None = None
     path: str | None = None
     script: str = "zh-Hans"  # script of the original: zh-Hans or zh-Hant
