@@ -1,0 +1,118 @@
+"""Every .cypher file of the library parses, and every report header matches its query."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+import cypher
+from cypher import CypherLibraryError, parse_report, used_params
+from graph.model import ENTITY_LABELS, RELATION_TYPES
+
+REPORT_FILES = sorted(
+    f.name for f in resources.files("cypher").joinpath("reports").iterdir()
+    if f.name.endswith(".cypher")
+)
+REQUIRED = {
+    "platform-reach", "empowered-by", "city-profile", "agreements", "policies", "path",
+    "neighbors", "evidence", "article-facts", "cross-region-platforms", "top-entities",
+    "people", "timeline", "quality",
+}
+
+
+def test_library_has_the_required_reports() -> None:
+    assert len(REPORT_FILES) >= 12
+    assert set(cypher.reports()) >= REQUIRED
+
+
+@pytest.mark.parametrize("file", REPORT_FILES)
+def test_header_matches_file_and_query(file: str) -> None:
+    report = cypher.reports()[file.removesuffix(".cypher")]
+    assert report.name == file.removesuffix(".cypher")
+    assert report.mode == "read"
+    declared = {p.name for p in report.params}
+    assert used_params(report.query) == declared, f"{file}: used vs declared parameters differ"
+    assert report.columns, f"{file}: no columns"
+    # descriptions in Chinese and English
+    assert re.search(r"[\u4e00-\u9fff]", report.description_zh), file
+    assert re.search(r"[A-Za-z]", report.description_en), file
+    for param in report.params:
+        assert param.description, f"{file}: parameter {param.name} has no description"
+
+
+@pytest.mark.parametrize("file", REPORT_FILES)
+def test_declared_columns_are_returned(file: str) -> None:
+    report = cypher.reports()[file.removesuffix(".cypher")]
+    body = cypher.strip_comments_and_strings(report.query)
+    final_return = body[body.rindex("RETURN"):]
+    for column in report.columns:
+        assert re.search(rf"\b{re.escape(column)}\b", final_return), f"{file}: {column}"
+
+
+@pytest.mark.parametrize("file", REPORT_FILES)
+def test_labels_and_types_in_reports_are_whitelisted(file: str) -> None:
+    report = cypher.reports()[file.removesuffix(".cypher")]
+    body = cypher.strip_comments_and_strings(report.query)
+    for label in re.findall(r"\(\s*\w*\s*:\s*([A-Za-z_]+)", body):
+        assert label in ENTITY_LABELS or label in ("Entity", "Article"), f"{file}: {label}"
+    for group in re.findall(r"\[\s*\w*\s*:\s*([A-Z_|]+)", body):
+        for rtype in group.split("|"):
+            assert rtype in RELATION_TYPES or rtype == "MENTIONS", f"{file}: {rtype}"
+
+
+def test_schema_covers_every_label() -> None:
+    statements = cypher.schema_statements()
+    assert all("IF NOT EXISTS" in s for s in statements)
+    for label in ENTITY_LABELS:
+        assert any(f"(n:{label}) REQUIRE n.name IS UNIQUE" in s for s in statements), label
+        fulltext = next(s for s in statements if "FULLTEXT" in s)
+        assert label in fulltext
+    assert any("(n:Article) REQUIRE n.id IS UNIQUE" in s for s in statements)
+
+
+def test_write_templates_use_declared_placeholders_only() -> None:
+    for name in ("mentions", "relations", "refresh-entities"):
+        text = cypher.write_query(name)
+        assert set(re.findall(r"__([A-Z]+)__", text)) <= {"LABEL", "HEAD", "TAIL", "TYPE"}
+
+
+def test_bind_types_and_errors() -> None:
+    report = cypher.get_report("agreements")
+    bound = report.bind({"city": "淄博", "since": "2022-01", "limit": "5"})
+    assert bound == {"city": "淄博", "since": "2022-01", "until": None, "limit": 5}
+    with pytest.raises(CypherLibraryError, match="unknown parameter"):
+        report.bind({"town": "淄博"})
+    with pytest.raises(CypherLibraryError, match="date"):
+        report.bind({"since": "last year"})
+    with pytest.raises(CypherLibraryError, match="missing required parameter 'name'"):
+        cypher.get_report("empowered-by").bind({})
+    with pytest.raises(CypherLibraryError, match="negative"):
+        report.bind({"limit": "-1"})
+    with pytest.raises(CypherLibraryError, match="one of"):
+        cypher.get_report("top-entities").bind({"label": "Robot"})
+    with pytest.raises(CypherLibraryError, match="no report named"):
+        cypher.get_report("nope")
+
+
+def test_parse_report_rejects_bad_headers() -> None:
+    with pytest.raises(CypherLibraryError, match="header lacks"):
+        parse_report("// name: x\nRETURN 1", "x.cypher")
+    with pytest.raises(CypherLibraryError, match="cannot parse param"):
+        parse_report(
+            "// name: x\n// description: 甲 / a\n// param: ???\n// mode: read\n"
+            "// columns: a\nRETURN 1 AS a",
+            "x.cypher",
+        )
+    with pytest.raises(CypherLibraryError, match="unknown type"):
+        parse_report(
+            "// name: x\n// description: 甲 / a\n// param: n: number = 1\n// mode: read\n"
+            "// columns: a\nRETURN 1 AS a",
+            "x.cypher",
+        )
+
+
+def test_used_params_ignores_comments_and_strings() -> None:
+    query = "MATCH (n {name: $name}) // $hidden\nRETURN '$not' AS x, \"$nor\" AS y, $limit"
+    assert used_params(query) == {"name", "limit"}
