@@ -74,6 +74,24 @@ EXTRA_ALIASES = {
     "滨海新区": ["天津滨海新区"],
     "雄安新区": ["河北雄安新区"],
 }
+# Former names of divisions that were renamed, upgraded or merged (older news still uses them):
+# current name → former full names. Each current name must be unique in the source.
+LEGACY_NAMES = {
+    "即墨区": ["即墨市"], "黄岛区": ["胶南市"], "垦利区": ["垦利县"], "莱芜区": ["莱芜市"],
+    "章丘区": ["章丘市"], "济阳区": ["济阳县"], "文登区": ["文登市"], "沾化区": ["沾化县"],
+    "陵城区": ["陵县"], "兖州区": ["兖州市"], "定陶区": ["定陶县"], "蓬莱区": ["蓬莱市"],
+    "姜堰区": ["姜堰市"], "吴江区": ["吴江市"], "高淳区": ["高淳县"], "溧水区": ["溧水县"],
+    "大丰区": ["大丰市"], "海门区": ["海门市"], "六合区": ["大厂区"], "富阳区": ["富阳市"],
+    "临安区": ["临安市"], "上虞区": ["上虞市"], "奉化区": ["奉化市"], "从化区": ["从化市"],
+    "增城区": ["增城市"], "密云区": ["密云县"], "延庆区": ["延庆县"], "崇明区": ["崇明县"],
+    "宁河区": ["宁河县"], "静海区": ["静海县"], "蓟州区": ["蓟县"], "藁城区": ["藁城市"],
+    "鹿泉区": ["鹿泉市"], "栾城区": ["栾城县"], "双流区": ["双流县"], "郫都区": ["郫县"],
+    "三元区": ["梅列区"], "襄阳市": ["襄樊市"], "普洱市": ["思茅市"], "铜仁市": ["铜仁地区"],
+    "毕节市": ["毕节地区"], "日喀则市": ["日喀则地区"], "昌都市": ["昌都地区"],
+    "林芝市": ["林芝地区"], "山南市": ["山南地区"], "那曲市": ["那曲地区"], "哈密市": ["哈密地区"],
+    "吐鲁番市": ["吐鲁番地区"], "海东市": ["海东地区"],
+}
+
 NEW_AREAS = [
     ("重庆两江新区", ["两江新区"], "重庆市", "国家级新区", ""),
     ("浙江舟山群岛新区", ["舟山群岛新区"], "舟山市", "国家级新区", ""),
@@ -108,7 +126,8 @@ class Division:
     parent_code: str | None
     short: str = ""
     aliases: list[str] = field(default_factory=list)
-    flags: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)  # remarks written to the `note` column
+    ambiguous: bool = False
 
 
 def source_path(explicit: str | None) -> Path:
@@ -209,8 +228,14 @@ def add_new_areas(divisions: dict[str, Division]) -> None:
         if note:
             div.flags.append(note)
         divisions[code] = div
+    by_full_name: dict[str, list[Division]] = defaultdict(list)
     for div in divisions.values():
+        by_full_name[div.name].append(div)
         div.aliases.extend(a for a in EXTRA_ALIASES.get(div.name, []) if a not in div.aliases)
+    for current, former in LEGACY_NAMES.items():
+        (div,) = by_full_name[current]  # fails loudly if the name is missing or not unique
+        div.aliases.extend(former)
+        div.flags.append("former name " + "、".join(former))
 
 
 def jieba_common_words(min_freq: int = 500) -> set[str]:
@@ -241,6 +266,7 @@ def finish(divisions: dict[str, Division]) -> None:
         # Province and prefecture shorts (保定, 大连) are known places whatever jieba says.
         if div.short in GENERIC_SHORTS or (div.level == "district" and div.short in common):
             div.flags.append("short form is a common word")
+            div.ambiguous = True
     owners: dict[str, set[str]] = defaultdict(set)
     for div in divisions.values():
         for surface in {div.name, div.short, *div.aliases} - {""}:
@@ -250,6 +276,7 @@ def finish(divisions: dict[str, Division]) -> None:
                          if len(owners[s]) > 1})
         for surface in shared:
             div.flags.append(f"{surface} names {len(owners[surface])} divisions")
+            div.ambiguous = True
 
 
 def write(divisions: dict[str, Division], out: Path) -> None:
@@ -263,12 +290,11 @@ def write(divisions: dict[str, Division], out: Path) -> None:
                          "parent_adcode", "ambiguous", "note"])
         for d in rows:
             parent = divisions[d.parent_code] if d.parent_code else None
-            ambiguous = any("names" in f or "common word" in f for f in d.flags)
             writer.writerow([
                 "" if d.code.startswith("X") else d.code,
                 d.name, d.short, "|".join(d.aliases), d.level, d.kind,
                 parent.name if parent else "", parent.code if parent else "",
-                int(ambiguous), "; ".join(d.flags),
+                int(d.ambiguous), "; ".join(d.flags),
             ])
 
 
