@@ -1,0 +1,97 @@
+"""Bytes → str: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and Big5.
+
+Strict UTF-8 is tried first and wins whenever it succeeds: a valid UTF-8 Chinese text is almost
+never valid in another encoding by accident, the reverse is common. Only when UTF-8 fails are
+GB18030 (a superset of GBK and GB2312) and Big5 (as cp950) tried, strictly, and the one whose
+characters look like real Chinese is kept. charset-normalizer is not needed for this closed set.
+Binary files and text that decodes only to nonsense are rejected with the reason.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from loaders import hanzi
+from loaders.errors import Rejected
+
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (docx/xlsx/epub?)",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "an executable",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+}
+_SNIFF = 65_536
+_LEGACY = ("gb18030", "cp950")
+_MIN_COMMON_SHARE = 0.6  # of CJK characters, for a legacy decoding to be believed
+
+
+def _binary_reason(head: bytes) -> str | None:
+    for magic, what in _MAGIC.items():
+        if head.startswith(magic):
+            return f"binary file ({what})"
+    if b"\x00" in head:
+        return "binary file (contains NUL bytes)"
+    controls = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\f\v\x1b")
+    if controls > max(8, len(head) // 100):
+        return f"binary file ({controls} control bytes in the first {len(head):,})"
+    return None
+
+
+def _common_share(text: str) -> tuple[float, int]:
+    """Share of CJK characters that are frequent ones, and the CJK count (on a sample)."""
+    cjk = [c for c in text[:_SNIFF] if hanzi.is_cjk(c)]
+    if not cjk:
+        return 0.0, 0
+    return sum(1 for c in cjk if hanzi.is_common(c)) / len(cjk), len(cjk)
+
+
+def _legacy(data: bytes) -> tuple[str, str] | None:
+    """The best strict GB18030 / Big5 decoding that looks like Chinese, if any."""
+    best: tuple[float, str, str] | None = None
+    for encoding in _LEGACY:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share, cjk = _common_share(text)
+        if cjk and share >= _MIN_COMMON_SHARE and (best is None or share > best[0]):
+            best = (share, text, encoding)
+    return (best[1], best[2]) if best else None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding name). Raises Rejected with the reason when the bytes are not text."""
+    if not data:
+        raise Rejected("empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise Rejected(f"UTF-8 BOM but invalid UTF-8 at byte {exc.start + 3}") from None
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[2:].decode(encoding), encoding
+            except UnicodeDecodeError as exc:
+                raise Rejected(f"UTF-16 BOM but invalid {encoding} at byte {exc.start + 2}"
+                               ) from None
+    reason = _binary_reason(data[:_SNIFF])
+    if reason:
+        raise Rejected(reason)
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    if utf8_error.reason == "unexpected end of data" and utf8_error.end == len(data):
+        raise Rejected(f"truncated UTF-8: the file ends inside a character (byte {utf8_error.start}"
+                       f" of {len(data)}); was it cut off?")
+    found = _legacy(data)
+    if found:
+        return found
+    bad = data[utf8_error.start]
+    raise Rejected(f"undecodable bytes: not UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start})"
+                   ", and not GB18030 or Big5 Chinese text")

@@ -1,0 +1,25 @@
+"""The one error type the loaders raise or yield for bad input."""
+
+from __future__ import annotations
+
+
+class LoadError(Exception):
+    """An input that could not be turned into an article: names the file (or `file:line` for a
+    JSON Lines record) and the reason, in words a user can act on."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[type[LoadError], tuple[str, str]]:
+        return (type(self), (self.path, self.reason))
+
+
+class Rejected(Exception):
+    """Raised by the parsing helpers, which do not know the file name; the source layer turns it
+    into a LoadError naming the file."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

@@ -1,0 +1,210 @@
+"""Document structure: YAML front matter, HTML bodies, Markdown footers and plain text.
+
+Everything here works on decoded but not yet normalized text and returns a `RawDocument`: the
+body as lines of plain text plus the fields the document itself declares (front matter, HTML
+<head>, a JSON record). Metadata found *inside* the text (bylines, newspaper headers, source
+credits) is the job of `metadata.py`, which runs after normalization.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
+from loaders.errors import Rejected
+
+try:  # the C loader is much faster; same results
+    from yaml import CSafeLoader as _YamlLoader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+MAX_FRONT_MATTER_CHARS = 64_000
+
+
+@dataclass
+class RawDocument:
+    text: str  # plain text, one paragraph or heading per line, not normalized
+    kind: str  # "html", "markdown" or "text"
+    fields: dict[str, Any] = field(default_factory=dict)  # declared metadata (front matter…)
+    footer_urls: list[str] = field(default_factory=list)  # bare links cut from the body
+    boilerplate_lines: int = 0
+
+
+# -- front matter ------------------------------------------------------------------------------
+
+_FENCE = re.compile(r"^---[ \t]*$")
+_FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
+    """(front matter, body). No front matter: (None, text). A front matter must open with `---`
+    as the first non-blank line and close with `---` (or `...`); its YAML must be a mapping."""
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not _FENCE.match(lines[first]):
+        return None, text
+    close = next((i for i in range(first + 1, len(lines)) if _FENCE_END.match(lines[i])), None)
+    if close is None:
+        raise Rejected(f"front matter opened by '---' on line {first + 1} is never closed")
+    source = "\n".join(lines[first + 1 : close])
+    if len(source) > MAX_FRONT_MATTER_CHARS:
+        raise Rejected(f"front matter is {len(source):,} characters long (limit is "
+                       f"{MAX_FRONT_MATTER_CHARS:,})")
+    data = _load_yaml(source, line_offset=first + 1)
+    body = "\n".join(lines[close + 1 :])
+    if not body.strip():
+        raise Rejected("front matter but no body")
+    return data, body
+
+
+def _load_yaml(source: str, line_offset: int) -> dict[str, Any]:
+    try:
+        data = yaml.load(source, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f" (line {mark.line + line_offset + 1})" if mark is not None else ""
+        raise Rejected(f"invalid YAML front matter: {exc.problem or exc.context}{where}") from None
+    except yaml.YAMLError as exc:
+        raise Rejected(f"invalid YAML front matter: {exc}") from None
+    except (ValueError, OverflowError, RecursionError) as exc:  # e.g. date: 2022-13-45
+        raise Rejected(f"invalid value in YAML front matter: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise Rejected(f"front matter is a YAML {type(data).__name__}, not a mapping of fields")
+    return {str(k).strip().lower(): v for k, v in data.items()}
+
+
+# -- Markdown ----------------------------------------------------------------------------------
+
+_AUTOLINK_LINE = re.compile(r"^\s*<(https?://[^<>\s]+)>\s*$")
+_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\n]*)\)")
+_LINK_SEPARATORS = re.compile(r"[\s|｜·•/>\-—]*")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _strip_markdown_lines(text: str, doc: RawDocument, html: bool) -> str:
+    """Cut bare-link lines and link-only footers (`[返回人民网新闻](…)｜[返回首页](…)`),
+    keep the text of inline links, drop images. Headings and bold only outside HTML."""
+    kept = []
+    for line in text.split("\n"):
+        auto = _AUTOLINK_LINE.match(line)
+        if auto:
+            doc.footer_urls.append(auto.group(1))
+            doc.boilerplate_lines += 1
+            continue
+        line = _IMAGE.sub("", line)
+        if "](" in line:
+            if _LINK_SEPARATORS.fullmatch(_LINK.sub("", line)) and _LINK.search(line):
+                doc.boilerplate_lines += 1
+                continue
+            line = _LINK.sub(r"\1", line)
+        if not html:
+            line = _BOLD.sub(r"\2", _HEADING.sub("", line))
+        kept.append(line)
+    return "\n".join(kept)
+
+
+# -- HTML --------------------------------------------------------------------------------------
+
+_HTML_HINT = re.compile(
+    r"<(?:p|div|br|span|strong|b|em|i|a|img|h[1-6]|table|tr|td|ul|ol|li|section|article|"
+    r"blockquote|html|body|head|script|style|font|center|figure|iframe|meta|title)\b[^<>]*>",
+    re.IGNORECASE,
+)
+_DROP_TAGS = ["head", "script", "style", "noscript", "template", "svg", "iframe", "object",
+              "canvas", "select", "button", "math"]
+_BLOCKS = ("p,div,h1,h2,h3,h4,h5,h6,li,ul,ol,dl,dt,dd,tr,table,blockquote,section,article,"
+           "header,footer,aside,nav,main,figure,figcaption,caption,pre,hr,address,center,form,"
+           "fieldset,details,summary")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def looks_like_html(text: str) -> bool:
+    return _HTML_HINT.search(text) is not None
+
+
+def _html_fields(tree: LexborHTMLParser) -> dict[str, Any]:
+    """Title, author and date declared in an HTML <head>, when there is one."""
+    found: dict[str, Any] = {}
+    title = tree.css_first("title")
+    if title is not None and title.text(strip=True):
+        found["title"] = title.text(strip=True)
+    names = {
+        "author": "author", "article:author": "author", "source": "source",
+        "og:site_name": "source", "article:published_time": "date", "pubdate": "date",
+        "publishdate": "date", "date": "date", "og:url": "url",
+    }
+    for meta in tree.css("meta"):
+        attrs = meta.attributes
+        key = (attrs.get("name") or attrs.get("property") or "").strip().lower()
+        target = names.get(key)
+        if target and attrs.get("content") and target not in found:
+            found[target] = attrs["content"]
+    return found
+
+
+def html_to_text(source: str) -> tuple[str, dict[str, Any]]:
+    """Visible text of an HTML document or fragment, one block (paragraph, heading, list item,
+    table row, <br>) per line; script, style and similar are dropped with their content."""
+    # In HTML a newline is just a space; a blank line (Markdown around raw HTML) is a break.
+    source = _BLANK_LINE.sub("<br>", source).replace("\n", " ")
+    tree = LexborHTMLParser(source)
+    found = _html_fields(tree)
+    tree.strip_tags(_DROP_TAGS)
+    for node in tree.css(_BLOCKS):
+        node.insert_before("\n")
+        node.insert_after("\n")
+    for node in tree.css("br"):
+        node.insert_after("\n")
+    for node in tree.css("td,th"):
+        node.insert_after(" ")
+    root = tree.body if tree.body is not None else tree.root
+    text = root.text(deep=True) if root is not None else ""
+    if "title" not in found:
+        heading = tree.css_first("h1")
+        if heading is not None and heading.text(strip=True):
+            found["title"] = heading.text(strip=True)
+    return text, found
+
+
+# -- dispatch ----------------------------------------------------------------------------------
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+
+
+def parse_body(body: str, fields: dict[str, Any], *, markdown: bool, html: bool | None = None
+               ) -> RawDocument:
+    """Turn a body into plain text lines. `html=None` sniffs for HTML tags."""
+    if html is None:
+        html = looks_like_html(body)
+    doc = RawDocument(text="", kind="html" if html else ("markdown" if markdown else "text"),
+                      fields=dict(fields))
+    if markdown or html:
+        body = _strip_markdown_lines(body, doc, html=html)
+    if html:
+        text, declared = html_to_text(body)
+        for key, value in declared.items():
+            doc.fields.setdefault(key, value)
+        if not text.strip():
+            raise Rejected("no visible text in the HTML (only markup, scripts or styles)")
+        doc.text = text
+    else:
+        doc.text = body
+    return doc
+
+
+def parse_document(text: str, suffix: str) -> RawDocument:
+    """A whole decoded file: front matter if any, then the body by its kind."""
+    suffix = suffix.lower()
+    front, body = split_front_matter(text)
+    markdown = front is not None or suffix in MARKDOWN_SUFFIXES
+    html = True if suffix in HTML_SUFFIXES else None
+    return parse_body(body, front or {}, markdown=markdown, html=html)
