@@ -41,8 +41,8 @@ from functools import cache
 from importlib import resources
 
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
-# One-character prefixes that refer to the article's own place: 市工信局, 省工信厅, 区科技局.
-RELATIVE_PREFIXES = "省市区县州旗盟"
+# Prefixes that refer to the article's own place: 市工信局, 省工信厅, 区科技局, 自治区商务厅.
+RELATIVE_PREFIXES = ("自治区", "自治州", "自治县", "省", "市", "区", "县", "州", "旗", "盟")
 # Endings of government-body names: a remainder ending so is kept as written after a place.
 AGENCY_ENDINGS = ("局", "厅", "委", "办", "委员会", "办公室", "中心", "院", "所", "署")
 
@@ -240,21 +240,25 @@ class Gazetteer:
         places, rest = self._place_prefix(text, place)
         suffix, level_hint = self._agency_suffix(rest)
         if places:
-            prefix = "".join(p.name for p in places)
+            prefix = "".join(name for name, _ in places)
             if suffix:
                 return prefix + suffix
+            head, tail = self._agency_tail(rest)  # 高新区管委会 → 高新区 + 管理委员会
+            if tail:
+                return prefix + head + tail
             return prefix + rest if rest.endswith(AGENCY_ENDINGS) else None
         national = self._national.get(norm(text))
         if national and (place is None or norm(text) not in self._local):
             return national
         if not place:
             return None
-        if suffix is None and rest[:1] in RELATIVE_PREFIXES:
-            suffix, _ = self._agency_suffix(rest[1:])
-            owner = self._relative_place(rest[0], place) if suffix else None
-            return owner + suffix if owner and suffix else None
         if suffix is None:
-            return None
+            relative = next((r for r in RELATIVE_PREFIXES if rest.startswith(r)), None)
+            if relative is None:
+                return None
+            suffix, _ = self._agency_suffix(rest[len(relative):])
+            owner = self._relative_place(relative, place) if suffix else None
+            return owner + suffix if owner and suffix else None
         base = self.division(place)
         if base is not None and level_hint == "province" and base.level != "province":
             base = next((a for a in self._chain(base) if a.level == "province"), None)
@@ -274,8 +278,10 @@ class Gazetteer:
         places, rest = self._place_prefix(unicodedata.normalize("NFKC", full_name).strip(), None)
         if not places:
             return []
-        full = "".join(p.name for p in places)
-        short = "".join(p.name for p in places[:-1]) + (places[-1].short or places[-1].name)
+        full = "".join(name for name, _ in places)
+        _, last = places[0]
+        # The short place form only for a single place: 淄博工信局, not 青岛市崂山工信局.
+        short = last.short if len(places) == 1 and last and last.short else full
         prefixes = list(dict.fromkeys([full, short]))
         abbrs = [abbr for abbr, (suffix, _) in self._local.items()
                  if norm(suffix) == norm(rest) and abbr != norm(rest)]
@@ -283,6 +289,18 @@ class Gazetteer:
         if short != full:
             out.append(short + rest)
         return out
+
+    def _agency_tail(self, rest: str) -> tuple[str, str | None]:
+        """Split a body name that ends with a known suffix: ('高新区', '管理委员会').
+
+        The known ending must have three characters or more and the head at most six, so that
+        words before a bare 政府 or 局 are not taken for part of a name (东营市采用政府).
+        """
+        for cut in range(1, min(7, len(rest) - 2)):
+            suffix, _ = self._agency_suffix(rest[cut:])
+            if suffix:
+                return rest[:cut], suffix
+        return rest, None
 
     def _agency_suffix(self, rest: str) -> tuple[str | None, str]:
         """(full suffix, level hint) when `rest` is a local abbreviation or a full suffix form."""
@@ -293,36 +311,46 @@ class Gazetteer:
             return rest, ""
         return None, ""
 
-    def _place_prefix(self, text: str, place: str | None) -> tuple[list[GazEntry], str]:
+    def _place_prefix(
+        self, text: str, place: str | None
+    ) -> tuple[list[tuple[str, GazEntry | None]], str]:
         """Split leading divisions off `text`: '青岛崂山区工信局' → ([青岛市, 崂山区], '工信局').
 
-        Longest match first; a short form is resolved within the previous division or `place`.
-        Returns ([], text) when `text` does not start with a division or is nothing but one.
+        Each place is (full name, entry); the longest division surface wins, resolved within the
+        previous place or `place`. A surface naming several places at one level is kept as
+        written, with no entry (鼓楼区工信局). Returns ([], text) when `text` does not start
+        with a division or is nothing but divisions.
         """
-        found: list[GazEntry] = []
+        found: list[tuple[str, GazEntry | None]] = []
         within = place
         pos = 0
         while pos < len(text) and self._agency_suffix(text[pos:])[0] is None:
             for length in range(min(16, len(text) - pos), 1, -1):
-                entry = self.division(text[pos:pos + length], within=within)
-                if entry is not None:
-                    found.append(entry)
-                    within = entry.name
-                    pos += length
-                    break
+                piece = text[pos:pos + length]
+                # A common-word short form is no place here: 市中小企业局 is 市 + 中小企业局.
+                if norm(piece) in self._common or not self.divisions(piece):
+                    continue
+                entry = self.division(piece, within=within)
+                # Only a short form is completed (淄博 → 淄博市); names and former names are
+                # kept as written (即墨市 stays 即墨市 in an older article).
+                written = entry is None or (entry.short and norm(piece) == norm(entry.short))
+                found.append((entry.name if written and entry else piece, entry))
+                within = entry.name if entry else within
+                pos += length
+                break
             else:
                 break
         if not found or pos == len(text):
             return [], text
         return found, text[pos:]
 
-    def _relative_place(self, char: str, place: str) -> str | None:
-        """The division a one-character prefix (市, 省, 区...) refers to, given the context."""
+    def _relative_place(self, prefix: str, place: str) -> str | None:
+        """The division a relative prefix (市, 省, 区, 自治区...) refers to, given the context."""
         base = self.division(place)
         if base is None:
             return None
         for entry in [base, *self._chain(base)]:
-            if entry.name.endswith(char):
+            if entry.name.endswith(prefix):
                 return entry.name
         return None
 

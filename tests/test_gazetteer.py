@@ -162,6 +162,13 @@ def test_highest_level_wins_only_without_strict(gaz: Gazetteer) -> None:
     assert gaz.division("海南").name == "海南省"
 
 
+def test_former_names_resolve_to_current_division(gaz: Gazetteer) -> None:
+    jimo = gaz.division("即墨市")
+    assert (jimo.name, jimo.parent) == ("即墨区", "青岛市")
+    assert gaz.division("襄樊市").name == "襄阳市"
+    assert gaz.division("胶南市").name == "黄岛区"
+
+
 def test_national_new_area(gaz: Gazetteer) -> None:
     area = gaz.division("西海岸新区")
     assert (area.name, area.level, area.parent) == ("青岛西海岸新区", "district", "青岛市")
@@ -216,6 +223,19 @@ def test_surfaces_cover_names_and_aliases(gaz: Gazetteer) -> None:
     ("山东省工业和信息化厅", None, "山东省工业和信息化厅"),
     ("市政府", "淄博", "淄博市人民政府"),
     ("市工信局", "胶州市", "胶州市工业和信息化局"),
+    ("自治区工信厅", "南宁", "广西壮族自治区工业和信息化厅"),
+    ("吉林工信厅", None, "吉林省工业和信息化厅"),  # 厅: the province, not 吉林市
+    ("朝阳区工信局", None, "朝阳区工业和信息化局"),  # homonym kept as written
+    ("即墨市工信局", None, "即墨市工业和信息化局"),  # a former name is not rewritten
+    ("淄博高新区管委会", None, "淄博市高新区管理委员会"),
+    ("淄博市委网信办", None, "淄博市委网络安全和信息化委员会办公室"),
+    ("东营市政府", None, "东营市人民政府"),
+    ("人社部", None, "人力资源和社会保障部"),
+    ("国资委", "青岛市", "青岛市国有资产监督管理委员会"),
+    ("国资委", None, "国务院国有资产监督管理委员会"),
+    ("经信委", "重庆市", "重庆市经济和信息化委员会"),
+    ("大数据局", "淄博市", "淄博市大数据局"),
+    ("市中小企业局", "淄博市", "淄博市中小企业局"),
 ])
 def test_expand_agency(gaz: Gazetteer, surface: str, place: str | None, full: str) -> None:
     assert gaz.expand_agency(surface, place) == full
