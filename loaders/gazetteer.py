@@ -370,17 +370,35 @@ def _division_entries() -> tuple[list[GazEntry], set[str]]:
     return entries, common
 
 
+def _owner_prefixed(name: str, owner: GazEntry, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """Owner short name + brand (海尔集团卡奥斯, 三一根云...): news writes the owner before the
+    brand in many ways; registered names (…有限公司) and common-word aliases are not used."""
+    shorts = [s for s in (owner.name, *owner.aliases)
+              if len(s) <= 6 and not s.endswith(("公司", "集团公司"))]
+    if any(name.startswith(s) for s in shorts):
+        return ()  # the brand already carries its owner (用友精智)
+    extra = [s + name for s in shorts]
+    return tuple(a for a in dict.fromkeys(extra) if a not in aliases and a != name)
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
     """Read every gazetteer file once and index it (cached for the process)."""
     entries, common = _division_entries()
-    for row in _read_csv("platforms.csv"):
-        entries.append(GazEntry("Platform", row["name"], _split(row["aliases"]),
-                                parent=row["owner"] or None, kind=row["kind"] or None))
+    companies: dict[str, GazEntry] = {}
     for row in _read_csv("companies.csv"):
-        entries.append(GazEntry("Company", row["name"], _split(row["aliases"]),
-                                parent=row["parent"] or None, kind=row["kind"] or None))
+        company = GazEntry("Company", row["name"], _split(row["aliases"]),
+                           parent=row["parent"] or None, kind=row["kind"] or None)
+        companies[company.name] = company
         common.update(_split(row.get("ambiguous_aliases")))
+    for row in _read_csv("platforms.csv"):
+        aliases = _split(row["aliases"])
+        owner = companies.get(row["owner"])
+        if owner is not None:
+            aliases += _owner_prefixed(row["name"], owner, aliases)
+        entries.append(GazEntry("Platform", row["name"], aliases,
+                                parent=row["owner"] or None, kind=row["kind"] or None))
+    entries.extend(companies.values())
     national: dict[str, str] = {}
     for row in _read_csv("agencies.csv"):
         aliases = _split(row["aliases"])

@@ -185,6 +185,19 @@ def test_kaos_platform(gaz: Gazetteer) -> None:
     assert only(gaz.lookup("海尔"), "Company").name == "海尔集团"
 
 
+def test_owner_prefixed_platform_names(gaz: Gazetteer) -> None:
+    assert only(gaz.lookup("海尔集团卡奥斯"), "Platform").name == "卡奥斯"
+    assert only(gaz.lookup("徐工集团汉云"), "Platform").name == "汉云"
+    assert gaz.lookup("用友网络用友精智") == []  # the brand already names its owner
+
+
+def test_ambiguous_company_aliases_belong_to_their_row() -> None:
+    for r in rows("companies.csv"):
+        surfaces = {r["name"], *r["aliases"].split("|")}
+        for alias in filter(None, r["ambiguous_aliases"].split("|")):
+            assert alias in surfaces, (r["name"], alias)
+
+
 def test_companies_by_alias(gaz: Gazetteer) -> None:
     assert only(gaz.lookup("华为技术有限公司"), "Company").name == "华为"
     assert only(gaz.lookup("树根互联股份有限公司"), "Company").name == "树根互联"
