@@ -13,20 +13,27 @@ API
     gaz.surfaces()                 -> iterator of (surface, entry) for matchers / jieba user dicts
     gaz.division("淄博")           -> City 淄博市 (level city, parent 山东省)
     gaz.division("市中区", within="枣庄")  -> the 市中区 of 枣庄市
+    gaz.division("吉林")           -> 吉林省 (highest level wins); strict=True → None; level="city"
+    gaz.divisions("朝阳")          -> every City entry for a surface, full-name matches first
+    gaz.entries("Platform")        -> all entries of one label
     gaz.ancestors("崂山区")        -> [City 青岛市, City 山东省]   (also takes a GazEntry)
     gaz.ancestor_names("崂山区")   -> ["青岛市", "山东省"]
     gaz.expand_agency("淄博市工信局")           -> "淄博市工业和信息化局"
     gaz.expand_agency("工信部")                 -> "工业和信息化部"
     gaz.expand_agency("市工信局", place="青岛")  -> "青岛市工业和信息化局"
-    gaz.agency_aliases("淄博市工业和信息化局")  -> ["淄博市工信局", "淄博工信局"]
+    gaz.expand_agency("发改委") / ("发改委", place="淄博市")
+                                   -> "国家发展和改革委员会" / "淄博市发展和改革委员会"
+    gaz.agency_aliases("淄博市工业和信息化局")  -> ["淄博市工信局", "淄博工信局", ...]
 
 Entries (`GazEntry`) are frozen values. `label` is a graph label (Platform, City, Company, Agency);
 `name` the canonical name of graph-model.md; `parent` the parent division of a City, the owner of a
 Platform, the parent company of a Company, the supervising body of an Agency; `level` the City
 level (province, city, district); `ambiguous` is True when a short form or alias of the entry is
 shared with another entry or is a common word, so a mention of it needs context (use
-`is_ambiguous(surface)` to test one surface). Lookups accept full-width or half-width Latin and
-digits and are case-insensitive for Latin letters; text is expected in Simplified Chinese.
+`is_ambiguous(surface)` to test one surface). City entries also carry `kind` (地级市, 县级市,
+自治州...), `code` (administrative code), `parent_code` and `short`. Lookups accept full-width
+or half-width Latin and digits and are case-insensitive for Latin letters; text is expected in
+Simplified Chinese.
 """
 
 from __future__ import annotations
