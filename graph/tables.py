@@ -59,7 +59,7 @@ def cell_text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 48) -> str:
+def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], max_width: int = 60) -> str:
     """A plain-text table; cells wider than `max_width` columns are cut."""
     texts = [[truncate(cell_text(v), max_width) for v in row] for row in rows]
     numeric = [

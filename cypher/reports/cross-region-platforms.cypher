@@ -17,7 +17,8 @@ CALL (x) {
 CALL (place) {
   OPTIONAL MATCH (place)-[:PART_OF*0..2]->(up:City {level: $level})
   WITH place, up ORDER BY up.name
-  RETURN coalesce(collect(up)[0], place) AS region
+  WITH place, collect(up) AS ups
+  RETURN coalesce(ups[0], place) AS region
 }
 WITH p, region, count(DISTINCT x) AS via
 ORDER BY region.name
