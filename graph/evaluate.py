@@ -1,0 +1,198 @@
+"""Score extractions against gold annotations, with the rule of graph-model.md.
+
+An entity matches when its label agrees and its name or any alias equals the gold name or any
+gold alias. A relationship matches when its type agrees and both ends match, the ends being
+compared through the entities' alias sets (either order for SIGNED_WITH and PARTNERS_WITH).
+MENTIONS, PART_OF and Article nodes are not scored.
+
+Precision counts the predicted items that match some gold item; recall counts the gold items
+that some prediction matches. Per-label / per-type figures and micro averages (over all items)
+are reported.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.model import SYMMETRIC_TYPES
+
+UNSCORED_TYPES = frozenset({"MENTIONS", "PART_OF"})
+
+
+@dataclass
+class Counts:
+    pred: int = 0
+    pred_ok: int = 0  # predictions that match some gold item
+    gold: int = 0
+    gold_ok: int = 0  # gold items matched by some prediction
+
+    def add(self, other: Counts) -> None:
+        self.pred += other.pred
+        self.pred_ok += other.pred_ok
+        self.gold += other.gold
+        self.gold_ok += other.gold_ok
+
+    @property
+    def precision(self) -> float:
+        return self.pred_ok / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_ok / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_json(self) -> dict[str, float | int]:
+        return {"pred": self.pred, "pred_ok": self.pred_ok, "gold": self.gold,
+                "gold_ok": self.gold_ok, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Score:
+    entities: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    relations: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    # Items that did not match, for inspection: (kind, key, description).
+    misses: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for k, c in other.entities.items():
+            self.entities[k].add(c)
+        for k, c in other.relations.items():
+            self.relations[k].add(c)
+        self.misses.extend(other.misses)
+
+    @staticmethod
+    def _micro(table: dict[str, Counts]) -> Counts:
+        total = Counts()
+        for c in table.values():
+            total.add(c)
+        return total
+
+    @property
+    def entity_micro(self) -> Counts:
+        return self._micro(self.entities)
+
+    @property
+    def relation_micro(self) -> Counts:
+        return self._micro(self.relations)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "entities": {**{k: v.to_json() for k, v in sorted(self.entities.items())},
+                         "micro": self.entity_micro.to_json()},
+            "relations": {**{k: v.to_json() for k, v in sorted(self.relations.items())},
+                          "micro": self.relation_micro.to_json()},
+        }
+
+
+def _forms(item: dict[str, Any]) -> set[str]:
+    return {item["name"], *item.get("aliases", ())}
+
+
+def score_one(pred: dict[str, Any], gold: dict[str, Any]) -> Score:
+    """Score one extraction (the JSON shape of graph-model.md) against one gold file's data."""
+    score = Score()
+    pred_entities = [e for e in pred.get("entities", []) if e.get("label") != "Article"]
+    gold_entities = gold.get("entities", [])
+    for e in pred_entities:
+        forms = _forms(e)
+        ok = any(g["label"] == e["label"] and forms & _forms(g) for g in gold_entities)
+        c = score.entities[e["label"]]
+        c.pred += 1
+        c.pred_ok += ok
+        if not ok:
+            score.misses.append(("entity-fp", e["label"], e["name"]))
+    for g in gold_entities:
+        forms = _forms(g)
+        ok = any(e["label"] == g["label"] and forms & _forms(e) for e in pred_entities)
+        c = score.entities[g["label"]]
+        c.gold += 1
+        c.gold_ok += ok
+        if not ok:
+            score.misses.append(("entity-fn", g["label"], g["name"]))
+
+    pred_forms: dict[tuple[str, str], set[str]] = {
+        (e["label"], e["name"]): _forms(e) for e in pred_entities}
+    gold_forms: dict[str, set[str]] = defaultdict(set)
+    for g in gold_entities:
+        gold_forms[g["name"]] |= _forms(g)
+
+    def p_forms(label: str, name: str) -> set[str]:
+        return pred_forms.get((label, name), {name})
+
+    def g_forms(name: str) -> set[str]:
+        return gold_forms.get(name) or {name}
+
+    def matches(r: dict[str, Any], g: dict[str, Any]) -> bool:
+        if r["type"] != g["type"]:
+            return False
+        h, t = p_forms(r["head_label"], r["head"]), p_forms(r["tail_label"], r["tail"])
+        gh, gt = g_forms(g["head"]), g_forms(g["tail"])
+        if h & gh and t & gt:
+            return True
+        return r["type"] in SYMMETRIC_TYPES and bool(h & gt and t & gh)
+
+    pred_relations = [r for r in pred.get("relations", []) if r["type"] not in UNSCORED_TYPES]
+    gold_relations = [g for g in gold.get("relations", []) if g["type"] not in UNSCORED_TYPES]
+    for r in pred_relations:
+        ok = any(matches(r, g) for g in gold_relations)
+        c = score.relations[r["type"]]
+        c.pred += 1
+        c.pred_ok += ok
+        if not ok:
+            score.misses.append(("relation-fp", r["type"], f"{r['head']} → {r['tail']}"))
+    for g in gold_relations:
+        ok = any(matches(r, g) for r in pred_relations)
+        c = score.relations[g["type"]]
+        c.gold += 1
+        c.gold_ok += ok
+        if not ok:
+            score.misses.append(("relation-fn", g["type"], f"{g['head']} → {g['tail']}"))
+    return score
+
+
+def load_gold(gold_dir: str | Path) -> dict[str, dict[str, Any]]:
+    """Gold files of a directory by stem: `X.json` pairs with the article `X.txt` (any suffix)."""
+    out = {}
+    for path in sorted(Path(gold_dir).glob("*.json")):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ValueError(f"{path}: not a readable gold file ({exc})") from exc
+        if not isinstance(data, dict) or "entities" not in data:
+            raise ValueError(f"{path}: not a gold file (no 'entities')")
+        out[path.stem] = data
+    return out
+
+
+def score_all(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> Score:
+    """Sum the scores of (prediction, gold) pairs."""
+    total = Score()
+    for pred, gold in pairs:
+        total.add(score_one(pred, gold))
+    return total
+
+
+def format_table(score: Score) -> str:
+    """A readable table: one row per label / type, then the micro average."""
+    lines = []
+    for title, table, micro in (("entities", score.entities, score.entity_micro),
+                                ("relations", score.relations, score.relation_micro)):
+        lines.append(f"{title:<16}{'P':>7}{'R':>7}{'F1':>7}{'pred':>7}{'gold':>7}")
+        for key in sorted(table):
+            c = table[key]
+            lines.append(f"  {key:<14}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}"
+                         f"{c.pred:>7}{c.gold:>7}")
+        lines.append(f"  {'micro':<14}{micro.precision:>7.3f}{micro.recall:>7.3f}{micro.f1:>7.3f}"
+                     f"{micro.pred:>7}{micro.gold:>7}")
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"

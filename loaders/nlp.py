@@ -1,0 +1,165 @@
+"""The spaCy pipeline: blank Chinese, jieba segmentation with a domain dictionary, sentences on
+Chinese punctuation, and an entity ruler built from the gazetteer.
+
+Everything heavy (jieba's dictionary, the gazetteer, the ruler's patterns) is built once, on first
+use of `get_nlp()`, never at import. The tokenizer keeps every character of the input (whitespace
+included) so token and sentence offsets are offsets into the normalized article text.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Sentence ends: Chinese and ASCII terminal punctuation, the semicolon (it separates independent
+# clauses in Chinese news) and line breaks (paragraphs, headings).
+SENTENCE_END = frozenset("。！？；!?;\n")
+# Closing marks that stay with the sentence they end: 。” belongs to the quote before it.
+_CLOSERS = frozenset("”’」』)）")
+
+# Domain words added to jieba besides gazetteer names, so common domain compounds are kept whole.
+_DOMAIN_WORDS = (
+    "工业互联网", "工业互联网平台", "股份有限公司", "有限公司", "有限责任公司", "数字化转型",
+    "标识解析", "二级节点", "专项行动", "行动计划", "实施方案", "实施意见", "指导意见", "白皮书",
+)
+
+_lock = threading.Lock()
+_nlp: Language | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the normalized text: `text == article_text[start:end]`."""
+
+    text: str
+    start: int
+    end: int
+
+
+class JiebaTokenizer:
+    """spaCy tokenizer over a private jieba instance (the global one stays untouched).
+
+    jieba returns every character of the input, so the tokens concatenate back to the text and
+    no whitespace bookkeeping is needed. The HMM guesser for unknown words is off: names are found
+    by the gazetteer and by character patterns, and the HMM pass costs more than the whole rest.
+    """
+
+    def __init__(self, vocab: Any, segmenter: Any) -> None:
+        self.vocab = vocab
+        self.segmenter = segmenter
+
+    def __call__(self, text: str) -> Doc:
+        words = [w for w in self.segmenter.cut(text, HMM=False) if w]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+    # spaCy calls these when a pipeline is serialized; this tokenizer is rebuilt from code instead.
+    def to_bytes(self, **_: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_: Any) -> JiebaTokenizer:
+        return self
+
+
+@Language.component("iikg_sentences")
+def set_sentence_starts(doc: Doc) -> Doc:
+    """Mark sentence starts after Chinese terminal punctuation and line breaks."""
+    end_pending = False
+    for token in doc:
+        text = token.text
+        if end_pending and not (text in _CLOSERS or (text.isspace() and "\n" not in text)):
+            token.is_sent_start = True
+            end_pending = False
+        else:
+            token.is_sent_start = token.i == 0
+        if text in SENTENCE_END or "\n" in text:
+            end_pending = True
+    return doc
+
+
+def sentences(doc: Doc) -> Iterator[Sentence]:
+    """Non-blank sentences of `doc`, stripped, with offsets into `doc.text`."""
+    text = doc.text
+    for span in doc.sents:
+        start, end = span.start_char, span.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            yield Sentence(text[start:end], start, end)
+
+
+def _build_segmenter(words: list[str]) -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    segmenter = jieba.Tokenizer()
+    segmenter.initialize()
+    # The dictionary's own frequencies, before the domain words are boosted: word_frequency()
+    # answers "is this ordinary vocabulary?" and must not see the boost.
+    segmenter.base_freq = {w: segmenter.FREQ.get(w, 0) for w in words}
+    # A frequency above any competing split keeps each domain name as one token.
+    for word in words:
+        if len(word) > 1 and not word.isspace():
+            freq = segmenter.FREQ.get(word, 0)
+            segmenter.add_word(word, freq=max(freq, 10 ** min(4 + len(word), 9)))
+    return segmenter
+
+
+def ruler_patterns() -> list[dict[str, str]]:
+    """Entity-ruler phrase patterns from the gazetteer: one per surface form, labelled."""
+    from loaders.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    patterns: list[dict[str, str]] = []
+    seen: set[str] = set()
+    for surface, entry in gaz.surfaces():
+        if surface in seen or len(surface) < 2:
+            continue
+        seen.add(surface)
+        patterns.append({"label": entry.label, "pattern": surface})
+    return patterns
+
+
+def _load() -> Language:
+    import spacy
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    patterns = ruler_patterns()
+    words = [p["pattern"] for p in patterns] + list(_DOMAIN_WORDS)
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab, _build_segmenter(words))
+    nlp.add_pipe("iikg_sentences")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+def get_nlp() -> Language:
+    """The shared pipeline, built on first call (a few seconds: jieba and the gazetteer)."""
+    global _nlp
+    if _nlp is None:
+        with _lock:
+            if _nlp is None:
+                _nlp = _load()
+    return _nlp
+
+
+def word_frequency(word: str) -> int:
+    """jieba's corpus frequency of `word` (0 when unknown): a cheap test for common words."""
+    nlp = get_nlp()
+    segmenter = nlp.tokenizer.segmenter  # type: ignore[attr-defined]
+    base = segmenter.base_freq.get(word)
+    return int(segmenter.FREQ.get(word, 0) if base is None else base)
+
+
+def is_common_word(word: str, threshold: float = 3.0) -> bool:
+    """True when `word` is an ordinary dictionary word (log10 frequency at least `threshold`)."""
+    freq = word_frequency(word)
+    return freq > 0 and math.log10(freq) >= threshold

@@ -1,0 +1,207 @@
+"""What every relation rule set shares: a sentence with its mentions, its subject, coordination
+groups (A、B和C), and the Relation builder that fills in the evidence fields."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from graph.model import Relation
+from loaders.entities import Mention
+from loaders.nlp import Sentence
+
+ORG_LABELS = frozenset({"Company", "Platform", "Agency", "City"})
+# Between members of a coordination group: A、B, A和B, A与B, A及B, A以及B.
+_SEPARATOR = re.compile(r"^\s*(?:、|和|与|及|以及|同|跟|，以及)\s*$")
+# Allowed between a group and the verb it governs: adverbs, auxiliaries, 等N部门.
+_ADVERB_GAP = re.compile(
+    r"^\s*(?:等(?:[一二三四五六七八九十\d]+个?(?:部门|单位|家))?|先后|相继|陆续|已经?|正式|联合|共同|"
+    r"联手|携手|还要?|也|将|正在|率先|全面|重点|加快|今年|近日|日前|在全国首家|首家|都|均|分别|"
+    r"积极|新|又|再|一起|一道|专门|进一步|于\d{4}年|\s)*\s*$"
+)
+# Sentences that advise rather than report (R10): "要…加强与…合作".
+EXHORTATION = re.compile(r"(?:^|[，；：])\s*(?:要|应|应当|需要|必须|建议|务必|鼓励)[^，。；]{0,30}$")
+_CLAUSE_OPENERS = re.compile(
+    r"^(?:同时|此外|另外|并且?|还|而且|实施|加快|推进|推动|打造|突出|建设|加速|持续|深化|聚焦|支持|"
+    r"培育|开展|围绕|力争|进一步|全力|着力|积极|依托|以|将|未来|下一步)"
+)
+_ADVERBIAL_LEAD = re.compile(r"^(?:在|对于|对|根据|按照|据|随着|围绕|通过|作为|从|自|为了|与|经过|由于|基于)")
+_TIME_CLAUSE = re.compile(
+    r"^[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.]+$"
+)
+
+
+@dataclass
+class SentenceView:
+    """One sentence, its mentions (top-level, in order) and its grammatical subject."""
+
+    sentence: Sentence
+    mentions: list[Mention]
+    text: str  # the whole article text, for offsets
+    index: int
+    paragraph_start: bool
+    subject: Mention | None = None
+    carried: bool = False  # subject inherited from the previous sentence
+    prev: SentenceView | None = field(default=None, repr=False)
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end
+
+    def between(self, a: int, b: int) -> str:
+        return self.text[a:b]
+
+    def orgs(self, labels: frozenset[str] = ORG_LABELS) -> list[Mention]:
+        return [m for m in self.mentions if m.label in labels]
+
+    def group_ending_at(self, pos: int, labels: frozenset[str] = ORG_LABELS) -> list[Mention]:
+        """The coordination group whose last member ends right before `pos` (adverbs allowed
+        between): for 淄博市工信局、发改委印发, the two agencies before 印发."""
+        before = [m for m in self.mentions if m.end <= pos and m.start >= self.start]
+        if not before:
+            return []
+        last = before[-1]
+        if last.label not in labels or not _ADVERB_GAP.match(self.text[last.end : pos]):
+            return []
+        group = [last]
+        for m in reversed(before[:-1]):
+            if m.label not in labels or not _SEPARATOR.match(self.text[m.end : group[0].start]):
+                break
+            group.insert(0, m)
+        return group
+
+    def group_starting_at(
+        self, pos: int, labels: frozenset[str] = ORG_LABELS, gap: str = r"^[\s了的《“]*$"
+    ) -> list[Mention]:
+        """The coordination group that opens right after `pos`: 与B、C及… gives [B, C]."""
+        after = [m for m in self.mentions if m.start >= pos and m.end <= self.end]
+        if not after or after[0].label not in labels:
+            return []
+        if not re.match(gap, self.text[pos : after[0].start]):
+            return []
+        group = [after[0]]
+        for m in after[1:]:
+            if m.label not in labels or not _SEPARATOR.match(self.text[group[-1].end : m.start]):
+                break
+            group.append(m)
+        return group
+
+    def last_before(self, pos: int, labels: frozenset[str], max_sentences: int = 1) -> Mention | None:
+        """The nearest mention with one of `labels` before `pos`, here or in previous sentences."""
+        view: SentenceView | None = self
+        for _ in range(max_sentences + 1):
+            if view is None:
+                return None
+            for m in reversed(view.mentions):
+                if m.end <= pos and m.label in labels:
+                    return m
+            view = view.prev
+        return None
+
+    def pair(self, pos: int) -> list[Mention]:
+        """What 双方/二者 refers to: the last two distinct organisations before `pos`."""
+        out: list[Mention] = []
+        view: SentenceView | None = self
+        for _ in range(2):
+            if view is None:
+                break
+            for m in reversed(view.mentions):
+                if m.end <= pos and m.label in ("Company", "Platform", "Agency", "City"):
+                    if all(o.name != m.name for o in out):
+                        out.append(m)
+                if len(out) == 2:
+                    return out[::-1]
+            view = view.prev
+        return []
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        """Bounds of the comma clause around `pos`."""
+        left = max(self.text.rfind(c, self.start, pos) for c in "，,：:") + 1
+        left = max(left, self.start)
+        rights = [i for i in (self.text.find(c, pos, self.end) for c in "，,：:") if i >= 0]
+        return left, min(rights) if rights else self.end
+
+
+def find_subject(view: SentenceView) -> Mention | None:
+    """The organisation or place a sentence is about: the first mention of its first real
+    clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
+    pos = view.start
+    text = view.text
+    for _ in range(3):
+        comma = [i for i in (text.find(c, pos, view.end) for c in "，,") if i >= 0]
+        clause_end = min(comma) if comma else view.end
+        clause = text[pos:clause_end].strip()
+        inside = [m for m in view.mentions if pos <= m.start < clause_end]
+        if inside:
+            first = inside[0]
+            lead = text[pos : first.start].strip()
+            if first.label in ORG_LABELS and not _ADVERBIAL_LEAD.match(lead) and len(lead) <= 8:
+                return first
+            return None
+        if _TIME_CLAUSE.match(clause) or len(clause) <= 6:
+            pos = clause_end + 1
+            continue
+        return None
+    return None
+
+
+def build_views(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[SentenceView]:
+    """Sentence views with subjects; a sentence that opens with a verb or a connective and names
+    no subject continues the previous sentence's subject within the paragraph."""
+    top = [m for m in mentions if not m.nested]
+    views: list[SentenceView] = []
+    j = 0
+    prev: SentenceView | None = None
+    for i, sent in enumerate(sentences):
+        inside = []
+        while j < len(top) and top[j].start < sent.start:
+            j += 1
+        k = j
+        while k < len(top) and top[k].end <= sent.end:
+            inside.append(top[k])
+            k += 1
+        para = i == 0 or "\n" in text[sentences[i - 1].end : sent.start]
+        view = SentenceView(sent, inside, text, i, para, prev=prev)
+        view.subject = find_subject(view)
+        if view.subject is None and prev is not None and not para and prev.subject is not None:
+            opening = re.sub(r"^[^，,]{0,8}[，,]", "", sent.text).strip()
+            if _CLAUSE_OPENERS.match(sent.text) or _CLAUSE_OPENERS.match(opening):
+                view.subject = prev.subject
+                view.carried = True
+        views.append(view)
+        prev = view
+    return views
+
+
+def relation(
+    rel_type: str,
+    head: Mention,
+    tail: Mention,
+    view: SentenceView,
+    method: str,
+    confidence: float,
+    **properties: object,
+) -> Relation:
+    """A Relation with the sentence as evidence."""
+    return Relation(
+        type=rel_type,
+        head=head.name,
+        head_label=head.label,
+        tail=tail.name,
+        tail_label=tail.label,
+        sentence=view.sentence.text,
+        start=view.start,
+        end=view.end,
+        method=method,
+        confidence=confidence,
+        properties=dict(properties),
+    )
+
+
+def iter_views(views: list[SentenceView]) -> Iterator[SentenceView]:
+    yield from views

@@ -1,0 +1,113 @@
+"""DEVELOPED_BY: Platform/Project → Company/Agency/City/Platform.
+
+由A和B开发搭建的X; A和B联手推出的…X; A打造了X; A将加快X建设; 以/基于A…为基础搭建 (X is the
+platform the sentence is about, R1); 双方共同开发了X; a city that implements or builds its own
+programme (R4). A prefix alone (华为AI算力中心) or 引进 gives nothing."""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Relation
+from loaders.entities import Mention
+from loaders.relations.base import SentenceView, relation
+
+_BUILDERS = frozenset({"Company", "Agency", "City", "Platform"})
+_TARGETS = frozenset({"Platform", "Project"})
+_BUILD = re.compile(
+    r"开发搭建|开发|搭建|打造|建设|建成|推出|研发|构建|上线|发布|制定实施|实施|推进|推广|升级|启动|培育|"
+    r"创建|组建|设立"
+)
+# Verbs that make a city the builder of a programme but say nothing of a company (R4).
+_PROGRAMME_ONLY = {"实施", "制定实施", "推进", "推广", "升级", "启动", "培育"}
+_BASED_ON = re.compile(r"(?:以|基于|依托)(?P<base>[^，。；]{1,30}?)(?:为基础|为底座|为核心)?(?:搭建|建设|打造|开发|构建)")
+_ANAPHOR = re.compile(r"(?:这个|这一|该|此)[^，。；]{0,14}(?:平台|系统|大脑)")
+
+
+def _target_after(view: SentenceView, pos: int, limit: int = 40) -> Mention | None:
+    for m in view.mentions:
+        if m.start >= pos and m.label in _TARGETS and m.start - pos <= limit:
+            between = view.text[pos : m.start]
+            if re.search(r"[。；]", between) or "引进" in between:
+                return None
+            return m
+    return None
+
+
+def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
+    text = view.text
+    clause_start, _ = view.clause_of(pos)
+    you = text.rfind("由", clause_start, pos)
+    if you >= 0:
+        group = view.group_starting_at(you + 1, _BUILDERS, gap=r"^\s*$")
+        if group:
+            return group, "rule:developed_by_you"
+    group = view.group_ending_at(pos, _BUILDERS)
+    if group:
+        return group, "rule:developed_by"
+    if re.search(r"(?:双方|二者|两者)[^，。；]{0,6}$", text[clause_start:pos]):
+        both = view.pair(pos)
+        if both:
+            return both, "rule:developed_by_pair"
+    if view.subject is not None and view.subject.label in _BUILDERS and view.subject.end <= pos:
+        return [view.subject], "rule:developed_by_subject"
+    return [], ""
+
+
+def find(views: list[SentenceView]) -> list[Relation]:
+    out: list[Relation] = []
+    for view in views:
+        text = view.sentence.text
+        targets = [m for m in view.mentions if m.label in _TARGETS]
+        if not targets and not _ANAPHOR.search(text):
+            continue
+        # verb … X   and   X … 建设 (加快X建设)
+        for verb in _BUILD.finditer(text):
+            v_start, v_end = view.start + verb.start(), view.start + verb.end()
+            if view.text[v_start - 2 : v_start] == "引进":
+                continue
+            target = _target_after(view, v_end)
+            if target is None:
+                prior = [m for m in targets if m.end <= v_start and m.label in _TARGETS]
+                if prior and re.fullmatch(r"[\s”’的]*", view.text[prior[-1].end : v_start]):
+                    target = prior[-1]  # 加快国际工业互联网标识服务平台建设
+                    builders, method = _builders_before(view, target.start)
+                else:
+                    continue
+            else:
+                builders, method = _builders_before(view, v_start)
+            for b in builders:
+                if b.name == target.name or b.label == "Project":
+                    continue
+                if verb.group(0) in _PROGRAMME_ONLY and b.label != "City":
+                    continue
+                if method == "rule:developed_by_subject" and b.label == "Platform" and target.label == "Project":
+                    continue
+                conf = 0.85 if method in ("rule:developed_by_you", "rule:developed_by") else 0.65
+                out.append(relation("DEVELOPED_BY", target, b, view, method, conf))
+        # 以A为基础搭建 / 基于A建设: the platform being built is the sentence's topic.
+        for based in _BASED_ON.finditer(text):
+            b_start = view.start + based.start("base")
+            b_end = view.start + based.end("base")
+            bases = [m for m in view.mentions if b_start <= m.start and m.end <= b_end
+                     and m.label in ("Platform", "Company")]
+            if not bases:
+                continue
+            topic = _topic(view, b_start)
+            if topic is None:
+                continue
+            base = bases[0]
+            out.append(relation("DEVELOPED_BY", topic, base, view, "rule:developed_based_on", 0.75))
+    return out
+
+
+def _topic(view: SentenceView, pos: int) -> Mention | None:
+    """The platform a sentence is about: a platform before `pos` in this sentence, or, when
+    the sentence says 这个…平台, the last platform of the previous sentence."""
+    here = [m for m in view.mentions if m.end <= pos and m.label == "Platform"]
+    if here:
+        return here[0]
+    if _ANAPHOR.search(view.text[view.start : pos]) and view.prev is not None:
+        prev = [m for m in view.prev.mentions if m.label == "Platform"]
+        return prev[-1] if prev else None
+    return None

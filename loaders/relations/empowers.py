@@ -1,0 +1,75 @@
+"""EMPOWERS: Platform/Company → Company/City/Project.
+
+通过X的赋能，Y…; X赋能Y / 赋能<city>企业 (→ the city, R5); 为Y赋能 / 为Y提供…; 依托X…为Y提供…;
+a city that 引进 a platform to drive its industry (platform → city); and a platform working on a
+named company's or park's upgrade in the same sentence (R5)."""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Relation
+from loaders.entities import Mention
+from loaders.relations.base import EXHORTATION, SentenceView, relation
+
+_SOURCES = frozenset({"Platform", "Company"})
+_TARGETS = frozenset({"Company", "City", "Project"})
+_UPGRADE = re.compile(r"升级|改造|数字化转型|智能化|上云|监控|赋能|管控|解决方案|数字化")
+
+
+def _source_before(view: SentenceView, pos: int) -> Mention | None:
+    group = view.group_ending_at(pos, _SOURCES)
+    if group:
+        return group[-1]
+    if view.subject is not None and view.subject.label in _SOURCES and view.subject.end <= pos:
+        return view.subject
+    here = [m for m in view.mentions if m.end <= pos and m.label == "Platform"]
+    return here[-1] if here else None
+
+
+def find(views: list[SentenceView]) -> list[Relation]:
+    out: list[Relation] = []
+    for view in views:
+        text = view.sentence.text
+        found: list[tuple[Mention, Mention, str, float]] = []
+        # 通过X(平台)的赋能，Y
+        for m in re.finditer(r"通过(?P<x>[^，。；]{1,30}?)的赋能", text):
+            xs = [x for x in view.mentions if view.start + m.start("x") <= x.start
+                  and x.end <= view.start + m.end("x") and x.label in _SOURCES]
+            after = [y for y in view.mentions if y.start >= view.start + m.end() and y.label in _TARGETS]
+            if xs and after:
+                found.append((xs[0], after[0], "rule:empowers_via", 0.85))
+        # X赋能Y / 赋能<city>企业
+        for m in re.finditer(r"赋能(?!方案|能力|服务|中心|平台|作用)", text):
+            pos = view.start + m.end()
+            targets = view.group_starting_at(pos, _TARGETS, gap=r"^[\s了]*$")
+            source = _source_before(view, view.start + m.start())
+            if source and targets and not EXHORTATION.search(view.text[view.start : pos]):
+                for t in targets:
+                    found.append((source, t, "rule:empowers", 0.85))
+        # 为Y赋能 / 为Y(免费)提供…
+        for m in re.finditer(r"为(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供)", text):
+            y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
+            ys = [y for y in view.mentions if y_start <= y.start and y.end <= y_end and y.label in _TARGETS]
+            source = _source_before(view, view.start + m.start())
+            if ys and source:
+                found.append((source, ys[0], "rule:empowers_for", 0.75))
+        # <city>…引进X等平台
+        for m in re.finditer(r"引进", text):
+            pos = view.start + m.end()
+            platforms = view.group_starting_at(pos, frozenset({"Platform"}), gap=r"^\s*$")
+            city = view.subject if view.subject is not None and view.subject.label == "City" else None
+            if platforms and city is not None:
+                for p in platforms:
+                    found.append((p, city, "rule:empowers_brought_in", 0.7))
+        # A platform at work on a named company's or park's upgrade in this sentence.
+        if not found and _UPGRADE.search(text):
+            platforms = [m for m in view.mentions if m.label == "Platform" and m.source == "gazetteer"]
+            receivers = [m for m in view.mentions if m.label in ("Company", "Project")
+                         and m.source != "gazetteer" and not m.owner]
+            if len(platforms) >= 1 and receivers and not re.search(r"签署|签约|携手|联手|合作", text):
+                found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
+        for source, target, method, conf in found:
+            if source.name != target.name:
+                out.append(relation("EMPOWERS", source, target, view, method, conf))
+    return out

@@ -1,0 +1,77 @@
+"""PARTNERS_WITH (symmetric): 携手/联合/联手/合作/共建 without a signing (R2, R3). Advice
+("要…加强与…合作", R10) and unnamed partners give nothing."""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Relation
+from loaders.relations.base import EXHORTATION, SentenceView, relation
+
+_ORGS = frozenset({"Company", "Platform", "Agency", "City"})
+# A 携手 B / A 联合 B、C / A 牵手 B: the partner group follows the verb.
+_VERB_BEFORE_PARTNER = re.compile(r"携手|联合|联手|牵手|协同")
+# A 与 B 合作/共建/联手: the verb follows the partner group.
+_VERB_AFTER_PARTNER = re.compile(r"合作|共建|联手|携手|联合|共同|战略合作")
+_PRONOUN_COMPANY = re.compile(r"(?:该公司|公司|企业)$")
+
+
+def _actor(view: SentenceView, pos: int) -> list:
+    """Who acts before `pos`: the group right before it, the company 公司 refers to, or the
+    sentence's subject."""
+    group = view.group_ending_at(pos, _ORGS)
+    if group:
+        return group
+    clause_start, _ = view.clause_of(pos)
+    lead = view.text[clause_start:pos].strip()
+    if _PRONOUN_COMPANY.search(lead):
+        # 公司 is the speaker's firm: prefer a company written with its registered name.
+        firms = [m for m in view.mentions if m.end <= pos and m.label == "Company"]
+        registered = [m for m in firms if m.surface.endswith("公司")]
+        m = (registered or firms or [None])[-1]
+        return [m] if m else []
+    if view.subject is not None and view.subject.end <= pos:
+        return [view.subject]
+    return []
+
+
+def find(views: list[SentenceView]) -> list[Relation]:
+    out: list[Relation] = []
+    for view in views:
+        text = view.sentence.text
+        for verb in _VERB_BEFORE_PARTNER.finditer(text):
+            pos = view.start + verb.start()
+            if EXHORTATION.search(view.text[view.start : pos]):
+                continue
+            partners = view.group_starting_at(pos + len(verb.group(0)), _ORGS, gap=r"^\s*$")
+            if not partners:
+                continue
+            for a in _actor(view, pos):
+                for b in partners:
+                    if a.name != b.name:
+                        out.append(relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.8))
+        for conj in re.finditer(r"与|和|同|跟", text):
+            c_pos = view.start + conj.start()
+            partners = view.group_starting_at(c_pos + 1, _ORGS, gap=r"^\s*$")
+            if not partners:
+                continue
+            rest = view.text[partners[-1].end : view.end]
+            verb = re.match(r"^[^，。；]{0,6}?(?:" + _VERB_AFTER_PARTNER.pattern + ")", rest)
+            if not verb or EXHORTATION.search(view.text[view.start : c_pos]):
+                continue
+            actors = view.group_ending_at(c_pos, _ORGS) or _actor(view, c_pos)
+            if actors and actors[-1].end == c_pos:
+                actors = actors[-1:]
+            for a in actors:
+                for b in partners:
+                    if a.name != b.name:
+                        out.append(relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.75))
+        for pair_word in re.finditer(r"双方|二者|两者", text):
+            pos = view.start + pair_word.start()
+            after = view.text[pos : pos + 16]
+            if re.search(r"携手|合作|共建|联手|共同", after):
+                both = view.pair(pos)
+                if len(both) == 2:
+                    out.append(relation("PARTNERS_WITH", both[0], both[1], view,
+                                        "rule:partners_pair", 0.7))
+    return out

@@ -1,0 +1,60 @@
+"""SIGNED_WITH (symmetric) and PARTICIPATES_IN from a signing: A与B、C及…签约 gives A↔B and
+A↔C (R3); a project launched or agreed on in the same sentence gets every signing party."""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import Relation
+from loaders.relations.base import SentenceView, relation
+
+_SIGN = re.compile(r"签署|签订|签约|签下|签了")
+_PARTIES = frozenset({"Company", "Platform", "Agency", "City"})
+
+
+def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
+    """(A, B, sign offset) pairs signed in this sentence."""
+    pairs = []
+    text = view.text
+    for sign in _SIGN.finditer(view.sentence.text):
+        s_pos = view.start + sign.start()
+        clause_start, _ = view.clause_of(s_pos)
+        conj = [m for m in re.finditer(r"与|和|同|跟", text[clause_start:s_pos])]
+        for c in conj:
+            c_pos = clause_start + c.start()
+            heads = view.group_ending_at(c_pos, _PARTIES)
+            tails = view.group_starting_at(c_pos + len(c.group(0)), _PARTIES, gap=r"^\s*$")
+            if not heads or not tails:
+                continue
+            if tails[0].label != "City":  # …及济南、淄博等地多家企业: places are not parties
+                tails = [t for t in tails if t.label != "City"]
+            for tail in tails:
+                pairs.append((heads[-1], tail, s_pos))
+            break
+        else:
+            if "双方" in text[clause_start:s_pos]:
+                both = view.pair(s_pos)
+                if len(both) == 2:
+                    pairs.append((both[0], both[1], s_pos))
+    return pairs
+
+
+def find(views: list[SentenceView]) -> list[Relation]:
+    out: list[Relation] = []
+    for view in views:
+        pairs = signing_parties(view)
+        for a, b, s_pos in pairs:
+            out.append(relation("SIGNED_WITH", a, b, view, "rule:signed_with", 0.9))
+        if not pairs:
+            continue
+        parties = []
+        for a, b, _ in pairs:
+            for m in (a, b):
+                if m.label != "City" and all(p.name != m.name for p in parties):
+                    parties.append(m)
+        first_sign = min(p[2] for p in pairs)
+        for project in (m for m in view.mentions if m.label == "Project" and m.start > first_sign):
+            for party in parties:
+                out.append(relation("PARTICIPATES_IN", party, project, view,
+                                    "rule:participates_signing", 0.75))
+    return out
