@@ -6,12 +6,269 @@ click.ClickException here, at the edge.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
 import click
 
-from graph import __version__
+from graph import __version__, config, neo4j_local
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="iikg")
 def main() -> None:
     """iikg: build and question a Neo4j knowledge graph of China's industrial internet."""
+
+
+# --- shared connection options -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Connection:
+    """The --uri/--user/--password/--database values of one command (None: not given)."""
+
+    uri: str | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None
+
+    def settings(self, *, start_local: bool = True) -> config.Settings:
+        """Resolved settings; starts the managed local server when no URI is configured."""
+        try:
+            return config.resolve_settings(
+                self.uri,
+                self.user,
+                self.password,
+                self.database,
+                start_local=start_local,
+                progress=_progress,
+            )
+        except (config.ConfigError, neo4j_local.Neo4jLocalError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    @contextlib.contextmanager
+    def driver(self) -> Iterator[Any]:
+        """A connected neo4j.Driver for the configured (or managed local) server."""
+        from graph import store
+
+        settings = self.settings()
+        try:
+            driver = store.connect(settings)
+        except store.StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+        with driver:
+            yield driver
+
+
+_CONNECTION_OPTIONS = (
+    click.option(
+        "--uri",
+        envvar="NEO4J_URI",
+        show_envvar=True,
+        help="Neo4j URI (bolt://, neo4j://, neo4j+s://...). Default: the managed local server.",
+    ),
+    click.option("--user", envvar="NEO4J_USER", show_envvar=True, help="Neo4j user [neo4j]."),
+    click.option("--password", envvar="NEO4J_PASSWORD", show_envvar=True, help="Neo4j password."),
+    click.option(
+        "--database",
+        envvar="NEO4J_DATABASE",
+        show_envvar=True,
+        help="Database name. Default: the server's default database.",
+    ),
+)
+
+
+def connection_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the Neo4j connection options to a command; it receives them as ``connection``."""
+
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        uri: str | None,
+        user: str | None,
+        password: str | None,
+        database: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        connection = Connection(uri=uri, user=user, password=password, database=database)
+        return func(*args, connection=connection, **kwargs)
+
+    for option in reversed(_CONNECTION_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper
+
+
+def _progress(message: str) -> None:
+    click.echo(message, err=True)
+
+
+# --- iikg neo4j ----------------------------------------------------------------------------
+
+
+@main.group("neo4j")
+def neo4j_group() -> None:
+    """Run the managed local Neo4j server (assembled from Maven Central on first start).
+
+    Settings: IIKG_CACHE_DIR (default ~/.cache/iikg), IIKG_NEO4J_BOLT_PORT (7687),
+    IIKG_NEO4J_HTTP_PORT (7474), IIKG_NEO4J_HEAP (1g). The server listens on 127.0.0.1 only
+    and runs without authentication.
+    """
+
+
+@neo4j_group.command("start")
+@click.option("--timeout", default=180.0, show_default=True, help="Seconds to wait for Bolt.")
+def neo4j_start(timeout: float) -> None:
+    """Start the local server (assembling it first if needed) and wait until it answers."""
+    try:
+        server = neo4j_local.LocalServer.from_env()
+        was_running = neo4j_local.running_pid(server) is not None
+        neo4j_local.start(server, timeout=timeout, progress=_progress)
+    except neo4j_local.Neo4jLocalError as exc:
+        raise click.ClickException(str(exc)) from exc
+    state = "already running" if was_running else "started"
+    click.echo(f"Neo4j {server.version} {state}.")
+    click.echo(f"  Bolt:    {server.bolt_uri}  (no authentication)")
+    click.echo(f"  Browser: {server.browser_url}")
+
+
+@neo4j_group.command("stop")
+@click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait before kill.")
+def neo4j_stop(timeout: float) -> None:
+    """Stop the local server cleanly."""
+    try:
+        server = neo4j_local.LocalServer.from_env()
+        stopped = neo4j_local.stop(server, timeout=timeout)
+    except neo4j_local.Neo4jLocalError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Neo4j {server.version} stopped." if stopped else "Neo4j was not running.")
+
+
+@neo4j_group.command("status")
+@connection_options
+def neo4j_status(connection: Connection) -> None:
+    """Report the local server, or the server that --uri / NEO4J_URI points to.
+
+    Exits with status 1 when the server is not running or does not answer.
+    """
+    if connection.uri:
+        from graph import store
+
+        settings = connection.settings(start_local=False)
+        try:
+            with store.connect(settings) as driver:
+                info = store.server_info(driver)
+        except store.StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"Neo4j {info.version} ({info.edition}) answers at {settings.uri}.")
+        return
+    try:
+        state = neo4j_local.status()
+    except neo4j_local.Neo4jLocalError as exc:
+        raise click.ClickException(str(exc)) from exc
+    server = state.server
+    if not state.running:
+        assembled = "assembled" if state.assembled else "not assembled yet"
+        click.echo(f"Neo4j {server.version} is not running ({assembled}; home {server.home}).")
+        click.echo("Start it with: iikg neo4j start")
+        raise click.exceptions.Exit(1)
+    if state.problem:
+        click.echo(f"Neo4j process {state.pid} runs but does not answer: {state.problem}")
+        click.echo(f"Log: {server.log_file}")
+        raise click.exceptions.Exit(1)
+    click.echo(f"Neo4j {state.version} ({state.edition}) is running (pid {state.pid}).")
+    click.echo(f"  Bolt:    {server.bolt_uri}  (no authentication)")
+    click.echo(f"  Browser: {server.browser_url}")
+    click.echo(f"  Home:    {server.home}")
+
+
+# --- extraction and scoring ------------------------------------------------------------------
+
+
+def _extractions(paths: tuple[str, ...], progress: bool) -> Iterator[Any]:
+    """(article path, Extraction) for every loadable article; load and extraction errors are
+    reported on stderr, counted, and skipped."""
+    from loaders.errors import LoadError
+    from loaders.pipeline import extract
+    from loaders.sources import LoadSummary, iter_articles
+
+    summary = LoadSummary()
+    failed = 0
+    done = 0
+    for item in iter_articles(paths, summary=summary):
+        if isinstance(item, LoadError):
+            click.echo(f"skipped {item.path}: {item.reason}", err=True)
+            continue
+        try:
+            extraction = extract(item)
+        except Exception as exc:  # one article's failure must not stop the corpus
+            failed += 1
+            click.echo(f"extraction failed for {item.path or item.id}: {exc!r}", err=True)
+            continue
+        done += 1
+        if progress:
+            click.echo(f"\rextracted {done} article(s)", nl=False, err=True)
+        yield item.path, extraction
+    if progress and done:
+        click.echo(err=True)
+    click.echo(f"{summary.read} article(s) read, {done} extracted, "
+               f"{len(summary.skipped)} skipped, {failed} failed", err=True)
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write JSON Lines here instead of standard output.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Report progress on standard error.")
+def extract_command(paths: tuple[str, ...], output: str | None, progress: bool) -> None:
+    """Extract entities and relationships from articles (files, directories, globs, JSON
+    Lines corpora) and write one JSON object per article."""
+    import json
+
+    out = click.open_file(output or "-", "w", encoding="utf-8")
+    with out:
+        for _, extraction in _extractions(paths, progress):
+            out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+
+
+@main.command("eval")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Directory of gold files: X.json scores the article X.txt.")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--misses", is_flag=True, help="Also list unmatched predictions and gold items.")
+def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) -> None:
+    """Score the extraction of PATHS against a gold directory (graph-model.md scoring):
+    per-label and per-type precision, recall and F1, with micro averages."""
+    import json
+    from pathlib import Path
+
+    from graph.evaluate import Score, format_table, load_gold, score_one
+
+    try:
+        gold = load_gold(gold_dir)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    total = Score()
+    scored = 0
+    for path, extraction in _extractions(paths, progress=False):
+        stem = Path(path or "").stem
+        if stem not in gold:
+            continue
+        one = score_one(extraction.to_json(), gold[stem])
+        total.add(one)
+        scored += 1
+        if misses:
+            for kind, key, what in one.misses:
+                click.echo(f"{stem}\t{kind}\t{key}\t{what}", err=True)
+    if not scored:
+        raise click.ClickException(f"no article in {', '.join(paths)} has a gold file in {gold_dir}")
+    if fmt == "json":
+        click.echo(json.dumps({"articles": scored, **total.to_json()}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{scored} article(s) scored against {gold_dir}\n")
+        click.echo(format_table(total), nl=False)
