@@ -238,9 +238,11 @@ def build_article(doc: RawDocument, *, path: str | None = None, max_line_chars: 
     tags = _list_field(fields.get("tags"))
     categories = _list_field(fields.get("categories") or fields.get("category"))
     hint = _text_field(fields.get("source")) or _source_from_tags(tags + categories)
+    if not lines:
+        raise Rejected("only whitespace or invisible characters, no text")
     kept, meta = _take_text_meta(lines, hint)
     if not kept:
-        raise Rejected("no text left after normalization (only whitespace, markup or credits)")
+        raise Rejected("nothing but credit, share or header lines, no article text")
     longest = max(range(len(kept)), key=lambda i: len(kept[i]))
     if len(kept[longest]) > max_line_chars:
         raise Rejected(f"a line of {len(kept[longest]):,} characters (limit {max_line_chars:,}); "

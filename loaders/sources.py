@@ -198,7 +198,7 @@ def _record(line: bytes | None, where: str, limits: Limits) -> Article | LoadErr
     if not text.strip():
         return None  # blank lines separate nothing and carry nothing
     try:
-        record = json.loads(text)
+        record = json.loads(text.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
         return LoadError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
     except RecursionError:
