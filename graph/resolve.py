@@ -189,13 +189,15 @@ class Resolver:
     def _target(self, entity: Entity) -> str:
         if (entity.label, entity.name) in self.nodes:
             return entity.name
+        # Its name is another node's alias, or another node's name is one of its aliases. Two
+        # aliases alone never merge: 万达 may be short for two different companies.
         hits = set()
-        for form in (entity.name, *entity.aliases):
-            key = (entity.label, form)
-            if key in self._ambiguous:
-                continue
-            if key in self._alias:
-                hits.add(self._alias[key])
+        key = (entity.label, entity.name)
+        if key not in self._ambiguous and key in self._alias:
+            hits.add(self._alias[key])
+        for form in entity.aliases:
+            if (entity.label, form) in self.nodes:
+                hits.add(form)
         if entity.label == "City" or len(hits) != 1:
             return entity.name
         return hits.pop()

@@ -182,6 +182,10 @@ def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | 
         short = name[:-1] if name.endswith("市") else name
         if short and short in title:
             score[name] += 5
+    if not score:  # a municipality (重庆市) is province and city at once
+        for name, weight in provinces.items():
+            if name.endswith("市"):
+                score[name] = weight
     city = score.most_common(1)[0][0] if score else None
     province = None
     if city:
@@ -270,6 +274,31 @@ def _pick_city(ctx: Context, surface: str, entries: list[Any]) -> Any | None:
     return entry
 
 
+def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
+    """Places at the head of a known organisation's written name (浙江中控技术股份有限公司):
+    nested City mentions, and the organisation's written place prefix."""
+    found: list[Mention] = []
+    pos = m.start
+    for _ in range(2):
+        for length in (4, 3, 2):
+            piece = ctx.text[pos : pos + length]
+            if pos + length >= m.end:
+                continue
+            entry = ctx.gaz.division(piece, strict=True)
+            if entry is None or entry.level == "district" or ctx.gaz.is_ambiguous(piece) and \
+                    piece != entry.name:
+                continue
+            city = _city_mention(ctx, pos, pos + length, piece, entry)
+            city.nested = True
+            found.append(city)
+            pos += length
+            break
+        else:
+            break
+    m.place_prefix = tuple(c.name for c in found)
+    return found
+
+
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
@@ -291,6 +320,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         if surface != entry.name:
             m.aliases.add(surface)
         out.append(m)
+        out.extend(_places_opening(ctx, m))
     ctx.cities = [m for m in out if m.label == "City"]
     ctx.home_city, ctx.home_province = home_place(ctx.title, ctx.text, ctx.cities)
     # Homonyms and district short forms: only a division inside a city or province the article
@@ -337,6 +367,12 @@ _POLICY_ITEM_END = re.compile(f"(?:{POLICY_SUFFIXES}|报告|标准|方案|计划
 _SPLIT_ITEMS = re.compile(r"[、]|(?<=[划案见施要书系谱])和")
 
 
+_PLACE_TITLE_END = (
+    "实施意见|指导意见|若干措施|若干政策|行动计划|行动方案|实施方案|发展规划|专项规划|规划纲要|"
+    "远景目标纲要|纲要|规划|白皮书"
+)
+
+
 def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
     """Policy titles written without 《》: listed after an issuing verb, or a place-led title
     at the head of a clause (淄博市十四五规划和2035年远景目标纲要确立了…)."""
@@ -368,13 +404,16 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
             continue
         window = text[city.start : city.start + 40]
         hit = re.match(
-            rf"[{_NAME_CHARS}“”‘’+—\-()（）]{{2,36}}?(?:规划和\d{{4}}年远景目标纲要|{POLICY_SUFFIXES})"
+            rf"[{_NAME_CHARS}“”‘’+—\-()（）]{{2,36}}?(?:规划和\d{{4}}年远景目标纲要|{_PLACE_TITLE_END})"
             r"(?=[，。；、]|确立|提出|明确|指出|要求|中|$)",
             window,
         )
         if not hit:
             continue
         surface = hit.group(0)
+        words = ctx.tokens.token_words(city.start, city.start + len(surface))
+        if any(w in STOP_TOKENS and w not in ("和", "的", "与") for w in words):
+            continue  # a clause, not a title: 重庆市经信委联合…发布新政策
         name = fold(surface)
         rest = name[len(city.surface) :]
         if len(rest) < 4 or _GENERIC_MODIFIERS.fullmatch(_POLICY_ITEM_END.sub("", rest) or "x"):
@@ -513,8 +552,12 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     surface = text[start:end]
     core_start, places = _strip_places(ctx, start, end)
     core = _ORG_TAIL.sub("", text[core_start:end])
-    if len(core) < 2 or _GENERIC_MODIFIERS.fullmatch(core) or _NOT_COMPANY_END.search(surface):
+    if len(core) < 2 or _NOT_COMPANY_END.search(surface):
         return None
+    if _GENERIC_MODIFIERS.fullmatch(core) or ctx.freq(core) >= _RARE_FREQ:
+        if core_start == start:
+            return None
+        core = _ORG_TAIL.sub("", surface)  # 徐州重型机械: the place is part of the name
     mention = Mention(start, end, "Company", core, surface, source)
     mention.place_prefix = places
     if surface != core:
@@ -573,6 +616,35 @@ def company_mentions(ctx: Context) -> list[Mention]:
         mention = _company(ctx, left, m.end(), "pattern:industry_name")
         if mention:
             out.append(mention)
+    return out
+
+
+_FIRM_LIST_END = re.compile(r"等(?:一批|多家|众多|知名|重量级|头部|龙头|科技|互联网|工业互联网)*"
+                            r"(?:企业|公司|服务商|厂商|平台企业|科技企业|集团)")
+
+
+def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Members of a list closed by 等企业/等服务商 (深圳的华为、腾讯等企业; 引进A、B、C等一批服务商):
+    unknown members that read as names are companies."""
+    out = []
+    text = ctx.text
+    for m in _FIRM_LIST_END.finditer(text):
+        end = m.start()
+        for _ in range(8):
+            start = max(text.rfind(c, 0, end) for c in "、，。；：\n和及与") + 1
+            item = text[start:end].strip()
+            covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known)
+            words = ctx.tokens.token_words(start, end)
+            # In such a list even a dictionary word names a firm (网易), unless it is common.
+            plausible = (ctx.freq(item) < 1000 and item[0] not in _FUNCTION_CHARS
+                         and not any(w in STOP_TOKENS for w in words)
+                         and not _GENERIC_MODIFIERS.fullmatch(item))
+            if item and not covered and 2 <= len(item) <= 8 and plausible \
+                    and not _PROJECT_SUFFIX.search(item) and not ctx.cities_in(start, end):
+                out.append(Mention(start, end, "Company", item, item, "pattern:firm_list"))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
     return out
 
 
@@ -798,7 +870,7 @@ _SPEECH_RE = re.compile(
 _BYLINE_BEFORE = re.compile(r"(?:记者|编辑|通讯员|摄影|作者|撰稿|来源)[\s:：/]*$")
 
 
-def _is_name(ctx: Context, name: str) -> bool:
+def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
     if len(name) < 2 or len(name) > 4:
         return False
     if name[:2] in COMPOUND_SURNAMES:
@@ -809,7 +881,7 @@ def _is_name(ctx: Context, name: str) -> bool:
         return False
     if not 1 <= len(given) <= 2 or any(ch in "的了和与及在是为等市省区县局长" for ch in given):
         return False
-    return ctx.freq(name) == 0
+    return ctx.freq(name) < max_freq
 
 
 def person_mentions(ctx: Context) -> list[Mention]:
@@ -820,7 +892,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
         pos = m.end()
         for length in (3, 2, 4):
             name = text[pos : pos + length]
-            if _is_name(ctx, name) and _AFTER_NAME_RE.match(text, pos + length):
+            if _is_name(ctx, name, _RARE_FREQ) and _AFTER_NAME_RE.match(text, pos + length):
                 found.setdefault(name, (pos, pos + length))
                 break
     for m in _NAME_THEN_TITLE.finditer(text):
@@ -921,6 +993,9 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 break
         if crossing:
             continue
+        if inside and any(t.start == m.start and t.end == m.end and t.label == m.label
+                          for t in taken):
+            continue  # the same span read twice (发改委 in a list of local bodies): one reading
         if inside:
             if m.nested or (m.label in ("City", "Company", "Agency", "Platform") and m.source == "gazetteer"):
                 m.nested = True
@@ -999,6 +1074,7 @@ def find_mentions(doc: Doc, title: str = "", freq: Any = None) -> Found:
         person_mentions,
     ):
         mentions.extend(finder(ctx))
+    mentions.extend(listed_firm_mentions(ctx, mentions))
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     mentions = _propagate(ctx, mentions)

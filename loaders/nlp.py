@@ -129,8 +129,10 @@ def ruler_patterns() -> list[dict[str, str]]:
 
 
 def _load() -> Language:
+    import jieba
     import spacy
 
+    jieba.setLogLevel(logging.WARNING)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     patterns = ruler_patterns()
     words = [p["pattern"] for p in patterns] + list(_DOMAIN_WORDS)

@@ -37,6 +37,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
             xs = [x for x in view.mentions if view.start + m.start("x") <= x.start
                   and x.end <= view.start + m.end("x") and x.label in _SOURCES]
             after = [y for y in view.mentions if y.start >= view.start + m.end() and y.label in _TARGETS]
+            # 长沙的某企业: the firm, not the place; a place only as 赋能<place>企业.
+            after = [y for y in after if y.label != "City"
+                     or view.text[y.end : y.end + 3].lstrip("的").startswith("企业")]
             if xs and after:
                 found.append((xs[0], after[0], "rule:empowers_via", 0.85))
         # X赋能Y / 赋能<city>企业

@@ -60,6 +60,8 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
                 out.append(relation("WORKS_FOR", person, org, view, "rule:works_for_title", 0.85,
                                     title="、".join(titles)))
             pending = []
+        elif any(seg_start <= m.start and m.end <= seg_end for m in view.mentions):
+            pending = []  # a title at a platform or place, not at an employer: skip it
         else:
             if segment.strip() != title.group(0) and not _TITLE_START.match(segment.strip()):
                 break

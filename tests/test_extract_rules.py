@@ -1,0 +1,205 @@
+"""Rule sets of the extractor: each trigger must fire, each near miss must not.
+
+The sentences are invented (other regions, platforms and companies than the seed articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.model import Article, Extraction
+from loaders.pipeline import extract
+
+
+def run(text: str, title: str = "") -> Extraction:
+    return extract(Article(id="t", title=title, text=text))
+
+
+def pairs(extraction: Extraction, rel_type: str) -> set[tuple[str, str]]:
+    return {(r.head, r.tail) for r in extraction.relations if r.type == rel_type}
+
+
+def sym(extraction: Extraction, rel_type: str) -> set[frozenset[str]]:
+    return {frozenset((r.head, r.tail)) for r in extraction.relations if r.type == rel_type}
+
+
+def names(extraction: Extraction, label: str) -> set[str]:
+    return {e.name for e in extraction.entities if e.label == label}
+
+
+def forms(extraction: Extraction, label: str) -> set[str]:
+    out: set[str] = set()
+    for e in extraction.entities:
+        if e.label == label:
+            out |= {e.name, *e.aliases}
+    return out
+
+
+# -- entities ------------------------------------------------------------------------------------
+
+
+def test_places_get_their_suffix_and_level() -> None:
+    ex = run("近日，江苏苏州和广东佛山的企业代表齐聚一堂。")
+    assert {"江苏省", "苏州市", "广东省", "佛山市"} <= names(ex, "City")
+    levels = {e.name: e.properties.get("level") for e in ex.entities if e.label == "City"}
+    assert levels["江苏省"] == "province" and levels["苏州市"] == "city"
+
+
+def test_everyday_words_are_not_places() -> None:
+    ex = run("今年营收重返万亿元大关，社会和平稳定。")
+    assert names(ex, "City") == set()
+
+
+def test_registered_company_name_is_shortened_with_alias() -> None:
+    ex = run("广东美云智数科技有限公司副总裁李明介绍了相关情况。")
+    assert any(n.startswith("美云智数") for n in names(ex, "Company"))
+    assert "广东美云智数科技有限公司" in forms(ex, "Company")
+
+
+def test_agency_abbreviation_and_relative_prefix() -> None:
+    text = "重庆市经信委联合市大数据局发布新政策。市经信委相关负责人表示，将加快推进。"
+    ex = run(text, title="重庆发布工业互联网新政")
+    agencies = names(ex, "Agency")
+    assert "重庆市经济和信息化委员会" in agencies
+    assert "重庆市大数据局" in agencies
+
+
+def test_book_title_is_a_policy_without_marks() -> None:
+    ex = run("广东省印发《广东省“5G+工业互联网”应用示范园区建设方案》。")
+    assert "广东省5G+工业互联网应用示范园区建设方案" in names(ex, "Policy")
+    assert "广东省“5G+工业互联网”应用示范园区建设方案" in forms(ex, "Policy")
+
+
+def test_newspapers_in_book_marks_are_not_policies() -> None:
+    ex = run("据《经济日报》报道，当地企业加快转型。")
+    assert names(ex, "Policy") == set()
+
+
+def test_quoted_platform_brand_drops_type_word() -> None:
+    ex = run("宁波市推出“甬工云”工业互联网平台，服务中小企业。")
+    assert "甬工云" in names(ex, "Platform")
+
+
+def test_generic_platform_is_not_an_entity() -> None:
+    ex = run("要加快建设行业级特色工业互联网平台和特定领域工业互联网平台。")
+    assert names(ex, "Platform") == set()
+
+
+def test_person_next_to_title() -> None:
+    ex = run("树根互联董事长贺东东表示，平台已连接大量设备。")
+    assert "贺东东" in names(ex, "Person")
+
+
+def test_byline_is_not_a_person() -> None:
+    ex = run("本报记者 王小明\n工业互联网加快发展。")
+    assert names(ex, "Person") == set()
+
+
+def test_named_park_with_place_is_a_project() -> None:
+    ex = run("常州武进绿色建筑产业园加快建设。")
+    assert "常州武进绿色建筑产业园" in names(ex, "Project")
+    assert {"常州市", "武进区"} <= names(ex, "City")
+
+
+# -- relations -----------------------------------------------------------------------------------
+
+
+def test_signed_with_multilateral_pairs_first_party_with_each() -> None:
+    ex = run("树根互联与三一重工、中联重科签署战略合作协议。")
+    signed = sym(ex, "SIGNED_WITH")
+    assert frozenset(("树根互联", "三一重工")) in signed
+    assert frozenset(("树根互联", "中联重科")) in signed
+    assert frozenset(("三一重工", "中联重科")) not in signed
+
+
+def test_no_signing_without_a_signing_verb() -> None:
+    ex = run("树根互联与三一重工的渊源由来已久。")
+    assert sym(ex, "SIGNED_WITH") == set()
+
+
+def test_issued_by_coordinated_issuers() -> None:
+    ex = run("苏州市工信局、发改委联合印发的《苏州市智能制造三年行动计划》提出新目标。",
+             title="苏州智能制造")
+    issued = pairs(ex, "ISSUED_BY")
+    assert ("苏州市智能制造三年行动计划", "苏州市工业和信息化局") in issued
+    assert ("苏州市智能制造三年行动计划", "苏州市发展和改革委员会") in issued
+
+
+def test_implementing_is_not_issuing() -> None:
+    ex = run("佛山市认真落实《广东省制造业数字化转型实施方案》。")
+    assert pairs(ex, "ISSUED_BY") == set()
+
+
+def test_developed_by_you_clause() -> None:
+    ex = run("由无锡市工信局和用友网络联合开发的“锡企云”平台正式上线。", title="无锡")
+    developed = pairs(ex, "DEVELOPED_BY")
+    assert ("锡企云", "无锡市工业和信息化局") in developed
+    assert ("锡企云", "用友网络") in developed
+
+
+def test_brought_in_is_not_developed() -> None:
+    ex = run("南山区引进华为AI算力中心等项目。")
+    assert pairs(ex, "DEVELOPED_BY") == set()
+
+
+def test_partners_with_joint_verb() -> None:
+    ex = run("汉云携手长城汽车，打造智能工厂。")
+    assert frozenset(("汉云", "长城汽车")) in sym(ex, "PARTNERS_WITH")
+
+
+def test_advice_is_not_a_partnership() -> None:
+    ex = run("各地要加强与华为、腾讯等企业合作，培养人才。")
+    assert sym(ex, "PARTNERS_WITH") == set()
+
+
+def test_empowers_via_platform() -> None:
+    ex = run("通过根云平台的赋能，长沙的楚岳重工实现了设备远程运维。")
+    assert ("根云", "楚岳重工") in pairs(ex, "EMPOWERS")
+    assert ("根云", "长沙市") not in pairs(ex, "EMPOWERS")
+
+
+def test_located_in_from_de_phrase_and_prefix() -> None:
+    ex = run("杭州的阿里巴巴、网易等企业都在布局。浙江中控技术股份有限公司也在其中。")
+    located = pairs(ex, "LOCATED_IN")
+    assert ("阿里巴巴", "杭州市") in located
+    assert ("网易", "杭州市") in located
+    assert any(tail == "浙江省" for head, tail in located if "中控" in head)
+
+
+def test_bare_city_prefix_gives_no_location() -> None:
+    ex = run("市工业和信息化局相关负责人介绍了情况。", title="合肥市推进工业互联网")
+    assert pairs(ex, "LOCATED_IN") == set()
+
+
+def test_works_for_compound_titles() -> None:
+    ex = run("江苏徐工信息技术股份有限公司总经理、徐工汉云董事长张启亮表示，平台连接设备超百万台。")
+    works = {(r.head, r.tail, r.properties.get("title")) for r in ex.relations
+             if r.type == "WORKS_FOR"}
+    assert any(p == "张启亮" and t == "总经理" for p, _, t in works)
+
+
+def test_government_head_has_no_written_employer() -> None:
+    ex = run("市长王建华出席会议并讲话。", title="合肥市")
+    assert pairs(ex, "WORKS_FOR") == set()
+    assert "王建华" in names(ex, "Person")
+
+
+def test_subsidiary_from_owner_prefix() -> None:
+    ex = run("海尔卡奥斯在佛山落地新项目。")
+    assert ("卡奥斯", "海尔集团") in pairs(ex, "SUBSIDIARY_OF")
+
+
+@pytest.mark.parametrize("rel_type", ["EMPOWERS", "DEVELOPED_BY", "SIGNED_WITH"])
+def test_policy_is_never_an_organisation_end(rel_type: str) -> None:
+    ex = run("工信部印发《工业互联网专项工作组2024年工作计划》，与多地签署协议并赋能企业。")
+    for r in ex.relations:
+        if r.type == rel_type:
+            assert "Policy" not in (r.head_label, r.tail_label)
+
+
+def test_evidence_offsets_point_into_the_text() -> None:
+    text = "一、总体情况\n树根互联与三一重工签署合作协议。"
+    ex = run(text)
+    r = next(r for r in ex.relations if r.type == "SIGNED_WITH")
+    assert text[r.start : r.end] == r.sentence
+    assert r.method.startswith("rule:") and 0 < r.confidence <= 1
