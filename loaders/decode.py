@@ -25,6 +25,7 @@ _MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old Office document",
 }
 _SNIFF = 65_536
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\r\f\v\x1b")
 _LEGACY = ("gb18030", "cp950")
 _MIN_COMMON_SHARE = 0.6  # of CJK characters, for a legacy decoding to be believed
 
@@ -35,7 +36,7 @@ def _binary_reason(head: bytes) -> str | None:
             return f"binary file ({what})"
     if b"\x00" in head:
         return "binary file (contains NUL bytes)"
-    controls = sum(1 for b in head if b < 0x20 and b not in b"\t\n\r\f\v\x1b")
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if controls > max(8, len(head) // 100):
         return f"binary file ({controls} control bytes in the first {len(head):,})"
     return None

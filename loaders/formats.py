@@ -36,26 +36,26 @@ class RawDocument:
 
 # -- front matter ------------------------------------------------------------------------------
 
-_FENCE = re.compile(r"^---[ \t]*$")
-_FENCE_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_OPENING = re.compile(r"\A(?:[ \t]*\r?\n)*---[ \t]*\r?\n")  # blank lines, then ---
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
 def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
     """(front matter, body). No front matter: (None, text). A front matter must open with `---`
     as the first non-blank line and close with `---` (or `...`); its YAML must be a mapping."""
-    lines = text.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is None or not _FENCE.match(lines[first]):
+    opening = _OPENING.match(text)
+    if opening is None:
         return None, text
-    close = next((i for i in range(first + 1, len(lines)) if _FENCE_END.match(lines[i])), None)
-    if close is None:
-        raise Rejected(f"front matter opened by '---' on line {first + 1} is never closed")
-    source = "\n".join(lines[first + 1 : close])
+    first_line = text.count("\n", 0, opening.end())  # 1-based number of the --- line
+    closing = _CLOSING.search(text, opening.end())
+    if closing is None:
+        raise Rejected(f"front matter opened by '---' on line {first_line} is never closed")
+    source = text[opening.end() : closing.start()]
     if len(source) > MAX_FRONT_MATTER_CHARS:
         raise Rejected(f"front matter is {len(source):,} characters long (limit is "
                        f"{MAX_FRONT_MATTER_CHARS:,})")
-    data = _load_yaml(source, line_offset=first + 1)
-    body = "\n".join(lines[close + 1 :])
+    data = _load_yaml(source, line_offset=first_line)
+    body = text[closing.end() :]
     if not body.strip():
         raise Rejected("front matter but no body")
     return data, body

@@ -94,6 +94,7 @@ _INLINE_CREDIT = re.compile(
 _OUTLET_NAME = re.compile(r"(?:门户|网|报|社|新闻|杂志|频道|电视台|周刊|在线|资讯|网站|平台)$")
 _TITLE_QUOTES = re.compile(rf"_([{_HAN}][^_]*?)_")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_MAX_CREDIT_LINE = 64
 
 
 def _clean_source(name: str) -> str:
@@ -158,12 +159,13 @@ def _take_text_meta(lines: list[str], hint_source: str | None) -> tuple[list[str
                 meta.authors.extend(n for n in names if n not in meta.authors)
                 meta.dropped += 1
                 continue
-        source = _SOURCE_LINE.match(line)
+        short = len(line) <= _MAX_CREDIT_LINE  # credit lines are short; most lines skip the regexes
+        source = _SOURCE_LINE.match(line) if short else None
         if source:
             meta.source = _clean_source(source.group("source"))  # the last credit wins
             meta.dropped += 1
             continue
-        editor = _EDITOR_LINE.match(line)
+        editor = _EDITOR_LINE.match(line) if short else None
         if editor:
             if editor.group("role") in ("责任编辑", "责编", "编辑"):
                 meta.editor = meta.editor or "".join(editor.group("name").split())
@@ -172,7 +174,7 @@ def _take_text_meta(lines: list[str], hint_source: str | None) -> tuple[list[str
         if len(line) <= 30 and _SHARE_LINE.match(line):
             meta.dropped += 1
             continue
-        for credit in _INLINE_CREDIT.finditer(line):
+        for credit in _INLINE_CREDIT.finditer(line) if "记者" in line else ():
             outlet = credit.group("outlet").split("/")[0]
             if outlet and not meta.credit_source:
                 meta.credit_source = _clean_source(outlet)

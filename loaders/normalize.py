@@ -53,20 +53,26 @@ _CHAR_MAP.update(dict.fromkeys([0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029], "\n"))
 _CHAR_MAP.update(
     dict.fromkeys([0x09, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)], " ")
 )
-_SPACE_RUN = re.compile(r" {2,}")
-_LINE_BREAK = re.compile(r" ?\n[\n ]*")
+_NEEDS_MAP = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_MAP)) + "]"
+)
+_SPACE_RUN = re.compile(r"  +")
+_LINE_BREAK = re.compile(r"\n[\n ]+")  # patterns that open with a literal are searched fast
 
 
 def _clean_whitespace(s: str) -> str:
-    s = _SPACE_RUN.sub(" ", s)
+    if "  " in s:
+        s = _SPACE_RUN.sub(" ", s)
+    s = s.replace(" \n", "\n")
     return _LINE_BREAK.sub("\n", s).strip(" \n")
 
 
 def _clean_chars(s: str, stats: Counter[str]) -> str:
-    s = s.replace("\r\n", "\n")
-    size = len(s)
-    s = s.translate(_CHAR_MAP)
-    stats["invisible_chars"] += size - len(s)
+    if _NEEDS_MAP.search(s):
+        s = s.replace("\r\n", "\n")
+        size = len(s)
+        s = s.translate(_CHAR_MAP)
+        stats["invisible_chars"] += size - len(s)
     if not unicodedata.is_normalized("NFC", s):
         s = unicodedata.normalize("NFC", s)
     return _clean_whitespace(s)
@@ -96,20 +102,20 @@ def _fold_width(s: str, stats: Counter[str]) -> str:
 
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U000323af"
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_PINYIN = rf"\((?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}}\)"
-_PINYIN_AFTER_CJK = re.compile(rf"(?<=[{_CJK_CLASS}])(?:{_PINYIN})+")
+_PINYIN_BODY = rf"(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,6}}\)"  # toned syllable and ")"
+_PINYIN = r"\(" + _PINYIN_BODY
+# Opens with the literal "(" (fast search); the look-behind then checks the character before it.
+_PINYIN_AFTER_CJK = re.compile(rf"\((?<=[{_CJK_CLASS}]\(){_PINYIN_BODY}(?:{_PINYIN})*")
 _ONE_PINYIN = re.compile(_PINYIN)
 
 
 def _drop_pinyin(s: str, stats: Counter[str]) -> str:
     if "(" not in s:
         return s
-
-    def drop(match: re.Match[str]) -> str:
-        stats["pinyin_artifacts"] += len(_ONE_PINYIN.findall(match.group()))
-        return ""
-
-    return _PINYIN_AFTER_CJK.sub(drop, s)
+    out, n = _PINYIN_AFTER_CJK.subn("", s)
+    if n:
+        stats["pinyin_artifacts"] += len(_ONE_PINYIN.findall(s)) - len(_ONE_PINYIN.findall(out))
+    return out
 
 
 # -- 4. garbled runs ---------------------------------------------------------------------------
@@ -175,19 +181,21 @@ def _cut_garbled(s: str, stats: Counter[str]) -> str:
 # -- 5. script ---------------------------------------------------------------------------------
 
 
-def _script_counts(s: str) -> tuple[int, int]:
-    """(Traditional-only, Simplified-only) character counts."""
+def _script(s: str) -> tuple[str, int]:
+    """(script, Traditional-only character count): zh-Hant when Traditional-only characters
+    outnumber Simplified-only ones, else zh-Hans."""
     tab = hanzi.tables()
+    if tab.trad_only.isdisjoint(s):
+        return HANS, 0  # the common case, decided without counting
     counts = Counter(s)  # counting distinct characters once is much faster than a scan per set
     trad = sum(n for ch, n in counts.items() if ch in tab.trad_only)
     simp = sum(n for ch, n in counts.items() if ch in tab.simp_only)
-    return trad, simp
+    return (HANT if trad > simp else HANS), trad
 
 
 def detect_script(s: str) -> str:
     """zh-Hant when Traditional-only characters outnumber Simplified-only ones, else zh-Hans."""
-    trad, simp = _script_counts(s)
-    return HANT if trad > simp else HANS
+    return _script(s)[0]
 
 
 # -- the whole -----------------------------------------------------------------------------------
@@ -201,8 +209,7 @@ def normalize(s: str) -> Normalized:
     s = _drop_pinyin(s, stats)
     stats["replacement_chars"] += s.count("\ufffd")
     s = _cut_garbled(s, stats)
-    trad, simp = _script_counts(s)
-    script = HANT if trad > simp else HANS
+    script, trad = _script(s)
     if script == HANT:
         stats["traditional_chars"] += trad
         s = hanzi.t2s(s)

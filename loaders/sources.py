@@ -64,8 +64,13 @@ class LoadSummary:
 
 
 def _walk(root: Path) -> Iterator[Path | LoadError]:
-    """Files under a directory in a stable order; hidden files and folders are not inputs."""
-    for folder, dirs, files in os.walk(root, onerror=None):
+    """Files under a directory in a stable order; hidden files and folders are not inputs.
+    A folder that cannot be listed is reported, not skipped silently."""
+    unreadable: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable.append):
+        while unreadable:
+            exc = unreadable.pop(0)
+            yield LoadError(str(exc.filename or folder), f"cannot list folder: {exc.strerror}")
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
@@ -75,21 +80,27 @@ def _walk(root: Path) -> Iterator[Path | LoadError]:
                 yield path
             else:
                 yield LoadError(str(path), f"not an article file (extension {path.suffix!r})")
+    for exc in unreadable:
+        yield LoadError(str(exc.filename or root), f"cannot list folder: {exc.strerror}")
 
 
 def iter_paths(inputs: PathLike | Iterable[PathLike]) -> Iterator[Path | LoadError]:
     """Expand files, directories and glob patterns into files, each once."""
     if isinstance(inputs, (str, os.PathLike)):
         inputs = [inputs]
-    seen: set[str] = set()
+    seen: set[tuple[int, int]] = set()
 
     def once(items: Iterable[Path | LoadError]) -> Iterator[Path | LoadError]:
         for item in items:
             if isinstance(item, Path):
-                key = os.path.realpath(item)
-                if key in seen:
+                try:
+                    stat = item.stat()
+                except OSError:
+                    yield item  # reading it will report why
                     continue
-                seen.add(key)
+                if (stat.st_dev, stat.st_ino) in seen:
+                    continue  # the same file named twice (overlapping inputs, links)
+                seen.add((stat.st_dev, stat.st_ino))
             yield item
 
     for raw in inputs:

@@ -162,3 +162,11 @@ def test_markdown_links_keep_their_text():
     article = load_bytes(md.encode(), "m.md", suffix=".md")
     assert article.text == "见工信部网站的通知。"
     assert article.quality["boilerplate_lines"] == 1
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path):
+    from loaders.sources import _walk
+
+    (error,) = list(_walk(tmp_path / "gone"))
+    assert isinstance(error, LoadError)
+    assert error.path == str(tmp_path / "gone") and error.reason.startswith("cannot list folder")
