@@ -14,7 +14,6 @@ import pytest
 
 from graph import html_view
 from graph.browser import (
-    ALLOWLIST_SETTING,
     GUIDE_FILE,
     POST_CONNECT_SETTING,
     STYLE_FILE,
@@ -134,7 +133,7 @@ def test_neo4j_settings_load_style_then_guide_from_the_asset_url() -> None:
         "style http://localhost:7478/style.grass",
         "play http://localhost:7478/guide.html",
     ]
-    assert "localhost" in settings[ALLOWLIST_SETTING].split(",")
+    assert list(settings) == [POST_CONNECT_SETTING]  # Community knows no allowlist setting
     assert browser_commands("http://localhost:7478/") == [
         ":style http://localhost:7478/style.grass",
         ":play http://localhost:7478/guide.html",
@@ -261,3 +260,20 @@ def test_rendered_page_is_self_contained_stable_and_script_safe() -> None:
 def test_write_html(tmp_path) -> None:
     out = html_view.write_html(sample_graph(), tmp_path / "g.html", "t")
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_managed_conf_starts_the_asset_server_and_names_it(tmp_path) -> None:
+    conf = serve.managed_conf(tmp_path)
+    try:
+        port = serve.running_port(tmp_path)
+        assert port is not None
+        assert (f"browser.post_connect_cmd=style http://localhost:{port}/style.grass; "
+                f"play http://localhost:{port}/guide.html") in conf.splitlines()
+        assert "client.allow_telemetry=false" in conf.splitlines()
+        # A managed Neo4j found running later brings back an asset server that died, same port.
+        serve.stop_background(tmp_path)
+        (tmp_path / serve.PID_FILE).write_text(f"999999999 {port}\n")
+        serve.ensure_running(tmp_path)
+        assert serve.running_port(tmp_path) == port
+    finally:
+        serve.stop_background(tmp_path)

@@ -13,9 +13,8 @@ from importlib.resources import files
 STYLE_FILE = "style.grass"
 GUIDE_FILE = "guide.html"
 
-# Settings the Browser reads from the server (dbms.clientConfig) when it connects.
+# Setting the Browser reads from the server (dbms.clientConfig) when it connects.
 POST_CONNECT_SETTING = "browser.post_connect_cmd"
-ALLOWLIST_SETTING = "browser.remote_content_hostname_allowlist"
 
 
 # `selector { body }`, where the body may hold quoted braces such as caption: '{name}'.
@@ -101,11 +100,10 @@ def neo4j_settings(asset_url: str) -> dict[str, str]:
     """neo4j.conf settings so that every new Browser connection loads the style and the guide.
 
     The Browser splits `browser.post_connect_cmd` on `;` and runs each part as a `:` command.
-    It fetches remote content only from allow-listed host names (port ignored); `localhost` is
-    on the Browser's built-in list too, which is why the assets are addressed by that name.
+    It fetches `:style`/`:play` URLs only from allow-listed host names (the port is ignored).
+    Neo4j Community has no setting for that list (`browser.remote_content_hostname_allowlist`
+    is Enterprise-only and Community refuses to start with it), but the Browser's built-in
+    list holds `localhost`: that is why the asset server is addressed by that name.
     """
     commands = "; ".join(cmd.lstrip(":") for cmd in browser_commands(asset_url))
-    return {
-        POST_CONNECT_SETTING: commands,
-        ALLOWLIST_SETTING: "guides.neo4j.com,localhost,127.0.0.1",
-    }
+    return {POST_CONNECT_SETTING: commands}

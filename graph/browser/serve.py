@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import os
 import signal
 import socket
@@ -30,6 +31,8 @@ HOST = "127.0.0.1"
 URL_HOST = "localhost"
 PID_FILE = "browser-assets.pid"
 LOG_FILE = "browser-assets.log"
+
+log = logging.getLogger(__name__)
 
 _CONTENT_TYPES = {
     STYLE_FILE: "text/plain; charset=utf-8",
@@ -84,6 +87,8 @@ def make_server(port: int = DEFAULT_PORT) -> ThreadingHTTPServer:
 
 def port_is_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        # As the HTTP server does: a port held only by closed connections (TIME_WAIT) is free.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((HOST, port))
         except OSError:
@@ -145,8 +150,12 @@ def start_background(state_dir: Path, port: int | None = None, wait: float = 10.
         return asset_url(current)
     if current is not None:
         stop_background(state_dir)
-    port = port if port is not None else choose_port(int(os.environ.get(
-        "IIKG_BROWSER_ASSETS_PORT", DEFAULT_PORT)))
+    if port is None:
+        # A port recorded by a server that died is kept: the Browser settings name it.
+        record = _read_pid(state_dir)
+        preferred = record[1] if record else int(
+            os.environ.get("IIKG_BROWSER_ASSETS_PORT", DEFAULT_PORT))
+        port = choose_port(preferred)
     log = (state_dir / LOG_FILE).open("ab")
     proc = subprocess.Popen(
         [sys.executable, "-m", "graph.browser.serve", "--port", str(port)],
@@ -186,6 +195,32 @@ def stop_background(state_dir: Path, wait: float = 5.0) -> bool:
             os.waitpid(pid, os.WNOHANG)
         time.sleep(0.05)
     return True
+
+
+def managed_conf(state_dir: Path) -> str:
+    """neo4j.conf lines for a managed server: start (or reuse) the asset server first.
+
+    A new Browser connection then loads the style and the guide by itself. If the asset server
+    cannot start, Neo4j still starts, without these settings (the reason is logged).
+    """
+    from graph.browser import neo4j_settings
+
+    try:
+        url = start_background(state_dir)
+    except (OSError, RuntimeError) as exc:
+        log.warning("Neo4j Browser style and guide not configured: %s", exc)
+        return ""
+    lines = ["# Neo4j Browser: load the iikg style and guide on connect (graph/browser)."]
+    lines += [f"{key}={value}" for key, value in neo4j_settings(url).items()]
+    # A local, offline tool: the Browser should not load analytics scripts from the internet.
+    lines.append("client.allow_telemetry=false")
+    return "\n".join(lines) + "\n"
+
+
+def ensure_running(state_dir: Path) -> None:
+    """Restart the asset server of an already running managed Neo4j if it went away."""
+    if running_port(state_dir) is None and _read_pid(state_dir) is not None:
+        managed_conf(state_dir)
 
 
 def _is_asset_server(pid: int) -> bool:
