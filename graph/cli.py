@@ -272,3 +272,64 @@ def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) 
     else:
         click.echo(f"{scored} article(s) scored against {gold_dir}\n")
         click.echo(format_table(total), nl=False)
+
+
+# --- iikg browser ----------------------------------------------------------------------------
+
+
+@main.command("browser")
+@click.option("--uri", envvar="NEO4J_URI", show_envvar=True,
+              help="The server whose Browser you use. Default: the managed local server.")
+@click.option("--serve", is_flag=True,
+              help="Serve the style and the guide on localhost until Ctrl-C, for a Browser "
+                   "connected to another server (run it where your web browser runs).")
+@click.option("--port", type=int, default=None,
+              help="Port for --serve [IIKG_BROWSER_ASSETS_PORT or 7478].")
+@click.option("--grass", is_flag=True,
+              help="Print the stylesheet as one :style command to paste into the Browser.")
+def browser_command(uri: str | None, serve: bool, port: int | None, grass: bool) -> None:
+    """Show how to open Neo4j Browser with the iikg style and guide.
+
+    The managed local server needs nothing: a new Browser connection loads both by itself.
+    For another server, paste the printed :style and :play commands into its Browser while
+    `iikg browser --serve` runs on your machine (the Browser allows guides from localhost).
+    """
+    import os
+
+    from graph import browser
+    from graph.browser import serve as assets
+
+    if grass:
+        click.echo(":style " + browser.asset_text(browser.STYLE_FILE))
+        return
+    port = port or int(os.environ.get("IIKG_BROWSER_ASSETS_PORT", assets.DEFAULT_PORT))
+    if not uri:
+        server = neo4j_local.LocalServer.from_env()
+        running = neo4j_local.running_pid(server) is not None
+        click.echo(f"Neo4j Browser: {server.browser_url}")
+        if running and not serve:
+            assets.ensure_running(server.home / "run")
+            served = assets.running_port(server.home / "run")
+            if served:
+                click.echo("A new connection loads the iikg style and guide by itself; "
+                           "to load them again, run in the Browser:")
+                for command in browser.browser_commands(assets.asset_url(served)):
+                    click.echo(f"  {command}")
+                return
+        if not running and not serve:
+            click.echo("The local server is not running: start it with `iikg neo4j start`; "
+                       "its Browser then loads the iikg style and guide by itself.")
+            return
+    else:
+        click.echo(f"Neo4j Browser (usual address): {browser.browser_address(uri)}")
+    url = assets.asset_url(port)
+    click.echo("Run these in the Browser (the files are served by `iikg browser --serve`):")
+    for command in browser.browser_commands(url):
+        click.echo(f"  {command}")
+    click.echo("Or paste the stylesheet alone: iikg browser --grass")
+    if serve:
+        click.echo(f"Serving the style and the guide at {url}/ (Ctrl-C stops).")
+        try:
+            assets.serve_forever(port)
+        except OSError as exc:
+            raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc}") from exc

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib.resources import files
+from urllib.parse import urlsplit
 
 STYLE_FILE = "style.grass"
 GUIDE_FILE = "guide.html"
@@ -107,3 +108,18 @@ def neo4j_settings(asset_url: str) -> dict[str, str]:
     """
     commands = "; ".join(cmd.lstrip(":") for cmd in browser_commands(asset_url))
     return {POST_CONNECT_SETTING: commands}
+
+
+def browser_address(bolt_uri: str, http_port: int = 7474) -> str:
+    """The usual Neo4j Browser address of the server at `bolt_uri` (same host, HTTP port).
+
+    Encrypted schemes (`+s`, `+ssc`) point at HTTPS on 7473; Aura serves its Browser from
+    its console instead, which this cannot know.
+    """
+    parts = urlsplit(bolt_uri)
+    host = parts.hostname or "localhost"
+    if ":" in host:
+        host = f"[{host}]"  # IPv6 literal
+    if parts.scheme.endswith(("+s", "+ssc")):
+        return f"https://{host}:7473/browser/"
+    return f"http://{host}:{http_port}/browser/"
