@@ -28,6 +28,9 @@ _SEPARATORS = re.compile(
 
 
 _LONGEST_PHRASE = 16  # TSPhrases keys are at most 14 characters; a loose bound costs nothing
+# Segments (text between separators) are short in prose; OpenCC's exact rule is quadratic, so
+# longer ones use plain left-to-right longest match, which differs only where phrases overlap.
+_EXACT_SEGMENT = 512
 
 
 def is_cjk(ch: str) -> bool:
@@ -105,19 +108,51 @@ def tables() -> Tables:
     )
 
 
+def _longest_phrase(piece: str, phrases: dict[str, str]) -> tuple[int, int, str] | None:
+    """(start, size, replacement) of the longest phrase in `piece`, leftmost among equals."""
+    for size in range(min(_LONGEST_PHRASE, len(piece)), 1, -1):
+        for i in range(len(piece) - size + 1):
+            value = phrases.get(piece[i : i + size])
+            if value is not None:
+                return i, size, value
+    return None
+
+
+def _forward_phrases(segment: str, chars: dict[str, str], phrases: dict[str, str]) -> str:
+    """Left-to-right longest match: linear time, for absurdly long segments only."""
+    out, i = [], 0
+    while i < len(segment):
+        for size in range(min(_LONGEST_PHRASE, len(segment) - i), 1, -1):
+            value = phrases.get(segment[i : i + size])
+            if value is not None:
+                out.append(value)
+                i += size
+                break
+        else:
+            out.append(chars.get(segment[i], segment[i]))
+            i += 1
+    return "".join(out)
+
+
 def _convert_segment(segment: str, chars: dict[str, str], phrases: dict[str, str]) -> str:
     """OpenCC's rule inside one segment: the longest phrase (leftmost among equals) is replaced,
     both sides are treated the same way, and what no phrase covers is mapped char by char."""
-    for size in range(min(_LONGEST_PHRASE, len(segment)), 1, -1):
-        for i in range(len(segment) - size + 1):
-            value = phrases.get(segment[i : i + size])
-            if value is not None:
-                return (
-                    _convert_segment(segment[:i], chars, phrases)
-                    + value
-                    + _convert_segment(segment[i + size :], chars, phrases)
-                )
-    return "".join(chars.get(c, c) for c in segment)
+    if len(segment) > _EXACT_SEGMENT:
+        return _forward_phrases(segment, chars, phrases)
+    out: list[str] = []
+    todo: list[str | tuple[str]] = [segment]  # a tuple holds text already converted
+    while todo:
+        piece = todo.pop()
+        if isinstance(piece, tuple):
+            out.append(piece[0])
+            continue
+        found = _longest_phrase(piece, phrases)
+        if found is None:
+            out.append("".join(chars.get(c, c) for c in piece))
+            continue
+        i, size, value = found
+        todo += [piece[i + size :], (value,), piece[:i]]  # popped left, value, right
+    return "".join(out)
 
 
 def _convert_once(text: str, chars: dict[str, str], phrases: dict[str, str]) -> str:

@@ -214,6 +214,8 @@ def _record(line: bytes | None, where: str, limits: Limits) -> Article | LoadErr
         return LoadError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
     except RecursionError:
         return LoadError(where, "invalid JSON: nested too deeply")
+    except ValueError as exc:  # e.g. a number too long to convert
+        return LoadError(where, f"invalid JSON: {exc}")
     try:
         return article_from_record(record, where, limits=limits)
     except LoadError as exc:

@@ -170,3 +170,18 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path):
     (error,) = list(_walk(tmp_path / "gone"))
     assert isinstance(error, LoadError)
     assert error.path == str(tmp_path / "gone") and error.reason.startswith("cannot list folder")
+
+
+def test_jsonl_odd_values_are_load_errors_or_articles(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    lines = [
+        '{"id": ' + "9" * 5000 + ', "text": "正文。"}',  # int too long for Python to convert
+        "[" * 100_000 + "]" * 100_000,  # nested too deeply
+        '{"text": "正文。", "title": {"a": 1}, "tags": [1, null, "标签"], "date": 20220808}',
+    ]
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    long_id, deep, odd = iter_articles(corpus)
+    assert isinstance(long_id, LoadError) and "invalid JSON" in long_id.reason
+    assert isinstance(deep, LoadError) and "invalid JSON" in deep.reason
+    assert isinstance(odd, Article)
+    assert (odd.title, odd.tags, odd.date) == ("正文。", ("1", "标签"), None)
