@@ -277,3 +277,40 @@ def test_managed_conf_starts_the_asset_server_and_names_it(tmp_path) -> None:
         assert serve.running_port(tmp_path) == port
     finally:
         serve.stop_background(tmp_path)
+
+
+# --- iikg browser -----------------------------------------------------------------------------
+
+def test_browser_address_follows_the_bolt_uri() -> None:
+    from graph.browser import browser_address
+
+    assert browser_address("bolt://db.example.org:7687") == "http://db.example.org:7474/browser/"
+    assert browser_address("neo4j://10.1.2.3") == "http://10.1.2.3:7474/browser/"
+    assert browser_address("neo4j+s://x.databases.neo4j.io") == \
+        "https://x.databases.neo4j.io:7473/browser/"
+    assert browser_address("bolt://[::1]:7687") == "http://[::1]:7474/browser/"
+
+
+def test_iikg_browser_prints_commands_for_another_server() -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    result = CliRunner().invoke(main, ["browser", "--uri", "bolt://db.example.org:7687"],
+                                env={"IIKG_BROWSER_ASSETS_PORT": "7999"})
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "http://db.example.org:7474/browser/" in lines[0]
+    assert "  :style http://localhost:7999/style.grass" in lines
+    assert "  :play http://localhost:7999/guide.html" in lines
+
+
+def test_iikg_browser_grass_is_one_pasteable_style_command() -> None:
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    result = CliRunner().invoke(main, ["browser", "--grass"])
+    assert result.exit_code == 0
+    assert result.output.startswith(":style node {")
+    assert parse_grass(result.output[len(":style "):]) == parse_grass(asset_text(STYLE_FILE))
