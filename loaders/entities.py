@@ -112,9 +112,10 @@ class TokenIndex:
     """Token boundaries of a Doc, addressable by character offset."""
 
     def __init__(self, doc: Doc) -> None:
+        from loaders.nlp import token_offsets
+
         self.text = doc.text
-        self.words = [t.text for t in doc]
-        self.starts = [t.idx for t in doc]
+        self.starts, self.words = token_offsets(doc)
         self.tok_at: list[int] = []
         for i, w in enumerate(self.words):
             self.tok_at.extend([i] * len(w))
@@ -303,8 +304,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
     deferred: list[tuple[int, int, str]] = []
-    for ent in ctx.doc.ents:
-        surface = ent.text
+    for ent in ctx.doc.spans.get("gazetteer", []):
+        surface = ctx.text[ent.start_char : ent.end_char]
         entries = ctx.gaz.lookup(surface)
         if not entries:
             continue

@@ -59,6 +59,9 @@ class JiebaTokenizer:
         words = [w for w in self.segmenter.cut(text, HMM=False) if w]
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
+    def pipe(self, texts: list[str]) -> Any:
+        return (self(t) for t in texts)
+
     # spaCy calls these when a pipeline is serialized; this tokenizer is rebuilt from code instead.
     def to_bytes(self, **_: Any) -> bytes:
         return b""
@@ -69,25 +72,97 @@ class JiebaTokenizer:
 
 @Language.component("iikg_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
-    """Mark sentence starts after Chinese terminal punctuation and line breaks."""
-    end_pending = False
-    for token in doc:
-        text = token.text
+    """Mark sentence starts after Chinese terminal punctuation and line breaks.
+
+    All starts are written at once through an array: setting `token.is_sent_start` one token
+    at a time re-checks the whole document on every call.
+    """
+    import numpy
+    from spacy.attrs import SENT_START
+
+    starts = numpy.full((len(doc), 1), -1, dtype="int64")
+    char_starts: list[int] = []
+    end_pending = True
+    pos = 0
+    for i, text in enumerate(token_texts(doc)):
         if end_pending and not (text in _CLOSERS or (text.isspace() and "\n" not in text)):
-            token.is_sent_start = True
+            starts[i, 0] = 1
+            char_starts.append(pos)
             end_pending = False
-        else:
-            token.is_sent_start = token.i == 0
         if text in SENTENCE_END or "\n" in text:
             end_pending = True
+        pos += len(text)
+    # Kept for sentences(): reading doc.sents back creates a Python object per token.
+    doc.user_data["iikg_sentence_starts"] = char_starts
+    if len(doc):
+        doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's array type
     return doc
+
+
+def token_offsets(doc: Doc) -> tuple[list[int], list[str]]:
+    """(start offsets, texts) of the tokens, computed once per Doc and cached in user_data:
+    reading them through Token objects costs more than segmentation itself."""
+    cached = doc.user_data.get("iikg_tokens")
+    if cached is None:
+        from spacy.attrs import IDX, LENGTH
+
+        text = doc.text
+        spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
+        cached = ([i for i, _ in spans], [text[i : i + n] for i, n in spans])
+        doc.user_data["iikg_tokens"] = cached
+    return cached
+
+
+def token_texts(doc: Doc) -> list[str]:
+    return token_offsets(doc)[1]
+
+
+@Language.factory("iikg_gazetteer", default_config={"patterns": []})
+def make_gazetteer_matcher(nlp: Language, name: str, patterns: list[dict[str, str]]) -> Any:
+    return GazetteerMatcher(nlp, patterns)
+
+
+class GazetteerMatcher:
+    """The entity ruler of the pipeline: a PhraseMatcher over gazetteer surfaces, longest
+    non-overlapping matches kept, stored as the span group doc.spans["gazetteer"].
+
+    It does what spaCy's entity_ruler does, without writing doc.ents: reading and writing
+    doc.ents walks every token in Python and would cost as much as the segmentation.
+    """
+
+    def __init__(self, nlp: Language, patterns: list[dict[str, str]]) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        by_label: dict[str, list[str]] = {}
+        for p in patterns:
+            by_label.setdefault(p["label"], []).append(p["pattern"])
+        for label, texts in by_label.items():
+            self.matcher.add(label, list(nlp.tokenizer.pipe(texts)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        taken = bytearray(len(doc))
+        spans = []
+        for match_id, start, end in matches:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            spans.append(doc[start:end])
+            spans[-1].label_ = doc.vocab.strings[match_id]
+        doc.spans["gazetteer"] = sorted(spans, key=lambda s: s.start)
+        return doc
 
 
 def sentences(doc: Doc) -> Iterator[Sentence]:
     """Non-blank sentences of `doc`, stripped, with offsets into `doc.text`."""
     text = doc.text
-    for span in doc.sents:
-        start, end = span.start_char, span.end_char
+    starts = doc.user_data.get("iikg_sentence_starts")
+    if starts is None:
+        bounds = [(span.start_char, span.end_char) for span in doc.sents]
+    else:
+        bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
+    for start, end in bounds:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -138,8 +213,7 @@ def _load() -> Language:
     words = [p["pattern"] for p in patterns] + list(_DOMAIN_WORDS)
     nlp.tokenizer = JiebaTokenizer(nlp.vocab, _build_segmenter(words))
     nlp.add_pipe("iikg_sentences")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    nlp.add_pipe("iikg_gazetteer", config={"patterns": patterns})
     return nlp
 
 

@@ -1,0 +1,114 @@
+"""Extraction throughput and memory, next to raw jieba on the same text.
+
+    .venv/bin/python tests/bench/bench_extract.py [--repeat 100]
+
+Prints chars/s of `loaders.pipeline.extract` and of `jieba.cut` (default settings, its own
+tokenizer instance) over the seed articles, on one core, and their ratio (must be >= 0.5). Then
+streams a corpus of REPEAT × the seeds through `extract_many` and samples the resident set size:
+it must stay flat (the pipeline keeps nothing per article).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import logging
+import os
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from graph.model import Article  # noqa: E402
+from loaders.pipeline import extract, extract_many  # noqa: E402
+from loaders.sources import load_file  # noqa: E402
+
+
+def seeds() -> list[Article]:
+    return [load_file(p) for p in sorted((ROOT / "seeds" / "articles").glob("*.txt"))]
+
+
+def rss_bytes() -> int:
+    """Current resident set size (Linux /proc; falls back to tracemalloc-free peak RSS)."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def best_rate(fn, chars: int, rounds: int) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return chars / best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=100, help="corpus size in seed copies")
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    raw = jieba.Tokenizer()
+    raw.initialize()
+    articles = seeds()
+    chars = sum(len(a.text) for a in articles)
+    extract(articles[0])  # load the pipeline and the gazetteer once
+
+    def run_jieba() -> None:
+        for a in articles:
+            for _ in raw.cut(a.text):
+                pass
+
+    def run_extract() -> None:
+        for a in articles:
+            extract(a)
+
+    jieba_rate = best_rate(run_jieba, chars, args.rounds)
+    extract_rate = best_rate(run_extract, chars, args.rounds)
+    ratio = extract_rate / jieba_rate
+    print(f"corpus: {len(articles)} seed articles, {chars:,} chars, one core")
+    print(f"jieba.cut:  {jieba_rate:12,.0f} chars/s")
+    print(f"extract:    {extract_rate:12,.0f} chars/s")
+    print(f"ratio:      {ratio:12.2f}  (required >= 0.5)")
+
+    def corpus() -> Iterator[Article]:
+        for i in range(args.repeat):
+            for a in articles:
+                yield replace(a, id=f"{a.id}-{i}")
+
+    gc.collect()
+    samples = []
+    step = max(1, args.repeat * len(articles) // 10)
+    started = time.perf_counter()
+    for n, _ in enumerate(extract_many(corpus()), 1):
+        if n % step == 0:
+            gc.collect()
+            samples.append(rss_bytes())
+    elapsed = time.perf_counter() - started
+    mib = [s / 2**20 for s in samples]
+    growth = mib[-1] - mib[0]
+    print(f"stream: {args.repeat * len(articles)} articles ({args.repeat}x seeds) in {elapsed:.1f}s")
+    print("resident memory (MiB) every 10%: " + " ".join(f"{m:.1f}" for m in mib))
+    print(f"growth first→last sample: {growth:+.2f} MiB")
+    ok = ratio >= 0.5 and growth < 5.0
+    print("PASS" if ok else "FAIL")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
