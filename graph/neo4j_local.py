@@ -28,6 +28,8 @@ Neo4j publishes every jar of its server on Maven Central, so no tarball and no D
    ``org.neo4j.server.CommunityEntryPoint --home-dir=HOME --config-dir=HOME/conf
    --console-mode``. The process runs detached in its own session; its pid is in
    ``HOME/run/neo4j.pid`` and its console output in ``HOME/logs/console.log``.
+   The first run dumps an AppCDS archive (``HOME/cds-java<version>.jsa``, ~100 MB) when it
+   stops; later runs map it, which roughly halves the start time.
 5. Ready means Bolt accepts a connection and the HTTP port answers; ``stop`` sends SIGTERM,
    waits for the clean shutdown and only then kills.
 
@@ -259,7 +261,8 @@ def render_pom(server: LocalServer) -> str:
 """
 
 
-def _marker(server: LocalServer) -> dict[str, str | None]:
+def assembly_record(server: LocalServer) -> dict[str, str | None]:
+    """The versions recorded in HOME/.assembled once the jars are in place."""
     return {"neo4j": server.version, "browser": server.browser_version, "apoc": server.apoc_version}
 
 
@@ -269,7 +272,7 @@ def is_assembled(server: LocalServer) -> bool:
         recorded = json.loads((server.home / ".assembled").read_text())
     except (OSError, ValueError):
         return False
-    return recorded == _marker(server) and any((server.home / "lib").glob("neo4j-*.jar"))
+    return recorded == assembly_record(server) and any((server.home / "lib").glob("neo4j-*.jar"))
 
 
 def find_tool(name: str, env: Mapping[str, str] | None = None) -> str:
@@ -285,16 +288,21 @@ def find_tool(name: str, env: Mapping[str, str] | None = None) -> str:
     return found
 
 
-def java_major(java: str) -> int:
-    """The major version of a java binary (17 for "17.0.15")."""
+def java_version(java: str) -> str:
+    """The version string of a java binary, such as "17.0.15"."""
     out = subprocess.run(
         [java, "-version"], capture_output=True, text=True, timeout=60, check=False
     )
-    match = re.search(r'version "(\d+)(?:\.(\d+))?', out.stderr + out.stdout)
+    match = re.search(r'version "([^"]+)"', out.stderr + out.stdout)
     if not match:
         raise Neo4jLocalError(f"cannot tell the version of {java}: {out.stderr.strip()}")
-    major = int(match.group(1))
-    return int(match.group(2) or 0) if major == 1 else major
+    return match.group(1)
+
+
+def java_major(version: str) -> int:
+    """17 for "17.0.15", 8 for "1.8.0_402"."""
+    parts = [int(p) for p in re.findall(r"\d+", version)[:2]] + [0]
+    return parts[1] if parts[0] == 1 else parts[0]
 
 
 def assemble(server: LocalServer, *, progress: Progress | None = None) -> None:
@@ -333,7 +341,7 @@ def assemble(server: LocalServer, *, progress: Progress | None = None) -> None:
             f"Maven could not fetch Neo4j {server.version} (exit {done.returncode}); "
             f"pom: {server.home / 'pom.xml'}\n{tail}"
         )
-    (server.home / ".assembled").write_text(json.dumps(_marker(server)) + "\n")
+    (server.home / ".assembled").write_text(json.dumps(assembly_record(server)) + "\n")
     say(f"Assembled Neo4j {server.version} in {time.monotonic() - started:.0f}s.")
 
 
@@ -368,14 +376,32 @@ def render_conf(server: LocalServer) -> str:
     return "\n".join(lines) + "\n"
 
 
-def java_command(server: LocalServer, java: str) -> list[str]:
-    """The full command line that runs the server in the foreground."""
+def cds_archive(server: LocalServer, java_version: str) -> Path:
+    """The class-data-sharing archive for this JVM version (see java_command)."""
+    return server.home / f"cds-java{re.sub(r'[^0-9A-Za-z._-]', '_', java_version)}.jsa"
+
+
+def java_command(server: LocalServer, java: str, java_version: str) -> list[str]:
+    """The full command line that runs the server in the foreground.
+
+    Start-up is mostly class loading. The first run writes an AppCDS archive of the loaded
+    classes when it exits; later runs map it, which roughly halves the start time. A stale or
+    broken archive is ignored by the JVM (it then starts without one).
+    """
     h = server.home
     classpath = os.pathsep.join(str(h / d / "*") for d in ("lib", "plugins", "plugin-lib"))
+    archive = cds_archive(server, java_version)
+    cds = (
+        f"-XX:SharedArchiveFile={archive}"
+        if archive.is_file()
+        else f"-XX:ArchiveClassesAtExit={archive}"
+    )
     return [
         java,
         f"-Xms{server.heap}",
         f"-Xmx{server.heap}",
+        cds,
+        "-Xlog:cds*=error",  # the dump lists every class it skips; keep the log readable
         *JVM_FLAGS,
         "-cp",
         classpath,
@@ -486,7 +512,8 @@ def start(
         if running_pid(server) is not None:
             return server
         java = find_tool("java")
-        major = java_major(java)
+        jversion = java_version(java)
+        major = java_major(jversion)
         needed = 17 if server.version.startswith("5.") else 21  # 2025.x+ needs Java 21
         if major < needed:
             raise MissingToolError(
@@ -507,7 +534,7 @@ def start(
         started = time.monotonic()
         with open(server.log_file, "ab") as out:
             proc = subprocess.Popen(
-                java_command(server, java),
+                java_command(server, java, jversion),
                 cwd=server.home,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
