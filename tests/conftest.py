@@ -1,0 +1,82 @@
+"""Shared fixtures: a real Neo4j server for every test that needs one.
+
+The server is the one ``NEO4J_URI`` (with ``NEO4J_USER``/``NEO4J_PASSWORD``/``NEO4J_DATABASE``)
+points to, or else the managed local server, started (and on first use assembled) here. A
+server that cannot be reached or started fails the tests that need it; they are never skipped,
+in CI or anywhere else.
+
+``neo4j_db`` empties the database before each test (``MATCH (n) DETACH DELETE n``; constraints
+and indexes stay). Do not point NEO4J_URI at a database whose contents you want to keep.
+
+Tests that use these fixtures get the ``neo4j`` marker automatically, so ``-m "not neo4j"``
+runs the rest, and the end of the run reports how many real-server tests ran.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from graph import config, neo4j_local, store
+
+NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "neo4j_db"})
+_outcomes: Counter[str] = Counter()
+_server_line: list[str] = []
+
+
+def _progress(message: str) -> None:
+    # Assembling takes minutes on a fresh machine: show it past pytest's output capture.
+    print(message, file=sys.__stderr__, flush=True)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server() -> config.Settings:
+    """Settings of a running Neo4j (NEO4J_URI, or the managed local server, started here)."""
+    try:
+        settings = config.resolve_settings(start_local=True, progress=_progress)
+        with store.connect(settings) as driver:
+            info = store.server_info(driver)
+    except (config.ConfigError, neo4j_local.Neo4jLocalError, store.StoreError) as exc:
+        pytest.fail(f"no Neo4j server for the tests: {exc}", pytrace=False)
+    _server_line.append(f"{settings.uri} (Neo4j {info.version} {info.edition})")
+    return settings
+
+
+@pytest.fixture(scope="session")
+def neo4j_driver(neo4j_server: config.Settings) -> Iterator[Any]:
+    """One driver for the whole session (a neo4j.Driver; closed at the end)."""
+    driver = store.connect(neo4j_server)
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def neo4j_db(neo4j_driver: Any, neo4j_server: config.Settings) -> Any:
+    """The session driver, with an empty database (data only; schema is kept)."""
+    store.run_write(neo4j_driver, "MATCH (n) DETACH DELETE n", database=neo4j_server.database)
+    return neo4j_driver
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.neo4j)
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if "neo4j" not in report.keywords:
+        return
+    if report.when == "call" or (report.when == "setup" and not report.passed):
+        _outcomes[report.outcome] += 1
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _outcomes:
+        return
+    counts = ", ".join(f"{n} {outcome}" for outcome, n in sorted(_outcomes.items()))
+    where = f" (shared server: {_server_line[0]})" if _server_line else ""
+    terminalreporter.write_line(f"real-Neo4j tests: {counts}{where}")
