@@ -11,6 +11,7 @@ article's own city or province, abbreviations expanded, short city names given t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -112,26 +113,27 @@ class TokenIndex:
     """Token boundaries of a Doc, addressable by character offset."""
 
     def __init__(self, doc: Doc) -> None:
-        from loaders.nlp import token_offsets
+        from loaders.nlp import doc_text, token_offsets
 
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.starts, self.words = token_offsets(doc)
-        self.tok_at: list[int] = []
-        for i, w in enumerate(self.words):
-            self.tok_at.extend([i] * len(w))
+
+    def token_at(self, pos: int) -> int:
+        """Index of the token that contains character `pos`."""
+        return bisect.bisect_right(self.starts, pos) - 1
 
     def is_boundary(self, pos: int) -> bool:
         """True when a token starts (or the text ends) at `pos`."""
         if pos <= 0 or pos >= len(self.text):
             return True
-        return self.starts[self.tok_at[pos]] == pos
+        return self.starts[self.token_at(pos)] == pos
 
     def left_edge(self, pos: int, max_chars: int = 14, stop_at_place: bool = False) -> int:
         """Start of the name that ends at `pos`: walk back over tokens until a stop word,
         punctuation or `max_chars`."""
         if pos <= 0:
             return 0
-        i = self.tok_at[pos - 1]
+        i = self.token_at(pos - 1)
         start = pos
         while i >= 0:
             word = self.words[i]
@@ -147,7 +149,7 @@ class TokenIndex:
     def token_words(self, start: int, end: int) -> list[str]:
         if start >= end:
             return []
-        i, j = self.tok_at[start], self.tok_at[end - 1]
+        i, j = self.token_at(start), self.token_at(end - 1)
         return self.words[i : j + 1]
 
 
@@ -214,16 +216,35 @@ _RARE_FREQ = 100  # jieba frequency below which a word reads as a proper name, n
 _DISTRICT_SHORT_MAX_FREQ = 1000  # a district's bare short form must not be an everyday word
 
 
+class _CachedGazetteer:
+    """The gazetteer with per-article memos of the lookups the finders repeat."""
+
+    def __init__(self, gaz: Any) -> None:
+        self._gaz = gaz
+        self._division: dict[tuple[str, str | None, bool], Any] = {}
+
+    def division(self, surface: str, within: str | None = None, strict: bool = False) -> Any:
+        key = (surface, within, strict)
+        if key not in self._division:
+            self._division[key] = self._gaz.division(surface, within=within, strict=strict)
+        return self._division[key]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._gaz, name)
+
+
 class Context:
     """Everything the finders share for one article."""
 
     def __init__(self, doc: Doc, title: str, freq: Any) -> None:
+        from loaders.nlp import doc_text
+
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.title = title
         self.tokens = TokenIndex(doc)
         self.freq = freq  # word -> jieba base frequency
-        self.gaz = _gazetteer()
+        self.gaz = _CachedGazetteer(_gazetteer())
         self.cities: list[Mention] = []
         self.home_city: str | None = None
         self.home_province: str | None = None
@@ -449,10 +470,15 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
 _ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，。；\n]{0,10}$")
 
 
+_TYPE_LABEL = dict(_TYPE_SUFFIXES)
+
+
 def _type_of(name: str) -> tuple[str, str] | None:
-    for suffix, label in _TYPE_SUFFIXES:
-        if name.endswith(suffix):
-            return suffix, label
+    """(type word, label) that `name` ends with, the longest type word first."""
+    for length in range(min(len(name), 8), 0, -1):
+        label = _TYPE_LABEL.get(name[-length:])
+        if label:
+            return name[-length:], label
     return None
 
 

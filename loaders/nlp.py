@@ -57,7 +57,9 @@ class JiebaTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words = [w for w in self.segmenter.cut(text, HMM=False) if w]
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data["iikg_text"] = text  # Doc.text re-joins every token on each access
+        return doc
 
     def pipe(self, texts: list[str]) -> Any:
         return (self(t) for t in texts)
@@ -72,30 +74,27 @@ class JiebaTokenizer:
 
 @Language.component("iikg_sentences")
 def set_sentence_starts(doc: Doc) -> Doc:
-    """Mark sentence starts after Chinese terminal punctuation and line breaks.
+    """Sentences end after Chinese terminal punctuation and line breaks.
 
-    All starts are written at once through an array: setting `token.is_sent_start` one token
-    at a time re-checks the whole document on every call.
+    They are stored as the span group doc.spans["sentences"] (and their character offsets in
+    doc.user_data): writing token.is_sent_start, or Doc.from_array, walks every token in Python
+    several times, which costs as much as the segmentation itself.
     """
-    import numpy
-    from spacy.attrs import SENT_START
-
-    starts = numpy.full((len(doc), 1), -1, dtype="int64")
+    starts: list[int] = []  # token indices
     char_starts: list[int] = []
     end_pending = True
     pos = 0
     for i, text in enumerate(token_texts(doc)):
         if end_pending and not (text in _CLOSERS or (text.isspace() and "\n" not in text)):
-            starts[i, 0] = 1
+            starts.append(i)
             char_starts.append(pos)
             end_pending = False
         if text in SENTENCE_END or "\n" in text:
             end_pending = True
         pos += len(text)
-    # Kept for sentences(): reading doc.sents back creates a Python object per token.
     doc.user_data["iikg_sentence_starts"] = char_starts
-    if len(doc):
-        doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy's array type
+    ends = [*starts[1:], len(doc)]
+    doc.spans["sentences"] = [doc[s:e] for s, e in zip(starts, ends, strict=True)]
     return doc
 
 
@@ -106,11 +105,17 @@ def token_offsets(doc: Doc) -> tuple[list[int], list[str]]:
     if cached is None:
         from spacy.attrs import IDX, LENGTH
 
-        text = doc.text
+        text = doc_text(doc)
         spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
         cached = ([i for i, _ in spans], [text[i : i + n] for i, n in spans])
         doc.user_data["iikg_tokens"] = cached
     return cached
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a Doc made by this pipeline's tokenizer (equal to doc.text, but free)."""
+    text = doc.user_data.get("iikg_text")
+    return doc.text if text is None else text
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -156,10 +161,10 @@ class GazetteerMatcher:
 
 def sentences(doc: Doc) -> Iterator[Sentence]:
     """Non-blank sentences of `doc`, stripped, with offsets into `doc.text`."""
-    text = doc.text
+    text = doc_text(doc)
     starts = doc.user_data.get("iikg_sentence_starts")
     if starts is None:
-        bounds = [(span.start_char, span.end_char) for span in doc.sents]
+        bounds = [(span.start_char, span.end_char) for span in doc.spans.get("sentences", [])]
     else:
         bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
     for start, end in bounds:
