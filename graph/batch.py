@@ -50,12 +50,16 @@ class GraphBatch:
     """The rows of one write transaction."""
 
     articles: list[dict[str, Any]] = field(default_factory=list)
+    # label → one row per entity: {name, props (all totals, for a new node), extra (City level…)}
+    entities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # label → one row per (article, entity): {article, name, count, aliases}
     mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # (type, head label, tail label) → one row per relationship: {head, tail, entries, props}
     relations: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
 
-    def touched(self) -> dict[str, list[str]]:
-        """Entity names per label whose totals must be recomputed after this batch."""
-        return {label: sorted({r["name"] for r in rows}) for label, rows in self.mentions.items()}
+    @property
+    def mention_rows(self) -> int:
+        return sum(len(rows) for rows in self.mentions.values())
 
     @property
     def relationship_rows(self) -> int:
@@ -63,7 +67,7 @@ class GraphBatch:
 
     @property
     def evidence_entries(self) -> int:
-        return sum(len(row["article"]) for rows in self.relations.values() for row in rows)
+        return sum(len(row["entries"]) for rows in self.relations.values() for row in rows)
 
 
 def _clean_name(name: Any, what: str, article: str) -> str:
@@ -185,38 +189,128 @@ def prepare(extraction: Extraction) -> PreparedArticle:
     )
 
 
+def _min_date(*dates: str | None) -> str | None:
+    known = [d for d in dates if d]
+    return min(known) if known else None
+
+
+def _max_date(*dates: str | None) -> str | None:
+    known = [d for d in dates if d]
+    return max(known) if known else None
+
+
 def group(articles: list[PreparedArticle]) -> GraphBatch:
-    """Merge prepared articles into the rows of one write transaction."""
+    """Merge prepared articles into the rows of one write transaction (an article id seen twice
+    is written once)."""
     batch = GraphBatch()
     seen: set[str] = set()
-    rel_rows: dict[tuple[str, str, str], dict[tuple[str, str], dict[str, list]]] = defaultdict(dict)
+    entities: dict[tuple[str, str], dict[str, Any]] = {}
     mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    relations: dict[tuple[str, str, str], dict[tuple[str, str], list]] = defaultdict(dict)
     for art in articles:
         if art.id in seen:
             continue  # the same text twice in one batch (a copied file): written once
         seen.add(art.id)
         batch.articles.append({"id": art.id, "props": art.props})
+        date = art.props.get("date")
         for (label, name), slot in art.entities.items():
             mentions[label].append(
-                {
-                    "article": art.id,
-                    "name": name,
-                    "count": slot["count"],
-                    "aliases": slot["aliases"],
-                    "props": slot["props"],
-                }
+                {"article": art.id, "name": name, "count": slot["count"],
+                 "aliases": slot["aliases"]}
             )
+            row = entities.setdefault(
+                (label, name),
+                {"name": name, "count": 0, "aliases": set(), "first": None, "last": None,
+                 "props": {}},
+            )
+            row["count"] += slot["count"]
+            row["aliases"].update(slot["aliases"])
+            row["first"] = _min_date(row["first"], date)
+            row["last"] = _max_date(row["last"], date)
+            row["props"].update(slot["props"])
         for (rtype, hlabel, head, tlabel, tail), entries in art.relations.items():
-            rows = rel_rows[(rtype, hlabel, tlabel)]
-            row = rows.get((head, tail))
-            if row is None:
-                row = {"head": head, "tail": tail, **{f: [] for f in EVIDENCE_FIELDS}}
-                rows[(head, tail)] = row
-            for entry in entries:
-                for f in EVIDENCE_FIELDS:
-                    row[f].append(entry[f])
+            relations[(rtype, hlabel, tlabel)].setdefault((head, tail), []).extend(entries)
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for (label, name), row in sorted(entities.items()):
+        props = {
+            **row["props"],
+            "name": name,
+            "mentions": row["count"],
+            "aliases": sorted(row["aliases"] - {name}),
+            "first_seen": row["first"],
+            "last_seen": row["last"],
+        }
+        by_label[label].append({"name": name, "props": props, "extra": row["props"]})
+    batch.entities = dict(sorted(by_label.items()))
     batch.mentions = {label: mentions[label] for label in sorted(mentions)}
     batch.relations = {
-        key: [rows[k] for k in sorted(rows)] for key, rows in sorted(rel_rows.items())
+        key: [
+            {"head": h, "tail": t, "entries": rows[(h, t)], "props": evidence_props(rows[(h, t)])}
+            for h, t in sorted(rows)
+        ]
+        for key, rows in sorted(relations.items())
     }
     return batch
+
+
+# --- evidence and entity totals, merged in Python ---------------------------------------------
+# The store reads the stored lists of the relationships (and totals of the entities) a batch
+# touches, and writes back what these functions compute, so the rules live in one tested place.
+
+_SORT_FIELDS = ("date", "article", "start", "end", "method")
+
+
+def unpack_evidence(props: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Stored parallel lists → entry dicts (empty for a new relationship)."""
+    if not props or not props.get("evidence_article"):
+        return []
+    count = len(props["evidence_article"])
+    titles = props.get("evidence_title") or [""] * count
+    return [
+        {
+            "article": props["evidence_article"][i],
+            "sentence": props["evidence_sentence"][i],
+            "start": props["evidence_start"][i],
+            "end": props["evidence_end"][i],
+            "method": props["evidence_method"][i],
+            "confidence": props["evidence_confidence"][i],
+            "date": props["evidence_date"][i],
+            "title": titles[i],
+        }
+        for i in range(count)
+    ]
+
+
+def evidence_props(entries: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The relationship properties for these evidence entries (None: no evidence left).
+
+    Entries are sorted by (date, article, start, end, method), so the stored state depends only
+    on which articles are in the graph, not on the order they were ingested in. `title` (for
+    WORKS_FOR) is the title of the last entry that has one; unknown dates are '' in the list.
+    """
+    if not entries:
+        return None
+    ordered = sorted(entries, key=lambda e: tuple(e[f] for f in _SORT_FIELDS))
+    titles = [e["title"] for e in ordered]
+    dates = [e["date"] for e in ordered if e["date"]]
+    named = [t for t in titles if t]
+    return {
+        "evidence_article": [e["article"] for e in ordered],
+        "evidence_sentence": [e["sentence"] for e in ordered],
+        "evidence_start": [e["start"] for e in ordered],
+        "evidence_end": [e["end"] for e in ordered],
+        "evidence_method": [e["method"] for e in ordered],
+        "evidence_confidence": [e["confidence"] for e in ordered],
+        "evidence_date": [e["date"] for e in ordered],
+        "evidence_title": titles if named else None,
+        "title": named[-1] if named else None,
+        "evidence_count": len(ordered),
+        "first_seen": min(dates) if dates else None,
+        "last_seen": max(dates) if dates else None,
+        "confidence": max(e["confidence"] for e in ordered),
+    }
+
+
+def merged_aliases(stored: list[str] | None, new: list[str], name: str) -> list[str]:
+    """Sorted union of stored and new aliases, without the canonical name."""
+    return sorted((set(stored or []) | set(new)) - {name})

@@ -73,7 +73,13 @@ def test_schema_covers_every_label() -> None:
 
 
 def test_write_templates_use_declared_placeholders_only() -> None:
-    for name in ("mentions", "relations", "refresh-entities"):
+    names = [
+        f.name.removesuffix(".cypher")
+        for f in resources.files("cypher").joinpath("write").iterdir()
+        if f.name.endswith(".cypher")
+    ]
+    assert len(names) >= 8
+    for name in names:
         text = cypher.write_query(name)
         assert set(re.findall(r"__([A-Z]+)__", text)) <= {"LABEL", "HEAD", "TAIL", "TYPE"}
 

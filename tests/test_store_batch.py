@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from graph.batch import BatchError, fingerprint, group, prepare
+from graph.batch import (
+    BatchError,
+    evidence_props,
+    fingerprint,
+    group,
+    merged_aliases,
+    prepare,
+    unpack_evidence,
+)
 from graph.model import Article, Entity, Extraction, Relation
 
 TEXT = "海尔卡奥斯与华光国瓷签署合作协议。卡奥斯赋能华光国瓷。"
@@ -85,8 +93,31 @@ def test_group_merges_articles_per_relationship() -> None:
     batch = group([one, two, one])
     assert [a["id"] for a in batch.articles] == ["a1", "a2"]
     (rows,) = batch.relations.values()
-    assert len(rows) == 1 and rows[0]["article"] == ["a1", "a2"]
-    assert batch.touched() == {"Company": ["华光国瓷"], "Platform": ["卡奥斯"]}
+    assert len(rows) == 1 and rows[0]["props"]["evidence_article"] == ["a1", "a2"]
+    assert rows[0]["props"]["evidence_count"] == 2
+    entities = {label: [r["name"] for r in rows] for label, rows in batch.entities.items()}
+    assert entities == {"Company": ["华光国瓷"], "Platform": ["卡奥斯"]}
+    assert batch.entities["Platform"][0]["props"]["mentions"] == 4  # 2 per article
+
+
+def test_evidence_props_sorted_and_summarized() -> None:
+    entries = [
+        {"article": "b", "sentence": "s2", "start": 5, "end": 9, "method": "m",
+         "confidence": 0.4, "date": "2023-01-01", "title": "总裁"},
+        {"article": "a", "sentence": "s1", "start": 0, "end": 4, "method": "m",
+         "confidence": 0.9, "date": "", "title": ""},
+        {"article": "c", "sentence": "s3", "start": 0, "end": 4, "method": "m",
+         "confidence": 0.5, "date": "2021-06-01", "title": "董事长"},
+    ]
+    props = evidence_props(entries)
+    assert props == evidence_props(list(reversed(entries)))  # order-independent
+    assert props["evidence_article"] == ["a", "c", "b"]  # unknown date first, then by date
+    assert (props["first_seen"], props["last_seen"]) == ("2021-06-01", "2023-01-01")
+    assert props["confidence"] == 0.9 and props["evidence_count"] == 3
+    assert props["title"] == "总裁"  # the latest titled entry
+    assert unpack_evidence(props) == sorted(entries, key=lambda e: (e["date"], e["article"]))
+    assert evidence_props([]) is None
+    assert merged_aliases(["b", "x"], ["a", "b"], "x") == ["a", "b"]
 
 
 def test_fingerprint_changes_with_content() -> None:

@@ -1,9 +1,7 @@
-// Entities of one label (__LABEL__, whitelisted) and the MENTIONS from their articles.
-// MENTIONS keeps the per-article count and the aliases that article used, so the entity's
-// totals can be recomputed exactly when an article is replaced.
+// MENTIONS from new Article nodes to entities of one label (__LABEL__, whitelisted). The
+// articles were just created (a changed article's old node was deleted first), so CREATE.
+// The per-article count and aliases let entity totals be recomputed when an article goes.
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
-MERGE (e:__LABEL__ {name: row.name})
-SET e:Entity, e += row.props
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.count = row.count, m.aliases = row.aliases
+MATCH (e:__LABEL__ {name: row.name})
+CREATE (a)-[:MENTIONS {count: row.count, aliases: row.aliases}]->(e)

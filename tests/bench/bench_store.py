@@ -1,0 +1,263 @@
+"""Benchmark of the Neo4j store: write throughput and report latency on a generated corpus.
+
+WARNING: this WIPES the target database (every node and relationship) before and after the run.
+Neo4j Community has a single user database, so run it against a server whose data you do not
+need (e.g. `NEO4J_URI=bolt://127.0.0.1:17687`), and pass --wipe to confirm.
+
+    .venv/bin/python tests/bench/bench_store.py --wipe [--articles 10000] [--batch-size 500]
+
+The corpus is synthetic: Extractions built in memory with skewed (Zipf-like) popularity, so a few
+platforms, cities and companies appear in many articles and most appear in few, as in news.
+Figures printed: write throughput in entity-to-entity relationship rows per second (each row
+merges one relationship and appends its evidence) and in all relationships (MENTIONS included),
+then p50/p95 latency of every report in the library over varied parameters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import cypher
+from graph.batch import prepare
+from graph.model import Article, Entity, Extraction, Relation
+
+CHARS = (
+    "华光国瓷鲁中海尔卡奥斯云帆智造淄博青岛济南烟台潍坊临沂东营泰安威海日照滨州德州聊城菏泽"
+    "枣庄莱芜兴盛通达恒瑞丰源安康泰和鑫宏永信金利天成宝隆新科创联合盈海川博远明辉嘉瑞"
+)
+TITLES = ("总经理", "董事长", "局长", "副局长", "总裁", "主任", "市长", "院长")
+
+
+def _word(rng: random.Random, low: int, high: int) -> str:
+    return "".join(rng.choice(CHARS) for _ in range(rng.randint(low, high)))
+
+
+class Pools:
+    """Entity names per label with Zipf-like weights (rank ** -1.1)."""
+
+    def __init__(self, rng: random.Random, scale: int) -> None:
+        def names(count: int, make) -> list[str]:
+            seen: dict[str, None] = {}
+            while len(seen) < count:
+                seen[make()] = None
+            return list(seen)
+
+        self.provinces = names(34, lambda: _word(rng, 2, 2) + "省")
+        self.cities = names(300, lambda: _word(rng, 2, 3) + "市")
+        self.districts = names(1500, lambda: _word(rng, 2, 3) + "区")
+        self.platforms = names(max(scale // 50, 50), lambda: _word(rng, 2, 4) + "平台")
+        self.companies = names(max(scale * 2, 200), lambda: _word(rng, 3, 5) + rng.choice(
+            ("科技", "集团", "股份有限公司", "智能", "材料")))
+        self.agencies = names(max(scale // 5, 50), lambda: _word(rng, 2, 3) + "市" + rng.choice(
+            ("工业和信息化局", "发展和改革委员会", "大数据局", "科学技术局")))
+        self.policies = names(max(scale // 3, 50), lambda: "2022年" + _word(rng, 4, 8) + "行动计划")
+        self.projects = names(max(scale // 3, 50), lambda: _word(rng, 3, 6) + "数字化项目")
+        self.people = names(max(scale // 3, 50), lambda: _word(rng, 2, 3))
+        self.city_province = {c: rng.choice(self.provinces) for c in self.cities}
+        self.district_city = {d: rng.choice(self.cities) for d in self.districts}
+        self._weights: dict[int, list[float]] = {}
+
+    def pick(self, rng: random.Random, pool: list[str], k: int = 1) -> list[str]:
+        weights = self._weights.get(len(pool))
+        if weights is None:
+            weights = [1 / (rank + 1) ** 1.1 for rank in range(len(pool))]
+            self._weights[len(pool)] = weights
+        return list(dict.fromkeys(rng.choices(pool, weights=weights, k=k)))
+
+
+def generate(count: int, seed: int = 7) -> Iterator[Extraction]:
+    """`count` synthetic extractions (about 20 entities and 20 relationships each)."""
+    rng = random.Random(seed)
+    pools = Pools(rng, count)
+    for n in range(count):
+        date = f"20{rng.randint(18, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        city = pools.pick(rng, pools.cities)[0]
+        district = rng.choice(pools.districts)
+        platforms = pools.pick(rng, pools.platforms, rng.randint(1, 2))
+        companies = pools.pick(rng, pools.companies, rng.randint(3, 8))
+        agencies = pools.pick(rng, pools.agencies, rng.randint(1, 3))
+        policies = pools.pick(rng, pools.policies, rng.randint(0, 2))
+        projects = pools.pick(rng, pools.projects, rng.randint(0, 2))
+        people = pools.pick(rng, pools.people, rng.randint(0, 2))
+        sentences: list[str] = []
+        relations: list[Relation] = []
+
+        def rel(rtype: str, head: str, hl: str, tail: str, tl: str, **props: Any) -> None:
+            sentence = f"{head}与{tail}" + _word(rng, 20, 60) + "。"
+            start = sum(len(s) for s in sentences)
+            sentences.append(sentence)
+            relations.append(Relation(
+                rtype, head, hl, tail, tl, sentence, start, start + len(sentence),
+                f"rule:{rtype.lower()}", round(rng.uniform(0.4, 0.99), 2), props,
+            ))
+
+        province = pools.city_province[city]
+        rel("PART_OF", city, "City", province, "City")
+        rel("PART_OF", district, "City", pools.district_city[district], "City")
+        for p in platforms:
+            rel("LOCATED_IN", p, "Platform", city, "City")
+            for c in companies:
+                if rng.random() < 0.5:
+                    rel("EMPOWERS", p, "Platform", c, "Company")
+            if rng.random() < 0.3:
+                rel("DEVELOPED_BY", p, "Platform", companies[0], "Company")
+        for c in companies:
+            rel("LOCATED_IN", c, "Company", rng.choice((city, district)), "City")
+        for a, b in zip(companies, companies[1:], strict=False):
+            if rng.random() < 0.25:
+                rel(rng.choice(("SIGNED_WITH", "PARTNERS_WITH")), a, "Company", b, "Company")
+        if rng.random() < 0.4:
+            rel("SIGNED_WITH", platforms[0], "Platform", companies[-1], "Company")
+        for pol in policies:
+            rel("ISSUED_BY", pol, "Policy", agencies[0], "Agency")
+        for proj in projects:
+            rel("PARTICIPATES_IN", companies[0], "Company", proj, "Project")
+        for a in agencies:
+            rel("LOCATED_IN", a, "Agency", city, "City")
+        for person in people:
+            org, label = rng.choice([(companies[0], "Company"), (agencies[0], "Agency")])
+            rel("WORKS_FOR", person, "Person", org, label, title=rng.choice(TITLES))
+        entities = [Entity("City", x, (x[:-1],), rng.randint(1, 5)) for x in {city, province}]
+        entities += [Entity("Platform", x, (), rng.randint(1, 6)) for x in platforms]
+        entities += [Entity("Company", x, (), rng.randint(1, 4)) for x in companies]
+        entities += [Entity("Agency", x, (), 1) for x in agencies]
+        entities += [Entity("Policy", x, (), 1) for x in policies]
+        entities += [Entity("Project", x, (), 1) for x in projects]
+        entities += [Entity("Person", x, (), 1) for x in people]
+        text = "".join(sentences)
+        article = Article(
+            id=f"bench{n:06d}", title=f"合成文章 {n}", text=text, date=date,
+            source="bench", path=f"bench/{n:06d}.txt",
+        )
+        yield Extraction(article, tuple(entities), tuple(relations))
+
+
+def report_params(driver: Any, rng: random.Random, run_read) -> dict[str, list[dict[str, Any]]]:
+    """Varied parameters per report, drawn from the graph (hubs and ordinary entities)."""
+
+    def names(label: str, k: int) -> list[str]:
+        rows = run_read(
+            driver,
+            f"MATCH (e:`{label}`) WITH e ORDER BY e.mentions DESC LIMIT 200 RETURN e.name AS n",
+        )
+        pool = [r["n"] for r in rows]
+        return rng.sample(pool, min(k, len(pool)))
+
+    platforms, cities = names("Platform", 10), names("City", 10)
+    companies, agencies = names("Company", 10), names("Agency", 10)
+    articles = [r["id"] for r in run_read(driver, "MATCH (a:Article) RETURN a.id AS id LIMIT 500")]
+    pairs = run_read(
+        driver, "MATCH (a:Platform)-[:EMPOWERS]->(b) RETURN a.name AS a, b.name AS b LIMIT 300"
+    )
+    return {
+        "platform-reach": [{}, *({"city": c} for c in cities[:5])],
+        "empowered-by": [{"name": p} for p in platforms],
+        "city-profile": [{"name": c} for c in cities],
+        "agreements": [{}, {"since": "2023"}, *({"city": c} for c in cities[:5])],
+        "policies": [{}, {"since": "2022-06"}, *({"issuer": a} for a in agencies[:5])],
+        "path": [{"from": rng.choice(companies), "to": rng.choice(cities)} for _ in range(10)],
+        "neighbors": [{"name": x, "hops": 1} for x in companies + platforms[:3]]
+        + [{"name": x, "hops": 2} for x in companies[:5]],
+        "evidence": [{"head": p["a"], "tail": p["b"]} for p in rng.sample(pairs, min(10, len(pairs)))],
+        "article-facts": [{"article": a} for a in rng.sample(articles, min(10, len(articles)))],
+        "cross-region-platforms": [{}, {"level": "province"}],
+        "top-entities": [{}, {"label": "Company"}, {"label": "City"}],
+        "people": [{}, *({"org": a} for a in agencies[:5])],
+        "timeline": [{"name": x} for x in companies[:5] + platforms[:5]],
+        "quality": [{}],
+        "platforms": [{}],
+        "search": [{"text": x[:2]} for x in companies[:5] + cities[:5]],
+    }
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Store benchmark. WARNING: wipes the target Neo4j database before and after.",
+    )
+    parser.add_argument("--wipe", action="store_true",
+                        help="confirm that the target database may be wiped (required)")
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--batch-size", type=int, default=500, help="articles per transaction")
+    parser.add_argument("--runs", type=int, default=30, help="runs per report")
+    parser.add_argument("--keep", action="store_true", help="leave the graph in place afterwards")
+    args = parser.parse_args(argv)
+    if not args.wipe:
+        parser.error("this benchmark wipes the database: pass --wipe to confirm")
+
+    from graph import store
+    from graph.config import resolve_settings
+
+    settings = resolve_settings()
+    driver = store.connect(settings)
+    db = settings.database
+    print(f"server: {settings.uri}, database: {db or '(default)'}")
+    store.clear_database(driver, db)
+    store.apply_schema(driver, db)
+
+    t0 = time.perf_counter()
+    prepared = [prepare(x) for x in generate(args.articles)]
+    t_gen = time.perf_counter() - t0
+    print(f"generated {len(prepared)} articles in {t_gen:.1f} s (not timed below)")
+
+    total = store.WriteResult()
+    t0 = time.perf_counter()
+    for i in range(0, len(prepared), args.batch_size):
+        total.add(store.write_articles(driver, prepared[i : i + args.batch_size], db))
+    t_write = time.perf_counter() - t0
+    stats = store.stats(driver, db)
+    all_rels = total.relationship_rows + total.entity_rows
+    print(
+        f"wrote {args.articles} articles in {t_write:.1f} s "
+        f"(batches of {args.batch_size}): {total.relationship_rows} relationship rows "
+        f"({total.evidence} evidence entries) + {total.entity_rows} MENTIONS"
+    )
+    print(f"  entity-to-entity relationship rows/s: {total.relationship_rows / t_write:,.0f}")
+    print(f"  all relationship rows/s (MENTIONS included): {all_rels / t_write:,.0f}")
+    print(f"  graph: {stats['nodes']} nodes, {stats['relationships']} relationships")
+
+    t0 = time.perf_counter()
+    again = store.WriteResult()
+    for i in range(0, len(prepared), args.batch_size):
+        again.add(store.write_articles(driver, prepared[i : i + args.batch_size], db))
+    print(f"re-ingest of the same corpus: {again.unchanged} unchanged, "
+          f"{time.perf_counter() - t0:.1f} s")
+
+    rng = random.Random(11)
+    params = report_params(driver, rng, store.run_read)
+    print(f"\nreport latency over {args.runs} runs each (ms; first run per report excluded):")
+    print(f"{'report':<24}{'p50':>8}{'p95':>8}{'max':>8}{'rows':>7}")
+    slow = []
+    for name, report in cypher.reports().items():
+        choices = params.get(name) or [{}]
+        store.run_report(driver, report, choices[0], db)  # plan cache warm-up
+        times, rows = [], 0
+        for run in range(args.runs):
+            t = time.perf_counter()
+            result = store.run_report(driver, report, choices[run % len(choices)], db)
+            times.append((time.perf_counter() - t) * 1000)
+            rows += len(result.rows)
+        p95 = percentile(times, 0.95)
+        if p95 >= 100:
+            slow.append(name)
+        print(f"{name:<24}{statistics.median(times):>8.1f}{p95:>8.1f}{max(times):>8.1f}"
+              f"{rows / args.runs:>7.0f}")
+    print(f"\nreports with p95 >= 100 ms: {', '.join(slow) or 'none'}")
+    if not args.keep:
+        store.clear_database(driver, db)
+    driver.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
