@@ -16,6 +16,7 @@ then p50/p95 latency of every report in the library over varied parameters.
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import sys
@@ -71,6 +72,21 @@ class Pools:
         return list(dict.fromkeys(rng.choices(pool, weights=weights, k=k)))
 
 
+def _relation_writer(rng: random.Random, sentences: list[str], relations: list[Relation]):
+    """A function adding one relationship with a made-up evidence sentence to the lists."""
+
+    def rel(rtype: str, head: str, hl: str, tail: str, tl: str, **props: Any) -> None:
+        sentence = f"{head}与{tail}" + _word(rng, 20, 60) + "。"
+        start = sum(len(s) for s in sentences)
+        sentences.append(sentence)
+        relations.append(Relation(
+            rtype, head, hl, tail, tl, sentence, start, start + len(sentence),
+            f"rule:{rtype.lower()}", round(rng.uniform(0.4, 0.99), 2), props,
+        ))
+
+    return rel
+
+
 def generate(count: int, seed: int = 7) -> Iterator[Extraction]:
     """`count` synthetic extractions (about 20 entities and 20 relationships each)."""
     rng = random.Random(seed)
@@ -87,15 +103,7 @@ def generate(count: int, seed: int = 7) -> Iterator[Extraction]:
         people = pools.pick(rng, pools.people, rng.randint(0, 2))
         sentences: list[str] = []
         relations: list[Relation] = []
-
-        def rel(rtype: str, head: str, hl: str, tail: str, tl: str, **props: Any) -> None:
-            sentence = f"{head}与{tail}" + _word(rng, 20, 60) + "。"
-            start = sum(len(s) for s in sentences)
-            sentences.append(sentence)
-            relations.append(Relation(
-                rtype, head, hl, tail, tl, sentence, start, start + len(sentence),
-                f"rule:{rtype.lower()}", round(rng.uniform(0.4, 0.99), 2), props,
-            ))
+        rel = _relation_writer(rng, sentences, relations)
 
         province = pools.city_province[city]
         rel("PART_OF", city, "City", province, "City")
@@ -109,7 +117,7 @@ def generate(count: int, seed: int = 7) -> Iterator[Extraction]:
                 rel("DEVELOPED_BY", p, "Platform", companies[0], "Company")
         for c in companies:
             rel("LOCATED_IN", c, "Company", rng.choice((city, district)), "City")
-        for a, b in zip(companies, companies[1:], strict=False):
+        for a, b in itertools.pairwise(companies):
             if rng.random() < 0.25:
                 rel(rng.choice(("SIGNED_WITH", "PARTNERS_WITH")), a, "Company", b, "Company")
         if rng.random() < 0.4:
@@ -164,7 +172,9 @@ def report_params(driver: Any, rng: random.Random, run_read) -> dict[str, list[d
         "path": [{"from": rng.choice(companies), "to": rng.choice(cities)} for _ in range(10)],
         "neighbors": [{"name": x, "hops": 1} for x in companies + platforms[:3]]
         + [{"name": x, "hops": 2} for x in companies[:5]],
-        "evidence": [{"head": p["a"], "tail": p["b"]} for p in rng.sample(pairs, min(10, len(pairs)))],
+        "evidence": [
+            {"head": p["a"], "tail": p["b"]} for p in rng.sample(pairs, min(10, len(pairs)))
+        ],
         "article-facts": [{"article": a} for a in rng.sample(articles, min(10, len(articles)))],
         "cross-region-platforms": [{}, {"level": "province"}],
         "top-entities": [{}, {"label": "Company"}, {"label": "City"}],
