@@ -889,7 +889,6 @@ def platform_mentions(ctx: Context) -> list[Mention]:
 # -- people --------------------------------------------------------------------------------------
 
 _TITLE_RE = re.compile(_TITLE_ALT)
-_NAME_THEN_TITLE = re.compile(f"([{HAN}]{{2,3}})(?:{_TITLE_ALT})")
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 _SPEECH_RE = re.compile(
     f"(?:^|(?<=[，。；：！？\\n“”、]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露)"
@@ -922,10 +921,10 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if _is_name(ctx, name, _RARE_FREQ) and _AFTER_NAME_RE.match(text, pos + length):
                 found.setdefault(name, (pos, pos + length))
                 break
-    for m in _NAME_THEN_TITLE.finditer(text):
-        for cut in (0, 1):
-            name = m.group(1)[cut:]
-            start = m.start(1) + cut
+    for m in _TITLE_RE.finditer(text):
+        for length in (3, 2):
+            start = m.start() - length
+            name = text[max(start, 0) : m.start()]
             if not _is_name(ctx, name):
                 continue
             before = text[max(0, start - 1) : start]
@@ -1006,32 +1005,33 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         mentions,
         key=lambda m: (-(m.end - m.start), -_SOURCE_RANK.get(m.source, 1), m.start),
     )
-    taken: list[Mention] = []
+    starts: list[int] = []  # winners, sorted by start; they never overlap each other
+    winners: list[Mention] = []
     out: list[Mention] = []
     for m in ordered:
-        inside = False
-        crossing = False
-        for t in taken:
-            if t.start <= m.start and m.end <= t.end:
-                inside = True
-                break
-            if m.start < t.end and t.start < m.end:
-                crossing = True
-                break
+        i = bisect.bisect_right(starts, m.start) - 1
+        left = winners[i] if i >= 0 else None
+        right = winners[i + 1] if i + 1 < len(winners) else None
+        inside = left is not None and m.end <= left.end
+        crossing = (not inside and left is not None and m.start < left.end) or (
+            right is not None and right.start < m.end
+        )
         if crossing:
             continue
-        if inside and any(t.start == m.start and t.end == m.end and t.label == m.label
-                          for t in taken):
+        if inside and left is not None and (left.start, left.end, left.label) == (
+                m.start, m.end, m.label):
             continue  # the same span read twice (发改委 in a list of local bodies): one reading
         if inside:
-            if m.nested or (m.label in ("City", "Company", "Agency", "Platform") and m.source == "gazetteer"):
+            if m.nested or (m.label in ("City", "Company", "Agency", "Platform")
+                            and m.source == "gazetteer"):
                 m.nested = True
                 out.append(m)
             continue
         if m.nested:  # an owner prefix already absorbed by its platform
             out.append(m)
             continue
-        taken.append(m)
+        starts.insert(i + 1, m.start)
+        winners.insert(i + 1, m)
         out.append(m)
     return sorted(out, key=lambda m: (m.start, m.end))
 
