@@ -366,9 +366,10 @@ def _stats_tx(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
     for rtype in (*RELATION_TYPES, "MENTIONS"):
         types[rtype] = tx.run(f"MATCH ()-[r:`{rtype}`]->() RETURN count(r) AS n").single()["n"]
     totals = tx.run(
-        "MATCH (n) WITH count(n) AS nodes "
-        "MATCH ()-[r]->() RETURN nodes, count(r) AS relationships, "
-        "sum(coalesce(r.evidence_count, 0)) AS evidence"
+        "CALL () { MATCH (n) RETURN count(n) AS nodes } "
+        "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships, "
+        "sum(coalesce(r.evidence_count, 0)) AS evidence } "
+        "RETURN nodes, relationships, evidence"
     ).single()
     return {
         "nodes": totals["nodes"],
