@@ -131,11 +131,11 @@ def neo4j_start(timeout: float) -> None:
     state = "already running" if was_running else "started"
     click.echo(f"Neo4j {server.version} {state}.")
     click.echo(f"  Bolt:    {server.bolt_uri}  (no authentication)")
-    click.echo(f"  Browser: {server.browser_url}")
+    click.echo(f"  Browser: {server.browser_connect_url}")
 
 
 @neo4j_group.command("stop")
-@click.option("--timeout", default=60.0, show_default=True, help="Seconds to wait before kill.")
+@click.option("--timeout", default=120.0, show_default=True, help="Seconds to wait before kill.")
 def neo4j_stop(timeout: float) -> None:
     """Stop the local server cleanly."""
     try:
@@ -180,7 +180,7 @@ def neo4j_status(connection: Connection) -> None:
         raise click.exceptions.Exit(1)
     click.echo(f"Neo4j {state.version} ({state.edition}) is running (pid {state.pid}).")
     click.echo(f"  Bolt:    {server.bolt_uri}  (no authentication)")
-    click.echo(f"  Browser: {server.browser_url}")
+    click.echo(f"  Browser: {server.browser_connect_url}")
     click.echo(f"  Home:    {server.home}")
 
 

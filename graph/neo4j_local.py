@@ -29,7 +29,8 @@ Neo4j publishes every jar of its server on Maven Central, so no tarball and no D
    --console-mode``. The process runs detached in its own session; its pid is in
    ``HOME/run/neo4j.pid`` and its console output in ``HOME/logs/console.log``.
    The first run dumps an AppCDS archive (``HOME/cds-java<version>.jsa``, ~100 MB) when it
-   stops; later runs map it, which roughly halves the start time.
+   stops (so that first stop takes 10-30 s); later runs map it, which roughly halves the start
+   time. Delete the file to have it written again.
 5. Ready means Bolt accepts a connection and the HTTP port answers; ``stop`` sends SIGTERM,
    waits for the clean shutdown and only then kills.
 
@@ -147,6 +148,11 @@ class LocalServer:
     @property
     def browser_url(self) -> str:
         return f"http://127.0.0.1:{self.http_port}/browser/"
+
+    @property
+    def browser_connect_url(self) -> str:
+        """The Browser, told to connect to this server without a login form."""
+        return f"{self.browser_url}?dbms={self.bolt_uri}&preselectAuthMethod=NO_AUTH"
 
     @property
     def pid_file(self) -> Path:
@@ -577,7 +583,7 @@ def _terminate(pid: int, timeout: float) -> bool:
     return False
 
 
-def stop(server: LocalServer | None = None, *, timeout: float = 60.0) -> bool:
+def stop(server: LocalServer | None = None, *, timeout: float = 120.0) -> bool:
     """Stop the managed server. Returns False if it was not running.
 
     Raises Neo4jLocalError if it had to be killed after ``timeout`` seconds.

@@ -215,9 +215,10 @@ def _managed(settings: config.Settings) -> neo4j_local.LocalServer:
 
 def test_browser_answers(neo4j_server: config.Settings) -> None:
     server = _managed(neo4j_server)
-    with urllib.request.urlopen(server.browser_url, timeout=10) as response:
-        assert response.status == 200
-        assert "<title>Neo4j Browser</title>" in response.read().decode()
+    for url in (server.browser_url, server.browser_connect_url):
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.status == 200
+            assert "<title>Neo4j Browser</title>" in response.read().decode()
     with urllib.request.urlopen(server.http_url, timeout=10) as response:
         discovery = json.load(response)
     assert discovery["neo4j_version"] == neo4j_local.NEO4J_VERSION
