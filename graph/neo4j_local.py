@@ -58,6 +58,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.browser import serve as browser_assets
+
 NEO4J_VERSION = "5.26.30"
 BROWSER_VERSION = "5.24.0"
 APOC_VERSION = "5.26.19"
@@ -516,6 +518,7 @@ def start(
     say = progress or log.info
     with _locked(server):
         if running_pid(server) is not None:
+            browser_assets.ensure_running(server.home / "run")
             return server
         java = find_tool("java")
         jversion = java_version(java)
@@ -534,7 +537,9 @@ def start(
                 )
         for sub in ("conf", "data", "logs", "run", "import", "plugins"):
             (server.home / sub).mkdir(parents=True, exist_ok=True)
-        server.conf_file.write_text(render_conf(server), encoding="utf-8")
+        # The Browser settings name the port of the style/guide server it starts (graph/browser).
+        conf = render_conf(server) + browser_assets.managed_conf(server.home / "run")
+        server.conf_file.write_text(conf, encoding="utf-8")
 
         say(f"Starting Neo4j {server.version} (Java {major}) from {server.home} ...")
         started = time.monotonic()
@@ -595,6 +600,7 @@ def stop(server: LocalServer | None = None, *, timeout: float = 120.0) -> bool:
             return False
         clean = _terminate(pid, timeout)
         server.pid_file.unlink(missing_ok=True)
+        browser_assets.stop_background(server.home / "run")
     if not clean:
         raise Neo4jLocalError(
             f"Neo4j (pid {pid}) did not stop within {timeout:.0f}s and was killed; "
