@@ -25,6 +25,10 @@ CALL (area, cities) {
   RETURN [l IN labels(x) WHERE l <> 'Entity'][0] AS kind, x.name AS name, d.name AS place,
          '' AS detail
   UNION
+  MATCH (x:Entity)-[:PARTICIPATES_IN]->(proj:Project)
+  WHERE x IN area OR EXISTS { MATCH (x)-[:LOCATED_IN]->(y:City) WHERE y IN area }
+  RETURN 'Project' AS kind, proj.name AS name, '' AS place, 'with ' + x.name AS detail
+  UNION
   MATCH (p:Platform)-[r:EMPOWERS]->(t:Entity)
   WHERE t IN area OR EXISTS { MATCH (t)-[:LOCATED_IN]->(x:City) WHERE x IN area }
   RETURN 'Platform' AS kind, p.name AS name, '' AS place, 'empowers ' + t.name AS detail
