@@ -29,7 +29,14 @@ _PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \
 # Function words and verbs that cannot be part of a name: a name's left edge is the token after
 # the nearest of these (or punctuation).
 STOP_TOKENS = frozenset(
-    ["的", "地", "得", "了", "着", "过", "在", "与", "和", "及", "以及", "或", "并", "同", "跟", "向", "对", "为", "由", "被", "把", "将", "从", "于", "自", "到", "至", "以", "让", "使", "给", "等", "暨", "而", "是", "有", "也", "还", "都", "又", "就", "即", "这", "那", "该", "其", "此", "各", "每", "据", "按", "按照", "根据", "通过", "依托", "基于", "借助", "利用", "围绕", "作为", "其中", "包括", "例如", "比如", "如", "像", "近日", "目前", "日前", "此前", "今年", "去年", "明年", "已", "已经", "正在", "正", "要", "会", "能", "可", "这个", "那个", "一家", "这家", "首家", "共同", "联合", "携手", "联手", "签署", "签约", "签订", "合作", "引进", "打造", "建设", "搭建", "开发", "推出", "发布", "印发", "出台", "制定", "编制", "实施", "推进", "推动", "加快", "加速", "支持", "培育", "启动", "建成", "上线", "开展", "落实", "落地", "助力", "赋能", "提供", "成立", "组建", "创建", "构建", "形成", "完成", "升级", "推广", "介绍", "表示", "指出", "强调", "认为", "出席", "主持", "汇报", "选择", "对接", "参与", "承建", "成为", "获得", "荣获", "位于", "来自", "带领", "一批", "多家", "一个", "首个", "全国", "新", "新建", "建", "设立", "报道", "记者", "相继", "先后", "先", "后", "再", "更", "最", "很", "也是", "均", "共", "不", "没有", "未来", "下一步", "同时", "此外", "另外", "而", "但", "但是", "因此", "所以", "如果", "虽然", "由于", "为了", "关于", "对于", "面向", "针对", "聚焦", "重点", "进一步", "持续", "全面", "积极", "大力", "不断", "努力", "力争", "计划", "拟", "预计", "正式", "首批", "首次", "一", "两", "三", "该公司", "全省", "全市", "各地", "当地", "本地", "我国", "国内", "全球", "其他", "相关", "有关", "一系列", "会上", "会议", "召开"]
+    """的 地 得 了 着 过 在 与 和 及 以及 或 并 同 跟 向 对 为 由 被 把 将 从 于 自 到 至 以 让 使 给 等 暨 而 是 有 也 还 都 又 就 即 这 那 该 其 此
+    各 每 据 按 按照 根据 通过 依托 基于 借助 利用 围绕 作为 其中 包括 例如 比如 如 像 近日 目前 日前 此前 今年 去年 明年 已 已经 正在 正 要 会 能 可 这个
+    那个 一家 这家 首家 共同 联合 携手 联手 签署 签约 签订 合作 引进 打造 建设 搭建 开发 推出 发布 印发 出台 制定 编制 实施 推进 推动 加快 加速 支持 培育 启动
+    建成 上线 开展 落实 落地 助力 赋能 提供 成立 组建 创建 构建 形成 完成 升级 推广 介绍 表示 指出 强调 认为 出席 主持 汇报 选择 对接 参与 承建 成为 获得 荣获
+    位于 来自 带领 一批 多家 一个 首个 全国 新 新建 建 设立 报道 记者 相继 先后 先 后 再 更 最 很 也是 均 共 不 没有 未来 下一步 同时 此外 另外 但 但是 因此
+    所以 如果 虽然 由于 为了 关于 对于 面向 针对 聚焦 重点 进一步 持续 全面 积极 大力 不断 努力 力争 计划 拟 预计 正式 首批 首次 一 两 三 该公司 全省 全市 各地
+    当地 本地 我国 国内 全球 其他 相关 有关 一系列 会上 会议 召开 建立 上云 对外 线上 线下
+    """.split()  # noqa: SIM905
 )
 
 # Person titles, longest first so 副总经理 wins over 总经理.
@@ -49,6 +56,7 @@ COMPOUND_SURNAMES = set(["欧阳", "司马", "上官", "诸葛", "东方", "皇�
 _AFTER_NAME = (
     r"(?:介绍|表示|说|指出|强调|认为|出席|主持|告诉|坦言|直言|透露|解释|称|提出|建议|谈到|分析|"
     r"坦承|补充|回忆|感慨|讲话|致辞|发言|会见|调研|参加|带队|一行|在|对|也|还|就|等|率|向|曾|则|"
+    r"日前|近日|近期|今天|昨天|今年|此前|已|称|"
     r"[，。、；：！？,.;:!?“”\s（(])"
 )
 
@@ -75,10 +83,11 @@ _MEDIA_END = re.compile(r"(?:日报|晚报|报|杂志|周刊|期刊|网|频道|�
 _GENERIC_MODIFIERS = re.compile(
     r"^(?:行业级|特色型?|专业型?|综合型?|特定行业|特定领域|垂直行业|垂直|细分|城市级|省级|市级|国家级|"
     r"双跨|跨行业跨领域|各类|一批|大型|中小型?|行业|工业互联网|工业|互联网|企业|综合|公共|服务|管理|"
-    r"数字化|智能化|网络化|信息|数据|云|智能|智慧|新型|一体化|区域|平台|系统|内部|相关|该|这个|此|其|"
+    r"数字化|智能化|网络化|信息|数据|云|智能|智慧|新型|平台|系统|内部|相关|该|这个|此|其|线上|线下|"
     r"一个|多个|首个|全国首个|全国首家|一张|重点|标杆型?|灯塔|绿色|未来|黑灯|无人|数字|产业|园区|示范|"
     r"试点|典型|龙头|头部|优秀|领先|国际领先|开放|协同|制造|融合|创新|应用|场景|解决方案|二级|三级|"
-    r"信息共享|操作|赋能|全链条|的|和|、|\d+|[一二三四五六七八九十百千万几多]+[个家大类项条]?)+$"
+    r"信息共享|操作|赋能|全链条|高质量|改造|具体|专网|新一代|政企|政务|投资|融资|国有|两级|"
+    r"的|和|、|\d+|[一二三四五六七八九十百千万几多]+[个家大类项条]?)+$"
 )
 
 
@@ -338,6 +347,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             out.append(_city_mention(ctx, ent.start_char, ent.end_char, surface, entry))
             continue
         entry = next((e for e in entries if e.label == ent.label_), entries[0])
+        if surface != entry.name and ctx.gaz.is_ambiguous(surface):
+            continue  # 浪潮 is also an everyday word: only its full name counts
         m = Mention(ent.start_char, ent.end_char, entry.label, entry.name, surface, "gazetteer")
         if surface != entry.name:
             m.aliases.add(surface)
@@ -383,10 +394,11 @@ def book_title_mentions(ctx: Context) -> list[Mention]:
 
 _ISSUE_VERBS = r"(?:先后|相继|陆续|已|正式|联合|共同)?(?:出台|印发|发布|制定|编制|颁布|出台实施|制定出台|新编制)了?"
 _LIST_AFTER_VERB = re.compile(
-    _ISSUE_VERBS + r"(?P<items>[^，。；：！？\n《》]{4,160}?)(?=等[^，。；\n]{0,8}(?:文件|政策|措施|规划)|[，。；！？\n]|$)"
+    _ISSUE_VERBS + r"(?P<items>[^，,。；;：！？\n《》]{4,160}?)"
+    r"(?=等[^，,。；\n]{0,8}(?:文件|政策|措施|规划)|[，,。；;！？\n]|$)"
 )
 _POLICY_ITEM_END = re.compile(f"(?:{POLICY_SUFFIXES}|报告|标准|方案|计划|战略)$")
-_SPLIT_ITEMS = re.compile(r"[、]|(?<=[划案见施要书系谱])和")
+_SPLIT_ITEMS = re.compile(r"[、]|(?<=[划案见施要书系谱])和(?!\d{4}年远景目标纲要)")
 
 
 _PLACE_TITLE_END = (
@@ -405,9 +417,10 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
         pos = items_start
         for item in _SPLIT_ITEMS.split(m.group("items")):
             raw = item
-            start = pos + (len(raw) - len(raw.lstrip()))
+            lead = len(raw) - len(raw.lstrip(" 的了"))
+            start = pos + lead
             pos += len(item) + 1
-            item = raw.strip()
+            item = raw[lead:].strip()
             name = fold(item)
             if len(name) < 6 or not _POLICY_ITEM_END.search(name):
                 continue
@@ -422,12 +435,12 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
             out.append(mention)
     # Place-led titles at the start of a clause.
     for city in ctx.cities:
-        if city.start > 0 and text[city.start - 1] not in "，。；：！？\n“ ":
+        if city.start > 0 and text[city.start - 1] not in "，,。；：！？\n“ ":
             continue
         window = text[city.start : city.start + 40]
         hit = re.match(
             rf"[{_NAME_CHARS}“”‘’+—\-()（）]{{2,36}}?(?:规划和\d{{4}}年远景目标纲要|{_PLACE_TITLE_END})"
-            r"(?=[，。；、]|确立|提出|明确|指出|要求|中|$)",
+            r"(?=[，,。；、]|确立|提出|明确|指出|要求|中|$)",
             window,
         )
         if not hit:
@@ -467,7 +480,7 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
     key=lambda p: len(p[0]),
     reverse=True,
 )
-_ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，。；\n]{0,10}$")
+_ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0,10}$")
 
 
 _TYPE_LABEL = dict(_TYPE_SUFFIXES)
@@ -513,19 +526,26 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
             if typ is None or len(inner) <= len(typ[0]) + 1:
                 continue
             stem = inner[: -len(typ[0])]
-            if _GENERIC_MODIFIERS.fullmatch(stem) or "+" in stem or "＋" in stem:
-                continue
             label = typ[1]
+            if "+" in stem or "＋" in stem:
+                continue
+            if label != "Policy" and _GENERIC_MODIFIERS.fullmatch(stem):
+                continue
+            if label == "Policy" and len(stem) < 4:
+                continue
             span_end = end
         first = ctx.tokens.token_words(m.start() + 1, m.start() + 3)[:1]
         if first and first[0] in STOP_TOKENS:
             continue  # a quoted phrase that opens with a verb is a quotation, not a name
-        if suffix and label == "Platform" and _GENERIC_MODIFIERS.fullmatch(inner):
-            continue
+        if suffix and label == "Platform" and not _type_of(inner) and not _brand_like(
+                ctx, m.start() + 1, m.start() + 1 + len(inner)):
+            continue  # “企业上云”平台: a slogan, not a brand
         # Words glued before the opening quote belong to the name (创新中心“个十百”提升行动),
         # unless they are only a place, which becomes a location instead.
         lead_start = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
         left = ctx.tokens.left_edge(lead_start, max_chars=8)
+        if label == "Platform" and not ctx.leading_places(left, lead_start):
+            left = lead_start  # 线上“云帆”平台: words before a brand are not part of it
         places = ctx.leading_places(left, lead_start)
         if places and places[-1].end == lead_start:
             place_prefix = tuple(p.name for p in places)
@@ -539,12 +559,23 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         if label == "Platform" and suffix and not _type_of(inner) and left == m.start():
             name = fold(inner)  # a brand: “云帆”工业互联网平台 is the platform 云帆
         mention = Mention(left, span_end, label, name, surface, "pattern:quoted")
-        mention.place_prefix = place_prefix
+        inner_places = ctx.leading_places(m.start() + 1, m.end() - 1)
+        mention.place_prefix = place_prefix or tuple(p.name for p in inner_places)
         for alias in {surface, fold(inner) + suffix, text[m.start() : span_end]}:
             if alias and alias != name:
                 mention.aliases.add(alias)
         out.append(mention)
     return out
+
+
+def _brand_like(ctx: Context, start: int, end: int) -> bool:
+    """A brand has a proper-name part: a word jieba does not know (split into single
+    characters), a rare word, or Latin letters; 企业上云 is made of ordinary words."""
+    words = ctx.tokens.token_words(start, end)
+    if re.search("[A-Za-z]", ctx.text[start:end]):
+        return True
+    return any(len(w) == 1 and w not in STOP_TOKENS for w in words) or any(
+        len(w) > 1 and ctx.is_rare(w) for w in words)
 
 
 def bare_quotes(ctx: Context) -> list[tuple[int, int, str]]:
@@ -621,7 +652,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
     for m in re.finditer(r"(?<![有限股份总子分])公司", text):
         left = tokens.left_edge(m.start(), max_chars=6)
         stem = text[left : m.start()]
-        if not (2 <= len(stem) <= 4) or not all(ctx.is_rare(w) for w in tokens.token_words(left, m.start())):
+        if not (2 <= len(stem) <= 4) or not _name_like(ctx, stem, tokens.token_words(left, m.start())):
             continue
         if _GENERIC_MODIFIERS.fullmatch(stem) or ctx.cities_in(left, m.start()):
             continue
@@ -637,8 +668,10 @@ def company_mentions(ctx: Context) -> list[Mention]:
         stem = text[core_start : m.start()]
         if not (2 <= len(stem) <= 5) or not stem_words:
             continue
-        # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以).
+        # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G).
         if not _name_like(ctx, stem, stem_words) or ctx.freq(stem + m.group(0)) > 0:
+            continue
+        if stem[-1] in "部局委厅办院所" or not re.search(f"[{HAN}]", stem):
             continue
         mention = _company(ctx, left, m.end(), "pattern:industry_name")
         if mention:
@@ -658,7 +691,7 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     for m in _FIRM_LIST_END.finditer(text):
         end = m.start()
         for _ in range(8):
-            start = max(text.rfind(c, 0, end) for c in "、，。；：\n和及与") + 1
+            start = max(text.rfind(c, 0, end) for c in "、，,。；：\n和及与") + 1
             item = text[start:end].strip()
             covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known)
             words = ctx.tokens.token_words(start, end)
@@ -672,6 +705,58 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
             if start == 0 or text[start - 1] != "、":
                 break
             end = start - 1
+    return out
+
+
+# Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
+_ORG_SLOTS = (
+    re.compile(r"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{2,8}?)(?:签署|签订|签约|达成|共同|联合)"),
+    re.compile(r"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{2,8}?)(?:是一家|作为一家|是一个|为一家)"),
+    re.compile(r"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{2,8}?)(?:携手|联手|牵手)"),
+)
+
+
+def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Unknown names in positions only an organisation fills (与华光国瓷签署合作协议,
+    纽氏达特是一家…企业), and names that extend a group's name (万达集团 → 万达宝通)."""
+    out = []
+    text = ctx.text
+    spans = [(k.start, k.end) for k in known if not k.nested]
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in spans)
+
+    for slot in _ORG_SLOTS:
+        for m in slot.finditer(text):
+            start, end = m.span("x")
+            item = m.group("x")
+            words = ctx.tokens.token_words(start, end)
+            if not free(start, end) or not ctx.tokens.is_boundary(start):
+                continue
+            if not _name_like(ctx, item, words) or _PROJECT_SUFFIX.search(item):
+                continue
+            core_start, places = _strip_places(ctx, start, end)
+            name = text[core_start:end] if end - core_start >= 2 else item
+            mention = Mention(start, end, "Company", name, item, "pattern:org_slot")
+            mention.place_prefix = places
+            out.append(mention)
+            spans.append((start, end))
+    for group in known:
+        if group.label != "Company" or not group.name.endswith("集团") or len(group.name) < 4:
+            continue
+        stem = group.name[:-2]
+        for m in re.finditer(re.escape(stem) + f"([{HAN}]{{2}})", text):
+            tail = m.group(1)
+            words = ctx.tokens.token_words(m.start(1), m.end(1))
+            if tail.startswith("集团") or not free(m.start(), m.end()):
+                continue
+            if any(w in STOP_TOKENS for w in words) or ctx.freq(tail) >= _RARE_FREQ:
+                continue
+            if not ctx.tokens.is_boundary(m.end()):
+                continue
+            out.append(Mention(m.start(), m.end(), "Company", m.group(0), m.group(0),
+                               "pattern:group_member"))
+            spans.append(m.span())
     return out
 
 
@@ -745,12 +830,23 @@ def agency_mentions(ctx: Context) -> list[Mention]:
     for m in _INSTITUTE_RE.finditer(text):
         surface = m.group(0)
         mention = Mention(m.start(), m.end(), "Agency", surface, surface, "pattern:institute")
-        branch = re.search(f"([{HAN}]{{2,3}})(?:分院|分中心|分所)$", surface)
-        if branch:
-            entry = ctx.gaz.division(branch.group(1))
-            if entry is not None:
-                mention.place_prefix = (entry.name,)
+        mention.place_prefix = _places_inside(ctx, surface)
         out.append(mention)
+    # Party committees: 市委, 省委, 青岛市委.
+    for m in re.finditer(r"([市省区县])委(?![员会托屈婉])", text):
+        start = m.start()
+        city = next((c for c in ctx.cities if c.end == start + 1 and c.name.endswith(m.group(1))),
+                    None)
+        if city is not None:
+            out.append(Mention(city.start, m.end(), "Agency", city.name + "委",
+                               text[city.start : m.end()], "pattern:agency",
+                               place_prefix=(city.name,)))
+        elif ctx.tokens.is_boundary(start):
+            home = ctx.home_city if m.group(1) == "市" else ctx.home_province
+            if home and home.endswith(m.group(1)):
+                mention = Mention(start, m.end(), "Agency", home + "委", m.group(0), "pattern:agency")
+                mention.aliases.add(m.group(0))
+                out.append(mention)
     return out
 
 
@@ -759,11 +855,12 @@ def agency_mentions(ctx: Context) -> list[Mention]:
 _PROJECT_SUFFIX = re.compile(
     r"(?:化工园区|智慧园区|产业园区|工业园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|"
     r"互联工厂|智能工厂|数字化工厂|灯塔工厂|工厂|"
-    r"大数据中心|数据中心|算力中心|超算中心|体验中心|展示中心|运营中心|计算中心|分中心|"
+    r"大数据中心|数据中心|算力中心|超算中心|体验中心|展示中心|运营中心|计算中心|分中心|创新中心|"
     r"全球根节点|根节点|顶级节点|项目|工程|专项行动|提升行动|攻坚行动)"
 )
 _PARK_END = re.compile(r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区)$")
-_NUMBER_LEAD = re.compile(r"^[一二三四五六七八九十百千万两双\d]")
+_NUMBER_LEAD = re.compile(r"^(?:[一二三四五六七八九十百千两]+大|双|[一二三四五六七八九十]+[个项]?[^\d个家项])")
+_COUNTED = re.compile(r"\d+\s*(?:个|家|项|类|条|座|批)|左右|以上|若干|一批|多个")
 _PLATFORM_SUFFIX = re.compile(r"(?:工业互联网平台|云平台|平台|监测系统|管理系统|服务系统|大脑)")
 _INTRO_BEFORE = re.compile(
     r"(?:打造了?|上线了?|推出了?|建设|建成了?|搭建了?|开发了?|发布了?|加快|加速|依托|基于|通过|"
@@ -794,6 +891,22 @@ def _drop_lists_in_parens(surface: str) -> str:
     return re.sub(r"\s*[（(][^（）()]*、[^（）()]*[）)]\s*", "", surface)
 
 
+_PLACE_INSIDE = re.compile(f"[（(]([{HAN}]{{2,6}})[)）]|([{HAN}]{{2,3}}?)(?:分院|分中心|分公司|分所|分部)")
+
+
+def _places_inside(ctx: Context, name: str) -> tuple[str, ...]:
+    """Places written inside a name: 标识解析(青岛)全球根节点, 大数据中心山东分中心."""
+    out = []
+    for m in _PLACE_INSIDE.finditer(name):
+        piece = m.group(1) or m.group(2)
+        for cut in range(len(piece) - 1):
+            entry = ctx.gaz.division(piece[cut:], strict=True)
+            if entry is not None and entry.level in ("province", "city"):
+                out.append(entry.name)
+                break
+    return tuple(out)
+
+
 def project_mentions(ctx: Context) -> list[Mention]:
     """Named projects, campaigns, parks, factories, centres and nodes."""
     out = []
@@ -820,14 +933,27 @@ def project_mentions(ctx: Context) -> list[Mention]:
             continue
         if suffix == "项目" and len(stem) < 4:
             continue
+        if _COUNTED.search(stem):
+            continue  # 240个项目, 100个左右企业信息化应用项目: a count, not a name
         if _FACILITY_WORDS.search(suffix) and not (
             places or stem.startswith(("国家", "中国")) or len(core) >= 4
         ):
             continue
         name = fold(_drop_lists_in_parens(surface))
         label = "Project"
+        if suffix == "创新中心":
+            if not places:
+                continue
+            # An innovation centre is an operating organisation (it has a 总经理, runs a
+            # platform): a Company, named as written with its place, 市级 dropped.
+            label = "Company"
+            name = re.sub(r"^(.+?[市省区县])级", r"\1", name)
+            if name.startswith(places[0]) and places[0].endswith("市"):
+                short = places[0][:-1] + name[len(places[0]):]
+                if short in text:
+                    name = short
         mention = Mention(left, m.end(), label, name, surface, "pattern:project")
-        mention.place_prefix = places
+        mention.place_prefix = places or _places_inside(ctx, surface)
         if surface != name:
             mention.aliases.add(surface)
         out.append(mention)
@@ -867,9 +993,14 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         generic = bool(_GENERIC_MODIFIERS.fullmatch(core))
         if brand and (len(core) == len(brand) or _GENERIC_MODIFIERS.fullmatch(core[len(brand):] or "x")):
             name = brand
+        elif _COUNTED.search(core):
+            continue  # 27家特定行业特定领域平台: a count of platforms
         elif places or bare_home:
             owner = bare_home or (places[-1] if places else "")
             name = fold(owner + text[core_start : m.end()])
+        elif text[left - 1 : left] == "的" and any(c.end == left - 1 for c in ctx.cities):
+            owner_city = next(c for c in ctx.cities if c.end == left - 1)
+            name = fold(owner_city.name + text[core_start : m.end()])  # 青岛的…综合服务平台
         elif m.group(0).endswith("系统") and _INTRO_BEFORE.search(text[max(0, left - 6) : left]):
             name = fold(surface)  # 首个…监测系统: the system word itself names it
         elif (not generic and len(core) >= 4 and _INTRO_BEFORE.search(text[max(0, left - 6) : left])) or (not generic and len(core) >= 4 and text[left - 1 : left] == "、"):
@@ -891,13 +1022,13 @@ def platform_mentions(ctx: Context) -> list[Mention]:
 _TITLE_RE = re.compile(_TITLE_ALT)
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 _SPEECH_RE = re.compile(
-    f"(?:^|(?<=[，。；：！？\\n“”、]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露)"
+    f"(?:^|(?<=[，,。；：！？\\n“”、]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露)"
 )
 _BYLINE_BEFORE = re.compile(r"(?:记者|编辑|通讯员|摄影|作者|撰稿|来源)[\s:：/]*$")
 
 
 def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
-    if len(name) < 2 or len(name) > 4:
+    if len(name) < 2 or len(name) > 4 or not re.fullmatch(f"[{HAN}]+", name):
         return False
     if name[:2] in COMPOUND_SURNAMES:
         given = name[2:]
@@ -928,7 +1059,8 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if not _is_name(ctx, name):
                 continue
             before = text[max(0, start - 1) : start]
-            if (before and before in "处科室部局院司组办会所厅委") or before in ("", "，", "。", "\n", "、"):
+            if (before and before in "处科室部局院司组办会所厅委") or before in (
+                "", "，", ",", "。", "\n", "、"):
                 found.setdefault(name, (start, start + len(name)))
                 break
     for m in _SPEECH_RE.finditer(text):
@@ -1102,6 +1234,7 @@ def find_mentions(doc: Doc, title: str = "", freq: Any = None) -> Found:
     ):
         mentions.extend(finder(ctx))
     mentions.extend(listed_firm_mentions(ctx, mentions))
+    mentions.extend(slot_firm_mentions(ctx, mentions))
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     mentions = _propagate(ctx, mentions)
