@@ -111,7 +111,9 @@ class SentenceView:
             if view is None:
                 break
             for m in reversed(view.mentions):
-                if m.end <= pos and m.label in ("Company", "Platform", "Agency", "City"):
+                # parties are organisations, not a platform one of them has just built
+                if m.end <= pos and m.label in ("Company", "Platform", "Agency", "City") \
+                        and not (m.label == "Platform" and m.source == "pattern:platform"):
                     if all(o.name != m.name for o in out):
                         out.append(m)
                 if len(out) == 2:
@@ -132,7 +134,7 @@ def find_subject(view: SentenceView) -> Mention | None:
     clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
     pos = view.start
     text = view.text
-    for _ in range(3):
+    for _ in range(4):
         comma = [i for i in (text.find(c, pos, view.end) for c in "，,") if i >= 0]
         clause_end = min(comma) if comma else view.end
         clause = text[pos:clause_end].strip()
@@ -143,8 +145,8 @@ def find_subject(view: SentenceView) -> Mention | None:
             if first.label in ORG_LABELS and not _ADVERBIAL_LEAD.match(lead) and len(lead) <= 8:
                 return first
             return None
-        if _TIME_CLAUSE.match(clause) or len(clause) <= 6:
-            pos = clause_end + 1
+        if _TIME_CLAUSE.match(clause) or len(clause) <= 6 or _ADVERBIAL_LEAD.match(clause):
+            pos = clause_end + 1  # 作为…先行者，青岛…: the subject follows the adverbial
             continue
         return None
     return None

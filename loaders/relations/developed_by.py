@@ -21,17 +21,27 @@ _BUILD = re.compile(
 # Verbs that make a city the builder of a programme but say nothing of a company (R4).
 _PROGRAMME_ONLY = {"实施", "制定实施", "推进", "推广", "升级", "启动", "培育"}
 _BASED_ON = re.compile(r"(?:以|基于|依托)(?P<base>[^，。；]{1,30}?)(?:为基础|为底座|为核心)?(?:搭建|建设|打造|开发|构建)")
-_ANAPHOR = re.compile(r"(?:这个|这一|该|此)[^，。；]{0,14}(?:平台|系统|大脑)")
+_ANAPHOR = re.compile(r"(?:这个|这一|该|此)[^，,。；]{0,30}(?:平台|系统|大脑)")
 
 
-def _target_after(view: SentenceView, pos: int, limit: int = 40) -> Mention | None:
-    for m in view.mentions:
+def _targets_after(view: SentenceView, pos: int, limit: int = 40) -> list[Mention]:
+    """The platform or project a verb governs, with the rest of its list (建设A、B、C等)."""
+    for i, m in enumerate(view.mentions):
         if m.start >= pos and m.label in _TARGETS and m.start - pos <= limit:
             between = view.text[pos : m.start]
-            if re.search(r"[。；]", between) or "引进" in between:
-                return None
-            return m
-    return None
+            if re.search(r"[。；;]", between) or "引进" in between:
+                return []
+            # Across a comma only when the verb ends a 的-phrase: …联手推出的…平台，“工赋青岛”
+            if re.search(r"[，,]", between) and not re.search(r"的[^，,]*[，,]\s*[“‘]?$", between):
+                return []
+            out = [m]
+            for n in view.mentions[i + 1 :]:
+                if n.label not in _TARGETS or not re.fullmatch(r"\s*[、和及]\s*",
+                                                                 view.text[out[-1].end : n.start]):
+                    break
+                out.append(n)
+            return out
+    return []
 
 
 def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
@@ -66,17 +76,18 @@ def find(views: list[SentenceView]) -> list[Relation]:
             v_start, v_end = view.start + verb.start(), view.start + verb.end()
             if view.text[v_start - 2 : v_start] == "引进":
                 continue
-            target = _target_after(view, v_end)
-            if target is None:
+            governed = _targets_after(view, v_end)
+            if not governed:
                 prior = [m for m in targets if m.end <= v_start and m.label in _TARGETS]
-                if prior and re.fullmatch(r"[\s”’的]*", view.text[prior[-1].end : v_start]):
-                    target = prior[-1]  # 加快国际工业互联网标识服务平台建设
-                    builders, method = _builders_before(view, target.start)
+                gap = view.text[prior[-1].end : v_start] if prior else "x"
+                if prior and re.fullmatch(r"[\s”’的]*(?:对外|正式|全面|成功|已|已经|顺利)*", gap):
+                    governed = [prior[-1]]  # 加快…平台建设; “云帆”平台对外发布
+                    builders, method = _builders_before(view, prior[-1].start)
                 else:
                     continue
             else:
                 builders, method = _builders_before(view, v_start)
-            for b in builders:
+            for target, b in ((t, b) for t in governed for b in builders):
                 if b.name == target.name or b.label == "Project":
                     continue
                 if verb.group(0) in _PROGRAMME_ONLY and b.label != "City":

@@ -21,8 +21,9 @@ def _source_before(view: SentenceView, pos: int) -> Mention | None:
     group = view.group_ending_at(pos, _SOURCES)
     if group:
         return group[-1]
-    if view.subject is not None and view.subject.label in _SOURCES and view.subject.end <= pos:
-        return view.subject
+    if view.subject is not None and view.subject.end <= pos:
+        # the sentence is about a city or agency: it is not the platform doing the empowering
+        return view.subject if view.subject.label in _SOURCES else None
     here = [m for m in view.mentions if m.end <= pos and m.label == "Platform"]
     return here[-1] if here else None
 
@@ -70,6 +71,11 @@ def find(views: list[SentenceView]) -> list[Relation]:
             platforms = [m for m in view.mentions if m.label == "Platform" and m.source == "gazetteer"]
             receivers = [m for m in view.mentions if m.label in ("Company", "Project")
                          and m.source != "gazetteer" and not m.owner]
+            if not receivers and "园区" in text and view.prev is not None:
+                # 园区 refers back to the park named in the previous sentence
+                parks = [m for m in view.prev.mentions if m.label == "Project"
+                         and re.search(r"园区?$|产业园$", m.name)]
+                receivers = parks[-1:]
             if len(platforms) >= 1 and receivers and not re.search(r"签署|签约|携手|联手|合作", text):
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         for source, target, method, conf in found:
