@@ -333,3 +333,198 @@ def browser_command(uri: str | None, serve: bool, port: int | None, grass: bool)
             assets.serve_forever(port)
         except OSError as exc:
             raise click.ClickException(f"cannot serve on 127.0.0.1:{port}: {exc}") from exc
+
+
+# --- the graph: ingest, schema, stats, reports, queries, export ------------------------------
+
+_FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True, help="Output format.",
+)
+_PARAM_OPTION = click.option(
+    "-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+    help="A parameter (repeatable).",
+)
+
+
+def _library_errors() -> tuple[type[Exception], ...]:
+    import cypher
+    from graph import reports, store
+    from graph.batch import BatchError
+    from graph.subgraph import ExportError
+
+    return (store.StoreError, cypher.CypherLibraryError, reports.UsageError, BatchError,
+            ExportError)
+
+
+@contextlib.contextmanager
+def _clean_errors() -> Iterator[None]:
+    """Library errors become one-line messages at the edge."""
+    try:
+        yield
+    except _library_errors() as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
+    from graph.tables import format_rows
+
+    click.echo(format_rows(columns, rows, fmt), nl=False)
+
+
+@main.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--dry-run", is_flag=True,
+              help="Load and extract only; show what would be written, write nothing.")
+@click.option("--batch-size", type=click.IntRange(1), default=200, show_default=True,
+              help="Articles per write transaction.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Progress bar on standard error.")
+@connection_options
+def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progress: bool,
+                   connection: Connection) -> None:
+    """Load articles (files, directories, globs, JSON Lines), extract entities and
+    relationships, and write them to Neo4j, merged with what is there.
+
+    Re-running on the same files changes nothing; an edited file replaces its own evidence.
+    Files that cannot be read or extracted are skipped and listed with the reason.
+    """
+    from graph.ingest import ingest
+
+    with _clean_errors():
+        if dry_run:
+            summary = ingest(paths, dry_run=True, progress=progress)
+        else:
+            with connection.driver() as driver:
+                summary = ingest(paths, driver=driver, database=connection.settings().database,
+                                 batch_size=batch_size, progress=progress)
+    click.echo("\n".join(summary.lines()))
+
+
+@main.group("schema")
+def schema_group() -> None:
+    """Constraints and indexes of the graph (cypher/schema)."""
+
+
+@schema_group.command("apply")
+@connection_options
+def schema_apply(connection: Connection) -> None:
+    """Create the constraints and indexes (IF NOT EXISTS; ingest also does this first)."""
+    from graph import store
+
+    with _clean_errors(), connection.driver() as driver:
+        statements = store.apply_schema(driver, connection.settings().database)
+    click.echo(f"schema applied: {len(statements)} statements (constraints and indexes online)")
+
+
+@main.command("stats")
+@_FORMAT_OPTION
+@connection_options
+def stats_command(fmt: str, connection: Connection) -> None:
+    """Count nodes per label and relationships per type."""
+    from graph import store
+
+    with _clean_errors(), connection.driver() as driver:
+        stats = store.stats(driver, connection.settings().database)
+    rows = [["node", label, n] for label, n in stats["labels"].items()]
+    rows += [["relationship", rtype, n] for rtype, n in stats["types"].items()]
+    rows += [["total", "nodes", stats["nodes"]], ["total", "relationships", stats["relationships"]],
+             ["total", "evidence sentences", stats["evidence"]]]
+    _print_rows(["kind", "name", "count"], rows, fmt)
+
+
+@main.command("reports")
+def reports_command() -> None:
+    """List the reports of the Cypher library with their descriptions and parameters."""
+    from graph.reports import describe_reports
+
+    click.echo(describe_reports(), nl=False)
+
+
+@main.command("report")
+@click.argument("name")
+@_PARAM_OPTION
+@_FORMAT_OPTION
+@connection_options
+def report_command(name: str, params: tuple[str, ...], fmt: str, connection: Connection) -> None:
+    """Run the report NAME (see `iikg reports`), e.g.
+    `iikg report agreements -p city=淄博 -p since=2022`."""
+    import cypher
+    from graph import reports, store
+
+    with _clean_errors():
+        report = cypher.get_report(name)
+        raw = reports.parse_params(params)
+        report.bind(raw)  # unknown or missing parameters fail before connecting
+        with connection.driver() as driver:
+            result = store.run_report(driver, report, raw, connection.settings().database)
+    _print_rows(result.columns, result.rows, fmt)
+
+
+@main.command("query")
+@click.argument("cypher_text", metavar="CYPHER")
+@_PARAM_OPTION
+@_FORMAT_OPTION
+@connection_options
+def query_command(cypher_text: str, params: tuple[str, ...], fmt: str,
+                  connection: Connection) -> None:
+    """Run read-only Cypher (a write is refused and changes nothing). Parameters are
+    `-p key=value`; values that parse as JSON (numbers, true, [..]) are used as such."""
+    from graph import reports, store
+
+    with _clean_errors():
+        values = reports.parse_params(params, json_values=True)
+        with connection.driver() as driver:
+            result = store.run_query_readonly(driver, cypher_text, values,
+                                              connection.settings().database)
+    _print_rows(result.columns, result.rows, fmt)
+
+
+@main.command("export")
+@click.option("--around", metavar="NAME", help="Entities within --hops of this name or alias.")
+@click.option("--hops", type=int, default=1, show_default=True, help="Hops for --around (0-6).")
+@click.option("--report", "report_name", metavar="NAME",
+              help="What a report's rows name (its entities and the relationships among them).")
+@click.option("--query", "query_text", metavar="CYPHER",
+              help="What a read-only query returns (nodes, relationships, paths) or names.")
+@_PARAM_OPTION
+@click.option("--labels", multiple=True, help="Keep only these labels (comma-separated).")
+@click.option("--types", multiple=True, help="Keep only these relationship types.")
+@click.option("--since", metavar="DATE", help="Keep only what was seen on or after DATE.")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "cypher"]),
+              default="graphml", show_default=True, help="Export format.")
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="Output file (for csv: a directory). Default: standard output.")
+@connection_options
+def export_command(around: str | None, hops: int, report_name: str | None,
+                   query_text: str | None, params: tuple[str, ...], labels: tuple[str, ...],
+                   types: tuple[str, ...], since: str | None, fmt: str, output: str | None,
+                   connection: Connection) -> None:
+    """Export a subgraph through networkx as GraphML, GEXF, node-link JSON, neo4j-admin CSV or
+    a Cypher script that recreates it. Output is sorted, so exports diff cleanly.
+
+    \b
+    iikg export --around 卡奥斯 --hops 2 --format gexf -o kaos.gexf
+    iikg export --report agreements -p city=淄博 --format json -o agreements.json
+    iikg export --query 'MATCH p=(:Platform)-[:EMPOWERS]->() RETURN p' --format cypher
+    """
+    from pathlib import Path
+
+    from graph import reports
+    from graph import subgraph as sg
+    from graph.model import MENTIONS, NODE_LABELS, RELATION_TYPES
+
+    with _clean_errors():
+        label_list = reports.split_names(labels, sorted(NODE_LABELS), "label")
+        type_list = reports.split_names(types, [*RELATION_TYPES, MENTIONS], "relationship type")
+        values = reports.parse_params(params, json_values=bool(query_text))
+        with connection.driver() as driver:
+            sub = reports.choose_subgraph(
+                driver, around=around, hops=hops, report=report_name, params=values,
+                query=query_text, labels=label_list, types=type_list, since=since,
+                database=connection.settings().database,
+            )
+        written = sg.write(sub, fmt, Path(output) if output else None)
+    where = ", ".join(str(p) for p in written) or "standard output"
+    click.echo(f"exported {len(sub.nodes)} nodes and {len(sub.rels)} relationships "
+               f"({fmt}) to {where}", err=True)

@@ -538,6 +538,17 @@ def resolve_names(
         return session.execute_read(_graph_tx, query, names=names).nodes
 
 
+def find_entities(
+    driver: neo4j.Driver, names: list[str], database: str | None = None
+) -> list[dict[str, Any]]:
+    """Entities whose canonical name is exactly one of `names` (index lookups)."""
+    if not names:
+        return []
+    query = "UNWIND $names AS q MATCH (e:Entity {name: q}) RETURN e"
+    with _session(driver, database, read=True) as session:
+        return session.execute_read(_graph_tx, query, names=names).nodes
+
+
 def fetch_around(
     driver: neo4j.Driver,
     name: str,
