@@ -445,10 +445,14 @@ def reports_command() -> None:
 @click.argument("name")
 @_PARAM_OPTION
 @_FORMAT_OPTION
+@click.option("--plot", "plot_file", type=click.Path(dir_okay=False), default=None,
+              help="Also draw the ranking as a bar chart (PNG, Chinese labels) in this file.")
 @connection_options
-def report_command(name: str, params: tuple[str, ...], fmt: str, connection: Connection) -> None:
+def report_command(name: str, params: tuple[str, ...], fmt: str, plot_file: str | None,
+                   connection: Connection) -> None:
     """Run the report NAME (see `iikg reports`), e.g.
-    `iikg report agreements -p city=淄博 -p since=2022`."""
+    `iikg report agreements -p city=淄博 -p since=2022`,
+    `iikg report platform-reach --plot platform-reach.png`."""
     import cypher
     from graph import reports, store
 
@@ -459,6 +463,22 @@ def report_command(name: str, params: tuple[str, ...], fmt: str, connection: Con
         with connection.driver() as driver:
             result = store.run_report(driver, report, raw, connection.settings().database)
     _print_rows(result.columns, result.rows, fmt)
+    if plot_file:
+        _plot_report(report, result.columns, result.rows, plot_file)
+
+
+def _plot_report(report: Any, columns: list[str], rows: list[list[Any]], path: str) -> None:
+    """Bar chart of a ranking report: bars named by its first text column, sized by its first
+    numeric column."""
+    from graph import charts
+
+    records = [dict(zip(columns, row, strict=True)) for row in rows]
+    title = f"{report.description_zh.split('：')[0]} ({report.name})"
+    try:
+        charts.plot_ranking(records, path, title=title)
+    except charts.ChartError as exc:
+        raise click.ClickException(f"cannot plot report {report.name!r}: {exc}") from exc
+    click.echo(f"chart written to {path}", err=True)
 
 
 @main.command("query")
@@ -491,8 +511,10 @@ def query_command(cypher_text: str, params: tuple[str, ...], fmt: str,
 @click.option("--labels", multiple=True, help="Keep only these labels (comma-separated).")
 @click.option("--types", multiple=True, help="Keep only these relationship types.")
 @click.option("--since", metavar="DATE", help="Keep only what was seen on or after DATE.")
-@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "cypher"]),
-              default="graphml", show_default=True, help="Export format.")
+@click.option("--format", "fmt",
+              type=click.Choice(["graphml", "gexf", "json", "csv", "cypher", "html"]),
+              default="graphml", show_default=True,
+              help="Export format (html: one interactive page, no network needed to open it).")
 @click.option("-o", "--output", type=click.Path(), default=None,
               help="Output file (for csv: a directory). Default: standard output.")
 @connection_options
@@ -524,7 +546,21 @@ def export_command(around: str | None, hops: int, report_name: str | None,
                 query=query_text, labels=label_list, types=type_list, since=since,
                 database=connection.settings().database,
             )
-        written = sg.write(sub, fmt, Path(output) if output else None)
+        if fmt == "html":
+            title = f"{around} · {hops} 跳" if around else (report_name or "iikg 知识图谱")
+            written = _write_html_view(sg.to_networkx(sub), output, title)
+        else:
+            written = sg.write(sub, fmt, Path(output) if output else None)
     where = ", ".join(str(p) for p in written) or "standard output"
     click.echo(f"exported {len(sub.nodes)} nodes and {len(sub.rels)} relationships "
                f"({fmt}) to {where}", err=True)
+
+
+def _write_html_view(graph: Any, output: str | None, title: str) -> list[Any]:
+    """The HTML view of an export (graph/html_view.py), to `output` or standard output."""
+    from graph import html_view
+
+    if output:
+        return [html_view.write_html(graph, output, title)]
+    click.echo(html_view.render_html(graph, title), nl=False)
+    return []
