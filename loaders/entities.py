@@ -33,7 +33,7 @@ STOP_TOKENS = frozenset(
     各 每 据 按 按照 根据 通过 依托 基于 借助 利用 围绕 作为 其中 包括 例如 比如 如 像 近日 目前 日前 此前 今年 去年 明年 已 已经 正在 正 要 会 能 可 这个
     那个 一家 这家 首家 共同 联合 携手 联手 签署 签约 签订 合作 引进 打造 建设 搭建 开发 推出 发布 印发 出台 制定 编制 实施 推进 推动 加快 加速 支持 培育 启动
     建成 上线 开展 落实 落地 助力 赋能 提供 成立 组建 创建 构建 形成 完成 升级 推广 介绍 表示 指出 强调 认为 出席 主持 汇报 选择 对接 参与 承建 成为 获得 荣获
-    位于 来自 带领 一批 多家 一个 首个 全国 新 新建 建 设立 报道 记者 相继 先后 先 后 再 更 最 很 也是 均 共 不 没有 未来 下一步 同时 此外 另外 但 但是 因此
+    位于 来自 带领 一批 多家 一个 首个 全国 新 新建 建 设立 报道 记者 相继 先后 先 后 再 更 最 很 也是 均 共 不 没有 未来 下一步 以往 同时 此外 另外 但 但是 因此
     所以 如果 虽然 由于 为了 关于 对于 面向 针对 聚焦 重点 进一步 持续 全面 积极 大力 不断 努力 力争 计划 拟 预计 正式 首批 首次 一 两 三 该公司 全省 全市 各地
     当地 本地 我国 国内 全球 其他 相关 有关 一系列 会上 会议 召开 建立 上云 对外 线上 线下
     """.split()  # noqa: SIM905
@@ -86,7 +86,8 @@ _GENERIC_MODIFIERS = re.compile(
     r"数字化|智能化|网络化|信息|数据|云|智能|智慧|新型|平台|系统|内部|相关|该|这个|此|其|线上|线下|"
     r"一个|多个|首个|全国首个|全国首家|一张|重点|标杆型?|灯塔|绿色|未来|黑灯|无人|数字|产业|园区|示范|"
     r"试点|典型|龙头|头部|优秀|领先|国际领先|开放|协同|制造|融合|创新|应用|场景|解决方案|二级|三级|"
-    r"信息共享|操作|赋能|全链条|高质量|改造|具体|专网|新一代|政企|政务|投资|融资|国有|两级|"
+    r"信息共享|操作|赋能|全链条|高质量|改造|具体|专网|新一代|政企|政务|投资|融资|国有|两级|省市|"
+    r"\dG|双跨|"
     r"的|和|、|\d+|[一二三四五六七八九十百千万几多]+[个家大类项条]?)+$"
 )
 
@@ -422,7 +423,7 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
             pos += len(item) + 1
             item = raw[lead:].strip()
             name = fold(item)
-            if len(name) < 6 or not _POLICY_ITEM_END.search(name):
+            if len(name) < 6 or not _POLICY_ITEM_END.search(name) or name.count("的") > 1:
                 continue
             if name.startswith("了"):
                 continue
@@ -470,7 +471,7 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
         ("专项行动计划", "Policy"), ("三年行动计划方案", "Policy"), ("三年行动计划", "Policy"),
         ("行动计划", "Policy"), ("行动方案", "Policy"), ("实施方案", "Policy"), ("规划", "Policy"),
         ("发展规划", "Policy"), ("实施意见", "Policy"), ("白皮书", "Policy"), ("图谱", "Policy"),
-        ("指标体系", "Policy"), ("方案", "Policy"), ("计划", "Policy"),
+        ("指标体系", "Policy"), ("方案", "Policy"), ("计划", "Policy"), ("纲要", "Policy"),
         ("专项行动", "Project"), ("提升行动", "Project"), ("攻坚行动", "Project"), ("行动", "Project"),
         ("工程", "Project"), ("项目", "Project"), ("工厂", "Project"), ("示范区", "Project"),
         ("产业园", "Project"), ("园区", "Project"), ("根节点", "Project"),
@@ -507,7 +508,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         end = m.end()
         # A type word right after the closing quote (optionally after one space).
         tail_start = end + 1 if text[end : end + 1] == " " else end
-        run = re.match(f"[{_NAME_CHARS}+]{{1,12}}", text[tail_start:])
+        run = re.match(f"规划和\\d{{4}}年远景目标纲要|[{_NAME_CHARS}+]{{1,12}}", text[tail_start:])
         suffix = ""
         if run:
             head = run.group(0)
@@ -515,7 +516,8 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
                 typ = _type_of(head[:cut])
                 # a type word, possibly after a short qualifier (三年行动计划方案)
                 qualifier = head[: cut - len(typ[0])] if typ else ""
-                if typ and len(qualifier) <= 4 and not re.search(r"重点|相关|有关|等|首批", qualifier):
+                if typ and (len(qualifier) <= 4 or "远景目标" in qualifier) and not re.search(
+                        r"重点|相关|有关|等|首批", qualifier):
                     suffix = head[:cut]
                     break
         if suffix:
@@ -537,15 +539,16 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         first = ctx.tokens.token_words(m.start() + 1, m.start() + 3)[:1]
         if first and first[0] in STOP_TOKENS:
             continue  # a quoted phrase that opens with a verb is a quotation, not a name
-        if suffix and label == "Platform" and not _type_of(inner) and not _brand_like(
-                ctx, m.start() + 1, m.start() + 1 + len(inner)):
-            continue  # “企业上云”平台: a slogan, not a brand
+        if suffix and label == "Platform" and not _type_of(inner) and (
+                _GENERIC_MODIFIERS.fullmatch(inner)
+                or not _brand_like(ctx, m.start() + 1, m.start() + 1 + len(inner))):
+            continue  # “企业上云”平台, “双跨”平台: a slogan or a category, not a brand
         # Words glued before the opening quote belong to the name (创新中心“个十百”提升行动),
         # unless they are only a place, which becomes a location instead.
         lead_start = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
         left = ctx.tokens.left_edge(lead_start, max_chars=8)
         if label == "Platform" and not ctx.leading_places(left, lead_start):
-            left = lead_start  # 线上“云帆”平台: words before a brand are not part of it
+            left = m.start()  # 线上“云帆”平台: words before a brand are not part of it
         places = ctx.leading_places(left, lead_start)
         if places and places[-1].end == lead_start:
             place_prefix = tuple(p.name for p in places)
@@ -574,8 +577,12 @@ def _brand_like(ctx: Context, start: int, end: int) -> bool:
     words = ctx.tokens.token_words(start, end)
     if re.search("[A-Za-z]", ctx.text[start:end]):
         return True
-    return any(len(w) == 1 and w not in STOP_TOKENS for w in words) or any(
-        len(w) > 1 and ctx.is_rare(w) for w in words)
+    places = {c.surface for c in ctx.cities_in(start, end)}
+    if any(len(w) > 1 and w not in places and ctx.freq(w) >= 1000 for w in words):
+        return False  # 企业上云: everyday words
+    if any(w in STOP_TOKENS for w in words):
+        return False
+    return any(len(w) == 1 for w in words) or any(len(w) > 1 and ctx.is_rare(w) for w in words)
 
 
 def bare_quotes(ctx: Context) -> list[tuple[int, int, str]]:
@@ -673,6 +680,8 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         if stem[-1] in "部局委厅办院所" or not re.search(f"[{HAN}]", stem):
             continue
+        if _GENERIC_MODIFIERS.fullmatch(stem):
+            continue
         mention = _company(ctx, left, m.end(), "pattern:industry_name")
         if mention:
             out.append(mention)
@@ -734,6 +743,9 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
             if not free(start, end) or not ctx.tokens.is_boundary(start):
                 continue
             if not _name_like(ctx, item, words) or _PROJECT_SUFFIX.search(item):
+                continue
+            if _GENERIC_MODIFIERS.fullmatch(item) or ctx.cities_in(start, end) and \
+                    end - _strip_places(ctx, start, end)[0] < 2:
                 continue
             core_start, places = _strip_places(ctx, start, end)
             name = text[core_start:end] if end - core_start >= 2 else item
@@ -988,7 +1000,9 @@ def platform_mentions(ctx: Context) -> list[Mention]:
                 run.append(w)
             else:
                 break
-        if run and 2 <= len("".join(run)) <= 6:
+        # A brand only before 工业互联网平台/云平台 (柠檬豆工业互联网平台), never before a bare
+        # 平台 (服装行业垂直平台 is a kind of platform, not a name).
+        if run and 2 <= len("".join(run)) <= 6 and m.group(0) in ("工业互联网平台", "云平台"):
             brand = "".join(run)
         generic = bool(_GENERIC_MODIFIERS.fullmatch(core))
         if brand and (len(core) == len(brand) or _GENERIC_MODIFIERS.fullmatch(core[len(brand):] or "x")):

@@ -112,7 +112,7 @@ class SentenceView:
                 break
             for m in reversed(view.mentions):
                 # parties are organisations, not a platform one of them has just built
-                if m.end <= pos and m.label in ("Company", "Platform", "Agency", "City") \
+                if m.end <= pos and m.label in ("Company", "Platform", "Agency") \
                         and not (m.label == "Platform" and m.source == "pattern:platform"):
                     if all(o.name != m.name for o in out):
                         out.append(m)

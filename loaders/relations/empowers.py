@@ -28,6 +28,11 @@ def _source_before(view: SentenceView, pos: int) -> Mention | None:
     return here[-1] if here else None
 
 
+def _firms_of(view: SentenceView, place: Mention) -> bool:
+    """赋能<place>企业 / 为<place>企业提供: the place's firms, which stand for the place (R5)."""
+    return view.text[place.end : place.end + 4].lstrip("的").startswith(("企业", "养殖户", "用户"))
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
@@ -54,7 +59,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         # 为Y赋能 / 为Y(免费)提供…
         for m in re.finditer(r"为(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供)", text):
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
-            ys = [y for y in view.mentions if y_start <= y.start and y.end <= y_end and y.label in _TARGETS]
+            ys = [y for y in view.mentions if y_start <= y.start and y.end <= y_end
+                  and y.label in _TARGETS and (y.label != "City" or _firms_of(view, y))]
             source = _source_before(view, view.start + m.start())
             if ys and source:
                 found.append((source, ys[0], "rule:empowers_for", 0.75))
