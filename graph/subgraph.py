@@ -239,7 +239,8 @@ def _csv_text(header: list[str], rows: list[list[str]]) -> str:
 
 
 def to_admin_csv(sub: Subgraph) -> dict[str, str]:
-    """`nodes.csv` and `relationships.csv` in neo4j-admin import form (see csv_import_command)."""
+    """`nodes.csv` and `relationships.csv` in neo4j-admin import form (see csv_import_command).
+    An empty list is written as an empty field, which neo4j-admin reads as "no property"."""
     nodes = sub.sorted_nodes()
     node_cols = _columns([n.props for n in nodes])
     # `:ID` without a name: the node key identifies rows but is not stored as a property.
@@ -332,6 +333,22 @@ def read_admin_csv(files: dict[str, str]) -> Subgraph:
     return sub
 
 
+def write_rows(sub: Subgraph) -> tuple[list[tuple[str, dict]], list[tuple]]:
+    """The subgraph as rows for graph.store.write_subgraph_rows (loading an export back, e.g.
+    neo4j-admin CSV read in Python when the server cannot read the files itself)."""
+    nodes = [(n.label, n.props) for n in sub.sorted_nodes()]
+
+    def key(node: Node) -> dict[str, Any]:
+        ident = "id" if node.label == ARTICLE_LABEL else "name"
+        return {ident: node.props[ident]}
+
+    rels = []
+    for rel in sub.sorted_rels():
+        start, end = sub.nodes[rel.start], sub.nodes[rel.end]
+        rels.append((rel.type, start.label, key(start), end.label, key(end), rel.props))
+    return nodes, rels
+
+
 # --- Cypher script ------------------------------------------------------------------------------
 
 
@@ -397,11 +414,10 @@ def to_cypher(sub: Subgraph) -> str:
         f"// {len(sub.nodes)} nodes, {len(sub.rels)} relationships.",
     ]
     for node in sub.sorted_nodes():
-        extra = ":`Entity`" if node.label != ARTICLE_LABEL else ""
-        rest = {k: v for k, v in node.props.items() if k not in ("id", "name")}
-        if node.label == ARTICLE_LABEL:
-            rest = {k: v for k, v in node.props.items() if k != "id"}
-        lines.append(f"MERGE {_match_node('n', node)} SET `n`{extra}, `n` += {_map(rest)};")
+        extra = "`n`:`Entity`, " if node.label != ARTICLE_LABEL else ""
+        ident = "id" if node.label == ARTICLE_LABEL else "name"
+        rest = {k: v for k, v in node.props.items() if k != ident}
+        lines.append(f"MERGE {_match_node('n', node)} SET {extra}`n` += {_map(rest)};")
     for rel in sub.sorted_rels():
         if rel.type not in RELATION_TYPES and rel.type != MENTIONS:
             raise ExportError(f"relationship type {rel.type!r} is not whitelisted")
