@@ -45,10 +45,11 @@ TEXT = {
     "evidence": "证据 evidence",
     "evidenceCount": "条证据 evidence",
     "confidence": "置信度",
+    "noSentence": "（无原句 / no sentence）",
     "hint": "将鼠标移到节点或关系上（或点击）查看别名和证据。"
     " Hover or click a node or a relationship to see its aliases and evidence.",
 }
-EVIDENCE_KEYS = ("sentence", "article", "title", "date", "confidence")
+EVIDENCE_KEYS = ("sentence", "article", "title", "date", "method", "confidence")
 # Node and edge properties not listed in the details panel (shown elsewhere or internal).
 _HIDDEN_NODE_PROPS = {"label", "labels", "name", "aliases", "id", "element_id", "fingerprint"}
 _HIDDEN_EDGE_PROPS = {"type", "label", "key", "id", "element_id", "title"}

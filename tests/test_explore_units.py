@@ -239,7 +239,7 @@ def test_graph_data_reads_lists_serialized_as_json() -> None:
     assert data["nodes"][0]["aliases"] == ["甲公司"]
     assert data["edges"][0]["evidence"] == [
         {"sentence": "甲与乙合作。", "article": "x", "title": None, "date": None,
-         "confidence": None}]
+         "method": None, "confidence": None}]
 
 
 def test_rendered_page_is_self_contained_stable_and_script_safe() -> None:
