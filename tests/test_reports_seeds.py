@@ -1,0 +1,130 @@
+"""The bundled seed corpus through the real pipeline into a real Neo4j: every report returns the
+facts the articles state; ingesting twice changes nothing; an edited article replaces only its
+own evidence. (These depend on extraction quality; test_reports_library.py checks the report
+logic itself on hand-built extractions.)"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cypher
+from graph import store
+from graph.ingest import ingest
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
+ZIBO_ARTICLE = "000_14939d2c03372406.txt"
+
+
+@pytest.fixture(scope="module")
+def seeds(neo4j_driver: Any, neo4j_server: Any) -> Any:
+    store.clear_database(neo4j_driver, neo4j_server.database)
+    summary = ingest([str(SEEDS)], driver=neo4j_driver, database=neo4j_server.database)
+    assert summary.read == 5 and not summary.skipped
+    store.run_query_readonly(neo4j_driver, "CALL db.awaitIndexes(60)")
+    return neo4j_driver
+
+
+def run(driver: Any, report: str, /, **params: Any) -> list[dict[str, Any]]:
+    result = store.run_report(driver, cypher.get_report(report), params)
+    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+
+
+CHECKS = {
+    "agreements": lambda g: ("华光国瓷", "卡奥斯")
+    in {(r["party_a"], r["party_b"]) for r in run(g, "agreements")},
+    "policies": lambda g: any(
+        r["policy"] == "2022年淄博市窑炉数字化提升行动计划"
+        and "淄博市工业和信息化局" in r["issuers"]
+        for r in run(g, "policies", issuer="淄博市工信局")
+    ),
+    "platform-reach": lambda g: "卡奥斯" in {r["platform"] for r in run(g, "platform-reach")},
+    "empowered-by": lambda g: "华光国瓷"
+    in {r["target"] for r in run(g, "empowered-by", name="海尔卡奥斯")},
+    "city-profile": lambda g: ("Policy", "2022年淄博市窑炉数字化提升行动计划")
+    in {(r["kind"], r["name"]) for r in run(g, "city-profile", name="淄博")},
+    "path": lambda g: any(
+        r["nodes"][0] == "华光国瓷" and r["nodes"][-1] == "海尔集团"
+        for r in run(g, "path", **{"from": "华光国瓷", "to": "海尔集团"})
+    ),
+    "neighbors": lambda g: "华光国瓷"
+    in {r["neighbor"] for r in run(g, "neighbors", name="卡奥斯")},
+    "evidence": lambda g: any(
+        "签署合作协议" in r["sentence"]
+        for r in run(g, "evidence", head="卡奥斯", tail="华光国瓷", type="SIGNED_WITH")
+    ),
+    "article-facts": lambda g: ("SIGNED_WITH", "华光国瓷", "卡奥斯")  # stored in name order
+    in {(r["type"], r["head"], r["tail"]) for r in run(g, "article-facts", article=ZIBO_ARTICLE)},
+    "cross-region-platforms": lambda g: "卡奥斯"
+    in {r["platform"] for r in run(g, "cross-region-platforms")},
+    "top-entities": lambda g: "卡奥斯" in {r["name"] for r in run(g, "top-entities", limit=10)},
+    "people": lambda g: ("周云杰", "海尔集团")
+    in {(r["person"], r["organization"]) for r in run(g, "people")},
+    "timeline": lambda g: ("2022-08-12", "SIGNED_WITH")
+    in {(r["date"], r["type"]) for r in run(g, "timeline", name="卡奥斯")},
+    "quality": lambda g: {r["issue"] for r in run(g, "quality")} <= {
+        "orphan", "alias_collision", "low_confidence"
+    } and len(run(g, "quality")) > 0,
+    "platforms": lambda g: "海尔集团"
+    in next(r["owners"] for r in run(g, "platforms") if r["platform"] == "卡奥斯"),
+    "search": lambda g: run(g, "search", text="海尔卡奥斯")[0]["name"] == "卡奥斯",
+}
+
+
+def test_every_report_is_checked_on_the_seeds() -> None:
+    assert set(CHECKS) == set(cypher.reports())
+
+
+@pytest.mark.parametrize("name", sorted(CHECKS))
+def test_report_on_seeds(seeds: Any, name: str) -> None:
+    assert CHECKS[name](seeds), f"{name}: expected rows missing on the seed corpus"
+
+
+def _state(driver: Any) -> tuple[dict, list]:
+    rels = store.run_query_readonly(
+        driver,
+        "MATCH (a)-[r]->(b) WHERE NOT a:Article "
+        "RETURN a.name, type(r), b.name, properties(r) ORDER BY a.name, type(r), b.name",
+    ).rows
+    return store.stats(driver), rels
+
+
+def test_seeds_twice_and_an_edited_article(neo4j_db: Any, tmp_path: Path) -> None:
+    corpus = tmp_path / "articles"
+    shutil.copytree(SEEDS, corpus)
+    first = ingest([str(corpus)], driver=neo4j_db)
+    assert first.written is not None and first.written.new == 5
+    stats, rels = _state(neo4j_db)
+
+    again = ingest([str(corpus)], driver=neo4j_db)
+    assert again.written is not None and again.written.unchanged == 5
+    assert _state(neo4j_db) == (stats, rels)
+
+    edited = corpus / ZIBO_ARTICLE
+    old_id = store.run_query_readonly(
+        neo4j_db, "MATCH (a:Article) WHERE a.path ENDS WITH $f RETURN a.id", {"f": ZIBO_ARTICLE}
+    ).rows[0][0]
+    text = edited.read_text(encoding="utf-8")
+    assert "海尔卡奥斯与华光国瓷签署合作协议" in text
+    text = text.replace("华光国瓷签署合作协议", "华光国瓷签署战略协议")
+    edited.write_text(text, encoding="utf-8")
+    third = ingest([str(corpus)], driver=neo4j_db)
+    assert third.written is not None
+    assert (third.written.changed, third.written.unchanged, third.written.new) == (1, 4, 0)
+    new_stats, new_rels = _state(neo4j_db)
+    assert new_stats["labels"]["Article"] == 5
+    # relationships none of whose evidence came from the edited article are untouched
+    def others(rows: list) -> list:
+        return [r for r in rows if old_id not in r[3]["evidence_article"]]
+
+    assert len(others(rels)) > 20 and all(r in new_rels for r in others(rels))
+    new_id = store.run_query_readonly(
+        neo4j_db, "MATCH (a:Article) WHERE a.path ENDS WITH $f RETURN a.id", {"f": ZIBO_ARTICLE}
+    ).rows[0][0]
+    assert new_id != old_id
+    sentences = json.dumps([r[3]["evidence_sentence"] for r in new_rels], ensure_ascii=False)
+    assert "签署战略协议" in sentences and "签署合作协议" not in sentences
