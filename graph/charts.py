@@ -115,8 +115,9 @@ def plot_ranking(
     """Draw `rows` as a horizontal bar chart, largest first, and save it as PNG at `path`.
 
     `label`/`value` name the columns (default: first text column, first numeric column).
-    Bars take the colour of their node label when the rows have a `label` column with
-    Neo4j labels (as in the Browser stylesheet), else `color`.
+    Bars take the colour of their node label (as in the Browser stylesheet) when the rows have
+    a `label` column, or when the label column is named after a label (`platform`); else
+    `color`.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -129,9 +130,12 @@ def plot_ranking(
     if not ranked:
         raise ChartError(f"no row has a number in column {value!r}")
     styles = label_styles()
+    # A column named after a label ("platform") takes that label's colour.
+    column_style = styles.get(label.capitalize())
+    fallback = color or (column_style.color if column_style else DEFAULT_COLOR)
     colors = [
         styles[r["label"]].color if isinstance(r.get("label"), str) and r["label"] in styles
-        else (color or DEFAULT_COLOR)
+        else fallback
         for r in ranked
     ]
     names = [str(r.get(label)) for r in ranked]

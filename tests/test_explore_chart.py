@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import pytest
+from test_explore_browser_e2e import seeded  # noqa: F401  (fixture)
 
 from graph import charts
 
@@ -103,3 +105,33 @@ def test_bars_take_label_colours_when_rows_name_labels(tmp_path) -> None:
     for label in ("Platform", "City"):
         hex_colour = label_styles()[label].color.lstrip("#")
         assert tuple(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4)) in pixels, label
+
+
+def test_platform_column_takes_the_platform_colour(tmp_path) -> None:
+    from PIL import Image
+
+    from graph.browser import label_styles
+
+    out = charts.plot_ranking(ROWS, tmp_path / "reach.png")
+    with Image.open(out) as image:
+        pixels = {rgb for _, rgb in image.convert("RGB").getcolors(maxcolors=1 << 20)}
+    hex_colour = label_styles()["Platform"].color.lstrip("#")
+    assert tuple(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4)) in pixels
+
+
+def test_iikg_report_plot_on_the_seed_graph(seeded: Any, neo4j_server: Any, tmp_path,  # noqa: F811
+                                            monkeypatch: Any) -> None:
+    from click.testing import CliRunner
+    from PIL import Image
+
+    from graph.cli import main
+
+    monkeypatch.setenv("NEO4J_URI", neo4j_server.uri)
+    out = tmp_path / "platform-reach.png"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", UserWarning)  # a missing glyph fails the test
+        result = CliRunner().invoke(main, ["report", "platform-reach", "--plot", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "卡奥斯" in result.output
+    with Image.open(out) as image:
+        assert image.format == "PNG" and image.size[0] >= 600
