@@ -33,7 +33,7 @@ STOP_TOKENS = frozenset(
     各 每 据 按 按照 根据 通过 依托 基于 借助 利用 围绕 作为 其中 包括 例如 比如 如 像 近日 目前 日前 此前 今年 去年 明年 已 已经 正在 正 要 会 能 可 这个
     那个 一家 这家 首家 共同 联合 携手 联手 签署 签约 签订 合作 引进 打造 建设 搭建 开发 推出 发布 印发 出台 制定 编制 实施 推进 推动 加快 加速 支持 培育 启动
     建成 上线 开展 落实 落地 助力 赋能 提供 成立 组建 创建 构建 形成 完成 升级 推广 介绍 表示 指出 强调 认为 出席 主持 汇报 选择 对接 参与 承建 成为 获得 荣获
-    位于 来自 带领 一批 多家 一个 首个 全国 新 新建 建 设立 报道 记者 相继 先后 先 后 再 更 最 很 也是 均 共 不 没有 未来 下一步 以往 同时 此外 另外 但 但是 因此
+    位于 来自 带领 一批 多家 一个 首个 全国 新 新建 建 设立 报道 记者 相继 先后 先 后 再 更 最 很 也是 均 共 不 没有 未来 下一步 以往 共建 同时 此外 另外 但 但是 因此
     所以 如果 虽然 由于 为了 关于 对于 面向 针对 聚焦 重点 进一步 持续 全面 积极 大力 不断 努力 力争 计划 拟 预计 正式 首批 首次 一 两 三 该公司 全省 全市 各地
     当地 本地 我国 国内 全球 其他 相关 有关 一系列 会上 会议 召开 建立 上云 对外 线上 线下
     """.split()  # noqa: SIM905
@@ -87,7 +87,7 @@ _GENERIC_MODIFIERS = re.compile(
     r"一个|多个|首个|全国首个|全国首家|一张|重点|标杆型?|灯塔|绿色|未来|黑灯|无人|数字|产业|园区|示范|"
     r"试点|典型|龙头|头部|优秀|领先|国际领先|开放|协同|制造|融合|创新|应用|场景|解决方案|二级|三级|"
     r"信息共享|操作|赋能|全链条|高质量|改造|具体|专网|新一代|政企|政务|投资|融资|国有|两级|省市|"
-    r"\dG|双跨|"
+    r"\dG|双跨|配套|支持|"
     r"的|和|、|\d+|[一二三四五六七八九十百千万几多]+[个家大类项条]?)+$"
 )
 
@@ -290,6 +290,20 @@ def _city_mention(ctx: Context, start: int, end: int, surface: str, entry: Any) 
     return m
 
 
+def _written_parent(ctx: Context, m: Mention) -> Mention | None:
+    """A division written with its parent glued on (重庆两江新区): the parent, nested."""
+    for parent_name in ctx.gaz.ancestor_names(m.name)[:1]:
+        parent = ctx.gaz.division(parent_name)
+        if parent is None:
+            return None
+        for form in {parent_name, parent.short or parent_name}:
+            if m.surface.startswith(form) and len(m.surface) > len(form) + 1:
+                city = _city_mention(ctx, m.start, m.start + len(form), form, parent)
+                city.nested = True
+                return city
+    return None
+
+
 def _pick_city(ctx: Context, surface: str, entries: list[Any]) -> Any | None:
     """The division a surface names, or None when it needs the article's place to decide
     (homonyms, district short forms) or is an everyday word (比如, 大关)."""
@@ -345,7 +359,11 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             if entry is None:
                 deferred.append((ent.start_char, ent.end_char, surface))
                 continue
-            out.append(_city_mention(ctx, ent.start_char, ent.end_char, surface, entry))
+            city = _city_mention(ctx, ent.start_char, ent.end_char, surface, entry)
+            out.append(city)
+            parent = _written_parent(ctx, city)
+            if parent is not None:
+                out.append(parent)
             continue
         entry = next((e for e in entries if e.label == ent.label_), entries[0])
         if surface != entry.name and ctx.gaz.is_ambiguous(surface):
@@ -423,7 +441,7 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
             pos += len(item) + 1
             item = raw[lead:].strip()
             name = fold(item)
-            if len(name) < 6 or not _POLICY_ITEM_END.search(name) or name.count("的") > 1:
+            if len(name) < 8 or not _POLICY_ITEM_END.search(name) or name.count("的") > 1:
                 continue
             if name.startswith("了"):
                 continue
@@ -638,7 +656,8 @@ def _name_like(ctx: Context, stem: str, words: list[str]) -> bool:
     multi-character word (if any) rare."""
     if ctx.freq(stem) >= _RARE_FREQ or stem[0] in _FUNCTION_CHARS:
         return False
-    if any(w in STOP_TOKENS for w in words):
+    # one-character function words inside an unknown name are just its characters (天能电池)
+    if (words and words[0] in STOP_TOKENS) or any(w in STOP_TOKENS for w in words if len(w) > 1):
         return False
     first_long = next((w for w in words if len(w) > 1), None)
     return first_long is None or ctx.is_rare(first_long)
@@ -706,7 +725,7 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
             words = ctx.tokens.token_words(start, end)
             # In such a list even a dictionary word names a firm (网易), unless it is common.
             plausible = (ctx.freq(item) < 1000 and item[0] not in _FUNCTION_CHARS
-                         and not any(w in STOP_TOKENS for w in words)
+                         and not any(w in STOP_TOKENS for w in words if len(w) > 1)
                          and not _GENERIC_MODIFIERS.fullmatch(item))
             if item and not covered and 2 <= len(item) <= 8 and plausible \
                     and not _PROJECT_SUFFIX.search(item) and not ctx.cities_in(start, end):
@@ -790,6 +809,40 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
     return name or surface
 
 
+_BODY_AFTER_PLACE = re.compile(
+    f"[{HAN}]{{0,8}}?(?:管理委员会|管委会|委员会|办公室|人民政府|政府|局)(?![长内外部])")
+
+
+def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]:
+    """Any body a written place opens: 顺德区经济促进局, 顺德区人民政府, 重庆两江新区管理委员会.
+    The words between place and ending must be a department name, not a clause."""
+    out = []
+    text = ctx.text
+    chain_start: dict[int, int] = {}  # end of a place chain → its start (重庆 + 两江新区)
+    for c in ctx.cities:
+        chain_start[c.end] = chain_start.get(c.start, c.start)
+    city_starts = {c.start for c in ctx.cities}
+    for end, start in chain_start.items():
+        if end in city_starts:
+            continue  # the chain goes on: 重庆 is followed by 两江新区
+        m = _BODY_AFTER_PLACE.match(text, end)
+        if not m or any(a <= start and m.end() <= b for a, b in seen):
+            continue
+        words = ctx.tokens.token_words(end, m.end())
+        if any(w in STOP_TOKENS for w in words) or "的" in m.group(0):
+            continue
+        surface = text[start : m.end()]
+        name = _expand_agency(ctx, surface, None)
+        mention = Mention(start, m.end(), "Agency", name, surface, "pattern:agency")
+        if surface != name:
+            mention.aliases.add(surface)
+        places = ctx.leading_places(start, end)
+        mention.place_prefix = tuple(p.name for p in places)
+        mention.props["place"] = places[-1].name if places else None
+        out.append(mention)
+    return out
+
+
 def agency_mentions(ctx: Context) -> list[Mention]:
     """Government bodies: a department name after a place (淄博市工信局), a bare 市/省 (resolved to
     the article's city or province), or inherited along a list (淄博市工信局、发改委); and state
@@ -839,6 +892,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
             mention.place_prefix = (prefix_place,)
         out.append(mention)
         last = mention
+    out.extend(_place_led_bodies(ctx, {(m.start, m.end) for m in out}))
     for m in _INSTITUTE_RE.finditer(text):
         surface = m.group(0)
         mention = Mention(m.start(), m.end(), "Agency", surface, surface, "pattern:institute")
@@ -868,6 +922,7 @@ _PROJECT_SUFFIX = re.compile(
     r"(?:化工园区|智慧园区|产业园区|工业园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|"
     r"互联工厂|智能工厂|数字化工厂|灯塔工厂|工厂|"
     r"大数据中心|数据中心|算力中心|超算中心|体验中心|展示中心|运营中心|计算中心|分中心|创新中心|"
+    r"赋能中心|应用中心|研发中心|"
     r"全球根节点|根节点|顶级节点|项目|工程|专项行动|提升行动|攻坚行动)"
 )
 _PARK_END = re.compile(r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区)$")
@@ -903,6 +958,7 @@ def _drop_lists_in_parens(surface: str) -> str:
     return re.sub(r"\s*[（(][^（）()]*、[^（）()]*[）)]\s*", "", surface)
 
 
+_PLURAL_BEFORE = re.compile(r"(?:一批|多个|一系列|若干|\d+个|[一二三四五六七八九十百]+个|等)$")
 _PLACE_INSIDE = re.compile(f"[（(]([{HAN}]{{2,6}})[)）]|([{HAN}]{{2,3}}?)(?:分院|分中心|分公司|分所|分部)")
 
 
@@ -953,9 +1009,13 @@ def project_mentions(ctx: Context) -> list[Mention]:
             continue
         name = fold(_drop_lists_in_parens(surface))
         label = "Project"
-        if suffix == "创新中心":
-            if not places:
-                continue
+        end_at = left + len(surface)
+        if _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
+            continue  # 建设一批5G全连接工厂: a kind of facility, not one named facility
+        paren = re.match(r"[（(]([\u4e00-\u9fff]{2,6})[)）]", text[m.end() : m.end() + 8])
+        if paren and ctx.gaz.division(paren.group(1)) is not None:
+            surface = text[left : m.end() + paren.end()]  # 国家顶级节点(重庆)
+        if suffix == "创新中心" and places:
             # An innovation centre is an operating organisation (it has a 总经理, runs a
             # platform): a Company, named as written with its place, 市级 dropped.
             label = "Company"
@@ -964,7 +1024,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
                 short = places[0][:-1] + name[len(places[0]):]
                 if short in text:
                     name = short
-        mention = Mention(left, m.end(), label, name, surface, "pattern:project")
+        mention = Mention(left, end_at, label, name, surface, "pattern:project")
         mention.place_prefix = places or _places_inside(ctx, surface)
         if surface != name:
             mention.aliases.add(surface)
@@ -1002,7 +1062,8 @@ def platform_mentions(ctx: Context) -> list[Mention]:
                 break
         # A brand only before 工业互联网平台/云平台 (柠檬豆工业互联网平台), never before a bare
         # 平台 (服装行业垂直平台 is a kind of platform, not a name).
-        if run and 2 <= len("".join(run)) <= 6 and m.group(0) in ("工业互联网平台", "云平台"):
+        if run and 2 <= len("".join(run)) <= 6 and m.group(0) in ("工业互联网平台", "云平台") \
+                and not re.search("行业|领域|产业", core[len("".join(run)) :]):
             brand = "".join(run)
         generic = bool(_GENERIC_MODIFIERS.fullmatch(core))
         if brand and (len(core) == len(brand) or _GENERIC_MODIFIERS.fullmatch(core[len(brand):] or "x")):
@@ -1017,7 +1078,10 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             name = fold(owner_city.name + text[core_start : m.end()])  # 青岛的…综合服务平台
         elif m.group(0).endswith("系统") and _INTRO_BEFORE.search(text[max(0, left - 6) : left]):
             name = fold(surface)  # 首个…监测系统: the system word itself names it
-        elif (not generic and len(core) >= 4 and _INTRO_BEFORE.search(text[max(0, left - 6) : left])) or (not generic and len(core) >= 4 and text[left - 1 : left] == "、"):
+        elif re.search("行业|领域", core):
+            continue  # 服装行业垂直平台, 微波炉行业工业互联网平台: a kind of platform
+        elif not generic and len(core) >= 4 and (
+                _INTRO_BEFORE.search(text[max(0, left - 6) : left]) or text[left - 1 : left] == "、"):
             name = fold(surface)
         else:
             continue
@@ -1168,7 +1232,7 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 m.start, m.end, m.label):
             continue  # the same span read twice (发改委 in a list of local bodies): one reading
         if inside:
-            if m.nested or (m.label in ("City", "Company", "Agency", "Platform")
+            if m.nested or (m.label in ("City", "Company", "Agency")
                             and m.source == "gazetteer"):
                 m.nested = True
                 out.append(m)

@@ -86,6 +86,10 @@ def _clean(found: list[Relation]) -> list[Relation]:
             best[key] = r
     signed = {frozenset(((r.head_label, r.head), (r.tail_label, r.tail)))
               for r in best.values() if r.type == "SIGNED_WITH"}
+    # A party taking part in a project it agreed on is not also its developer (R3).
+    taking_part = {(r.tail, r.head) for r in best.values() if r.type == "PARTICIPATES_IN"}
+    best = {k: r for k, r in best.items()
+            if not (r.type == "DEVELOPED_BY" and (r.head, r.tail) in taking_part)}
     out = [r for r in best.values()
            if not (r.type == "PARTNERS_WITH"
                    and frozenset(((r.head_label, r.head), (r.tail_label, r.tail))) in signed)]

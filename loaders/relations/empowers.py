@@ -14,6 +14,8 @@ from loaders.relations.base import EXHORTATION, SentenceView, relation
 
 _SOURCES = frozenset({"Platform", "Company"})
 _TARGETS = frozenset({"Company", "City", "Project"})
+_FIRMS_AFTER = re.compile(
+    r"的?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?(?:企业|养殖户|用户|工厂)")
 _UPGRADE = re.compile(r"升级|改造|数字化转型|智能化|上云|监控|赋能|管控|解决方案|数字化")
 
 
@@ -30,7 +32,7 @@ def _source_before(view: SentenceView, pos: int) -> Mention | None:
 
 def _firms_of(view: SentenceView, place: Mention) -> bool:
     """赋能<place>企业 / 为<place>企业提供: the place's firms, which stand for the place (R5)."""
-    return view.text[place.end : place.end + 4].lstrip("的").startswith(("企业", "养殖户", "用户"))
+    return bool(_FIRMS_AFTER.match(view.text, place.end))
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
@@ -56,12 +58,24 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if source and targets and not EXHORTATION.search(view.text[view.start : pos]):
                 for t in targets:
                     found.append((source, t, "rule:empowers", 0.85))
+        # Y借助/依托/利用X(平台)完成/实现…: X empowers Y
+        for m in re.finditer(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,16}?)(?:平台)?"
+                             r"(?:完成|实现|开展|进行|推进|打造|建成)", text):
+            x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
+            xs = [x for x in view.mentions if x_start <= x.start and x.end <= x_end
+                  and x.label == "Platform"]
+            receivers = view.group_ending_at(view.start + m.start(), frozenset({"Company"}))
+            if xs and receivers:
+                found.append((xs[0], receivers[-1], "rule:empowers_relying", 0.75))
         # 为Y赋能 / 为Y(免费)提供…
         for m in re.finditer(r"为(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供)", text):
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
             ys = [y for y in view.mentions if y_start <= y.start and y.end <= y_end
                   and y.label in _TARGETS and (y.label != "City" or _firms_of(view, y))]
-            source = _source_before(view, view.start + m.start())
+            clause_start, _ = view.clause_of(view.start + m.start())
+            near = [x for x in view.mentions if clause_start <= x.start
+                    and x.end <= view.start + m.start() and x.label in _SOURCES]
+            source = near[-1] if near else _source_before(view, view.start + m.start())
             if ys and source:
                 found.append((source, ys[0], "rule:empowers_for", 0.75))
         # <city>…引进X等平台
