@@ -25,7 +25,8 @@ Neo4j publishes every jar of its server on Maven Central, so no tarball and no D
    sun.nio.ch, ``-Dio.netty.tryReflectionSetAccessible=true``, ...; ``AlwaysPreTouch`` left out
    to keep memory modest), classpath ``lib/*:plugins/*:plugin-lib/*`` (APOC registers its
    extensions through the classpath; procedures are also scanned from ``plugins``), main class
-   ``org.neo4j.server.CommunityEntryPoint --home-dir=HOME --config-dir=HOME/conf
+   ``org.neo4j.server.CommunityEntryPoint`` (read from the neo4j jar's service file; 2025.x+
+   renamed it ``Neo4jCommunity``) with ``--home-dir=HOME --config-dir=HOME/conf
    --console-mode``. The process runs detached in its own session; its pid is in
    ``HOME/run/neo4j.pid`` and its console output in ``HOME/logs/console.log``.
    The first run dumps an AppCDS archive (``HOME/cds-java<version>.jsa``, ~100 MB) when it
@@ -54,6 +55,7 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +97,8 @@ JVM_FLAGS = (
     "-Dlog4j2.disable.jmx=true",
     "-Dfile.encoding=UTF-8",
 )
-MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
+MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"  # 5.x; 2025.x+ names another (see below)
+ENTRY_POINT_SERVICE = "META-INF/services/org.neo4j.server.startup.EntryPoint"
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
@@ -384,6 +387,17 @@ def render_conf(server: LocalServer) -> str:
     return "\n".join(lines) + "\n"
 
 
+def entry_point(server: LocalServer) -> str:
+    """The server's main class, as the neo4j jar declares it (it was renamed in 2025.x)."""
+    jar = server.home / "lib" / f"neo4j-{server.version}.jar"
+    try:
+        with zipfile.ZipFile(jar) as archive:
+            names = archive.read(ENTRY_POINT_SERVICE).decode().split()
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return MAIN_CLASS
+    return names[0] if names else MAIN_CLASS
+
+
 def cds_archive(server: LocalServer, java_version: str) -> Path:
     """The class-data-sharing archive for this JVM version (see java_command)."""
     return server.home / f"cds-java{re.sub(r'[^0-9A-Za-z._-]', '_', java_version)}.jsa"
@@ -409,11 +423,11 @@ def java_command(server: LocalServer, java: str, java_version: str) -> list[str]
         f"-Xms{server.heap}",
         f"-Xmx{server.heap}",
         cds,
-        "-Xlog:cds*=error",  # the dump lists every class it skips; keep the log readable
+        "-Xlog:cds*=off",  # CDS notices (classes it skips, JDK 25 module notes) are noise here
         *JVM_FLAGS,
         "-cp",
         classpath,
-        MAIN_CLASS,
+        entry_point(server),
         f"--home-dir={h}",
         f"--config-dir={h / 'conf'}",
         "--console-mode",
@@ -458,7 +472,7 @@ def _is_our_server(server: LocalServer, pid: int) -> bool:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
     except OSError:
         return _alive(pid)  # no /proc (macOS): trust the pid file
-    return MAIN_CLASS in cmdline and f"--home-dir={server.home}" in cmdline
+    return "--console-mode" in cmdline and f"--home-dir={server.home}\0" in cmdline
 
 
 def running_pid(server: LocalServer) -> int | None:
@@ -541,6 +555,7 @@ def start(
         conf = render_conf(server) + browser_assets.managed_conf(server.home / "run")
         server.conf_file.write_text(conf, encoding="utf-8")
 
+        dumping_cds = not cds_archive(server, jversion).is_file()
         say(f"Starting Neo4j {server.version} (Java {major}) from {server.home} ...")
         started = time.monotonic()
         with open(server.log_file, "ab") as out:
@@ -564,6 +579,8 @@ def start(
             if alive():
                 _terminate(proc.pid, 30)
             server.pid_file.unlink(missing_ok=True)
+            if dumping_cds:  # an archive of a failed run would be reused by every later start
+                cds_archive(server, jversion).unlink(missing_ok=True)
             raise Neo4jLocalError(
                 f"Neo4j did not start: {exc}\n--- {server.log_file} (last lines) ---\n"
                 f"{log_tail(server)}"

@@ -6,7 +6,10 @@ server that cannot be reached or started fails the tests that need it; they are 
 in CI or anywhere else.
 
 ``neo4j_db`` empties the database before each test (``MATCH (n) DETACH DELETE n``; constraints
-and indexes stay). Do not point NEO4J_URI at a database whose contents you want to keep.
+and indexes stay). A test session locks the server's database (a lock file in the temp
+directory) from its first Neo4j test to its end, so concurrent sessions on one machine take
+turns. Do not point NEO4J_URI at a database whose contents you want to keep, and expect
+the tests to empty the managed local server's database too.
 
 Tests that use these fixtures get the ``neo4j`` marker automatically, so ``-m "not neo4j"``
 runs the rest, and the end of the run reports how many real-server tests ran.
@@ -14,9 +17,15 @@ runs the rest, and the end of the run reports how many real-server tests ran.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import hashlib
 import sys
+import tempfile
+import time
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,16 +43,46 @@ def _progress(message: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def neo4j_server() -> config.Settings:
-    """Settings of a running Neo4j (NEO4J_URI, or the managed local server, started here)."""
+def neo4j_server() -> Iterator[config.Settings]:
+    """Settings of a running Neo4j (NEO4J_URI, or the managed local server, started here).
+
+    The session holds a lock on that server's database until it ends, so two test sessions on
+    one machine (a developer's and CI's, say) take turns instead of wiping each other's data.
+    """
     try:
-        settings = config.resolve_settings(start_local=True, progress=_progress)
-        with store.connect(settings) as driver:
-            info = store.server_info(driver)
+        target = config.resolve_settings(start_local=False)
+        with _database_lock(target):
+            settings = config.resolve_settings(start_local=True, progress=_progress)
+            with store.connect(settings) as driver:
+                info = store.server_info(driver)
+            _server_line.append(f"{settings.uri} (Neo4j {info.version} {info.edition})")
+            yield settings
     except (config.ConfigError, neo4j_local.Neo4jLocalError, store.StoreError) as exc:
         pytest.fail(f"no Neo4j server for the tests: {exc}", pytrace=False)
-    _server_line.append(f"{settings.uri} (Neo4j {info.version} {info.edition})")
-    return settings
+
+
+@contextlib.contextmanager
+def _database_lock(settings: config.Settings, timeout: float = 1800.0) -> Iterator[None]:
+    key = hashlib.sha256(f"{settings.uri}|{settings.database}".encode()).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"iikg-test-db-{key}.lock"
+    with open(path, "w") as lock:
+        deadline = time.monotonic() + timeout
+        waiting = False
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"another test session held {path} for {timeout:.0f}s")
+                if not waiting:
+                    _progress(f"Waiting for another test session using {settings.uri} ({path})")
+                    waiting = True
+                time.sleep(1)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 @pytest.fixture(scope="session")

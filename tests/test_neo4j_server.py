@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,15 @@ def test_missing_tool_says_what_to_install(tool: str, tmp_path: Path) -> None:
     assert f"`{tool}`" in message
     assert "apt-get install openjdk-17-jre-headless maven" in message
     assert "docker compose up -d --wait" in message
+
+
+def test_entry_point_is_read_from_the_neo4j_jar(tmp_path: Path) -> None:
+    server = neo4j_local.LocalServer(home=tmp_path, version="2026.08.1")
+    assert neo4j_local.entry_point(server) == neo4j_local.MAIN_CLASS  # no jar yet
+    (tmp_path / "lib").mkdir()
+    with zipfile.ZipFile(tmp_path / "lib" / "neo4j-2026.08.1.jar", "w") as jar:
+        jar.writestr(neo4j_local.ENTRY_POINT_SERVICE, "org.neo4j.server.Neo4jCommunity\n")
+    assert neo4j_local.entry_point(server) == "org.neo4j.server.Neo4jCommunity"
 
 
 def test_java_major_versions() -> None:
