@@ -579,6 +579,7 @@ def start(
             if alive():
                 _terminate(proc.pid, 30)
             server.pid_file.unlink(missing_ok=True)
+            browser_assets.stop_background(server.home / "run")
             if dumping_cds:  # an archive of a failed run would be reused by every later start
                 cds_archive(server, jversion).unlink(missing_ok=True)
             raise Neo4jLocalError(
