@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -130,6 +131,8 @@ def neo4j_start(timeout: float) -> None:
         raise click.ClickException(str(exc)) from exc
     state = "already running" if was_running else "started"
     click.echo(f"Neo4j {server.version} {state}.")
+    if os.environ.get("NEO4J_URI"):
+        _progress(f"Note: NEO4J_URI is set, so other commands use {os.environ['NEO4J_URI']}.")
     click.echo(f"  Bolt:    {server.bolt_uri}  (no authentication)")
     click.echo(f"  Browser: {server.browser_connect_url}")
 
