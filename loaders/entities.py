@@ -273,13 +273,18 @@ class Context:
         return [m for m in self.cities if start <= m.start and m.end <= end]
 
     def leading_places(self, start: int, end: int) -> list[Mention]:
-        """City mentions that open the span [start, end), one after another (山东淄博…)."""
+        """City mentions that open the span [start, end), one after another (山东淄博…),
+        including a parent written inside a longer one (重庆 in 重庆两江新区), outermost first."""
+        inside = self.cities_in(start, end)
         out: list[Mention] = []
         pos = start
-        for m in sorted(self.cities_in(start, end), key=lambda c: c.start):
-            if m.start == pos:
-                out.append(m)
-                pos = m.end
+        while True:
+            here = [m for m in inside if m.start == pos]
+            if not here:
+                break
+            longest = max(here, key=lambda c: c.end)
+            out.extend(sorted(here, key=lambda c: c.end))
+            pos = longest.end
         return out
 
 
@@ -619,6 +624,7 @@ _INDUSTRY_SUFFIX = (
 )
 _INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务])")
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
+_INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
 _NOT_COMPANY_END = re.compile(r"(?:科技局|科技厅|科技部|信息局|信息中心|数据局|数据中心)$")
 
 
@@ -634,7 +640,7 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     text = ctx.text
     surface = text[start:end]
     core_start, places = _strip_places(ctx, start, end)
-    core = _ORG_TAIL.sub("", text[core_start:end])
+    core = re.sub(r"[（(](?:集团|控股|中国)[)）]$", "", _ORG_TAIL.sub("", text[core_start:end]))
     if len(core) < 2 or _NOT_COMPANY_END.search(surface):
         return None
     if _GENERIC_MODIFIERS.fullmatch(core) or ctx.freq(core) >= _RARE_FREQ:
@@ -645,6 +651,10 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     mention.place_prefix = places
     if surface != core:
         mention.aliases.add(surface)
+    # The short form the article goes on to use: 舜宇光学科技 → 舜宇光学, 东贝电器 → 东贝.
+    short = _INDUSTRY_TAIL.sub("", core)
+    if short != core and len(short) >= 2 and text.count(short) > 1 and ctx.freq(short) < _RARE_FREQ:
+        mention.aliases.add(short)
     return mention
 
 
@@ -669,7 +679,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
     out = []
     text, tokens = ctx.text, ctx.tokens
     for m in _LEGAL_RE.finditer(text):
-        left = tokens.left_edge(m.start(), max_chars=16)
+        left = _left_with_parens(ctx, m.start(), max_chars=16)
         if m.start() - left < 2:
             continue
         mention = _company(ctx, left, m.end(), "pattern:registered_company")
@@ -744,6 +754,27 @@ _ORG_SLOTS = (
 )
 
 
+_BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|分院|分中心)")
+
+
+def branch_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """A known organisation's regional branch: 中国电信湖南分公司 (located in its place)."""
+    out = []
+    for k in known:
+        if k.label not in ("Company", "Agency") or k.nested:
+            continue
+        m = _BRANCH.match(ctx.text, k.end)
+        if not m:
+            continue
+        entry = ctx.gaz.division(m.group(1))
+        if entry is None or entry.level == "district":
+            continue
+        surface = ctx.text[k.start : m.end()]
+        out.append(Mention(k.start, m.end(), k.label, fold(surface), surface, "pattern:branch",
+                           place_prefix=(entry.name,)))
+    return out
+
+
 def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     """Unknown names in positions only an organisation fills (与华光国瓷签署合作协议,
     纽氏达特是一家…企业), and names that extend a group's name (万达集团 → 万达宝通)."""
@@ -810,7 +841,7 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
 
 
 _BODY_AFTER_PLACE = re.compile(
-    f"[{HAN}]{{0,8}}?(?:管理委员会|管委会|委员会|办公室|人民政府|政府|局)(?![长内外部])")
+    f"(?:人民政府|政府|[{HAN}]{{0,8}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])")
 
 
 def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]:
@@ -901,9 +932,9 @@ def agency_mentions(ctx: Context) -> list[Mention]:
     # Party committees: 市委, 省委, 青岛市委.
     for m in re.finditer(r"([市省区县])委(?![员会托屈婉])", text):
         start = m.start()
-        city = next((c for c in ctx.cities if c.end == start + 1 and c.name.endswith(m.group(1))),
-                    None)
-        if city is not None:
+        city = next((c for c in ctx.cities if c.end in (start, start + 1)
+                     and c.name.endswith(m.group(1))), None)
+        if city is not None:  # 北仑区委 (the city may be read as 北仑 + 区委)
             out.append(Mention(city.start, m.end(), "Agency", city.name + "委",
                                text[city.start : m.end()], "pattern:agency",
                                place_prefix=(city.name,)))
@@ -922,7 +953,7 @@ _PROJECT_SUFFIX = re.compile(
     r"(?:化工园区|智慧园区|产业园区|工业园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|"
     r"互联工厂|智能工厂|数字化工厂|灯塔工厂|工厂|"
     r"大数据中心|数据中心|算力中心|超算中心|体验中心|展示中心|运营中心|计算中心|分中心|创新中心|"
-    r"赋能中心|应用中心|研发中心|"
+    r"赋能中心|应用中心|研发中心|创新服务中心|服务中心|"
     r"全球根节点|根节点|顶级节点|项目|工程|专项行动|提升行动|攻坚行动)"
 )
 _PARK_END = re.compile(r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区)$")
@@ -958,6 +989,7 @@ def _drop_lists_in_parens(surface: str) -> str:
     return re.sub(r"\s*[（(][^（）()]*、[^（）()]*[）)]\s*", "", surface)
 
 
+_TITLE_AFTER = re.compile(r"(?:总经理|副总经理|主任|副主任|负责人|董事长|总裁|首席)")
 _PLURAL_BEFORE = re.compile(r"(?:一批|多个|一系列|若干|\d+个|[一二三四五六七八九十百]+个|等)$")
 _PLACE_INSIDE = re.compile(f"[（(]([{HAN}]{{2,6}})[)）]|([{HAN}]{{2,3}}?)(?:分院|分中心|分公司|分所|分部)")
 
@@ -969,7 +1001,7 @@ def _places_inside(ctx: Context, name: str) -> tuple[str, ...]:
         piece = m.group(1) or m.group(2)
         for cut in range(len(piece) - 1):
             entry = ctx.gaz.division(piece[cut:], strict=True)
-            if entry is not None and entry.level in ("province", "city"):
+            if entry is not None and (entry.level in ("province", "city") or m.group(1)):
                 out.append(entry.name)
                 break
     return tuple(out)
@@ -990,9 +1022,9 @@ def project_mentions(ctx: Context) -> list[Mention]:
         stem = _drop_lists_in_parens(text[left : m.start()])
         core_start, places = _strip_places(ctx, left, m.start())
         core = text[core_start : m.start()]
-        if _PARK_END.search(suffix):
+        if _PARK_END.search(suffix) or (_FACILITY_WORDS.search(suffix) and places):
             if not places:
-                continue  # a park is named by its place
+                continue  # a park is named by its place (and a place names a facility)
         elif len(stem) < 2 or _GENERIC_MODIFIERS.fullmatch(core or "x"):
             continue
         if suffix in ("工程", "专项行动", "提升行动", "攻坚行动", "项目") and not (
@@ -1012,12 +1044,16 @@ def project_mentions(ctx: Context) -> list[Mention]:
         end_at = left + len(surface)
         if _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
             continue  # 建设一批5G全连接工厂: a kind of facility, not one named facility
+        if re.search("行业|领域", core) and not places:
+            continue  # 光学行业数字化工厂: a kind of factory
         paren = re.match(r"[（(]([\u4e00-\u9fff]{2,6})[)）]", text[m.end() : m.end() + 8])
         if paren and ctx.gaz.division(paren.group(1)) is not None:
             surface = text[left : m.end() + paren.end()]  # 国家顶级节点(重庆)
-        if suffix == "创新中心" and places:
-            # An innovation centre is an operating organisation (it has a 总经理, runs a
-            # platform): a Company, named as written with its place, 市级 dropped.
+        core_text = text[core_start : m.end()].lstrip("级")
+        if suffix == "创新中心" and places and any(
+                _TITLE_AFTER.match(text, k.end()) for k in re.finditer(re.escape(core_text), text)):
+            # An innovation centre with a manager is an operating organisation (E9): a
+            # Company, named as written with its place, 市级 dropped.
             label = "Company"
             name = re.sub(r"^(.+?[市省区县])级", r"\1", name)
             if name.startswith(places[0]) and places[0].endswith("市"):
@@ -1232,8 +1268,7 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 m.start, m.end, m.label):
             continue  # the same span read twice (发改委 in a list of local bodies): one reading
         if inside:
-            if m.nested or (m.label in ("City", "Company", "Agency")
-                            and m.source == "gazetteer"):
+            if m.nested or (m.label in ("City", "Agency") and m.source == "gazetteer"):
                 m.nested = True
                 out.append(m)
             continue
@@ -1313,6 +1348,7 @@ def find_mentions(doc: Doc, title: str = "", freq: Any = None) -> Found:
         mentions.extend(finder(ctx))
     mentions.extend(listed_firm_mentions(ctx, mentions))
     mentions.extend(slot_firm_mentions(ctx, mentions))
+    mentions.extend(branch_mentions(ctx, mentions))
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     mentions = _propagate(ctx, mentions)

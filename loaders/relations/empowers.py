@@ -50,10 +50,12 @@ def find(views: list[SentenceView]) -> list[Relation]:
                      or view.text[y.end : y.end + 3].lstrip("的").startswith("企业")]
             if xs and after:
                 found.append((xs[0], after[0], "rule:empowers_via", 0.85))
-        # X赋能Y / 赋能<city>企业
-        for m in re.finditer(r"赋能(?!方案|能力|服务|中心|平台|作用)", text):
+        # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
+        for m in re.finditer(r"赋能(?!方案|能力|服务|中心|平台|作用)|服务于?(?=\S)", text):
             pos = view.start + m.end()
             targets = view.group_starting_at(pos, _TARGETS, gap=r"^[\s了]*$")
+            if m.group(0).startswith("服务"):  # only 服务 + a named firm, or a place's firms
+                targets = [t for t in targets if t.label != "City" or _firms_of(view, t)]
             source = _source_before(view, view.start + m.start())
             if source and targets and not EXHORTATION.search(view.text[view.start : pos]):
                 for t in targets:
@@ -67,6 +69,15 @@ def find(views: list[SentenceView]) -> list[Relation]:
             receivers = view.group_ending_at(view.start + m.start(), frozenset({"Company"}))
             if xs and receivers:
                 found.append((xs[0], receivers[-1], "rule:empowers_relying", 0.75))
+        # 依托/借助X(平台)，Y实现/完成…
+        for m in re.finditer(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]", text):
+            x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
+            xs = [x for x in view.mentions if x_start <= x.start and x.end <= x_end
+                  and x.label == "Platform"]
+            after = view.group_starting_at(view.start + m.end(), frozenset({"Company"}), gap=r"^\s*$")
+            rest = view.text[after[-1].end : after[-1].end + 12] if after else ""
+            if xs and after and re.match(r"[^，,。；]{0,4}(?:实现|完成|打造|建成|提升|降低)", rest):
+                found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
         # 为Y赋能 / 为Y(免费)提供…
         for m in re.finditer(r"为(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供)", text):
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
