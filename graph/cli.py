@@ -269,9 +269,11 @@ def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) 
             for kind, key, what in one.misses:
                 click.echo(f"{stem}\t{kind}\t{key}\t{what}", err=True)
     if not scored:
-        raise click.ClickException(f"no article in {', '.join(paths)} has a gold file in {gold_dir}")
+        raise click.ClickException(
+            f"no article in {', '.join(paths)} has a gold file in {gold_dir}")
     if fmt == "json":
-        click.echo(json.dumps({"articles": scored, **total.to_json()}, ensure_ascii=False, indent=2))
+        data = {"articles": scored, **total.to_json()}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         click.echo(f"{scored} article(s) scored against {gold_dir}\n")
         click.echo(format_table(total), nl=False)

@@ -51,9 +51,15 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_json(self) -> dict[str, float | int]:
-        return {"pred": self.pred, "pred_ok": self.pred_ok, "gold": self.gold,
-                "gold_ok": self.gold_ok, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        return {
+            "pred": self.pred,
+            "pred_ok": self.pred_ok,
+            "gold": self.gold,
+            "gold_ok": self.gold_ok,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
 
 
 @dataclass
@@ -87,10 +93,14 @@ class Score:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "entities": {**{k: v.to_json() for k, v in sorted(self.entities.items())},
-                         "micro": self.entity_micro.to_json()},
-            "relations": {**{k: v.to_json() for k, v in sorted(self.relations.items())},
-                          "micro": self.relation_micro.to_json()},
+            "entities": {
+                **{k: v.to_json() for k, v in sorted(self.entities.items())},
+                "micro": self.entity_micro.to_json(),
+            },
+            "relations": {
+                **{k: v.to_json() for k, v in sorted(self.relations.items())},
+                "micro": self.relation_micro.to_json(),
+            },
         }
 
 
@@ -121,7 +131,8 @@ def score_one(pred: dict[str, Any], gold: dict[str, Any]) -> Score:
             score.misses.append(("entity-fn", g["label"], g["name"]))
 
     pred_forms: dict[tuple[str, str], set[str]] = {
-        (e["label"], e["name"]): _forms(e) for e in pred_entities}
+        (e["label"], e["name"]): _forms(e) for e in pred_entities
+    }
     gold_forms: dict[str, set[str]] = defaultdict(set)
     for g in gold_entities:
         gold_forms[g["name"]] |= _forms(g)
@@ -185,14 +196,19 @@ def score_all(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> Score:
 def format_table(score: Score) -> str:
     """A readable table: one row per label / type, then the micro average."""
     lines = []
-    for title, table, micro in (("entities", score.entities, score.entity_micro),
-                                ("relations", score.relations, score.relation_micro)):
+    for title, table, micro in (
+        ("entities", score.entities, score.entity_micro),
+        ("relations", score.relations, score.relation_micro),
+    ):
         lines.append(f"{title:<16}{'P':>7}{'R':>7}{'F1':>7}{'pred':>7}{'gold':>7}")
         for key in sorted(table):
             c = table[key]
-            lines.append(f"  {key:<14}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}"
-                         f"{c.pred:>7}{c.gold:>7}")
-        lines.append(f"  {'micro':<14}{micro.precision:>7.3f}{micro.recall:>7.3f}{micro.f1:>7.3f}"
-                     f"{micro.pred:>7}{micro.gold:>7}")
+            lines.append(
+                f"  {key:<14}{c.precision:>7.3f}{c.recall:>7.3f}{c.f1:>7.3f}{c.pred:>7}{c.gold:>7}"
+            )
+        lines.append(
+            f"  {'micro':<14}{micro.precision:>7.3f}{micro.recall:>7.3f}{micro.f1:>7.3f}"
+            f"{micro.pred:>7}{micro.gold:>7}"
+        )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

@@ -10,6 +10,7 @@ exactly one node, never on a short form shared by two different things.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -107,16 +108,24 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
             conv = _t2s_s2t()
             aliases |= {conv.convert(a) for a in {name, *aliases}}
             aliases.discard(name)
-        entities.append(Entity(label=label, name=name, aliases=tuple(sorted(aliases)),
-                               mentions=counts[root], properties=props.get(root, {})))
+        entities.append(
+            Entity(
+                label=label,
+                name=name,
+                aliases=tuple(sorted(aliases)),
+                mentions=counts[root],
+                properties=props.get(root, {}),
+            )
+        )
     for m in mentions:
         m.name = canonical[uf.find(index[(m.label, m.name)])]
     entities.sort(key=lambda e: (e.label, -e.mentions, e.name))
     return entities
 
 
-def _merge_same_surface(keys: list[tuple[str, str]], surfaces: dict[int, set[str]],
-                        uf: _UnionFind) -> None:
+def _merge_same_surface(
+    keys: list[tuple[str, str]], surfaces: dict[int, set[str]], uf: _UnionFind
+) -> None:
     owner: dict[tuple[str, str], int] = {}
     for i, (label, _) in enumerate(keys):
         for s in surfaces[i]:
@@ -134,8 +143,16 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
             if i >= j or label_a != label_b or label_a in ("City", "Person"):
                 continue
             short, long = (a, b) if len(a) <= len(b) else (b, a)
-            if (label_a == "Company" and len(short) >= 3 and short[:2] == long[:2] \
-                    and _is_subsequence(short, long)) or (label_a == "Policy" and len(short) >= 5 and short in long) or (label_a == "Project" and short == _strip_places(long, places)):
+            if (
+                (
+                    label_a == "Company"
+                    and len(short) >= 3
+                    and short[:2] == long[:2]
+                    and _is_subsequence(short, long)
+                )
+                or (label_a == "Policy" and len(short) >= 5 and short in long)
+                or (label_a == "Project" and short == _strip_places(long, places))
+            ):
                 uf.union(i, j)
             elif label_a == "Platform" and long.endswith("平台") and short.endswith("平台"):
                 ka = _PLATFORM_NOISE.sub("", _strip_places(a, places))
@@ -144,10 +161,11 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
                     uf.union(i, j)
 
 
-def _merge_appositions(mentions: list[Any], index: dict[tuple[str, str], int], text: str,
-                       uf: _UnionFind) -> None:
+def _merge_appositions(
+    mentions: list[Any], index: dict[tuple[str, str], int], text: str, uf: _UnionFind
+) -> None:
     top = [m for m in mentions if not m.nested]
-    for a, b in zip(top, top[1:], strict=False):
+    for a, b in itertools.pairwise(top):
         if a.label == b.label and _APPOSITION.match(text[a.end : b.start]):
             uf.union(index[(a.label, a.name)], index[(b.label, b.name)])
 
@@ -228,14 +246,18 @@ class Resolver:
             else:
                 merged = set(node.aliases) | forms
                 merged.discard(target)
-                node = replace(node, aliases=tuple(sorted(merged)),
-                               mentions=node.mentions + e.mentions)
+                node = replace(
+                    node, aliases=tuple(sorted(merged)), mentions=node.mentions + e.mentions
+                )
             self.nodes[(e.label, target)] = node
             self._register(e.label, target, {target, *forms})
             entities.append(replace(e, name=target))
         relations: list[Relation] = [
-            replace(r, head=rename.get((r.head_label, r.head), r.head),
-                    tail=rename.get((r.tail_label, r.tail), r.tail))
+            replace(
+                r,
+                head=rename.get((r.head_label, r.head), r.head),
+                tail=rename.get((r.tail_label, r.tail), r.tail),
+            )
             for r in extraction.relations
         ]
         return Extraction(extraction.article, tuple(entities), tuple(relations))

@@ -29,28 +29,529 @@ _PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \
 # Function words and verbs that cannot be part of a name: a name's left edge is the token after
 # the nearest of these (or punctuation).
 STOP_TOKENS = frozenset(
-    """的 地 得 了 着 过 在 与 和 及 以及 或 并 同 跟 向 对 为 由 被 把 将 从 于 自 到 至 以 让 使 给 等 暨 而 是 有 也 还 都 又 就 即 这 那 该 其 此
-    各 每 据 按 按照 根据 通过 依托 基于 借助 利用 围绕 作为 其中 包括 例如 比如 如 像 近日 目前 日前 此前 今年 去年 明年 已 已经 正在 正 要 会 能 可 这个
-    那个 一家 这家 首家 共同 联合 携手 联手 签署 签约 签订 合作 引进 打造 建设 搭建 开发 推出 发布 印发 出台 制定 编制 实施 推进 推动 加快 加速 支持 培育 启动
-    建成 上线 开展 落实 落地 助力 赋能 提供 成立 组建 创建 构建 形成 完成 升级 推广 介绍 表示 指出 强调 认为 出席 主持 汇报 选择 对接 参与 承建 成为 获得 荣获
-    位于 来自 带领 一批 多家 一个 首个 全国 新 新建 建 设立 报道 记者 相继 先后 先 后 再 更 最 很 也是 均 共 不 没有 未来 下一步 以往 共建 同时 此外 另外 但 但是 因此
-    所以 如果 虽然 由于 为了 关于 对于 面向 针对 聚焦 重点 进一步 持续 全面 积极 大力 不断 努力 力争 计划 拟 预计 正式 首批 首次 一 两 三 该公司 全省 全市 各地
-    当地 本地 我国 国内 全球 其他 相关 有关 一系列 会上 会议 召开 建立 上云 对外 线上 线下
+    """的 地 得 了 着 过 在 与 和 及 以及 或 并 同 跟 向 对 为 由 被 把 将 从
+    于 自 到 至 以 让 使 给 等 暨 而 是 有 也 还 都 又 就 即 这 那 该 其
+    此 各 每 据 按 按照 根据 通过 依托 基于 借助 利用 围绕 作为 其中 包括 例如
+    比如 如 像 近日 目前 日前 此前 今年 去年 明年 已 已经 正在 正 要 会 能 可
+    这个 那个 一家 这家 首家 共同 联合 携手 联手 签署 签约 签订 合作 引进 打造
+    建设 搭建 开发 推出 发布 印发 出台 制定 编制 实施 推进 推动 加快 加速 支持
+    培育 启动 建成 上线 开展 落实 落地 助力 赋能 提供 成立 组建 创建 构建 形成
+    完成 升级 推广 介绍 表示 指出 强调 认为 出席 主持 汇报 选择 对接 参与 承建
+    成为 获得 荣获 位于 来自 带领 一批 多家 一个 首个 全国 新 新建 建 设立 报道
+    记者 相继 先后 先 后 再 更 最 很 也是 均 共 不 没有 未来 下一步 以往 共建
+    同时 此外 另外 但 但是 因此 所以 如果 虽然 由于 为了 关于 对于 面向 针对 聚焦
+    重点 进一步 持续 全面 积极 大力 不断 努力 力争 计划 拟 预计 正式 首批 首次 一
+    两 三 该公司 全省 全市 各地 当地 本地 我国 国内 全球 其他 相关 有关 一系列
+    会上 会议 召开 建立 上云 对外 线上 线下
     """.split()  # noqa: SIM905
 )
 
 # Person titles, longest first so 副总经理 wins over 总经理.
 TITLES = sorted(
-    ["董事局主席", "董事会主席", "副董事长", "董事长", "执行总裁", "高级副总裁", "副总裁", "总裁", "总经理助理", "常务副总经理", "副总经理", "总经理", "首席执行官", "首席技术官", "首席信息官", "首席数字官", "首席运营官", "首席科学家", "CEO", "CTO", "CIO", "COO", "党组书记", "党组成员", "党委书记", "党委副书记", "党工委书记", "纪检组长", "副局长", "局长", "副厅长", "厅长", "副部长", "部长", "副主任", "主任", "副书记", "书记", "副市长", "市长", "副省长", "省长", "副区长", "区长", "副县长", "县长", "副处长", "处长", "副科长", "科长", "副院长", "院长", "副所长", "所长", "副组长", "组长", "副经理", "经理", "总监", "总工程师", "副秘书长", "秘书长", "副会长", "会长", "副理事长", "理事长", "主席", "创始人", "联合创始人", "合伙人", "负责人", "董事", "总师", "首席专家", "副行长", "行长", "站长", "主管"],
+    [
+        "董事局主席",
+        "董事会主席",
+        "副董事长",
+        "董事长",
+        "执行总裁",
+        "高级副总裁",
+        "副总裁",
+        "总裁",
+        "总经理助理",
+        "常务副总经理",
+        "副总经理",
+        "总经理",
+        "首席执行官",
+        "首席技术官",
+        "首席信息官",
+        "首席数字官",
+        "首席运营官",
+        "首席科学家",
+        "CEO",
+        "CTO",
+        "CIO",
+        "COO",
+        "党组书记",
+        "党组成员",
+        "党委书记",
+        "党委副书记",
+        "党工委书记",
+        "纪检组长",
+        "副局长",
+        "局长",
+        "副厅长",
+        "厅长",
+        "副部长",
+        "部长",
+        "副主任",
+        "主任",
+        "副书记",
+        "书记",
+        "副市长",
+        "市长",
+        "副省长",
+        "省长",
+        "副区长",
+        "区长",
+        "副县长",
+        "县长",
+        "副处长",
+        "处长",
+        "副科长",
+        "科长",
+        "副院长",
+        "院长",
+        "副所长",
+        "所长",
+        "副组长",
+        "组长",
+        "副经理",
+        "经理",
+        "总监",
+        "总工程师",
+        "副秘书长",
+        "秘书长",
+        "副会长",
+        "会长",
+        "副理事长",
+        "理事长",
+        "主席",
+        "创始人",
+        "联合创始人",
+        "合伙人",
+        "负责人",
+        "董事",
+        "总师",
+        "首席专家",
+        "副行长",
+        "行长",
+        "站长",
+        "主管",
+    ],
     key=len,
     reverse=True,
 )
 _TITLE_ALT = "|".join(TITLES)
 
 SURNAMES = set(
-    ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田", "董", "袁", "潘", "于", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢", "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹", "孟", "熊", "秦", "邱", "江", "尹", "薛", "闫", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛", "郝", "龚", "邵", "万", "钱", "严", "覃", "武", "戴", "莫", "孔", "向", "汤", "常", "温", "康", "施", "文", "牛", "樊", "葛", "邢", "安", "齐", "易", "乔", "伍", "庞", "颜", "倪", "庄", "聂", "章", "鲁", "岳", "翟", "殷", "詹", "申", "欧", "耿", "关", "兰", "焦", "俞", "左", "柳", "甘", "祝", "包", "宁", "尚", "符", "舒", "阮", "柯", "纪", "梅", "童", "凌", "毕", "单", "季", "裴", "霍", "涂", "成", "苗", "谷", "盛", "曲", "翁", "冉", "骆", "蓝", "路", "游", "辛", "靳", "管", "柴", "蒙", "鲍", "华", "喻", "祁", "蒲", "房", "滕", "屈", "饶", "解", "牟", "艾", "尤", "阳", "时", "穆", "农", "司", "卓", "古", "吉", "缪", "简", "车", "项", "连", "芦", "麦", "褚", "娄", "窦", "戚", "岑", "景", "党", "宫", "费", "卜", "冷", "晏", "席", "卫", "米", "柏", "宗", "瞿", "桂", "全", "佟", "应", "臧", "闵", "苟", "邬", "边", "卞", "姬", "师", "和", "仇", "栾", "隋", "商", "刁", "沙", "荣", "巫", "寇", "桑", "郎", "甄", "丛", "仲", "虞", "敖", "巩", "明", "佘", "池", "查", "麻", "苑", "迟", "邝", "官", "封", "谈", "匡", "鞠", "惠", "荆", "乐", "冀", "郁", "胥", "南", "班", "储", "原", "栗", "燕", "楚", "鄢", "劳", "谌", "奚", "皮", "粟", "冼", "蔺", "楼", "盘", "满", "闻", "位", "厉", "伊", "仝", "区", "郜", "海", "阚", "花", "权", "强", "帅", "屠", "豆", "朴", "盖", "练", "廉", "禹", "井", "祖", "漆", "巴", "丰", "支", "卿", "国", "狄", "平", "计", "索", "宣", "晋", "相", "初", "门", "云", "容", "敬", "来", "扈", "晁", "芮", "都", "普", "阙", "浦", "戈", "伏", "鹿", "薄", "邸", "雍", "辜", "羊", "阿", "乌", "母", "裘", "亓", "修", "邰", "赫", "杭", "况", "那", "宿", "鲜", "印", "逯", "隆", "茹", "诸", "战", "慕", "危", "玉", "银", "亢", "嵇", "公", "哈", "湛", "宾", "戎", "勾", "茅", "利", "於", "呼", "居", "揭", "干", "但", "尉", "冶", "斯", "元", "束", "檀", "衣", "信", "展", "阴", "昝", "智", "幸", "奉", "植", "衡", "富", "尧", "闭", "由"]
+    [
+        "王",
+        "李",
+        "张",
+        "刘",
+        "陈",
+        "杨",
+        "黄",
+        "赵",
+        "吴",
+        "周",
+        "徐",
+        "孙",
+        "马",
+        "朱",
+        "胡",
+        "郭",
+        "何",
+        "高",
+        "林",
+        "罗",
+        "郑",
+        "梁",
+        "谢",
+        "宋",
+        "唐",
+        "许",
+        "韩",
+        "冯",
+        "邓",
+        "曹",
+        "彭",
+        "曾",
+        "肖",
+        "田",
+        "董",
+        "袁",
+        "潘",
+        "于",
+        "蒋",
+        "蔡",
+        "余",
+        "杜",
+        "叶",
+        "程",
+        "苏",
+        "魏",
+        "吕",
+        "丁",
+        "任",
+        "沈",
+        "姚",
+        "卢",
+        "姜",
+        "崔",
+        "钟",
+        "谭",
+        "陆",
+        "汪",
+        "范",
+        "金",
+        "石",
+        "廖",
+        "贾",
+        "夏",
+        "韦",
+        "付",
+        "方",
+        "白",
+        "邹",
+        "孟",
+        "熊",
+        "秦",
+        "邱",
+        "江",
+        "尹",
+        "薛",
+        "闫",
+        "段",
+        "雷",
+        "侯",
+        "龙",
+        "史",
+        "陶",
+        "黎",
+        "贺",
+        "顾",
+        "毛",
+        "郝",
+        "龚",
+        "邵",
+        "万",
+        "钱",
+        "严",
+        "覃",
+        "武",
+        "戴",
+        "莫",
+        "孔",
+        "向",
+        "汤",
+        "常",
+        "温",
+        "康",
+        "施",
+        "文",
+        "牛",
+        "樊",
+        "葛",
+        "邢",
+        "安",
+        "齐",
+        "易",
+        "乔",
+        "伍",
+        "庞",
+        "颜",
+        "倪",
+        "庄",
+        "聂",
+        "章",
+        "鲁",
+        "岳",
+        "翟",
+        "殷",
+        "詹",
+        "申",
+        "欧",
+        "耿",
+        "关",
+        "兰",
+        "焦",
+        "俞",
+        "左",
+        "柳",
+        "甘",
+        "祝",
+        "包",
+        "宁",
+        "尚",
+        "符",
+        "舒",
+        "阮",
+        "柯",
+        "纪",
+        "梅",
+        "童",
+        "凌",
+        "毕",
+        "单",
+        "季",
+        "裴",
+        "霍",
+        "涂",
+        "成",
+        "苗",
+        "谷",
+        "盛",
+        "曲",
+        "翁",
+        "冉",
+        "骆",
+        "蓝",
+        "路",
+        "游",
+        "辛",
+        "靳",
+        "管",
+        "柴",
+        "蒙",
+        "鲍",
+        "华",
+        "喻",
+        "祁",
+        "蒲",
+        "房",
+        "滕",
+        "屈",
+        "饶",
+        "解",
+        "牟",
+        "艾",
+        "尤",
+        "阳",
+        "时",
+        "穆",
+        "农",
+        "司",
+        "卓",
+        "古",
+        "吉",
+        "缪",
+        "简",
+        "车",
+        "项",
+        "连",
+        "芦",
+        "麦",
+        "褚",
+        "娄",
+        "窦",
+        "戚",
+        "岑",
+        "景",
+        "党",
+        "宫",
+        "费",
+        "卜",
+        "冷",
+        "晏",
+        "席",
+        "卫",
+        "米",
+        "柏",
+        "宗",
+        "瞿",
+        "桂",
+        "全",
+        "佟",
+        "应",
+        "臧",
+        "闵",
+        "苟",
+        "邬",
+        "边",
+        "卞",
+        "姬",
+        "师",
+        "和",
+        "仇",
+        "栾",
+        "隋",
+        "商",
+        "刁",
+        "沙",
+        "荣",
+        "巫",
+        "寇",
+        "桑",
+        "郎",
+        "甄",
+        "丛",
+        "仲",
+        "虞",
+        "敖",
+        "巩",
+        "明",
+        "佘",
+        "池",
+        "查",
+        "麻",
+        "苑",
+        "迟",
+        "邝",
+        "官",
+        "封",
+        "谈",
+        "匡",
+        "鞠",
+        "惠",
+        "荆",
+        "乐",
+        "冀",
+        "郁",
+        "胥",
+        "南",
+        "班",
+        "储",
+        "原",
+        "栗",
+        "燕",
+        "楚",
+        "鄢",
+        "劳",
+        "谌",
+        "奚",
+        "皮",
+        "粟",
+        "冼",
+        "蔺",
+        "楼",
+        "盘",
+        "满",
+        "闻",
+        "位",
+        "厉",
+        "伊",
+        "仝",
+        "区",
+        "郜",
+        "海",
+        "阚",
+        "花",
+        "权",
+        "强",
+        "帅",
+        "屠",
+        "豆",
+        "朴",
+        "盖",
+        "练",
+        "廉",
+        "禹",
+        "井",
+        "祖",
+        "漆",
+        "巴",
+        "丰",
+        "支",
+        "卿",
+        "国",
+        "狄",
+        "平",
+        "计",
+        "索",
+        "宣",
+        "晋",
+        "相",
+        "初",
+        "门",
+        "云",
+        "容",
+        "敬",
+        "来",
+        "扈",
+        "晁",
+        "芮",
+        "都",
+        "普",
+        "阙",
+        "浦",
+        "戈",
+        "伏",
+        "鹿",
+        "薄",
+        "邸",
+        "雍",
+        "辜",
+        "羊",
+        "阿",
+        "乌",
+        "母",
+        "裘",
+        "亓",
+        "修",
+        "邰",
+        "赫",
+        "杭",
+        "况",
+        "那",
+        "宿",
+        "鲜",
+        "印",
+        "逯",
+        "隆",
+        "茹",
+        "诸",
+        "战",
+        "慕",
+        "危",
+        "玉",
+        "银",
+        "亢",
+        "嵇",
+        "公",
+        "哈",
+        "湛",
+        "宾",
+        "戎",
+        "勾",
+        "茅",
+        "利",
+        "於",
+        "呼",
+        "居",
+        "揭",
+        "干",
+        "但",
+        "尉",
+        "冶",
+        "斯",
+        "元",
+        "束",
+        "檀",
+        "衣",
+        "信",
+        "展",
+        "阴",
+        "昝",
+        "智",
+        "幸",
+        "奉",
+        "植",
+        "衡",
+        "富",
+        "尧",
+        "闭",
+        "由",
+    ]
 )
-COMPOUND_SURNAMES = set(["欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐"])
+COMPOUND_SURNAMES = set(
+    [
+        "欧阳",
+        "司马",
+        "上官",
+        "诸葛",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "长孙",
+        "宇文",
+        "司徒",
+        "夏侯",
+        "令狐",
+    ]
+)
 
 # Words after a person's name: speech and action verbs, or punctuation.
 _AFTER_NAME = (
@@ -76,7 +577,9 @@ POLICY_SUFFIXES = (
     "工作方案|建设方案|规划方案|发展规划|专项规划|规划纲要|远景目标纲要|纲要|规划|白皮书|蓝皮书|管理办法|"
     "实施细则|暂行办法|办法|条例|指南|指标体系|评估体系|图谱|通知|意见|措施|政策"
 )
-_POLICY_END = re.compile(f"(?:{POLICY_SUFFIXES}|报告|标准|方案|计划|目录|清单|要点|决定|规定|战略)$")
+_POLICY_END = re.compile(
+    f"(?:{POLICY_SUFFIXES}|报告|标准|方案|计划|目录|清单|要点|决定|规定|战略)$"
+)
 _MEDIA_END = re.compile(r"(?:日报|晚报|报|杂志|周刊|期刊|网|频道|节目|电视台|丛书|书)$")
 
 # Words that make a platform or project name generic when they are all it has.
@@ -336,8 +839,11 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
             if pos + length >= m.end:
                 continue
             entry = ctx.gaz.division(piece, strict=True)
-            if entry is None or entry.level == "district" or ctx.gaz.is_ambiguous(piece) and \
-                    piece != entry.name:
+            if (
+                entry is None
+                or entry.level == "district"
+                or (ctx.gaz.is_ambiguous(piece) and piece != entry.name)
+            ):
                 continue
             city = _city_mention(ctx, pos, pos + length, piece, entry)
             city.nested = True
@@ -416,7 +922,10 @@ def book_title_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
-_ISSUE_VERBS = r"(?:先后|相继|陆续|已|正式|联合|共同)?(?:出台|印发|发布|制定|编制|颁布|出台实施|制定出台|新编制)了?"
+_ISSUE_VERBS = (
+    r"(?:先后|相继|陆续|已|正式|联合|共同)?"
+    r"(?:出台|印发|发布|制定|编制|颁布|出台实施|制定出台|新编制)了?"
+)
 _LIST_AFTER_VERB = re.compile(
     _ISSUE_VERBS + r"(?P<items>[^，,。；;：！？\n《》]{4,160}?)"
     r"(?=等[^，,。；\n]{0,8}(?:文件|政策|措施|规划)|[，,。；;！？\n]|$)"
@@ -451,7 +960,9 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
             if name.startswith("了"):
                 continue
             stem = _POLICY_ITEM_END.sub("", name)
-            if _GENERIC_MODIFIERS.fullmatch(stem) or re.fullmatch(r"[一二三四五六七八九十\d]+年", stem):
+            if _GENERIC_MODIFIERS.fullmatch(stem) or re.fullmatch(
+                r"[一二三四五六七八九十\d]+年", stem
+            ):
                 continue
             mention = Mention(start, start + len(item), "Policy", name, item, "pattern:issued_list")
             if item != name:
@@ -477,8 +988,9 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
         rest = name[len(city.surface) :]
         if len(rest) < 4 or _GENERIC_MODIFIERS.fullmatch(_POLICY_ITEM_END.sub("", rest) or "x"):
             continue
-        mention = Mention(city.start, city.start + len(surface), "Policy", name, surface,
-                          "pattern:place_title")
+        mention = Mention(
+            city.start, city.start + len(surface), "Policy", name, surface, "pattern:place_title"
+        )
         if surface != name:
             mention.aliases.add(surface)
         out.append(mention)
@@ -491,15 +1003,38 @@ _QUOTED_RE = re.compile(r"[“‘]([^“”‘’\n]{2,24})[”’]")
 # Type words after (or ending) a quoted name, longest first, and the label each gives.
 _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
     [
-        ("专项行动计划", "Policy"), ("三年行动计划方案", "Policy"), ("三年行动计划", "Policy"),
-        ("行动计划", "Policy"), ("行动方案", "Policy"), ("实施方案", "Policy"), ("规划", "Policy"),
-        ("发展规划", "Policy"), ("实施意见", "Policy"), ("白皮书", "Policy"), ("图谱", "Policy"),
-        ("指标体系", "Policy"), ("方案", "Policy"), ("计划", "Policy"), ("纲要", "Policy"),
-        ("专项行动", "Project"), ("提升行动", "Project"), ("攻坚行动", "Project"), ("行动", "Project"),
-        ("工程", "Project"), ("项目", "Project"), ("工厂", "Project"), ("示范区", "Project"),
-        ("产业园", "Project"), ("园区", "Project"), ("根节点", "Project"),
-        ("工业互联网平台", "Platform"), ("云平台", "Platform"), ("平台", "Platform"),
-        ("大脑", "Platform"), ("云脑", "Platform"), ("系统", "Platform"),
+        ("专项行动计划", "Policy"),
+        ("三年行动计划方案", "Policy"),
+        ("三年行动计划", "Policy"),
+        ("行动计划", "Policy"),
+        ("行动方案", "Policy"),
+        ("实施方案", "Policy"),
+        ("规划", "Policy"),
+        ("发展规划", "Policy"),
+        ("实施意见", "Policy"),
+        ("白皮书", "Policy"),
+        ("图谱", "Policy"),
+        ("指标体系", "Policy"),
+        ("方案", "Policy"),
+        ("计划", "Policy"),
+        ("纲要", "Policy"),
+        ("专项行动", "Project"),
+        ("提升行动", "Project"),
+        ("攻坚行动", "Project"),
+        ("行动", "Project"),
+        ("工程", "Project"),
+        ("项目", "Project"),
+        ("工厂", "Project"),
+        ("示范区", "Project"),
+        ("产业园", "Project"),
+        ("园区", "Project"),
+        ("根节点", "Project"),
+        ("工业互联网平台", "Platform"),
+        ("云平台", "Platform"),
+        ("平台", "Platform"),
+        ("大脑", "Platform"),
+        ("云脑", "Platform"),
+        ("系统", "Platform"),
     ],
     key=lambda p: len(p[0]),
     reverse=True,
@@ -539,8 +1074,11 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
                 typ = _type_of(head[:cut])
                 # a type word, possibly after a short qualifier (三年行动计划方案)
                 qualifier = head[: cut - len(typ[0])] if typ else ""
-                if typ and (len(qualifier) <= 4 or "远景目标" in qualifier) and not re.search(
-                        r"重点|相关|有关|等|首批", qualifier):
+                if (
+                    typ
+                    and (len(qualifier) <= 4 or "远景目标" in qualifier)
+                    and not re.search(r"重点|相关|有关|等|首批", qualifier)
+                ):
                     suffix = head[:cut]
                     break
         if suffix:
@@ -562,9 +1100,15 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         first = ctx.tokens.token_words(m.start() + 1, m.start() + 3)[:1]
         if first and first[0] in STOP_TOKENS:
             continue  # a quoted phrase that opens with a verb is a quotation, not a name
-        if suffix and label == "Platform" and not _type_of(inner) and (
+        if (
+            suffix
+            and label == "Platform"
+            and not _type_of(inner)
+            and (
                 _GENERIC_MODIFIERS.fullmatch(inner)
-                or not _brand_like(ctx, m.start() + 1, m.start() + 1 + len(inner))):
+                or not _brand_like(ctx, m.start() + 1, m.start() + 1 + len(inner))
+            )
+        ):
             continue  # “企业上云”平台, “双跨”平台: a slogan or a category, not a brand
         # Words glued before the opening quote belong to the name (创新中心“个十百”提升行动),
         # unless they are only a place, which becomes a location instead.
@@ -658,7 +1202,9 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     return mention
 
 
-_FUNCTION_CHARS = set("而以在与和及对为由被把将从于向使让给等是有也还都又就即这那该其此各每的了着过")
+_FUNCTION_CHARS = set(
+    "而以在与和及对为由被把将从于向使让给等是有也还都又就即这那该其此各每的了着过"
+)
 
 
 def _name_like(ctx: Context, stem: str, words: list[str]) -> bool:
@@ -688,18 +1234,22 @@ def company_mentions(ctx: Context) -> list[Mention]:
     for m in re.finditer(r"(?<![有限股份总子分])公司", text):
         left = tokens.left_edge(m.start(), max_chars=6)
         stem = text[left : m.start()]
-        if not (2 <= len(stem) <= 4) or not _name_like(ctx, stem, tokens.token_words(left, m.start())):
+        if not (2 <= len(stem) <= 4) or not _name_like(
+            ctx, stem, tokens.token_words(left, m.start())
+        ):
             continue
         if _GENERIC_MODIFIERS.fullmatch(stem) or ctx.cities_in(left, m.start()):
             continue
-        mention = Mention(left, m.end(), "Company", stem + "公司", stem + "公司", "pattern:x_company")
+        mention = Mention(
+            left, m.end(), "Company", stem + "公司", stem + "公司", "pattern:x_company"
+        )
         mention.aliases.add(stem)
         out.append(mention)
     for m in _INDUSTRY_RE.finditer(text):
         if not tokens.is_boundary(m.start()) or not tokens.is_boundary(m.end()):
             continue
         left = tokens.left_edge(m.start(), max_chars=8)
-        core_start, places = _strip_places(ctx, left, m.start())
+        core_start, _ = _strip_places(ctx, left, m.start())
         stem_words = tokens.token_words(core_start, m.start())
         stem = text[core_start : m.start()]
         if not (2 <= len(stem) <= 5) or not stem_words:
@@ -717,13 +1267,15 @@ def company_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
-_FIRM_LIST_END = re.compile(r"等(?:一批|多家|众多|知名|重量级|头部|龙头|科技|互联网|工业互联网)*"
-                            r"(?:企业|公司|服务商|厂商|平台企业|科技企业|集团)")
+_FIRM_LIST_END = re.compile(
+    r"等(?:一批|多家|众多|知名|重量级|头部|龙头|科技|互联网|工业互联网)*"
+    r"(?:企业|公司|服务商|厂商|平台企业|科技企业|集团)"
+)
 
 
 def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
-    """Members of a list closed by 等企业/等服务商 (深圳的华为、腾讯等企业; 引进A、B、C等一批服务商):
-    unknown members that read as names are companies."""
+    """Members of a list closed by 等企业/等服务商 (深圳的华为、腾讯等企业;
+    引进A、B、C等一批服务商): unknown members that read as names are companies."""
     out = []
     text = ctx.text
     for m in _FIRM_LIST_END.finditer(text):
@@ -734,11 +1286,20 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
             covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known)
             words = ctx.tokens.token_words(start, end)
             # In such a list even a dictionary word names a firm (网易), unless it is common.
-            plausible = (ctx.freq(item) < 1000 and item[0] not in _FUNCTION_CHARS
-                         and not any(w in STOP_TOKENS for w in words if len(w) > 1)
-                         and not _GENERIC_MODIFIERS.fullmatch(item))
-            if item and not covered and 2 <= len(item) <= 8 and plausible \
-                    and not _PROJECT_SUFFIX.search(item) and not ctx.cities_in(start, end):
+            plausible = (
+                ctx.freq(item) < 1000
+                and item[0] not in _FUNCTION_CHARS
+                and not any(w in STOP_TOKENS for w in words if len(w) > 1)
+                and not _GENERIC_MODIFIERS.fullmatch(item)
+            )
+            if (
+                item
+                and not covered
+                and 2 <= len(item) <= 8
+                and plausible
+                and not _PROJECT_SUFFIX.search(item)
+                and not ctx.cities_in(start, end)
+            ):
                 out.append(Mention(start, end, "Company", item, item, "pattern:firm_list"))
             if start == 0 or text[start - 1] != "、":
                 break
@@ -749,7 +1310,9 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
 # Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
 _ORG_SLOTS = (
     re.compile(r"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{2,8}?)(?:签署|签订|签约|达成|共同|联合)"),
-    re.compile(r"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{2,8}?)(?:是一家|作为一家|是一个|为一家)"),
+    re.compile(
+        r"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{2,8}?)(?:是一家|作为一家|是一个|为一家)"
+    ),
     re.compile(r"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{2,8}?)(?:携手|联手|牵手)"),
 )
 
@@ -770,8 +1333,17 @@ def branch_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         if entry is None or entry.level == "district":
             continue
         surface = ctx.text[k.start : m.end()]
-        out.append(Mention(k.start, m.end(), k.label, fold(surface), surface, "pattern:branch",
-                           place_prefix=(entry.name,)))
+        out.append(
+            Mention(
+                k.start,
+                m.end(),
+                k.label,
+                fold(surface),
+                surface,
+                "pattern:branch",
+                place_prefix=(entry.name,),
+            )
+        )
     return out
 
 
@@ -794,8 +1366,9 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
                 continue
             if not _name_like(ctx, item, words) or _PROJECT_SUFFIX.search(item):
                 continue
-            if _GENERIC_MODIFIERS.fullmatch(item) or ctx.cities_in(start, end) and \
-                    end - _strip_places(ctx, start, end)[0] < 2:
+            if _GENERIC_MODIFIERS.fullmatch(item) or (
+                ctx.cities_in(start, end) and end - _strip_places(ctx, start, end)[0] < 2
+            ):
                 continue
             core_start, places = _strip_places(ctx, start, end)
             name = text[core_start:end] if end - core_start >= 2 else item
@@ -816,8 +1389,11 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
                 continue
             if not ctx.tokens.is_boundary(m.end()):
                 continue
-            out.append(Mention(m.start(), m.end(), "Company", m.group(0), m.group(0),
-                               "pattern:group_member"))
+            out.append(
+                Mention(
+                    m.start(), m.end(), "Company", m.group(0), m.group(0), "pattern:group_member"
+                )
+            )
             spans.append(m.span())
     return out
 
@@ -841,7 +1417,8 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
 
 
 _BODY_AFTER_PLACE = re.compile(
-    f"(?:人民政府|政府|[{HAN}]{{0,8}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])")
+    f"(?:人民政府|政府|[{HAN}]{{0,8}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])"
+)
 
 
 def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]:
@@ -932,16 +1509,28 @@ def agency_mentions(ctx: Context) -> list[Mention]:
     # Party committees: 市委, 省委, 青岛市委.
     for m in re.finditer(r"([市省区县])委(?![员会托屈婉])", text):
         start = m.start()
-        city = next((c for c in ctx.cities if c.end in (start, start + 1)
-                     and c.name.endswith(m.group(1))), None)
+        city = next(
+            (c for c in ctx.cities if c.end in (start, start + 1) and c.name.endswith(m.group(1))),
+            None,
+        )
         if city is not None:  # 北仑区委 (the city may be read as 北仑 + 区委)
-            out.append(Mention(city.start, m.end(), "Agency", city.name + "委",
-                               text[city.start : m.end()], "pattern:agency",
-                               place_prefix=(city.name,)))
+            out.append(
+                Mention(
+                    city.start,
+                    m.end(),
+                    "Agency",
+                    city.name + "委",
+                    text[city.start : m.end()],
+                    "pattern:agency",
+                    place_prefix=(city.name,),
+                )
+            )
         elif ctx.tokens.is_boundary(start):
             home = ctx.home_city if m.group(1) == "市" else ctx.home_province
             if home and home.endswith(m.group(1)):
-                mention = Mention(start, m.end(), "Agency", home + "委", m.group(0), "pattern:agency")
+                mention = Mention(
+                    start, m.end(), "Agency", home + "委", m.group(0), "pattern:agency"
+                )
                 mention.aliases.add(m.group(0))
                 out.append(mention)
     return out
@@ -957,7 +1546,9 @@ _PROJECT_SUFFIX = re.compile(
     r"全球根节点|根节点|顶级节点|项目|工程|专项行动|提升行动|攻坚行动)"
 )
 _PARK_END = re.compile(r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区)$")
-_NUMBER_LEAD = re.compile(r"^(?:[一二三四五六七八九十百千两]+大|双|[一二三四五六七八九十]+[个项]?[^\d个家项])")
+_NUMBER_LEAD = re.compile(
+    r"^(?:[一二三四五六七八九十百千两]+大|双|[一二三四五六七八九十]+[个项]?[^\d个家项])"
+)
 _COUNTED = re.compile(r"\d+\s*(?:个|家|项|类|条|座|批)|左右|以上|若干|一批|多个")
 _PLATFORM_SUFFIX = re.compile(r"(?:工业互联网平台|云平台|平台|监测系统|管理系统|服务系统|大脑)")
 _INTRO_BEFORE = re.compile(
@@ -991,7 +1582,9 @@ def _drop_lists_in_parens(surface: str) -> str:
 
 _TITLE_AFTER = re.compile(r"(?:总经理|副总经理|主任|副主任|负责人|董事长|总裁|首席)")
 _PLURAL_BEFORE = re.compile(r"(?:一批|多个|一系列|若干|\d+个|[一二三四五六七八九十百]+个|等)$")
-_PLACE_INSIDE = re.compile(f"[（(]([{HAN}]{{2,6}})[)）]|([{HAN}]{{2,3}}?)(?:分院|分中心|分公司|分所|分部)")
+_PLACE_INSIDE = re.compile(
+    f"[（(]([{HAN}]{{2,6}})[)）]|([{HAN}]{{2,3}}?)(?:分院|分中心|分公司|分所|分部)"
+)
 
 
 def _places_inside(ctx: Context, name: str) -> tuple[str, ...]:
@@ -1013,7 +1606,10 @@ def project_mentions(ctx: Context) -> list[Mention]:
     text = ctx.text
     for m in _PROJECT_SUFFIX.finditer(text):
         suffix = m.group(0)
-        if text[m.end() : m.end() + 1] in ("”", "’") or text[m.start() - 1 : m.start()] in ("”", "’"):
+        if text[m.end() : m.end() + 1] in ("”", "’") or text[m.start() - 1 : m.start()] in (
+            "”",
+            "’",
+        ):
             continue  # quoted names are handled by quoted_mentions
         left = _left_with_parens(ctx, m.start(), max_chars=24)
         if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
@@ -1028,7 +1624,9 @@ def project_mentions(ctx: Context) -> list[Mention]:
         elif len(stem) < 2 or _GENERIC_MODIFIERS.fullmatch(core or "x"):
             continue
         if suffix in ("工程", "专项行动", "提升行动", "攻坚行动", "项目") and not (
-            places or _NUMBER_LEAD.match(stem) or ctx.is_rare(ctx.tokens.token_words(left, m.start())[0])
+            places
+            or _NUMBER_LEAD.match(stem)
+            or ctx.is_rare(ctx.tokens.token_words(left, m.start())[0])
         ):
             continue
         if suffix == "项目" and len(stem) < 4:
@@ -1050,14 +1648,19 @@ def project_mentions(ctx: Context) -> list[Mention]:
         if paren and ctx.gaz.division(paren.group(1)) is not None:
             surface = text[left : m.end() + paren.end()]  # 国家顶级节点(重庆)
         core_text = text[core_start : m.end()].lstrip("级")
-        if suffix == "创新中心" and places and any(
-                _TITLE_AFTER.match(text, k.end()) for k in re.finditer(re.escape(core_text), text)):
+        if (
+            suffix == "创新中心"
+            and places
+            and any(
+                _TITLE_AFTER.match(text, k.end()) for k in re.finditer(re.escape(core_text), text)
+            )
+        ):
             # An innovation centre with a manager is an operating organisation (E9): a
             # Company, named as written with its place, 市级 dropped.
             label = "Company"
             name = re.sub(r"^(.+?[市省区县])级", r"\1", name)
             if name.startswith(places[0]) and places[0].endswith("市"):
-                short = places[0][:-1] + name[len(places[0]):]
+                short = places[0][:-1] + name[len(places[0]) :]
                 if short in text:
                     name = short
         mention = Mention(left, end_at, label, name, surface, "pattern:project")
@@ -1079,7 +1682,11 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         left = _left_with_parens(ctx, m.start(), max_chars=20)
         bare_home = None
         if text[left - 2 : left] in ("全市", "全省") or text[left - 2 : left] in ("市级", "省级"):
-            bare_home = ctx.home_city if text[left - 2] in "全市" and "市" in text[left - 2 : left] else ctx.home_province
+            bare_home = (
+                ctx.home_city
+                if text[left - 2] in "全市" and "市" in text[left - 2 : left]
+                else ctx.home_province
+            )
             left -= 2
         if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
             continue
@@ -1098,11 +1705,17 @@ def platform_mentions(ctx: Context) -> list[Mention]:
                 break
         # A brand only before 工业互联网平台/云平台 (柠檬豆工业互联网平台), never before a bare
         # 平台 (服装行业垂直平台 is a kind of platform, not a name).
-        if run and 2 <= len("".join(run)) <= 6 and m.group(0) in ("工业互联网平台", "云平台") \
-                and not re.search("行业|领域|产业", core[len("".join(run)) :]):
+        if (
+            run
+            and 2 <= len("".join(run)) <= 6
+            and m.group(0) in ("工业互联网平台", "云平台")
+            and not re.search("行业|领域|产业", core[len("".join(run)) :])
+        ):
             brand = "".join(run)
         generic = bool(_GENERIC_MODIFIERS.fullmatch(core))
-        if brand and (len(core) == len(brand) or _GENERIC_MODIFIERS.fullmatch(core[len(brand):] or "x")):
+        if brand and (
+            len(core) == len(brand) or _GENERIC_MODIFIERS.fullmatch(core[len(brand) :] or "x")
+        ):
             name = brand
         elif _COUNTED.search(core):
             continue  # 27家特定行业特定领域平台: a count of platforms
@@ -1116,8 +1729,13 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             name = fold(surface)  # 首个…监测系统: the system word itself names it
         elif re.search("行业|领域", core):
             continue  # 服装行业垂直平台, 微波炉行业工业互联网平台: a kind of platform
-        elif not generic and len(core) >= 4 and (
-                _INTRO_BEFORE.search(text[max(0, left - 6) : left]) or text[left - 1 : left] == "、"):
+        elif (
+            not generic
+            and len(core) >= 4
+            and (
+                _INTRO_BEFORE.search(text[max(0, left - 6) : left]) or text[left - 1 : left] == "、"
+            )
+        ):
             name = fold(surface)
         else:
             continue
@@ -1174,7 +1792,13 @@ def person_mentions(ctx: Context) -> list[Mention]:
                 continue
             before = text[max(0, start - 1) : start]
             if (before and before in "处科室部局院司组办会所厅委") or before in (
-                "", "，", ",", "。", "\n", "、"):
+                "",
+                "，",
+                ",",
+                "。",
+                "\n",
+                "、",
+            ):
                 found.setdefault(name, (start, start + len(name)))
                 break
     for m in _SPEECH_RE.finditer(text):
@@ -1264,8 +1888,11 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         )
         if crossing:
             continue
-        if inside and left is not None and (left.start, left.end, left.label) == (
-                m.start, m.end, m.label):
+        if (
+            inside
+            and left is not None
+            and (left.start, left.end, left.label) == (m.start, m.end, m.label)
+        ):
             continue  # the same span read twice (发改委 in a list of local bodies): one reading
         if inside:
             if m.nested or (m.label in ("City", "Agency") and m.source == "gazetteer"):

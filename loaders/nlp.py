@@ -26,8 +26,20 @@ _CLOSERS = frozenset("”’」』)）")
 
 # Domain words added to jieba besides gazetteer names, so common domain compounds are kept whole.
 _DOMAIN_WORDS = (
-    "工业互联网", "工业互联网平台", "股份有限公司", "有限公司", "有限责任公司", "数字化转型",
-    "标识解析", "二级节点", "专项行动", "行动计划", "实施方案", "实施意见", "指导意见", "白皮书",
+    "工业互联网",
+    "工业互联网平台",
+    "股份有限公司",
+    "有限公司",
+    "有限责任公司",
+    "数字化转型",
+    "标识解析",
+    "二级节点",
+    "专项行动",
+    "行动计划",
+    "实施方案",
+    "实施意见",
+    "指导意见",
+    "白皮书",
 )
 
 _lock = threading.Lock()

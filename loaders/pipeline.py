@@ -56,10 +56,20 @@ def part_of(entities: list[Entity]) -> list[Relation]:
     for name in sorted(cities):
         for parent in gaz.ancestor_names(name):
             if parent in cities:
-                out.append(Relation(
-                    type="PART_OF", head=name, head_label="City", tail=parent, tail_label="City",
-                    sentence="", start=0, end=0, method="gazetteer:hierarchy", confidence=1.0,
-                ))
+                out.append(
+                    Relation(
+                        type="PART_OF",
+                        head=name,
+                        head_label="City",
+                        tail=parent,
+                        tail_label="City",
+                        sentence="",
+                        start=0,
+                        end=0,
+                        method="gazetteer:hierarchy",
+                        confidence=1.0,
+                    )
+                )
                 break
     return out
 

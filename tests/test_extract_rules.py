@@ -118,8 +118,10 @@ def test_no_signing_without_a_signing_verb() -> None:
 
 
 def test_issued_by_coordinated_issuers() -> None:
-    ex = run("苏州市工信局、发改委联合印发的《苏州市智能制造三年行动计划》提出新目标。",
-             title="苏州智能制造")
+    ex = run(
+        "苏州市工信局、发改委联合印发的《苏州市智能制造三年行动计划》提出新目标。",
+        title="苏州智能制造",
+    )
     issued = pairs(ex, "ISSUED_BY")
     assert ("苏州市智能制造三年行动计划", "苏州市工业和信息化局") in issued
     assert ("苏州市智能制造三年行动计划", "苏州市发展和改革委员会") in issued
@@ -173,8 +175,9 @@ def test_bare_city_prefix_gives_no_location() -> None:
 
 def test_works_for_compound_titles() -> None:
     ex = run("江苏徐工信息技术股份有限公司总经理、徐工汉云董事长张启亮表示，平台连接设备超百万台。")
-    works = {(r.head, r.tail, r.properties.get("title")) for r in ex.relations
-             if r.type == "WORKS_FOR"}
+    works = {
+        (r.head, r.tail, r.properties.get("title")) for r in ex.relations if r.type == "WORKS_FOR"
+    }
     assert any(p == "张启亮" and t == "总经理" for p, _, t in works)
 
 

@@ -24,10 +24,13 @@ def _rel(t: str, h: str, hl: str, tl_name: str, tl: str) -> dict:
 
 
 def test_entities_match_through_any_alias_and_label_must_agree() -> None:
-    pred = {"entities": [
-        {"label": "Platform", "name": "树根互联根云", "aliases": []},  # alias of gold
-        {"label": "Company", "name": "长沙", "aliases": []},  # right string, wrong label
-    ], "relations": []}
+    pred = {
+        "entities": [
+            {"label": "Platform", "name": "树根互联根云", "aliases": []},  # alias of gold
+            {"label": "Company", "name": "长沙", "aliases": []},  # right string, wrong label
+        ],
+        "relations": [],
+    }
     s = score_one(pred, GOLD)
     assert s.entities["Platform"].pred_ok == 1 and s.entities["Platform"].gold_ok == 1
     assert s.entities["Company"].pred_ok == 0
@@ -59,6 +62,7 @@ def test_relations_match_ends_by_alias_sets_and_symmetric_order() -> None:
 def test_resolver_merges_on_unique_alias_and_never_on_a_shared_short_name() -> None:
     def ex(*entities: Entity, relations: tuple[Relation, ...] = ()) -> Extraction:
         from graph.model import Article
+
         return Extraction(Article(id="a", title="", text=""), entities, relations)
 
     r = Resolver()

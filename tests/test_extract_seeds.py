@@ -48,8 +48,18 @@ def test_extract_command_writes_one_record_per_article(tmp_path: Path) -> None:
         assert rec["article"]["path"].endswith(".txt")
         assert rec["entities"] and rec["relations"]
         for r in rec["relations"]:
-            assert {"type", "head", "head_label", "tail", "tail_label", "sentence", "start",
-                    "end", "method", "confidence"} <= set(r)
+            assert {
+                "type",
+                "head",
+                "head_label",
+                "tail",
+                "tail_label",
+                "sentence",
+                "start",
+                "end",
+                "method",
+                "confidence",
+            } <= set(r)
 
 
 def test_extract_command_reports_bad_files_and_goes_on(tmp_path: Path) -> None:

@@ -31,8 +31,10 @@ SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "EMPOWERS": (frozenset({"Platform", "Company"}), frozenset({"Company", "City", "Project"})),
     "SIGNED_WITH": (ORGS, ORGS),
     "ISSUED_BY": (frozenset({"Policy"}), frozenset({"Agency", "City"})),
-    "DEVELOPED_BY": (frozenset({"Platform", "Project"}),
-                     frozenset({"Company", "Agency", "City", "Platform"})),
+    "DEVELOPED_BY": (
+        frozenset({"Platform", "Project"}),
+        frozenset({"Company", "Agency", "City", "Platform"}),
+    ),
     "PARTNERS_WITH": (ORGS, ORGS),
     "LOCATED_IN": (frozenset({"Company", "Agency", "Project", "Platform"}), frozenset({"City"})),
     "PART_OF": (frozenset({"City"}), frozenset({"City"})),
@@ -84,13 +86,24 @@ def _clean(found: list[Relation]) -> list[Relation]:
         key = _key(r)
         if key not in best or r.confidence > best[key].confidence:
             best[key] = r
-    signed = {frozenset(((r.head_label, r.head), (r.tail_label, r.tail)))
-              for r in best.values() if r.type == "SIGNED_WITH"}
+    signed = {
+        frozenset(((r.head_label, r.head), (r.tail_label, r.tail)))
+        for r in best.values()
+        if r.type == "SIGNED_WITH"
+    }
     # A party taking part in a project it agreed on is not also its developer (R3).
     taking_part = {(r.tail, r.head) for r in best.values() if r.type == "PARTICIPATES_IN"}
-    best = {k: r for k, r in best.items()
-            if not (r.type == "DEVELOPED_BY" and (r.head, r.tail) in taking_part)}
-    out = [r for r in best.values()
-           if not (r.type == "PARTNERS_WITH"
-                   and frozenset(((r.head_label, r.head), (r.tail_label, r.tail))) in signed)]
+    best = {
+        k: r
+        for k, r in best.items()
+        if not (r.type == "DEVELOPED_BY" and (r.head, r.tail) in taking_part)
+    }
+    out = [
+        r
+        for r in best.values()
+        if not (
+            r.type == "PARTNERS_WITH"
+            and frozenset(((r.head_label, r.head), (r.tail_label, r.tail))) in signed
+        )
+    ]
     return sorted(out, key=lambda r: (r.start, r.type))

@@ -21,12 +21,16 @@ _ADVERB_GAP = re.compile(
     r"积极|新|又|再|一起|一道|专门|进一步|于\d{4}年|\s)*\s*$"
 )
 # Sentences that advise rather than report (R10): "要…加强与…合作".
-EXHORTATION = re.compile(r"(?:^|[，；：])\s*(?:要|应|应当|需要|必须|建议|务必|鼓励)[^，。；]{0,30}$")
+EXHORTATION = re.compile(
+    r"(?:^|[，；：])\s*(?:要|应|应当|需要|必须|建议|务必|鼓励)[^，。；]{0,30}$"
+)
 _CLAUSE_OPENERS = re.compile(
     r"^(?:同时|此外|另外|并且?|还|而且|实施|加快|推进|推动|打造|突出|建设|加速|持续|深化|聚焦|支持|"
     r"培育|开展|围绕|力争|进一步|全力|着力|积极|依托|以|将|未来|下一步)"
 )
-_ADVERBIAL_LEAD = re.compile(r"^(?:在|对于|对|根据|按照|据|随着|围绕|通过|作为|从|自|为了|与|经过|由于|基于)")
+_ADVERBIAL_LEAD = re.compile(
+    r"^(?:在|对于|对|根据|按照|据|随着|围绕|通过|作为|从|自|为了|与|经过|由于|基于)"
+)
 _TIME_CLAUSE = re.compile(
     r"^[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.]+$"
 )
@@ -91,7 +95,9 @@ class SentenceView:
             group.append(m)
         return group
 
-    def last_before(self, pos: int, labels: frozenset[str], max_sentences: int = 1) -> Mention | None:
+    def last_before(
+        self, pos: int, labels: frozenset[str], max_sentences: int = 1
+    ) -> Mention | None:
         """The nearest mention with one of `labels` before `pos`, here or in previous sentences."""
         view: SentenceView | None = self
         for _ in range(max_sentences + 1):
@@ -112,10 +118,13 @@ class SentenceView:
                 break
             for m in reversed(view.mentions):
                 # parties are organisations, not a platform one of them has just built
-                if m.end <= pos and m.label in ("Company", "Platform", "Agency") \
-                        and not (m.label == "Platform" and m.source == "pattern:platform"):
-                    if all(o.name != m.name for o in out):
-                        out.append(m)
+                if (
+                    m.end <= pos
+                    and m.label in ("Company", "Platform", "Agency")
+                    and not (m.label == "Platform" and m.source == "pattern:platform")
+                    and all(o.name != m.name for o in out)
+                ):
+                    out.append(m)
                 if len(out) == 2:
                     return out[::-1]
             view = view.prev
@@ -152,7 +161,9 @@ def find_subject(view: SentenceView) -> Mention | None:
     return None
 
 
-def build_views(text: str, sentences: list[Sentence], mentions: list[Mention]) -> list[SentenceView]:
+def build_views(
+    text: str, sentences: list[Sentence], mentions: list[Mention]
+) -> list[SentenceView]:
     """Sentence views with subjects; a sentence that opens with a verb or a connective and names
     no subject continues the previous sentence's subject within the paragraph."""
     top = [m for m in mentions if not m.nested]

@@ -20,7 +20,9 @@ _BUILD = re.compile(
 )
 # Verbs that make a city the builder of a programme but say nothing of a company (R4).
 _PROGRAMME_ONLY = {"实施", "制定实施", "推进", "推广", "升级", "启动", "培育"}
-_BASED_ON = re.compile(r"(?:以|基于|依托)(?P<base>[^，。；]{1,30}?)(?:为基础|为底座|为核心)?(?:搭建|建设|打造|开发|构建)")
+_BASED_ON = re.compile(
+    r"(?:以|基于|依托)(?P<base>[^，。；]{1,30}?)(?:为基础|为底座|为核心)?(?:搭建|建设|打造|开发|构建)"
+)
 _ANAPHOR = re.compile(r"(?:这个|这一|该|此)[^，,。；]{0,30}(?:平台|系统|大脑)")
 
 
@@ -36,8 +38,9 @@ def _targets_after(view: SentenceView, pos: int, limit: int = 40) -> list[Mentio
                 return []
             out = [m]
             for n in view.mentions[i + 1 :]:
-                if n.label not in _TARGETS or not re.fullmatch(r"\s*[、和及]\s*",
-                                                                 view.text[out[-1].end : n.start]):
+                if n.label not in _TARGETS or not re.fullmatch(
+                    r"\s*[、和及]\s*", view.text[out[-1].end : n.start]
+                ):
                     break
                 out.append(n)
             return out
@@ -92,7 +95,11 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     continue
                 if verb.group(0) in _PROGRAMME_ONLY and b.label != "City":
                     continue
-                if method == "rule:developed_by_subject" and b.label == "Platform" and target.label == "Project":
+                if (
+                    method == "rule:developed_by_subject"
+                    and b.label == "Platform"
+                    and target.label == "Project"
+                ):
                     continue
                 conf = 0.85 if method in ("rule:developed_by_you", "rule:developed_by") else 0.65
                 out.append(relation("DEVELOPED_BY", target, b, view, method, conf))
@@ -100,8 +107,11 @@ def find(views: list[SentenceView]) -> list[Relation]:
         for based in _BASED_ON.finditer(text):
             b_start = view.start + based.start("base")
             b_end = view.start + based.end("base")
-            bases = [m for m in view.mentions if b_start <= m.start and m.end <= b_end
-                     and m.label in ("Platform", "Company")]
+            bases = [
+                m
+                for m in view.mentions
+                if b_start <= m.start and m.end <= b_end and m.label in ("Platform", "Company")
+            ]
             if not bases:
                 continue
             topic = _topic(view, b_start)

@@ -15,7 +15,8 @@ from loaders.relations.base import EXHORTATION, SentenceView, relation
 _SOURCES = frozenset({"Platform", "Company"})
 _TARGETS = frozenset({"Company", "City", "Project"})
 _FIRMS_AFTER = re.compile(
-    r"的?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?(?:企业|养殖户|用户|工厂)")
+    r"的?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?(?:企业|养殖户|用户|工厂)"
+)
 _UPGRADE = re.compile(r"升级|改造|数字化转型|智能化|上云|监控|赋能|管控|解决方案|数字化")
 
 
@@ -42,12 +43,22 @@ def find(views: list[SentenceView]) -> list[Relation]:
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y
         for m in re.finditer(r"通过(?P<x>[^，。；]{1,30}?)的赋能", text):
-            xs = [x for x in view.mentions if view.start + m.start("x") <= x.start
-                  and x.end <= view.start + m.end("x") and x.label in _SOURCES]
-            after = [y for y in view.mentions if y.start >= view.start + m.end() and y.label in _TARGETS]
+            xs = [
+                x
+                for x in view.mentions
+                if view.start + m.start("x") <= x.start
+                and x.end <= view.start + m.end("x")
+                and x.label in _SOURCES
+            ]
+            after = [
+                y for y in view.mentions if y.start >= view.start + m.end() and y.label in _TARGETS
+            ]
             # 长沙的某企业: the firm, not the place; a place only as 赋能<place>企业.
-            after = [y for y in after if y.label != "City"
-                     or view.text[y.end : y.end + 3].lstrip("的").startswith("企业")]
+            after = [
+                y
+                for y in after
+                if y.label != "City" or view.text[y.end : y.end + 3].lstrip("的").startswith("企业")
+            ]
             if xs and after:
                 found.append((xs[0], after[0], "rule:empowers_via", 0.85))
         # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
@@ -61,31 +72,53 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for t in targets:
                     found.append((source, t, "rule:empowers", 0.85))
         # Y借助/依托/利用X(平台)完成/实现…: X empowers Y
-        for m in re.finditer(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,16}?)(?:平台)?"
-                             r"(?:完成|实现|开展|进行|推进|打造|建成)", text):
+        for m in re.finditer(
+            r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,16}?)(?:平台)?"
+            r"(?:完成|实现|开展|进行|推进|打造|建成)",
+            text,
+        ):
             x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
-            xs = [x for x in view.mentions if x_start <= x.start and x.end <= x_end
-                  and x.label == "Platform"]
+            xs = [
+                x
+                for x in view.mentions
+                if x_start <= x.start and x.end <= x_end and x.label == "Platform"
+            ]
             receivers = view.group_ending_at(view.start + m.start(), frozenset({"Company"}))
             if xs and receivers:
                 found.append((xs[0], receivers[-1], "rule:empowers_relying", 0.75))
         # 依托/借助X(平台)，Y实现/完成…
         for m in re.finditer(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]", text):
             x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
-            xs = [x for x in view.mentions if x_start <= x.start and x.end <= x_end
-                  and x.label == "Platform"]
-            after = view.group_starting_at(view.start + m.end(), frozenset({"Company"}), gap=r"^\s*$")
+            xs = [
+                x
+                for x in view.mentions
+                if x_start <= x.start and x.end <= x_end and x.label == "Platform"
+            ]
+            after = view.group_starting_at(
+                view.start + m.end(), frozenset({"Company"}), gap=r"^\s*$"
+            )
             rest = view.text[after[-1].end : after[-1].end + 12] if after else ""
             if xs and after and re.match(r"[^，,。；]{0,4}(?:实现|完成|打造|建成|提升|降低)", rest):
                 found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
         # 为Y赋能 / 为Y(免费)提供…
         for m in re.finditer(r"为(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供)", text):
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
-            ys = [y for y in view.mentions if y_start <= y.start and y.end <= y_end
-                  and y.label in _TARGETS and (y.label != "City" or _firms_of(view, y))]
+            ys = [
+                y
+                for y in view.mentions
+                if y_start <= y.start
+                and y.end <= y_end
+                and y.label in _TARGETS
+                and (y.label != "City" or _firms_of(view, y))
+            ]
             clause_start, _ = view.clause_of(view.start + m.start())
-            near = [x for x in view.mentions if clause_start <= x.start
-                    and x.end <= view.start + m.start() and x.label in _SOURCES]
+            near = [
+                x
+                for x in view.mentions
+                if clause_start <= x.start
+                and x.end <= view.start + m.start()
+                and x.label in _SOURCES
+            ]
             source = near[-1] if near else _source_before(view, view.start + m.start())
             if ys and source:
                 found.append((source, ys[0], "rule:empowers_for", 0.75))
@@ -93,21 +126,35 @@ def find(views: list[SentenceView]) -> list[Relation]:
         for m in re.finditer(r"引进", text):
             pos = view.start + m.end()
             platforms = view.group_starting_at(pos, frozenset({"Platform"}), gap=r"^\s*$")
-            city = view.subject if view.subject is not None and view.subject.label == "City" else None
+            city = (
+                view.subject if view.subject is not None and view.subject.label == "City" else None
+            )
             if platforms and city is not None:
                 for p in platforms:
                     found.append((p, city, "rule:empowers_brought_in", 0.7))
         # A platform at work on a named company's or park's upgrade in this sentence.
         if not found and _UPGRADE.search(text):
-            platforms = [m for m in view.mentions if m.label == "Platform" and m.source == "gazetteer"]
-            receivers = [m for m in view.mentions if m.label in ("Company", "Project")
-                         and m.source != "gazetteer" and not m.owner]
+            platforms = [
+                m for m in view.mentions if m.label == "Platform" and m.source == "gazetteer"
+            ]
+            receivers = [
+                m
+                for m in view.mentions
+                if m.label in ("Company", "Project") and m.source != "gazetteer" and not m.owner
+            ]
             if not receivers and "园区" in text and view.prev is not None:
                 # 园区 refers back to the park named in the previous sentence
-                parks = [m for m in view.prev.mentions if m.label == "Project"
-                         and re.search(r"园区?$|产业园$", m.name)]
+                parks = [
+                    m
+                    for m in view.prev.mentions
+                    if m.label == "Project" and re.search(r"园区?$|产业园$", m.name)
+                ]
                 receivers = parks[-1:]
-            if len(platforms) >= 1 and receivers and not re.search(r"签署|签约|携手|联手|合作", text):
+            if (
+                len(platforms) >= 1
+                and receivers
+                and not re.search(r"签署|签约|携手|联手|合作", text)
+            ):
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         for source, target, method, conf in found:
             if source.name != target.name:

@@ -26,13 +26,18 @@ def find(views: list[SentenceView]) -> list[Relation]:
             governed = _governed(view, v_end)
             if not governed:
                 continue
-            relative = view.text[v_end : v_end + 1] == "的" or view.text[v_end : v_end + 2] == "了的"
+            relative = (
+                view.text[v_end : v_end + 1] == "的" or view.text[v_end : v_end + 2] == "了的"
+            )
             issuers = view.group_ending_at(v_start, _ISSUERS)
             method = "rule:issued_by"
             if not issuers and not relative:
                 clause_start, _ = view.clause_of(v_start)
-                near = [m for m in view.mentions
-                        if clause_start <= m.start and m.end <= v_start and m.label in _ISSUERS]
+                near = [
+                    m
+                    for m in view.mentions
+                    if clause_start <= m.start and m.end <= v_start and m.label in _ISSUERS
+                ]
                 if near:
                     issuers = [near[-1]]
                 elif view.subject is not None and view.subject.label in _ISSUERS:
@@ -40,8 +45,16 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 method = "rule:issued_by_subject"
             for policy in governed:
                 for issuer in issuers:
-                    out.append(relation("ISSUED_BY", policy, issuer, view, method,
-                                        0.85 if method == "rule:issued_by" else 0.7))
+                    out.append(
+                        relation(
+                            "ISSUED_BY",
+                            policy,
+                            issuer,
+                            view,
+                            method,
+                            0.85 if method == "rule:issued_by" else 0.7,
+                        )
+                    )
     return out
 
 

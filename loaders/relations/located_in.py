@@ -73,10 +73,14 @@ def find(views: list[SentenceView]) -> list[Relation]:
             places = _places_before(view, pos)
             if not places:
                 continue
-            targets = view.group_starting_at(view.start + ent.end(), frozenset({"Company"}), gap=r"^\s*$")
+            targets = view.group_starting_at(
+                view.start + ent.end(), frozenset({"Company"}), gap=r"^\s*$"
+            )
             for t in targets:
                 for place in places:
-                    out.append(relation("LOCATED_IN", t, place, view, "rule:located_place_firm", 0.8))
+                    out.append(
+                        relation("LOCATED_IN", t, place, view, "rule:located_place_firm", 0.8)
+                    )
     out.extend(_opening(views))
     return out
 
@@ -93,11 +97,16 @@ def _opening(views: list[SentenceView]) -> list[Relation]:
     lead = next((v for v in views if v.mentions), None)
     if lead is None or lead.index > 3:
         return out
-    m = re.search(r"(?:在|于)([^，。；]{2,12}?)(?:发生|举行|召开|上演|展开|进行)", lead.sentence.text)
+    m = re.search(
+        r"(?:在|于)([^，。；]{2,12}?)(?:发生|举行|召开|上演|展开|进行)", lead.sentence.text
+    )
     if not m:
         return out
-    places = [c for c in lead.mentions if c.label == "City"
-              and lead.start + m.start(1) <= c.start < lead.start + m.end(1)]
+    places = [
+        c
+        for c in lead.mentions
+        if c.label == "City" and lead.start + m.start(1) <= c.start < lead.start + m.end(1)
+    ]
     if not places:
         return out
     place = places[-1]

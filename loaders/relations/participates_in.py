@@ -22,8 +22,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
             actors = view.group_ending_at(pos, _ACTORS)
             if not actors and view.subject is not None and view.subject.label in _ACTORS:
                 actors = [view.subject]
-            projects = view.group_starting_at(view.start + verb.end(), frozenset({"Project"}),
-                                              gap=r"^[\s了的“]*$")
+            projects = view.group_starting_at(
+                view.start + verb.end(), frozenset({"Project"}), gap=r"^[\s了的“]*$"
+            )
             for a in actors:
                 for p in projects:
                     out.append(relation("PARTICIPATES_IN", a, p, view, "rule:participates", 0.8))
@@ -37,8 +38,14 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     continue
                 gap = view.text[m.end : nxt.start]
                 after = view.mentions[i + 2]
-                if gap == "位于" and after.label == "Project" and view.text[nxt.end : after.start] == "的":
-                    out.append(relation("PARTICIPATES_IN", m, after, view, "rule:owned_facility", 0.7))
+                if (
+                    gap == "位于"
+                    and after.label == "Project"
+                    and view.text[nxt.end : after.start] == "的"
+                ):
+                    out.append(
+                        relation("PARTICIPATES_IN", m, after, view, "rule:owned_facility", 0.7)
+                    )
             elif nxt.label == "Project" and view.text[m.end : nxt.start] == "的":
                 out.append(relation("PARTICIPATES_IN", m, nxt, view, "rule:owned_facility", 0.65))
     return out

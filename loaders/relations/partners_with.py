@@ -65,13 +65,16 @@ def find(views: list[SentenceView]) -> list[Relation]:
             for a in actors:
                 for b in partners:
                     if a.name != b.name:
-                        out.append(relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.75))
+                        out.append(
+                            relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.75)
+                        )
         for pair_word in re.finditer(r"双方|二者|两者", text):
             pos = view.start + pair_word.start()
             after = view.text[pos : pos + 16]
             if re.search(r"携手|合作|共建|联手|共同", after):
                 both = view.pair(pos)
                 if len(both) == 2:
-                    out.append(relation("PARTNERS_WITH", both[0], both[1], view,
-                                        "rule:partners_pair", 0.7))
+                    out.append(
+                        relation("PARTNERS_WITH", both[0], both[1], view, "rule:partners_pair", 0.7)
+                    )
     return out

@@ -43,7 +43,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
         pairs = signing_parties(view)
-        for a, b, s_pos in pairs:
+        for a, b, _ in pairs:
             out.append(relation("SIGNED_WITH", a, b, view, "rule:signed_with", 0.9))
         if not pairs:
             continue
@@ -55,6 +55,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
         first_sign = min(p[2] for p in pairs)
         for project in (m for m in view.mentions if m.label == "Project" and m.start > first_sign):
             for party in parties:
-                out.append(relation("PARTICIPATES_IN", party, project, view,
-                                    "rule:participates_signing", 0.75))
+                out.append(
+                    relation(
+                        "PARTICIPATES_IN", party, project, view, "rule:participates_signing", 0.75
+                    )
+                )
     return out

@@ -53,14 +53,26 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         out.append(relation("SUBSIDIARY_OF", m, o, view, "rule:known_owner", 0.8))
             if m.label == "Company" and not m.name.endswith("集团"):
                 for stem, group in groups.items():
-                    if m.name.startswith(stem) and m.name != group.name and len(m.name) > len(stem) + 1:
-                        out.append(relation("SUBSIDIARY_OF", m, group, view, "rule:group_name", 0.7))
+                    if (
+                        m.name.startswith(stem)
+                        and m.name != group.name
+                        and len(m.name) > len(stem) + 1
+                    ):
+                        out.append(
+                            relation("SUBSIDIARY_OF", m, group, view, "rule:group_name", 0.7)
+                        )
         for kw in re.finditer(r"旗下|子公司|控股子公司|全资子公司", text):
             pos = view.start + kw.start()
             parents = [m for m in view.mentions if m.end <= pos and m.label == "Company"]
-            children = [m for m in view.mentions if m.start >= pos + len(kw.group(0))
-                        and m.label in ("Company", "Platform")]
+            children = [
+                m
+                for m in view.mentions
+                if m.start >= pos + len(kw.group(0)) and m.label in ("Company", "Platform")
+            ]
             if parents and children and re.fullmatch(r"[\s的]*", view.text[parents[-1].end : pos]):
-                out.append(relation("SUBSIDIARY_OF", children[0], parents[-1], view,
-                                    "rule:subsidiary_kw", 0.85))
+                out.append(
+                    relation(
+                        "SUBSIDIARY_OF", children[0], parents[-1], view, "rule:subsidiary_kw", 0.85
+                    )
+                )
     return out

@@ -39,14 +39,24 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
     seg_end = person.start
     text = view.text
     while seg_end > view.start:
-        seg_start = max(text.rfind("、", view.start, seg_end), text.rfind("，", view.start, seg_end),
-                        text.rfind(",", view.start, seg_end), view.start - 1) + 1
+        seg_start = (
+            max(
+                text.rfind("、", view.start, seg_end),
+                text.rfind("，", view.start, seg_end),
+                text.rfind(",", view.start, seg_end),
+                view.start - 1,
+            )
+            + 1
+        )
         segment = text[seg_start:seg_end]
         title = _TITLE_END.search(segment)
         if not title:
             break
-        orgs = [m for m in view.mentions if seg_start <= m.start and m.end <= seg_end
-                and m.label in _EMPLOYERS]
+        orgs = [
+            m
+            for m in view.mentions
+            if seg_start <= m.start and m.end <= seg_end and m.label in _EMPLOYERS
+        ]
         title_start = seg_start + title.start()
         if orgs:
             org = orgs[-1]
@@ -57,8 +67,17 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
             titles = [own, *(p for p in pending if not _GOVERNMENT_HEADS.match(p))]
             titles = [t for t in titles if not _HONORARY.search(t)]
             if titles:
-                out.append(relation("WORKS_FOR", person, org, view, "rule:works_for_title", 0.85,
-                                    title="、".join(titles)))
+                out.append(
+                    relation(
+                        "WORKS_FOR",
+                        person,
+                        org,
+                        view,
+                        "rule:works_for_title",
+                        0.85,
+                        title="、".join(titles),
+                    )
+                )
             pending = []
         elif any(seg_start <= m.start and m.end <= seg_end for m in view.mentions):
             pending = []  # a title at a platform or place, not at an employer: skip it
@@ -83,5 +102,14 @@ def _title_after(view: SentenceView, i: int, person: Mention) -> list[Relation]:
     dept = view.text[org.end : person.start]
     if not _DEPT.match(dept) or len(dept) > 10:
         return []
-    return [relation("WORKS_FOR", person, org, view, "rule:works_for_title_after", 0.8,
-                     title=dept + title.group(0))]
+    return [
+        relation(
+            "WORKS_FOR",
+            person,
+            org,
+            view,
+            "rule:works_for_title_after",
+            0.8,
+            title=dept + title.group(0),
+        )
+    ]

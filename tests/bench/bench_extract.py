@@ -102,7 +102,9 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     mib = [s / 2**20 for s in samples]
     growth = mib[-1] - mib[0]
-    print(f"stream: {args.repeat * len(articles)} articles ({args.repeat}x seeds) in {elapsed:.1f}s")
+    print(
+        f"stream: {args.repeat * len(articles)} articles ({args.repeat}x seeds) in {elapsed:.1f}s"
+    )
     print("resident memory (MiB) every 10%: " + " ".join(f"{m:.1f}" for m in mib))
     print(f"growth first→last sample: {growth:+.2f} MiB")
     ok = ratio >= 0.5 and growth < 5.0
