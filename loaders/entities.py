@@ -730,20 +730,29 @@ _DISTRICT_SHORT_MAX_FREQ = 1000  # a district's bare short form must not be an e
 
 
 class _CachedGazetteer:
-    """The gazetteer with per-article memos of the lookups the finders repeat."""
+    """The gazetteer with bounded memos of the lookups the finders repeat (the answers depend
+    on the surface only, so they are shared by all articles)."""
 
     def __init__(self, gaz: Any) -> None:
         self._gaz = gaz
-        self._division: dict[tuple[str, str | None, bool], Any] = {}
+        self.division = lru_cache(maxsize=65536)(self._division)
+        self.lookup = lru_cache(maxsize=65536)(self._lookup)
+        self.ancestor_names = lru_cache(maxsize=16384)(gaz.ancestor_names)
+        self.is_ambiguous = lru_cache(maxsize=65536)(gaz.is_ambiguous)
 
-    def division(self, surface: str, within: str | None = None, strict: bool = False) -> Any:
-        key = (surface, within, strict)
-        if key not in self._division:
-            self._division[key] = self._gaz.division(surface, within=within, strict=strict)
-        return self._division[key]
+    def _division(self, surface: str, within: str | None = None, strict: bool = False) -> Any:
+        return self._gaz.division(surface, within=within, strict=strict)
+
+    def _lookup(self, surface: str) -> tuple[Any, ...]:
+        return tuple(self._gaz.lookup(surface))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._gaz, name)
+
+
+@lru_cache(maxsize=1)
+def _cached_gazetteer() -> _CachedGazetteer:
+    return _CachedGazetteer(_gazetteer())
 
 
 class Context:
@@ -757,8 +766,9 @@ class Context:
         self.title = title
         self.tokens = TokenIndex(doc)
         self.freq = freq  # word -> jieba base frequency
-        self.gaz = _CachedGazetteer(_gazetteer())
-        self.cities: list[Mention] = []
+        self.gaz = _cached_gazetteer()
+        self.cities: list[Mention] = []  # sorted by start once the gazetteer pass is done
+        self._city_starts: list[int] | None = None
         self.home_city: str | None = None
         self.home_province: str | None = None
 
@@ -773,7 +783,12 @@ class Context:
         return None
 
     def cities_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.cities if start <= m.start and m.end <= end]
+        """City mentions inside [start, end) (cities are kept sorted by start)."""
+        if self._city_starts is None or len(self._city_starts) != len(self.cities):
+            self._city_starts = [m.start for m in self.cities]
+        i = bisect.bisect_left(self._city_starts, start)
+        j = bisect.bisect_left(self._city_starts, end, lo=i)
+        return [m for m in self.cities[i:j] if m.end <= end]
 
     def leading_places(self, start: int, end: int) -> list[Mention]:
         """City mentions that open the span [start, end), one after another (山东淄博…),
@@ -884,7 +899,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             m.aliases.add(surface)
         out.append(m)
         out.extend(_places_opening(ctx, m))
-    ctx.cities = [m for m in out if m.label == "City"]
+    ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
+    ctx._city_starts = None
     ctx.home_city, ctx.home_province = home_place(ctx.title, ctx.text, ctx.cities)
     # Homonyms and district short forms: only a division inside a city or province the article
     # names (即墨 in an article about 青岛, 垦利 after 东营).
@@ -899,6 +915,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             out.append(_city_mention(ctx, start, end, surface, entry))
             break
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
+    ctx._city_starts = None
     return out
 
 
@@ -1045,6 +1062,9 @@ _ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0
 _TYPE_LABEL = dict(_TYPE_SUFFIXES)
 
 
+_TYPE_WORD = re.compile("(?=(" + "|".join(s for s, _ in _TYPE_SUFFIXES) + "))")
+
+
 def _type_of(name: str) -> tuple[str, str] | None:
     """(type word, label) that `name` ends with, the longest type word first."""
     for length in range(min(len(name), 8), 0, -1):
@@ -1070,7 +1090,8 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         suffix = ""
         if run:
             head = run.group(0)
-            for cut in range(len(head), 0, -1):
+            ends = sorted({t.end(1) for t in _TYPE_WORD.finditer(head)}, reverse=True)
+            for cut in ends:
                 typ = _type_of(head[:cut])
                 # a type word, possibly after a short qualifier (三年行动计划方案)
                 qualifier = head[: cut - len(typ[0])] if typ else ""
