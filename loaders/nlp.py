@@ -105,7 +105,7 @@ def set_sentence_starts(doc: Doc) -> Doc:
             end_pending = True
         pos += len(text)
     doc.user_data["iikg_sentence_starts"] = char_starts
-    ends = [*starts[1:], len(doc)]
+    ends = [*starts[1:], len(doc)] if starts else []
     doc.spans["sentences"] = [doc[s:e] for s, e in zip(starts, ends, strict=True)]
     return doc
 
@@ -178,7 +178,7 @@ def sentences(doc: Doc) -> Iterator[Sentence]:
     if starts is None:
         bounds = [(span.start_char, span.end_char) for span in doc.spans.get("sentences", [])]
     else:
-        bounds = list(zip(starts, [*starts[1:], len(text)], strict=True))
+        bounds = list(zip(starts, [*starts[1:], len(text)][: len(starts)], strict=True))
     for start, end in bounds:
         while start < end and text[start].isspace():
             start += 1

@@ -206,3 +206,13 @@ def test_evidence_offsets_point_into_the_text() -> None:
     r = next(r for r in ex.relations if r.type == "SIGNED_WITH")
     assert text[r.start : r.end] == r.sentence
     assert r.method.startswith("rule:") and 0 < r.confidence <= 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n  ", "Industrial internet platforms grew fast in 2023.", "《》“”、、，。", "市" * 50],
+)
+def test_odd_input_gives_an_empty_or_small_extraction_without_error(text: str) -> None:
+    ex = run(text)
+    assert all(r.type in {"PART_OF"} or r.sentence for r in ex.relations)
+    assert len(ex.entities) <= 2
