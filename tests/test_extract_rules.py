@@ -210,7 +210,13 @@ def test_evidence_offsets_point_into_the_text() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   \n\n  ", "Industrial internet platforms grew fast in 2023.", "《》“”、、，。", "市" * 50],
+    [
+        "",
+        "   \n\n  ",
+        "Industrial internet platforms grew fast in 2023.",
+        "《》“”、、，。",
+        "市" * 50,
+    ],
 )
 def test_odd_input_gives_an_empty_or_small_extraction_without_error(text: str) -> None:
     ex = run(text)
