@@ -127,6 +127,18 @@ TITLES = sorted(
         "行长",
         "站长",
         "主管",
+        "副司长",
+        "司长",
+        "副署长",
+        "署长",
+        "巡视员",
+        "总经济师",
+        "总会计师",
+        "董事会秘书",
+        "副总工程师",
+        "首席架构师",
+        "副总监",
+        "主任委员",
     ],
     key=len,
     reverse=True,
@@ -1734,7 +1746,10 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         ):
             brand = "".join(run)
         generic = bool(_GENERIC_MODIFIERS.fullmatch(core))
-        if brand and (
+        latin = re.fullmatch(r"[A-Za-z][A-Za-z0-9³²+.\-]*(?: [A-Za-z0-9]+)?", core)
+        if latin and not places:
+            name = core  # xIn³Plat平台: a Latin brand
+        elif brand and (
             len(core) == len(brand) or _GENERIC_MODIFIERS.fullmatch(core[len(brand) :] or "x")
         ):
             name = brand

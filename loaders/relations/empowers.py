@@ -24,6 +24,10 @@ def _source_before(view: SentenceView, pos: int) -> Mention | None:
     group = view.group_ending_at(pos, _SOURCES)
     if group:
         return group[-1]
+    clause_start, _ = view.clause_of(pos)
+    near = [m for m in view.mentions if clause_start <= m.start and m.end <= pos]
+    if near and near[0].label in _SOURCES:
+        return near[0]  # the clause's own subject: …，Fii Cloud平台已服务…
     if view.subject is not None and view.subject.end <= pos:
         # the sentence is about a city or agency: it is not the platform doing the empowering
         return view.subject if view.subject.label in _SOURCES else None
@@ -64,7 +68,10 @@ def find(views: list[SentenceView]) -> list[Relation]:
         # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
         for m in re.finditer(r"赋能(?!方案|能力|服务|中心|平台|作用)|服务于?(?=\S)", text):
             pos = view.start + m.end()
-            targets = view.group_starting_at(pos, _TARGETS, gap=r"^[\s了]*$")
+            # 赋能青岛企业6万家 / 服务500余家深圳企业: a count may come first
+            targets = view.group_starting_at(
+                pos, _TARGETS, gap=r"^[\s了]*(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?$"
+            )
             if m.group(0).startswith("服务"):  # only 服务 + a named firm, or a place's firms
                 targets = [t for t in targets if t.label != "City" or _firms_of(view, t)]
             source = _source_before(view, view.start + m.start())
