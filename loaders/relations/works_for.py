@@ -60,7 +60,7 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
         title_start = seg_start + title.start()
         if orgs:
             org = orgs[-1]
-            # 富士康工业互联网股份有限公司（工业富联）总经理: a bracketed short name is no department
+            # 富士康…股份有限公司（工业富联）总经理: a bracketed short name is no department
             dept = re.sub(r"^[（(]?[^（）()]{0,12}[)）]", "", text[org.end : title_start])
             if not _DEPT.match(dept):
                 break
