@@ -35,6 +35,10 @@ Neo4j publishes every jar of its server on Maven Central, so no tarball and no D
 5. Ready means Bolt accepts a connection and the HTTP port answers; ``stop`` sends SIGTERM,
    waits for the clean shutdown and only then kills.
 
+Named instances (``IIKG_NEO4J_INSTANCE=test``, as the test suite uses) get their own HOME
+(``neo4j-<version>-<instance>``: conf, data, logs, run) and share the jars of the default one;
+give them their own ports.
+
 Java 17 or 21 and Maven 3.6.3+ are needed (Maven only for the first start). Without them,
 ``docker compose up -d --wait`` with the project's docker-compose.yml gives an equivalent
 server.
@@ -116,13 +120,19 @@ class MissingToolError(Neo4jLocalError):
 class LocalServer:
     """Where a managed server lives and which ports it uses."""
 
-    home: Path
+    home: Path  # state: conf, data, logs, run, import (and the jars unless `install` is set)
     version: str = NEO4J_VERSION
     bolt_port: int = DEFAULT_BOLT_PORT
     http_port: int = DEFAULT_HTTP_PORT
     heap: str = DEFAULT_HEAP
     browser_version: str = BROWSER_VERSION
     apoc_version: str | None = APOC_VERSION
+    install: Path | None = None  # where the jars live when shared with another instance
+
+    @property
+    def jars(self) -> Path:
+        """The assembled installation: pom.xml, lib/, plugins/, plugin-lib/."""
+        return self.install or self.home
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> LocalServer:
@@ -133,8 +143,15 @@ class LocalServer:
             Path(env.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "iikg"
         )
         apoc = env.get("IIKG_NEO4J_APOC_VERSION", APOC_VERSION)
+        install = Path(cache).expanduser().resolve() / f"neo4j-{version}"
+        # A named instance (the test suite's, say) keeps its own database and logs but shares
+        # the jars, so tests never touch the graph a user built on the default instance.
+        instance = env.get("IIKG_NEO4J_INSTANCE", "")
+        if instance and not re.fullmatch(r"[A-Za-z0-9_-]+", instance):
+            raise Neo4jLocalError(f"IIKG_NEO4J_INSTANCE={instance!r}: use letters, digits, - or _")
         return cls(
-            home=Path(cache).expanduser().resolve() / f"neo4j-{version}",
+            home=install.with_name(f"{install.name}-{instance}") if instance else install,
+            install=install if instance else None,
             version=version,
             bolt_port=_port(env, "IIKG_NEO4J_BOLT_PORT", DEFAULT_BOLT_PORT),
             http_port=_port(env, "IIKG_NEO4J_HTTP_PORT", DEFAULT_HTTP_PORT),
@@ -280,10 +297,10 @@ def assembly_record(server: LocalServer) -> dict[str, str | None]:
 def is_assembled(server: LocalServer) -> bool:
     """True when HOME holds a complete assembly of exactly these versions."""
     try:
-        recorded = json.loads((server.home / ".assembled").read_text())
+        recorded = json.loads((server.jars / ".assembled").read_text())
     except (OSError, ValueError):
         return False
-    return recorded == assembly_record(server) and any((server.home / "lib").glob("neo4j-*.jar"))
+    return recorded == assembly_record(server) and any((server.jars / "lib").glob("neo4j-*.jar"))
 
 
 def find_tool(name: str, env: Mapping[str, str] | None = None) -> str:
@@ -317,28 +334,28 @@ def java_major(version: str) -> int:
 
 
 def assemble(server: LocalServer, *, progress: Progress | None = None) -> None:
-    """Copy the server's jars from Maven Central into ``server.home`` unless already there."""
+    """Copy the server's jars from Maven Central into ``server.jars`` unless already there."""
     if is_assembled(server):
         return
     say = progress or log.info
     mvn = find_tool("mvn")
-    server.home.mkdir(parents=True, exist_ok=True)
-    (server.home / ".assembled").unlink(missing_ok=True)
+    server.jars.mkdir(parents=True, exist_ok=True)
+    (server.jars / ".assembled").unlink(missing_ok=True)
     for sub in ("lib", "plugins", "plugin-lib"):
-        shutil.rmtree(server.home / sub, ignore_errors=True)
-    (server.home / "pom.xml").write_text(render_pom(server), encoding="utf-8")
+        shutil.rmtree(server.jars / sub, ignore_errors=True)
+    (server.jars / "pom.xml").write_text(render_pom(server), encoding="utf-8")
     goals = ["dependency:copy-dependencies@server"]
     if server.apoc_version:
         goals += ["dependency:copy-dependencies@apoc", "dependency:copy-dependencies@apoc-deps"]
     say(
-        f"Assembling Neo4j {server.version} from Maven Central into {server.home} "
+        f"Assembling Neo4j {server.version} from Maven Central into {server.jars} "
         "(first start only; about 140 MB, cached in ~/.m2)..."
     )
     started = time.monotonic()
     try:
         done = subprocess.run(
-            [mvn, "-q", "-B", "-f", str(server.home / "pom.xml"), *goals],
-            cwd=server.home,
+            [mvn, "-q", "-B", "-f", str(server.jars / "pom.xml"), *goals],
+            cwd=server.jars,
             capture_output=True,
             text=True,
             timeout=3600,
@@ -350,9 +367,9 @@ def assemble(server: LocalServer, *, progress: Progress | None = None) -> None:
         tail = "\n".join((done.stdout + done.stderr).strip().splitlines()[-20:])
         raise Neo4jLocalError(
             f"Maven could not fetch Neo4j {server.version} (exit {done.returncode}); "
-            f"pom: {server.home / 'pom.xml'}\n{tail}"
+            f"pom: {server.jars / 'pom.xml'}\n{tail}"
         )
-    (server.home / ".assembled").write_text(json.dumps(assembly_record(server)) + "\n")
+    (server.jars / ".assembled").write_text(json.dumps(assembly_record(server)) + "\n")
     say(f"Assembled Neo4j {server.version} in {time.monotonic() - started:.0f}s.")
 
 
@@ -365,8 +382,8 @@ def render_conf(server: LocalServer) -> str:
         f"server.directories.logs={h / 'logs'}",
         f"server.directories.run={h / 'run'}",
         f"server.directories.import={h / 'import'}",
-        f"server.directories.plugins={h / 'plugins'}",
-        f"server.directories.lib={h / 'lib'}",
+        f"server.directories.plugins={server.jars / 'plugins'}",
+        f"server.directories.lib={server.jars / 'lib'}",
         "server.default_listen_address=127.0.0.1",
         "server.default_advertised_address=127.0.0.1",
         f"server.bolt.listen_address=127.0.0.1:{server.bolt_port}",
@@ -389,7 +406,7 @@ def render_conf(server: LocalServer) -> str:
 
 def entry_point(server: LocalServer) -> str:
     """The server's main class, as the neo4j jar declares it (it was renamed in 2025.x)."""
-    jar = server.home / "lib" / f"neo4j-{server.version}.jar"
+    jar = server.jars / "lib" / f"neo4j-{server.version}.jar"
     try:
         with zipfile.ZipFile(jar) as archive:
             names = archive.read(ENTRY_POINT_SERVICE).decode().split()
@@ -411,7 +428,9 @@ def java_command(server: LocalServer, java: str, java_version: str) -> list[str]
     broken archive is ignored by the JVM (it then starts without one).
     """
     h = server.home
-    classpath = os.pathsep.join(str(h / d / "*") for d in ("lib", "plugins", "plugin-lib"))
+    classpath = os.pathsep.join(
+        str(server.jars / d / "*") for d in ("lib", "plugins", "plugin-lib")
+    )
     archive = cds_archive(server, java_version)
     cds = (
         f"-XX:SharedArchiveFile={archive}"
@@ -549,7 +568,7 @@ def start(
                     f"port {port} on 127.0.0.1 is taken by another program; stop it, or set "
                     "IIKG_NEO4J_BOLT_PORT/IIKG_NEO4J_HTTP_PORT, or point NEO4J_URI at that server"
                 )
-        for sub in ("conf", "data", "logs", "run", "import", "plugins"):
+        for sub in ("conf", "data", "logs", "run", "import"):
             (server.home / sub).mkdir(parents=True, exist_ok=True)
         # The Browser settings name the port of the style/guide server it starts (graph/browser).
         conf = render_conf(server) + browser_assets.managed_conf(server.home / "run")

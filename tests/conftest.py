@@ -8,8 +8,9 @@ in CI or anywhere else.
 ``neo4j_db`` empties the database before each test (``MATCH (n) DETACH DELETE n``; constraints
 and indexes stay). A test session locks the server's database (a lock file in the temp
 directory) from its first Neo4j test to its end, so concurrent sessions on one machine take
-turns. Do not point NEO4J_URI at a database whose contents you want to keep, and expect
-the tests to empty the managed local server's database too.
+turns. Do not point NEO4J_URI at a database whose contents you want to keep. Without
+NEO4J_URI the tests use the managed server's separate ``test`` instance (bolt port 7688), never
+the default one that ``iikg ingest`` fills.
 
 Tests that use these fixtures get the ``neo4j`` marker automatically, so ``-m "not neo4j"``
 runs the rest, and the end of the run reports how many real-server tests ran.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import os
 import sys
 import tempfile
 import time
@@ -31,6 +33,13 @@ from typing import Any
 import pytest
 
 from graph import config, neo4j_local, store
+
+# Without NEO4J_URI the tests run on their own managed instance (own database, ports 7688/7475,
+# jars shared with the default instance), so they never empty the graph a user built.
+if not os.environ.get("NEO4J_URI"):
+    os.environ.setdefault("IIKG_NEO4J_INSTANCE", "test")
+    os.environ.setdefault("IIKG_NEO4J_BOLT_PORT", "7688")
+    os.environ.setdefault("IIKG_NEO4J_HTTP_PORT", "7475")
 
 NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "neo4j_db"})
 _outcomes: Counter[str] = Counter()

@@ -94,6 +94,19 @@ def test_local_server_from_env(tmp_path: Path) -> None:
     assert f"--home-dir={server.home}" in command
 
 
+def test_named_instance_has_its_own_state_and_shares_the_jars(tmp_path: Path) -> None:
+    env = {"IIKG_CACHE_DIR": str(tmp_path), "IIKG_NEO4J_INSTANCE": "test"}
+    default = neo4j_local.LocalServer.from_env({"IIKG_CACHE_DIR": str(tmp_path)})
+    server = neo4j_local.LocalServer.from_env(env)
+    assert server.home == tmp_path / f"neo4j-{neo4j_local.NEO4J_VERSION}-test" != default.home
+    assert server.jars == default.jars == default.home
+    conf = neo4j_local.render_conf(server)
+    assert f"server.directories.data={server.home / 'data'}" in conf
+    assert f"server.directories.lib={default.home / 'lib'}" in conf
+    with pytest.raises(neo4j_local.Neo4jLocalError, match="IIKG_NEO4J_INSTANCE"):
+        neo4j_local.LocalServer.from_env({**env, "IIKG_NEO4J_INSTANCE": "../x"})
+
+
 @pytest.mark.parametrize(
     ("name", "value"), [("IIKG_NEO4J_BOLT_PORT", "70000"), ("IIKG_NEO4J_HEAP", "lots")]
 )
@@ -266,12 +279,11 @@ def spare_server(tmp_path: Path) -> neo4j_local.LocalServer:
         bolt_port=_free_port(),
         http_port=_free_port(),
         heap="512m",
-        apoc_version=None,  # loading APOC's procedures takes seconds; not what is tested here
+        apoc_version=source.apoc_version,  # the shared jars' assembly must match
+        install=source.jars,
     )
     server.home.mkdir()
-    (server.home / "lib").symlink_to(source.home / "lib")
-    (server.home / ".assembled").write_text(json.dumps(neo4j_local.assembly_record(server)))
-    assert neo4j_local.is_assembled(server)
+    assert neo4j_local.is_assembled(source)
     # An empty archive file: the JVM ignores it, and nothing is dumped at exit (slow stop).
     neo4j_local.cds_archive(server, neo4j_local.java_version(neo4j_local.find_tool("java"))).touch()
     return server
@@ -302,6 +314,8 @@ def test_failed_start_shows_the_log(spare_server: neo4j_local.LocalServer) -> No
         bolt_port=spare_server.bolt_port,
         http_port=spare_server.http_port,
         heap="1m",  # too small for the JVM to start at all
+        apoc_version=spare_server.apoc_version,
+        install=spare_server.install,
     )
     with pytest.raises(neo4j_local.Neo4jLocalError, match="did not start") as caught:
         neo4j_local.start(broken, timeout=60)
