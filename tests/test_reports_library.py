@@ -170,9 +170,12 @@ def check_timeline(g: Any) -> None:
 
 
 def check_quality(g: Any) -> None:
-    rows = {(r["issue"], r["name"]) for r in run(g, "quality")}
+    found = run(g, "quality")
+    rows = {(r["issue"], r["name"]) for r in found}
     assert ("orphan", "孤零零科技") in rows
-    assert ("alias_collision", "华光集团") in rows
+    collision = next(r for r in found if r["issue"] == "alias_collision")
+    assert collision["name"] == "华光国瓷"
+    assert collision["detail"] == "used by Company 华光国瓷, Company 华光集团"
     assert ("low_confidence", "华为 → 海尔集团") in rows
     assert not any(issue == "low_confidence" and "青岛市" in name for issue, name in rows)
 

@@ -18,14 +18,29 @@ CALL () {
   MATCH (d:City)-[:PART_OF*0..3]->(c)
   RETURN collect(DISTINCT d) AS area
 }
-MATCH (a:Entity)-[r:SIGNED_WITH]->(b:Entity)
-WHERE ($city IS NULL
-       OR any(x IN [a, b] WHERE x IN area
-              OR EXISTS { MATCH (x)-[:LOCATED_IN]->(y:City) WHERE y IN area }))
-  AND ($since IS NULL AND $until IS NULL
-       OR any(d IN r.evidence_date WHERE d <> ''
-              AND ($since IS NULL OR d >= $since)
-              AND ($until IS NULL OR left(d, size($until)) <= $until)))
+CALL (area) {
+  WITH area WHERE $city IS NULL
+  MATCH (:Entity)-[r:SIGNED_WITH]->(:Entity)
+  RETURN r
+  UNION
+  UNWIND area AS d
+  CALL (d) {
+    RETURN d AS x
+    UNION
+    MATCH (x:Entity)-[:LOCATED_IN]->(d)
+    RETURN x
+  }
+  MATCH (x)-[r:SIGNED_WITH]-(:Entity)
+  RETURN r
+}
+WITH r
+WHERE $since IS NULL AND $until IS NULL
+   OR any(d IN r.evidence_date WHERE d <> ''
+          AND ($since IS NULL OR d >= $since)
+          AND ($until IS NULL OR left(d, size($until)) <= $until))
+WITH r, startNode(r) AS a, endNode(r) AS b
+ORDER BY r.first_seen DESC, a.name, b.name
+LIMIT $limit
 RETURN a.name AS party_a,
        [l IN labels(a) WHERE l <> 'Entity'][0] AS label_a,
        b.name AS party_b,
@@ -35,4 +50,3 @@ RETURN a.name AS party_a,
        r.last_seen AS last_seen,
        r.evidence_sentence[0] AS sentence
 ORDER BY first_seen DESC, party_a, party_b
-LIMIT $limit

@@ -16,10 +16,26 @@ CALL () {
   MATCH (d:City)-[:PART_OF*0..3]->(c)
   RETURN collect(DISTINCT d) AS area
 }
-MATCH (p:Platform)-[r:EMPOWERS]->(t)
-WHERE $city IS NULL
-   OR t IN area
-   OR EXISTS { MATCH (t)-[:LOCATED_IN]->(x:City) WHERE x IN area }
+CALL (area) {
+  WITH area WHERE $city IS NULL
+  MATCH (p:Platform)
+  WITH p, COUNT { (p)-[:EMPOWERS]->() } AS degree
+  WHERE degree > 0
+  ORDER BY degree DESC, p.name
+  LIMIT $limit
+  MATCH (p)-[r:EMPOWERS]->(t:Entity)
+  RETURN p, r, t
+  UNION
+  UNWIND area AS d
+  CALL (d) {
+    RETURN d AS t
+    UNION
+    MATCH (t:Entity)-[:LOCATED_IN]->(d)
+    RETURN t
+  }
+  MATCH (p:Platform)-[r:EMPOWERS]->(t)
+  RETURN p, r, t
+}
 WITH p, t, r
 ORDER BY r.evidence_count DESC, t.name
 WITH p,

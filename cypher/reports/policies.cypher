@@ -30,7 +30,26 @@ CALL () {
   MATCH (d:City)-[:PART_OF*0..3]->(c)
   RETURN collect(DISTINCT d) AS area
 }
-MATCH (p:Policy)
+CALL (wanted, area) {
+  WITH wanted WHERE $issuer IS NULL AND $city IS NULL
+  MATCH (p:Policy)
+  RETURN p
+  UNION
+  UNWIND wanted AS i
+  MATCH (p:Policy)-[:ISSUED_BY]->(i)
+  RETURN p
+  UNION
+  UNWIND area AS d
+  CALL (d) {
+    RETURN d AS i
+    UNION
+    MATCH (i:Entity)-[:LOCATED_IN]->(d)
+    RETURN i
+  }
+  MATCH (p:Policy)-[:ISSUED_BY]->(i)
+  RETURN p
+}
+WITH p, wanted, area
 WHERE ($since IS NULL OR p.first_seen >= $since)
   AND ($until IS NULL OR left(p.first_seen, size($until)) <= $until)
 OPTIONAL MATCH (p)-[:ISSUED_BY]->(i:Entity)

@@ -1,5 +1,5 @@
 // name: quality
-// description: 数据质量：孤立实体、别名冲突、低置信度关系 / Data quality: orphan entities, alias collisions, low-confidence relationships
+// description: 数据质量：孤立实体、别名冲突（一个名称指向多个实体）、低置信度关系 / Data quality: orphan entities, alias collisions (one name used by several entities), low-confidence relationships
 // param: min_confidence: float = 0.6 — 低于此置信度的关系视为低置信度 / relationships below this confidence are reported
 // param: limit: int = 100 — 每类问题最多返回行数 / maximum rows per kind of issue
 // mode: read
@@ -13,12 +13,16 @@ CALL () {
   UNION ALL
   MATCH (e:Entity)
   UNWIND e.aliases AS alias
-  MATCH (o:Entity)
-  WHERE o <> e AND (o.name = alias OR (alias IN o.aliases AND elementId(o) > elementId(e)))
-  WITH e, alias, o ORDER BY alias, e.name, o.name LIMIT $limit
-  RETURN 'alias_collision' AS issue, [l IN labels(e) WHERE l <> 'Entity'][0] AS label,
-         e.name AS name,
-         alias + ' also names ' + [l IN labels(o) WHERE l <> 'Entity'][0] + ' ' + o.name AS detail
+  OPTIONAL MATCH (o:Entity {name: alias})
+  WITH alias, collect(DISTINCT e) AS by_alias, collect(DISTINCT o) AS by_name
+  WITH alias, by_name + [x IN by_alias WHERE NOT x IN by_name] AS holders
+  WHERE size(holders) > 1
+  WITH alias, holders ORDER BY alias LIMIT $limit
+  UNWIND holders AS h
+  WITH alias, h ORDER BY h.name
+  WITH alias, collect([l IN labels(h) WHERE l <> 'Entity'][0] + ' ' + h.name) AS users
+  RETURN 'alias_collision' AS issue, '' AS label, alias AS name,
+         'used by ' + reduce(s = users[0], u IN users[1..] | s + ', ' + u) AS detail
   UNION ALL
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE r.confidence < $min_confidence

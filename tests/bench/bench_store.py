@@ -201,8 +201,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=500, help="articles per transaction")
     parser.add_argument("--runs", type=int, default=30, help="runs per report")
     parser.add_argument("--keep", action="store_true", help="leave the graph in place afterwards")
+    parser.add_argument("--reports-only", action="store_true",
+                        help="skip the writes: time the reports on the graph already there "
+                             "(left by an earlier run with --keep); wipes nothing")
     args = parser.parse_args(argv)
-    if not args.wipe:
+    if not args.wipe and not args.reports_only:
         parser.error("this benchmark wipes the database: pass --wipe to confirm")
 
     from graph import store
@@ -212,24 +215,36 @@ def main(argv: list[str] | None = None) -> int:
     driver = store.connect(settings)
     db = settings.database
     print(f"server: {settings.uri}, database: {db or '(default)'}")
+    if not args.reports_only:
+        write_corpus(driver, db, args.articles, args.batch_size)
+    time_reports(driver, db, args.runs)
+    if not args.keep and not args.reports_only:
+        store.clear_database(driver, db)
+    driver.close()
+    return 0
+
+
+def write_corpus(driver: Any, db: str | None, articles: int, batch_size: int) -> None:
+    from graph import store
+
     store.clear_database(driver, db)
     store.apply_schema(driver, db)
 
     t0 = time.perf_counter()
-    prepared = [prepare(x) for x in generate(args.articles)]
+    prepared = [prepare(x) for x in generate(articles)]
     t_gen = time.perf_counter() - t0
     print(f"generated {len(prepared)} articles in {t_gen:.1f} s (not timed below)")
 
     total = store.WriteResult()
     t0 = time.perf_counter()
-    for i in range(0, len(prepared), args.batch_size):
-        total.add(store.write_articles(driver, prepared[i : i + args.batch_size], db))
+    for i in range(0, len(prepared), batch_size):
+        total.add(store.write_articles(driver, prepared[i : i + batch_size], db))
     t_write = time.perf_counter() - t0
     stats = store.stats(driver, db)
     all_rels = total.relationship_rows + total.entity_rows
     print(
-        f"wrote {args.articles} articles in {t_write:.1f} s "
-        f"(batches of {args.batch_size}): {total.relationship_rows} relationship rows "
+        f"wrote {articles} articles in {t_write:.1f} s "
+        f"(batches of {batch_size}): {total.relationship_rows} relationship rows "
         f"({total.evidence} evidence entries) + {total.entity_rows} MENTIONS"
     )
     print(f"  entity-to-entity relationship rows/s: {total.relationship_rows / t_write:,.0f}")
@@ -238,21 +253,25 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     again = store.WriteResult()
-    for i in range(0, len(prepared), args.batch_size):
-        again.add(store.write_articles(driver, prepared[i : i + args.batch_size], db))
+    for i in range(0, len(prepared), batch_size):
+        again.add(store.write_articles(driver, prepared[i : i + batch_size], db))
     print(f"re-ingest of the same corpus: {again.unchanged} unchanged, "
           f"{time.perf_counter() - t0:.1f} s")
 
+
+def time_reports(driver: Any, db: str | None, runs: int) -> None:
+    from graph import store
+
     rng = random.Random(11)
     params = report_params(driver, rng, store.run_read)
-    print(f"\nreport latency over {args.runs} runs each (ms; first run per report excluded):")
+    print(f"\nreport latency over {runs} runs each (ms; first run per report excluded):")
     print(f"{'report':<24}{'p50':>8}{'p95':>8}{'max':>8}{'rows':>7}")
     slow = []
     for name, report in cypher.reports().items():
         choices = params.get(name) or [{}]
         store.run_report(driver, report, choices[0], db)  # plan cache warm-up
         times, rows = [], 0
-        for run in range(args.runs):
+        for run in range(runs):
             t = time.perf_counter()
             result = store.run_report(driver, report, choices[run % len(choices)], db)
             times.append((time.perf_counter() - t) * 1000)
@@ -261,12 +280,8 @@ def main(argv: list[str] | None = None) -> int:
         if p95 >= 100:
             slow.append(name)
         print(f"{name:<24}{statistics.median(times):>8.1f}{p95:>8.1f}{max(times):>8.1f}"
-              f"{rows / args.runs:>7.0f}")
+              f"{rows / runs:>7.0f}", flush=True)
     print(f"\nreports with p95 >= 100 ms: {', '.join(slow) or 'none'}")
-    if not args.keep:
-        store.clear_database(driver, db)
-    driver.close()
-    return 0
 
 
 if __name__ == "__main__":
