@@ -569,3 +569,32 @@ def _write_html_view(graph: Any, output: str | None, title: str) -> list[Any]:
         return [html_view.write_html(graph, output, title)]
     click.echo(html_view.render_html(graph, title), nl=False)
     return []
+
+
+@main.command("demo")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Progress bar on standard error.")
+@connection_options
+def demo_command(progress: bool, connection: Connection) -> None:
+    """Build the graph of the bundled sample corpus and show what it answers.
+
+    Starts the managed local Neo4j when no NEO4J_URI is configured, ingests seeds/articles
+    (idempotent: running it again changes nothing), prints two reports and the address of
+    Neo4j Browser.
+    """
+    import cypher
+    from graph import demo, store
+    from graph.ingest import ingest
+
+    with _clean_errors():
+        settings = connection.settings()
+        with connection.driver() as driver:
+            summary = ingest([str(demo.sample_corpus())], driver=driver,
+                             database=settings.database, progress=progress)
+            click.echo("\n".join(summary.lines()))
+            for name, params, heading in demo.DEMO_REPORTS:
+                report = cypher.get_report(name)
+                result = store.run_report(driver, report, params, settings.database)
+                click.echo(f"\n{heading}  (iikg report {name})")
+                _print_rows(result.columns, result.rows, "table")
+    click.echo("\n" + demo.browser_hint(settings))
