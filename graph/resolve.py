@@ -149,6 +149,7 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
                     and len(short) >= 3
                     and short[:2] == long[:2]
                     and _is_subsequence(short, long)
+                    and (short.endswith("集团") or not long.endswith("集团"))
                 )
                 or (label_a == "Policy" and len(short) >= 5 and short in long)
                 or (label_a == "Project" and short == _strip_places(long, places))

@@ -4,5 +4,4 @@ from loaders.errors import LoadError
 from loaders.normalize import normalize_text
 from loaders.sources import LoadSummary, iter_articles, load_bytes, load_file
 
-__all__ = ["LoadError", "LoadSummary", "iter_articles", "load_bytes", "load_file",
-           "normalize_text"]
+__all__ = ["LoadError", "LoadSummary", "iter_articles", "load_bytes", "load_file", "normalize_text"]

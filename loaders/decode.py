@@ -78,8 +78,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             try:
                 return data[2:].decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise Rejected(f"UTF-16 BOM but invalid {encoding} at byte {exc.start + 2}"
-                               ) from None
+                raise Rejected(
+                    f"UTF-16 BOM but invalid {encoding} at byte {exc.start + 2}"
+                ) from None
     reason = _binary_reason(data[:_SNIFF])
     if reason:
         raise Rejected(reason)
@@ -88,11 +89,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         utf8_error = exc
     if utf8_error.reason == "unexpected end of data" and utf8_error.end == len(data):
-        raise Rejected(f"truncated UTF-8: the file ends inside a character (byte {utf8_error.start}"
-                       f" of {len(data)}); was it cut off?")
+        raise Rejected(
+            f"truncated UTF-8: the file ends inside a character (byte {utf8_error.start}"
+            f" of {len(data)}); was it cut off?"
+        )
     found = _legacy(data)
     if found:
         return found
     bad = data[utf8_error.start]
-    raise Rejected(f"undecodable bytes: not UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start})"
-                   ", and not GB18030 or Big5 Chinese text")
+    raise Rejected(
+        f"undecodable bytes: not UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start})"
+        ", and not GB18030 or Big5 Chinese text"
+    )

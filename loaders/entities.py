@@ -779,6 +779,7 @@ class Context:
         self.tokens = TokenIndex(doc)
         self.freq = freq  # word -> jieba base frequency
         self.gaz = _cached_gazetteer()
+        self.known_orgs: list[Mention] = []  # gazetteer organisations, for names they open
         self.cities: list[Mention] = []  # sorted by start once the gazetteer pass is done
         self._city_starts: list[int] | None = None
         self.home_city: str | None = None
@@ -928,6 +929,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             break
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
     ctx._city_starts = None
+    ctx.known_orgs = [m for m in out if m.label in ("Company", "Agency", "Platform")]
     return out
 
 
@@ -1180,9 +1182,8 @@ def _brand_like(ctx: Context, start: int, end: int) -> bool:
     places = {c.surface for c in ctx.cities_in(start, end)}
     if any(len(w) > 1 and w not in places and ctx.freq(w) >= 1000 for w in words):
         return False  # 企业上云: everyday words
-    if any(w in STOP_TOKENS for w in words):
-        return False
-    return any(len(w) == 1 for w in words) or any(len(w) > 1 and ctx.is_rare(w) for w in words)
+    # Anything else in quotes before 平台 is a brand, even an ordinary noun (“羚羊”平台).
+    return not any(w in STOP_TOKENS for w in words)
 
 
 def bare_quotes(ctx: Context) -> list[tuple[int, int, str]]:
@@ -1218,6 +1219,8 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     surface = text[start:end]
     core_start, places = _strip_places(ctx, start, end)
     core = re.sub(r"[（(](?:集团|控股|中国)[)）]$", "", _ORG_TAIL.sub("", text[core_start:end]))
+    if re.search(r"集团(?:股份)?有限公司$", surface) and not core.endswith("集团"):
+        core += "集团"  # 安徽江淮汽车集团股份有限公司 is the group 江淮汽车集团
     if len(core) < 2 or _NOT_COMPANY_END.search(surface):
         return None
     if _GENERIC_MODIFIERS.fullmatch(core) or ctx.freq(core) >= _RARE_FREQ:
@@ -1230,7 +1233,13 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
         mention.aliases.add(surface)
     # The short form the article goes on to use: 舜宇光学科技 → 舜宇光学, 东贝电器 → 东贝.
     short = _INDUSTRY_TAIL.sub("", core)
-    if short != core and len(short) >= 2 and text.count(short) > 1 and ctx.freq(short) < _RARE_FREQ:
+    if (
+        short != core
+        and not core.endswith("集团")
+        and len(short) >= 2
+        and text.count(short) > 1
+        and ctx.freq(short) < _RARE_FREQ
+    ):
         mention.aliases.add(short)
     return mention
 
@@ -1576,7 +1585,8 @@ _PROJECT_SUFFIX = re.compile(
     r"互联工厂|智能工厂|数字化工厂|灯塔工厂|工厂|"
     r"大数据中心|数据中心|算力中心|超算中心|体验中心|展示中心|运营中心|计算中心|分中心|创新中心|"
     r"赋能中心|应用中心|研发中心|创新服务中心|服务中心|"
-    r"全球根节点|根节点|顶级节点|项目|工程|专项行动|提升行动|攻坚行动)"
+    r"全球根节点|根节点|顶级节点|二级节点|生产基地|制造基地|产业基地|项目|工程|专项行动|提升行动|"
+    r"攻坚行动)"
 )
 _PARK_END = re.compile(r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区)$")
 _NUMBER_LEAD = re.compile(
@@ -1588,7 +1598,7 @@ _INTRO_BEFORE = re.compile(
     r"(?:打造了?|上线了?|推出了?|建设|建成了?|搭建了?|开发了?|发布了?|加快|加速|依托|基于|通过|"
     r"构建了?|升级|首个|首家|全国首个|全国首家|一个|一套)$"
 )
-_FACILITY_WORDS = re.compile(r"(?:中心|节点|工厂)$")
+_FACILITY_WORDS = re.compile(r"(?:中心|节点|工厂|基地)$")
 
 
 def _left_with_parens(ctx: Context, pos: int, max_chars: int) -> int:
@@ -1670,6 +1680,10 @@ def project_mentions(ctx: Context) -> list[Mention]:
             places or stem.startswith(("国家", "中国")) or len(core) >= 4
         ):
             continue
+        if suffix in ("二级节点", "生产基地", "制造基地", "产业基地") and not (
+            places or any(c.start == left and c.label == "Company" for c in ctx.known_orgs)
+        ):
+            continue  # 标识解析二级节点, 国家…产业基地: a kind, unless a place or firm names it
         name = fold(_drop_lists_in_parens(surface))
         label = "Project"
         end_at = left + len(surface)
@@ -1930,6 +1944,8 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             and (left.start, left.end, left.label) == (m.start, m.end, m.label)
         ):
             continue  # the same span read twice (发改委 in a list of local bodies): one reading
+        if inside and left is not None and left.label == "Person":
+            continue  # 玉林 inside 徐玉林
         if inside:
             if m.nested or (m.label in ("City", "Agency") and m.source == "gazetteer"):
                 m.nested = True

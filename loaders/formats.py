@@ -52,8 +52,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
         raise Rejected(f"front matter opened by '---' on line {first_line} is never closed")
     source = text[opening.end() : closing.start()]
     if len(source) > MAX_FRONT_MATTER_CHARS:
-        raise Rejected(f"front matter is {len(source):,} characters long (limit is "
-                       f"{MAX_FRONT_MATTER_CHARS:,})")
+        raise Rejected(
+            f"front matter is {len(source):,} characters long (limit is {MAX_FRONT_MATTER_CHARS:,})"
+        )
     data = _load_yaml(source, line_offset=first_line)
     body = text[closing.end() :]
     if not body.strip():
@@ -118,11 +119,25 @@ _HTML_HINT = re.compile(
     r"blockquote|html|body|head|script|style|font|center|figure|iframe|meta|title)\b[^<>]*>",
     re.IGNORECASE,
 )
-_DROP_TAGS = ["head", "script", "style", "noscript", "template", "svg", "iframe", "object",
-              "canvas", "select", "button", "math"]
-_BLOCKS = ("p,div,h1,h2,h3,h4,h5,h6,li,ul,ol,dl,dt,dd,tr,table,blockquote,section,article,"
-           "header,footer,aside,nav,main,figure,figcaption,caption,pre,hr,address,center,form,"
-           "fieldset,details,summary")
+_DROP_TAGS = [
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "canvas",
+    "select",
+    "button",
+    "math",
+]
+_BLOCKS = (
+    "p,div,h1,h2,h3,h4,h5,h6,li,ul,ol,dl,dt,dd,tr,table,blockquote,section,article,"
+    "header,footer,aside,nav,main,figure,figcaption,caption,pre,hr,address,center,form,"
+    "fieldset,details,summary"
+)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -137,9 +152,15 @@ def _html_fields(tree: LexborHTMLParser) -> dict[str, Any]:
     if title is not None and title.text(strip=True):
         found["title"] = title.text(strip=True)
     names = {
-        "author": "author", "article:author": "author", "source": "source",
-        "og:site_name": "source", "article:published_time": "date", "pubdate": "date",
-        "publishdate": "date", "date": "date", "og:url": "url",
+        "author": "author",
+        "article:author": "author",
+        "source": "source",
+        "og:site_name": "source",
+        "article:published_time": "date",
+        "pubdate": "date",
+        "publishdate": "date",
+        "date": "date",
+        "og:url": "url",
     }
     for meta in tree.css("meta"):
         attrs = meta.attributes
@@ -180,13 +201,15 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 
 
-def parse_body(body: str, fields: dict[str, Any], *, markdown: bool, html: bool | None = None
-               ) -> RawDocument:
+def parse_body(
+    body: str, fields: dict[str, Any], *, markdown: bool, html: bool | None = None
+) -> RawDocument:
     """Turn a body into plain text lines. `html=None` sniffs for HTML tags."""
     if html is None:
         html = looks_like_html(body)
-    doc = RawDocument(text="", kind="html" if html else ("markdown" if markdown else "text"),
-                      fields=dict(fields))
+    doc = RawDocument(
+        text="", kind="html" if html else ("markdown" if markdown else "text"), fields=dict(fields)
+    )
     if markdown or html:
         body = _strip_markdown_lines(body, doc, html=html)
     if html:

@@ -108,9 +108,12 @@ class Gazetteer:
                 owners[norm(surface)].add(index)
         # An entry is ambiguous when one of its surfaces is shared or is a common word.
         self._entries = [
-            entry if entry.ambiguous or not any(
+            entry
+            if entry.ambiguous
+            or not any(
                 len(owners[norm(s)]) > 1 or norm(s) in self._common
-                for s in self._entry_surfaces(entry))
+                for s in self._entry_surfaces(entry)
+            )
             else replace(entry, ambiguous=True)
             for entry in entries
         ]
@@ -187,8 +190,9 @@ class Gazetteer:
             candidates = [c for c in candidates if c.level == level]
         if len(candidates) > 1 and within:
             scopes = {self._key(s) for s in self.divisions(within)}
-            inside = [c for c in candidates
-                      if scopes & {self._key(a) for a in [c, *self._chain(c)]}]
+            inside = [
+                c for c in candidates if scopes & {self._key(a) for a in [c, *self._chain(c)]}
+            ]
             candidates = inside or candidates
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
@@ -263,7 +267,7 @@ class Gazetteer:
             relative = next((r for r in RELATIVE_PREFIXES if rest.startswith(r)), None)
             if relative is None:
                 return None
-            suffix, _ = self._agency_suffix(rest[len(relative):])
+            suffix, _ = self._agency_suffix(rest[len(relative) :])
             owner = self._relative_place(relative, place) if suffix else None
             return owner + suffix if owner and suffix else None
         base = self.division(place)
@@ -290,8 +294,11 @@ class Gazetteer:
         # The short place form only for a single place: 淄博工信局, not 青岛市崂山工信局.
         short = last.short if len(places) == 1 and last and last.short else full
         prefixes = list(dict.fromkeys([full, short]))
-        abbrs = [abbr for abbr, (suffix, _) in self._local.items()
-                 if norm(suffix) == norm(rest) and abbr != norm(rest)]
+        abbrs = [
+            abbr
+            for abbr, (suffix, _) in self._local.items()
+            if norm(suffix) == norm(rest) and abbr != norm(rest)
+        ]
         out = [p + a for a in abbrs for p in prefixes]
         if short != full:
             out.append(short + rest)
@@ -333,7 +340,7 @@ class Gazetteer:
         pos = 0
         while pos < len(text) and self._agency_suffix(text[pos:])[0] is None:
             for length in range(min(16, len(text) - pos), 1, -1):
-                piece = text[pos:pos + length]
+                piece = text[pos : pos + length]
                 # A common-word short form is no place here: 市中小企业局 is 市 + 中小企业局.
                 if norm(piece) in self._common or not self.divisions(piece):
                     continue
@@ -366,12 +373,20 @@ def _division_entries() -> tuple[list[GazEntry], set[str]]:
     entries, common = [], set()
     for row in _read_csv("divisions.csv"):
         short = row["short"] or None
-        entries.append(GazEntry(
-            label="City", name=row["name"], aliases=_split(row["aliases"]),
-            parent=row["parent"] or None, level=row["level"], ambiguous=row["ambiguous"] == "1",
-            kind=row["kind"] or None, code=row["adcode"] or None,
-            parent_code=row["parent_adcode"] or None, short=short,
-        ))
+        entries.append(
+            GazEntry(
+                label="City",
+                name=row["name"],
+                aliases=_split(row["aliases"]),
+                parent=row["parent"] or None,
+                level=row["level"],
+                ambiguous=row["ambiguous"] == "1",
+                kind=row["kind"] or None,
+                code=row["adcode"] or None,
+                parent_code=row["parent_adcode"] or None,
+                short=short,
+            )
+        )
         if short and "common word" in row["note"]:
             common.add(short)
     return entries, common
@@ -380,8 +395,11 @@ def _division_entries() -> tuple[list[GazEntry], set[str]]:
 def _owner_prefixed(name: str, owner: GazEntry, aliases: tuple[str, ...]) -> tuple[str, ...]:
     """Owner short name + brand (海尔集团卡奥斯, 三一根云...): news writes the owner before the
     brand in many ways; registered names (…有限公司) and common-word aliases are not used."""
-    shorts = [s for s in (owner.name, *owner.aliases)
-              if len(s) <= 6 and not s.endswith(("公司", "集团公司"))]
+    shorts = [
+        s
+        for s in (owner.name, *owner.aliases)
+        if len(s) <= 6 and not s.endswith(("公司", "集团公司"))
+    ]
     if any(name.startswith(s) for s in shorts):
         return ()  # the brand already carries its owner (用友精智)
     extra = [s + name for s in shorts]
@@ -394,8 +412,13 @@ def load_gazetteer() -> Gazetteer:
     entries, common = _division_entries()
     companies: dict[str, GazEntry] = {}
     for row in _read_csv("companies.csv"):
-        company = GazEntry("Company", row["name"], _split(row["aliases"]),
-                           parent=row["parent"] or None, kind=row["kind"] or None)
+        company = GazEntry(
+            "Company",
+            row["name"],
+            _split(row["aliases"]),
+            parent=row["parent"] or None,
+            kind=row["kind"] or None,
+        )
         companies[company.name] = company
         common.update(_split(row.get("ambiguous_aliases")))
     for row in _read_csv("platforms.csv"):
@@ -403,14 +426,28 @@ def load_gazetteer() -> Gazetteer:
         owner = companies.get(row["owner"])
         if owner is not None:
             aliases += _owner_prefixed(row["name"], owner, aliases)
-        entries.append(GazEntry("Platform", row["name"], aliases,
-                                parent=row["owner"] or None, kind=row["kind"] or None))
+        entries.append(
+            GazEntry(
+                "Platform",
+                row["name"],
+                aliases,
+                parent=row["owner"] or None,
+                kind=row["kind"] or None,
+            )
+        )
     entries.extend(companies.values())
     national: dict[str, str] = {}
     for row in _read_csv("agencies.csv"):
         aliases = _split(row["aliases"])
-        entries.append(GazEntry("Agency", row["name"], aliases,
-                                parent=row["parent"] or None, kind=row["kind"] or None))
+        entries.append(
+            GazEntry(
+                "Agency",
+                row["name"],
+                aliases,
+                parent=row["parent"] or None,
+                kind=row["kind"] or None,
+            )
+        )
         for surface in (row["name"], *aliases):
             national[surface] = row["name"]
     local: dict[str, tuple[str, str]] = {}

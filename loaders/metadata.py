@@ -230,8 +230,9 @@ def article_id(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def build_article(doc: RawDocument, *, path: str | None = None, max_line_chars: int =
-                  MAX_LINE_CHARS) -> Article:
+def build_article(
+    doc: RawDocument, *, path: str | None = None, max_line_chars: int = MAX_LINE_CHARS
+) -> Article:
     """Normalize a parsed document and collect its metadata. Raises Rejected when nothing usable
     is left (no text, or a line too long to be prose)."""
     fields = doc.fields
@@ -247,8 +248,9 @@ def build_article(doc: RawDocument, *, path: str | None = None, max_line_chars: 
         raise Rejected("nothing but credit, share or header lines, no article text")
     longest = max(range(len(kept)), key=lambda i: len(kept[i]))
     if len(kept[longest]) > max_line_chars:
-        raise Rejected(f"a line of {len(kept[longest]):,} characters (limit {max_line_chars:,}); "
-                       "not prose")
+        raise Rejected(
+            f"a line of {len(kept[longest]):,} characters (limit {max_line_chars:,}); not prose"
+        )
     text = "\n".join(kept)
 
     author = _text_field(fields.get("author"))

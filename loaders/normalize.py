@@ -53,9 +53,7 @@ _CHAR_MAP.update(dict.fromkeys([0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029], "\n"))
 _CHAR_MAP.update(
     dict.fromkeys([0x09, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000, *range(0x2000, 0x200B)], " ")
 )
-_NEEDS_MAP = re.compile(
-    "[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_MAP)) + "]"
-)
+_NEEDS_MAP = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CHAR_MAP)) + "]")
 _SPACE_RUN = re.compile(r"  +")
 _LINE_BREAK = re.compile(r"\n[\n ]+")  # patterns that open with a literal are searched fast
 
@@ -149,9 +147,7 @@ def _garbled_runs(s: str) -> list[tuple[int, int]]:
             continue
         end = start + 1
         while end - start < _MAX_RUN:
-            nxt = next(
-                (j for j in range(end, min(end + _WINDOW, len(s))) if _is_mark(s[j])), None
-            )
+            nxt = next((j for j in range(end, min(end + _WINDOW, len(s))) if _is_mark(s[j])), None)
             if nxt is None or "\n" in s[end:nxt]:
                 break
             end = nxt + 1

@@ -22,11 +22,25 @@ from loaders.formats import parse_body, parse_document
 from loaders.metadata import MAX_LINE_CHARS, build_article
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
-ARTICLE_SUFFIXES = frozenset(
-    {"", ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml"}
-) | JSONL_SUFFIXES
-RECORD_FIELDS = ("title", "text", "html", "date", "source", "url", "id", "author", "editor",
-                 "categories", "tags")
+ARTICLE_SUFFIXES = (
+    frozenset(
+        {"", ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml"}
+    )
+    | JSONL_SUFFIXES
+)
+RECORD_FIELDS = (
+    "title",
+    "text",
+    "html",
+    "date",
+    "source",
+    "url",
+    "id",
+    "author",
+    "editor",
+    "categories",
+    "tags",
+)
 
 PathLike = str | os.PathLike[str]
 
@@ -124,13 +138,16 @@ def iter_paths(inputs: PathLike | Iterable[PathLike]) -> Iterator[Path | LoadErr
 # -- one file ----------------------------------------------------------------------------------
 
 
-def load_bytes(data: bytes, path: str = "<bytes>", *, suffix: str = "",
-               limits: Limits = DEFAULT_LIMITS) -> Article:
+def load_bytes(
+    data: bytes, path: str = "<bytes>", *, suffix: str = "", limits: Limits = DEFAULT_LIMITS
+) -> Article:
     """One article from the bytes of a file. Raises LoadError (and only LoadError) on bad input."""
     try:
         if len(data) > limits.max_file_bytes:
-            raise Rejected(f"file is {len(data):,} bytes, over the {limits.max_file_bytes:,} "
-                           "byte limit for one article")
+            raise Rejected(
+                f"file is {len(data):,} bytes, over the {limits.max_file_bytes:,} "
+                "byte limit for one article"
+            )
         text, _encoding = decode_bytes(data)
         doc = parse_document(text, suffix)
         return build_article(doc, path=path, max_line_chars=limits.max_line_chars)
@@ -142,8 +159,9 @@ def _read(path: Path, limit: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise LoadError(str(path), f"file is {size:,} bytes, over the {limit:,} byte limit "
-                            "for one article")
+            raise LoadError(
+                str(path), f"file is {size:,} bytes, over the {limit:,} byte limit for one article"
+            )
         return path.read_bytes()
     except OSError as exc:
         raise LoadError(str(path), f"cannot read: {exc.strerror or exc}") from None
@@ -154,8 +172,9 @@ def load_file(path: PathLike, *, limits: Limits = DEFAULT_LIMITS) -> Article:
     path = Path(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
         raise LoadError(str(path), "a JSON Lines corpus holds many articles; use iter_articles")
-    return load_bytes(_read(path, limits.max_file_bytes), str(path), suffix=path.suffix,
-                      limits=limits)
+    return load_bytes(
+        _read(path, limits.max_file_bytes), str(path), suffix=path.suffix, limits=limits
+    )
 
 
 # -- JSON Lines --------------------------------------------------------------------------------
@@ -204,8 +223,9 @@ def _record(line: bytes | None, where: str, limits: Limits) -> Article | LoadErr
     try:
         text = line.decode("utf-8-sig" if where.endswith(":1") else "utf-8")
     except UnicodeDecodeError as exc:
-        return LoadError(where, f"not valid UTF-8 (byte 0x{line[exc.start]:02x} at column "
-                         f"{exc.start + 1})")
+        return LoadError(
+            where, f"not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})"
+        )
     if not text.strip():
         return None  # blank lines separate nothing and carry nothing
     try:
@@ -222,8 +242,9 @@ def _record(line: bytes | None, where: str, limits: Limits) -> Article | LoadErr
         return exc
 
 
-def iter_jsonl(path: PathLike, *, limits: Limits = DEFAULT_LIMITS,
-               summary: LoadSummary | None = None) -> Iterator[Article | LoadError]:
+def iter_jsonl(
+    path: PathLike, *, limits: Limits = DEFAULT_LIMITS, summary: LoadSummary | None = None
+) -> Iterator[Article | LoadError]:
     """Articles of a JSON Lines corpus, one record per line; a bad line is a LoadError naming
     `file:line`, and the lines after it go on."""
     path = Path(path)
@@ -247,8 +268,12 @@ def iter_jsonl(path: PathLike, *, limits: Limits = DEFAULT_LIMITS,
 # -- everything --------------------------------------------------------------------------------
 
 
-def iter_articles(inputs: PathLike | Iterable[PathLike], *, limits: Limits = DEFAULT_LIMITS,
-                  summary: LoadSummary | None = None) -> Iterator[Article | LoadError]:
+def iter_articles(
+    inputs: PathLike | Iterable[PathLike],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    summary: LoadSummary | None = None,
+) -> Iterator[Article | LoadError]:
     """Stream articles from files, directories (recursive), glob patterns and JSON Lines
     corpora. Yields an Article or a LoadError for each input (each record of a corpus); records
     both into `summary` when one is given."""

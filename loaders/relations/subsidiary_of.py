@@ -29,6 +29,32 @@ def _known_owner(m: Mention) -> str | None:
     return None
 
 
+_CHILD_IS = re.compile(r"^(?:是|为|系)(?P<p>.{2,30}?)的?(?:全资|控股)?(?:子公司|旗下企业|下属企业)")
+_PARENT_OWNS = re.compile(r"^(?:旗下(?:的)?|的(?:全资|控股)?子公司)")
+
+
+def _stated(view: SentenceView) -> list[Relation]:
+    """X是Y的(全资)子公司 → X→Y;  Y旗下(的)X / Y的子公司X → X→Y."""
+    out = []
+    orgs = [m for m in view.mentions if m.label in ("Company", "Platform")]
+    for i, m in enumerate(orgs):
+        rest = view.text[m.end : view.end]
+        child_is = _CHILD_IS.match(rest)
+        if child_is and m.label == "Company":
+            p_start, p_end = m.end + child_is.start("p"), m.end + child_is.end("p")
+            parents = [o for o in orgs if p_start <= o.start and o.end <= p_end + 1]
+            if parents and parents[-1].label == "Company":
+                out.append(
+                    relation("SUBSIDIARY_OF", m, parents[-1], view, "rule:subsidiary_kw", 0.85)
+                )
+        owns = _PARENT_OWNS.match(rest)
+        if owns and m.label == "Company" and i + 1 < len(orgs):
+            child = orgs[i + 1]
+            if re.fullmatch(r"\s*", view.text[m.end + owns.end() : child.start]):
+                out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:subsidiary_kw", 0.85))
+    return out
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     groups: dict[str, Mention] = {}
@@ -38,7 +64,6 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 groups.setdefault(m.name[:-2], m)
     seen_prefix: set[str] = set()
     for view in views:
-        text = view.sentence.text
         for m in view.mentions:
             if m.label not in ("Company", "Platform"):
                 continue
@@ -61,18 +86,5 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         out.append(
                             relation("SUBSIDIARY_OF", m, group, view, "rule:group_name", 0.7)
                         )
-        for kw in re.finditer(r"旗下|子公司|控股子公司|全资子公司", text):
-            pos = view.start + kw.start()
-            parents = [m for m in view.mentions if m.end <= pos and m.label == "Company"]
-            children = [
-                m
-                for m in view.mentions
-                if m.start >= pos + len(kw.group(0)) and m.label in ("Company", "Platform")
-            ]
-            if parents and children and re.fullmatch(r"[\s的]*", view.text[parents[-1].end : pos]):
-                out.append(
-                    relation(
-                        "SUBSIDIARY_OF", children[0], parents[-1], view, "rule:subsidiary_kw", 0.85
-                    )
-                )
+        out.extend(_stated(view))
     return out
