@@ -1142,6 +1142,9 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
             and (
                 _GENERIC_MODIFIERS.fullmatch(inner)
                 or not _brand_like(ctx, m.start() + 1, m.start() + 1 + len(inner))
+                or not re.search(f"[{HAN}A-Za-z]", inner)
+                or "+" in inner
+                or text.startswith("体系", span_end)
             )
         ):
             continue  # “企业上云”平台, “双跨”平台: a slogan or a category, not a brand
@@ -1359,7 +1362,7 @@ _ORG_SLOTS = (
 )
 
 
-_BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|分院|分中心)")
+_BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|公司|分院|分中心)")
 
 
 def branch_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:

@@ -16,7 +16,7 @@ ORG_LABELS = frozenset({"Company", "Platform", "Agency", "City"})
 _SEPARATOR = re.compile(r"^\s*(?:、|和|与|及|以及|同|跟|，以及)\s*$")
 # Allowed between a group and the verb it governs: adverbs, auxiliaries, 等N部门.
 _ADVERB_GAP = re.compile(
-    r"^\s*(?:等(?:[一二三四五六七八九十\d]+个?(?:部门|单位|家))?|先后|相继|陆续|已经?|正式|联合|共同|"
+    r"^\s*(?:等(?:[一二三四五六七八九十\d]*个?(?:部门|单位|家))?|先后|相继|陆续|已经?|正式|联合|共同|"
     r"联手|携手|还要?|也|将|正在|率先|全面|重点|加快|今年|近日|日前|在全国首家|首家|都|均|分别|"
     r"积极|新|又|再|一起|一道|专门|进一步|于\d{4}年|\s)*\s*$"
 )

@@ -23,6 +23,7 @@ _PROGRAMME_ONLY = {"实施", "制定实施", "推进", "推广", "升级", "启�
 _BASED_ON = re.compile(
     r"(?:以|基于|依托)(?P<base>[^，。；]{1,30}?)(?:为基础|为底座|为核心)?(?:搭建|建设|打造|开发|构建)"
 )
+_JOINT = re.compile(r"^\s*(?:联合|携手|联手|会同|协同|牵手)\s*$")
 _ANAPHOR = re.compile(r"(?:这个|这一|该|此)[^，,。；]{0,30}(?:平台|系统|大脑)")
 
 
@@ -57,6 +58,10 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
             return group, "rule:developed_by_you"
     group = view.group_ending_at(pos, _BUILDERS)
     if group:
+        # A联合B建设X: the partner before the joint verb builds X too (R2)
+        before = [m for m in view.mentions if m.end <= group[0].start and m.label in _BUILDERS]
+        if before and _JOINT.match(text[before[-1].end : group[0].start]):
+            group = [before[-1], *group]
         return group, "rule:developed_by"
     if re.search(r"(?:双方|二者|两者)[^，。；]{0,6}$", text[clause_start:pos]):
         both = view.pair(pos)
