@@ -1977,21 +1977,25 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     if not surfaces:
         return mentions
     pattern = re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)))
-    occupied = [(m.start, m.end) for m in mentions if not m.nested]
-    occupied.sort()
-    starts = [s for s, _ in occupied]
-    import bisect
-
+    top = sorted((m for m in mentions if not m.nested), key=lambda m: m.start)
+    starts = [m.start for m in top]
     added = []
     for hit in pattern.finditer(text):
         s, e = hit.span()
         i = bisect.bisect_right(starts, s) - 1
-        if i >= 0 and occupied[i][1] > s:
-            continue
-        if i + 1 < len(occupied) and occupied[i + 1][0] < e:
+        if i >= 0 and top[i].end > s and not (top[i].start == s and top[i].end == e):
+            if not (top[i].label == "City" and top[i].start >= s and top[i].end <= e):
+                continue
+        j = bisect.bisect_left(starts, e)
+        inside = top[max(i, 0) : j]
+        overlapping = [m for m in inside if m.start < e and m.end > s]
+        # A place inside the name (青岛 in “工赋青岛”) becomes nested; anything else blocks it.
+        if any(m.label != "City" or m.start < s or m.end > e for m in overlapping):
             continue
         if not ctx.tokens.is_boundary(s) and text[s - 1 : s] not in _PUNCT:
             continue
+        for m in overlapping:
+            m.nested = True
         src = surfaces[hit.group(0)]
         m = Mention(s, e, src.label, src.name, hit.group(0), "propagated")
         m.aliases = set(src.aliases)
