@@ -1983,9 +1983,6 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     for hit in pattern.finditer(text):
         s, e = hit.span()
         i = bisect.bisect_right(starts, s) - 1
-        if i >= 0 and top[i].end > s and not (top[i].start == s and top[i].end == e):
-            if not (top[i].label == "City" and top[i].start >= s and top[i].end <= e):
-                continue
         j = bisect.bisect_left(starts, e)
         inside = top[max(i, 0) : j]
         overlapping = [m for m in inside if m.start < e and m.end > s]
