@@ -788,13 +788,6 @@ class Context:
     def is_rare(self, word: str) -> bool:
         return self.freq(word) < _RARE_FREQ
 
-    def city_at(self, start: int, end: int) -> Mention | None:
-        """A City mention spanning exactly [start, end)."""
-        for m in self.cities:
-            if m.start == start and m.end == end:
-                return m
-        return None
-
     def cities_in(self, start: int, end: int) -> list[Mention]:
         """City mentions inside [start, end) (cities are kept sorted by start)."""
         if self._city_starts is None or len(self._city_starts) != len(self.cities):
@@ -1189,11 +1182,6 @@ def _brand_like(ctx: Context, start: int, end: int) -> bool:
     return not any(w in STOP_TOKENS for w in words)
 
 
-def bare_quotes(ctx: Context) -> list[tuple[int, int, str]]:
-    """Quoted strings with no type word: possible references to a brand named elsewhere."""
-    return [(m.start(), m.end(), m.group(1)) for m in _QUOTED_RE.finditer(ctx.text)]
-
-
 # -- companies -----------------------------------------------------------------------------------
 
 _LEGAL_SUFFIX = "集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|股份公司"
@@ -1450,7 +1438,6 @@ _INSTITUTE_RE = re.compile(
     f"(?:中国|国家)[{_NAME_CHARS}]{{2,16}}?(?:研究院|研究中心|研究所|科学院|信通院)"
     f"(?:[{HAN}]{{2,3}}(?:分院|分中心|分所))?"
 )
-_BARE_PREFIX = {"市": "city", "省": "province", "全市": "city", "全省": "province"}
 
 
 def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:

@@ -9,7 +9,6 @@ included) so token and sentence offsets are offsets into the normalized article 
 from __future__ import annotations
 
 import logging
-import math
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -250,9 +249,3 @@ def word_frequency(word: str) -> int:
     segmenter = nlp.tokenizer.segmenter  # type: ignore[attr-defined]
     base = segmenter.base_freq.get(word)
     return int(segmenter.FREQ.get(word, 0) if base is None else base)
-
-
-def is_common_word(word: str, threshold: float = 3.0) -> bool:
-    """True when `word` is an ordinary dictionary word (log10 frequency at least `threshold`)."""
-    freq = word_frequency(word)
-    return freq > 0 and math.log10(freq) >= threshold

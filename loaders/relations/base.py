@@ -4,7 +4,6 @@ groups (A、B和C), and the Relation builder that fills in the evidence fields."
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from graph.model import Relation
@@ -214,7 +213,3 @@ def relation(
         confidence=confidence,
         properties=dict(properties),
     )
-
-
-def iter_views(views: list[SentenceView]) -> Iterator[SentenceView]:
-    yield from views
