@@ -1,0 +1,152 @@
+"""Government bodies and state research institutions, with the 市/省 prefix resolved."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities.base import (
+    _DEPT_STEMS,
+    _DEPT_SUFFIX,
+    _NAME_CHARS,
+    HAN,
+    STOP_TOKENS,
+    Context,
+    Mention,
+)
+from loaders.entities.projects import _places_inside
+
+# -- agencies ------------------------------------------------------------------------------------
+
+_DEPT_RE = re.compile(f"(?:{_DEPT_STEMS})(?:{_DEPT_SUFFIX})")
+_INSTITUTE_RE = re.compile(
+    f"(?:中国|国家)[{_NAME_CHARS}]{{2,16}}?(?:研究院|研究中心|研究所|科学院|信通院)"
+    f"(?:[{HAN}]{{2,3}}(?:分院|分中心|分所))?"
+)
+
+
+def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
+    try:
+        name = ctx.gaz.expand_agency(surface, place)
+    except (KeyError, ValueError):
+        name = None
+    return name or surface
+
+
+_BODY_AFTER_PLACE = re.compile(
+    f"(?:人民政府|政府|[{HAN}]{{0,8}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])"
+)
+
+
+def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]:
+    """Any body a written place opens: 顺德区经济促进局, 顺德区人民政府, 重庆两江新区管理委员会.
+    The words between place and ending must be a department name, not a clause."""
+    out = []
+    text = ctx.text
+    chain_start: dict[int, int] = {}  # end of a place chain → its start (重庆 + 两江新区)
+    for c in ctx.cities:
+        chain_start[c.end] = chain_start.get(c.start, c.start)
+    city_starts = {c.start for c in ctx.cities}
+    for end, start in chain_start.items():
+        if end in city_starts:
+            continue  # the chain goes on: 重庆 is followed by 两江新区
+        m = _BODY_AFTER_PLACE.match(text, end)
+        if not m or any(a <= start and m.end() <= b for a, b in seen):
+            continue
+        words = ctx.tokens.token_words(end, m.end())
+        if any(w in STOP_TOKENS for w in words) or "的" in m.group(0):
+            continue
+        surface = text[start : m.end()]
+        name = _expand_agency(ctx, surface, None)
+        mention = Mention(start, m.end(), "Agency", name, surface, "pattern:agency")
+        if surface != name:
+            mention.aliases.add(surface)
+        places = ctx.leading_places(start, end)
+        mention.place_prefix = tuple(p.name for p in places)
+        mention.props["place"] = places[-1].name if places else None
+        out.append(mention)
+    return out
+
+
+def agency_mentions(ctx: Context) -> list[Mention]:
+    """Government bodies: a department name after a place (淄博市工信局), a bare 市/省 (resolved to
+    the article's city or province), or inherited along a list (淄博市工信局、发改委); and state
+    research institutions (国家…研究中心, 中国…研究院…分院)."""
+    out: list[Mention] = []
+    text = ctx.text
+    last: Mention | None = None
+    for m in _DEPT_RE.finditer(text):
+        start = m.start()
+        prefix_place: str | None = None
+        written = True
+        city = next((c for c in ctx.cities if c.end == start), None)
+        if city is not None:
+            start, prefix_place = city.start, city.name
+        elif text[max(0, start - 2) : start] in ("全市", "全省"):
+            start -= 2
+            written = False
+            prefix_place = ctx.home_city if text[start + 1] == "市" else ctx.home_province
+        elif text[start - 1 : start] in ("市", "省") and ctx.tokens.is_boundary(start - 1):
+            start -= 1
+            written = False
+            prefix_place = ctx.home_city if text[start] == "市" else ctx.home_province
+        elif text[start - 2 : start] == "国家":
+            start -= 2
+        elif text[start - 1 : start] == "、" and last is not None and last.end == start - 1:
+            # 淄博市工信局、发改委: the list shares its first member's place.
+            prefix_place = last.props.get("place")
+            written = bool(last.place_prefix)
+        else:
+            # An unprefixed local department is not named enough to be a node.
+            if m.group(0) not in ("市委", "省委") and not ctx.gaz.lookup(m.group(0)):
+                continue
+        surface = text[start : m.end()]
+        if re.fullmatch(r"[市省]?(?:委|办|局|厅)", surface):
+            continue
+        local = text[m.start() : m.end()]
+        name = _expand_agency(ctx, local, prefix_place)
+        if prefix_place and not name.startswith(prefix_place):
+            name = prefix_place + name
+        if len(name) < 3:
+            continue
+        mention = Mention(start, m.end(), "Agency", name, surface, "pattern:agency")
+        if surface != name:
+            mention.aliases.add(surface)
+        mention.props["place"] = prefix_place
+        if written and prefix_place:
+            mention.place_prefix = (prefix_place,)
+        out.append(mention)
+        last = mention
+    out.extend(_place_led_bodies(ctx, {(m.start, m.end) for m in out}))
+    for m in _INSTITUTE_RE.finditer(text):
+        surface = m.group(0)
+        mention = Mention(m.start(), m.end(), "Agency", surface, surface, "pattern:institute")
+        mention.place_prefix = _places_inside(ctx, surface)
+        out.append(mention)
+    # Party committees: 市委, 省委, 青岛市委.
+    for m in re.finditer(r"([市省区县])委(?![员会托屈婉])", text):
+        start = m.start()
+        city = next(
+            (c for c in ctx.cities if c.end in (start, start + 1) and c.name.endswith(m.group(1))),
+            None,
+        )
+        if city is not None:  # 北仑区委 (the city may be read as 北仑 + 区委)
+            out.append(
+                Mention(
+                    city.start,
+                    m.end(),
+                    "Agency",
+                    city.name + "委",
+                    text[city.start : m.end()],
+                    "pattern:agency",
+                    place_prefix=(city.name,),
+                )
+            )
+        elif ctx.tokens.is_boundary(start):
+            home = ctx.home_city if m.group(1) == "市" else ctx.home_province
+            if home and home.endswith(m.group(1)):
+                mention = Mention(
+                    start, m.end(), "Agency", home + "委", m.group(0), "pattern:agency"
+                )
+                mention.aliases.add(m.group(0))
+                out.append(mention)
+    return out

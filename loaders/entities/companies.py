@@ -1,0 +1,245 @@
+"""Companies: registered names, groups, X公司, industry short names, listed firms, firms in
+slots only an organisation fills, and regional branches."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities.base import (
+    _FUNCTION_CHARS,
+    _GENERIC_MODIFIERS,
+    _RARE_FREQ,
+    HAN,
+    STOP_TOKENS,
+    Context,
+    Mention,
+    _left_with_parens,
+    _name_like,
+    _strip_places,
+    fold,
+)
+from loaders.entities.projects import _PROJECT_SUFFIX
+
+# -- companies -----------------------------------------------------------------------------------
+
+_LEGAL_SUFFIX = "集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|股份公司"
+_LEGAL_RE = re.compile(_LEGAL_SUFFIX)
+_INDUSTRY_SUFFIX = (
+    "科技|智能|信息|电器|材料|耐火材料|装备|石油装备|电子|软件|网络|通信|数据|能源|化工|机械|重工|汽车|"
+    "钢铁|药业|制药|电气|智造|国际|控股|实业|农业|物流|环保|机电|光电|新材|精工|数控|仪器|家电|纺织|轮胎|"
+    "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家"
+)
+_INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务])")
+_ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
+_INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
+_NOT_COMPANY_END = re.compile(r"(?:科技局|科技厅|科技部|信息局|信息中心|数据局|数据中心)$")
+
+
+def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
+    """A Company mention for text[start:end]: canonical name without place and legal form."""
+    text = ctx.text
+    surface = text[start:end]
+    core_start, places = _strip_places(ctx, start, end)
+    core = re.sub(r"[（(](?:集团|控股|中国)[)）]$", "", _ORG_TAIL.sub("", text[core_start:end]))
+    if re.search(r"集团(?:股份)?有限公司$", surface) and not core.endswith("集团"):
+        core += "集团"  # 安徽江淮汽车集团股份有限公司 is the group 江淮汽车集团
+    if len(core) < 2 or _NOT_COMPANY_END.search(surface):
+        return None
+    if _GENERIC_MODIFIERS.fullmatch(core) or ctx.freq(core) >= _RARE_FREQ:
+        if core_start == start:
+            return None
+        core = _ORG_TAIL.sub("", surface)  # 徐州重型机械: the place is part of the name
+    mention = Mention(start, end, "Company", core, surface, source)
+    mention.place_prefix = places
+    if surface != core:
+        mention.aliases.add(surface)
+    # The short form the article goes on to use: 舜宇光学科技 → 舜宇光学, 东贝电器 → 东贝.
+    short = _INDUSTRY_TAIL.sub("", core)
+    if (
+        short != core
+        and not core.endswith("集团")
+        and len(short) >= 2
+        and text.count(short) > 1
+        and ctx.freq(short) < _RARE_FREQ
+    ):
+        mention.aliases.add(short)
+    return mention
+
+
+def company_mentions(ctx: Context) -> list[Mention]:
+    """Registered names (…股份有限公司), groups (…集团), 'X公司', and short names that end in an
+    industry word and start with a proper name (国瓷材料, 安恒信息)."""
+    out = []
+    text, tokens = ctx.text, ctx.tokens
+    for m in _LEGAL_RE.finditer(text):
+        left = _left_with_parens(ctx, m.start(), max_chars=16)
+        if m.start() - left < 2:
+            continue
+        mention = _company(ctx, left, m.end(), "pattern:registered_company")
+        if mention:
+            out.append(mention)
+    for m in re.finditer(r"(?<![有限股份总子分])公司", text):
+        left = tokens.left_edge(m.start(), max_chars=6)
+        stem = text[left : m.start()]
+        if not (2 <= len(stem) <= 4) or not _name_like(
+            ctx, stem, tokens.token_words(left, m.start())
+        ):
+            continue
+        if _GENERIC_MODIFIERS.fullmatch(stem) or ctx.cities_in(left, m.start()):
+            continue
+        mention = Mention(
+            left, m.end(), "Company", stem + "公司", stem + "公司", "pattern:x_company"
+        )
+        mention.aliases.add(stem)
+        out.append(mention)
+    for m in _INDUSTRY_RE.finditer(text):
+        if not tokens.is_boundary(m.start()) or not tokens.is_boundary(m.end()):
+            continue
+        left = tokens.left_edge(m.start(), max_chars=8)
+        core_start, _ = _strip_places(ctx, left, m.start())
+        stem_words = tokens.token_words(core_start, m.start())
+        stem = text[core_start : m.start()]
+        if not (2 <= len(stem) <= 5) or not stem_words:
+            continue
+        # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G).
+        if not _name_like(ctx, stem, stem_words) or ctx.freq(stem + m.group(0)) > 0:
+            continue
+        if stem[-1] in "部局委厅办院所" or not re.search(f"[{HAN}]", stem):
+            continue
+        if _GENERIC_MODIFIERS.fullmatch(stem):
+            continue
+        mention = _company(ctx, left, m.end(), "pattern:industry_name")
+        if mention:
+            out.append(mention)
+    return out
+
+
+_FIRM_LIST_END = re.compile(
+    r"等(?:一批|多家|众多|知名|重量级|头部|龙头|科技|互联网|工业互联网)*"
+    r"(?:企业|公司|服务商|厂商|平台企业|科技企业|集团)"
+)
+
+
+def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Members of a list closed by 等企业/等服务商 (深圳的华为、腾讯等企业;
+    引进A、B、C等一批服务商): unknown members that read as names are companies."""
+    out = []
+    text = ctx.text
+    for m in _FIRM_LIST_END.finditer(text):
+        end = m.start()
+        for _ in range(8):
+            start = max(text.rfind(c, 0, end) for c in "、，,。；：\n和及与") + 1
+            item = text[start:end].strip()
+            covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known)
+            words = ctx.tokens.token_words(start, end)
+            # In such a list even a dictionary word names a firm (网易), unless it is common.
+            plausible = (
+                ctx.freq(item) < 1000
+                and item[0] not in _FUNCTION_CHARS
+                and not any(w in STOP_TOKENS for w in words if len(w) > 1)
+                and not _GENERIC_MODIFIERS.fullmatch(item)
+            )
+            if (
+                item
+                and not covered
+                and 2 <= len(item) <= 8
+                and plausible
+                and not _PROJECT_SUFFIX.search(item)
+                and not ctx.cities_in(start, end)
+            ):
+                out.append(Mention(start, end, "Company", item, item, "pattern:firm_list"))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+    return out
+
+
+# Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
+_ORG_SLOTS = (
+    re.compile(r"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{2,8}?)(?:签署|签订|签约|达成|共同|联合)"),
+    re.compile(
+        r"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{2,8}?)(?:是一家|作为一家|是一个|为一家)"
+    ),
+    re.compile(r"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{2,8}?)(?:携手|联手|牵手)"),
+)
+
+
+_BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|公司|分院|分中心)")
+
+
+def branch_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """A known organisation's regional branch: 中国电信湖南分公司 (located in its place)."""
+    out = []
+    for k in known:
+        if k.label not in ("Company", "Agency") or k.nested:
+            continue
+        m = _BRANCH.match(ctx.text, k.end)
+        if not m:
+            continue
+        entry = ctx.gaz.division(m.group(1))
+        if entry is None or entry.level == "district":
+            continue
+        surface = ctx.text[k.start : m.end()]
+        out.append(
+            Mention(
+                k.start,
+                m.end(),
+                k.label,
+                fold(surface),
+                surface,
+                "pattern:branch",
+                place_prefix=(entry.name,),
+            )
+        )
+    return out
+
+
+def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Unknown names in positions only an organisation fills (与华光国瓷签署合作协议,
+    纽氏达特是一家…企业), and names that extend a group's name (万达集团 → 万达宝通)."""
+    out = []
+    text = ctx.text
+    spans = [(k.start, k.end) for k in known if not k.nested]
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in spans)
+
+    for slot in _ORG_SLOTS:
+        for m in slot.finditer(text):
+            start, end = m.span("x")
+            item = m.group("x")
+            words = ctx.tokens.token_words(start, end)
+            if not free(start, end) or not ctx.tokens.is_boundary(start):
+                continue
+            if not _name_like(ctx, item, words) or _PROJECT_SUFFIX.search(item):
+                continue
+            if _GENERIC_MODIFIERS.fullmatch(item) or (
+                ctx.cities_in(start, end) and end - _strip_places(ctx, start, end)[0] < 2
+            ):
+                continue
+            core_start, places = _strip_places(ctx, start, end)
+            name = text[core_start:end] if end - core_start >= 2 else item
+            mention = Mention(start, end, "Company", name, item, "pattern:org_slot")
+            mention.place_prefix = places
+            out.append(mention)
+            spans.append((start, end))
+    for group in known:
+        if group.label != "Company" or not group.name.endswith("集团") or len(group.name) < 4:
+            continue
+        stem = group.name[:-2]
+        for m in re.finditer(re.escape(stem) + f"([{HAN}]{{2}})", text):
+            tail = m.group(1)
+            words = ctx.tokens.token_words(m.start(1), m.end(1))
+            if tail.startswith("集团") or not free(m.start(), m.end()):
+                continue
+            if any(w in STOP_TOKENS for w in words) or ctx.freq(tail) >= _RARE_FREQ:
+                continue
+            if not ctx.tokens.is_boundary(m.end()):
+                continue
+            out.append(
+                Mention(
+                    m.start(), m.end(), "Company", m.group(0), m.group(0), "pattern:group_member"
+                )
+            )
+            spans.append(m.span())
+    return out

@@ -1,0 +1,195 @@
+"""Combining the finders' mentions: owner prefixes, overlaps, later occurrences."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc
+
+from loaders.entities.agencies import agency_mentions
+from loaders.entities.base import _PUNCT, Context, Mention, TokenIndex
+from loaders.entities.companies import (
+    branch_mentions,
+    company_mentions,
+    listed_firm_mentions,
+    slot_firm_mentions,
+)
+from loaders.entities.people import person_mentions
+from loaders.entities.places import gazetteer_mentions
+from loaders.entities.policies import book_title_mentions, unquoted_policy_mentions
+from loaders.entities.projects import platform_mentions, project_mentions
+from loaders.entities.quoted import quoted_mentions
+
+# -- merging ---------------------------------------------------------------------------------
+
+_SOURCE_RANK = {"gazetteer": 2, "pattern:agency": 3}
+_PLATFORM_TAIL = re.compile(r"(?:工业互联网平台|超级平台|平台)")
+
+
+def _join_owner_prefix(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """海尔卡奥斯 → the platform 卡奥斯 with owner 海尔集团; 卡奥斯工业互联网平台 → 卡奥斯."""
+    by_start = {m.start: m for m in mentions if m.source == "gazetteer"}
+    drop: set[int] = set()
+    extra: list[Mention] = []
+    for m in mentions:
+        if m.source != "gazetteer":
+            continue
+        if m.label == "Company":
+            nxt = by_start.get(m.end)
+            if nxt is not None and nxt.label == "Platform":
+                nxt.owner = m.name
+                nxt.aliases.add(ctx.text[m.start : nxt.end])
+                m.nested = True
+        if m.label == "Platform" and m.owner is None:
+            _owner_from_alias(ctx, m, extra)
+        if m.label == "Platform":
+            tail = _PLATFORM_TAIL.match(ctx.text, m.end)
+            if tail:
+                m.aliases.add(ctx.text[m.start : tail.end()])
+    for m in mentions:
+        if m.nested and m.label == "Company":
+            plat = by_start.get(m.end)
+            if plat is not None:
+                plat.start = m.start
+                plat.surface = ctx.text[plat.start : plat.end]
+    return [m for i, m in enumerate(mentions) if i not in drop] + extra
+
+
+def _owner_from_alias(ctx: Context, m: Mention, extra: list[Mention]) -> None:
+    """A platform alias that opens with its owner's name (海尔卡奥斯): record the owner and a
+    nested Company mention for it."""
+    entries = [e for e in ctx.gaz.lookup(m.name) if e.label == "Platform"]
+    owner = entries[0].parent if entries else None
+    if not owner or m.surface == m.name:
+        return
+    companies = [e for e in ctx.gaz.lookup(owner) if e.label == "Company"]
+    owner_forms = [owner, *(companies[0].aliases if companies else ())]
+    for form in sorted(owner_forms, key=len, reverse=True):
+        if m.surface.startswith(form) and len(m.surface) > len(form):
+            m.owner = owner
+            company = Mention(m.start, m.start + len(form), "Company", owner, form, "gazetteer")
+            if form != owner:
+                company.aliases.add(form)
+            company.nested = True
+            extra.append(company)
+            return
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Longest spans win; mentions inside a winner stay as nested (places inside a park's name).
+    Crossing spans lose."""
+    ordered = sorted(
+        mentions,
+        key=lambda m: (-(m.end - m.start), -_SOURCE_RANK.get(m.source, 1), m.start),
+    )
+    starts: list[int] = []  # winners, sorted by start; they never overlap each other
+    winners: list[Mention] = []
+    out: list[Mention] = []
+    for m in ordered:
+        i = bisect.bisect_right(starts, m.start) - 1
+        left = winners[i] if i >= 0 else None
+        right = winners[i + 1] if i + 1 < len(winners) else None
+        inside = left is not None and m.end <= left.end
+        crossing = (not inside and left is not None and m.start < left.end) or (
+            right is not None and right.start < m.end
+        )
+        if crossing:
+            continue
+        if (
+            inside
+            and left is not None
+            and (left.start, left.end, left.label) == (m.start, m.end, m.label)
+        ):
+            continue  # the same span read twice (发改委 in a list of local bodies): one reading
+        if inside and left is not None and left.label == "Person":
+            continue  # 玉林 inside 徐玉林
+        if inside:
+            if m.nested or (m.label in ("City", "Agency") and m.source == "gazetteer"):
+                m.nested = True
+                out.append(m)
+            continue
+        if m.nested:  # an owner prefix already absorbed by its platform
+            out.append(m)
+            continue
+        starts.insert(i + 1, m.start)
+        winners.insert(i + 1, m)
+        out.append(m)
+    return sorted(out, key=lambda m: (m.start, m.end))
+
+
+def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """Every further occurrence of a name found by a pattern is a mention too (穆永平 named once
+    with a title, then alone; 云帆 first quoted, then bare)."""
+    text = ctx.text
+    surfaces: dict[str, Mention] = {}
+    for m in mentions:
+        if m.source == "gazetteer" or m.nested or m.label == "City":
+            continue
+        for s in {m.name, *m.aliases}:
+            if len(s) >= 2 and s in text:
+                surfaces.setdefault(s, m)
+    if not surfaces:
+        return mentions
+    pattern = re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)))
+    top = sorted((m for m in mentions if not m.nested), key=lambda m: m.start)
+    starts = [m.start for m in top]
+    added = []
+    for hit in pattern.finditer(text):
+        s, e = hit.span()
+        i = bisect.bisect_right(starts, s) - 1
+        j = bisect.bisect_left(starts, e)
+        inside = top[max(i, 0) : j]
+        overlapping = [m for m in inside if m.start < e and m.end > s]
+        # A place inside the name (青岛 in “工赋青岛”) becomes nested; anything else blocks it.
+        if any(m.label != "City" or m.start < s or m.end > e for m in overlapping):
+            continue
+        if not ctx.tokens.is_boundary(s) and text[s - 1 : s] not in _PUNCT:
+            continue
+        for m in overlapping:
+            m.nested = True
+        src = surfaces[hit.group(0)]
+        m = Mention(s, e, src.label, src.name, hit.group(0), "propagated")
+        m.aliases = set(src.aliases)
+        m.place_prefix = src.place_prefix if hit.group(0) == src.surface else ()
+        m.owner = src.owner
+        added.append(m)
+    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+
+
+@dataclass
+class Found:
+    """The mentions of one article and the place a bare 市/省 refers to."""
+
+    mentions: list[Mention]
+    home_city: str | None
+    home_province: str | None
+    tokens: TokenIndex
+
+
+def find_mentions(doc: Doc, title: str = "", freq: Any = None) -> Found:
+    """All entity mentions in `doc` (a Doc from loaders.nlp.get_nlp())."""
+    from loaders.nlp import word_frequency
+
+    ctx = Context(doc, title, freq or word_frequency)
+    mentions = gazetteer_mentions(ctx)
+    for finder in (
+        book_title_mentions,
+        unquoted_policy_mentions,
+        quoted_mentions,
+        company_mentions,
+        agency_mentions,
+        project_mentions,
+        platform_mentions,
+        person_mentions,
+    ):
+        mentions.extend(finder(ctx))
+    mentions.extend(listed_firm_mentions(ctx, mentions))
+    mentions.extend(slot_firm_mentions(ctx, mentions))
+    mentions.extend(branch_mentions(ctx, mentions))
+    mentions = _join_owner_prefix(ctx, mentions)
+    mentions = _resolve_overlaps(mentions)
+    mentions = _propagate(ctx, mentions)
+    return Found(mentions, ctx.home_city, ctx.home_province, ctx.tokens)

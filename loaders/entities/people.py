@@ -1,0 +1,79 @@
+"""People named next to a title or as a speaker."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities.base import (
+    _AFTER_NAME,
+    _RARE_FREQ,
+    _TITLE_ALT,
+    COMPOUND_SURNAMES,
+    HAN,
+    SURNAMES,
+    Context,
+    Mention,
+)
+
+# -- people --------------------------------------------------------------------------------------
+
+_TITLE_RE = re.compile(_TITLE_ALT)
+_AFTER_NAME_RE = re.compile(_AFTER_NAME)
+_SPEECH_RE = re.compile(
+    f"(?:^|(?<=[，,。；：！？\\n“”、]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露)"
+)
+_BYLINE_BEFORE = re.compile(r"(?:记者|编辑|通讯员|摄影|作者|撰稿|来源)[\s:：/]*$")
+
+
+def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
+    if len(name) < 2 or len(name) > 4 or not re.fullmatch(f"[{HAN}]+", name):
+        return False
+    if name[:2] in COMPOUND_SURNAMES:
+        given = name[2:]
+    elif name[0] in SURNAMES:
+        given = name[1:]
+    else:
+        return False
+    if not 1 <= len(given) <= 2 or any(ch in "的了和与及在是为等市省区县局长" for ch in given):
+        return False
+    return ctx.freq(name) < max_freq
+
+
+def person_mentions(ctx: Context) -> list[Mention]:
+    """People named next to a title (总裁周云杰, 卢阳副局长) or as a speaker (薛庆国出席会议)."""
+    text = ctx.text
+    found: dict[str, tuple[int, int]] = {}
+    for m in _TITLE_RE.finditer(text):
+        pos = m.end()
+        for length in (3, 2, 4):
+            name = text[pos : pos + length]
+            if _is_name(ctx, name, _RARE_FREQ) and _AFTER_NAME_RE.match(text, pos + length):
+                found.setdefault(name, (pos, pos + length))
+                break
+    for m in _TITLE_RE.finditer(text):
+        for length in (3, 2):
+            start = m.start() - length
+            name = text[max(start, 0) : m.start()]
+            if not _is_name(ctx, name):
+                continue
+            before = text[max(0, start - 1) : start]
+            if (before and before in "处科室部局院司组办会所厅委") or before in (
+                "",
+                "，",
+                ",",
+                "。",
+                "\n",
+                "、",
+            ):
+                found.setdefault(name, (start, start + len(name)))
+                break
+    for m in _SPEECH_RE.finditer(text):
+        name = m.group(1)
+        if _is_name(ctx, name):
+            found.setdefault(name, (m.start(1), m.end(1)))
+    out = []
+    for name, (start, end) in found.items():
+        if _BYLINE_BEFORE.search(text[max(0, start - 8) : start]):
+            continue
+        out.append(Mention(start, end, "Person", name, name, "pattern:person"))
+    return out

@@ -1,0 +1,122 @@
+"""Places and other gazetteer entries: entity-ruler matches named by the gazetteer, district
+short forms only inside the article's region, places written inside known names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from loaders.entities.base import _DISTRICT_SHORT_MAX_FREQ, Context, Mention, home_place
+
+
+def _city_mention(ctx: Context, start: int, end: int, surface: str, entry: Any) -> Mention:
+    m = Mention(start, end, "City", entry.name, surface, "gazetteer", props={"level": entry.level})
+    if surface != entry.name:
+        m.aliases.add(surface)
+    return m
+
+
+def _written_parent(ctx: Context, m: Mention) -> Mention | None:
+    """A division written with its parent glued on (重庆两江新区): the parent, nested."""
+    for parent_name in ctx.gaz.ancestor_names(m.name)[:1]:
+        parent = ctx.gaz.division(parent_name)
+        if parent is None:
+            return None
+        for form in {parent_name, parent.short or parent_name}:
+            if m.surface.startswith(form) and len(m.surface) > len(form) + 1:
+                city = _city_mention(ctx, m.start, m.start + len(form), form, parent)
+                city.nested = True
+                return city
+    return None
+
+
+def _pick_city(ctx: Context, surface: str, entries: list[Any]) -> Any | None:
+    """The division a surface names, or None when it needs the article's place to decide
+    (homonyms, district short forms) or is an everyday word (比如, 大关)."""
+    entry = ctx.gaz.division(surface)
+    if entry is None or surface == entry.name:
+        return entry
+    others = [e for e in entries if e.label == "City" and e.name != entry.name]
+    if any(entry.name not in ctx.gaz.ancestor_names(e) for e in others):
+        return None
+    if not others and ctx.gaz.is_ambiguous(surface):
+        return None
+    if entry.level == "district":
+        return None  # a district's bare short form needs its city or province in the article
+    return entry
+
+
+def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
+    """Places at the head of a known organisation's written name (浙江中控技术股份有限公司):
+    nested City mentions, and the organisation's written place prefix."""
+    found: list[Mention] = []
+    pos = m.start
+    for _ in range(2):
+        for length in (4, 3, 2):
+            piece = ctx.text[pos : pos + length]
+            if pos + length >= m.end:
+                continue
+            entry = ctx.gaz.division(piece, strict=True)
+            if (
+                entry is None
+                or entry.level == "district"
+                or (ctx.gaz.is_ambiguous(piece) and piece != entry.name)
+            ):
+                continue
+            city = _city_mention(ctx, pos, pos + length, piece, entry)
+            city.nested = True
+            found.append(city)
+            pos += length
+            break
+        else:
+            break
+    m.place_prefix = tuple(c.name for c in found)
+    return found
+
+
+def gazetteer_mentions(ctx: Context) -> list[Mention]:
+    """Entity-ruler matches, labelled and named by the gazetteer."""
+    out: list[Mention] = []
+    deferred: list[tuple[int, int, str]] = []
+    for ent in ctx.doc.spans.get("gazetteer", []):
+        surface = ctx.text[ent.start_char : ent.end_char]
+        entries = ctx.gaz.lookup(surface)
+        if not entries:
+            continue
+        if ent.label_ == "City":
+            entry = _pick_city(ctx, surface, entries)
+            if entry is None:
+                deferred.append((ent.start_char, ent.end_char, surface))
+                continue
+            city = _city_mention(ctx, ent.start_char, ent.end_char, surface, entry)
+            out.append(city)
+            parent = _written_parent(ctx, city)
+            if parent is not None:
+                out.append(parent)
+            continue
+        entry = next((e for e in entries if e.label == ent.label_), entries[0])
+        if surface != entry.name and ctx.gaz.is_ambiguous(surface):
+            continue  # 浪潮 is also an everyday word: only its full name counts
+        m = Mention(ent.start_char, ent.end_char, entry.label, entry.name, surface, "gazetteer")
+        if surface != entry.name:
+            m.aliases.add(surface)
+        out.append(m)
+        out.extend(_places_opening(ctx, m))
+    ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
+    ctx._city_starts = None
+    ctx.home_city, ctx.home_province = home_place(ctx.title, ctx.text, ctx.cities)
+    # Homonyms and district short forms: only a division inside a city or province the article
+    # names (即墨 in an article about 青岛, 垦利 after 东营).
+    named = {m.name for m in ctx.cities if m.props.get("level") in ("city", "province")}
+    for start, end, surface in deferred:
+        for scope in named:
+            entry = ctx.gaz.division(surface, within=scope, strict=True)
+            if entry is None or scope not in ctx.gaz.ancestor_names(entry):
+                continue
+            if surface != entry.name and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ:
+                continue
+            out.append(_city_mention(ctx, start, end, surface, entry))
+            break
+    ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
+    ctx._city_starts = None
+    ctx.known_orgs = [m for m in out if m.label in ("Company", "Agency", "Platform")]
+    return out

@@ -1,0 +1,175 @@
+"""Names in quotation marks with a type word: “窑炉数字大脑”, “云帆”工业互联网平台, “双千兆”工程."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.entities.base import (
+    _GENERIC_MODIFIERS,
+    _NAME_CHARS,
+    HAN,
+    STOP_TOKENS,
+    Context,
+    Mention,
+    fold,
+)
+
+# -- quoted names ------------------------------------------------------------------------------
+
+_QUOTED_RE = re.compile(r"[“‘]([^“”‘’\n]{2,24})[”’]")
+# Type words after (or ending) a quoted name, longest first, and the label each gives.
+_TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
+    [
+        ("专项行动计划", "Policy"),
+        ("三年行动计划方案", "Policy"),
+        ("三年行动计划", "Policy"),
+        ("行动计划", "Policy"),
+        ("行动方案", "Policy"),
+        ("实施方案", "Policy"),
+        ("规划", "Policy"),
+        ("发展规划", "Policy"),
+        ("实施意见", "Policy"),
+        ("白皮书", "Policy"),
+        ("图谱", "Policy"),
+        ("指标体系", "Policy"),
+        ("方案", "Policy"),
+        ("计划", "Policy"),
+        ("纲要", "Policy"),
+        ("专项行动", "Project"),
+        ("提升行动", "Project"),
+        ("攻坚行动", "Project"),
+        ("行动", "Project"),
+        ("工程", "Project"),
+        ("项目", "Project"),
+        ("工厂", "Project"),
+        ("示范区", "Project"),
+        ("产业园", "Project"),
+        ("园区", "Project"),
+        ("根节点", "Project"),
+        ("工业互联网平台", "Platform"),
+        ("云平台", "Platform"),
+        ("平台", "Platform"),
+        ("大脑", "Platform"),
+        ("云脑", "Platform"),
+        ("系统", "Platform"),
+    ],
+    key=lambda p: len(p[0]),
+    reverse=True,
+)
+_ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0,10}$")
+
+
+_TYPE_LABEL = dict(_TYPE_SUFFIXES)
+
+
+_TYPE_WORD = re.compile("(?=(" + "|".join(s for s, _ in _TYPE_SUFFIXES) + "))")
+
+
+def _type_of(name: str) -> tuple[str, str] | None:
+    """(type word, label) that `name` ends with, the longest type word first."""
+    for length in range(min(len(name), 8), 0, -1):
+        label = _TYPE_LABEL.get(name[-length:])
+        if label:
+            return name[-length:], label
+    return None
+
+
+def quoted_mentions(ctx: Context) -> list[Mention]:
+    """Names in quotation marks that end in, or are followed by, a type word:
+    “窑炉数字大脑”, “云帆”工业互联网平台, “双千兆”工程, 创新中心“个十百”提升行动."""
+    out = []
+    text = ctx.text
+    for m in _QUOTED_RE.finditer(text):
+        inner = m.group(1)
+        if _ANAPHOR_RE.search(text[max(0, m.start() - 12) : m.start()]):
+            continue
+        end = m.end()
+        # A type word right after the closing quote (optionally after one space).
+        tail_start = end + 1 if text[end : end + 1] == " " else end
+        run = re.match(f"规划和\\d{{4}}年远景目标纲要|[{_NAME_CHARS}+]{{1,12}}", text[tail_start:])
+        suffix = ""
+        if run:
+            head = run.group(0)
+            ends = sorted({t.end(1) for t in _TYPE_WORD.finditer(head)}, reverse=True)
+            for cut in ends:
+                typ = _type_of(head[:cut])
+                # a type word, possibly after a short qualifier (三年行动计划方案)
+                qualifier = head[: cut - len(typ[0])] if typ else ""
+                if (
+                    typ
+                    and (len(qualifier) <= 4 or "远景目标" in qualifier)
+                    and not re.search(r"重点|相关|有关|等|首批", qualifier)
+                ):
+                    suffix = head[:cut]
+                    break
+        if suffix:
+            label = _type_of(suffix)[1]  # type: ignore[index]
+            span_end = tail_start + len(suffix)
+        else:
+            typ = _type_of(inner)
+            if typ is None or len(inner) <= len(typ[0]) + 1:
+                continue
+            stem = inner[: -len(typ[0])]
+            label = typ[1]
+            if "+" in stem or "＋" in stem:
+                continue
+            if label != "Policy" and _GENERIC_MODIFIERS.fullmatch(stem):
+                continue
+            if label == "Policy" and len(stem) < 4:
+                continue
+            span_end = end
+        first = ctx.tokens.token_words(m.start() + 1, m.start() + 3)[:1]
+        if first and first[0] in STOP_TOKENS:
+            continue  # a quoted phrase that opens with a verb is a quotation, not a name
+        if (
+            suffix
+            and label == "Platform"
+            and not _type_of(inner)
+            and (
+                _GENERIC_MODIFIERS.fullmatch(inner)
+                or not _brand_like(ctx, m.start() + 1, m.start() + 1 + len(inner))
+                or not re.search(f"[{HAN}A-Za-z]", inner)
+                or "+" in inner
+                or text.startswith("体系", span_end)
+            )
+        ):
+            continue  # “企业上云”平台, “双跨”平台: a slogan or a category, not a brand
+        # Words glued before the opening quote belong to the name (创新中心“个十百”提升行动),
+        # unless they are only a place, which becomes a location instead.
+        lead_start = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
+        left = ctx.tokens.left_edge(lead_start, max_chars=8)
+        if label == "Platform" and not ctx.leading_places(left, lead_start):
+            left = m.start()  # 线上“云帆”平台: words before a brand are not part of it
+        places = ctx.leading_places(left, lead_start)
+        if places and places[-1].end == lead_start:
+            place_prefix = tuple(p.name for p in places)
+            left = m.start()
+        else:
+            place_prefix = ()
+            if left < lead_start and not re.fullmatch(f"[{HAN}]+", text[left:lead_start]):
+                left = m.start()
+        surface = text[left:span_end]
+        name = fold(re.sub(r"\s*([“”‘’])\s*", r"\1", surface))
+        if label == "Platform" and suffix and not _type_of(inner) and left == m.start():
+            name = fold(inner)  # a brand: “云帆”工业互联网平台 is the platform 云帆
+        mention = Mention(left, span_end, label, name, surface, "pattern:quoted")
+        inner_places = ctx.leading_places(m.start() + 1, m.end() - 1)
+        mention.place_prefix = place_prefix or tuple(p.name for p in inner_places)
+        for alias in {surface, fold(inner) + suffix, text[m.start() : span_end]}:
+            if alias and alias != name:
+                mention.aliases.add(alias)
+        out.append(mention)
+    return out
+
+
+def _brand_like(ctx: Context, start: int, end: int) -> bool:
+    """A brand has a proper-name part: a word jieba does not know (split into single
+    characters), a rare word, or Latin letters; 企业上云 is made of ordinary words."""
+    words = ctx.tokens.token_words(start, end)
+    if re.search("[A-Za-z]", ctx.text[start:end]):
+        return True
+    places = {c.surface for c in ctx.cities_in(start, end)}
+    if any(len(w) > 1 and w not in places and ctx.freq(w) >= 1000 for w in words):
+        return False  # 企业上云: everyday words
+    # Anything else in quotes before 平台 is a brand, even an ordinary noun (“羚羊”平台).
+    return not any(w in STOP_TOKENS for w in words)
