@@ -199,7 +199,9 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             not generic
             and len(core) >= 4
             and (
-                _INTRO_BEFORE.search(text[max(0, left - 6) : left]) or text[left - 1 : left] == "、"
+                _INTRO_BEFORE.search(text[max(0, left - 6) : left])
+                or text[left - 1 : left] == "、"
+                or core.startswith("国家")  # 国家工业互联网安全态势感知平台: one national platform
             )
         ):
             name = fold(surface)
