@@ -222,3 +222,28 @@ def test_odd_input_gives_an_empty_or_small_extraction_without_error(text: str) -
     ex = run(text)
     assert all(r.type in {"PART_OF"} or r.sentence for r in ex.relations)
     assert len(ex.entities) <= 2
+
+
+def test_declared_short_name_is_an_alias_and_not_a_person() -> None:
+    ex = run(
+        "西安飞行器制造有限公司（以下简称“西飞”）与陕西省工业和信息化厅签署合作协议。"
+        "西飞总经理刘文涛介绍了平台建设进展。"
+    )
+    firms = [e for e in ex.entities if e.label == "Company"]
+    assert any("西飞" in e.aliases for e in firms)
+    assert "西飞" not in names(ex, "Person")
+    signed = sym(ex, "SIGNED_WITH")
+    assert any("陕西省工业和信息化厅" in pair for pair in signed)
+    assert any(r.type == "WORKS_FOR" and r.head == "刘文涛" for r in ex.relations)
+
+
+def test_subsidiary_stated_with_quanzi_zigongsi() -> None:
+    ex = run("柳工机械是广西柳工集团有限公司的全资子公司，依托根云平台实现远程运维。")
+    assert any(r.type == "SUBSIDIARY_OF" and r.tail.endswith("集团") for r in ex.relations)
+    assert not any(r.type == "SUBSIDIARY_OF" and r.head == "根云" for r in ex.relations)
+
+
+def test_prefecture_short_form_beats_remote_homonym_districts_but_not_everyday_words() -> None:
+    ex = run("西安的陕鼓集团加快数字化转型。当地积极培育朝阳产业。")
+    assert "西安市" in names(ex, "City")
+    assert "朝阳市" not in names(ex, "City")

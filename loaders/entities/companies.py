@@ -45,10 +45,13 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
         core += "集团"  # 安徽江淮汽车集团股份有限公司 is the group 江淮汽车集团
     if len(core) < 2 or _NOT_COMPANY_END.search(surface):
         return None
-    if _GENERIC_MODIFIERS.fullmatch(core) or ctx.freq(core) >= _RARE_FREQ:
+    words = ctx.tokens.token_words(core_start, core_start + len(core))
+    vocabulary = bool(words) and all(len(w) > 1 and ctx.freq(w) >= 300 for w in words)
+    if _GENERIC_MODIFIERS.fullmatch(core) or ctx.freq(core) >= _RARE_FREQ or vocabulary:
         if core_start == start:
             return None
-        core = _ORG_TAIL.sub("", surface)  # 徐州重型机械: the place is part of the name
+        # 徐州重型机械: the place is part of the name; 成都飞机工业（集团） → 成都飞机工业集团
+        core = re.sub(r"[（(](集团|控股)[)）]$", r"\1", _ORG_TAIL.sub("", surface))
     mention = Mention(start, end, "Company", core, surface, source)
     mention.place_prefix = places
     if surface != core:

@@ -120,6 +120,25 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
+_SHORT_NAME = re.compile(r"\s*[（(](?:以下)?(?:简称|下称|简称为)[“\"]?([^”\"）)]{2,16})[”\"]?[)）]")
+
+
+def _declared_short_names(ctx: Context, mentions: list[Mention]) -> None:
+    """X（以下简称“Y”）: Y is another name of X, found again later by propagation."""
+    for m in mentions:
+        if m.nested or m.label == "City":
+            continue
+        short = _SHORT_NAME.match(ctx.text, m.end)
+        if short:
+            m.aliases.add(short.group(1).strip())
+
+
+def _drop_people_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
+    """成飞总经理…: 成飞 is the firm's short name, not a person."""
+    org_forms = {f for m in mentions if m.label != "Person" for f in (m.name, *m.aliases)}
+    return [m for m in mentions if m.label != "Person" or m.name not in org_forms]
+
+
 def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     """Every further occurrence of a name found by a pattern is a mention too (穆永平 named once
     with a title, then alone; 云帆 first quoted, then bare)."""
@@ -191,5 +210,7 @@ def find_mentions(doc: Doc, title: str = "", freq: Any = None) -> Found:
     mentions.extend(branch_mentions(ctx, mentions))
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
+    _declared_short_names(ctx, mentions)
     mentions = _propagate(ctx, mentions)
+    mentions = _drop_people_named_like_orgs(mentions)
     return Found(mentions, ctx.home_city, ctx.home_province, ctx.tokens)

@@ -57,14 +57,8 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if not _is_name(ctx, name):
                 continue
             before = text[max(0, start - 1) : start]
-            if (before and before in "处科室部局院司组办会所厅委") or before in (
-                "",
-                "，",
-                ",",
-                "。",
-                "\n",
-                "、",
-            ):
+            # 市工业和信息化局卢阳副局长, 工业互联网处周林处长: after an office, never bare
+            if before and before in "处科室部局院司组办会所厅委":
                 found.setdefault(name, (start, start + len(name)))
                 break
     for m in _SPEECH_RE.finditer(text):

@@ -3,6 +3,10 @@ short forms only inside the article's region, places written inside known names.
 
 from __future__ import annotations
 
+import csv
+import io
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from loaders.entities.base import _DISTRICT_SHORT_MAX_FREQ, Context, Mention, home_place
@@ -29,14 +33,30 @@ def _written_parent(ctx: Context, m: Mention) -> Mention | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _common_short_forms() -> frozenset[str]:
+    """Short forms the gazetteer marks as everyday words (its divisions.csv `note` column)."""
+    text = resources.files("seeds").joinpath("gazetteer", "divisions.csv").read_text("utf-8")
+    return frozenset(
+        row["short"]
+        for row in csv.DictReader(io.StringIO(text))
+        if row.get("short") and "common word" in (row.get("note") or "")
+    )
+
+
 def _pick_city(ctx: Context, surface: str, entries: list[Any]) -> Any | None:
     """The division a surface names, or None when it needs the article's place to decide
     (homonyms, district short forms) or is an everyday word (比如, 大关)."""
     entry = ctx.gaz.division(surface)
     if entry is None or surface == entry.name:
         return entry
+    if surface in _common_short_forms():
+        return None  # 朝阳 (朝阳产业), 和平: an everyday word first
     others = [e for e in entries if e.label == "City" and e.name != entry.name]
-    if any(entry.name not in ctx.gaz.ancestor_names(e) for e in others):
+    strangers = [e for e in others if entry.name not in ctx.gaz.ancestor_names(e)]
+    # 西安 is 西安市 even though two far-away districts are also called 西安区; only a homonym
+    # of the same level (or a district short form) needs the article's region to decide.
+    if strangers and (entry.level == "district" or any(e.level == entry.level for e in strangers)):
         return None
     if not others and ctx.gaz.is_ambiguous(surface):
         return None
@@ -112,7 +132,11 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             entry = ctx.gaz.division(surface, within=scope, strict=True)
             if entry is None or scope not in ctx.gaz.ancestor_names(entry):
                 continue
-            if surface != entry.name and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ:
+            if (
+                surface != entry.name
+                and entry.level == "district"
+                and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ
+            ):
                 continue
             out.append(_city_mention(ctx, start, end, surface, entry))
             break

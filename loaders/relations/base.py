@@ -69,7 +69,9 @@ class SentenceView:
         if not before:
             return []
         last = before[-1]
-        if last.label not in labels or not _ADVERB_GAP.match(self.text[last.end : pos]):
+        # X（以下简称“Y”）与…: a bracketed aside between the group and the verb is skipped
+        gap = re.sub(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+", "", self.text[last.end : pos])
+        if last.label not in labels or not _ADVERB_GAP.match(gap):
             return []
         group = [last]
         for m in reversed(before[:-1]):
