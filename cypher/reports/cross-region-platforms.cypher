@@ -9,18 +9,19 @@ MATCH (p:Platform)-[:EMPOWERS|SIGNED_WITH|PARTNERS_WITH|PARTICIPATES_IN|LOCATED_
 WITH DISTINCT p, x
 CALL (x) {
   WITH x WHERE x:City
-  RETURN x AS place
+  RETURN x AS c
   UNION
-  MATCH (x)-[:LOCATED_IN]->(place:City)
-  RETURN place
+  MATCH (x)-[:LOCATED_IN]->(c:City)
+  RETURN c
 }
-CALL (place) {
-  OPTIONAL MATCH (place)-[:PART_OF*0..2]->(up:City {level: $level})
-  WITH place, up ORDER BY up.name
-  WITH place, collect(up) AS ups
-  RETURN coalesce(ups[0], place) AS region
-}
-WITH p, region, count(DISTINCT x) AS via
+WITH c, p, count(x) AS via
+WITH c, collect({platform: p, via: via}) AS users
+OPTIONAL MATCH (c)-[:PART_OF*0..2]->(up:City {level: $level})
+WITH c, users, up
+ORDER BY up.name
+WITH c, users, coalesce(collect(up)[0], c) AS region
+UNWIND users AS u
+WITH u.platform AS p, region, sum(u.via) AS via
 ORDER BY region.name
 WITH p, collect(region.name) AS region_names, sum(via) AS links
 WHERE size(region_names) >= $min_regions

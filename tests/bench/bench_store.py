@@ -62,6 +62,10 @@ class Pools:
         self.people = names(max(scale // 3, 50), lambda: _word(rng, 2, 3))
         self.city_province = {c: rng.choice(self.provinces) for c in self.cities}
         self.district_city = {d: rng.choice(self.cities) for d in self.districts}
+        # where an organization is based: companies, agencies and platforms have a home
+        places = self.cities + self.districts
+        self.home = {x: rng.choice(places) for x in self.companies + self.platforms}
+        self.home.update({a: rng.choice(self.cities) for a in self.agencies})
         self._weights: dict[int, list[float]] = {}
 
     def pick(self, rng: random.Random, pool: list[str], k: int = 1) -> list[str]:
@@ -109,14 +113,14 @@ def generate(count: int, seed: int = 7) -> Iterator[Extraction]:
         rel("PART_OF", city, "City", province, "City")
         rel("PART_OF", district, "City", pools.district_city[district], "City")
         for p in platforms:
-            rel("LOCATED_IN", p, "Platform", city, "City")
+            rel("LOCATED_IN", p, "Platform", pools.home[p], "City")
             for c in companies:
                 if rng.random() < 0.5:
                     rel("EMPOWERS", p, "Platform", c, "Company")
             if rng.random() < 0.3:
                 rel("DEVELOPED_BY", p, "Platform", companies[0], "Company")
-        for c in companies:
-            rel("LOCATED_IN", c, "Company", rng.choice((city, district)), "City")
+        for c in companies:  # mostly at home; now and then a branch in the article's city
+            rel("LOCATED_IN", c, "Company", pools.home[c] if rng.random() < 0.9 else city, "City")
         for a, b in itertools.pairwise(companies):
             if rng.random() < 0.25:
                 rel(rng.choice(("SIGNED_WITH", "PARTNERS_WITH")), a, "Company", b, "Company")
@@ -127,7 +131,7 @@ def generate(count: int, seed: int = 7) -> Iterator[Extraction]:
         for proj in projects:
             rel("PARTICIPATES_IN", companies[0], "Company", proj, "Project")
         for a in agencies:
-            rel("LOCATED_IN", a, "Agency", city, "City")
+            rel("LOCATED_IN", a, "Agency", pools.home[a], "City")
         for person in people:
             org, label = rng.choice([(companies[0], "Company"), (agencies[0], "Agency")])
             rel("WORKS_FOR", person, "Person", org, label, title=rng.choice(TITLES))
