@@ -107,7 +107,11 @@ def company_mentions(ctx: Context) -> list[Mention]:
         # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G).
         if not _name_like(ctx, stem, stem_words) or ctx.freq(stem + m.group(0)) > 0:
             continue
-        if stem[-1] in "部局委厅办院所" or not re.search(f"[{HAN}]", stem):
+        if (
+            stem[-1] in "部局委厅办院所"
+            or not re.search(f"[{HAN}]", stem)
+            or re.search("行业|领域|产业", stem)
+        ):
             continue
         if _GENERIC_MODIFIERS.fullmatch(stem):
             continue

@@ -126,6 +126,11 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 and x.end <= view.start + m.start()
                 and x.label in _SOURCES
             ]
+            lead = view.text[clause_start : view.start + m.start()].strip()
+            if not near and re.match(r"(?:该|这一|这个|此)?平台", lead):
+                # 平台已为…提供: the platform named last, here or in the sentence before
+                platform = view.last_before(clause_start, frozenset({"Platform"}))
+                near = [platform] if platform else []
             source = near[-1] if near else _source_before(view, view.start + m.start())
             if ys and source:
                 found.append((source, ys[0], "rule:empowers_for", 0.75))
