@@ -1,7 +1,7 @@
 """Generalization check: six invented articles about other regions, platforms and
 companies than the seeds (徐州/汉云, 佛山顺德/用友精智, 重庆两江新区/云洲, 宁波/supOS,
-长沙/根云, 贵阳/航天云网), with a small hand-made gold set in tests/data/extract. Held to the thresholds
-the project sets for unseen articles."""
+长沙/根云, 贵阳/航天云网), with a small hand-made gold set in tests/data/extract. Held to
+the thresholds the project sets for unseen articles."""
 
 from __future__ import annotations
 
