@@ -265,7 +265,8 @@ def unpack_evidence(props: dict[str, Any] | None) -> list[dict[str, Any]]:
     if not props or not props.get("evidence_article"):
         return []
     count = len(props["evidence_article"])
-    titles = props.get("evidence_title") or [""] * count
+    titles = list(props.get("evidence_title") or [])
+    titles += [""] * (count - len(titles))  # tolerate a title list shorter than the others
     return [
         {
             "article": props["evidence_article"][i],
