@@ -247,3 +247,9 @@ def test_prefecture_short_form_beats_remote_homonym_districts_but_not_everyday_w
     ex = run("西安的陕鼓集团加快数字化转型。当地积极培育朝阳产业。")
     assert "西安市" in names(ex, "City")
     assert "朝阳市" not in names(ex, "City")
+
+
+def test_bare_city_government_takes_the_articles_city() -> None:
+    ex = run("市政府与华为签署合作协议，共建智能制造创新中心。", title="烟台市推进工业互联网")
+    assert "烟台市人民政府" in names(ex, "Agency")
+    assert pairs(ex, "LOCATED_IN") == set()  # a bare 市 is not a written place (R6)

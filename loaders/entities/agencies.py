@@ -149,4 +149,13 @@ def agency_mentions(ctx: Context) -> list[Mention]:
                 )
                 mention.aliases.add(m.group(0))
                 out.append(mention)
+    # The article's own government written bare: 市政府 → 青岛市人民政府 (E2).
+    for m in re.finditer(r"(?<![\u4e00-\u9fff])([市省])(?:人民)?政府(?!办|工作报告)", text):
+        home = ctx.home_city if m.group(1) == "市" else ctx.home_province
+        if home and home.endswith(m.group(1)):
+            mention = Mention(
+                m.start(), m.end(), "Agency", home + "人民政府", m.group(0), "pattern:agency"
+            )
+            mention.aliases.add(m.group(0))
+            out.append(mention)
     return out

@@ -215,6 +215,27 @@ def _gazetteer() -> Any:
     return load_gazetteer()
 
 
+def _title_places(title: str) -> list[Any]:
+    """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
+    gaz = _gazetteer()
+    found = []
+    i = 0
+    while i < len(title) - 1:
+        for length in (4, 3, 2):
+            piece = title[i : i + length]
+            entry = gaz.division(piece, strict=True) if len(piece) == length else None
+            if (
+                entry is not None
+                and entry.level in ("city", "province")
+                and (piece == entry.name or not gaz.is_ambiguous(piece))
+            ):
+                found.append(entry)
+                i += length - 1
+                break
+        i += 1
+    return found
+
+
 def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | None, str | None]:
     """The article's own (city, province): where a bare 市/省 prefix points.
 
@@ -240,6 +261,11 @@ def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | 
         short = name[:-1] if name.endswith("市") else name
         if short and short in title:
             score[name] += 5
+    for entry in _title_places(title):  # a place named only in the title still counts
+        if entry.level == "city" and entry.name not in score:
+            score[entry.name] += 5
+        elif entry.level == "province" and entry.name not in provinces:
+            provinces[entry.name] += 5
     if not score:  # a municipality (重庆市) is province and city at once
         for name, weight in provinces.items():
             if name.endswith("市"):
