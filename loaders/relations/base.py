@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from graph.model import Relation
 from loaders.entities import Mention
 from loaders.nlp import Sentence
+
+
+@cache
+def rx(pattern: str) -> re.Pattern[str]:
+    """A compiled pattern, cached: the rules match literal patterns inside their loops."""
+    return re.compile(pattern)
+
 
 ORG_LABELS = frozenset({"Company", "Platform", "Agency", "City"})
 # Between members of a coordination group: A、B, A和B, A与B, A及B, A以及B.
@@ -87,7 +95,7 @@ class SentenceView:
         after = [m for m in self.mentions if m.start >= pos and m.end <= self.end]
         if not after or after[0].label not in labels:
             return []
-        if not re.match(gap, self.text[pos : after[0].start]):
+        if not rx(gap).match(self.text[pos : after[0].start]):
             return []
         group = [after[0]]
         for m in after[1:]:

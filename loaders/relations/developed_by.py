@@ -10,7 +10,7 @@ import re
 
 from graph.model import Relation
 from loaders.entities import Mention
-from loaders.relations.base import SentenceView, relation
+from loaders.relations.base import SentenceView, relation, rx
 
 _BUILDERS = frozenset({"Company", "Agency", "City", "Platform"})
 _TARGETS = frozenset({"Platform", "Project"})
@@ -32,10 +32,11 @@ def _targets_after(view: SentenceView, pos: int, limit: int = 40) -> list[Mentio
     for i, m in enumerate(view.mentions):
         if m.start >= pos and m.label in _TARGETS and m.start - pos <= limit:
             between = view.text[pos : m.start]
-            if re.search(r"[。；;]", between) or "引进" in between:
+            if rx(r"[。；;]").search(between) or "引进" in between:
                 return []
             # Across a comma only when the verb ends a 的-phrase: …联手推出的…平台，“工赋青岛”
-            if re.search(r"[，,]", between) and not re.search(r"的[^，,]*[，,]\s*[“‘]?$", between):
+            crosses = rx(r"[，,]").search(between)
+            if crosses and not rx(r"的[^，,]*[，,]\s*[“‘]?$").search(between):
                 return []
             out = [m]
             for n in view.mentions[i + 1 :]:
@@ -63,7 +64,7 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
         if before and _JOINT.match(text[before[-1].end : group[0].start]):
             group = [before[-1], *group]
         return group, "rule:developed_by"
-    if re.search(r"(?:双方|二者|两者)[^，。；]{0,6}$", text[clause_start:pos]):
+    if rx(r"(?:双方|二者|两者)[^，。；]{0,6}$").search(text[clause_start:pos]):
         both = view.pair(pos)
         if both:
             return both, "rule:developed_by_pair"
@@ -88,7 +89,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if not governed:
                 prior = [m for m in targets if m.end <= v_start and m.label in _TARGETS]
                 gap = view.text[prior[-1].end : v_start] if prior else "x"
-                if prior and re.fullmatch(r"[\s”’的]*(?:对外|正式|全面|成功|已|已经|顺利)*", gap):
+                if prior and rx(r"[\s”’的]*(?:对外|正式|全面|成功|已|已经|顺利)*").fullmatch(gap):
                     governed = [prior[-1]]  # 加快…平台建设; “云帆”平台对外发布
                     builders, method = _builders_before(view, prior[-1].start)
                 else:

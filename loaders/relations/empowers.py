@@ -10,7 +10,7 @@ import re
 
 from graph.model import Relation
 from loaders.entities import Mention
-from loaders.relations.base import EXHORTATION, SentenceView, relation
+from loaders.relations.base import EXHORTATION, SentenceView, relation, rx
 
 _SOURCES = frozenset({"Platform", "Company"})
 _TARGETS = frozenset({"Company", "City", "Project"})
@@ -46,7 +46,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y
-        for m in re.finditer(r"通过(?P<x>[^，。；]{1,30}?)的赋能", text):
+        for m in rx(r"通过(?P<x>[^，。；]{1,30}?)的赋能").finditer(text):
             xs = [
                 x
                 for x in view.mentions
@@ -66,7 +66,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after:
                 found.append((xs[0], after[0], "rule:empowers_via", 0.85))
         # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
-        for m in re.finditer(r"赋能(?!方案|能力|服务|中心|平台|作用)|服务于?(?=\S)", text):
+        for m in rx(r"赋能(?!方案|能力|服务|中心|平台|作用)|服务于?(?=\S)").finditer(text):
             pos = view.start + m.end()
             # 赋能青岛企业6万家 / 服务500余家深圳企业: a count may come first
             targets = view.group_starting_at(
@@ -94,7 +94,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and receivers:
                 found.append((xs[0], receivers[-1], "rule:empowers_relying", 0.75))
         # 依托/借助X(平台)，Y实现/完成…
-        for m in re.finditer(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]", text):
+        for m in rx(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]").finditer(text):
             x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
             xs = [
                 x
@@ -105,10 +105,11 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 view.start + m.end(), frozenset({"Company"}), gap=r"^\s*$"
             )
             rest = view.text[after[-1].end : after[-1].end + 12] if after else ""
-            if xs and after and re.match(r"[^，,。；]{0,4}(?:实现|完成|打造|建成|提升|降低)", rest):
+            achieves = rx(r"[^，,。；]{0,4}(?:实现|完成|打造|建成|提升|降低)").match(rest)
+            if xs and after and achieves:
                 found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
         # 为Y赋能 / 为Y(免费)提供…
-        for m in re.finditer(r"为(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供)", text):
+        for m in rx(r"为(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供)").finditer(text):
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
             ys = [
                 y
@@ -127,7 +128,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 and x.label in _SOURCES
             ]
             lead = view.text[clause_start : view.start + m.start()].strip()
-            if not near and re.match(r"(?:该|这一|这个|此)?平台", lead):
+            if not near and rx(r"(?:该|这一|这个|此)?平台").match(lead):
                 # 平台已为…提供: the platform named last, here or in the sentence before
                 platform = view.last_before(clause_start, frozenset({"Platform"}))
                 near = [platform] if platform else []
@@ -135,7 +136,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if ys and source:
                 found.append((source, ys[0], "rule:empowers_for", 0.75))
         # <city>…引进X等平台
-        for m in re.finditer(r"引进", text):
+        for m in rx(r"引进").finditer(text):
             pos = view.start + m.end()
             platforms = view.group_starting_at(pos, frozenset({"Platform"}), gap=r"^\s*$")
             city = (
@@ -159,13 +160,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 parks = [
                     m
                     for m in view.prev.mentions
-                    if m.label == "Project" and re.search(r"园区?$|产业园$", m.name)
+                    if m.label == "Project" and rx(r"园区?$|产业园$").search(m.name)
                 ]
                 receivers = parks[-1:]
             if (
                 len(platforms) >= 1
                 and receivers
-                and not re.search(r"签署|签约|携手|联手|合作", text)
+                and not rx(r"签署|签约|携手|联手|合作").search(text)
             ):
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         for source, target, method, conf in found:

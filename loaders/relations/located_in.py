@@ -11,7 +11,7 @@ import re
 
 from graph.model import Relation
 from loaders.entities import Mention
-from loaders.relations.base import SentenceView, relation
+from loaders.relations.base import SentenceView, relation, rx
 
 _LOCATABLE = frozenset({"Company", "Agency", "Project", "Platform"})
 
@@ -44,7 +44,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 out.append(relation("LOCATED_IN", m, place, view, "rule:located_adjacent", 0.85))
         text = view.sentence.text
         # X的Y、Z / 位于X的Y
-        for de in re.finditer(r"的", text):
+        for de in rx(r"的").finditer(text):
             pos = view.start + de.start()
             places = _places_before(view, pos)
             if not places:
@@ -53,7 +53,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             for t in targets:
                 for place in places:
                     out.append(relation("LOCATED_IN", t, place, view, "rule:located_de", 0.85))
-        for loc in re.finditer(r"位于", text):
+        for loc in rx(r"位于").finditer(text):
             pos = view.start + loc.end()
             places = [m for m in view.mentions if m.start >= pos and m.label == "City"][:2]
             if not places or places[0].start != pos:
@@ -68,7 +68,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for place in places:
                     out.append(relation("LOCATED_IN", t, place, view, "rule:located_weiyu", 0.9))
         # PLACE企业——X / PLACE企业X
-        for ent in re.finditer(r"企业[—\-–:：\s]*", text):
+        for ent in rx(r"企业[—\-–:：\s]*").finditer(text):
             pos = view.start + ent.start()
             places = _places_before(view, pos)
             if not places:

@@ -5,10 +5,8 @@ R4). Signing parties of a launched project are handled with SIGNED_WITH."""
 
 from __future__ import annotations
 
-import re
-
 from graph.model import Relation
-from loaders.relations.base import SentenceView, relation
+from loaders.relations.base import SentenceView, relation, rx
 
 _ACTORS = frozenset({"Company", "Agency", "Platform"})
 
@@ -17,7 +15,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
         text = view.sentence.text
-        for verb in re.finditer(r"参与|承建|参建|承担|牵头建设|牵头实施", text):
+        for verb in rx(r"参与|承建|参建|承担|牵头建设|牵头实施").finditer(text):
             pos = view.start + verb.start()
             actors = view.group_ending_at(pos, _ACTORS)
             if not actors and view.subject is not None and view.subject.label in _ACTORS:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.model import Relation
-from loaders.relations.base import EXHORTATION, SentenceView, relation
+from loaders.relations.base import EXHORTATION, SentenceView, relation, rx
 
 _ORGS = frozenset({"Company", "Platform", "Agency", "City"})
 # A 携手 B / A 联合 B、C / A 牵手 B: the partner group follows the verb.
@@ -50,7 +50,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for b in partners:
                     if a.name != b.name:
                         out.append(relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.8))
-        for conj in re.finditer(r"与|和|同|跟", text):
+        for conj in rx(r"与|和|同|跟").finditer(text):
             c_pos = view.start + conj.start()
             partners = view.group_starting_at(c_pos + 1, _ORGS, gap=r"^\s*$")
             if not partners:
@@ -68,10 +68,10 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         out.append(
                             relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.75)
                         )
-        for pair_word in re.finditer(r"双方|二者|两者", text):
+        for pair_word in rx(r"双方|二者|两者").finditer(text):
             pos = view.start + pair_word.start()
             after = view.text[pos : pos + 16]
-            if re.search(r"携手|合作|共建|联手|共同", after):
+            if rx(r"携手|合作|共建|联手|共同").search(after):
                 both = view.pair(pos)
                 if len(both) == 2:
                     out.append(

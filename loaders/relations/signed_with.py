@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.model import Relation
-from loaders.relations.base import SentenceView, relation
+from loaders.relations.base import SentenceView, relation, rx
 
 _SIGN = re.compile(r"签署|签订|签约|签下|签了")
 _PARTIES = frozenset({"Company", "Platform", "Agency", "City"})
@@ -19,7 +19,7 @@ def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
     for sign in _SIGN.finditer(view.sentence.text):
         s_pos = view.start + sign.start()
         clause_start, _ = view.clause_of(s_pos)
-        conj = [m for m in re.finditer(r"与|和|同|跟", text[clause_start:s_pos])]
+        conj = [m for m in rx(r"与|和|同|跟").finditer(text[clause_start:s_pos])]
         for c in conj:
             c_pos = clause_start + c.start()
             heads = view.group_ending_at(c_pos, _PARTIES)

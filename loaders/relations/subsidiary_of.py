@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.model import Relation
 from loaders.entities import Mention
-from loaders.relations.base import SentenceView, relation
+from loaders.relations.base import SentenceView, relation, rx
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +50,7 @@ def _stated(view: SentenceView) -> list[Relation]:
         owns = _PARENT_OWNS.match(rest)
         if owns and m.label == "Company" and i + 1 < len(orgs):
             child = orgs[i + 1]
-            if re.fullmatch(r"\s*", view.text[m.end + owns.end() : child.start]):
+            if rx(r"\s*").fullmatch(view.text[m.end + owns.end() : child.start]):
                 out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:subsidiary_kw", 0.85))
     return out
 
