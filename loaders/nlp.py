@@ -8,7 +8,10 @@ included) so token and sentence offsets are offsets into the normalized article 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import logging
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,6 +25,8 @@ from spacy.tokens import Doc
 SENTENCE_END = frozenset("。！？；!?;\n")
 # Closing marks that stay with the sentence they end: 。” belongs to the quote before it.
 _CLOSERS = frozenset("”’」』)）")
+# A sentence end: terminal marks (and the closing quotes after them), or a line break.
+_SENTENCE_END_RE = re.compile(r"[。！？；!?;]+[”’」』)）]*|\n+")
 
 # Domain words added to jieba besides gazetteer names, so common domain compounds are kept whole.
 _DOMAIN_WORDS = (
@@ -70,6 +75,8 @@ class JiebaTokenizer:
         words = [w for w in self.segmenter.cut(text, HMM=False) if w]
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc.user_data["iikg_text"] = text  # Doc.text re-joins every token on each access
+        starts = list(itertools.accumulate(map(len, words), initial=0))[:-1]
+        doc.user_data["iikg_tokens"] = (starts, words)  # what token_offsets() would compute
         return doc
 
     def pipe(self, texts: list[str]) -> Any:
@@ -91,18 +98,21 @@ def set_sentence_starts(doc: Doc) -> Doc:
     doc.user_data): writing token.is_sent_start, or Doc.from_array, walks every token in Python
     several times, which costs as much as the segmentation itself.
     """
+    # Sentence ends found on the text; token boundaries only where a sentence starts.
+    token_starts, _ = token_offsets(doc)
+    text = doc_text(doc)
+    char_starts = [0] if text else []
+    for end in _SENTENCE_END_RE.finditer(text):
+        if end.end() < len(text):
+            char_starts.append(end.end())
     starts: list[int] = []  # token indices
-    char_starts: list[int] = []
-    end_pending = True
-    pos = 0
-    for i, text in enumerate(token_texts(doc)):
-        if end_pending and not (text in _CLOSERS or (text.isspace() and "\n" not in text)):
+    kept: list[int] = []
+    for pos in char_starts:
+        i = bisect.bisect_left(token_starts, pos)
+        if i < len(token_starts) and (not starts or i > starts[-1]):
             starts.append(i)
-            char_starts.append(pos)
-            end_pending = False
-        if text in SENTENCE_END or "\n" in text:
-            end_pending = True
-        pos += len(text)
+            kept.append(token_starts[i])
+    char_starts = kept
     doc.user_data["iikg_sentence_starts"] = char_starts
     ends = [*starts[1:], len(doc)] if starts else []
     doc.spans["sentences"] = [doc[s:e] for s, e in zip(starts, ends, strict=True)]
