@@ -253,3 +253,9 @@ def test_bare_city_government_takes_the_articles_city() -> None:
     ex = run("市政府与华为签署合作协议，共建智能制造创新中心。", title="烟台市推进工业互联网")
     assert "烟台市人民政府" in names(ex, "Agency")
     assert pairs(ex, "LOCATED_IN") == set()  # a bare 市 is not a written place (R6)
+
+
+def test_quoted_category_is_not_a_named_project() -> None:
+    ex = run("该市今年遴选了一批“5G+工业互联网”项目，并启动“数字工匠”培育工程。")
+    assert "5G+工业互联网项目" not in names(ex, "Project")
+    assert "数字工匠培育工程" in names(ex, "Project")

@@ -105,6 +105,8 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         if suffix:
             label = _type_of(suffix)[1]  # type: ignore[index]
             span_end = tail_start + len(suffix)
+            if label == "Project" and _GENERIC_MODIFIERS.fullmatch(re.sub(r"[+＋]", "", inner)):
+                continue  # “5G+工业互联网”项目: a kind of project
         else:
             typ = _type_of(inner)
             if typ is None or len(inner) <= len(typ[0]) + 1:
