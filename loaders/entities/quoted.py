@@ -105,7 +105,9 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         if suffix:
             label = _type_of(suffix)[1]  # type: ignore[index]
             span_end = tail_start + len(suffix)
-            if suffix.endswith("项目") and _GENERIC_MODIFIERS.fullmatch(re.sub(r"[+＋]", "", inner)):
+            if suffix.endswith("项目") and _GENERIC_MODIFIERS.fullmatch(
+                re.sub(r"[+＋]", "", inner)
+            ):
                 continue  # “5G+工业互联网”项目: a kind of project
         else:
             typ = _type_of(inner)
