@@ -143,9 +143,11 @@ def token_texts(doc: Doc) -> list[str]:
     return token_offsets(doc)[1]
 
 
-@Language.factory("iikg_gazetteer", default_config={"patterns": []})
-def make_gazetteer_matcher(nlp: Language, name: str, patterns: list[dict[str, str]]) -> Any:
-    return GazetteerMatcher(nlp, patterns)
+@Language.factory("iikg_gazetteer")
+def make_gazetteer_matcher(nlp: Language, name: str) -> Any:
+    # The patterns are read here rather than passed through the component config: spaCy
+    # type-checks config values, which takes seconds for the gazetteer's thousands of entries.
+    return GazetteerMatcher(nlp, ruler_patterns())
 
 
 class GazetteerMatcher:
@@ -235,11 +237,10 @@ def _load() -> Language:
 
     jieba.setLogLevel(logging.WARNING)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    patterns = ruler_patterns()
-    words = [p["pattern"] for p in patterns] + list(_DOMAIN_WORDS)
+    words = [p["pattern"] for p in ruler_patterns()] + list(_DOMAIN_WORDS)
     nlp.tokenizer = JiebaTokenizer(nlp.vocab, _build_segmenter(words))
     nlp.add_pipe("iikg_sentences")
-    nlp.add_pipe("iikg_gazetteer", config={"patterns": patterns})
+    nlp.add_pipe("iikg_gazetteer")
     return nlp
 
 
