@@ -12,7 +12,13 @@ CALL (a) {
   RETURN 'entity' AS kind, [l IN labels(e) WHERE l <> 'Entity'][0] AS type, e.name AS head,
          null AS tail, m.count AS count, null AS sentence, null AS confidence
   UNION ALL
-  MATCH (a)-[:MENTIONS]->(e:Entity)-[r]->(o:Entity)
+  // a relationship's evidence from this article joins two entities the article mentions:
+  // check the pairs of those (expand-into), never a hub's whole neighbourhood
+  MATCH (a)-[:MENTIONS]->(m:Entity)
+  WITH a, collect(m) AS mentioned
+  UNWIND mentioned AS e
+  UNWIND mentioned AS o
+  MATCH (e)-[r]->(o)
   WHERE a.id IN r.evidence_article
   UNWIND [i IN range(0, size(r.evidence_article) - 1) WHERE r.evidence_article[i] = a.id] AS i
   RETURN 'relationship' AS kind, type(r) AS type, e.name AS head, o.name AS tail,

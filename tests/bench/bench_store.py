@@ -241,8 +241,12 @@ def write_corpus(driver: Any, db: str | None, articles: int, batch_size: int) ->
 
     total = store.WriteResult()
     t0 = time.perf_counter()
+    rates = []
     for i in range(0, len(prepared), batch_size):
-        total.add(store.write_articles(driver, prepared[i : i + batch_size], db))
+        t_batch = time.perf_counter()
+        result = store.write_articles(driver, prepared[i : i + batch_size], db)
+        rates.append(result.relationship_rows / (time.perf_counter() - t_batch))
+        total.add(result)
     t_write = time.perf_counter() - t0
     stats = store.stats(driver, db)
     all_rels = total.relationship_rows + total.entity_rows
@@ -253,6 +257,9 @@ def write_corpus(driver: Any, db: str | None, articles: int, batch_size: int) ->
     )
     print(f"  entity-to-entity relationship rows/s: {total.relationship_rows / t_write:,.0f}")
     print(f"  all relationship rows/s (MENTIONS included): {all_rels / t_write:,.0f}")
+    print(f"  relationship rows/s per batch, first → last: "
+          f"{' '.join(f'{r:,.0f}' for r in rates)}")
+    print(f"  largest evidence lists: {top_evidence(driver, db)}")
     print(f"  graph: {stats['nodes']} nodes, {stats['relationships']} relationships")
 
     t0 = time.perf_counter()
@@ -261,6 +268,19 @@ def write_corpus(driver: Any, db: str | None, articles: int, batch_size: int) ->
         again.add(store.write_articles(driver, prepared[i : i + batch_size], db))
     print(f"re-ingest of the same corpus: {again.unchanged} unchanged, "
           f"{time.perf_counter() - t0:.1f} s")
+
+
+def top_evidence(driver: Any, db: str | None) -> str:
+    from graph import store
+
+    rows = store.run_read(
+        driver,
+        "MATCH ()-[r]->() WHERE r.evidence_count IS NOT NULL "
+        "WITH r ORDER BY r.evidence_count DESC LIMIT 3 "
+        "RETURN type(r) AS type, r.evidence_count AS n",
+        database=db,
+    )
+    return ", ".join(f"{r['type']} {r['n']}" for r in rows)
 
 
 def time_reports(driver: Any, db: str | None, runs: int) -> None:
