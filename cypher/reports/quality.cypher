@@ -6,7 +6,7 @@
 // columns: issue, label, name, detail
 CALL () {
   MATCH (e:Entity)
-  WHERE NOT EXISTS { (e)-[]-(:Entity) }
+  WHERE e.mentions >= 0 AND NOT EXISTS { (e)-[]-(:Entity) }
   WITH e ORDER BY e.mentions DESC, e.name LIMIT $limit
   RETURN 'orphan' AS issue, [l IN labels(e) WHERE l <> 'Entity'][0] AS label, e.name AS name,
          'no relationship; mentioned ' + toString(e.mentions) + ' times' AS detail
@@ -24,9 +24,49 @@ CALL () {
   RETURN 'alias_collision' AS issue, '' AS label, alias AS name,
          'used by ' + reduce(s = users[0], u IN users[1..] | s + ', ' + u) AS detail
   UNION ALL
-  MATCH (a:Entity)-[r]->(b:Entity)
-  WHERE r.confidence < $min_confidence
-  WITH a, r, b ORDER BY r.confidence, a.name, b.name LIMIT $limit
+  CALL () {
+    MATCH ()-[r:EMPOWERS]->() WHERE r.confidence < $min_confidence
+    WITH r ORDER BY r.confidence LIMIT $limit
+    RETURN r
+    UNION ALL
+    MATCH ()-[r:SIGNED_WITH]->() WHERE r.confidence < $min_confidence
+    WITH r ORDER BY r.confidence LIMIT $limit
+    RETURN r
+    UNION ALL
+    MATCH ()-[r:ISSUED_BY]->() WHERE r.confidence < $min_confidence
+    WITH r ORDER BY r.confidence LIMIT $limit
+    RETURN r
+    UNION ALL
+    MATCH ()-[r:DEVELOPED_BY]->() WHERE r.confidence < $min_confidence
+    WITH r ORDER BY r.confidence LIMIT $limit
+    RETURN r
+    UNION ALL
+    MATCH ()-[r:PARTNERS_WITH]->() WHERE r.confidence < $min_confidence
+    WITH r ORDER BY r.confidence LIMIT $limit
+    RETURN r
+    UNION ALL
+    MATCH ()-[r:LOCATED_IN]->() WHERE r.confidence < $min_confidence
+    WITH r ORDER BY r.confidence LIMIT $limit
+    RETURN r
+    UNION ALL
+    MATCH ()-[r:PART_OF]->() WHERE r.confidence < $min_confidence
+    WITH r ORDER BY r.confidence LIMIT $limit
+    RETURN r
+    UNION ALL
+    MATCH ()-[r:SUBSIDIARY_OF]->() WHERE r.confidence < $min_confidence
+    WITH r ORDER BY r.confidence LIMIT $limit
+    RETURN r
+    UNION ALL
+    MATCH ()-[r:PARTICIPATES_IN]->() WHERE r.confidence < $min_confidence
+    WITH r ORDER BY r.confidence LIMIT $limit
+    RETURN r
+    UNION ALL
+    MATCH ()-[r:WORKS_FOR]->() WHERE r.confidence < $min_confidence
+    WITH r ORDER BY r.confidence LIMIT $limit
+    RETURN r
+  }
+  WITH r, startNode(r) AS a, endNode(r) AS b
+  ORDER BY r.confidence, a.name, b.name LIMIT $limit
   RETURN 'low_confidence' AS issue, type(r) AS label, a.name + ' → ' + b.name AS name,
          'confidence ' + toString(r.confidence) + ', ' + toString(r.evidence_count) + ' evidence' AS detail
 }
