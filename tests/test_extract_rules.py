@@ -259,3 +259,71 @@ def test_quoted_category_is_not_a_named_project() -> None:
     ex = run("该市今年遴选了一批“5G+工业互联网”项目，并启动“数字工匠”培育工程。")
     assert "5G+工业互联网项目" not in names(ex, "Project")
     assert "数字工匠培育工程" in names(ex, "Project")
+
+
+# -- rules for announcements, ministry releases and county news -----------------------------------
+
+
+def test_office_of_a_government_keeps_its_whole_name() -> None:
+    ex = run("湖南省人民政府办公厅印发《湖南省数字经济发展若干措施》。")
+    assert "湖南省人民政府办公厅" in names(ex, "Agency")
+    assert ("湖南省数字经济发展若干措施", "湖南省人民政府办公厅") in pairs(ex, "ISSUED_BY")
+
+
+def test_subsidiary_word_is_not_part_of_the_child_company_name() -> None:
+    ex = run("赣锋锂业股份有限公司控股子公司赣锋锂电科技有限公司与华为签约。")
+    assert not any("子公司" in n for n in names(ex, "Company"))
+    child = next(n for n in names(ex, "Company") if n.startswith("赣锋锂电"))
+    parent = next(n for n in names(ex, "Company") if n.startswith("赣锋锂业"))
+    assert (child, parent) in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_announcing_company_owns_its_gongsi_zigongsi() -> None:
+    text = "科大讯飞股份有限公司发布公告称，公司全资子公司讯飞智元信息科技有限公司中标。"
+    ex = run(text)
+    assert any(h.startswith("讯飞智元") and t == "科大讯飞" for h, t in pairs(ex, "SUBSIDIARY_OF"))
+    near = run("科大讯飞股份有限公司发布公告称，讯飞智元信息科技有限公司中标。")
+    assert pairs(near, "SUBSIDIARY_OF") == set()
+
+
+def test_signing_subject_with_a_date_adverbial_before_yu() -> None:
+    ex = run("福建星网锐捷通讯股份有限公司于5月8日与腾讯签约。")
+    assert any("腾讯" in p for p in sym(ex, "SIGNED_WITH"))
+    near = run("福建星网锐捷通讯股份有限公司在福州展示了与腾讯签约的成果。")
+    assert sym(near, "SIGNED_WITH") == set()
+
+
+def test_one_named_industry_platform_being_built_is_an_entity() -> None:
+    ex = run("赣锋锂业与华为合作建设了锂电池行业工业互联网平台。")
+    assert "锂电池行业工业互联网平台" in names(ex, "Platform")
+    developers = {t for h, t in pairs(ex, "DEVELOPED_BY") if h == "锂电池行业工业互联网平台"}
+    assert {"赣锋锂业", "华为"} <= developers
+    near = run("行业级特色工业互联网平台和垂直行业工业互联网平台加快涌现。")
+    assert names(near, "Platform") == set()
+
+
+def test_brand_with_a_city_is_a_regional_platform() -> None:
+    ex = run("当地引进了INDICS长沙工业互联网平台。")
+    assert "INDICS长沙工业互联网平台" in names(ex, "Platform")
+
+
+def test_joint_partner_of_the_subject_co_develops() -> None:
+    ex = run("东软集团携手赣锋锂业，打造了“锂云”平台。")
+    developers = {t for h, t in pairs(ex, "DEVELOPED_BY") if h == "锂云"}
+    assert developers == {"东软集团", "赣锋锂业"}
+    near = run("东软集团是赣锋锂业的供应商，打造了“锂云”平台。")
+    assert {t for h, t in pairs(near, "DEVELOPED_BY") if h == "锂云"} == {"东软集团"}
+
+
+def test_registered_name_cut_into_single_characters_keeps_its_function_character() -> None:
+    ex = run("近日，天能电池集团股份有限公司发布了新产品。")
+    assert "天能电池集团股份有限公司" in forms(ex, "Company")
+    near = run("近日，8月15日，江苏徐工信息技术股份有限公司发布了新产品。")
+    assert not any("日" in n for n in forms(near, "Company"))
+
+
+def test_province_glued_to_its_government_by_the_segmenter_is_a_place() -> None:
+    ex = run("湖南省人民政府与华为签署合作协议。")
+    assert "湖南省" in names(ex, "City") and "湖南省人民政府" in names(ex, "Agency")
+    near = run("2022青岛市政府工作报告提出新目标。")
+    assert "青岛市人民政府" not in names(near, "Agency")

@@ -27,7 +27,7 @@ _LEGAL_RE = re.compile(_LEGAL_SUFFIX)
 _INDUSTRY_SUFFIX = (
     "科技|智能|信息|电器|材料|耐火材料|装备|石油装备|电子|软件|网络|通信|数据|能源|化工|机械|重工|汽车|"
     "钢铁|药业|制药|电气|智造|国际|控股|实业|农业|物流|环保|机电|光电|新材|精工|数控|仪器|家电|纺织|轮胎|"
-    "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家"
+    "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家|锂业|铜业|铝业|矿业|煤业|电力|动力"
 )
 _INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务])")
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
@@ -47,7 +47,15 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
         return None
     words = ctx.tokens.token_words(core_start, core_start + len(core))
     vocabulary = bool(words) and all(len(w) > 1 and ctx.freq(w) >= 300 for w in words)
-    if _GENERIC_MODIFIERS.fullmatch(core) or ctx.freq(core) >= _RARE_FREQ or vocabulary:
+    # A full registered name opening a clause (天能电池集团股份有限公司与…) is a firm even when
+    # its words are vocabulary; inside running text such words are more often a description.
+    clean_left = start == 0 or text[start - 1] in '，,。；;：:、（(\n“"》'
+    registered = bool(_ORG_TAIL.search(surface)) and len(core) >= 4 and clean_left
+    if (
+        _GENERIC_MODIFIERS.fullmatch(core)
+        or ctx.freq(core) >= _RARE_FREQ
+        or (vocabulary and not registered)
+    ):
         if core_start == start:
             return None
         # 徐州重型机械: the place is part of the name; 成都飞机工业（集团） → 成都飞机工业集团
@@ -69,13 +77,32 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     return mention
 
 
+def _registered_left(ctx: Context, pos: int) -> int:
+    """Start of a registered name ending at `pos`. An unknown name the segmenter cut into single
+    characters (天/能/电池) may hold a character that is also a function word (能): walk on over it
+    when the character before it is another lone character of the name."""
+    tokens, text = ctx.tokens, ctx.text
+    left = _left_with_parens(ctx, pos, max_chars=16)
+    for _ in range(2):
+        if left < 2 or pos - left > 14:
+            break
+        i = tokens.token_at(left - 1)
+        one, before = tokens.words[i], text[left - 2]
+        if one not in STOP_TOKENS or len(one) != 1 or i == 0 or len(tokens.words[i - 1]) != 1:
+            break
+        if not re.match(f"[{HAN}]", before) or before in _FUNCTION_CHARS or one in "的在与和及":
+            break
+        left = tokens.left_edge(left - 1, max_chars=16 - (pos - left))
+    return left
+
+
 def company_mentions(ctx: Context) -> list[Mention]:
     """Registered names (…股份有限公司), groups (…集团), 'X公司', and short names that end in an
     industry word and start with a proper name (国瓷材料, 安恒信息)."""
     out = []
     text, tokens = ctx.text, ctx.tokens
     for m in _LEGAL_RE.finditer(text):
-        left = _left_with_parens(ctx, m.start(), max_chars=16)
+        left = _registered_left(ctx, m.start())
         if m.start() - left < 2:
             continue
         mention = _company(ctx, left, m.end(), "pattern:registered_company")

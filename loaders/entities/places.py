@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -93,6 +94,27 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
     return found
 
 
+_GOVERNMENT = re.compile(r"(?:人民)?政府(?!工作报告)")
+
+
+def _places_glued_to_government(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """A division the segmenter keeps inside one word with its government (湖南省人民政府 is a
+    single dictionary word, so the ruler never sees 湖南省): the full name written before it."""
+    out = []
+    ends = {m.end for m in found if m.label == "City"}
+    for g in _GOVERNMENT.finditer(ctx.text):
+        if g.start() in ends or ctx.tokens.is_boundary(g.start()):
+            continue  # found by the ruler, or not glued into one word
+        for length in (7, 6, 5, 4, 3):
+            piece = ctx.text[max(0, g.start() - length) : g.start()]
+            entry = ctx.gaz.division(piece, strict=True) if len(piece) == length else None
+            if entry is not None and entry.name == piece:
+                out.append(_city_mention(ctx, g.start() - length, g.start(), piece, entry))
+                ends.add(g.start())
+                break
+    return out
+
+
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
@@ -121,6 +143,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             m.aliases.add(surface)
         out.append(m)
         out.extend(_places_opening(ctx, m))
+    out.extend(_places_glued_to_government(ctx, out))
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
     ctx._city_starts = None
     ctx.home_city, ctx.home_province = home_place(ctx.title, ctx.text, ctx.cities)

@@ -11,6 +11,7 @@ from loaders.entities.base import (
     Mention,
     _drop_lists_in_parens,
     _left_with_parens,
+    _name_like,
     _strip_places,
     fold,
 )
@@ -34,8 +35,11 @@ _COUNTED = re.compile(r"\d+\s*(?:个|家|项|类|条|座|批)|左右|以上|若�
 _PLATFORM_SUFFIX = re.compile(r"(?:工业互联网平台|云平台|平台|监测系统|管理系统|服务系统|大脑)")
 _INTRO_BEFORE = re.compile(
     r"(?:打造了?|上线了?|推出了?|建设|建成了?|搭建了?|开发了?|发布了?|加快|加速|依托|基于|通过|"
-    r"构建了?|升级|首个|首家|全国首个|全国首家|一个|一套)$"
+    r"构建了?|升级|首个|首家|全国首个|全国首家|一个|一套|共建|(?:建设|打造|搭建|开发|推出|共建)的|"
+    r"建设了)$"
 )
+# One industry named before 行业 (能源行业, 蓄电池行业), not a category (行业级, 特定行业).
+_ONE_INDUSTRY = re.compile(f"[{HAN}]{{2,5}}行业")
 _FACILITY_WORDS = re.compile(r"(?:中心|节点|工厂|基地)$")
 
 
@@ -172,11 +176,19 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             run
             and 2 <= len("".join(run)) <= 6
             and m.group(0) in ("工业互联网平台", "云平台")
-            and not re.search("行业|领域|产业", core[len("".join(run)) :])
+            and not re.search("行业|领域|产业", core)
         ):
             brand = "".join(run)
         generic = bool(_GENERIC_MODIFIERS.fullmatch(core))
         latin = re.fullmatch(r"[A-Za-z][A-Za-z0-9³²+.\-]*(?: [A-Za-z0-9]+)?", core)
+        brand_end = re.match(r"[A-Za-z][A-Za-z0-9³²+.\-]*", core)
+        latin_place = (
+            next((c for c in ctx.cities if c.start == core_start + brand_end.end()), None)
+            if brand_end and not latin
+            else None
+        )
+        if latin_place is not None and latin_place.end != m.start():
+            latin_place = None
         if latin and not places:
             name = core  # xIn³Plat平台: a Latin brand
         elif brand and (
@@ -193,8 +205,27 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             name = fold(owner_city.name + text[core_start : m.end()])  # 青岛的…综合服务平台
         elif m.group(0).endswith("系统") and _INTRO_BEFORE.search(text[max(0, left - 6) : left]):
             name = fold(surface)  # 首个…监测系统: the system word itself names it
+        elif latin_place:
+            name = fold(surface)  # supET湖州工业互联网平台: a regional instance of a brand
+            places = (latin_place.name,)
+        elif (
+            _ONE_INDUSTRY.fullmatch(core)
+            and not _GENERIC_MODIFIERS.fullmatch(core[:-2])
+            and m.group(0) == "工业互联网平台"
+            and _INTRO_BEFORE.search(text[max(0, left - 6) : left])
+        ):
+            name = fold(surface)  # 打造了能源行业工业互联网平台: the one platform being built
         elif re.search("行业|领域", core):
-            continue  # 服装行业垂直平台, 微波炉行业工业互联网平台: a kind of platform
+            continue  # 服装行业垂直平台, 行业级特色工业互联网平台: a kind of platform
+        elif (
+            not generic
+            and len(core) >= 2
+            and m.group(0) == "工业互联网平台"
+            and text[left - 1 : left] == "的"
+            and _INTRO_BEFORE.search(text[max(0, left - 6) : left])
+            and _name_like(ctx, core, words)
+        ):
+            name = fold(surface)  # …打造的东风工业互联网平台: a named company's platform
         elif (
             not generic
             and len(core) >= 4

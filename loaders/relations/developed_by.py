@@ -15,7 +15,7 @@ from loaders.relations.base import SentenceView, relation, rx
 _BUILDERS = frozenset({"Company", "Agency", "City", "Platform"})
 _TARGETS = frozenset({"Platform", "Project"})
 _BUILD = re.compile(
-    r"开发搭建|开发|搭建|打造|建设|建成|推出|研发|构建|上线|发布|制定实施|实施|推进|推广|升级|启动|培育|"
+    r"开发搭建|开发|搭建|打造|共建|建设|建成|推出|研发|构建|上线|发布|制定实施|实施|推进|推广|升级|启动|培育|"
     r"创建|组建|设立"
 )
 # Verbs that make a city the builder of a programme but say nothing of a company (R4).
@@ -69,6 +69,16 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
         if both:
             return both, "rule:developed_by_pair"
     if view.subject is not None and view.subject.label in _BUILDERS and view.subject.end <= pos:
+        # A携手B，打造了X: the partner joined to the subject builds X too (R2)
+        partner = next((m for m in view.mentions if m.start > view.subject.end), None)
+        if (
+            partner is not None
+            and partner.end <= pos
+            and partner.label in _BUILDERS - {"City"}
+            and _JOINT.match(text[view.subject.end : partner.start])
+            and rx(r"^[，,\s]*(?:共同|一起|合作)?$").match(text[partner.end : clause_start])
+        ):
+            return [view.subject, partner], "rule:developed_by_subject"
         return [view.subject], "rule:developed_by_subject"
     return [], ""
 

@@ -30,7 +30,9 @@ def _known_owner(m: Mention) -> str | None:
 
 
 _CHILD_IS = re.compile(r"^(?:是|为|系)(?P<p>.{2,30}?)的?(?:全资|控股)?(?:子公司|旗下企业|下属企业)")
-_PARENT_OWNS = re.compile(r"^(?:旗下(?:的)?|的(?:全资|控股)?子公司)")
+_PARENT_OWNS = re.compile(r"^(?:旗下(?:的)?|的?(?:全资|控股)?子公司)")
+# 公司全资子公司X in a company's own announcement: 公司 is the announcing company.
+_OWN_CHILD = re.compile(r"(?:^|[，,：:；])(?:本|该)?公司的?(?:全资|控股)?子公司$")
 
 
 def _stated(view: SentenceView) -> list[Relation]:
@@ -52,6 +54,10 @@ def _stated(view: SentenceView) -> list[Relation]:
             child = orgs[i + 1]
             if rx(r"\s*").fullmatch(view.text[m.end + owns.end() : child.start]):
                 out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:subsidiary_kw", 0.85))
+        if m.label == "Company" and _OWN_CHILD.search(view.text[view.start : m.start]):
+            parent = view.last_before(m.start, frozenset({"Company"}))
+            if parent is not None and parent.name != m.name:
+                out.append(relation("SUBSIDIARY_OF", m, parent, view, "rule:subsidiary_kw", 0.8))
     return out
 
 
