@@ -327,3 +327,27 @@ def test_province_glued_to_its_government_by_the_segmenter_is_a_place() -> None:
     assert "湖南省" in names(ex, "City") and "湖南省人民政府" in names(ex, "Agency")
     near = run("2022青岛市政府工作报告提出新目标。")
     assert "青岛市人民政府" not in names(near, "Agency")
+
+
+def test_platform_named_after_its_builder() -> None:
+    ex = run("总部位于保定的长城汽车股份有限公司打造的长城工业互联网平台正式上线。")
+    assert "长城工业互联网平台" in names(ex, "Platform")
+    near = run("总部位于保定的长城汽车股份有限公司打造的汽车工业互联网平台正式上线。")
+    assert "汽车工业互联网平台" not in names(near, "Platform")
+
+
+def test_platform_anaphor_serves_a_province_firms() -> None:
+    text = (
+        "长城汽车股份有限公司打造的长城工业互联网平台正式上线。"
+        "长城汽车副总经理张伟表示，该平台已服务河北省内200余家零部件企业。"
+    )
+    ex = run(text)
+    assert ("长城工业互联网平台", "河北省") in pairs(ex, "EMPOWERS")
+    assert not any(h.startswith("长城汽车") for h, _ in pairs(ex, "EMPOWERS"))
+
+
+def test_city_relying_on_a_platform_to_drive_its_firms() -> None:
+    ex = run("合肥将依托卡奥斯，推动中小企业数字化转型。")
+    assert ("卡奥斯", "合肥市") in pairs(ex, "EMPOWERS")
+    near = run("合肥将依托卡奥斯的经验，召开现场会。")
+    assert pairs(near, "EMPOWERS") == set()

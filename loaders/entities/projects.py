@@ -223,9 +223,16 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             and m.group(0) == "工业互联网平台"
             and text[left - 1 : left] == "的"
             and _INTRO_BEFORE.search(text[max(0, left - 6) : left])
-            and _name_like(ctx, core, words)
+            and (
+                _name_like(ctx, core, words)
+                or re.search(
+                    f"(?:^|[，,。；、的在与和]){re.escape(core)}",
+                    text[max(0, left - 24) : left - 3],
+                )
+            )
         ):
-            name = fold(surface)  # …打造的东风工业互联网平台: a named company's platform
+            # …打造的东风工业互联网平台: a platform named after the firm that builds it
+            name = fold(surface)
         elif (
             not generic
             and len(core) >= 4

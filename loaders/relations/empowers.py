@@ -15,9 +15,16 @@ from loaders.relations.base import EXHORTATION, SentenceView, relation, rx
 _SOURCES = frozenset({"Platform", "Company"})
 _TARGETS = frozenset({"Company", "City", "Project"})
 _FIRMS_AFTER = re.compile(
-    r"的?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?(?:企业|养殖户|用户|工厂)"
+    r"(?:的|[省市县区]?内)?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?"
+    r"(?:企业|养殖户|用户|工厂)"
 )
 _UPGRADE = re.compile(r"升级|改造|数字化转型|智能化|上云|监控|赋能|管控|解决方案|数字化")
+
+
+_PLATFORM_ANAPHOR = re.compile(r"(?:该|这一|这个|此)平台")
+# <city>依托X，推动/带动…: the city relies on the platform for its industry (R5)
+_CITY_RELIES = re.compile(r"(?:依托|借助|利用)")
+_DRIVES = re.compile(r"[，,]?\s*(?:推动|带动|助力|赋能|推进|加快|促进)")
 
 
 def _source_before(view: SentenceView, pos: int) -> Mention | None:
@@ -28,6 +35,8 @@ def _source_before(view: SentenceView, pos: int) -> Mention | None:
     near = [m for m in view.mentions if clause_start <= m.start and m.end <= pos]
     if near and near[0].label in _SOURCES:
         return near[0]  # the clause's own subject: …，Fii Cloud平台已服务…
+    if not near and _PLATFORM_ANAPHOR.match(view.text[clause_start:pos].strip()):
+        return view.last_before(clause_start, frozenset({"Platform"}))  # …，该平台已服务…
     if view.subject is not None and view.subject.end <= pos:
         # the sentence is about a city or agency: it is not the platform doing the empowering
         return view.subject if view.subject.label in _SOURCES else None
@@ -135,6 +144,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
             source = near[-1] if near else _source_before(view, view.start + m.start())
             if ys and source:
                 found.append((source, ys[0], "rule:empowers_for", 0.75))
+        for m in _CITY_RELIES.finditer(text):
+            pos = view.start + m.end()
+            platforms = view.group_starting_at(pos, frozenset({"Platform"}), gap=r"^\s*$")
+            cities = view.group_ending_at(view.start + m.start(), frozenset({"City"}))
+            if platforms and cities and _DRIVES.match(view.text, platforms[-1].end):
+                for p in platforms:
+                    found.append((p, cities[-1], "rule:empowers_city_relies", 0.7))
         # <city>…引进X等平台
         for m in rx(r"引进").finditer(text):
             pos = view.start + m.end()
