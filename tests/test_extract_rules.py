@@ -351,3 +351,12 @@ def test_city_relying_on_a_platform_to_drive_its_firms() -> None:
     assert ("卡奥斯", "合肥市") in pairs(ex, "EMPOWERS")
     near = run("合肥将依托卡奥斯的经验，召开现场会。")
     assert pairs(near, "EMPOWERS") == set()
+
+
+def test_initials_abbreviation_of_a_registered_firm_is_its_alias() -> None:
+    text = "湖北省交通投资集团有限公司与华为签约。湖北交投董事长王强表示，将加快数字化转型。"
+    ex = run(text)
+    firm = next(e for e in ex.entities if e.label == "Company" and "湖北交投" in e.aliases)
+    assert ("王强", firm.name) in pairs(ex, "WORKS_FOR")
+    near = run("湖北省交通投资集团有限公司与华为签约。湖北交通部门表示支持。")
+    assert not any("湖北交通" in e.aliases for e in near.entities)

@@ -133,6 +133,34 @@ def _declared_short_names(ctx: Context, mentions: list[Mention]) -> None:
             m.aliases.add(short.group(1).strip())
 
 
+_LEGAL_WORDS = re.compile(r"集团|股份|有限|责任|公司")
+
+
+def _initial_abbreviations(ctx: Context, mentions: list[Mention]) -> None:
+    """A firm's customary abbreviation: its place's short form and the first character of each
+    of its first words (四川省能源投资集团有限责任公司 → 四川能投), kept only when the article
+    writes it."""
+    text = ctx.text
+    for m in mentions:
+        if m.label != "Company" or m.nested or m.source != "pattern:registered_company":
+            continue
+        places = ctx.leading_places(m.start, m.end)
+        if not places:
+            continue
+        entry = ctx.gaz.division(places[-1].name)
+        short = entry.short if entry is not None and entry.short else None
+        words = [
+            w for w in ctx.tokens.token_words(places[-1].end, m.end) if not _LEGAL_WORDS.search(w)
+        ]
+        if not short or len(words) < 2 or any(len(w) < 2 for w in words[:2]):
+            continue
+        for n in (3, 2):
+            abbr = short + "".join(w[0] for w in words[:n])
+            if len(words) >= n and abbr in text and abbr not in m.aliases:
+                m.aliases.add(abbr)
+                break
+
+
 def _drop_people_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
     """成飞总经理…: 成飞 is the firm's short name, not a person."""
     org_forms = {f for m in mentions if m.label != "Person" for f in (m.name, *m.aliases)}
@@ -211,6 +239,7 @@ def find_mentions(doc: Doc, title: str = "", freq: Any = None) -> Found:
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     _declared_short_names(ctx, mentions)
+    _initial_abbreviations(ctx, mentions)
     mentions = _propagate(ctx, mentions)
     mentions = _drop_people_named_like_orgs(mentions)
     return Found(mentions, ctx.home_city, ctx.home_province, ctx.tokens)
