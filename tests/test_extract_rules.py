@@ -360,3 +360,18 @@ def test_initials_abbreviation_of_a_registered_firm_is_its_alias() -> None:
     assert ("王强", firm.name) in pairs(ex, "WORKS_FOR")
     near = run("湖北省交通投资集团有限公司与华为签约。湖北交通部门表示支持。")
     assert not any("湖北交通" in e.aliases for e in near.entities)
+
+
+def test_district_agency_written_with_its_city_keeps_the_whole_surface() -> None:
+    ex = run("苏州市吴江区工业和信息化局印发《吴江区企业上云补贴办法》。")
+    agency = next(e for e in ex.entities if e.label == "Agency")
+    assert "苏州市吴江区工业和信息化局" in {agency.name, *agency.aliases}
+    assert {(agency.name, "苏州市"), (agency.name, "吴江区")} <= pairs(ex, "LOCATED_IN")
+
+
+def test_park_administration_names_the_park_too() -> None:
+    ex = run("苏州市吴江区加快发展。吴江国家高新技术产业开发区管委会副主任陈明表示，将继续推进。")
+    assert "吴江国家高新技术产业开发区管委会" in names(ex, "Agency")
+    assert "吴江国家高新技术产业开发区" in names(ex, "Project")
+    near = run("苏州市吴江区加快发展。吴江区人民政府副区长陈明表示，将继续推进。")
+    assert names(near, "Project") == set()

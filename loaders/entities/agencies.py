@@ -33,7 +33,7 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
 
 
 _BODY_AFTER_PLACE = re.compile(
-    f"(?:人民政府|政府|[{HAN}]{{0,8}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])"
+    f"(?:人民政府|政府|[{HAN}]{{0,12}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])"
 )
 
 
@@ -78,9 +78,15 @@ def agency_mentions(ctx: Context) -> list[Mention]:
         start = m.start()
         prefix_place: str | None = None
         written = True
+        written_parent: str | None = None
         city = next((c for c in ctx.cities if c.end == start), None)
         if city is not None:
             start, prefix_place = city.start, city.name
+            # 常州市武进区工信局: the written parent belongs to the surface (an alias) too
+            parent = next((c for c in ctx.cities if c.end == start and not c.nested), None)
+            if parent is not None and parent.props.get("level") != "district":
+                start = parent.start
+                written_parent = parent.name
         elif text[max(0, start - 2) : start] in ("全市", "全省"):
             start -= 2
             written = False
@@ -113,7 +119,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
             mention.aliases.add(surface)
         mention.props["place"] = prefix_place
         if written and prefix_place:
-            mention.place_prefix = (prefix_place,)
+            mention.place_prefix = tuple(p for p in (written_parent, prefix_place) if p)
         out.append(mention)
         last = mention
     out.extend(_place_led_bodies(ctx, {(m.start, m.end) for m in out}))

@@ -78,6 +78,9 @@ def _owner_from_alias(ctx: Context, m: Mention, extra: list[Mention]) -> None:
             return
 
 
+_PARK_BODY = re.compile(r"(?:开发区|园区|新区|高新区|产业园)(?:管委会|管理委员会)$")
+
+
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Longest spans win; mentions inside a winner stay as nested (places inside a park's name).
     Crossing spans lose."""
@@ -107,6 +110,12 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         if inside and left is not None and left.label == "Person":
             continue  # 玉林 inside 徐玉林
         if inside:
+            # 武进…开发区管委会: the park its administration is named after is a Project too
+            park_body = m.label == "Project" and left.label == "Agency" and m.start == left.start
+            if park_body and _PARK_BODY.search(left.surface):
+                m.nested = True
+                out.append(m)
+                continue
             if m.nested or (m.label in ("City", "Agency") and m.source == "gazetteer"):
                 m.nested = True
                 out.append(m)
