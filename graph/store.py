@@ -234,23 +234,20 @@ def _count(result: WriteResult, summary: neo4j.ResultSummary) -> None:
 def _drop_articles(tx: neo4j.ManagedTransaction, ids: list[str], result: WriteResult) -> set:
     """Remove the evidence and MENTIONS of articles `ids` and delete their nodes; returns the
     (label, name) of the entities they mentioned, whose totals must be recomputed."""
-    keep: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
-    delete: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    keep: list[dict[str, Any]] = []
+    delete: list[str] = []
     gone = set(ids)
     for rec in tx.run(_query("evidence-of"), ids=ids):
         entries = [e for e in unpack_evidence(rec["props"]) if e["article"] not in gone]
         props = evidence_props(entries)
-        key = (rec["type"], rec["head_label"], rec["tail_label"])
-        row = {"head": rec["head"], "tail": rec["tail"], "props": props}
-        (delete if props is None else keep).setdefault(key, []).append(row)
-    for (rtype, head, tail), rows in sorted(keep.items()):
-        query = _query("relationship-set", TYPE=rtype, HEAD=head, TAIL=tail)
-        for chunk in _chunks(rows):
-            _count(result, tx.run(query, rows=chunk).consume())
-    for (rtype, head, tail), rows in sorted(delete.items()):
-        query = _query("relationship-delete", TYPE=rtype, HEAD=head, TAIL=tail)
-        for chunk in _chunks(rows):
-            _count(result, tx.run(query, rows=chunk).consume())
+        if props is None:
+            delete.append(rec["id"])
+        else:
+            keep.append({"id": rec["id"], "props": props})
+    for chunk in _chunks(keep):
+        _count(result, tx.run(_query("relationship-set"), rows=chunk).consume())
+    for chunk in _chunks(delete):
+        _count(result, tx.run(_query("relationship-delete"), ids=chunk).consume())
     touched = set()
     records = tx.run(_query("drop-articles"), ids=ids)
     for rec in records:
@@ -310,15 +307,14 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
             entries = {(r["head"], r["tail"]): r["entries"] for r in chunk}
             records = tx.run(merge, rows=params)
             updates = [
-                {"head": rec["head"], "tail": rec["tail"],
+                {"id": rec["id"],
                  "props": evidence_props(
                      unpack_evidence(rec["props"]) + entries[(rec["head"], rec["tail"])])}
                 for rec in records
             ]
             _count(result, records.consume())
             if updates:
-                query = _query("relationship-set", TYPE=rtype, HEAD=head, TAIL=tail)
-                _count(result, tx.run(query, rows=updates).consume())
+                _count(result, tx.run(_query("relationship-set"), rows=updates).consume())
     by_label: dict[str, list[str]] = {}
     for label, name in sorted(refresh):
         by_label.setdefault(label, []).append(name)

@@ -1,5 +1,5 @@
 // The relationships (between entities the articles $ids mention) that hold evidence from those
-// articles, with their ends and stored properties; graph.store filters the entries in Python and
+// articles, with their ends, element id and stored properties; graph.store filters the entries in Python and
 // writes the rest back (relationship-set) or deletes a relationship left without any
 // (relationship-delete).
 MATCH (a:Article) WHERE a.id IN $ids
@@ -13,4 +13,5 @@ RETURN type(r) AS type,
        startNode(r).name AS head,
        [l IN labels(endNode(r)) WHERE l <> 'Entity'][0] AS tail_label,
        endNode(r).name AS tail,
+       elementId(r) AS id,
        properties(r) AS props

@@ -1,8 +1,7 @@
-// Replace the properties of relationships of one type between two labels (__TYPE__, __HEAD__,
-// __TAIL__, whitelisted) with the ones computed in Python (graph.batch.evidence_props).
-// Matched through the name indexes of both ends, which plans the same on any graph size.
+// Replace the properties of relationships, found by the element ids that relationship-merge or
+// evidence-of returned in the same transaction, with the ones computed in Python
+// (graph.batch.evidence_props). A seek by id costs the same on a hub as anywhere: matching
+// (h)-[r]->(t) by names expanded every relationship of the type at a hub end, once per row.
 UNWIND $rows AS row
-MATCH (h:__HEAD__ {name: row.head})
-MATCH (t:__TAIL__ {name: row.tail})
-MATCH (h)-[r:__TYPE__]->(t)
+MATCH ()-[r]->() WHERE elementId(r) = row.id
 SET r = row.props
