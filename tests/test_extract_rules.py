@@ -375,3 +375,19 @@ def test_park_administration_names_the_park_too() -> None:
     assert "吴江国家高新技术产业开发区" in names(ex, "Project")
     near = run("苏州市吴江区加快发展。吴江区人民政府副区长陈明表示，将继续推进。")
     assert names(near, "Project") == set()
+
+
+def test_group_name_before_a_member_company_is_its_owner() -> None:
+    ex = run("中国建材集团凯盛科技股份有限公司发布新产品。")
+    assert ("凯盛科技", "中国建材集团") in pairs(ex, "SUBSIDIARY_OF")
+    branch = run("中国联合网络通信集团湖南有限公司发布新产品。")
+    assert pairs(branch, "SUBSIDIARY_OF") == set()
+    assert any(t == "湖南省" for _, t in pairs(branch, "LOCATED_IN"))
+
+
+def test_gai_gongsi_partner_is_the_previous_sentence_company() -> None:
+    text = "凯盛科技股份有限公司是国内领先企业。该公司与华为携手，建成了智能产线。"
+    ex = run(text)
+    assert any("华为" in p and "凯盛科技" in p for p in sym(ex, "PARTNERS_WITH"))
+    near = run("凯盛科技股份有限公司是国内领先企业。与华为携手的企业越来越多。")
+    assert sym(near, "PARTNERS_WITH") == set()

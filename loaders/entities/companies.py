@@ -32,6 +32,8 @@ _INDUSTRY_SUFFIX = (
 _INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务])")
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
+# A group's name, then the member company's own name: 东方电气集团|东方汽轮机(有限公司).
+_GROUP_THEN_NAME = re.compile(f"([{HAN}]{{2,8}}?集团)(?![)）股份有限公司])([{HAN}]{{2,8}})")
 _NOT_COMPANY_END = re.compile(r"(?:科技局|科技厅|科技部|信息局|信息中心|数据局|数据中心)$")
 
 
@@ -60,8 +62,18 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
             return None
         # 徐州重型机械: the place is part of the name; 成都飞机工业（集团） → 成都飞机工业集团
         core = re.sub(r"[（(](集团|控股)[)）]$", r"\1", _ORG_TAIL.sub("", surface))
+    owner = None
+    inner_place: tuple[str, ...] = ()
+    split = _GROUP_THEN_NAME.fullmatch(core)
+    if split:
+        entry = ctx.gaz.division(split.group(2), strict=True)
+        if entry is not None and entry.level != "district":
+            inner_place = (entry.name,)  # 中国移动通信集团四川有限公司: the group's 四川 company
+        elif len(split.group(2)) >= 3 and not _GENERIC_MODIFIERS.fullmatch(split.group(2)):
+            owner, core = split.group(1), split.group(2)  # 东方电气集团东方汽轮机有限公司
     mention = Mention(start, end, "Company", core, surface, source)
-    mention.place_prefix = places
+    mention.place_prefix = places + inner_place
+    mention.owner = owner
     if surface != core:
         mention.aliases.add(surface)
     # The short form the article goes on to use: 舜宇光学科技 → 舜宇光学, 东贝电器 → 东贝.

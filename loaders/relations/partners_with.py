@@ -27,6 +27,9 @@ def _actor(view: SentenceView, pos: int) -> list:
     if _PRONOUN_COMPANY.search(lead):
         # 公司 is the speaker's firm: prefer a company written with its registered name.
         firms = [m for m in view.mentions if m.end <= pos and m.label == "Company"]
+        if not firms and lead.startswith("该") and view.prev is not None:
+            # 该公司与…: the company the previous sentence is about
+            firms = [m for m in view.prev.mentions if m.label == "Company" and not m.nested][:1]
         registered = [m for m in firms if m.surface.endswith("公司")]
         m = (registered or firms or [None])[-1]
         return [m] if m else []
