@@ -391,3 +391,12 @@ def test_gai_gongsi_partner_is_the_previous_sentence_company() -> None:
     assert any("华为" in p and "凯盛科技" in p for p in sym(ex, "PARTNERS_WITH"))
     near = run("凯盛科技股份有限公司是国内领先企业。与华为携手的企业越来越多。")
     assert sym(near, "PARTNERS_WITH") == set()
+
+
+def test_gai_gongsi_sentence_keeps_the_previous_company_as_builder() -> None:
+    text = "凯盛科技股份有限公司是国内领先企业。该公司与华为携手，建成了“凯盛云”平台。"
+    ex = run(text)
+    developers = {t for h, t in pairs(ex, "DEVELOPED_BY") if h == "凯盛云"}
+    assert developers == {"凯盛科技", "华为"}
+    near = run("凯盛科技股份有限公司是国内领先企业。华为建成了“凯盛云”平台。")
+    assert {t for h, t in pairs(near, "DEVELOPED_BY") if h == "凯盛云"} == {"华为"}

@@ -36,6 +36,8 @@ _CLAUSE_OPENERS = re.compile(
     r"^(?:同时|此外|另外|并且?|还|而且|实施|加快|推进|推动|打造|突出|建设|加速|持续|深化|聚焦|支持|"
     r"培育|开展|围绕|力争|进一步|全力|着力|积极|依托|以|将|未来|下一步)"
 )
+# 该公司与…: the sentence goes on about the company the previous sentence named.
+_COMPANY_ANAPHOR = re.compile(r"^\s*(?:该公司|该企业|该集团)")
 _ADVERBIAL_LEAD = re.compile(
     r"^(?:在|对于|对|根据|按照|据|随着|围绕|通过|作为|从|自|为了|与|经过|由于|基于)"
 )
@@ -161,6 +163,8 @@ def find_subject(view: SentenceView) -> Mention | None:
         if inside:
             first = inside[0]
             lead = text[pos : first.start].strip()
+            if _COMPANY_ANAPHOR.match(lead):
+                return None  # 该公司与B…: the subject is the company named before, not B
             if first.label in ORG_LABELS and not _ADVERBIAL_LEAD.match(lead) and len(lead) <= 8:
                 return first
             return None
@@ -193,7 +197,12 @@ def build_views(
         view.subject = find_subject(view)
         if view.subject is None and prev is not None and not para and prev.subject is not None:
             opening = re.sub(r"^[^，,]{0,8}[，,]", "", sent.text).strip()
-            if _CLAUSE_OPENERS.match(sent.text) or _CLAUSE_OPENERS.match(opening):
+            company_anaphor = prev.subject.label == "Company" and _COMPANY_ANAPHOR.match(sent.text)
+            if (
+                _CLAUSE_OPENERS.match(sent.text)
+                or _CLAUSE_OPENERS.match(opening)
+                or company_anaphor
+            ):
                 view.subject = prev.subject
                 view.carried = True
         views.append(view)

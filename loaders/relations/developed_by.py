@@ -79,7 +79,16 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
             and rx(r"^[，,\s]*(?:共同|一起|合作)?$").match(text[partner.end : clause_start])
         ):
             return [view.subject, partner], "rule:developed_by_subject"
-        return [view.subject], "rule:developed_by_subject"
+        # 该公司与B携手，建成了X: B, joined to the carried subject, builds X too (R2)
+        joined = [
+            m
+            for m in view.mentions
+            if m.end <= pos
+            and m.label in _BUILDERS - {"City"}
+            and text[m.start - 1 : m.start] in ("与", "和", "同")
+            and rx(r"(?:携手|合作|联手|共同)").match(text, m.end)
+        ]
+        return [view.subject, *joined[:1]], "rule:developed_by_subject"
     return [], ""
 
 
