@@ -5,15 +5,14 @@
 // param: limit: int = 50 — 最多返回行数 / maximum rows
 // mode: read
 // columns: platform, regions, region_names, links
+// Each counterpart's cities are looked up once, not once per platform that reaches it.
 MATCH (p:Platform)-[:EMPOWERS|SIGNED_WITH|PARTNERS_WITH|PARTICIPATES_IN|LOCATED_IN]-(x:Entity)
 WITH DISTINCT p, x
-CALL (x) {
-  WITH x WHERE x:City
-  RETURN x AS c
-  UNION
-  MATCH (x)-[:LOCATED_IN]->(c:City)
-  RETURN c
-}
+WITH x, collect(p) AS ps
+OPTIONAL MATCH (x)-[:LOCATED_IN]->(lc:City)
+WITH x, ps, CASE WHEN x:City THEN [x] ELSE [] END AS own, collect(DISTINCT lc) AS located
+UNWIND own + [y IN located WHERE NOT y IN own] AS c
+UNWIND ps AS p
 WITH c, p, count(x) AS via
 WITH c, collect({platform: p, via: via}) AS users
 OPTIONAL MATCH (c)-[:PART_OF*0..2]->(up:City {level: $level})
