@@ -257,6 +257,39 @@ def _drop_articles(tx: neo4j.ManagedTransaction, ids: list[str], result: WriteRe
     return touched
 
 
+@dataclass
+class _Fetched:
+    """A result fetched whole, with the parts of neo4j.Result the write path uses."""
+
+    records: list[neo4j.Record]
+    summary: neo4j.ResultSummary
+
+    def __iter__(self) -> Iterator[neo4j.Record]:
+        return iter(self.records)
+
+    def data(self) -> list[dict[str, Any]]:
+        return [record.data() for record in self.records]
+
+    def consume(self) -> neo4j.ResultSummary:
+        return self.summary
+
+
+class _TimedTx:
+    """A transaction whose run() fetches each result at once and adds the seconds it took to
+    ``times`` under the statement's first 160 characters (write_articles(timings=...))."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction, times: dict[str, float]) -> None:
+        self._tx, self._times = tx, times
+
+    def run(self, query: str, **params: Any) -> _Fetched:
+        start = time.perf_counter()
+        result = self._tx.run(query, **params)
+        fetched = _Fetched(list(result), result.consume())
+        key = " ".join(query.split())[:160]
+        self._times[key] = self._times.get(key, 0.0) + time.perf_counter() - start
+        return fetched
+
+
 def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle]) -> WriteResult:
     result = WriteResult()
     state_rows = [{"id": a.id, "path": a.path} for a in articles]
@@ -328,17 +361,26 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
 
 
 def write_articles(
-    driver: neo4j.Driver, articles: list[PreparedArticle], database: str | None = None
+    driver: neo4j.Driver,
+    articles: list[PreparedArticle],
+    database: str | None = None,
+    timings: dict[str, float] | None = None,
 ) -> WriteResult:
     """Write one batch of prepared articles in one transaction (retried on transient errors).
 
     New articles are added; an article whose extraction changed, or whose path was ingested
     before under another id, first loses its old evidence and MENTIONS; unchanged ones are
-    skipped. On failure nothing of the batch is written and the error names its articles."""
+    skipped. On failure nothing of the batch is written and the error names its articles.
+    With ``timings``, the seconds each statement took are added to it (keyed by the start of
+    the statement; the commit is not included), for profiling."""
     ensure_schema(driver, database)
+
+    def work(tx: neo4j.ManagedTransaction, batch: list[PreparedArticle]) -> WriteResult:
+        return _write_batch_tx(tx if timings is None else _TimedTx(tx, timings), batch)
+
     try:
         with _session(driver, database) as session:
-            return session.execute_write(_write_batch_tx, articles)
+            return session.execute_write(work, articles)
     except (Neo4jError, DriverError) as exc:
         names = ", ".join(a.label for a in articles[:10])
         more = f" and {len(articles) - 10} more" if len(articles) > 10 else ""

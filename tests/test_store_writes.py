@@ -192,3 +192,19 @@ def test_invalid_extraction_names_the_article(neo4j_db: Any) -> None:
     with pytest.raises(ValueError, match=r"corpus/zibo\.txt"):
         write_extractions(neo4j_db, [bad])
     assert store.stats(neo4j_db)["nodes"] == 0
+
+
+def test_timed_writes_store_the_same_graph(neo4j_db: Any) -> None:
+    """write_articles(timings=...) only measures: the graph is the one a plain write leaves."""
+    prepared = [prepare(x) for x in corpus()]
+    for article in prepared:
+        store.write_articles(neo4j_db, [article])
+    plain = snapshot(neo4j_db)
+    store.clear_database(neo4j_db)
+    timings: dict[str, float] = {}
+    for article in prepared:
+        store.write_articles(neo4j_db, [article], timings=timings)
+    assert snapshot(neo4j_db) == plain
+    assert any("MERGE (h)-[r:SIGNED_WITH]->(t)" in text for text in timings)
+    assert any("MERGE (a:Article {id: row.id})" in text for text in timings)
+    assert all(seconds > 0 for seconds in timings.values())

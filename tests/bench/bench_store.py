@@ -208,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports-only", action="store_true",
                         help="skip the writes: time the reports on the graph already there "
                              "(left by an earlier run with --keep); wipes nothing")
+    parser.add_argument("--statements", action="store_true",
+                        help="also print the seconds spent in each write statement (summed over "
+                             "the batches; commits not included)")
     args = parser.parse_args(argv)
     if not args.wipe and not args.reports_only:
         parser.error("this benchmark wipes the database: pass --wipe to confirm")
@@ -220,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     db = settings.database
     print(f"server: {settings.uri}, database: {db or '(default)'}")
     if not args.reports_only:
-        write_corpus(driver, db, args.articles, args.batch_size)
+        write_corpus(driver, db, args.articles, args.batch_size, args.statements)
     time_reports(driver, db, args.runs)
     if not args.keep and not args.reports_only:
         store.clear_database(driver, db)
@@ -228,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def write_corpus(driver: Any, db: str | None, articles: int, batch_size: int) -> None:
+def write_corpus(
+    driver: Any, db: str | None, articles: int, batch_size: int, statements: bool = False
+) -> None:
     from graph import store
 
     store.clear_database(driver, db)
@@ -242,9 +247,10 @@ def write_corpus(driver: Any, db: str | None, articles: int, batch_size: int) ->
     total = store.WriteResult()
     t0 = time.perf_counter()
     rates = []
+    timings: dict[str, float] | None = {} if statements else None
     for i in range(0, len(prepared), batch_size):
         t_batch = time.perf_counter()
-        result = store.write_articles(driver, prepared[i : i + batch_size], db)
+        result = store.write_articles(driver, prepared[i : i + batch_size], db, timings)
         rates.append(result.relationship_rows / (time.perf_counter() - t_batch))
         total.add(result)
     t_write = time.perf_counter() - t0
@@ -261,6 +267,11 @@ def write_corpus(driver: Any, db: str | None, articles: int, batch_size: int) ->
           f"{' '.join(f'{r:,.0f}' for r in rates)}")
     print(f"  largest evidence lists: {top_evidence(driver, db)}")
     print(f"  graph: {stats['nodes']} nodes, {stats['relationships']} relationships")
+    if timings is not None:
+        print(f"  seconds per write statement ({sum(timings.values()):.1f} s in statements, "
+              f"the rest of {t_write:.1f} s is commits and Python):")
+        for text, seconds in sorted(timings.items(), key=lambda kv: -kv[1])[:15]:
+            print(f"  {seconds:8.2f}  {text}")
 
     t0 = time.perf_counter()
     again = store.WriteResult()
