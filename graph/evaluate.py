@@ -116,19 +116,11 @@ def score_one(pred: dict[str, Any], gold: dict[str, Any]) -> Score:
     for e in pred_entities:
         forms = _forms(e)
         ok = any(g["label"] == e["label"] and forms & _forms(g) for g in gold_entities)
-        c = score.entities[e["label"]]
-        c.pred += 1
-        c.pred_ok += ok
-        if not ok:
-            score.misses.append(("entity-fp", e["label"], e["name"]))
+        _tally(score, "entity", e["label"], e["name"], ok, predicted=True)
     for g in gold_entities:
         forms = _forms(g)
         ok = any(e["label"] == g["label"] and forms & _forms(e) for e in pred_entities)
-        c = score.entities[g["label"]]
-        c.gold += 1
-        c.gold_ok += ok
-        if not ok:
-            score.misses.append(("entity-fn", g["label"], g["name"]))
+        _tally(score, "entity", g["label"], g["name"], ok, predicted=False)
 
     pred_forms: dict[tuple[str, str], set[str]] = {
         (e["label"], e["name"]): _forms(e) for e in pred_entities
@@ -156,19 +148,24 @@ def score_one(pred: dict[str, Any], gold: dict[str, Any]) -> Score:
     gold_relations = [g for g in gold.get("relations", []) if g["type"] not in UNSCORED_TYPES]
     for r in pred_relations:
         ok = any(matches(r, g) for g in gold_relations)
-        c = score.relations[r["type"]]
-        c.pred += 1
-        c.pred_ok += ok
-        if not ok:
-            score.misses.append(("relation-fp", r["type"], f"{r['head']} → {r['tail']}"))
+        _tally(score, "relation", r["type"], f"{r['head']} → {r['tail']}", ok, predicted=True)
     for g in gold_relations:
         ok = any(matches(r, g) for r in pred_relations)
-        c = score.relations[g["type"]]
-        c.gold += 1
-        c.gold_ok += ok
-        if not ok:
-            score.misses.append(("relation-fn", g["type"], f"{g['head']} → {g['tail']}"))
+        _tally(score, "relation", g["type"], f"{g['head']} → {g['tail']}", ok, predicted=False)
     return score
+
+
+def _tally(score: Score, kind: str, key: str, desc: str, ok: bool, *, predicted: bool) -> None:
+    """Count one predicted (precision side) or gold (recall side) item; keep misses."""
+    counts = (score.entities if kind == "entity" else score.relations)[key]
+    if predicted:
+        counts.pred += 1
+        counts.pred_ok += ok
+    else:
+        counts.gold += 1
+        counts.gold_ok += ok
+    if not ok:
+        score.misses.append((f"{kind}-{'fp' if predicted else 'fn'}", key, desc))
 
 
 def load_gold(gold_dir: str | Path) -> dict[str, dict[str, Any]]:
