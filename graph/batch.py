@@ -4,7 +4,8 @@
 prepared articles of one write batch into the parameter rows of the write queries in
 `cypher/write/`, grouped by label and by (type, head label, tail label), because Cypher cannot
 take labels or relationship types as parameters: those are spliced into the query text, and
-only from the whitelists of graph/model.py.
+only from the whitelists of graph/model.py. Evidence sentences become rows of their own (one
+Evidence node each), tied to their relationship by `relation_key`.
 """
 
 from __future__ import annotations
@@ -54,8 +55,11 @@ class GraphBatch:
     entities: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     # label → one row per (article, entity): {article, name, count, aliases}
     mentions: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    # (type, head label, tail label) → one row per relationship: {head, tail, entries, props}
+    # (type, head label, tail label) → one row per relationship: {head, tail, key, count,
+    # first_seen, last_seen, confidence} (the totals of this batch's evidence)
     relations: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
+    # one row per evidence sentence: the Evidence node's properties
+    evidence: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def mention_rows(self) -> int:
@@ -67,7 +71,7 @@ class GraphBatch:
 
     @property
     def evidence_entries(self) -> int:
-        return sum(len(row["entries"]) for rows in self.relations.values() for row in rows)
+        return len(self.evidence)
 
 
 def _clean_name(name: Any, what: str, article: str) -> str:
@@ -243,73 +247,46 @@ def group(articles: list[PreparedArticle]) -> GraphBatch:
         by_label[label].append({"name": name, "props": props, "extra": row["props"]})
     batch.entities = dict(sorted(by_label.items()))
     batch.mentions = {label: mentions[label] for label in sorted(mentions)}
-    batch.relations = {
-        key: [
-            {"head": h, "tail": t, "entries": rows[(h, t)], "props": evidence_props(rows[(h, t)])}
-            for h, t in sorted(rows)
-        ]
-        for key, rows in sorted(relations.items())
-    }
+    for (rtype, hlabel, tlabel), rows in sorted(relations.items()):
+        out = []
+        for head, tail in sorted(rows):
+            key = relation_key(rtype, hlabel, head, tlabel, tail)
+            entries = rows[(head, tail)]
+            out.append({"head": head, "tail": tail, **relation_totals(key, entries)})
+            batch.evidence += [evidence_node(key, rtype, head, tail, e) for e in entries]
+        batch.relations[(rtype, hlabel, tlabel)] = out
     return batch
 
 
-# --- evidence and entity totals, merged in Python ---------------------------------------------
-# The store reads the stored lists of the relationships (and totals of the entities) a batch
-# touches, and writes back what these functions compute, so the rules live in one tested place.
-
-_SORT_FIELDS = ("date", "article", "start", "end", "method")
+# --- relationships and their evidence -----------------------------------------------------------
 
 
-def unpack_evidence(props: dict[str, Any] | None) -> list[dict[str, Any]]:
-    """Stored parallel lists → entry dicts (empty for a new relationship)."""
-    if not props or not props.get("evidence_article"):
-        return []
-    count = len(props["evidence_article"])
-    titles = list(props.get("evidence_title") or [])
-    titles += [""] * (count - len(titles))  # tolerate a title list shorter than the others
-    return [
-        {
-            "article": props["evidence_article"][i],
-            "sentence": props["evidence_sentence"][i],
-            "start": props["evidence_start"][i],
-            "end": props["evidence_end"][i],
-            "method": props["evidence_method"][i],
-            "confidence": props["evidence_confidence"][i],
-            "date": props["evidence_date"][i],
-            "title": titles[i],
-        }
-        for i in range(count)
-    ]
+def relation_key(rtype: str, head_label: str, head: str, tail_label: str, tail: str) -> str:
+    """Stable id of one relationship, shared by the relationship (`key`) and its Evidence
+    nodes (`rel`)."""
+    text = "\x1f".join((rtype, head_label, head, tail_label, tail))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
 
 
-def evidence_props(entries: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The relationship properties for these evidence entries (None: no evidence left).
-
-    Entries are sorted by (date, article, start, end, method), so the stored state depends only
-    on which articles are in the graph, not on the order they were ingested in. `title` (for
-    WORKS_FOR) is the title of the last entry that has one; unknown dates are '' in the list.
-    """
-    if not entries:
-        return None
-    ordered = sorted(entries, key=lambda e: tuple(e[f] for f in _SORT_FIELDS))
-    titles = [e["title"] for e in ordered]
-    dates = [e["date"] for e in ordered if e["date"]]
-    named = [t for t in titles if t]
+def relation_totals(key: str, entries: list[dict[str, Any]]) -> dict[str, Any]:
+    """What a batch adds to a relationship: its key, the number of evidence entries, their
+    earliest and latest known date and their highest confidence."""
+    dates = [e["date"] for e in entries if e["date"]]
     return {
-        "evidence_article": [e["article"] for e in ordered],
-        "evidence_sentence": [e["sentence"] for e in ordered],
-        "evidence_start": [e["start"] for e in ordered],
-        "evidence_end": [e["end"] for e in ordered],
-        "evidence_method": [e["method"] for e in ordered],
-        "evidence_confidence": [e["confidence"] for e in ordered],
-        "evidence_date": [e["date"] for e in ordered],
-        "evidence_title": titles if named else None,
-        "title": named[-1] if named else None,
-        "evidence_count": len(ordered),
+        "key": key,
+        "count": len(entries),
         "first_seen": min(dates) if dates else None,
         "last_seen": max(dates) if dates else None,
-        "confidence": max(e["confidence"] for e in ordered),
+        "confidence": max(e["confidence"] for e in entries),
     }
+
+
+def evidence_node(key: str, rtype: str, head: str, tail: str, entry: dict[str, Any]) -> dict:
+    """The properties of the Evidence node for one entry (no nulls: an unknown date or a
+    missing title is left out)."""
+    props = {"rel": key, "type": rtype, "head": head, "tail": tail}
+    props.update((f, entry[f]) for f in EVIDENCE_FIELDS if entry[f] not in (None, ""))
+    return props
 
 
 def merged_aliases(stored: list[str] | None, new: list[str], name: str) -> list[str]:

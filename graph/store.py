@@ -16,7 +16,7 @@ import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 import cypher
-from graph.batch import PreparedArticle, evidence_props, group, merged_aliases, unpack_evidence
+from graph.batch import PreparedArticle, group, merged_aliases
 from graph.config import Settings
 from graph.model import ENTITY_LABELS, RELATION_TYPES, check_label, check_relation_type
 
@@ -232,22 +232,14 @@ def _count(result: WriteResult, summary: neo4j.ResultSummary) -> None:
 
 
 def _drop_articles(tx: neo4j.ManagedTransaction, ids: list[str], result: WriteResult) -> set:
-    """Remove the evidence and MENTIONS of articles `ids` and delete their nodes; returns the
-    (label, name) of the entities they mentioned, whose totals must be recomputed."""
-    keep: list[dict[str, Any]] = []
-    delete: list[str] = []
-    gone = set(ids)
-    for rec in tx.run(_query("evidence-of"), ids=ids):
-        entries = [e for e in unpack_evidence(rec["props"]) if e["article"] not in gone]
-        props = evidence_props(entries)
-        if props is None:
-            delete.append(rec["id"])
-        else:
-            keep.append({"id": rec["id"], "props": props})
-    for chunk in _chunks(keep):
-        _count(result, tx.run(_query("relationship-set"), rows=chunk).consume())
-    for chunk in _chunks(delete):
-        _count(result, tx.run(_query("relationship-delete"), ids=chunk).consume())
+    """Remove the evidence and MENTIONS of articles `ids` and delete their nodes; recompute the
+    totals of the relationships that lost evidence (deleting those left with none). Returns the
+    (label, name) of the entities the articles mentioned, whose totals must be recomputed."""
+    records = tx.run(_query("drop-evidence"), ids=ids)
+    supported = records.data()
+    _count(result, records.consume())
+    for chunk in _chunks(supported):
+        _count(result, tx.run(_query("refresh-relationships"), rows=chunk).consume())
     touched = set()
     records = tx.run(_query("drop-articles"), ids=ids)
     for rec in records:
@@ -336,18 +328,18 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
     for (rtype, head, tail), rows in batch.relations.items():
         merge = _query("relationship-merge", TYPE=rtype, HEAD=head, TAIL=tail)
         for chunk in _chunks(rows):
-            params = [{"head": r["head"], "tail": r["tail"], "props": r["props"]} for r in chunk]
-            entries = {(r["head"], r["tail"]): r["entries"] for r in chunk}
-            records = tx.run(merge, rows=params)
-            updates = [
-                {"id": rec["id"],
-                 "props": evidence_props(
-                     unpack_evidence(rec["props"]) + entries[(rec["head"], rec["tail"])])}
-                for rec in records
-            ]
-            _count(result, records.consume())
-            if updates:
-                _count(result, tx.run(_query("relationship-set"), rows=updates).consume())
+            _count(result, tx.run(merge, rows=chunk).consume())
+    for chunk in _chunks(batch.evidence):
+        _count(result, tx.run(_query("evidence-create"), rows=chunk).consume())
+    # WORKS_FOR's title is the one of its latest evidence: recomputed from the Evidence nodes
+    # (a handful per relationship), since "latest" cannot be added up batch by batch.
+    titled = [
+        {"rel": r["key"], "head": r["head"], "tail": r["tail"]}
+        for (rtype, _, _), rows in batch.relations.items() if rtype == "WORKS_FOR"
+        for r in rows
+    ]
+    for chunk in _chunks(titled):
+        _count(result, tx.run(_query("refresh-relationships"), rows=chunk).consume())
     by_label: dict[str, list[str]] = {}
     for label, name in sorted(refresh):
         by_label.setdefault(label, []).append(name)
@@ -398,15 +390,15 @@ def stats(driver: neo4j.Driver, database: str | None = None) -> dict[str, Any]:
 
 def _stats_tx(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
     labels = {}
-    for label in (*ENTITY_LABELS, "Article"):
+    for label in (*ENTITY_LABELS, "Article", "Evidence"):
         labels[label] = tx.run(f"MATCH (n:`{label}`) RETURN count(n) AS n").single()["n"]
     types = {}
-    for rtype in (*RELATION_TYPES, "MENTIONS"):
+    for rtype in (*RELATION_TYPES, "MENTIONS", "HAS_EVIDENCE"):
         types[rtype] = tx.run(f"MATCH ()-[r:`{rtype}`]->() RETURN count(r) AS n").single()["n"]
     totals = tx.run(
         "CALL () { MATCH (n) RETURN count(n) AS nodes } "
-        "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships, "
-        "sum(coalesce(r.evidence_count, 0)) AS evidence } "
+        "CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } "
+        "CALL () { MATCH (ev:Evidence) RETURN count(ev) AS evidence } "
         "RETURN nodes, relationships, evidence"
     ).single()
     return {

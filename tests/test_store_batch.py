@@ -6,12 +6,12 @@ import pytest
 
 from graph.batch import (
     BatchError,
-    evidence_props,
     fingerprint,
     group,
     merged_aliases,
     prepare,
-    unpack_evidence,
+    relation_key,
+    relation_totals,
 )
 from graph.model import Article, Entity, Extraction, Relation
 
@@ -93,14 +93,18 @@ def test_group_merges_articles_per_relationship() -> None:
     batch = group([one, two, one])
     assert [a["id"] for a in batch.articles] == ["a1", "a2"]
     (rows,) = batch.relations.values()
-    assert len(rows) == 1 and rows[0]["props"]["evidence_article"] == ["a1", "a2"]
-    assert rows[0]["props"]["evidence_count"] == 2
+    key = relation_key("EMPOWERS", "Platform", "卡奥斯", "Company", "华光国瓷")
+    assert rows == [{"head": "卡奥斯", "tail": "华光国瓷", "key": key, "count": 2,
+                     "first_seen": "2022-08-12", "last_seen": "2022-08-12", "confidence": 0.8}]
+    assert [(e["rel"], e["article"], e["head"], e["tail"]) for e in batch.evidence] == [
+        (key, "a1", "卡奥斯", "华光国瓷"), (key, "a2", "卡奥斯", "华光国瓷")]
+    assert batch.evidence[0]["sentence"] == TEXT[:17] and "title" not in batch.evidence[0]
     entities = {label: [r["name"] for r in rows] for label, rows in batch.entities.items()}
     assert entities == {"Company": ["华光国瓷"], "Platform": ["卡奥斯"]}
     assert batch.entities["Platform"][0]["props"]["mentions"] == 4  # 2 per article
 
 
-def test_evidence_props_sorted_and_summarized() -> None:
+def test_relation_totals_and_keys() -> None:
     entries = [
         {"article": "b", "sentence": "s2", "start": 5, "end": 9, "method": "m",
          "confidence": 0.4, "date": "2023-01-01", "title": "总裁"},
@@ -109,14 +113,14 @@ def test_evidence_props_sorted_and_summarized() -> None:
         {"article": "c", "sentence": "s3", "start": 0, "end": 4, "method": "m",
          "confidence": 0.5, "date": "2021-06-01", "title": "董事长"},
     ]
-    props = evidence_props(entries)
-    assert props == evidence_props(list(reversed(entries)))  # order-independent
-    assert props["evidence_article"] == ["a", "c", "b"]  # unknown date first, then by date
-    assert (props["first_seen"], props["last_seen"]) == ("2021-06-01", "2023-01-01")
-    assert props["confidence"] == 0.9 and props["evidence_count"] == 3
-    assert props["title"] == "总裁"  # the latest titled entry
-    assert unpack_evidence(props) == sorted(entries, key=lambda e: (e["date"], e["article"]))
-    assert evidence_props([]) is None
+    totals = relation_totals("k", entries)
+    assert totals == relation_totals("k", list(reversed(entries)))  # order-independent
+    assert totals == {"key": "k", "count": 3, "first_seen": "2021-06-01",
+                      "last_seen": "2023-01-01", "confidence": 0.9}
+    assert relation_totals("k", entries[1:2])["first_seen"] is None  # no known date
+    key = relation_key("WORKS_FOR", "Person", "周云杰", "Company", "海尔")
+    assert key == relation_key("WORKS_FOR", "Person", "周云杰", "Company", "海尔")
+    assert key != relation_key("WORKS_FOR", "Person", "周云杰", "Agency", "海尔")
     assert merged_aliases(["b", "x"], ["a", "b"], "x") == ["a", "b"]
 
 

@@ -24,7 +24,7 @@ def snapshot(driver: Any) -> tuple[list, list]:
     rels = store.run_query_readonly(
         driver,
         "MATCH (a)-[r]->(b) RETURN coalesce(a.name, a.id) AS a, type(r) AS t, "
-        "coalesce(b.name, b.id) AS b, properties(r) AS props",
+        "coalesce(b.name, b.id, b.rel + ' ' + b.sentence) AS b, properties(r) AS props",
     ).rows
     def key(item: Any) -> str:
         return json.dumps(item, sort_keys=True, ensure_ascii=False)
@@ -34,6 +34,17 @@ def snapshot(driver: Any) -> tuple[list, list]:
 
 def props_of(driver: Any, query: str, **params: Any) -> list[Any]:
     return [row[0] for row in store.run_query_readonly(driver, query, params).rows]
+
+
+def evidence_of(driver: Any, key: str) -> list[dict[str, Any]]:
+    """The Evidence nodes of the relationship with this key, in the stable order."""
+    return props_of(
+        driver,
+        "MATCH (a:Article)-[:HAS_EVIDENCE]->(ev:Evidence {rel: $key}) "
+        "WHERE a.id = ev.article "
+        "RETURN properties(ev) ORDER BY coalesce(ev.date, ''), ev.article, ev.start",
+        key=key,
+    )
 
 
 def test_ingest_twice_changes_nothing(neo4j_db: Any) -> None:
@@ -68,10 +79,19 @@ def test_evidence_and_totals_are_merged(neo4j_db: Any) -> None:
         "MATCH (:Company {name: '华光国瓷'})-[r:SIGNED_WITH]-(:Platform {name: '卡奥斯'}) "
         "RETURN properties(r)",
     )
-    assert signed["evidence_sentence"] == ["海尔卡奥斯与华光国瓷签署合作协议。"]
-    assert signed["evidence_article"] == ["art-zibo"] and signed["evidence_count"] == 1
+    (evidence,) = evidence_of(neo4j_db, signed["key"])
+    assert evidence["sentence"] == "海尔卡奥斯与华光国瓷签署合作协议。"
+    assert (evidence["article"], evidence["type"]) == ("art-zibo", "SIGNED_WITH")
+    assert signed["evidence_count"] == 1 and signed["first_seen"] == "2022-08-12"
     (works,) = props_of(neo4j_db, "MATCH (:Person)-[r:WORKS_FOR]->() RETURN r.title")
     assert works == "总裁"
+    # every relationship's count is the number of its Evidence nodes
+    assert props_of(
+        neo4j_db,
+        "MATCH ()-[r]->() WHERE r.key IS NOT NULL "
+        "RETURN count(*) = count(CASE WHEN r.evidence_count = "
+        "COUNT { (ev:Evidence {rel: r.key}) } THEN 1 END)",
+    ) == [True]
     # symmetric types are stored once, head name < tail name
     assert props_of(neo4j_db, "MATCH (a)-[r:SIGNED_WITH]->(b) RETURN a.name < b.name") == [
         True, True
@@ -99,6 +119,9 @@ def _edited_qingdao() -> Extraction:
 def test_changed_article_replaces_only_its_own_evidence(neo4j_db: Any) -> None:
     write_extractions(neo4j_db, corpus())
     before = snapshot(neo4j_db)
+    qingdao_keys = set(props_of(
+        neo4j_db, "MATCH (ev:Evidence) WHERE ev.article = 'art-qingdao' RETURN ev.rel"
+    ))
     result = write_extractions(neo4j_db, [_edited_qingdao()])
     assert (result.new, result.changed, result.unchanged) == (0, 1, 0)
 
@@ -109,8 +132,12 @@ def test_changed_article_replaces_only_its_own_evidence(neo4j_db: Any) -> None:
         "MATCH (:Platform {name: '卡奥斯'})-[r:EMPOWERS]->(:Company {name: '纽氏达特'}) "
         "RETURN properties(r)",
     )
-    assert empowers[0]["evidence_sentence"] == ["卡奥斯持续赋能纽氏达特。"]
-    assert empowers[0]["evidence_article"] == ["art-qingdao-v2"]
+    assert [(e["sentence"], e["article"]) for e in evidence_of(neo4j_db, empowers[0]["key"])] == [
+        ("卡奥斯持续赋能纽氏达特。", "art-qingdao-v2")]
+    assert empowers[0]["evidence_count"] == 1
+    assert props_of(
+        neo4j_db, "MATCH (ev:Evidence) WHERE ev.article = 'art-qingdao' RETURN count(ev)"
+    ) == [0]
     # a relationship only the old version supported is gone, with the entities only it held
     assert props_of(neo4j_db, "MATCH (:Company {name: '鲁中耐火材料'}) RETURN 1") == []
     assert props_of(neo4j_db, "MATCH ()-[r:SIGNED_WITH]->() RETURN count(r)") == [1]
@@ -122,8 +149,8 @@ def test_changed_article_replaces_only_its_own_evidence(neo4j_db: Any) -> None:
     after = snapshot(neo4j_db)
     untouched = [
         r for r in before[1]
-        if (r[1] == "MENTIONS" and r[0] != "art-qingdao")
-        or (r[1] != "MENTIONS" and "art-qingdao" not in r[3]["evidence_article"])
+        if (r[1] in ("MENTIONS", "HAS_EVIDENCE") and r[0] != "art-qingdao")
+        or (r[1] not in ("MENTIONS", "HAS_EVIDENCE") and r[3]["key"] not in qingdao_keys)
     ]
     assert len(untouched) > 20 and all(r in after[1] for r in untouched)
     # and the graph is exactly what a fresh ingest of the current corpus gives
@@ -141,9 +168,11 @@ def test_changed_extraction_of_the_same_text_is_rewritten(neo4j_db: Any) -> None
     result = write_extractions(neo4j_db, [better])
     assert (result.changed, result.new) == (1, 0)
     confidences = props_of(
-        neo4j_db, "MATCH ()-[r:ISSUED_BY]->() RETURN r.evidence_confidence"
+        neo4j_db,
+        "MATCH ()-[r:ISSUED_BY]->() MATCH (ev:Evidence {rel: r.key}) "
+        "RETURN [r.confidence, ev.confidence]",
     )
-    assert confidences == [[0.99]]
+    assert confidences == [[0.99, 0.99]]
 
 
 def test_a_failing_batch_writes_nothing_and_names_its_articles(neo4j_db: Any) -> None:
@@ -208,3 +237,30 @@ def test_timed_writes_store_the_same_graph(neo4j_db: Any) -> None:
     assert any("MERGE (h)-[r:SIGNED_WITH]->(t)" in text for text in timings)
     assert any("MERGE (a:Article {id: row.id})" in text for text in timings)
     assert all(seconds > 0 for seconds in timings.values())
+
+
+def _works_for(art_id: str, date: str | None, title: str) -> Extraction:
+    from graph.model import Article
+
+    sentence = f"周云杰任海尔集团{title}。"
+    article = Article(id=art_id, title=art_id, text=sentence, date=date, path=f"t/{art_id}.txt")
+    rel = Relation("WORKS_FOR", "周云杰", "Person", "海尔集团", "Company", sentence, 0,
+                   len(sentence), "rule:works_for", 0.8, {"title": title})
+    return Extraction(article, (), (rel,))
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 2, 0)])
+def test_works_for_title_is_the_latest_whatever_the_order(neo4j_db: Any, order: tuple) -> None:
+    articles = [_works_for("w1", "2021-01-01", "副总裁"), _works_for("w2", None, "董事"),
+                _works_for("w3", "2023-05-01", "董事局主席")]
+    for i in order:
+        write_extractions(neo4j_db, [articles[i]])
+    (props,) = props_of(neo4j_db, "MATCH (:Person)-[r:WORKS_FOR]->() RETURN properties(r)")
+    assert props["title"] == "董事局主席" and props["evidence_count"] == 3
+    assert (props["first_seen"], props["last_seen"]) == ("2021-01-01", "2023-05-01")
+    # the latest article withdrawn (edited to another text): the title falls back
+    write_extractions(neo4j_db, [dataclasses.replace(
+        _works_for("w3b", "2023-05-01", "顾问"), article=dataclasses.replace(
+            articles[2].article, id="w3b", text="无关。"), relations=())])
+    (props,) = props_of(neo4j_db, "MATCH (:Person)-[r:WORKS_FOR]->() RETURN properties(r)")
+    assert props["title"] == "副总裁" and props["evidence_count"] == 2

@@ -8,3 +8,5 @@ CREATE INDEX article_path IF NOT EXISTS FOR (n:Article) ON (n.path);
 // Timelines and date filters.
 CREATE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date);
 CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
+// A relationship's evidence sentences, found by the relationship's key.
+CREATE INDEX evidence_rel IF NOT EXISTS FOR (n:Evidence) ON (n.rel);

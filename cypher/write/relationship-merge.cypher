@@ -1,15 +1,19 @@
 // Relationships of one type between two labels (__TYPE__, __HEAD__, __TAIL__, all from the
-// whitelists of graph/model.py), both ends found through their uniqueness indexes. A new
-// relationship gets row.props (the batch's evidence, laid out by graph.batch.evidence_props) at
-// once. An existing one is marked and returned with its element id and stored properties:
-// graph.store merges the evidence in Python and writes it back by id with relationship-set,
-// which replaces all properties and so drops the mark. The mark never outlives the transaction.
+// whitelists of graph/model.py), both ends found through their uniqueness indexes, with the
+// totals of this batch's evidence (graph.batch.relation_totals). A new relationship takes them;
+// an existing one adds the count and widens dates and confidence. Sums, minima and maxima do
+// not depend on the order articles arrive in. The evidence itself is written as nodes
+// (evidence-create).
 UNWIND $rows AS row
 MATCH (h:__HEAD__ {name: row.head})
 MATCH (t:__TAIL__ {name: row.tail})
 MERGE (h)-[r:__TYPE__]->(t)
-  ON CREATE SET r = row.props
-  ON MATCH SET r.evidence_pending = true
-WITH row, r
-WHERE r.evidence_pending
-RETURN row.head AS head, row.tail AS tail, elementId(r) AS id, properties(r) AS props
+  ON CREATE SET r.key = row.key, r.evidence_count = row.count, r.first_seen = row.first_seen,
+    r.last_seen = row.last_seen, r.confidence = row.confidence
+  ON MATCH SET r.evidence_count = r.evidence_count + row.count,
+    r.first_seen = CASE WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen
+                        THEN coalesce(row.first_seen, r.first_seen) ELSE r.first_seen END,
+    r.last_seen = CASE WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen
+                       THEN coalesce(row.last_seen, r.last_seen) ELSE r.last_seen END,
+    r.confidence = CASE WHEN row.confidence > r.confidence
+                        THEN row.confidence ELSE r.confidence END

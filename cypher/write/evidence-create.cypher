@@ -1,0 +1,6 @@
+// One Evidence node per supporting sentence, linked from its article. The articles were just
+// created (a changed article's old node and evidence were deleted first), so CREATE.
+UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
+CREATE (a)-[:HAS_EVIDENCE]->(ev:Evidence)
+SET ev = row

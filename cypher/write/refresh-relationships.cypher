@@ -1,0 +1,19 @@
+// Recompute the totals of relationships from their Evidence nodes (after evidence was
+// deleted, and for WORKS_FOR, whose title is the one of its latest evidence). A relationship
+// left without evidence is deleted. Rows: {rel, head, tail}; the relationship is found between
+// its two named ends and recognized by its key.
+UNWIND $rows AS row
+MATCH (h:Entity {name: row.head})-[r]->(t:Entity {name: row.tail})
+  WHERE r.key = row.rel
+CALL (r) {
+  OPTIONAL MATCH (ev:Evidence {rel: r.key})
+  WITH ev ORDER BY coalesce(ev.date, ''), ev.article, ev.start, ev.end, ev.method
+  RETURN count(ev) AS count, min(ev.date) AS first, max(ev.date) AS last,
+         max(ev.confidence) AS confidence, [x IN collect(ev.title) WHERE x <> ''] AS titles
+}
+SET r.evidence_count = count, r.first_seen = first, r.last_seen = last,
+    r.confidence = confidence,
+    r.title = CASE WHEN size(titles) > 0 THEN titles[-1] END
+WITH r, count
+WHERE count = 0
+DELETE r
