@@ -632,6 +632,28 @@ def fetch_induced(
     return found.nodes, found.relationships
 
 
+def fetch_evidence(
+    driver: neo4j.Driver, keys: list[str], database: str | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """The evidence of the relationships with these `key`s, from their Evidence nodes, in one
+    query (index `evidence_rel`): key → entries in the stable order (date, article, start, end,
+    method), each a dict of article, sentence, start, end, method, confidence, date and title
+    (None where the node has none). Keys without evidence are left out."""
+    if not keys:
+        return {}
+    query = (
+        "UNWIND $keys AS key "
+        "CALL (key) { MATCH (ev:Evidence {rel: key}) "
+        "WITH ev ORDER BY coalesce(ev.date, ''), ev.article, ev.start, ev.end, ev.method "
+        "RETURN collect(ev {.article, .sentence, .start, .end, .method, .confidence, .date, "
+        ".title}) AS entries } "
+        "WITH key, entries WHERE size(entries) > 0 "
+        "RETURN key, entries"
+    )
+    rows = run_read(driver, query, {"keys": sorted(set(keys))}, database)
+    return {row["key"]: row["entries"] for row in rows}
+
+
 def write_subgraph_rows(
     driver: neo4j.Driver,
     nodes: list[tuple[str, dict[str, Any]]],
