@@ -114,8 +114,8 @@ def neo4j_group() -> None:
     """Run the managed local Neo4j server (assembled from Maven Central on first start).
 
     Settings: IIKG_CACHE_DIR (default ~/.cache/iikg), IIKG_NEO4J_BOLT_PORT (7687),
-    IIKG_NEO4J_HTTP_PORT (7474), IIKG_NEO4J_HEAP (1g). The server listens on 127.0.0.1 only
-    and runs without authentication.
+    IIKG_NEO4J_HTTP_PORT (7474), IIKG_NEO4J_HEAP (1g), IIKG_NEO4J_PAGECACHE (256m). The server
+    listens on 127.0.0.1 only and runs without authentication.
     """
 
 
@@ -513,8 +513,11 @@ def query_command(cypher_text: str, params: tuple[str, ...], fmt: str,
 @click.option("--query", "query_text", metavar="CYPHER",
               help="What a read-only query returns (nodes, relationships, paths) or names.")
 @_PARAM_OPTION
-@click.option("--labels", multiple=True, help="Keep only these labels (comma-separated).")
-@click.option("--types", multiple=True, help="Keep only these relationship types.")
+@click.option("--labels", multiple=True,
+              help="Keep only these labels (comma-separated). Evidence adds the Evidence nodes "
+                   "of the exported relationships (their evidence is always on the edges).")
+@click.option("--types", multiple=True,
+              help="Keep only these relationship types (HAS_EVIDENCE: as for Evidence).")
 @click.option("--since", metavar="DATE", help="Keep only what was seen on or after DATE.")
 @click.option("--format", "fmt",
               type=click.Choice(["graphml", "gexf", "json", "csv", "cypher", "html"]),
@@ -539,11 +542,12 @@ def export_command(around: str | None, hops: int, report_name: str | None,
 
     from graph import reports
     from graph import subgraph as sg
-    from graph.model import MENTIONS, NODE_LABELS, RELATION_TYPES
+    from graph.model import MENTIONS, RELATION_TYPES
 
     with _clean_errors():
-        label_list = reports.split_names(labels, sorted(NODE_LABELS), "label")
-        type_list = reports.split_names(types, [*RELATION_TYPES, MENTIONS], "relationship type")
+        label_list = reports.split_names(labels, sorted(sg.EXPORT_LABELS), "label")
+        type_list = reports.split_names(types, [*RELATION_TYPES, MENTIONS, sg.HAS_EVIDENCE],
+                                        "relationship type")
         values = reports.parse_params(params, json_values=bool(query_text))
         with connection.driver() as driver:
             sub = reports.choose_subgraph(

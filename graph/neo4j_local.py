@@ -73,7 +73,7 @@ DEPENDENCY_PLUGIN_VERSION = "3.8.1"
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
 DEFAULT_HEAP = "1g"
-PAGE_CACHE = "256m"
+DEFAULT_PAGE_CACHE = "256m"
 
 INSTALL_HINT = (
     "install Java 17 and Maven (Debian/Ubuntu: `apt-get install openjdk-17-jre-headless maven`; "
@@ -125,6 +125,7 @@ class LocalServer:
     bolt_port: int = DEFAULT_BOLT_PORT
     http_port: int = DEFAULT_HTTP_PORT
     heap: str = DEFAULT_HEAP
+    page_cache: str = DEFAULT_PAGE_CACHE
     browser_version: str = BROWSER_VERSION
     apoc_version: str | None = APOC_VERSION
     install: Path | None = None  # where the jars live when shared with another instance
@@ -155,7 +156,10 @@ class LocalServer:
             version=version,
             bolt_port=_port(env, "IIKG_NEO4J_BOLT_PORT", DEFAULT_BOLT_PORT),
             http_port=_port(env, "IIKG_NEO4J_HTTP_PORT", DEFAULT_HTTP_PORT),
-            heap=_heap(env.get("IIKG_NEO4J_HEAP") or DEFAULT_HEAP),
+            heap=_memory("IIKG_NEO4J_HEAP", env.get("IIKG_NEO4J_HEAP") or DEFAULT_HEAP),
+            page_cache=_memory(
+                "IIKG_NEO4J_PAGECACHE", env.get("IIKG_NEO4J_PAGECACHE") or DEFAULT_PAGE_CACHE
+            ),
             apoc_version=apoc or None,  # IIKG_NEO4J_APOC_VERSION= (empty) turns APOC off
         )
 
@@ -214,9 +218,9 @@ def _port(env: Mapping[str, str], name: str, default: int) -> int:
     return int(raw)
 
 
-def _heap(raw: str) -> str:
+def _memory(variable: str, raw: str) -> str:
     if not re.fullmatch(r"\d+[mMgG]", raw):
-        raise Neo4jLocalError(f"IIKG_NEO4J_HEAP={raw!r} must look like 512m or 1g")
+        raise Neo4jLocalError(f"{variable}={raw!r} must look like 512m or 1g")
     return raw
 
 
@@ -394,7 +398,7 @@ def render_conf(server: LocalServer) -> str:
         # Loopback only, so no password: the driver and the Browser connect without auth.
         "dbms.security.auth_enabled=false",
         "dbms.usage_report.enabled=false",
-        f"server.memory.pagecache.size={PAGE_CACHE}",
+        f"server.memory.pagecache.size={server.page_cache}",
         "db.tx_log.rotation.retention_policy=100M size",
         # Netty waits 5 s of quiet twice on shutdown by default; 0 keeps the shutdown clean.
         "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",

@@ -76,6 +76,7 @@ def test_local_server_from_env(tmp_path: Path) -> None:
         "IIKG_NEO4J_BOLT_PORT": "17001",
         "IIKG_NEO4J_HTTP_PORT": "17002",
         "IIKG_NEO4J_HEAP": "768m",
+        "IIKG_NEO4J_PAGECACHE": "512m",
     }
     server = neo4j_local.LocalServer.from_env(env)
     assert server.home == tmp_path / f"neo4j-{neo4j_local.NEO4J_VERSION}"
@@ -88,6 +89,7 @@ def test_local_server_from_env(tmp_path: Path) -> None:
     assert "server.http.listen_address=127.0.0.1:17002" in conf
     assert "dbms.security.auth_enabled=false" in conf
     assert "dbms.usage_report.enabled=false" in conf
+    assert "server.memory.pagecache.size=512m" in conf
     assert f"server.directories.data={server.home / 'data'}" in conf
     command = neo4j_local.java_command(server, "java", "17.0.15")
     assert "-Xmx768m" in command and neo4j_local.MAIN_CLASS in command
@@ -108,7 +110,8 @@ def test_named_instance_has_its_own_state_and_shares_the_jars(tmp_path: Path) ->
 
 
 @pytest.mark.parametrize(
-    ("name", "value"), [("IIKG_NEO4J_BOLT_PORT", "70000"), ("IIKG_NEO4J_HEAP", "lots")]
+    ("name", "value"), [("IIKG_NEO4J_BOLT_PORT", "70000"), ("IIKG_NEO4J_HEAP", "lots"),
+                        ("IIKG_NEO4J_PAGECACHE", "1 GB")]
 )
 def test_bad_local_server_settings_are_rejected(name: str, value: str) -> None:
     with pytest.raises(neo4j_local.Neo4jLocalError, match=name):
