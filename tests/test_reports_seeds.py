@@ -84,13 +84,18 @@ def test_report_on_seeds(seeds: Any, name: str) -> None:
     assert CHECKS[name](seeds), f"{name}: expected rows missing on the seed corpus"
 
 
-def _state(driver: Any) -> tuple[dict, list]:
+def _state(driver: Any) -> tuple[dict, list, list]:
     rels = store.run_query_readonly(
         driver,
-        "MATCH (a)-[r]->(b) WHERE NOT a:Article "
+        "MATCH (a:Entity)-[r]->(b:Entity) "
         "RETURN a.name, type(r), b.name, properties(r) ORDER BY a.name, type(r), b.name",
     ).rows
-    return store.stats(driver), rels
+    evidence = store.run_query_readonly(
+        driver,
+        "MATCH (a:Article)-[:HAS_EVIDENCE]->(ev:Evidence) RETURN a.id, properties(ev) "
+        "ORDER BY ev.rel, a.id, ev.start, ev.end, ev.method",
+    ).rows
+    return store.stats(driver), rels, evidence
 
 
 def test_seeds_twice_and_an_edited_article(neo4j_db: Any, tmp_path: Path) -> None:
@@ -98,11 +103,15 @@ def test_seeds_twice_and_an_edited_article(neo4j_db: Any, tmp_path: Path) -> Non
     shutil.copytree(SEEDS, corpus)
     first = ingest([str(corpus)], driver=neo4j_db)
     assert first.written is not None and first.written.new == 5
-    stats, rels = _state(neo4j_db)
+    stats, rels, evidence = _state(neo4j_db)
+    assert stats["labels"]["Evidence"] == len(evidence) > 20
+    # every Evidence node names the article it is linked from, and a relationship that exists
+    assert all(row[0] == row[1]["article"] for row in evidence)
+    assert {row[1]["rel"] for row in evidence} == {r[3]["key"] for r in rels}
 
     again = ingest([str(corpus)], driver=neo4j_db)
     assert again.written is not None and again.written.unchanged == 5
-    assert _state(neo4j_db) == (stats, rels)
+    assert _state(neo4j_db) == (stats, rels, evidence)
 
     edited = corpus / ZIBO_ARTICLE
     old_id = store.run_query_readonly(
@@ -115,16 +124,23 @@ def test_seeds_twice_and_an_edited_article(neo4j_db: Any, tmp_path: Path) -> Non
     third = ingest([str(corpus)], driver=neo4j_db)
     assert third.written is not None
     assert (third.written.changed, third.written.unchanged, third.written.new) == (1, 4, 0)
-    new_stats, new_rels = _state(neo4j_db)
+    new_stats, new_rels, new_evidence = _state(neo4j_db)
     assert new_stats["labels"]["Article"] == 5
-    # relationships none of whose evidence came from the edited article are untouched
-    def others(rows: list) -> list:
-        return [r for r in rows if old_id not in r[3]["evidence_article"]]
-
-    assert len(others(rels)) > 20 and all(r in new_rels for r in others(rels))
     new_id = store.run_query_readonly(
         neo4j_db, "MATCH (a:Article) WHERE a.path ENDS WITH $f RETURN a.id", {"f": ZIBO_ARTICLE}
     ).rows[0][0]
     assert new_id != old_id
-    sentences = json.dumps([r[3]["evidence_sentence"] for r in new_rels], ensure_ascii=False)
+    # relationships none of whose evidence came from the edited article are untouched, and so
+    # is the evidence of every other article
+    touched = {row[1]["rel"] for row in evidence if row[0] == old_id}
+    others = [r for r in rels if r[3]["key"] not in touched]
+    assert len(others) > 20 and all(r in new_rels for r in others)
+    assert [e for e in evidence if e[0] != old_id] == [e for e in new_evidence if e[0] != new_id]
+    assert not any(e[0] == old_id for e in new_evidence)
+    # (gazetteer facts have no sentence: the property is absent)
+    sentences = json.dumps([e[1].get("sentence") for e in new_evidence], ensure_ascii=False)
     assert "签署战略协议" in sentences and "签署合作协议" not in sentences
+    # the reports read the new sentence
+    signed = run(neo4j_db, "evidence", head="卡奥斯", tail="华光国瓷", type="SIGNED_WITH")
+    assert [r["article"] for r in signed] == [new_id]
+    assert "签署战略协议" in signed[0]["sentence"]

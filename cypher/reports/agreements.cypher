@@ -34,10 +34,13 @@ CALL (area) {
   RETURN r
 }
 WITH r
-WHERE $since IS NULL AND $until IS NULL
-   OR any(d IN r.evidence_date WHERE d <> ''
-          AND ($since IS NULL OR d >= $since)
-          AND ($until IS NULL OR left(d, size($until)) <= $until))
+// first_seen and last_seen are the earliest and latest evidence dates, so one bound is decided
+// on the relationship; with both, some single sentence must lie between them
+WHERE ($since IS NULL OR r.last_seen >= $since)
+  AND ($until IS NULL OR left(r.first_seen, size($until)) <= $until)
+  AND ($since IS NULL OR $until IS NULL
+       OR EXISTS { MATCH (ev:Evidence {rel: r.key})
+                   WHERE ev.date >= $since AND left(ev.date, size($until)) <= $until })
 WITH r, startNode(r) AS a, endNode(r) AS b
 ORDER BY r.first_seen DESC, a.name, b.name
 LIMIT $limit
@@ -48,5 +51,9 @@ RETURN a.name AS party_a,
        r.evidence_count AS evidence_count,
        r.first_seen AS first_seen,
        r.last_seen AS last_seen,
-       r.evidence_sentence[0] AS sentence
+       // the first sentence in the stable evidence order
+       COLLECT { MATCH (ev:Evidence {rel: r.key})
+                 WITH ev ORDER BY coalesce(ev.date, ''), ev.article, ev.start, ev.end, ev.method
+                 LIMIT 1
+                 RETURN ev.sentence }[0] AS sentence
 ORDER BY first_seen DESC, party_a, party_b

@@ -12,6 +12,9 @@ CALL () {
   RETURN e
 }
 MATCH (e)-[r:EMPOWERS]->(t:Entity)
+WITH e, r, t
+ORDER BY r.evidence_count DESC, t.name
+LIMIT $limit
 RETURN e.name AS platform,
        t.name AS target,
        [l IN labels(t) WHERE l <> 'Entity'][0] AS target_label,
@@ -19,6 +22,9 @@ RETURN e.name AS platform,
        r.first_seen AS first_seen,
        r.last_seen AS last_seen,
        r.confidence AS confidence,
-       r.evidence_sentence[0] AS sentence
+       // the first sentence in the stable evidence order
+       COLLECT { MATCH (ev:Evidence {rel: r.key})
+                 WITH ev ORDER BY coalesce(ev.date, ''), ev.article, ev.start, ev.end, ev.method
+                 LIMIT 1
+                 RETURN ev.sentence }[0] AS sentence
 ORDER BY evidence_count DESC, target
-LIMIT $limit

@@ -22,16 +22,20 @@ CALL () {
 }
 MATCH (h)-[r]-(t)
 WHERE type(r) <> 'MENTIONS' AND ($type IS NULL OR type(r) = $type)
-UNWIND range(0, size(r.evidence_article) - 1) AS i
-OPTIONAL MATCH (a:Article {id: r.evidence_article[i]})
+// each sentence is an Evidence node found through the relationship's key (index evidence_rel)
+MATCH (ev:Evidence {rel: r.key})
+WITH r, ev
+ORDER BY type(r), startNode(r).name, endNode(r).name, coalesce(ev.date, ''), ev.article,
+         ev.start, ev.end, ev.method
+LIMIT $limit
+OPTIONAL MATCH (a:Article)-[:HAS_EVIDENCE]->(ev)
 RETURN type(r) AS type,
        startNode(r).name AS head,
        endNode(r).name AS tail,
-       r.evidence_date[i] AS date,
-       r.evidence_article[i] AS article,
+       ev.date AS date,
+       ev.article AS article,
        a.title AS title,
-       r.evidence_sentence[i] AS sentence,
-       r.evidence_method[i] AS method,
-       r.evidence_confidence[i] AS confidence
-ORDER BY type, head, tail, date, article, sentence
-LIMIT $limit
+       ev.sentence AS sentence,
+       ev.method AS method,
+       ev.confidence AS confidence
+ORDER BY type, head, tail, coalesce(date, ''), article, ev.start, ev.end, method

@@ -13,19 +13,24 @@ CALL () {
   WITH node AS e WHERE $name IN e.aliases
   RETURN e
 }
-MATCH (e)-[r]-(:Entity)
-UNWIND range(0, size(r.evidence_article) - 1) AS i
-WITH r, i, r.evidence_date[i] AS date
-WHERE ($since IS NULL OR date >= $since)
-  AND ($until IS NULL OR left(date, size($until)) <= $until)
-WITH DISTINCT r, i, date
-ORDER BY date, type(r), startNode(r).name, endNode(r).name, i
+// typed relationships only: a hub's MENTIONS are never expanded
+MATCH (e)-[r:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(:Entity)
+WITH DISTINCT r
+// a relationship whose dated evidence all lies outside the bounds has no sentence to show
+WHERE ($since IS NULL OR r.last_seen >= $since)
+  AND ($until IS NULL OR left(r.first_seen, size($until)) <= $until)
+MATCH (ev:Evidence {rel: r.key})
+WHERE ($since IS NULL OR ev.date >= $since)
+  AND ($until IS NULL OR left(ev.date, size($until)) <= $until)
+WITH r, ev
+ORDER BY coalesce(ev.date, ''), type(r), startNode(r).name, endNode(r).name, ev.article,
+         ev.start, ev.end, ev.method
 LIMIT $limit
-OPTIONAL MATCH (a:Article {id: r.evidence_article[i]})
-RETURN date,
+OPTIONAL MATCH (a:Article)-[:HAS_EVIDENCE]->(ev)
+RETURN ev.date AS date,
        type(r) AS type,
        startNode(r).name AS head,
        endNode(r).name AS tail,
        a.title AS title,
-       r.evidence_sentence[i] AS sentence
-ORDER BY date, type, head, tail, sentence
+       ev.sentence AS sentence
+ORDER BY coalesce(date, ''), type, head, tail, ev.article, ev.start, ev.end, ev.method
