@@ -117,8 +117,9 @@ def choose_subgraph(
     if around:
         if not 0 <= hops <= 6:
             raise UsageError("--hops must be between 0 and 6")
-        walk_labels = labels or list(ENTITY_LABELS)
-        walk_types = [t for t in (types or RELATION_TYPES) if t != MENTIONS]
+        # Evidence hangs off articles, never between entities: it is added below, not walked.
+        walk_labels = [x for x in labels or [] if x != sg.EVIDENCE_LABEL] or list(ENTITY_LABELS)
+        walk_types = [t for t in (types or RELATION_TYPES) if t not in (MENTIONS, sg.HAS_EVIDENCE)]
         if ARTICLE_LABEL in walk_labels or (types and MENTIONS in types):
             walk_types.append(MENTIONS)
         nodes, rels = store.fetch_around(driver, around, hops, walk_types, walk_labels, database)
@@ -129,4 +130,24 @@ def choose_subgraph(
     else:
         result = store.run_query_readonly(driver, query or "", params or {}, database)
         sub = _from_result(driver, result, database)
-    return sg.filter_subgraph(sub, labels=labels, types=types, since=since)
+    if sg.EVIDENCE_LABEL in (labels or []) or sg.HAS_EVIDENCE in (types or []):
+        sub = sg.merge(sub, _evidence_nodes(driver, sub, database))
+    sub = sg.filter_subgraph(sub, labels=labels, types=types, since=since)
+    # Every exported relationship carries its evidence as lists, gathered in one query.
+    return sg.with_evidence(sub, store.fetch_evidence(driver, sg.relationship_keys(sub), database))
+
+
+_EVIDENCE_NODES = (
+    "UNWIND $keys AS key "
+    "MATCH (a:Article)-[h:HAS_EVIDENCE]->(ev:Evidence {rel: key}) RETURN a, h, ev"
+)
+
+
+def _evidence_nodes(driver: Any, sub: sg.Subgraph, database: str | None) -> sg.Subgraph:
+    """The Evidence nodes of the subgraph's relationships, with their articles and HAS_EVIDENCE
+    (for an export that asks for Evidence with --labels or --types)."""
+    keys = sg.relationship_keys(sub)
+    if not keys:
+        return sg.Subgraph()
+    result = store.run_query_readonly(driver, _EVIDENCE_NODES, {"keys": keys}, database)
+    return sg.from_rows(result.nodes, result.relationships)

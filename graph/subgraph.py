@@ -10,6 +10,15 @@ Formats: graphml, gexf, json (networkx node-link), csv (neo4j-admin import files
 (a script of MERGE statements with escaped literals that recreates the subgraph). List-valued
 properties are kept as lists in json, csv and cypher, and serialized as JSON strings in GraphML and
 GEXF, which have no list type.
+
+Evidence. In Neo4j each evidence sentence is an `(:Evidence {rel: r.key, ...})` node linked from
+its article. An export carries it on the relationship instead, as the parallel lists
+`evidence_article`, `evidence_sentence`, `evidence_start`, `evidence_end`, `evidence_method`,
+`evidence_confidence`, `evidence_date` ('' when unknown) and `evidence_title` (only when some
+entry has a title), in the stable order (date, article, start, end, method): see
+`with_evidence`. Evidence nodes and HAS_EVIDENCE relationships become elements of the export
+only when the selection holds them (a query returning them, or --labels/--types asking for
+them); they are keyed by (rel, article, start, end, method), unique per relationship.
 """
 
 from __future__ import annotations
@@ -29,6 +38,15 @@ import networkx as nx
 from graph.model import ARTICLE_LABEL, ENTITY_LABELS, MENTIONS, NODE_LABELS, RELATION_TYPES
 
 FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
+# The evidence of the store (cypher/README.md): fixed names, never taken from input.
+EVIDENCE_LABEL = "Evidence"
+HAS_EVIDENCE = "HAS_EVIDENCE"
+EXPORT_LABELS: frozenset[str] = NODE_LABELS | {EVIDENCE_LABEL}
+EXPORT_TYPES: frozenset[str] = frozenset(RELATION_TYPES) | {MENTIONS, HAS_EVIDENCE}
+# What identifies an Evidence node: one sentence span of one article for one relationship.
+EVIDENCE_KEY = ("rel", "article", "start", "end", "method")
+# Evidence entry fields → edge attributes `evidence_<field>`, in this order.
+EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "method", "confidence", "date", "title")
 # neo4j-admin import: array elements separated by the ASCII unit separator, which cannot occur
 # in normalized article text; pass --array-delimiter=U+001F (see csv_import_command).
 ARRAY_DELIMITER = "\x1f"
@@ -72,17 +90,34 @@ class Subgraph:
 
 
 def node_label(labels: Iterable[str]) -> str | None:
-    """The whitelisted label of a node (entity label first, else Article)."""
+    """The whitelisted label of a node (entity label first, else Article, else Evidence)."""
     labels = set(labels)
     for label in ENTITY_LABELS:
         if label in labels:
             return label
-    return ARTICLE_LABEL if ARTICLE_LABEL in labels else None
+    for label in (ARTICLE_LABEL, EVIDENCE_LABEL):
+        if label in labels:
+            return label
+    return None
 
 
 def node_key(label: str, props: dict[str, Any]) -> str | None:
+    if label == EVIDENCE_LABEL:
+        parts = [props.get(k) for k in EVIDENCE_KEY]
+        if any(p is None or p == "" for p in parts):
+            return None
+        return f"{label}:" + ":".join(str(p) for p in parts)
     ident = props.get("id") if label == ARTICLE_LABEL else props.get("name")
     return f"{label}:{ident}" if ident else None
+
+
+def _ident_props(node: Node) -> tuple[str, ...]:
+    """The properties a node is merged on: Article id, Evidence key, else the entity name."""
+    if node.label == ARTICLE_LABEL:
+        return ("id",)
+    if node.label == EVIDENCE_LABEL:
+        return EVIDENCE_KEY
+    return ("name",)
 
 
 def from_rows(nodes: Iterable[dict[str, Any]], rels: Iterable[dict[str, Any]]) -> Subgraph:
@@ -99,13 +134,22 @@ def from_rows(nodes: Iterable[dict[str, Any]], rels: Iterable[dict[str, Any]]) -
         sub.nodes[key] = Node(key, label, dict(sorted(row["properties"].items())))
     for row in rels:
         start, end = by_element.get(row["start"]), by_element.get(row["end"])
-        known = row["type"] in RELATION_TYPES or row["type"] == MENTIONS
-        if not (known and start and end):
+        if not (row["type"] in EXPORT_TYPES and start and end):
             sub.dropped += 1
             continue
         rel = Rel(row["type"], start, end, dict(sorted(row["properties"].items())))
         sub.rels[rel.key] = rel
     return sub
+
+
+def merge(*subs: Subgraph) -> Subgraph:
+    """The union of subgraphs (stable keys make the same node or relationship one element)."""
+    out = Subgraph()
+    for sub in subs:
+        out.nodes.update(sub.nodes)
+        out.rels.update(sub.rels)
+        out.dropped += sub.dropped
+    return out
 
 
 def filter_subgraph(
@@ -127,7 +171,8 @@ def filter_subgraph(
     for node in sub.sorted_nodes():
         if label_set is not None and node.label not in label_set:
             continue
-        seen = node.props.get("date" if node.label == ARTICLE_LABEL else "last_seen")
+        dated = node.label in (ARTICLE_LABEL, EVIDENCE_LABEL)
+        seen = node.props.get("date" if dated else "last_seen")
         if since is not None and not recent(seen):
             continue
         out.nodes[node.key] = node
@@ -136,10 +181,64 @@ def filter_subgraph(
             continue
         if type_set is not None and rel.type not in type_set:
             continue
-        if since is not None and rel.type != MENTIONS and not recent(rel.props.get("last_seen")):
+        undated = rel.type in (MENTIONS, HAS_EVIDENCE)
+        if since is not None and not undated and not recent(rel.props.get("last_seen")):
             continue
         out.rels[rel.key] = rel
     return out
+
+
+# --- evidence as edge attributes ------------------------------------------------------------
+
+
+def relationship_keys(sub: Subgraph) -> list[str]:
+    """The `key` of every entity-to-entity relationship in the subgraph (sorted), the ids its
+    Evidence nodes are found by (graph.store.fetch_evidence)."""
+    keys = {r.props.get("key") for r in sub.rels.values() if r.type in RELATION_TYPES}
+    return sorted(k for k in keys if k)
+
+
+def evidence_lists(entries: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """Evidence entries (dicts with EVIDENCE_FIELDS, already in the stable order) → the parallel
+    edge attributes. An unknown date is ''; `evidence_title` is left out when no entry has a
+    title (only WORKS_FOR evidence has one), and otherwise holds '' where an entry has none."""
+    lists: dict[str, list[Any]] = {}
+    for field_name in EVIDENCE_FIELDS:
+        values = [entry.get(field_name) for entry in entries]
+        if field_name in ("date", "title"):
+            values = [v or "" for v in values]
+        if field_name == "title" and not any(values):
+            continue
+        lists[f"evidence_{field_name}"] = values
+    return lists
+
+
+def with_evidence(sub: Subgraph, evidence: dict[str, list[dict[str, Any]]]) -> Subgraph:
+    """The subgraph with each relationship's evidence entries (by its `key`, as returned by
+    graph.store.fetch_evidence) written on it as `evidence_*` lists. A relationship whose key
+    has no entries keeps its properties as they are (a graph recreated from an export holds the
+    lists on its relationships and no Evidence node)."""
+    out = Subgraph(nodes=dict(sub.nodes), dropped=sub.dropped)
+    for key, rel in sub.rels.items():
+        entries = evidence.get(rel.props.get("key")) if rel.type in RELATION_TYPES else None
+        if entries:
+            props = {k: v for k, v in rel.props.items() if not _is_evidence_list(k)}
+            props.update(evidence_lists(entries))
+            rel = Rel(rel.type, rel.start, rel.end, dict(sorted(props.items())))
+        out.rels[key] = rel
+    return out
+
+
+def _is_evidence_list(name: str) -> bool:
+    return name.startswith("evidence_") and name != "evidence_count"
+
+
+def _edge_attrs(rel: Rel) -> dict[str, Any]:
+    """Edge attributes for networkx. Its edge key is the relationship type (one relationship per
+    type between two nodes), and networkx reserves the name `key` for it (node-link JSON writes
+    it as the `key` field, GEXF drops such an attribute): the relationship's own `key`, a hash
+    of type and ends, is left out of these formats and kept in csv and cypher."""
+    return {k: v for k, v in rel.props.items() if k != "key"}
 
 
 def to_networkx(sub: Subgraph) -> nx.MultiDiGraph:
@@ -148,7 +247,7 @@ def to_networkx(sub: Subgraph) -> nx.MultiDiGraph:
     for node in sub.sorted_nodes():
         graph.add_node(node.key, labels=node.label, **node.props)
     for rel in sub.sorted_rels():
-        graph.add_edge(rel.start, rel.end, key=rel.type, type=rel.type, **rel.props)
+        graph.add_edge(rel.start, rel.end, key=rel.type, type=rel.type, **_edge_attrs(rel))
     return graph
 
 
@@ -171,7 +270,7 @@ def _flat_graph(sub: Subgraph) -> nx.MultiDiGraph:
         attrs = {k: _flat(v) for k, v in node.props.items() if v is not None}
         graph.add_node(_flat(node.key), labels=node.label, **attrs)
     for rel in sub.sorted_rels():
-        attrs = {k: _flat(v) for k, v in rel.props.items() if v is not None}
+        attrs = {k: _flat(v) for k, v in _edge_attrs(rel).items() if v is not None}
         graph.add_edge(_flat(rel.start), _flat(rel.end), key=rel.type, type=rel.type, **attrs)
     return graph
 
@@ -247,7 +346,8 @@ def to_admin_csv(sub: Subgraph) -> dict[str, str]:
     header = [":ID", ":LABEL", *(f"{k}:{t}" for k, t in node_cols)]
     rows = []
     for node in nodes:
-        labels = [node.label] if node.label == ARTICLE_LABEL else [node.label, "Entity"]
+        labels = [node.label] if node.label in (ARTICLE_LABEL, EVIDENCE_LABEL) else [
+            node.label, "Entity"]
         rows.append(
             [node.key, ARRAY_DELIMITER.join(labels)]
             + [_csv_cell(node.props.get(k)) for k, _ in node_cols]
@@ -336,11 +436,15 @@ def read_admin_csv(files: dict[str, str]) -> Subgraph:
 def write_rows(sub: Subgraph) -> tuple[list[tuple[str, dict]], list[tuple]]:
     """The subgraph as rows for graph.store.write_subgraph_rows (loading an export back, e.g.
     neo4j-admin CSV read in Python when the server cannot read the files itself)."""
+    if any(n.label == EVIDENCE_LABEL for n in sub.nodes.values()):
+        raise ExportError(
+            "Evidence nodes cannot be loaded as rows; load the cypher format of the export "
+            "(graph.store.run_script), or export without them"
+        )
     nodes = [(n.label, n.props) for n in sub.sorted_nodes()]
 
     def key(node: Node) -> dict[str, Any]:
-        ident = "id" if node.label == ARTICLE_LABEL else "name"
-        return {ident: node.props[ident]}
+        return {ident: node.props[ident] for ident in _ident_props(node)}
 
     rels = []
     for rel in sub.sorted_rels():
@@ -401,10 +505,12 @@ def _map(props: dict[str, Any]) -> str:
 
 
 def _match_node(var: str, node: Node) -> str:
-    if node.label not in NODE_LABELS:
+    if node.label not in EXPORT_LABELS:
         raise ExportError(f"node {node.key!r} has no whitelisted label")
-    ident = "id" if node.label == ARTICLE_LABEL else "name"
-    return f"(`{var}`:`{node.label}` {{{ident}: {cypher_literal(node.props[ident])}}})"
+    ident = ", ".join(
+        f"{k}: {cypher_literal(node.props[k])}" for k in _ident_props(node)
+    )
+    return f"(`{var}`:`{node.label}` {{{ident}}})"
 
 
 def to_cypher(sub: Subgraph) -> str:
@@ -414,12 +520,12 @@ def to_cypher(sub: Subgraph) -> str:
         f"// {len(sub.nodes)} nodes, {len(sub.rels)} relationships.",
     ]
     for node in sub.sorted_nodes():
-        extra = "`n`:`Entity`, " if node.label != ARTICLE_LABEL else ""
-        ident = "id" if node.label == ARTICLE_LABEL else "name"
-        rest = {k: v for k, v in node.props.items() if k != ident}
+        extra = "`n`:`Entity`, " if node.label in ENTITY_LABELS else ""
+        idents = _ident_props(node)
+        rest = {k: v for k, v in node.props.items() if k not in idents}
         lines.append(f"MERGE {_match_node('n', node)} SET {extra}`n` += {_map(rest)};")
     for rel in sub.sorted_rels():
-        if rel.type not in RELATION_TYPES and rel.type != MENTIONS:
+        if rel.type not in EXPORT_TYPES:
             raise ExportError(f"relationship type {rel.type!r} is not whitelisted")
         start, end = sub.nodes[rel.start], sub.nodes[rel.end]
         lines.append(

@@ -25,7 +25,8 @@ def sample() -> sg.Subgraph:
     rels = [
         {"id": "r1", "type": "EMPOWERS", "start": "1", "end": "2",
          "properties": {"evidence_sentence": ["句一", NASTY], "evidence_start": [0, 5],
-                        "confidence": 0.9, "evidence_count": 2, "last_seen": "2022-08-12"}},
+                        "confidence": 0.9, "evidence_count": 2, "last_seen": "2022-08-12",
+                        "key": "k-empowers"}},
         {"id": "r2", "type": "MENTIONS", "start": "3", "end": "1", "properties": {"count": 7}},
         {"id": "r3", "type": "FOLLOWS", "start": "3", "end": "1", "properties": {}},
     ]
@@ -110,3 +111,111 @@ def test_csv_refuses_the_array_delimiter_inside_a_list() -> None:
 def test_unknown_format() -> None:
     with pytest.raises(sg.ExportError, match="unknown export format"):
         sg.render(sample(), "xlsx")
+
+
+# --- evidence: lists on the edges, Evidence nodes only when selected ---------------------------
+
+def entry(article: str, start: int, sentence: str, date: str | None = None,
+          title: str | None = None) -> dict:
+    """An entry as graph.store.fetch_evidence returns it (None where the node has no value)."""
+    return {"article": article, "sentence": sentence, "start": start, "end": start + 2,
+            "method": "rule:x", "confidence": 0.5 + start / 100, "date": date, "title": title}
+
+
+def test_with_evidence_writes_the_parallel_lists_in_the_given_order() -> None:
+    entries = [entry("u", 3, "无日期"), entry("abc", 0, NASTY, "2022-08-12")]
+    sub = sg.with_evidence(sample(), {"k-empowers": entries, "k-other": [entry("z", 1, "x")]})
+    props = sub.rels[("Platform:卡奥斯", "EMPOWERS", f"Company:{NASTY}")].props
+    assert props["evidence_article"] == ["u", "abc"]
+    assert props["evidence_sentence"] == ["无日期", NASTY]
+    assert props["evidence_start"] == [3, 0] and props["evidence_end"] == [5, 2]
+    assert props["evidence_method"] == ["rule:x", "rule:x"]
+    assert props["evidence_confidence"] == [0.53, 0.5]
+    assert props["evidence_date"] == ["", "2022-08-12"]  # unknown dates are '', as before
+    assert "evidence_title" not in props  # no entry has a title
+    # the relationship's own properties stay; the stale lists it came with are replaced
+    assert props["key"] == "k-empowers" and props["evidence_count"] == 2
+    assert list(props) == sorted(props)
+    # MENTIONS has no key and no evidence: untouched; the input subgraph is not changed
+    mentions = ("Article:abc", "MENTIONS", "Platform:卡奥斯")
+    assert sub.rels[mentions].props == {"count": 7}
+    assert sample().rels[("Platform:卡奥斯", "EMPOWERS", f"Company:{NASTY}")].props[
+        "evidence_sentence"] == ["句一", NASTY]
+
+
+def test_evidence_title_is_kept_when_one_entry_has_a_title() -> None:
+    lists = sg.evidence_lists([entry("a", 0, "s", "2021-01-01", "总裁"), entry("b", 0, "t")])
+    assert lists["evidence_title"] == ["总裁", ""]
+    assert sorted(lists) == sorted(f"evidence_{f}" for f in sg.EVIDENCE_FIELDS)
+
+
+def test_a_key_without_evidence_keeps_the_edge_as_it_is() -> None:
+    sub = sg.with_evidence(sample(), {})
+    assert sub.rels == sample().rels
+    assert sg.relationship_keys(sample()) == ["k-empowers"]
+
+
+def test_edge_key_property_stays_in_csv_and_cypher_but_not_in_networkx_formats() -> None:
+    sub = sample()
+    assert "key:string" in sg.to_admin_csv(sub)["relationships.csv"].splitlines()[0]
+    assert "key: 'k-empowers'" in sg.to_cypher(sub)
+    data = json.loads(sg.to_json(sub))
+    empowers = next(e for e in data["edges"] if e["type"] == "EMPOWERS")
+    assert empowers["key"] == "EMPOWERS"  # node-link's own field: the networkx edge key
+    assert "k-empowers" not in sg.to_graphml(sub) and "k-empowers" not in sg.to_gexf(sub)
+
+
+def evidence_sample() -> sg.Subgraph:
+    """An entity relationship, its article and one Evidence node with HAS_EVIDENCE."""
+    sub = sample()
+    nodes = [
+        {"id": "3", "labels": ["Article"], "properties": {"id": "abc", "date": "2022-08-12"}},
+        {"id": "9", "labels": ["Evidence"], "properties": {
+            "rel": "k-empowers", "type": "EMPOWERS", "head": "卡奥斯", "tail": NASTY,
+            "article": "abc", "sentence": NASTY, "start": 5, "end": 9, "method": "rule:x",
+            "confidence": 0.9, "date": "2022-08-12"}},
+        {"id": "10", "labels": ["Evidence"], "properties": {"rel": "k", "sentence": "缺键"}},
+    ]
+    rels = [{"id": "h", "type": "HAS_EVIDENCE", "start": "3", "end": "9", "properties": {}}]
+    return sg.merge(sub, sg.from_rows(nodes, rels))
+
+
+EV_KEY = "Evidence:k-empowers:abc:5:9:rule:x"
+
+
+def test_evidence_nodes_are_keyed_by_relationship_article_and_span() -> None:
+    sub = evidence_sample()
+    assert EV_KEY in sub.nodes and sub.nodes[EV_KEY].label == "Evidence"
+    assert ("Article:abc", "HAS_EVIDENCE", EV_KEY) in sub.rels
+    assert sub.dropped == 2  # FOLLOWS of sample(), and the Evidence node without its span
+    assert sg.filter_subgraph(sub, labels=["Platform", "Company", "Article"]).nodes.keys() == (
+        sample().nodes.keys())
+    assert sg.filter_subgraph(sub, types=["HAS_EVIDENCE"]).rels.keys() == {
+        ("Article:abc", "HAS_EVIDENCE", EV_KEY)}
+
+
+def test_evidence_nodes_in_csv_and_cypher() -> None:
+    sub = evidence_sample()
+    files = sg.to_admin_csv(sub)
+    row = next(line for line in files["nodes.csv"].splitlines() if line.startswith(EV_KEY))
+    assert ",Evidence," in row  # no :Entity label
+    back = sg.read_admin_csv(files)
+    assert back.nodes[EV_KEY] == sub.nodes[EV_KEY]
+    assert back.rels.keys() == sub.rels.keys()
+    script = sg.to_cypher(sub)
+    merge = next(line for line in script.splitlines() if line.startswith("MERGE (`n`:`Evidence`"))
+    assert merge.startswith(
+        "MERGE (`n`:`Evidence` {rel: 'k-empowers', article: 'abc', start: 5, end: 9, "
+        "method: 'rule:x'}) SET `n` += {"
+    )
+    assert "Entity" not in merge
+    assert any(line.startswith("MATCH (`a`:`Article` {id: 'abc'}) MATCH (`b`:`Evidence` {rel: ")
+               and "MERGE (`a`)-[`r`:`HAS_EVIDENCE`]->(`b`)" in line
+               for line in script.splitlines())
+    with pytest.raises(sg.ExportError, match="Evidence nodes cannot be loaded as rows"):
+        sg.write_rows(sub)
+
+
+def test_merge_unites_by_stable_key() -> None:
+    sub = sg.merge(sample(), sample())
+    assert sub.nodes == sample().nodes and sub.rels == sample().rels
