@@ -236,10 +236,12 @@ def _drop_articles(tx: neo4j.ManagedTransaction, ids: list[str], result: WriteRe
     totals of the relationships that lost evidence (deleting those left with none). Returns the
     (label, name) of the entities the articles mentioned, whose totals must be recomputed."""
     records = tx.run(_query("drop-evidence"), ids=ids)
-    supported = records.data()
+    supported: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    for rec in records:
+        group_key = (rec["type"], rec["head_label"], rec["tail_label"])
+        supported.setdefault(group_key, []).append({"head": rec["head"], "tail": rec["tail"]})
     _count(result, records.consume())
-    for chunk in _chunks(supported):
-        _count(result, tx.run(_query("refresh-relationships"), rows=chunk).consume())
+    _refresh_relationships(tx, supported, result)
     touched = set()
     records = tx.run(_query("drop-articles"), ids=ids)
     for rec in records:
@@ -247,6 +249,18 @@ def _drop_articles(tx: neo4j.ManagedTransaction, ids: list[str], result: WriteRe
             touched.add((rec["label"], rec["name"]))
     _count(result, records.consume())
     return touched
+
+
+def _refresh_relationships(
+    tx: neo4j.ManagedTransaction,
+    rows: dict[tuple[str, str, str], list[dict[str, str]]],
+    result: WriteResult,
+) -> None:
+    """Recompute relationship totals from their Evidence nodes, per (type, head, tail label)."""
+    for (rtype, head, tail), group_rows in sorted(rows.items()):
+        query = _query("refresh-relationships", TYPE=rtype, HEAD=head, TAIL=tail)
+        for chunk in _chunks(group_rows):
+            _count(result, tx.run(query, rows=chunk).consume())
 
 
 @dataclass
@@ -333,13 +347,11 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
         _count(result, tx.run(_query("evidence-create"), rows=chunk).consume())
     # WORKS_FOR's title is the one of its latest evidence: recomputed from the Evidence nodes
     # (a handful per relationship), since "latest" cannot be added up batch by batch.
-    titled = [
-        {"rel": r["key"], "head": r["head"], "tail": r["tail"]}
-        for (rtype, _, _), rows in batch.relations.items() if rtype == "WORKS_FOR"
-        for r in rows
-    ]
-    for chunk in _chunks(titled):
-        _count(result, tx.run(_query("refresh-relationships"), rows=chunk).consume())
+    titled = {
+        key: [{"head": r["head"], "tail": r["tail"]} for r in rows]
+        for key, rows in batch.relations.items() if key[0] == "WORKS_FOR"
+    }
+    _refresh_relationships(tx, titled, result)
     by_label: dict[str, list[str]] = {}
     for label, name in sorted(refresh):
         by_label.setdefault(label, []).append(name)

@@ -1,10 +1,9 @@
-// Recompute the totals of relationships from their Evidence nodes (after evidence was
-// deleted, and for WORKS_FOR, whose title is the one of its latest evidence). A relationship
-// left without evidence is deleted. Rows: {rel, head, tail}; the relationship is found between
-// its two named ends and recognized by its key.
+// Recompute the totals of relationships of one type between two labels (__TYPE__, __HEAD__,
+// __TAIL__, whitelisted) from their Evidence nodes: after evidence was deleted, and for
+// WORKS_FOR, whose title is the one of its latest evidence. A relationship left without
+// evidence is deleted.
 UNWIND $rows AS row
-MATCH (h:Entity {name: row.head})-[r]->(t:Entity {name: row.tail})
-  WHERE r.key = row.rel
+MATCH (h:__HEAD__ {name: row.head})-[r:__TYPE__]->(t:__TAIL__ {name: row.tail})
 CALL (r) {
   OPTIONAL MATCH (ev:Evidence {rel: r.key})
   WITH ev ORDER BY coalesce(ev.date, ''), ev.article, ev.start, ev.end, ev.method
