@@ -50,13 +50,13 @@ class IngestSummary:
                 f"{w.unchanged} unchanged (skipped)"
             )
             out.append(
-                f"nodes: {w.nodes_created} created, {w.nodes_deleted} deleted; "
-                f"entity mentions written: {w.entity_rows}"
+                f"nodes: {w.nodes_created} created, {w.nodes_deleted} deleted (Evidence "
+                f"included); entity mentions written: {w.entity_rows}"
             )
             out.append(
                 f"relationships: {w.relationship_rows} written with {w.evidence} evidence "
                 f"sentence(s); {w.relationships_created} created and {w.relationships_deleted} "
-                "deleted (MENTIONS included), the rest merged into existing ones"
+                "deleted (MENTIONS and HAS_EVIDENCE included), the rest merged into existing ones"
             )
         out.append(f"time: {self.seconds:.1f} s")
         return out
