@@ -193,6 +193,52 @@ def check_search(g: Any) -> None:
     assert "淄博市工业和信息化局" in {r["name"] for r in agencies}
 
 
+def _edges(g: Any) -> list[tuple[str, str, str]]:
+    """Every entity-to-entity relationship as (start name, type, end name): plain data for
+    the brute-force references below (names are unique in the hand-built corpus)."""
+    return [tuple(row) for row in store.run_query_readonly(
+        g, "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.name, type(r), b.name"
+    ).rows]
+
+
+def _labels(g: Any) -> dict[str, str]:
+    rows = store.run_query_readonly(
+        g, "MATCH (e:Entity) RETURN e.name, [l IN labels(e) WHERE l <> 'Entity'][0]"
+    ).rows
+    return dict(rows)
+
+
+def expected_neighbors(g: Any, center: str, hops: int, limit: int) -> list[tuple]:
+    """Breadth-first search in Python: distance = first layer; via = types of the
+    relationships to the layer before."""
+    adjacent: dict[str, set[tuple[str, str]]] = {}
+    for a, t, b in _edges(g):
+        adjacent.setdefault(a, set()).add((t, b))
+        adjacent.setdefault(b, set()).add((t, a))
+    distance = {center: 0}
+    layer = [center]
+    for d in range(1, hops + 1):
+        layer = sorted({n for m in layer for _, n in adjacent.get(m, ()) if n not in distance})
+        distance.update((n, d) for n in layer)
+    labels = _labels(g)
+    rows = [
+        (center, n, labels[n], d,
+         sorted({t for t, m in adjacent[n] if distance.get(m) == d - 1}))
+        for n, d in distance.items() if d > 0
+    ]
+    return sorted(rows, key=lambda r: (r[3], r[2], r[1]))[:limit]
+
+
+def test_neighbors_agree_with_breadth_first_search(graph: Any) -> None:
+    centers = sorted(_labels(graph))
+    for center in centers:
+        for hops in (1, 2, 3):
+            for limit in (200, 4, 1):
+                got = [tuple(r.values()) for r in run(graph, "neighbors", name=center,
+                                                        hops=hops, limit=limit)]
+                assert got == expected_neighbors(graph, center, hops, limit), (center, hops)
+
+
 CHECKS = {
     "agreements": check_agreements,
     "policies": check_policies,
