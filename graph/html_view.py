@@ -8,7 +8,9 @@ evidence sentences and the articles they come from.
 Input is a networkx (Multi)(Di)Graph shaped like the store's rows: nodes with `label` (or
 `labels`), `name`, `aliases` and other properties; edges with `type` (or the multigraph key)
 and the parallel evidence lists `evidence_sentence`, `evidence_article`, `evidence_title`,
-`evidence_date`, `evidence_confidence`.
+`evidence_date`, `evidence_confidence` (graph/subgraph.py writes them from the store's Evidence
+nodes). Evidence nodes themselves, when an export selects them, are drawn small and captioned
+with the start of their sentence.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from typing import Any
 import networkx as nx
 
 from graph.browser import asset_text, label_styles, relationship_colors
-from graph.model import ARTICLE_LABEL, ENTITY_LABELS, NODE_LABELS, SYMMETRIC_TYPES
+from graph.model import ARTICLE_LABEL, ENTITY_LABELS, SYMMETRIC_TYPES
+from graph.subgraph import EVIDENCE_LABEL, EXPORT_LABELS
 
 VIEW_TEMPLATE = "view.html"
 VIS_JS = "vendor/vis-network.min.js"
@@ -37,6 +40,7 @@ LABEL_ZH = {
     "Project": "项目",
     "Person": "人物",
     "Article": "文章",
+    "Evidence": "证据",
 }
 TEXT = {
     "nodes": "节点 nodes",
@@ -53,7 +57,8 @@ EVIDENCE_KEYS = ("sentence", "article", "title", "date", "method", "confidence")
 # Node and edge properties not listed in the details panel (shown elsewhere or internal).
 _HIDDEN_NODE_PROPS = {"label", "labels", "name", "aliases", "id", "element_id", "fingerprint"}
 _HIDDEN_EDGE_PROPS = {"type", "label", "key", "id", "element_id", "title"}
-_ORDER = [*ENTITY_LABELS, ARTICLE_LABEL]
+_ORDER = [*ENTITY_LABELS, ARTICLE_LABEL, EVIDENCE_LABEL]
+CAPTION_CHARS = 12  # an Evidence node shows this much of its sentence (all of it on click)
 
 
 def node_label(attrs: Mapping[str, Any]) -> str:
@@ -66,7 +71,7 @@ def node_label(attrs: Mapping[str, Any]) -> str:
         elif isinstance(value, Iterable):
             candidates.extend(str(v) for v in value)
     for label in candidates:
-        if label in NODE_LABELS:
+        if label in EXPORT_LABELS:
             return label
     return "Entity"
 
@@ -103,6 +108,15 @@ def _evidence(attrs: Mapping[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _evidence_caption(attrs: Mapping[str, Any]) -> str:
+    """The start of an Evidence node's sentence, or its type and method when it has none (a
+    fact from the gazetteer)."""
+    sentence = str(attrs.get("sentence") or "")
+    if not sentence:
+        return f"{attrs.get('type') or EVIDENCE_LABEL} ({attrs.get('method') or '?'})"
+    return sentence if len(sentence) <= CAPTION_CHARS else sentence[:CAPTION_CHARS] + "…"
+
+
 def graph_data(graph: nx.Graph, title: str = "") -> dict[str, Any]:
     """The JSON the page draws: nodes, edges, legend, texts. Pure data, stable order."""
     styles = label_styles()
@@ -114,6 +128,8 @@ def graph_data(graph: nx.Graph, title: str = "") -> dict[str, Any]:
         label = node_label(attrs)
         style = styles.get(label, default_style)
         name = attrs.get("name") or attrs.get(style.caption if style else "name") or str(node)
+        if label == EVIDENCE_LABEL:
+            name = _evidence_caption(attrs)
         ids[node] = len(ids)
         props = {
             key: _display(value)

@@ -47,6 +47,7 @@ EXPORT_TYPES: frozenset[str] = frozenset(RELATION_TYPES) | {MENTIONS, HAS_EVIDEN
 EVIDENCE_KEY = ("rel", "article", "start", "end", "method")
 # Evidence entry fields → edge attributes `evidence_<field>`, in this order.
 EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "method", "confidence", "date", "title")
+_TEXT_FIELDS = frozenset({"article", "sentence", "method", "date", "title"})
 # neo4j-admin import: array elements separated by the ASCII unit separator, which cannot occur
 # in normalized article text; pass --array-delimiter=U+001F (see csv_import_command).
 ARRAY_DELIMITER = "\x1f"
@@ -200,13 +201,14 @@ def relationship_keys(sub: Subgraph) -> list[str]:
 
 def evidence_lists(entries: list[dict[str, Any]]) -> dict[str, list[Any]]:
     """Evidence entries (dicts with EVIDENCE_FIELDS, already in the stable order) → the parallel
-    edge attributes. An unknown date is ''; `evidence_title` is left out when no entry has a
-    title (only WORKS_FOR evidence has one), and otherwise holds '' where an entry has none."""
+    edge attributes. A text field an Evidence node does not have (an unknown date, no title, no
+    sentence for a fact from the gazetteer) is '', since a stored list cannot hold null;
+    `evidence_title` is left out when no entry has a title (only WORKS_FOR evidence has one)."""
     lists: dict[str, list[Any]] = {}
     for field_name in EVIDENCE_FIELDS:
         values = [entry.get(field_name) for entry in entries]
-        if field_name in ("date", "title"):
-            values = [v or "" for v in values]
+        if field_name in _TEXT_FIELDS:
+            values = ["" if v is None else v for v in values]
         if field_name == "title" and not any(values):
             continue
         lists[f"evidence_{field_name}"] = values

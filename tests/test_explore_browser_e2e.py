@@ -3,7 +3,9 @@
 (a) Neo4j Browser of the managed server loads the iikg style and guide by itself on connect; a
     report query run from the guide draws nodes in the stylesheet's colours, captioned with
     their Chinese names;
-(b) `iikg export --around 卡奥斯 --format html` writes a page that draws the neighbourhood and
+(b) the guide's evidence slide, run after its parameters slide, draws Evidence nodes in their
+    own colour, captioned with the start of their sentence;
+(c) `iikg export --around 卡奥斯 --format html` writes a page that draws the neighbourhood and
     shows an edge's evidence on click.
 Screenshots go to tests/output/.
 """
@@ -18,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 from test_explore_html_e2e import OUTPUT, html_page_checks, open_view, require_chromium
 
-from graph import neo4j_local
+from graph import neo4j_local, store
 from graph.browser import label_styles
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
@@ -83,6 +85,47 @@ def test_neo4j_browser_is_styled_and_guided(seeded: Any, neo4j_server: Any) -> N
     entity_colours = {styles[label].color.lower() for label in ("Company", "City", "Project")}
     assert any(n["fill"].lower() in entity_colours for n in nodes), nodes
     assert "EMPOWERS" in relationship_captions
+
+
+def test_neo4j_browser_draws_evidence_nodes_from_the_guide(seeded: Any,
+                                                          neo4j_server: Any) -> None:
+    require_chromium()
+    if not neo4j_server.managed:
+        pytest.skip("the Browser is configured automatically for the managed local server only")
+    from graph.browser.chromium import launch
+
+    server = neo4j_local.LocalServer.from_env()
+    evidence_colour = label_styles()["Evidence"].color.lower()
+    with launch() as browser:
+        page = browser.new_page(viewport={"width": 1280, "height": 860})
+        page.goto(server.browser_connect_url)
+        page.wait_for_selector("text=iikg 工业互联网知识图谱", timeout=90_000)
+        carousel = page.locator("[data-testid=carousel]").first
+        carousel.locator("[data-testid=nextSlide]").click()  # slide 2 sets $name
+        carousel.locator("pre.runnable", has_text=":params").first.locator(
+            "i.fa-play-circle-o").click()
+        page.wait_for_selector("text=卡奥斯", timeout=30_000)  # the :params frame
+        for _ in range(7):  # slide 9: evidence
+            carousel.locator("[data-testid=nextSlide]").click()
+        runnable = carousel.locator("pre.runnable", has_text="(:Evidence {rel: r.key})").first
+        runnable.locator("i.fa-play-circle-o").click()
+        page.wait_for_selector("svg g.node", timeout=60_000)
+        page.wait_for_timeout(1500)
+        nodes = graph_nodes(page)
+        OUTPUT.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(OUTPUT / "neo4j-browser-evidence.png"))
+
+    drawn = [n["caption"] for n in nodes if n["fill"].lower() == evidence_colour]
+    assert drawn, nodes
+    sentences = [r["s"] for r in store.run_read(
+        seeded, "MATCH (ev:Evidence) WHERE ev.sentence IS NOT NULL RETURN ev.sentence AS s",
+        database=neo4j_server.database)]
+    # Browser fits the caption into the circle: the start of the sentence, cut with an ellipsis.
+    for caption in drawn:
+        start = caption.rstrip("…").rstrip(".")
+        assert start and CJK.search(start), caption
+        assert any(s.replace(" ", "").startswith(start.replace(" ", "")) for s in sentences), \
+            caption
 
 
 def test_html_export_of_the_kaos_neighbourhood(seeded: Any, neo4j_server: Any,

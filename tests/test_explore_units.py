@@ -38,6 +38,11 @@ def test_every_label_has_its_own_colour_and_a_name_caption() -> None:
         assert styles[label].caption == "name", label
     # Platforms stand out: the largest circles.
     assert styles["Platform"].diameter == max(s.diameter for s in styles.values())
+    # Evidence nodes: small, their own colour, captioned with their sentence.
+    evidence = styles["Evidence"]
+    assert evidence.caption == "sentence"
+    assert evidence.color.lower() not in colours
+    assert evidence.diameter == min(s.diameter for s in styles.values())
 
 
 def test_grass_relationships_are_captioned_with_their_type() -> None:
@@ -45,6 +50,7 @@ def test_grass_relationships_are_captioned_with_their_type() -> None:
     assert rules["relationship"]["caption"] == "<type>"
     colours = relationship_colors()
     assert colours[""] and colours["EMPOWERS"] != colours[""]
+    assert colours["HAS_EVIDENCE"] not in (colours[""], colours["MENTIONS"])
 
 
 def test_parse_grass_reads_quoted_captions_and_sizes() -> None:
@@ -111,8 +117,11 @@ def test_guide_has_bilingual_slides_with_runnable_queries() -> None:
 def test_guide_queries_use_only_whitelisted_labels_and_types() -> None:
     queries = guide_queries()
     assert len(queries) >= 10
-    allowed = set(NODE_LABELS) | {"Entity"} | set(RELATION_TYPES) | {"MENTIONS"}
+    allowed = set(NODE_LABELS) | {"Entity", "Evidence"} | set(RELATION_TYPES) | {
+        "MENTIONS", "HAS_EVIDENCE"}
     for query in queries:
+        # evidence lives in Evidence nodes, not in list properties of relationships
+        assert not re.search(r"evidence_(?!count\b)", query), query
         names = re.findall(r"\(\w*:(\w+)", query) + re.findall(r"\[\w*:([\w|]+)", query)
         for group in names:
             for name in group.split("|"):
@@ -227,6 +236,28 @@ def test_graph_data_carries_styles_aliases_and_evidence() -> None:
     assert edges["EMPOWERS"]["props"] == {"evidence_count": "2"}
     assert [(e["label"], e["count"]) for e in data["legend"]] == [
         ("Platform", 1), ("City", 1), ("Company", 2)]
+
+
+def test_graph_data_draws_evidence_nodes_with_a_short_caption() -> None:
+    g = sample_graph()
+    sentence = "海尔卡奥斯与华光国瓷签署合作协议，共建工业互联网平台。"
+    g.add_node("Evidence:k:a1:0:26:rule:x", labels="Evidence", rel="k", article="a1",
+               sentence=sentence, start=0, end=26, method="rule:x", type="SIGNED_WITH")
+    g.add_node("Article:a1", labels="Article", id="a1", title="卡奥斯与华光国瓷签约")
+    g.add_edge("Article:a1", "Evidence:k:a1:0:26:rule:x", key="HAS_EVIDENCE",
+               type="HAS_EVIDENCE")
+    data = html_view.graph_data(g)
+    node = next(n for n in data["nodes"] if n["label"] == "Evidence")
+    assert node["name"] == sentence[:html_view.CAPTION_CHARS] + "…"
+    assert node["props"]["sentence"] == sentence  # the whole sentence in the details panel
+    assert node["color"] == label_styles()["Evidence"].color
+    assert [e["label"] for e in data["legend"]][-2:] == ["Article", "Evidence"]
+    edge = next(e for e in data["edges"] if e["type"] == "HAS_EVIDENCE")
+    assert edge["evidence"] == [] and edge["color"] == relationship_colors()["HAS_EVIDENCE"]
+    # a gazetteer fact has no sentence: its type and method instead
+    g.add_node("Evidence:p", labels="Evidence", type="PART_OF", method="gazetteer")
+    names = {n["key"]: n["name"] for n in html_view.graph_data(g)["nodes"]}
+    assert names["Evidence:p"] == "PART_OF (gazetteer)"
 
 
 def test_graph_data_reads_lists_serialized_as_json() -> None:

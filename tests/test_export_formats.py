@@ -149,6 +149,15 @@ def test_evidence_title_is_kept_when_one_entry_has_a_title() -> None:
     assert sorted(lists) == sorted(f"evidence_{f}" for f in sg.EVIDENCE_FIELDS)
 
 
+def test_missing_text_fields_become_empty_strings() -> None:
+    fact = {"article": "g", "start": 0, "end": 0, "method": "gazetteer", "confidence": 1.0,
+            "sentence": None, "date": None, "title": None}
+    lists = sg.evidence_lists([fact])
+    assert lists["evidence_sentence"] == [""] and lists["evidence_date"] == [""]
+    assert lists["evidence_start"] == [0] and "evidence_title" not in lists
+    assert sg.cypher_literal(lists["evidence_sentence"]) == "['']"
+
+
 def test_a_key_without_evidence_keeps_the_edge_as_it_is() -> None:
     sub = sg.with_evidence(sample(), {})
     assert sub.rels == sample().rels

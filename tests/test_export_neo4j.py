@@ -15,25 +15,43 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from store_corpus import HAIER, HUAGUANG, KAOS, S1, S2, S3, S4, ZHOU, _article, _rel, corpus
+from store_corpus import (
+    HAIER,
+    HUAGUANG,
+    KAOS,
+    S1,
+    S2,
+    S3,
+    S4,
+    T1,
+    T2,
+    ZHANGDIAN,
+    ZHOU,
+    ZIBO,
+    _article,
+    _rel,
+    corpus,
+)
 
 from graph import reports, store
 from graph import subgraph as sg
 from graph.ingest import write_extractions
-from graph.model import Entity, Extraction
+from graph.model import Entity, Extraction, Relation
 
 EVERYTHING = "MATCH (a)-[r]->(b) RETURN a, r, b"
 # The default shape of an export: entities, articles and their relationships, no Evidence node.
 NO_EVIDENCE_NODES = "MATCH (a)-[r]->(b) WHERE NOT b:Evidence RETURN a, r, b"
 
-# More evidence for two relationships of the corpus, so that their lists have several entries:
-# an undated article, and a later one with two spans for the same relationship.
+# More evidence for three relationships of the corpus, so that their lists have several
+# entries: an undated article (with a gazetteer fact that has no sentence), and a later one with
+# two spans for the same relationship.
 L1 = "卡奥斯再次赋能华光国瓷。"
 L2 = "卡奥斯为华光国瓷提供服务。"
 L3 = "海尔集团周云杰表示。"
 U1 = "据悉卡奥斯赋能华光国瓷。"
 EMPOWERS = ("Platform:卡奥斯", "EMPOWERS", "Company:华光国瓷")
 WORKS_FOR = ("Person:周云杰", "WORKS_FOR", "Company:海尔集团")
+PART_OF = ("City:张店区", "PART_OF", "City:淄博市")
 
 
 def more_evidence() -> list[Extraction]:
@@ -46,7 +64,10 @@ def more_evidence() -> list[Extraction]:
             _rel("EMPOWERS", KAOS, HUAGUANG, L1, 0, 0.8),
             _rel("WORKS_FOR", ZHOU, HAIER, L3, len(L1 + L2)),
         )),
-        Extraction(undated, ends[:2], (_rel("EMPOWERS", KAOS, HUAGUANG, U1, 0, 0.6),)),
+        Extraction(undated, (*ends[:2], Entity(*ZHANGDIAN), Entity(*ZIBO)), (
+            _rel("EMPOWERS", KAOS, HUAGUANG, U1, 0, 0.6),
+            Relation("PART_OF", ZHANGDIAN[1], "City", ZIBO[1], "City", "", 0, 0, "gazetteer", 1.0),
+        )),
     ]
 
 
@@ -67,6 +88,13 @@ EXPECTED = {
         "evidence_date": ["2022-08-12", "2024-01-05"],
         "evidence_title": ["总裁", ""],
         "title": "总裁",
+    },
+    PART_OF: {  # no sentence and no date: '' in the lists (a stored list cannot hold null)
+        "evidence_sentence": ["", T2],
+        "evidence_start": [0, len(T1)],
+        "evidence_method": ["gazetteer", "rule:part_of"],
+        "evidence_date": ["", "2023-03-01"],
+        "evidence_article": ["art-undated", "art-qingdao"],
     },
 }
 
@@ -107,7 +135,7 @@ def test_whole_graph_export_has_every_node_and_relationship(loaded: Any) -> None
     assert sub.dropped == 0
     # the query returns Evidence nodes, so they are exported, keyed by relationship and span
     evidence = [n for n in sub.nodes.values() if n.label == "Evidence"]
-    assert len(evidence) == stats["labels"]["Evidence"] == stats["evidence"] == 19 + 4
+    assert len(evidence) == stats["labels"]["Evidence"] == stats["evidence"] == 19 + 5
     edges = entity_edges(sub)
     check_evidence(edges)
     assert sum(p["evidence_count"] for p in edges.values()) == len(evidence)
@@ -122,7 +150,8 @@ def test_evidence_lists_match_the_evidence_nodes_of_each_relationship(loaded: An
         MATCH (a:Article)-[:HAS_EVIDENCE]->(ev:Evidence {rel: r.key})
         WITH r, a, ev ORDER BY coalesce(ev.date, ''), ev.article, ev.start, ev.end, ev.method
         RETURN r.key AS key, collect(a.id) AS from_article, collect(ev.article) AS article,
-               collect(ev.sentence) AS sentence, collect(coalesce(ev.date, '')) AS date""")
+               collect(coalesce(ev.sentence, '')) AS sentence,
+               collect(coalesce(ev.date, '')) AS date""")
     edges = {p["key"]: p for p in entity_edges(sub).values()}
     assert len(stored) == len(edges) == 19
     for row in stored:
