@@ -266,14 +266,25 @@ def _flat(value: Any) -> Any:
     return value
 
 
-def _flat_graph(sub: Subgraph) -> nx.MultiDiGraph:
+# networkx's GEXF writer reads these node attributes as the node's XML id and time spell: the
+# Article `id` is left out (the node id `Article:<id>` holds it) and an Evidence node's offsets
+# are renamed. The edge attribute `type` would become GEXF's edge type (directed/undirected):
+# the relationship type is written as the edge label instead.
+_GEXF_NODE_RENAMES = {"id": None, "start": "span_start", "end": "span_end"}
+
+
+def _flat_graph(sub: Subgraph, gexf: bool = False) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for node in sub.sorted_nodes():
         attrs = {k: _flat(v) for k, v in node.props.items() if v is not None}
+        if gexf:
+            attrs = {_GEXF_NODE_RENAMES.get(k, k): v for k, v in attrs.items()}
+            attrs.pop(None, None)
         graph.add_node(_flat(node.key), labels=node.label, **attrs)
     for rel in sub.sorted_rels():
         attrs = {k: _flat(v) for k, v in _edge_attrs(rel).items() if v is not None}
-        graph.add_edge(_flat(rel.start), _flat(rel.end), key=rel.type, type=rel.type, **attrs)
+        attrs["label" if gexf else "type"] = rel.type
+        graph.add_edge(_flat(rel.start), _flat(rel.end), key=rel.type, **attrs)
     return graph
 
 
@@ -282,7 +293,7 @@ def to_graphml(sub: Subgraph) -> str:
 
 
 def to_gexf(sub: Subgraph) -> str:
-    return "\n".join(nx.generate_gexf(_flat_graph(sub))) + "\n"
+    return "\n".join(nx.generate_gexf(_flat_graph(sub, gexf=True))) + "\n"
 
 
 def to_json(sub: Subgraph) -> str:

@@ -225,6 +225,24 @@ def test_evidence_nodes_in_csv_and_cypher() -> None:
         sg.write_rows(sub)
 
 
+def test_gexf_keeps_its_reserved_attributes_valid() -> None:
+    import io
+    import xml.etree.ElementTree as ET
+
+    text = sg.to_gexf(evidence_sample())
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    root = ET.fromstring(text)
+    assert root.find("g:graph", ns).get("mode") == "static"  # no time spells
+    edges = root.findall(".//g:edge", ns)
+    assert {e.get("label") for e in edges} == {"EMPOWERS", "MENTIONS", "HAS_EVIDENCE"}
+    assert all(e.get("type") in (None, "directed") for e in edges)  # GEXF's own edge type
+    graph = nx.read_gexf(io.BytesIO(text.encode("utf-8")))
+    # ids are the stable keys (XML cannot hold U+0001: it becomes U+FFFD)
+    assert set(graph.nodes) == {k.replace("\x01", "\ufffd") for k in evidence_sample().nodes}
+    evidence = graph.nodes[EV_KEY]
+    assert (evidence["span_start"], evidence["span_end"]) == (5, 9)
+
+
 def test_merge_unites_by_stable_key() -> None:
     sub = sg.merge(sample(), sample())
     assert sub.nodes == sample().nodes and sub.rels == sample().rels
