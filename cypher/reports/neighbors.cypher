@@ -12,69 +12,72 @@ CALL () {
   WITH node AS e WHERE $name IN e.aliases
   RETURN e
 }
-// Breadth-first, one layer at a time, over the typed relationships only (a hub's MENTIONS from
-// articles are never expanded). A node's distance is the layer it first appears in; its `via`
-// are the types of its relationships to the layer before. Rows are ordered by distance first,
-// so a layer is skipped once the layers before it already fill the limit.
+// Breadth-first, one layer at a time, over the typed relationships (they join entities only,
+// and a hub's MENTIONS are never expanded). A node's distance is the layer it first appears
+// in; its `via` are the types of its relationships to the layer before, gathered while that
+// layer is expanded. Rows are ordered by distance first, so a layer is skipped once the layers
+// before it already fill the limit. (Layer lists stay inside the subqueries: rows carrying
+// them would be sorted, and costed, with them.)
 CALL (e) {
-  MATCH (e)-[:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(n:Entity)
+  MATCH (e)-[r:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(n)
   WHERE n <> e
-  RETURN collect(DISTINCT n) AS one
-}
-CALL (e, one) {
-  WITH e, one WHERE $hops >= 2 AND size(one) < $limit
+  WITH n, collect(DISTINCT type(r)) AS via
+  RETURN n, 1 AS distance, via
+  UNION ALL
+  WITH e WHERE $hops >= 2
+  MATCH (e)-[:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(m)
+  WHERE m <> e
+  WITH e, collect(DISTINCT m) AS one
+  WHERE size(one) < $limit
   CALL (e, one) {
     UNWIND one AS m
-    MATCH (m)-[:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(n:Entity)
+    MATCH (m)-[r:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(n)
+    WHERE n <> e
+    RETURN n, 2 AS d, type(r) AS t
+    UNION ALL
+    UNWIND one AS n
+    RETURN n, 1 AS d, null AS t
+  }
+  WITH n, min(d) AS d, collect(DISTINCT t) AS via
+  WHERE d = 2
+  RETURN n, 2 AS distance, via
+  UNION ALL
+  WITH e WHERE $hops >= 3
+  MATCH (e)-[:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(m)
+  WHERE m <> e
+  WITH e, collect(DISTINCT m) AS one
+  WHERE size(one) < $limit
+  CALL (e, one) {
+    UNWIND one AS m
+    MATCH (m)-[:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(n)
     WHERE n <> e
     RETURN n, 2 AS d
     UNION ALL
     UNWIND one AS n
     RETURN n, 1 AS d
   }
-  WITH n, min(d) AS d
-  WHERE d = 2
-  RETURN collect(n) AS two
-}
-CALL (e, one, two) {
-  WITH e, one, two WHERE $hops >= 3 AND size(one) + size(two) < $limit
+  WITH e, one, n, min(d) AS d
+  WITH e, one, collect(CASE WHEN d = 2 THEN n END) AS two
+  WHERE size(one) + size(two) < $limit
   CALL (e, one, two) {
     UNWIND two AS m
-    MATCH (m)-[:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(n:Entity)
+    MATCH (m)-[r:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(n)
     WHERE n <> e
-    RETURN n, 3 AS d
+    RETURN n, 3 AS d, type(r) AS t
     UNION ALL
     UNWIND one + two AS n
-    RETURN n, 1 AS d
+    RETURN n, 1 AS d, null AS t
   }
-  WITH n, min(d) AS d
+  WITH n, min(d) AS d, collect(DISTINCT t) AS via
   WHERE d = 3
-  RETURN collect(n) AS three
+  RETURN n, 3 AS distance, via
 }
-CALL (one, two, three) {
-  UNWIND one AS n RETURN n, 1 AS distance
-  UNION ALL
-  UNWIND two AS n RETURN n, 2 AS distance
-  UNION ALL
-  UNWIND three AS n RETURN n, 3 AS distance
-}
-WITH e, two, n, distance, [l IN labels(n) WHERE l <> 'Entity'][0] AS label
+WITH e, n, distance, via, [l IN labels(n) WHERE l <> 'Entity'][0] AS label
 ORDER BY e.name, distance, label, n.name
 LIMIT $limit
-CALL (e, two, n, distance) {
-  MATCH (n)-[r:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(m:Entity)
-  WHERE CASE distance
-          WHEN 1 THEN m = e
-          WHEN 2 THEN m <> e AND EXISTS { (m)-[:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(e) }
-          ELSE m IN two
-        END
-  WITH DISTINCT type(r) AS t
-  ORDER BY t
-  RETURN collect(t) AS via
-}
 RETURN e.name AS center,
        n.name AS neighbor,
        label,
        distance,
-       via
+       COLLECT { UNWIND via AS t RETURN t ORDER BY t } AS via
 ORDER BY center, distance, label, neighbor
