@@ -4,16 +4,20 @@
 // param: limit: int = 20 — 最多返回行数 / maximum rows
 // mode: read
 // columns: name, label, mentions, articles, relationships, first_seen, last_seen
+// walks the entity_mentions index from the top (every entity has a mentions total) and stops
+// after the limit
 MATCH (e:Entity)
-WHERE $label IS NULL OR $label IN labels(e)
+WHERE e.mentions >= 0 AND ($label IS NULL OR $label IN labels(e))
 WITH e
 ORDER BY e.mentions DESC, e.name
 LIMIT $limit
 RETURN e.name AS name,
        [l IN labels(e) WHERE l <> 'Entity'][0] AS label,
        e.mentions AS mentions,
-       COUNT { (:Article)-[:MENTIONS]->(e) } AS articles,
-       COUNT { (e)-[]-(:Entity) } AS relationships,
+       // MENTIONS come from articles only, typed relationships join entities only: counted
+       // without a label on the other end, both are degree look-ups, not hub expansions
+       COUNT { (e)<-[:MENTIONS]-() } AS articles,
+       COUNT { (e)-[:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-() } AS relationships,
        e.first_seen AS first_seen,
        e.last_seen AS last_seen
 ORDER BY mentions DESC, name
