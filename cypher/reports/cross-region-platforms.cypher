@@ -5,24 +5,23 @@
 // param: limit: int = 50 — 最多返回行数 / maximum rows
 // mode: read
 // columns: platform, regions, region_names, links
-// Each counterpart's cities are looked up once, not once per platform that reaches it.
-MATCH (p:Platform)-[:EMPOWERS|SIGNED_WITH|PARTNERS_WITH|PARTICIPATES_IN|LOCATED_IN]-(x:Entity)
-WITH DISTINCT p, x
-WITH x, collect(p) AS ps
-OPTIONAL MATCH (x)-[:LOCATED_IN]->(lc:City)
-WITH x, ps, CASE WHEN x:City THEN [x] ELSE [] END AS own, collect(DISTINCT lc) AS located
-UNWIND own + [y IN located WHERE NOT y IN own] AS c
-UNWIND ps AS p
-WITH c, p, count(x) AS via
-WITH c, collect({platform: p, via: via}) AS users
+// Counterparts are grouped by entity, then by city, so each entity's cities and each city's
+// region are looked up once, however many platforms reach them.
+MATCH (p:Platform)-[:EMPOWERS|SIGNED_WITH|PARTNERS_WITH|PARTICIPATES_IN|LOCATED_IN]-(x)
+WITH x, collect(DISTINCT p) AS ps
+CALL (x) {
+  WITH x WHERE x:City RETURN x AS c
+  UNION
+  MATCH (x)-[:LOCATED_IN]->(c:City) RETURN c
+}
+WITH c, collect(ps) AS groups
 OPTIONAL MATCH (c)-[:PART_OF*0..2]->(up:City {level: $level})
-WITH c, users, up
-ORDER BY up.name
-WITH c, users, coalesce(collect(up)[0], c) AS region
-UNWIND users AS u
-WITH u.platform AS p, region, sum(u.via) AS via
-ORDER BY region.name
-WITH p, collect(region.name) AS region_names, sum(via) AS links
+WITH c, groups, coalesce(min(up.name), c.name) AS region
+UNWIND groups AS ps
+UNWIND ps AS p
+WITH p, region, count(*) AS via
+ORDER BY region
+WITH p, collect(region) AS region_names, sum(via) AS links
 WHERE size(region_names) >= $min_regions
 RETURN p.name AS platform, size(region_names) AS regions, region_names, links
 ORDER BY regions DESC, links DESC, platform
