@@ -15,10 +15,18 @@ CALL () {
   }
   RETURN collect(e) AS wanted
 }
-MATCH (p:Person)
-OPTIONAL MATCH (p)-[r:WORKS_FOR]->(o:Entity)
-WITH p, r, o, wanted
-WHERE $org IS NULL OR o IN wanted
+// with an organization, start from it instead of from every person (the two branches never
+// both run)
+CALL (wanted) {
+  WITH wanted WHERE $org IS NULL
+  MATCH (p:Person)
+  OPTIONAL MATCH (p)-[r:WORKS_FOR]->(o:Entity)
+  RETURN p, r, o
+  UNION ALL
+  UNWIND wanted AS o
+  MATCH (p:Person)-[r:WORKS_FOR]->(o)
+  RETURN p, r, o
+}
 RETURN p.name AS person,
        r.title AS title,
        o.name AS organization,
