@@ -20,7 +20,8 @@ CALL () {
 }
 CALL (area) {
   WITH area WHERE $city IS NULL
-  MATCH (:Entity)-[r:SIGNED_WITH]->(:Entity)
+  // typed relationships join entities only: no label checks on their ends
+  MATCH ()-[r:SIGNED_WITH]->()
   RETURN r
   UNION
   UNWIND area AS d
@@ -30,7 +31,7 @@ CALL (area) {
     MATCH (x:Entity)-[:LOCATED_IN]->(d)
     RETURN x
   }
-  MATCH (x)-[r:SIGNED_WITH]-(:Entity)
+  MATCH (x)-[r:SIGNED_WITH]-()
   RETURN r
 }
 WITH r
