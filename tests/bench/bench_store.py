@@ -291,6 +291,35 @@ def write_corpus(
         again.add(store.write_articles(driver, prepared[i : i + batch_size], db))
     print(f"re-ingest of the same corpus: {again.unchanged} unchanged, "
           f"{time.perf_counter() - t0:.1f} s")
+    raw = raw_relationship_rate(driver, db, total.relationships_created, batch_size)
+    print(f"this server's raw rate for the simplest relationship write (UNWIND ... CREATE "
+          f"(a)-[:BENCH_TMP]->(b) between existing Article nodes, no properties, same number "
+          f"of transactions; removed afterwards): {raw:,.0f} relationships/s")
+
+
+def raw_relationship_rate(driver: Any, db: str | None, count: int, batch_size: int) -> float:
+    """The ceiling to read the ingest figures against: relationships/s of a bare CREATE."""
+    from graph import store
+
+    ids = [r["id"] for r in store.run_read(
+        driver, "MATCH (a:Article) RETURN elementId(a) AS id", database=db)]
+    transactions = max(1, len(ids) // max(batch_size, 1))
+    per_tx = max(1, count // transactions)
+    query = (
+        "UNWIND range(0, $n - 1) AS i "
+        "MATCH (a) WHERE elementId(a) = $ids[i % size($ids)] "
+        "MATCH (b) WHERE elementId(b) = $ids[(i * 7 + $offset) % size($ids)] "
+        "CREATE (a)-[:BENCH_TMP]->(b)"
+    )
+    t0 = time.perf_counter()
+    for tx in range(transactions):
+        store.run_write(driver, query, {"n": per_tx, "ids": ids, "offset": tx + 1}, database=db)
+    rate = per_tx * transactions / (time.perf_counter() - t0)
+    with driver.session(database=db) as session:  # CALL IN TRANSACTIONS needs auto-commit
+        session.run(
+            "MATCH ()-[r:BENCH_TMP]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
+    return rate
 
 
 def top_evidence(driver: Any, db: str | None) -> str:
