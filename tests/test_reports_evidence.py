@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from store_corpus import HUAGUANG, KAOS, _article, _rel, corpus
+from store_corpus import HUAGUANG, KAOS, NEWSTAR, _article, _rel, corpus
 
 import cypher
 from graph import store
@@ -18,11 +18,15 @@ from graph.model import Entity, Extraction
 E1 = "卡奥斯与华光国瓷早在去年即有接触。"
 E2 = "卡奥斯为华光国瓷提供平台服务。"
 E3 = "华光国瓷与卡奥斯续签协议。"
+STAR = ("Platform", "星火平台")  # sorts after 卡奥斯
+F = ["星火平台赋能华光国瓷。", "星火平台再度赋能华光国瓷。",
+     "星火平台赋能纽氏达特。", "星火平台持续赋能纽氏达特。"]
 
 
 def extra() -> list[Extraction]:
     early = _article("art-early", "corpus/early.txt", "2021-03-05", "早期接触", E1 + E2)
     undated = _article("art-undated", "corpus/undated.txt", None, "续签", E3)
+    star = _article("art-star", "corpus/star.txt", "2022-08-12", "星火", "".join(F))
     entities = (Entity(*KAOS, mentions=1), Entity(*HUAGUANG, mentions=1))
     return [
         Extraction(early, entities, (
@@ -30,6 +34,13 @@ def extra() -> list[Extraction]:
             _rel("EMPOWERS", KAOS, HUAGUANG, E2, len(E1), 0.5),
         )),
         Extraction(undated, entities, (_rel("SIGNED_WITH", HUAGUANG, KAOS, E3, 0),)),
+        Extraction(star, (Entity(*STAR, mentions=4), Entity(*HUAGUANG, mentions=2),
+                          Entity(*NEWSTAR, mentions=2)), tuple(
+            _rel("EMPOWERS", STAR, target, sentence, sum(len(x) for x in F[:i]))
+            for i, (target, sentence) in enumerate(
+                zip((HUAGUANG, HUAGUANG, NEWSTAR, NEWSTAR), F, strict=True)
+            )
+        )),
     ]
 
 
@@ -124,3 +135,14 @@ def test_article_facts_lists_the_articles_own_evidence(graph: Any) -> None:
         assert {r["article"] for r in rows} == {"art-early"}
     assert run(graph, "article-facts", article="nope.txt") == []
     assert len(run(graph, "article-facts", article="early.txt", limit=3)) == 3
+
+
+def test_platform_reach_breaks_ties_at_the_cut_by_evidence(graph: Any) -> None:
+    # 卡奥斯 and 星火平台 both empower two companies; 星火平台 has more evidence (4 to 3), so
+    # it ranks first even though its name sorts after
+    rows = run(graph, "platform-reach")
+    assert [(r["platform"], r["targets"], r["evidence"]) for r in rows] == [
+        ("星火平台", 2, 4), ("卡奥斯", 2, 3)
+    ]
+    assert [r["platform"] for r in run(graph, "platform-reach", limit=1)] == ["星火平台"]
+    assert rows[1]["examples"] == ["华光国瓷", "纽氏达特"]  # most evidence first

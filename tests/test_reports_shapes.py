@@ -211,3 +211,44 @@ def test_quality(graph: Any, data: dict[str, Any], params: dict) -> None:
         r for r in expected if r[0] == "low_confidence"
     )
     assert {r[0] for r in got} == {"orphan", "alias_collision", "low_confidence"}
+
+
+# --- platform-reach --------------------------------------------------------------------------
+
+
+def expected_platform_reach(data: dict[str, Any], city: str | None, limit: int) -> list[tuple]:
+    entities, edges = data["entities"], data["edges"]
+    allowed: set[str] | None = None
+    if city is not None:
+        part_of = defaultdict(set)
+        for a, t, b, *_ in edges:
+            if t == "PART_OF":
+                part_of[b].add(a)  # b's parts
+        area, layer = {city}, {city}
+        for _ in range(3):
+            layer = {d for c in layer for d in part_of[c]}
+            area |= layer
+        allowed = area | {a for a, t, b, *_ in edges if t == "LOCATED_IN" and b in area}
+    reach: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for a, t, b, _, evidence in edges:
+        if t == "EMPOWERS" and entities[a]["label"] == "Platform" and (
+            allowed is None or b in allowed
+        ):
+            reach[a].append((b, evidence))
+    rows = []
+    for p, targets in reach.items():
+        labels = [entities[t]["label"] for t, _ in targets]
+        examples = [t for t, _ in sorted(targets, key=lambda x: (-x[1], x[0]))][:5]
+        rows.append((p, len(targets), labels.count("Company"), labels.count("City"),
+                     labels.count("Project"), sum(n for _, n in targets), examples))
+    return sorted(rows, key=lambda r: (-r[1], -r[5], r[0]))[:limit]
+
+
+def test_platform_reach(graph: Any, data: dict[str, Any]) -> None:
+    cities = [n for n in _hubs(data, 60) if data["entities"][n]["label"] == "City"][:4]
+    assert cities
+    for city in [None, *cities]:
+        for limit in (20, 3, 1, 0, 500):
+            params = {"limit": limit} if city is None else {"limit": limit, "city": city}
+            got = [(*r[:6], list(r[6])) for r in run(graph, "platform-reach", **params)]
+            assert got == expected_platform_reach(data, city, limit), (city, limit)

@@ -17,32 +17,39 @@ CALL () {
   RETURN collect(DISTINCT d) AS area
 }
 CALL (area) {
+  // whole graph: the platforms with the most targets, ties at the cut included (the final
+  // order breaks them by evidence); targets are counted by degree
   WITH area WHERE $city IS NULL
   MATCH (p:Platform)
   WITH p, COUNT { (p)-[:EMPOWERS]->() } AS degree
   WHERE degree > 0
-  ORDER BY degree DESC, p.name
-  LIMIT $limit
-  MATCH (p)-[r:EMPOWERS]->(t:Entity)
+  ORDER BY degree DESC
+  WITH collect(p) AS ps, collect(degree) AS degrees
+  UNWIND range(0, size(ps) - 1) AS i
+  WITH ps[i] AS p, degrees[i] AS degree, 
+       degrees[CASE WHEN $limit < size(ps) THEN $limit ELSE size(ps) END - 1] AS cut
+  WHERE $limit > 0 AND degree >= cut
+  MATCH (p)-[r:EMPOWERS]->(t)
   RETURN p, r, t
   UNION
   UNWIND area AS d
   CALL (d) {
     RETURN d AS t
     UNION
-    MATCH (t:Entity)-[:LOCATED_IN]->(d)
+    MATCH (t)-[:LOCATED_IN]->(d)
     RETURN t
   }
   MATCH (p:Platform)-[r:EMPOWERS]->(t)
   RETURN p, r, t
 }
-WITH p, t, r
+// one read of each target's labels instead of one check per label
+WITH p, t, r, labels(t) AS labels
 ORDER BY r.evidence_count DESC, t.name
 WITH p,
      count(t) AS targets,
-     count(CASE WHEN t:Company THEN 1 END) AS companies,
-     count(CASE WHEN t:City THEN 1 END) AS cities,
-     count(CASE WHEN t:Project THEN 1 END) AS projects,
+     count(CASE WHEN 'Company' IN labels THEN 1 END) AS companies,
+     count(CASE WHEN 'City' IN labels THEN 1 END) AS cities,
+     count(CASE WHEN 'Project' IN labels THEN 1 END) AS projects,
      sum(r.evidence_count) AS evidence,
      collect(t.name)[..5] AS examples
 RETURN p.name AS platform, targets, companies, cities, projects, evidence, examples
