@@ -289,6 +289,21 @@ def evidence_node(key: str, rtype: str, head: str, tail: str, entry: dict[str, A
     return props
 
 
+# Relationship properties of the storage format before Evidence nodes: one list per field.
+LEGACY_EVIDENCE_LISTS = tuple(f"evidence_{f}" for f in EVIDENCE_FIELDS)
+
+
+def entries_from_lists(props: dict[str, Any]) -> list[dict[str, Any]]:
+    """Evidence entries from the parallel `evidence_*` lists an older iikg kept on each
+    relationship (for upgrading such a graph in place)."""
+    articles = list(props.get("evidence_article") or [])
+    columns = {f: list(props.get(f"evidence_{f}") or []) for f in EVIDENCE_FIELDS}
+    return [
+        {f: (columns[f][i] if i < len(columns[f]) else "") for f in EVIDENCE_FIELDS}
+        for i in range(len(articles))
+    ]
+
+
 def merged_aliases(stored: list[str] | None, new: list[str], name: str) -> list[str]:
     """Sorted union of stored and new aliases, without the canonical name."""
     return sorted((set(stored or []) | set(new)) - {name})

@@ -414,12 +414,17 @@ def schema_group() -> None:
 @schema_group.command("apply")
 @connection_options
 def schema_apply(connection: Connection) -> None:
-    """Create the constraints and indexes (IF NOT EXISTS; ingest also does this first)."""
+    """Create the constraints and indexes (IF NOT EXISTS) and upgrade a graph written by an
+    older iikg (evidence lists on relationships → Evidence nodes). Ingest also does this first."""
     from graph import store
 
     with _clean_errors(), connection.driver() as driver:
-        statements = store.apply_schema(driver, connection.settings().database)
+        database = connection.settings().database
+        statements = store.apply_schema(driver, database)
+        upgraded = store.upgrade_storage(driver, database)
     click.echo(f"schema applied: {len(statements)} statements (constraints and indexes online)")
+    if upgraded:
+        click.echo(f"upgraded {upgraded} relationships: their evidence now lives in Evidence nodes")
 
 
 @main.command("stats")

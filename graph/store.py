@@ -16,7 +16,15 @@ import neo4j
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable
 
 import cypher
-from graph.batch import PreparedArticle, group, merged_aliases
+from graph.batch import (
+    LEGACY_EVIDENCE_LISTS,
+    PreparedArticle,
+    entries_from_lists,
+    evidence_node,
+    group,
+    merged_aliases,
+    relation_key,
+)
 from graph.config import Settings
 from graph.model import ENTITY_LABELS, RELATION_TYPES, check_label, check_relation_type
 
@@ -196,9 +204,56 @@ def apply_schema(driver: neo4j.Driver, database: str | None = None) -> list[str]
 
 
 def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
-    """apply_schema once per driver and database (before the first write)."""
+    """apply_schema and upgrade_storage once per driver and database (before the first
+    write)."""
     if (id(driver), database) not in _schema_applied:
         apply_schema(driver, database)
+        upgrade_storage(driver, database)
+
+
+_LEGACY_FIND = """
+MATCH (h:Entity)-[r:__TYPE__]->(t:Entity)
+  WHERE r.evidence_article IS NOT NULL
+WITH h, r, t LIMIT $limit
+RETURN elementId(r) AS id, [l IN labels(h) WHERE l <> 'Entity'][0] AS head_label,
+       h.name AS head, [l IN labels(t) WHERE l <> 'Entity'][0] AS tail_label, t.name AS tail,
+       properties(r) AS props
+"""
+_LEGACY_REKEY = (
+    "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r.key = row.key "
+    + " ".join(f"REMOVE r.{name}" for name in LEGACY_EVIDENCE_LISTS)
+)
+
+
+def upgrade_storage(
+    driver: neo4j.Driver, database: str | None = None, chunk: int = WRITE_CHUNK
+) -> int:
+    """Move the evidence of a graph written by an older iikg (parallel `evidence_*` lists on
+    each relationship) into Evidence nodes, giving each relationship its key; totals stay.
+    One transaction per chunk of relationships, so an interrupted upgrade resumes where it
+    stopped. Returns the number of relationships upgraded (0 for a current graph)."""
+
+    def work(tx: neo4j.ManagedTransaction, rtype: str) -> int:
+        rows, evidence = [], []
+        for rec in tx.run(_render(_LEGACY_FIND, TYPE=rtype), limit=chunk):
+            if rec["head_label"] not in ENTITY_LABELS or rec["tail_label"] not in ENTITY_LABELS:
+                continue
+            key = relation_key(rtype, rec["head_label"], rec["head"], rec["tail_label"],
+                               rec["tail"])
+            rows.append({"id": rec["id"], "key": key})
+            evidence += [evidence_node(key, rtype, rec["head"], rec["tail"], entry)
+                         for entry in entries_from_lists(rec["props"])]
+        if rows:
+            tx.run(_LEGACY_REKEY, rows=rows).consume()
+            tx.run(_query("evidence-create"), rows=evidence).consume()
+        return len(rows)
+
+    upgraded = 0
+    with _session(driver, database) as session:
+        for rtype in RELATION_TYPES:
+            while done := session.execute_write(work, rtype):
+                upgraded += done
+    return upgraded
 
 
 @dataclass

@@ -264,3 +264,42 @@ def test_works_for_title_is_the_latest_whatever_the_order(neo4j_db: Any, order: 
             articles[2].article, id="w3b", text="无关。"), relations=())])
     (props,) = props_of(neo4j_db, "MATCH (:Person)-[r:WORKS_FOR]->() RETURN properties(r)")
     assert props["title"] == "副总裁" and props["evidence_count"] == 2
+
+
+# The storage format before Evidence nodes, rebuilt from a current graph: each relationship's
+# evidence as parallel lists ('' for an unknown date; titles only where some entry has one).
+TO_LEGACY = """
+MATCH ()-[r]->() WHERE r.key IS NOT NULL
+CALL (r) {
+  MATCH (ev:Evidence {rel: r.key})
+  WITH ev ORDER BY coalesce(ev.date, ''), ev.article, ev.start, ev.end, ev.method
+  RETURN collect(ev) AS evs
+}
+SET r.evidence_article = [e IN evs | e.article],
+    r.evidence_sentence = [e IN evs | e.sentence],
+    r.evidence_start = [e IN evs | e.start], r.evidence_end = [e IN evs | e.end],
+    r.evidence_method = [e IN evs | e.method],
+    r.evidence_confidence = [e IN evs | e.confidence],
+    r.evidence_date = [e IN evs | coalesce(e.date, '')],
+    r.evidence_title = CASE WHEN any(e IN evs WHERE e.title IS NOT NULL)
+                            THEN [e IN evs | coalesce(e.title, '')] END
+REMOVE r.key
+"""
+
+
+def test_a_graph_in_the_older_list_format_is_upgraded_in_place(neo4j_db: Any) -> None:
+    write_extractions(neo4j_db, corpus())
+    current = snapshot(neo4j_db)
+    store.run_write(neo4j_db, TO_LEGACY)
+    store.run_write(neo4j_db, "MATCH (ev:Evidence) DETACH DELETE ev")
+    legacy = store.stats(neo4j_db)
+    assert legacy["labels"]["Evidence"] == 0 and snapshot(neo4j_db) != current
+
+    upgraded = store.upgrade_storage(neo4j_db, chunk=3)  # several transactions
+    assert upgraded == sum(legacy["types"][t] for t in legacy["types"]
+                           if t not in ("MENTIONS", "HAS_EVIDENCE"))
+    assert snapshot(neo4j_db) == current
+    assert store.upgrade_storage(neo4j_db) == 0
+    # and the upgraded graph takes new articles like any other
+    again = write_extractions(neo4j_db, corpus())
+    assert again.unchanged == 3 and snapshot(neo4j_db) == current
