@@ -52,7 +52,7 @@ CALL (area, cities, located) {
   RETURN 'Policy' AS kind, pol.name AS name, '' AS place, 'issued by ' + i.name AS detail
   UNION ALL
   UNWIND area + located AS x
-  MATCH (x)-[r:SIGNED_WITH]-(:Entity)
+  MATCH (x)-[r:SIGNED_WITH]-()
   WITH DISTINCT r
   WITH r, startNode(r) AS a, endNode(r) AS b
   ORDER BY r.first_seen DESC, a.name, b.name LIMIT $limit

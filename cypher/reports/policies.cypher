@@ -31,8 +31,13 @@ CALL () {
   RETURN collect(DISTINCT d) AS area
 }
 CALL (wanted, area) {
+  // no issuer or city to check: the final order and limit can be applied before the issuers
+  // are looked up
   WITH wanted WHERE $issuer IS NULL AND $city IS NULL
   MATCH (p:Policy)
+  WHERE ($since IS NULL OR p.first_seen >= $since)
+    AND ($until IS NULL OR left(p.first_seen, size($until)) <= $until)
+  WITH p ORDER BY p.first_seen DESC, p.name LIMIT $limit
   RETURN p
   UNION
   UNWIND wanted AS i
