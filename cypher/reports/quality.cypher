@@ -7,8 +7,11 @@
 CALL () {
   MATCH (e:Entity)
   // typed relationships join entities only; checking their types reads degrees, never a
-  // hub's MENTIONS (commonest types first: the check stops at the first one found)
-  WHERE e.mentions >= 0 AND NOT EXISTS { (e)-[:LOCATED_IN|PART_OF|WORKS_FOR|ISSUED_BY|PARTICIPATES_IN|EMPOWERS|SIGNED_WITH|PARTNERS_WITH|DEVELOPED_BY|SUBSIDIARY_OF]-() }
+  // hub's MENTIONS (commonest types first: the check stops at the first one found). A label
+  // scan and a sort of the few orphans beat walking the mentions index (coalesce keeps the
+  // planner from choosing it)
+  WHERE NOT EXISTS { (e)-[:LOCATED_IN|PART_OF|WORKS_FOR|ISSUED_BY|PARTICIPATES_IN|EMPOWERS|SIGNED_WITH|PARTNERS_WITH|DEVELOPED_BY|SUBSIDIARY_OF]-() }
+    AND coalesce(e.mentions, -1) >= 0
   WITH e ORDER BY e.mentions DESC, e.name LIMIT $limit
   RETURN 'orphan' AS issue, [l IN labels(e) WHERE l <> 'Entity'][0] AS label, e.name AS name,
          'no relationship; mentioned ' + toString(e.mentions) + ' times' AS detail
