@@ -477,8 +477,13 @@ def _stats_tx(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
     }
 
 
+_SCALARS = (str, int, float, bool, bytes)
+
+
 def plain(value: Any) -> Any:
     """Driver values → plain Python: graph values become dicts, temporals ISO strings."""
+    if value is None or isinstance(value, _SCALARS):  # most values: checked first, it is cheap
+        return value
     if isinstance(value, neo4j.graph.Node):
         return {"labels": sorted(value.labels), "properties": dict(value.items())}
     if isinstance(value, neo4j.graph.Relationship):
@@ -511,6 +516,8 @@ class QueryResult:
 
 
 def _collect(value: Any, nodes: dict[str, Any], rels: dict[str, Any]) -> None:
+    if value is None or isinstance(value, _SCALARS):
+        return
     if isinstance(value, neo4j.graph.Node):
         nodes[value.element_id] = value
     elif isinstance(value, neo4j.graph.Relationship):
