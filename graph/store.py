@@ -181,9 +181,15 @@ def _render(template: str, **names: str) -> str:
     return text
 
 
+# Rendered write query → what it is ("mentions City"), to name statements in timings.
+_QUERY_NAMES: dict[str, str] = {}
+
+
 @cache
 def _query(name: str, **names: str) -> str:
-    return _render(cypher.write_query(name), **names)
+    text = _render(cypher.write_query(name), **names)
+    _QUERY_NAMES[text] = " ".join((name, *names.values()))
+    return text
 
 
 def _chunks(rows: list[Any], size: int = WRITE_CHUNK) -> Iterator[list[Any]]:
@@ -337,7 +343,8 @@ class _Fetched:
 
 class _TimedTx:
     """A transaction whose run() fetches each result at once and adds the seconds it took to
-    ``times`` under the statement's first 160 characters (write_articles(timings=...))."""
+    ``times`` under the write template's name and its labels or types, e.g. "mentions City"
+    (write_articles(timings=...))."""
 
     def __init__(self, tx: neo4j.ManagedTransaction, times: dict[str, float]) -> None:
         self._tx, self._times = tx, times
@@ -346,7 +353,7 @@ class _TimedTx:
         start = time.perf_counter()
         result = self._tx.run(query, **params)
         fetched = _Fetched(list(result), result.consume())
-        key = " ".join(query.split())[:160]
+        key = _QUERY_NAMES.get(query) or " ".join(query.split())[:160]
         self._times[key] = self._times.get(key, 0.0) + time.perf_counter() - start
         return fetched
 
@@ -430,8 +437,9 @@ def write_articles(
     New articles are added; an article whose extraction changed, or whose path was ingested
     before under another id, first loses its old evidence and MENTIONS; unchanged ones are
     skipped. On failure nothing of the batch is written and the error names its articles.
-    With ``timings``, the seconds each statement took are added to it (keyed by the start of
-    the statement; the commit is not included), for profiling."""
+    With ``timings``, the seconds each statement took are added to it (keyed by the write
+    template and its labels or types, e.g. "mentions City"; the commit is not included), for
+    profiling."""
     ensure_schema(driver, database)
 
     def work(tx: neo4j.ManagedTransaction, batch: list[PreparedArticle]) -> WriteResult:
