@@ -2,7 +2,7 @@
 
 Regenerate (on a machine with Chromium and the managed local Neo4j):
 
-    .venv/bin/pytest tests/test_explore_browser_e2e.py     # tests/output/neo4j-browser.png,
+    .venv/bin/pytest tests/test_explore_browser_e2e.py     # tests/output/neo4j-browser*.png,
                                                            # tests/output/html-view-kaos.png
     .venv/bin/iikg ingest seeds/articles
     .venv/bin/iikg report top-entities --plot tests/output/top-entities.png
@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ("neo4j-browser.png", "html-view-kaos.png", "top-entities.png")
+SOURCES = (
+    "neo4j-browser.png", "neo4j-browser-evidence.png", "html-view-kaos.png", "top-entities.png"
+)
 MAX_BYTES = 150_000
 
 
