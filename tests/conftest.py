@@ -61,11 +61,18 @@ def neo4j_server() -> Iterator[config.Settings]:
     try:
         target = config.resolve_settings(start_local=False)
         with _database_lock(target):
+            local = neo4j_local.LocalServer.from_env() if target.managed else None
+            started_here = local is not None and neo4j_local.running_pid(local) is None
             settings = config.resolve_settings(start_local=True, progress=_progress)
             with store.connect(settings) as driver:
                 info = store.server_info(driver)
             _server_line.append(f"{settings.uri} (Neo4j {info.version} {info.edition})")
-            yield settings
+            try:
+                yield settings
+            finally:
+                # A developer's next run reuses the running instance; CI leaves nothing behind.
+                if started_here and os.environ.get("CI"):
+                    neo4j_local.stop(local)
     except (config.ConfigError, neo4j_local.Neo4jLocalError, store.StoreError) as exc:
         pytest.fail(f"no Neo4j server for the tests: {exc}", pytrace=False)
 
