@@ -8,9 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from report_rows import report_rows as run
 from store_corpus import HUAGUANG, KAOS, NEWSTAR, _article, _rel, corpus
 
-import cypher
 from graph import store
 from graph.ingest import write_extractions
 from graph.model import Entity, Extraction
@@ -50,12 +50,6 @@ def graph(neo4j_driver: Any, neo4j_server: Any) -> Any:
     write_extractions(neo4j_driver, corpus() + extra(), database=neo4j_server.database)
     store.run_query_readonly(neo4j_driver, "CALL db.awaitIndexes(60)")
     return neo4j_driver
-
-
-def run(driver: Any, report: str, /, **params: Any) -> list[dict[str, Any]]:
-    result = store.run_report(driver, cypher.get_report(report), params)
-    assert result.columns == list(cypher.get_report(report).columns)
-    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
 
 
 def test_evidence_lists_every_sentence_in_stable_order(graph: Any) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from report_rows import report_rows as run
 from store_corpus import corpus
 
 import cypher
@@ -22,12 +23,6 @@ def graph(neo4j_driver: Any, neo4j_server: Any) -> Any:
     write_extractions(neo4j_driver, corpus(), database=neo4j_server.database)
     store.run_query_readonly(neo4j_driver, "CALL db.awaitIndexes(60)")
     return neo4j_driver
-
-
-def run(driver: Any, report: str, /, **params: Any) -> list[dict[str, Any]]:
-    result = store.run_report(driver, cypher.get_report(report), params)
-    assert result.columns == list(cypher.get_report(report).columns)
-    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
 
 
 def pairs(rows: list[dict[str, Any]], a: str, b: str) -> set[tuple[Any, Any]]:

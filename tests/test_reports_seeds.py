@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from report_rows import report_rows as run
 
 import cypher
 from graph import store
@@ -27,11 +28,6 @@ def seeds(neo4j_driver: Any, neo4j_server: Any) -> Any:
     assert summary.read == 5 and not summary.skipped
     store.run_query_readonly(neo4j_driver, "CALL db.awaitIndexes(60)")
     return neo4j_driver
-
-
-def run(driver: Any, report: str, /, **params: Any) -> list[dict[str, Any]]:
-    result = store.run_report(driver, cypher.get_report(report), params)
-    return [dict(zip(result.columns, row, strict=True)) for row in result.rows]
 
 
 CHECKS = {

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from report_rows import report_rows
 from store_corpus import corpus
 
-import cypher
 from graph import store
 from graph.ingest import write_extractions
 
@@ -68,8 +68,7 @@ def data(graph: Any) -> dict[str, Any]:
 
 
 def run(driver: Any, report: str, /, **params: Any) -> list[tuple]:
-    result = store.run_report(driver, cypher.get_report(report), params)
-    return [tuple(row) for row in result.rows]
+    return [tuple(row.values()) for row in report_rows(driver, report, **params)]
 
 
 def _hubs(data: dict[str, Any], k: int) -> list[str]:
