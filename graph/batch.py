@@ -16,13 +16,18 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import ENTITY_LABELS, RELATION_TYPES, SYMMETRIC_TYPES, Extraction
+from graph.model import (
+    ENTITY_LABELS,
+    EVIDENCE_FIELDS,
+    RELATION_TYPES,
+    SYMMETRIC_TYPES,
+    Extraction,
+)
 
 # Entity keys the store computes itself; an extraction cannot set them through `properties`.
 RESERVED_ENTITY_KEYS = frozenset(
     {"name", "aliases", "mentions", "first_seen", "last_seen", "label"}
 )
-EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "method", "confidence", "date", "title")
 
 
 class BatchError(ValueError):
@@ -287,10 +292,6 @@ def evidence_node(key: str, rtype: str, head: str, tail: str, entry: dict[str, A
     props = {"rel": key, "type": rtype, "head": head, "tail": tail}
     props.update((f, entry[f]) for f in EVIDENCE_FIELDS if entry[f] not in (None, ""))
     return props
-
-
-# Relationship properties of the storage format before Evidence nodes: one list per field.
-LEGACY_EVIDENCE_LISTS = tuple(f"evidence_{f}" for f in EVIDENCE_FIELDS)
 
 
 def entries_from_lists(props: dict[str, Any]) -> list[dict[str, Any]]:

@@ -34,6 +34,10 @@ RELATION_TYPES: tuple[str, ...] = (
     "WORKS_FOR",
 )
 MENTIONS = "MENTIONS"
+# Evidence: one node per supporting sentence, linked from its article (cypher/README.md).
+EVIDENCE_LABEL = "Evidence"
+HAS_EVIDENCE = "HAS_EVIDENCE"
+EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "method", "confidence", "date", "title")
 SYMMETRIC_TYPES: frozenset[str] = frozenset({"SIGNED_WITH", "PARTNERS_WITH"})
 
 

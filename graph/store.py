@@ -17,7 +17,6 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 
 import cypher
 from graph.batch import (
-    LEGACY_EVIDENCE_LISTS,
     PreparedArticle,
     entries_from_lists,
     evidence_node,
@@ -26,7 +25,15 @@ from graph.batch import (
     relation_key,
 )
 from graph.config import Settings
-from graph.model import ENTITY_LABELS, RELATION_TYPES, check_label, check_relation_type
+from graph.model import (
+    ENTITY_LABELS,
+    EVIDENCE_LABEL,
+    HAS_EVIDENCE,
+    MENTIONS,
+    RELATION_TYPES,
+    check_label,
+    check_relation_type,
+)
 
 
 class StoreError(RuntimeError):
@@ -217,20 +224,6 @@ def ensure_schema(driver: neo4j.Driver, database: str | None = None) -> None:
         upgrade_storage(driver, database)
 
 
-_LEGACY_FIND = """
-MATCH (h:Entity)-[r:__TYPE__]->(t:Entity)
-  WHERE r.evidence_article IS NOT NULL
-WITH h, r, t LIMIT $limit
-RETURN elementId(r) AS id, [l IN labels(h) WHERE l <> 'Entity'][0] AS head_label,
-       h.name AS head, [l IN labels(t) WHERE l <> 'Entity'][0] AS tail_label, t.name AS tail,
-       properties(r) AS props
-"""
-_LEGACY_REKEY = (
-    "UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id SET r.key = row.key "
-    + " ".join(f"REMOVE r.{name}" for name in LEGACY_EVIDENCE_LISTS)
-)
-
-
 def upgrade_storage(
     driver: neo4j.Driver, database: str | None = None, chunk: int = WRITE_CHUNK
 ) -> int:
@@ -241,21 +234,23 @@ def upgrade_storage(
 
     def work(tx: neo4j.ManagedTransaction, rtype: str) -> int:
         rows, evidence = [], []
-        for rec in tx.run(_render(_LEGACY_FIND, TYPE=rtype), limit=chunk):
-            if rec["head_label"] not in ENTITY_LABELS or rec["tail_label"] not in ENTITY_LABELS:
-                continue
+        for rec in tx.run(_query("legacy-evidence", TYPE=rtype), limit=chunk):
             key = relation_key(rtype, rec["head_label"], rec["head"], rec["tail_label"],
                                rec["tail"])
             rows.append({"id": rec["id"], "key": key})
             evidence += [evidence_node(key, rtype, rec["head"], rec["tail"], entry)
                          for entry in entries_from_lists(rec["props"])]
         if rows:
-            tx.run(_LEGACY_REKEY, rows=rows).consume()
+            tx.run(_query("legacy-rekey"), rows=rows).consume()
             tx.run(_query("evidence-create"), rows=evidence).consume()
         return len(rows)
 
     upgraded = 0
     with _session(driver, database) as session:
+        # A graph that never held the lists has no such property key: no scan at all.
+        keys = session.run("CALL db.propertyKeys() YIELD propertyKey RETURN collect(propertyKey)")
+        if "evidence_article" not in keys.single()[0]:
+            return 0
         for rtype in RELATION_TYPES:
             while done := session.execute_write(work, rtype):
                 upgraded += done
@@ -465,10 +460,10 @@ def stats(driver: neo4j.Driver, database: str | None = None) -> dict[str, Any]:
 
 def _stats_tx(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
     labels = {}
-    for label in (*ENTITY_LABELS, "Article", "Evidence"):
+    for label in (*ENTITY_LABELS, "Article", EVIDENCE_LABEL):
         labels[label] = tx.run(f"MATCH (n:`{label}`) RETURN count(n) AS n").single()["n"]
     types = {}
-    for rtype in (*RELATION_TYPES, "MENTIONS", "HAS_EVIDENCE"):
+    for rtype in (*RELATION_TYPES, MENTIONS, HAS_EVIDENCE):
         types[rtype] = tx.run(f"MATCH ()-[r:`{rtype}`]->() RETURN count(r) AS n").single()["n"]
     totals = tx.run(
         "CALL () { MATCH (n) RETURN count(n) AS nodes } "

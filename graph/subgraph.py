@@ -35,18 +35,23 @@ from typing import Any
 
 import networkx as nx
 
-from graph.model import ARTICLE_LABEL, ENTITY_LABELS, MENTIONS, NODE_LABELS, RELATION_TYPES
+from graph.model import (
+    ARTICLE_LABEL,
+    ENTITY_LABELS,
+    EVIDENCE_FIELDS,
+    EVIDENCE_LABEL,
+    HAS_EVIDENCE,
+    MENTIONS,
+    NODE_LABELS,
+    RELATION_TYPES,
+)
 
 FORMATS = ("graphml", "gexf", "json", "csv", "cypher")
-# The evidence of the store (cypher/README.md): fixed names, never taken from input.
-EVIDENCE_LABEL = "Evidence"
-HAS_EVIDENCE = "HAS_EVIDENCE"
 EXPORT_LABELS: frozenset[str] = NODE_LABELS | {EVIDENCE_LABEL}
 EXPORT_TYPES: frozenset[str] = frozenset(RELATION_TYPES) | {MENTIONS, HAS_EVIDENCE}
 # What identifies an Evidence node: one sentence span of one article for one relationship.
 EVIDENCE_KEY = ("rel", "article", "start", "end", "method")
-# Evidence entry fields → edge attributes `evidence_<field>`, in this order.
-EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "method", "confidence", "date", "title")
+# Evidence entry fields (EVIDENCE_FIELDS) become edge attributes `evidence_<field>`, in order.
 _TEXT_FIELDS = frozenset({"article", "sentence", "method", "date", "title"})
 # neo4j-admin import: array elements separated by the ASCII unit separator, which cannot occur
 # in normalized article text; pass --array-delimiter=U+001F (see csv_import_command).
