@@ -194,7 +194,7 @@ def _extractions(paths: tuple[str, ...], progress: bool) -> Iterator[Any]:
     """(article path, Extraction) for every loadable article; load and extraction errors are
     reported on stderr, counted, and skipped."""
     from loaders.errors import LoadError
-    from loaders.pipeline import extract
+    from loaders.extract.pipeline import extract
     from loaders.sources import LoadSummary, iter_articles
 
     summary = LoadSummary()

@@ -63,7 +63,7 @@ class IngestSummary:
 
 
 def _default_extract(article: Article) -> Extraction:
-    from loaders.pipeline import extract  # heavy (spaCy, jieba): loaded on first use
+    from loaders.extract.pipeline import extract  # heavy (spaCy, jieba): loaded on first use
 
     return extract(article)
 

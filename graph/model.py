@@ -14,31 +14,79 @@ ENTITY_LABELS: tuple[str, ...] = (
     "City",
     "Company",
     "Agency",
+    "Organization",
     "Policy",
     "Project",
     "Person",
 )
 ARTICLE_LABEL = "Article"
 NODE_LABELS: frozenset[str] = frozenset(ENTITY_LABELS) | {ARTICLE_LABEL}
+# Bodies that sign, partner, employ and take part: the ends of SIGNED_WITH and PARTNERS_WITH.
+ORG_LABELS: frozenset[str] = frozenset({"Company", "Platform", "Agency", "Organization", "City"})
 
-RELATION_TYPES: tuple[str, ...] = (
-    "EMPOWERS",
-    "SIGNED_WITH",
-    "ISSUED_BY",
-    "DEVELOPED_BY",
-    "PARTNERS_WITH",
-    "LOCATED_IN",
-    "PART_OF",
-    "SUBSIDIARY_OF",
-    "PARTICIPATES_IN",
-    "WORKS_FOR",
-)
+
+@dataclass(frozen=True)
+class RelationType:
+    """One relationship type of the graph model: its allowed head and tail labels."""
+
+    name: str
+    heads: frozenset[str]
+    tails: frozenset[str]
+    symmetric: bool = False
+
+    def allows(self, head_label: str, tail_label: str) -> bool:
+        return head_label in self.heads and tail_label in self.tails
+
+
+def _rt(name: str, heads: set[str], tails: set[str], symmetric: bool = False) -> RelationType:
+    return RelationType(name, frozenset(heads), frozenset(tails), symmetric)
+
+
+# The relationship types of docs/graph-model.md, in its order, with their allowed ends.
+SCHEMA: dict[str, RelationType] = {
+    t.name: t
+    for t in (
+        _rt(
+            "EMPOWERS",
+            {"Platform", "Company", "Organization"},
+            {"Company", "Organization", "Agency", "City", "Project"},
+        ),
+        _rt("SIGNED_WITH", set(ORG_LABELS), set(ORG_LABELS), symmetric=True),
+        _rt("ISSUED_BY", {"Policy"}, {"Agency", "City", "Organization"}),
+        _rt(
+            "DEVELOPED_BY",
+            {"Platform", "Project"},
+            {"Company", "Agency", "Organization", "City", "Platform"},
+        ),
+        _rt("PARTNERS_WITH", set(ORG_LABELS), set(ORG_LABELS), symmetric=True),
+        _rt(
+            "LOCATED_IN",
+            {"Company", "Agency", "Organization", "Project", "Platform"},
+            {"City"},
+        ),
+        _rt("PART_OF", {"City"}, {"City"}),
+        _rt("SUBSIDIARY_OF", {"Company", "Platform"}, {"Company"}),
+        _rt("PARTICIPATES_IN", {"Company", "Agency", "Organization", "Platform"}, {"Project"}),
+        _rt("WORKS_FOR", {"Person"}, {"Company", "Agency", "Organization", "City"}),
+    )
+}
+RELATION_TYPES: tuple[str, ...] = tuple(SCHEMA)
+SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in SCHEMA.values() if t.symmetric)
 MENTIONS = "MENTIONS"
 # Evidence: one node per supporting sentence, linked from its article (cypher/README.md).
 EVIDENCE_LABEL = "Evidence"
 HAS_EVIDENCE = "HAS_EVIDENCE"
 EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "method", "confidence", "date", "title")
-SYMMETRIC_TYPES: frozenset[str] = frozenset({"SIGNED_WITH", "PARTNERS_WITH"})
+
+
+def canonical_ends(
+    rel_type: str, head: tuple[str, str], tail: tuple[str, str]
+) -> tuple[tuple[str, str], tuple[str, str]]:
+    """The stored direction of a relationship between (label, name) ends: as given, except for
+    a symmetric type, whose ends are ordered by (name, label) so both directions are one edge."""
+    if rel_type in SYMMETRIC_TYPES and (tail[1], tail[0]) < (head[1], head[0]):
+        return tail, head
+    return head, tail
 
 
 def check_label(label: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.evaluate import Score, load_gold, score_one
-from loaders.pipeline import extract
+from loaders.extract.pipeline import extract
 from loaders.sources import load_file
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"

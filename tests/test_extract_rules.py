@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from graph.model import Article, Extraction
-from loaders.pipeline import extract
+from loaders.extract.pipeline import extract
 
 
 def run(text: str, title: str = "") -> Extraction:

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from graph.cli import main
 from graph.evaluate import Score, load_gold, score_one
-from loaders.pipeline import extract
+from loaders.extract.pipeline import extract
 from loaders.sources import load_file
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ from importlib import resources
 
 import pytest
 
-from loaders.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from loaders.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer
 
 
 @pytest.fixture(scope="module")

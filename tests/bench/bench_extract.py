@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/bench/bench_extract.py [--repeat 100]
 
-Prints chars/s of `loaders.pipeline.extract` and of `jieba.cut` (default settings, its own
+Prints chars/s of `loaders.extract.pipeline.extract` and of `jieba.cut` (default settings, its own
 tokenizer instance) over the seed articles, on one core, and their ratio (must be >= 0.5). Then
 streams a corpus of REPEAT × the seeds through `extract_many` and samples the resident set size:
 it must stay flat (the pipeline keeps nothing per article).
@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from graph.model import Article  # noqa: E402
-from loaders.pipeline import extract, extract_many  # noqa: E402
+from loaders.extract.pipeline import extract, extract_many  # noqa: E402
 from loaders.sources import load_file  # noqa: E402
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph.model import Relation
-from loaders.entities import Mention
-from loaders.nlp import Sentence
-from loaders.relations import (
+from graph.model import SCHEMA, Relation, canonical_ends
+from loaders.extract.entities import Mention
+from loaders.extract.nlp import Sentence
+from loaders.extract.relations import (
     developed_by,
     empowers,
     issued_by,
@@ -23,26 +23,7 @@ from loaders.relations import (
     subsidiary_of,
     works_for,
 )
-from loaders.relations.base import SentenceView, build_views
-
-ORGS = frozenset({"Company", "Platform", "Agency", "City"})
-# (allowed head labels, allowed tail labels) per type, from graph-model.md.
-SIGNATURES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "EMPOWERS": (frozenset({"Platform", "Company"}), frozenset({"Company", "City", "Project"})),
-    "SIGNED_WITH": (ORGS, ORGS),
-    "ISSUED_BY": (frozenset({"Policy"}), frozenset({"Agency", "City"})),
-    "DEVELOPED_BY": (
-        frozenset({"Platform", "Project"}),
-        frozenset({"Company", "Agency", "City", "Platform"}),
-    ),
-    "PARTNERS_WITH": (ORGS, ORGS),
-    "LOCATED_IN": (frozenset({"Company", "Agency", "Project", "Platform"}), frozenset({"City"})),
-    "PART_OF": (frozenset({"City"}), frozenset({"City"})),
-    "SUBSIDIARY_OF": (frozenset({"Company", "Platform"}), frozenset({"Company"})),
-    "PARTICIPATES_IN": (frozenset({"Company", "Agency", "Platform"}), frozenset({"Project"})),
-    "WORKS_FOR": (frozenset({"Person"}), frozenset({"Company", "Agency"})),
-}
-SYMMETRIC = frozenset({"SIGNED_WITH", "PARTNERS_WITH"})
+from loaders.extract.relations.base import SentenceView, build_views
 
 RULE_SETS: tuple[Callable[[list[SentenceView]], list[Relation]], ...] = (
     signed_with.find,
@@ -68,18 +49,14 @@ def extract_relations(
     return _clean(found)
 
 
-def _key(r: Relation) -> tuple[str, str, str, str, str]:
-    ends = [(r.head_label, r.head), (r.tail_label, r.tail)]
-    if r.type in SYMMETRIC:
-        ends.sort()
-    return (r.type, ends[0][0], ends[0][1], ends[1][0], ends[1][1])
+def _key(r: Relation) -> tuple[str, tuple[str, str], tuple[str, str]]:
+    return (r.type, *canonical_ends(r.type, (r.head_label, r.head), (r.tail_label, r.tail)))
 
 
 def _clean(found: list[Relation]) -> list[Relation]:
-    best: dict[tuple[str, str, str, str, str], Relation] = {}
+    best: dict[tuple[str, tuple[str, str], tuple[str, str]], Relation] = {}
     for r in found:
-        heads, tails = SIGNATURES[r.type]
-        if r.head_label not in heads or r.tail_label not in tails:
+        if not SCHEMA[r.type].allows(r.head_label, r.tail_label):
             continue
         if (r.head_label, r.head) == (r.tail_label, r.tail):
             continue

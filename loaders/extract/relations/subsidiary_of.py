@@ -11,13 +11,13 @@ from functools import lru_cache
 from typing import Any
 
 from graph.model import Relation
-from loaders.entities import Mention
-from loaders.relations.base import SentenceView, relation, rx
+from loaders.extract.entities import Mention
+from loaders.extract.relations.base import SentenceView, relation, rx
 
 
 @lru_cache(maxsize=1)
 def _gaz() -> Any:
-    from loaders.gazetteer import load_gazetteer
+    from loaders.extract.gazetteer import load_gazetteer
 
     return load_gazetteer()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.entities.base import (
+from loaders.extract.entities.base import (
     _GENERIC_MODIFIERS,
     _MEDIA_END,
     _NAME_CHARS,

@@ -9,19 +9,19 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from loaders.entities.agencies import agency_mentions
-from loaders.entities.base import _PUNCT, Context, Mention, TokenIndex
-from loaders.entities.companies import (
+from loaders.extract.entities.agencies import agency_mentions
+from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
+from loaders.extract.entities.companies import (
     branch_mentions,
     company_mentions,
     listed_firm_mentions,
     slot_firm_mentions,
 )
-from loaders.entities.people import person_mentions
-from loaders.entities.places import gazetteer_mentions
-from loaders.entities.policies import book_title_mentions, unquoted_policy_mentions
-from loaders.entities.projects import platform_mentions, project_mentions
-from loaders.entities.quoted import quoted_mentions
+from loaders.extract.entities.people import person_mentions
+from loaders.extract.entities.places import gazetteer_mentions
+from loaders.extract.entities.policies import book_title_mentions, unquoted_policy_mentions
+from loaders.extract.entities.projects import platform_mentions, project_mentions
+from loaders.extract.entities.quoted import quoted_mentions
 
 # -- merging ---------------------------------------------------------------------------------
 
@@ -226,8 +226,8 @@ class Found:
 
 
 def find_mentions(doc: Doc, title: str = "", freq: Any = None) -> Found:
-    """All entity mentions in `doc` (a Doc from loaders.nlp.get_nlp())."""
-    from loaders.nlp import word_frequency
+    """All entity mentions in `doc` (a Doc from loaders.extract.nlp.get_nlp())."""
+    from loaders.extract.nlp import word_frequency
 
     ctx = Context(doc, title, freq or word_frequency)
     mentions = gazetteer_mentions(ctx)

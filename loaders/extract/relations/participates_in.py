@@ -6,7 +6,7 @@ R4). Signing parties of a launched project are handled with SIGNED_WITH."""
 from __future__ import annotations
 
 from graph.model import Relation
-from loaders.relations.base import SentenceView, relation, rx
+from loaders.extract.relations.base import SentenceView, relation, rx
 
 _ACTORS = frozenset({"Company", "Agency", "Platform"})
 

@@ -168,7 +168,7 @@ class TokenIndex:
     """Token boundaries of a Doc, addressable by character offset."""
 
     def __init__(self, doc: Doc) -> None:
-        from loaders.nlp import doc_text, token_offsets
+        from loaders.extract.nlp import doc_text, token_offsets
 
         self.text = doc_text(doc)
         self.starts, self.words = token_offsets(doc)
@@ -210,7 +210,7 @@ class TokenIndex:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> Any:
-    from loaders.gazetteer import load_gazetteer
+    from loaders.extract.gazetteer import load_gazetteer
 
     return load_gazetteer()
 
@@ -323,7 +323,7 @@ class Context:
     """Everything the finders share for one article."""
 
     def __init__(self, doc: Doc, title: str, freq: Any) -> None:
-        from loaders.nlp import doc_text
+        from loaders.extract.nlp import doc_text
 
         self.doc = doc
         self.text = doc_text(doc)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from graph.model import Relation
-from loaders.entities import Mention
-from loaders.relations.base import SentenceView, relation, rx
+from loaders.extract.entities import Mention
+from loaders.extract.relations.base import SentenceView, relation, rx
 
 _LOCATABLE = frozenset({"Company", "Agency", "Project", "Platform"})
 

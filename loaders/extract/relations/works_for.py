@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from graph.model import Relation
-from loaders.entities import TITLES, Mention
-from loaders.relations.base import SentenceView, relation
+from loaders.extract.entities import TITLES, Mention
+from loaders.extract.relations.base import SentenceView, relation
 
 _EMPLOYERS = frozenset({"Company", "Agency"})
 _TITLE_END = re.compile(f"(?:{'|'.join(TITLES)})$")

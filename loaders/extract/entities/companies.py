@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.entities.base import (
+from loaders.extract.entities.base import (
     _FUNCTION_CHARS,
     _GENERIC_MODIFIERS,
     _RARE_FREQ,
@@ -18,7 +18,7 @@ from loaders.entities.base import (
     _strip_places,
     fold,
 )
-from loaders.entities.projects import _PROJECT_SUFFIX
+from loaders.extract.entities.projects import _PROJECT_SUFFIX
 
 # -- companies -----------------------------------------------------------------------------------
 

@@ -9,12 +9,12 @@ to a title. One module per kind of entity; `merge` combines them.
 Names are resolved as they are found: quotes and 《》 dropped, a bare 市/省 prefix replaced by the
 article's own city or province, abbreviations expanded, short city names given their suffix.
 
-    from loaders.entities import find_mentions
-    found = find_mentions(doc, title)          # doc from loaders.nlp.get_nlp()
+    from loaders.extract.entities import find_mentions
+    found = find_mentions(doc, title)          # doc from loaders.extract.nlp.get_nlp()
     found.mentions, found.home_city, found.home_province
 """
 
-from loaders.entities.base import (
+from loaders.extract.entities.base import (
     COMPOUND_SURNAMES,
     STOP_TOKENS,
     SURNAMES,
@@ -26,7 +26,7 @@ from loaders.entities.base import (
     home_place,
     strip_quotes,
 )
-from loaders.entities.merge import Found, find_mentions
+from loaders.extract.entities.merge import Found, find_mentions
 
 __all__ = [
     "COMPOUND_SURNAMES",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.model import Relation
-from loaders.relations.base import EXHORTATION, SentenceView, relation, rx
+from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
 
 _ORGS = frozenset({"Company", "Platform", "Agency", "City"})
 # A 携手 B / A 联合 B、C / A 牵手 B: the partner group follows the verb.

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from graph.model import Relation
-from loaders.entities import Mention
-from loaders.relations.base import SentenceView, relation, rx
+from loaders.extract.entities import Mention
+from loaders.extract.relations.base import SentenceView, relation, rx
 
 _BUILDERS = frozenset({"Company", "Agency", "City", "Platform"})
 _TARGETS = frozenset({"Platform", "Project"})

@@ -218,7 +218,7 @@ def _build_segmenter(words: list[str]) -> Any:
 
 def ruler_patterns() -> list[dict[str, str]]:
     """Entity-ruler phrase patterns from the gazetteer: one per surface form, labelled."""
-    from loaders.gazetteer import load_gazetteer
+    from loaders.extract.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     patterns: list[dict[str, str]] = []

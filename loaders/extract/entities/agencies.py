@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.entities.base import (
+from loaders.extract.entities.base import (
     _DEPT_STEMS,
     _DEPT_SUFFIX,
     _NAME_CHARS,
@@ -13,7 +13,7 @@ from loaders.entities.base import (
     Context,
     Mention,
 )
-from loaders.entities.projects import _places_inside
+from loaders.extract.entities.projects import _places_inside
 
 # -- agencies ------------------------------------------------------------------------------------
 

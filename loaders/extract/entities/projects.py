@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.entities.base import (
+from loaders.extract.entities.base import (
     _GENERIC_MODIFIERS,
     HAN,
     Context,
@@ -15,7 +15,7 @@ from loaders.entities.base import (
     _strip_places,
     fold,
 )
-from loaders.entities.quoted import _ANAPHOR_RE
+from loaders.extract.entities.quoted import _ANAPHOR_RE
 
 # -- projects and platforms ------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.model import Relation
-from loaders.relations.base import SentenceView, relation
+from loaders.extract.relations.base import SentenceView, relation
 
 _ISSUE = re.compile(r"(?:印发|出台|发布|编制|制定|颁布|汇报|起草|推出)")
 _ISSUERS = frozenset({"Agency", "City"})

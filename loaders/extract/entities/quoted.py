@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.entities.base import (
+from loaders.extract.entities.base import (
     _GENERIC_MODIFIERS,
     _NAME_CHARS,
     HAN,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.entities.base import (
+from loaders.extract.entities.base import (
     _AFTER_NAME,
     _RARE_FREQ,
     _TITLE_ALT,

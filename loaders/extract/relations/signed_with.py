@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graph.model import Relation
-from loaders.relations.base import SentenceView, relation, rx
+from loaders.extract.relations.base import SentenceView, relation, rx
 
 _SIGN = re.compile(r"签署|签订|签约|签下|签了")
 _PARTIES = frozenset({"Company", "Platform", "Agency", "City"})

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph.model import Relation
-from loaders.entities import Mention
-from loaders.nlp import Sentence
+from graph.model import ORG_LABELS, Relation
+from loaders.extract.entities import Mention
+from loaders.extract.nlp import Sentence
 
 
 @cache
@@ -18,7 +18,6 @@ def rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-ORG_LABELS = frozenset({"Company", "Platform", "Agency", "City"})
 # Between members of a coordination group: A、B, A和B, A与B, A及B, A以及B.
 _SEPARATOR = re.compile(r"^\s*(?:、|和|与|及|以及|同|跟|，以及)\s*$")
 # Allowed between a group and the verb it governs: adverbs, auxiliaries, 等N部门.

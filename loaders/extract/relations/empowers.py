@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 
 from graph.model import Relation
-from loaders.entities import Mention
-from loaders.relations.base import EXHORTATION, SentenceView, relation, rx
+from loaders.extract.entities import Mention
+from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
 
 _SOURCES = frozenset({"Platform", "Company"})
 _TARGETS = frozenset({"Company", "City", "Project"})

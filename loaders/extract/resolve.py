@@ -1,0 +1,186 @@
+"""In-article resolution: one article's mentions → its entities, canonical names and aliases.
+
+Within an article, mentions of one label merge when they share a surface form, when one is the
+abbreviation of another (鲁中耐材 / 鲁中耐火材料), when a short title is part of a full one
+(三年攻坚实施方案), when a park is written with and without its city (垦利化工产业园), when two
+descriptive platforms differ only by place words (全市企业综合服务平台), or when the text equates
+them (X即Y).
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from graph.model import Entity
+
+# Words that only place or qualify a descriptive platform name: removed to compare two names.
+_PLATFORM_NOISE = re.compile(r"^(?:全市|全省|市级|省级|本市)|工业互联网")
+_APPOSITION = re.compile(r"^[”’]?(?:即|也就是|简称|又称|俗称)[“‘]?$")
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _strip_places(name: str, places: Iterable[str]) -> str:
+    for place in sorted(places, key=len, reverse=True):
+        for form in (place, place[:-1] if len(place) > 2 else place):
+            if name.startswith(form) and len(name) > len(form) + 1:
+                return name[len(form) :]
+    return name
+
+
+@lru_cache(maxsize=1)
+def _t2s_s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") -> list[Entity]:
+    """Merge mentions into entities; each mention's `name` is set to its entity's canonical name.
+
+    `mentions` are `loaders.extract.entities.Mention`s of one article, in text order.
+    """
+    keys: list[tuple[str, str]] = []
+    index: dict[tuple[str, str], int] = {}
+    for m in mentions:
+        key = (m.label, m.name)
+        if key not in index:
+            index[key] = len(keys)
+            keys.append(key)
+    surfaces: dict[int, set[str]] = {i: {k[1]} for i, k in enumerate(keys)}
+    places: set[str] = set()
+    for m in mentions:
+        surfaces[index[(m.label, m.name)]].update(a for a in m.aliases if a)
+        surfaces[index[(m.label, m.name)]].add(m.surface)
+        if m.label == "City":
+            places.add(m.name)
+    uf = _UnionFind(len(keys))
+    _merge_same_surface(keys, surfaces, uf)
+    _merge_variants(keys, places, uf)
+    _merge_appositions(mentions, index, text, uf)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(keys)):
+        groups.setdefault(uf.find(i), []).append(i)
+    canonical: dict[int, str] = {}
+    entities: list[Entity] = []
+    counts = Counter(uf.find(index[(m.label, m.name)]) for m in mentions)
+    sources: dict[int, set[str]] = {}
+    props: dict[int, dict[str, Any]] = {}
+    for m in mentions:
+        root = uf.find(index[(m.label, m.name)])
+        sources.setdefault(root, set()).add(m.source)
+        if m.label == "City" and "level" in m.props:
+            props.setdefault(root, {})["level"] = m.props["level"]
+    for root, members in groups.items():
+        label = keys[root][0]
+        names = [keys[i][1] for i in members]
+        name = _choose_name(label, names, "gazetteer" in sources.get(root, set()), mentions)
+        canonical[root] = name
+        aliases = set().union(*(surfaces[i] for i in members))
+        aliases = {a for a in aliases if a and a != name and "《" not in a and "》" not in a}
+        if script == "zh-Hant":
+            conv = _t2s_s2t()
+            aliases |= {conv.convert(a) for a in {name, *aliases}}
+            aliases.discard(name)
+        entities.append(
+            Entity(
+                label=label,
+                name=name,
+                aliases=tuple(sorted(aliases)),
+                mentions=counts[root],
+                properties=props.get(root, {}),
+            )
+        )
+    for m in mentions:
+        m.name = canonical[uf.find(index[(m.label, m.name)])]
+    entities.sort(key=lambda e: (e.label, -e.mentions, e.name))
+    return entities
+
+
+def _merge_same_surface(
+    keys: list[tuple[str, str]], surfaces: dict[int, set[str]], uf: _UnionFind
+) -> None:
+    owner: dict[tuple[str, str], int] = {}
+    for i, (label, _) in enumerate(keys):
+        for s in surfaces[i]:
+            clean = re.sub(r"[“”‘’《》\"]", "", s)
+            if len(clean) < 2:
+                continue
+            other = owner.setdefault((label, clean), i)
+            if other != i:
+                uf.union(other, i)
+
+
+def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFind) -> None:
+    for i, (label_a, a) in enumerate(keys):
+        for j, (label_b, b) in enumerate(keys):
+            if i >= j or label_a != label_b or label_a in ("City", "Person"):
+                continue
+            short, long = (a, b) if len(a) <= len(b) else (b, a)
+            if (
+                (
+                    label_a == "Company"
+                    and len(short) >= 3
+                    and short[:2] == long[:2]
+                    and _is_subsequence(short, long)
+                    and (short.endswith("集团") or not long.endswith("集团"))
+                )
+                or (label_a == "Policy" and len(short) >= 5 and short in long)
+                or (label_a == "Project" and short == _strip_places(long, places))
+            ):
+                uf.union(i, j)
+            elif label_a == "Platform" and long.endswith("平台") and short.endswith("平台"):
+                ka = _PLATFORM_NOISE.sub("", _strip_places(a, places))
+                kb = _PLATFORM_NOISE.sub("", _strip_places(b, places))
+                if len(ka) >= 5 and ka == kb:
+                    uf.union(i, j)
+
+
+def _merge_appositions(
+    mentions: list[Any], index: dict[tuple[str, str], int], text: str, uf: _UnionFind
+) -> None:
+    top = [m for m in mentions if not m.nested]
+    for a, b in itertools.pairwise(top):
+        if a.label == b.label and _APPOSITION.match(text[a.end : b.start]):
+            uf.union(index[(a.label, a.name)], index[(b.label, b.name)])
+
+
+def _choose_name(label: str, names: list[str], from_gazetteer: bool, mentions: list[Any]) -> str:
+    if len(names) == 1:
+        return names[0]
+    if from_gazetteer:
+        gaz_names = {m.name for m in mentions if m.source == "gazetteer" and m.label == label}
+        known = [n for n in names if n in gaz_names]
+        if known:
+            return known[0]
+    if label == "Company":
+        return min(names, key=lambda n: (len(n), n))
+    if label == "Platform":
+        brands = [n for n in names if not n.endswith(("平台", "系统"))]
+        if brands:
+            return min(brands, key=lambda n: (len(n), n))
+    return max(names, key=lambda n: (len(n), n))
