@@ -450,6 +450,10 @@ def load_gazetteer() -> Gazetteer:
         )
         for surface in (row["name"], *aliases):
             national[surface] = row["name"]
+    for row in _read_csv("organizations.csv"):
+        entries.append(
+            GazEntry("Organization", row["name"], _split(row["aliases"]), kind=row["kind"] or None)
+        )
     local: dict[str, tuple[str, str]] = {}
     full_forms: set[str] = set()
     for row in _read_csv("agency_abbreviations.csv"):

@@ -260,3 +260,31 @@ def word_frequency(word: str) -> int:
     segmenter = nlp.tokenizer.segmenter  # type: ignore[attr-defined]
     base = segmenter.base_freq.get(word)
     return int(segmenter.FREQ.get(word, 0) if base is None else base)
+
+
+
+_tags: dict[str, str] | None = None
+
+
+def word_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag of a dictionary word (v, n, ns, d, p …), None when unknown:
+    tells a verb or adverb in front of a name from a word of the name. Read from jieba's own
+    dictionary file on first use (jieba's global tokenizer is never initialised for it)."""
+    global _tags
+    if _tags is None:
+        with _lock:
+            if _tags is None:
+                _tags = _read_tags()
+    return _tags.get(word)
+
+
+def _read_tags() -> dict[str, str]:
+    import jieba
+
+    tags: dict[str, str] = {}
+    with jieba.get_dict_file() as stream:
+        for raw in stream:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags

@@ -17,6 +17,7 @@ from loaders.extract.entities.companies import (
     listed_firm_mentions,
     slot_firm_mentions,
 )
+from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
 from loaders.extract.entities.places import gazetteer_mentions
 from loaders.extract.entities.policies import book_title_mentions, unquoted_policy_mentions
@@ -237,6 +238,7 @@ def find_mentions(doc: Doc, title: str = "", freq: Any = None) -> Found:
         quoted_mentions,
         company_mentions,
         agency_mentions,
+        organization_mentions,
         project_mentions,
         platform_mentions,
         person_mentions,

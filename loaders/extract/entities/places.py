@@ -34,6 +34,8 @@ def _written_parent(ctx: Context, m: Mention) -> Mention | None:
     return None
 
 
+_ORG_FINDER_LABELS = ("Company", "Agency", "Platform", "Organization")
+
 @lru_cache(maxsize=1)
 def _common_short_forms() -> frozenset[str]:
     """Short forms the gazetteer marks as everyday words (its divisions.csv `note` column)."""
@@ -165,5 +167,5 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             break
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
     ctx._city_starts = None
-    ctx.known_orgs = [m for m in out if m.label in ("Company", "Agency", "Platform")]
+    ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
     return out

@@ -1,0 +1,121 @@
+"""Organizations: non-governmental, non-commercial bodies recognised by the kind word that ends
+their name — associations, societies, federations, alliances, chambers of commerce, foundations,
+clubs, universities, colleges and schools (and the institutes and departments written with a
+university), international organisations."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.entities.base import (
+    _GENERIC_MODIFIERS,
+    HAN,
+    STOP_TOKENS,
+    Context,
+    Mention,
+    _strip_places,
+)
+from loaders.extract.nlp import word_tag
+
+# The kind word closing an organisation's name, longest first.
+ORGANIZATION_SUFFIXES = (
+    "产业技术创新战略联盟|创新联合体|联谊会|宗亲会|同乡会|校友会|促进会|研究会|联合会|百人会|商会|"
+    "协会|学会|总会|联会|基金会|联盟|共同体|俱乐部|大学|学院|中学|小学|职业学校|学校|"
+    "(?:合作|贸易|卫生|气象|海事|劳工|粮农|知识产权|国际|民间|非政府|公益)组织"
+)
+_SUFFIX_RE = re.compile(f"(?:{ORGANIZATION_SUFFIXES})(?![{HAN}]{{0,1}}(?:长|员|章|费|局|厅))")
+# An institute, school or department is an Organization when written with its university.
+_ACADEMIC_UNIT = re.compile(
+    f"(?:大学|学院)[{HAN}A-Za-z0-9]{{2,14}}?(?:研究院|研究所|研究中心|实验室|学院|书院|系)"
+)
+# Endings that look like ours but name something else: state academies (中国科学院, Agency),
+# party and government schools, generic mentions.
+_NOT_ORGANIZATION = re.compile(
+    r"(?:科学院|工程院|社会科学院|党校|行政学院|干部学院|监狱|[一二三四五六七八九十两多几各]所(?:大学|学院|中学|小学|学校))$"
+)
+# Words before the kind word that make the phrase generic (行业协会, 产业联盟, 知名大学).
+_GENERIC_STEM = re.compile(
+    r"^(?:本港|本市|本省|本区|本地区|甚至|以及|包括|还有|其中|行业|产业|有关|相关|各类|各级|地方|全国性|国际性|知名|重点|一流|高水平|双一流|本地|当地|"
+    r"海外|国外|国内|境外|社会|民间|群众|学生|企业|创新|战略|技术|科技|标准|生态|合作|青年|"
+    r"该|此|这|那|其|每|本|多|几|两|各|一|某|[0-9]+|[一二三四五六七八九十百千]+[个家所])+$"
+)
+
+
+# Parts of speech that never open or continue a name leftwards: verbs, adverbs, prepositions,
+# conjunctions, particles, pronouns, numerals (充分发挥|青岛甲乙学院, 由|中国甲乙协会).
+_NOT_NAME_TAGS = ("v", "d", "ad", "p", "c", "u", "r", "m", "y", "e", "f", "q")
+# Verbs that do occur inside organisation names (中国甲乙联合会, 希望工程基金会).
+_NAME_VERBS = frozenset(
+    """联合 创新 希望 发展 促进 合作 开放 研究 交流 服务 投资 贸易 制造 装备 建设 设计 管理 检测
+    认证 应用 推广 教育 培训 运输 采购 生产 加工 开发 传播 出版 保护 救助 评价 评估 咨询""".split()  # noqa: SIM905
+)
+
+
+def _left_edge(ctx: Context, pos: int) -> int:
+    """Start of the name ending at `pos`: tokens leftwards until a stop word, punctuation,
+    a verb, adverb or other word class that cannot be part of a name, or 16 characters."""
+    tokens = ctx.tokens
+    start = tokens.left_edge(pos, max_chars=16)
+    i = tokens.token_at(pos - 1) if pos > 0 else -1
+    edge = pos
+    while i >= 0 and tokens.starts[i] >= start:
+        word = tokens.words[i]
+        tag = word_tag(word) or ""
+        if tag.startswith(_NOT_NAME_TAGS) and tag != "vn" and word not in _NAME_VERBS:
+            break
+        edge = tokens.starts[i]
+        i -= 1
+    # A place inside the span opens the name unless only place-like words precede it
+    # (充分发挥|青岛甲乙学院, but 中国|香港甲乙会).
+    places = ctx.cities_in(edge, pos)
+    if places and places[0].start > edge:
+        before = tokens.token_words(edge, places[0].start)
+        if any((word_tag(w) or "") not in ("ns", "nt", "nz", "j") for w in before):
+            edge = places[0].start
+    return edge
+
+
+def _usable(ctx: Context, start: int, end: int, suffix_start: int) -> bool:
+    stem = ctx.text[start:suffix_start]
+    core_start, _ = _strip_places(ctx, start, suffix_start)
+    core = ctx.text[core_start:suffix_start]
+    if len(stem) < 2 or not re.search(f"[{HAN}A-Za-z]", stem):
+        return False
+    if _GENERIC_STEM.fullmatch(stem) or _GENERIC_MODIFIERS.fullmatch(stem):
+        return False
+    one_char = len(core) == 1 and not ctx.cities_in(start, end)
+    if core and (_GENERIC_STEM.fullmatch(core) or one_char):
+        return False
+    return not _NOT_ORGANIZATION.search(ctx.text[start:end])
+
+
+def organization_mentions(ctx: Context) -> list[Mention]:
+    """Names ending in an organisation's kind word (中国甲乙协会, 星河大学经济管理学院)."""
+    text = ctx.text
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _ACADEMIC_UNIT.finditer(text):
+        start = _left_edge(ctx, m.start())
+        if m.start() - start < 1 or not ctx.tokens.is_boundary(m.end()):
+            continue
+        if any(w in STOP_TOKENS for w in ctx.tokens.token_words(m.start() + 2, m.end())):
+            continue
+        if _usable(ctx, start, m.end(), m.start()):
+            out.append(_mention(ctx, start, m.end()))
+            taken.append((start, m.end()))
+    for m in _SUFFIX_RE.finditer(text):
+        if any(a <= m.start() and m.end() <= b for a, b in taken):
+            continue
+        if not ctx.tokens.is_boundary(m.start()) and not ctx.tokens.is_boundary(m.end()):
+            continue
+        start = _left_edge(ctx, m.start())
+        if _usable(ctx, start, m.end(), m.start()):
+            out.append(_mention(ctx, start, m.end()))
+    return out
+
+
+def _mention(ctx: Context, start: int, end: int) -> Mention:
+    surface = ctx.text[start:end]
+    mention = Mention(start, end, "Organization", surface, surface, "pattern:organization")
+    mention.place_prefix = _strip_places(ctx, start, end)[1]
+    return mention
