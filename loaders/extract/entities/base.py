@@ -376,6 +376,69 @@ _FUNCTION_CHARS = set(
 )
 
 
+# Parts of speech that never open or continue a name leftwards: verbs, adverbs, prepositions,
+# conjunctions, particles, pronouns, numerals (充分发挥|青岛甲乙学院, 由|中国甲乙协会).
+_NOT_NAME_TAGS = ("v", "d", "ad", "p", "c", "u", "r", "m", "y", "e", "f", "q")
+# Verbs that do occur inside organisation names (中国甲乙联合会, 希望工程基金会).
+_NAME_VERBS = frozenset(
+    """联合 创新 希望 发展 促进 合作 开放 研究 交流 服务 投资 贸易 制造 装备 建设 设计 管理 检测
+    认证 应用 推广 教育 培训 运输 采购 生产 加工 开发 传播 出版 保护 救助 评价 评估 咨询""".split()  # noqa: SIM905
+)
+
+
+def name_left_edge(ctx: Context, pos: int, max_chars: int = 16, verb_min_freq: int = 0) -> int:
+    """Start of the name ending at `pos`: tokens leftwards until a stop word, punctuation,
+    a word that cannot be part of a name (verb, adverb, preposition, pronoun …) or `max_chars`.
+    Single characters are pieces of an unknown name whatever their dictionary tag; verbs rarer
+    than `verb_min_freq` may be words of the name (超导 in a firm's name)."""
+    tokens = ctx.tokens
+    start = tokens.left_edge(pos, max_chars=max_chars)
+    i = tokens.token_at(pos - 1) if pos > 0 else -1
+    edge = pos
+    while i >= 0 and tokens.starts[i] >= start:
+        word = tokens.words[i]
+        if len(word) > 1 and not _inside_name(ctx, word, verb_min_freq):
+            break
+        edge = tokens.starts[i]
+        i -= 1
+    # A place inside the span opens the name unless only place-like words precede it
+    # (充分发挥|青岛甲乙学院, but 中国|香港甲乙会).
+    places = ctx.cities_in(edge, pos)
+    if places and places[0].start > edge:
+        before = tokens.token_words(edge, places[0].start)
+        if any((_word_tag(w) or "") not in ("ns", "nt", "nz", "j") for w in before):
+            edge = places[0].start
+    return edge
+
+
+_DETERMINERS = frozenset("另这那该每其此各某")
+_VOCABULARY_TAGS = frozenset({"n", "vn", "v", "a", "an", "b", "ad", "d"})
+
+
+def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:
+    if word[0] in _DETERMINERS:  # 另一家, 这家, 该所
+        return False
+    tag = _word_tag(word) or ""
+    if tag == "vn" or word in _NAME_VERBS or not tag.startswith(_NOT_NAME_TAGS):
+        return True
+    return tag.startswith("v") and ctx.freq(word) < verb_min_freq
+
+
+def is_vocabulary(ctx: Context, words: list[str]) -> bool:
+    """True when every word is a common multi-character dictionary word (新能源, 电子 陶瓷):
+    a phrase of the language, not a name. Unknown words and single characters (the pieces of
+    an unknown name) are never vocabulary."""
+    return bool(words) and all(
+        len(w) > 1 and _word_tag(w) in _VOCABULARY_TAGS and ctx.freq(w) >= 20 for w in words
+    )
+
+
+def _word_tag(word: str) -> str | None:
+    from loaders.extract.nlp import word_tag
+
+    return word_tag(word)
+
+
 def _name_like(ctx: Context, stem: str, words: list[str]) -> bool:
     """A proper-name stem: not a dictionary word, no function word in it, and its first
     multi-character word (if any) rare."""

@@ -17,7 +17,10 @@ from loaders.extract.entities.base import (
     _name_like,
     _strip_places,
     fold,
+    is_vocabulary,
+    name_left_edge,
 )
+from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 
 # -- companies -----------------------------------------------------------------------------------
@@ -34,6 +37,8 @@ _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
 # A group's name, then the member company's own name: 东方电气集团|东方汽轮机(有限公司).
 _GROUP_THEN_NAME = re.compile(f"([{HAN}]{{2,8}}?集团)(?![)）股份有限公司])([{HAN}]{{2,8}})")
+# A body registered as a company but named as an association or school is an Organization.
+_ORGANIZATION_END = re.compile(f"(?:{ORGANIZATION_SUFFIXES})$")
 _NOT_COMPANY_END = re.compile(r"(?:科技局|科技厅|科技部|信息局|信息中心|数据局|数据中心)$")
 
 
@@ -45,7 +50,7 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     core = re.sub(r"[（(](?:集团|控股|中国)[)）]$", "", _ORG_TAIL.sub("", text[core_start:end]))
     if re.search(r"集团(?:股份)?有限公司$", surface) and not core.endswith("集团"):
         core += "集团"  # 安徽江淮汽车集团股份有限公司 is the group 江淮汽车集团
-    if len(core) < 2 or _NOT_COMPANY_END.search(surface):
+    if len(core) < 2 or _NOT_COMPANY_END.search(surface) or _ORGANIZATION_END.search(core):
         return None
     words = ctx.tokens.token_words(core_start, core_start + len(core))
     vocabulary = bool(words) and all(len(w) > 1 and ctx.freq(w) >= 300 for w in words)
@@ -95,6 +100,8 @@ def _registered_left(ctx: Context, pos: int) -> int:
     when the character before it is another lone character of the name."""
     tokens, text = ctx.tokens, ctx.text
     left = _left_with_parens(ctx, pos, max_chars=16)
+    if pos - left > 1 and ctx.text[pos - 1] not in ")）":
+        left = max(left, min(name_left_edge(ctx, pos, max_chars=16, verb_min_freq=1000), pos - 2))
     for _ in range(2):
         if left < 2 or pos - left > 14:
             break
@@ -137,11 +144,11 @@ def company_mentions(ctx: Context) -> list[Mention]:
     for m in _INDUSTRY_RE.finditer(text):
         if not tokens.is_boundary(m.start()) or not tokens.is_boundary(m.end()):
             continue
-        left = tokens.left_edge(m.start(), max_chars=8)
+        left = name_left_edge(ctx, m.start(), max_chars=8, verb_min_freq=1000)
         core_start, _ = _strip_places(ctx, left, m.start())
         stem_words = tokens.token_words(core_start, m.start())
         stem = text[core_start : m.start()]
-        if not (2 <= len(stem) <= 5) or not stem_words:
+        if not (2 <= len(stem) <= 5) or not stem_words or is_vocabulary(ctx, stem_words):
             continue
         # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G).
         if not _name_like(ctx, stem, stem_words) or ctx.freq(stem + m.group(0)) > 0:
@@ -175,6 +182,7 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         end = m.start()
         for _ in range(8):
             start = max(text.rfind(c, 0, end) for c in "、，,。；：\n和及与") + 1
+            start = max(start, name_left_edge(ctx, end, max_chars=8, verb_min_freq=1000))
             item = text[start:end].strip()
             covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known)
             words = ctx.tokens.token_words(start, end)

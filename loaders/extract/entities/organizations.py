@@ -14,8 +14,8 @@ from loaders.extract.entities.base import (
     Context,
     Mention,
     _strip_places,
+    name_left_edge,
 )
-from loaders.extract.nlp import word_tag
 
 # The kind word closing an organisation's name, longest first.
 ORGANIZATION_SUFFIXES = (
@@ -41,40 +41,6 @@ _GENERIC_STEM = re.compile(
 )
 
 
-# Parts of speech that never open or continue a name leftwards: verbs, adverbs, prepositions,
-# conjunctions, particles, pronouns, numerals (充分发挥|青岛甲乙学院, 由|中国甲乙协会).
-_NOT_NAME_TAGS = ("v", "d", "ad", "p", "c", "u", "r", "m", "y", "e", "f", "q")
-# Verbs that do occur inside organisation names (中国甲乙联合会, 希望工程基金会).
-_NAME_VERBS = frozenset(
-    """联合 创新 希望 发展 促进 合作 开放 研究 交流 服务 投资 贸易 制造 装备 建设 设计 管理 检测
-    认证 应用 推广 教育 培训 运输 采购 生产 加工 开发 传播 出版 保护 救助 评价 评估 咨询""".split()  # noqa: SIM905
-)
-
-
-def _left_edge(ctx: Context, pos: int) -> int:
-    """Start of the name ending at `pos`: tokens leftwards until a stop word, punctuation,
-    a verb, adverb or other word class that cannot be part of a name, or 16 characters."""
-    tokens = ctx.tokens
-    start = tokens.left_edge(pos, max_chars=16)
-    i = tokens.token_at(pos - 1) if pos > 0 else -1
-    edge = pos
-    while i >= 0 and tokens.starts[i] >= start:
-        word = tokens.words[i]
-        tag = word_tag(word) or ""
-        if tag.startswith(_NOT_NAME_TAGS) and tag != "vn" and word not in _NAME_VERBS:
-            break
-        edge = tokens.starts[i]
-        i -= 1
-    # A place inside the span opens the name unless only place-like words precede it
-    # (充分发挥|青岛甲乙学院, but 中国|香港甲乙会).
-    places = ctx.cities_in(edge, pos)
-    if places and places[0].start > edge:
-        before = tokens.token_words(edge, places[0].start)
-        if any((word_tag(w) or "") not in ("ns", "nt", "nz", "j") for w in before):
-            edge = places[0].start
-    return edge
-
-
 def _usable(ctx: Context, start: int, end: int, suffix_start: int) -> bool:
     stem = ctx.text[start:suffix_start]
     core_start, _ = _strip_places(ctx, start, suffix_start)
@@ -95,7 +61,7 @@ def organization_mentions(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in _ACADEMIC_UNIT.finditer(text):
-        start = _left_edge(ctx, m.start())
+        start = name_left_edge(ctx, m.start())
         if m.start() - start < 1 or not ctx.tokens.is_boundary(m.end()):
             continue
         if any(w in STOP_TOKENS for w in ctx.tokens.token_words(m.start() + 2, m.end())):
@@ -108,7 +74,7 @@ def organization_mentions(ctx: Context) -> list[Mention]:
             continue
         if not ctx.tokens.is_boundary(m.start()) and not ctx.tokens.is_boundary(m.end()):
             continue
-        start = _left_edge(ctx, m.start())
+        start = name_left_edge(ctx, m.start())
         if _usable(ctx, start, m.end(), m.start()):
             out.append(_mention(ctx, start, m.end()))
     return out
