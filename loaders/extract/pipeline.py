@@ -18,6 +18,7 @@ from typing import TextIO
 from spacy.language import Language
 
 from graph.model import Article, Entity, Extraction, Relation
+from loaders.extract import lac
 from loaders.extract.entities import find_mentions
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.nlp import get_nlp, sentences
@@ -28,15 +29,25 @@ from loaders.extract.resolve import resolve_mentions
 class Extractor:
     """The extraction stage, its heavy resources (spaCy pipeline, gazetteer) loaded once."""
 
-    def __init__(self, nlp: Language | None = None, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        gazetteer: Gazetteer | None = None,
+        statistical: bool | None = None,
+    ) -> None:
+        """`statistical`: add the statistical tagger's names (default: on unless
+        IIKG_STATISTICAL_NER=0)."""
         self.nlp = nlp or get_nlp()
         self.gazetteer = gazetteer or load_gazetteer()
+        use_tagger = lac.enabled() if statistical is None else statistical
+        self.tagger = lac.shared_tagger() if use_tagger else None
 
     def extract(self, article: Article) -> Extraction:
         """Entities and relations of one normalized article."""
         doc = self.nlp(article.text)
         sents = list(sentences(doc))
-        found = find_mentions(doc, article.title or "")
+        tagger = self.tagger.spans if self.tagger is not None else None
+        found = find_mentions(doc, article.title or "", tagger=tagger)
         entities = resolve_mentions(found.mentions, article.text, script=article.script)
         relations = extract_relations(article.text, sents, found.mentions)
         entities = _with_relation_ends(entities, relations)

@@ -378,7 +378,7 @@ _FUNCTION_CHARS = set(
 
 # Parts of speech that never open or continue a name leftwards: verbs, adverbs, prepositions,
 # conjunctions, particles, pronouns, numerals (充分发挥|青岛甲乙学院, 由|中国甲乙协会).
-_NOT_NAME_TAGS = ("v", "d", "ad", "p", "c", "u", "r", "m", "y", "e", "f", "q")
+_NOT_NAME_TAGS = ("v", "d", "ad", "p", "c", "u", "r", "m", "y", "e", "f", "q", "i")
 # Verbs that do occur inside organisation names (中国甲乙联合会, 希望工程基金会).
 _NAME_VERBS = frozenset(
     """联合 创新 希望 发展 促进 合作 开放 研究 交流 服务 投资 贸易 制造 装备 建设 设计 管理 检测
@@ -418,7 +418,8 @@ _VOCABULARY_TAGS = frozenset({"n", "vn", "v", "a", "an", "b", "ad", "d"})
 def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:
     if word[0] in _DETERMINERS:  # 另一家, 这家, 该所
         return False
-    tag = _word_tag(word) or ""
+    # A segmenter word missing from the dictionary (积极参与) reads by its first two characters.
+    tag = _word_tag(word) or (_word_tag(word[:2]) if len(word) > 2 else None) or ""
     if tag == "vn" or word in _NAME_VERBS or not tag.startswith(_NOT_NAME_TAGS):
         return True
     return tag.startswith("v") and ctx.freq(word) < verb_min_freq
@@ -429,7 +430,7 @@ def is_vocabulary(ctx: Context, words: list[str]) -> bool:
     a phrase of the language, not a name. Unknown words and single characters (the pieces of
     an unknown name) are never vocabulary."""
     return bool(words) and all(
-        len(w) > 1 and _word_tag(w) in _VOCABULARY_TAGS and ctx.freq(w) >= 20 for w in words
+        len(w) > 1 and _word_tag(w) in _VOCABULARY_TAGS and ctx.freq(w) > 0 for w in words
     )
 
 

@@ -23,6 +23,7 @@ from loaders.extract.entities.places import gazetteer_mentions
 from loaders.extract.entities.policies import book_title_mentions, unquoted_policy_mentions
 from loaders.extract.entities.projects import platform_mentions, project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
+from loaders.extract.entities.statistical import Tagger, statistical_mentions
 
 # -- merging ---------------------------------------------------------------------------------
 
@@ -226,8 +227,11 @@ class Found:
     tokens: TokenIndex
 
 
-def find_mentions(doc: Doc, title: str = "", freq: Any = None) -> Found:
-    """All entity mentions in `doc` (a Doc from loaders.extract.nlp.get_nlp())."""
+def find_mentions(
+    doc: Doc, title: str = "", freq: Any = None, tagger: Tagger | None = None
+) -> Found:
+    """All entity mentions in `doc` (a Doc from loaders.extract.nlp.get_nlp()); `tagger`, when
+    given, adds the person and organisation names a statistical tagger finds in the gaps."""
     from loaders.extract.nlp import word_frequency
 
     ctx = Context(doc, title, freq or word_frequency)
@@ -247,6 +251,8 @@ def find_mentions(doc: Doc, title: str = "", freq: Any = None) -> Found:
     mentions.extend(listed_firm_mentions(ctx, mentions))
     mentions.extend(slot_firm_mentions(ctx, mentions))
     mentions.extend(branch_mentions(ctx, mentions))
+    if tagger is not None:
+        mentions.extend(statistical_mentions(ctx, tagger, mentions))
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     _declared_short_names(ctx, mentions)

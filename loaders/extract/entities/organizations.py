@@ -67,7 +67,7 @@ def organization_mentions(ctx: Context) -> list[Mention]:
         if any(w in STOP_TOKENS for w in ctx.tokens.token_words(m.start() + 2, m.end())):
             continue
         if _usable(ctx, start, m.end(), m.start()):
-            out.append(_mention(ctx, start, m.end()))
+            out.append(organization_mention(ctx, start, m.end()))
             taken.append((start, m.end()))
     for m in _SUFFIX_RE.finditer(text):
         if any(a <= m.start() and m.end() <= b for a, b in taken):
@@ -76,12 +76,21 @@ def organization_mentions(ctx: Context) -> list[Mention]:
             continue
         start = name_left_edge(ctx, m.start())
         if _usable(ctx, start, m.end(), m.start()):
-            out.append(_mention(ctx, start, m.end()))
+            out.append(organization_mention(ctx, start, m.end()))
     return out
 
 
-def _mention(ctx: Context, start: int, end: int) -> Mention:
+def organization_mention(ctx: Context, start: int, end: int) -> Mention:
     surface = ctx.text[start:end]
     mention = Mention(start, end, "Organization", surface, surface, "pattern:organization")
     mention.place_prefix = _strip_places(ctx, start, end)[1]
     return mention
+
+
+def checked_organization(ctx: Context, start: int, end: int) -> Mention | None:
+    """An Organization for text[start:end] (a name found by other means) if it passes the
+    tests of the suffix rule: a specific name, not a generic phrase."""
+    m = re.search(f"(?:{ORGANIZATION_SUFFIXES})$", ctx.text[start:end])
+    if m is None or not _usable(ctx, start, end, start + m.start()):
+        return None
+    return organization_mention(ctx, start, end)

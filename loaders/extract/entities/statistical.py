@@ -1,0 +1,96 @@
+"""Names found by the statistical tagger (loaders.extract.lac): person (PER) and organisation
+(ORG) spans the rules missed. Each candidate passes the same tests as a rule's: a person needs
+a surname and no byline around it; an organisation is labelled by the kind word that ends it
+(Agency, Organization, else Company) and must not be vocabulary, media or a bare department.
+Candidates only fill gaps: a span that overlaps a rule's mention (other than a place inside
+it) is left to the rule."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from loaders.extract.entities.base import (
+    _DEPT_SUFFIX,
+    _MEDIA_END,
+    _RARE_FREQ,
+    COMPOUND_SURNAMES,
+    HAN,
+    SURNAMES,
+    Context,
+    Mention,
+    _strip_places,
+    is_vocabulary,
+)
+from loaders.extract.entities.companies import _company
+from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES, checked_organization
+
+Tagger = Callable[[str], list[tuple[int, int, str]]]
+
+_AGENCY_END = re.compile(f"(?:{_DEPT_SUFFIX}|政府|党委|党工委|部|署|司|处|科)$")
+_ORGANIZATION_END = re.compile(f"(?:{ORGANIZATION_SUFFIXES})$")
+_BYLINE_BEFORE = re.compile(
+    r"(?:记者|编辑|责编|作者|撰文|通讯员|摄影|摄|来源|校对|审核|制图)[:：\s]*$"
+)
+_BYLINE_AFTER = re.compile(r"^\s*(?:/?摄|报道|整理|编译)")
+_GLUED_AFTER_NAME = "说称则于等和与也就还曾又"
+_HONORIFIC_END = re.compile(r"(?:博士|教授|先生|女士|老师|院士|总|董|秘|局|处|工)$")
+_PERSON = re.compile(f"[{HAN}]{{2,4}}")
+_ORG_CHARS = re.compile(f"[{HAN}A-Za-z]")
+
+
+def statistical_mentions(ctx: Context, tagger: Tagger, known: list[Mention]) -> list[Mention]:
+    taken = [(m.start, m.end) for m in known if not m.nested and m.label != "City"]
+    out: list[Mention] = []
+    for start, end, tag in tagger(ctx.text):
+        while start < end and ctx.text[start].isspace():
+            start += 1
+        while end > start and ctx.text[end - 1].isspace():
+            end -= 1
+        if end - start < 2 or any(a < end and start < b for a, b in taken):
+            continue
+        mention = _person(ctx, start, end) if tag == "PER" else _organisation(ctx, start, end)
+        if mention is not None:
+            mention.source = f"ner:{mention.label.lower()}"
+            out.append(mention)
+            taken.append((start, end))
+    return out
+
+
+def _person(ctx: Context, start: int, end: int) -> Mention | None:
+    # A speech verb or particle glued to the name (甲乙说, 甲乙则): cut it off.
+    while end - start > 2 and ctx.text[end - 1] in _GLUED_AFTER_NAME:
+        end -= 1
+    name = ctx.text[start:end]
+    if _HONORIFIC_END.search(name):
+        return None
+    if not _PERSON.fullmatch(name):
+        return None
+    if name[0] not in SURNAMES and name[:2] not in COMPOUND_SURNAMES:
+        return None
+    if _BYLINE_BEFORE.search(ctx.text[max(0, start - 8) : start]):
+        return None
+    if _BYLINE_AFTER.match(ctx.text[end : end + 4]) or ctx.freq(name) >= _RARE_FREQ:
+        return None
+    return Mention(start, end, "Person", name, name, "ner")
+
+
+def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
+    surface = ctx.text[start:end]
+    if not _ORG_CHARS.search(surface) or _MEDIA_END.search(surface):
+        return None
+    words = ctx.tokens.token_words(start, end)
+    if is_vocabulary(ctx, words) or ctx.freq(surface) >= _RARE_FREQ:
+        return None
+    if _ORGANIZATION_END.search(surface):
+        return checked_organization(ctx, start, end)
+    if _AGENCY_END.search(surface):
+        # Only a body whose place is written (甲市数据局): a bare 发改委 is the rules' to resolve.
+        core_start, places = _strip_places(ctx, start, end)
+        if not places or end - core_start < 2:
+            return None
+        mention = Mention(start, end, "Agency", surface, surface, "ner")
+        mention.place_prefix = places
+        mention.props["place"] = places[-1]
+        return mention
+    return _company(ctx, start, end, "ner")
