@@ -246,37 +246,43 @@ def extract_command(paths: tuple[str, ...], output: str | None, progress: bool) 
 @click.option("--misses", is_flag=True, help="Also list unmatched predictions and gold items.")
 def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) -> None:
     """Score the extraction of PATHS against a gold directory (graph-model.md scoring):
-    per-label and per-type precision, recall and F1, with micro averages."""
+    per-label and per-type precision, recall and F1, with micro averages. A gold file whose
+    article is among PATHS but did not load or extract counts as all misses, and is named."""
     import json
-    from pathlib import Path
 
-    from graph.evaluate import Score, format_table, load_gold, score_one
+    from graph.evaluate import Evaluation, format_table, load_gold
+    from loaders.pipeline import extract
+    from loaders.sources import iter_articles
 
     try:
         gold = load_gold(gold_dir)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
-    total = Score()
-    scored = 0
-    for path, extraction in _extractions(paths, progress=False):
-        stem = Path(path or "").stem
-        if stem not in gold:
-            continue
-        one = score_one(extraction.to_json(), gold[stem])
-        total.add(one)
-        scored += 1
+    run = Evaluation(gold)
+    for stem, one in run.run(iter_articles(paths), extract, lambda m: click.echo(m, err=True)):
         if misses:
             for kind, key, what in one.misses:
                 click.echo(f"{stem}\t{kind}\t{key}\t{what}", err=True)
-    if not scored:
+    if not run.gold_files:
         raise click.ClickException(
             f"no article in {', '.join(paths)} has a gold file in {gold_dir}")
     if fmt == "json":
-        data = {"articles": scored, **total.to_json()}
+        data = {"articles": len(run.scored), "gold_files": run.gold_files,
+                "no_article": run.no_article, "no_input": run.no_input, **run.total.to_json()}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        click.echo(f"{scored} article(s) scored against {gold_dir}\n")
-        click.echo(format_table(total), nl=False)
+        without = (f", {len(run.no_article)} without one (all their gold items count as misses)"
+                   if run.no_article else "")
+        click.echo(f"{run.gold_files} gold file(s) scored against {gold_dir}: "
+                   f"{len(run.scored)} with an extracted article{without}")
+        for stem, reason in run.no_article.items():
+            click.echo(f"  no article for {stem}: {reason}")
+        if run.no_input:
+            names = ", ".join(run.no_input[:5]) + (", …" if len(run.no_input) > 5 else "")
+            click.echo(f"  not scored, no input file of that name: {len(run.no_input)} gold "
+                       f"file(s) ({names})")
+        click.echo()
+        click.echo(format_table(run.total), nl=False)
 
 
 # --- iikg browser ----------------------------------------------------------------------------

@@ -8,13 +8,18 @@ MENTIONS, PART_OF and Article nodes are not scored.
 Precision counts the predicted items that match some gold item; recall counts the gold items
 that some prediction matches. Per-label / per-type figures and micro averages (over all items)
 are reported.
+
+A gold file pairs with the input file of the same stem. When that input did not load or did not
+extract, the gold file still counts: all its entities and relations are misses (false
+negatives), so a loader that skips a file cannot raise the score. `Evaluation` keeps the tally
+and names those gold files.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -180,6 +185,93 @@ def load_gold(gold_dir: str | Path) -> dict[str, dict[str, Any]]:
             raise ValueError(f"{path}: not a gold file (no 'entities')")
         out[path.stem] = data
     return out
+
+
+NO_PREDICTION: dict[str, Any] = {"entities": [], "relations": []}
+
+
+@dataclass
+class Evaluation:
+    """Scores of a run against a gold directory, input by input.
+
+    `add(path, pred)` scores an extraction whose input has a gold file; `fail(path, reason)`
+    records an input that did not load or did not extract. `finish()` scores the gold files
+    whose input failed and never produced an extraction as all misses (`no_article`), and lists
+    the gold files no input named (`no_input`, not scored)."""
+
+    gold: dict[str, dict[str, Any]]
+    total: Score = field(default_factory=Score)
+    scored: list[str] = field(default_factory=list)  # stems scored from an extraction
+    failed: dict[str, str] = field(default_factory=dict)  # stem → why its input gave no article
+    no_article: dict[str, str] = field(default_factory=dict)  # stem → why; scored as all misses
+    no_input: list[str] = field(default_factory=list)
+
+    def add(self, path: str | None, pred: dict[str, Any]) -> tuple[str, Score] | None:
+        """Score one extraction; (stem, its score), or None when no gold file has its stem."""
+        stem = Path(path or "").stem
+        if stem not in self.gold:
+            return None
+        one = score_one(pred, self.gold[stem])
+        self.total.add(one)
+        self.scored.append(stem)
+        return stem, one
+
+    def fail(self, path: str, reason: str) -> None:
+        stem = Path(path).stem
+        if stem in self.gold:
+            self.failed.setdefault(stem, reason)
+
+    def finish(self) -> list[tuple[str, Score]]:
+        """Score the gold files without an article as all misses; (stem, score) of each."""
+        out = []
+        done = set(self.scored)
+        for stem, reason in sorted(self.failed.items()):
+            if stem in done or stem in self.no_article:
+                continue
+            one = score_one(NO_PREDICTION, self.gold[stem])
+            self.total.add(one)
+            self.no_article[stem] = reason
+            out.append((stem, one))
+        self.no_input = sorted(set(self.gold) - done - set(self.no_article))
+        return out
+
+    def run(
+        self,
+        items: Iterable[Any],
+        extract: Callable[[Any], Any],
+        report: Callable[[str], None] = lambda message: None,
+    ) -> Iterator[tuple[str, Score]]:
+        """Extract and score a stream of loader results (Article or LoadError, the items of
+        `loaders.sources.iter_articles`); yields (stem, score) per gold file scored, the gold
+        files without an article last. Skips and failures go to `report`, one line each, then
+        a count line. One article's failure never stops the run."""
+        read = skipped = failed = done = 0
+        for item in items:
+            reason = getattr(item, "reason", None)
+            if reason is not None:  # a LoadError
+                skipped += 1
+                report(f"skipped {item.path}: {reason}")
+                self.fail(item.path, reason)
+                continue
+            read += 1
+            try:
+                extraction = extract(item)
+            except Exception as exc:  # one article's failure must not stop the corpus
+                failed += 1
+                report(f"extraction failed for {item.path or item.id}: {exc!r}")
+                self.fail(item.path or "", f"extraction failed: {exc!r}")
+                continue
+            done += 1
+            one = self.add(item.path, extraction.to_json())
+            if one is not None:
+                yield one
+        report(f"{read} article(s) read, {done} extracted, {skipped} skipped, {failed} failed")
+        yield from self.finish()
+
+    @property
+    def gold_files(self) -> int:
+        """Gold files in the score: with an extraction or counted as all misses."""
+        return len(set(self.scored)) + len(self.no_article)
 
 
 def score_all(pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> Score:

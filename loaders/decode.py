@@ -20,11 +20,19 @@ _MAGIC = {
     b"GIF8": "a GIF image",
     b"%PDF": "a PDF document",
     b"PK\x03\x04": "a ZIP archive (docx/xlsx/epub?)",
+    b"PK\x05\x06": "an empty ZIP archive",
     b"\x1f\x8b": "a gzip archive",
+    b"\xfd7zXZ\x00": "an xz archive",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
+    b"Rar!\x1a\x07": "a RAR archive",
     b"\x7fELF": "an executable",
     b"\xd0\xcf\x11\xe0": "an old Office document",
+    b"{\\rtf": "an RTF document",
+    b"SQLite format 3\x00": "an SQLite database",
+    b"\xca\xfe\xba\xbe": "a Java class file",
 }
 _SNIFF = 65_536
+SNIFF_BYTES = 8_192  # enough of a file's head to tell text from binary
 _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\r\f\v\x1b")
 _LEGACY = ("gb18030", "cp950")
 _MIN_COMMON_SHARE = 0.6  # of CJK characters, for a legacy decoding to be believed
@@ -40,6 +48,15 @@ def _binary_reason(head: bytes) -> str | None:
     if controls > max(8, len(head) // 100):
         return f"binary file ({controls} control bytes in the first {len(head):,})"
     return None
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """Why the first bytes of a file show it is binary (an image, an archive, an office
+    document, NUL or control bytes), or None when they may be text. A byte-order mark means
+    text: UTF-16 holds NUL bytes."""
+    if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    return _binary_reason(head)
 
 
 def _common_share(text: str) -> tuple[float, int]:

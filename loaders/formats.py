@@ -141,6 +141,13 @@ _BLOCKS = (
 _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
+# Titles page editors put in a new page, never replaced by the site (a JSP page made in Eclipse
+# keeps "Insert title here"): not the article's title, which then comes from <h1> or the text.
+PLACEHOLDER_TITLES = frozenset(
+    {"insert title here", "untitled document", "untitled", "无标题文档", "无标题页", "document"}
+)
+
+
 def looks_like_html(text: str) -> bool:
     return _HTML_HINT.search(text) is not None
 
@@ -149,8 +156,9 @@ def _html_fields(tree: LexborHTMLParser) -> dict[str, Any]:
     """Title, author and date declared in an HTML <head>, when there is one."""
     found: dict[str, Any] = {}
     title = tree.css_first("title")
-    if title is not None and title.text(strip=True):
-        found["title"] = title.text(strip=True)
+    title_text = title.text(strip=True) if title is not None else ""
+    if title_text and title_text.lower() not in PLACEHOLDER_TITLES:
+        found["title"] = title_text
     names = {
         "author": "author",
         "article:author": "author",
@@ -174,8 +182,9 @@ def _html_fields(tree: LexborHTMLParser) -> dict[str, Any]:
 def html_to_text(source: str) -> tuple[str, dict[str, Any]]:
     """Visible text of an HTML document or fragment, one block (paragraph, heading, list item,
     table row, <br>) per line; script, style and similar are dropped with their content."""
-    # In HTML a newline is just a space; a blank line (Markdown around raw HTML) is a break.
-    source = _BLANK_LINE.sub("<br>", source).replace("\n", " ")
+    # In HTML a newline is just a space; a blank line (Markdown around raw HTML) is a break,
+    # except before the first tag, where a break would open the body before the <head>.
+    source = _BLANK_LINE.sub("<br>", source.lstrip()).replace("\n", " ")
     tree = LexborHTMLParser(source)
     found = _html_fields(tree)
     tree.strip_tags(_DROP_TAGS)
@@ -195,6 +204,74 @@ def html_to_text(source: str) -> tuple[str, dict[str, Any]]:
     return text, found
 
 
+# -- server pages ------------------------------------------------------------------------------
+
+# Templates saved as they sit on the server (JSP, ASP, PHP) hold code the server would have run:
+# directives (<%@ page … %>), scriptlets (<% … %>), expressions (<%= … %>), comments
+# (<%-- … --%>), PHP blocks (<?php … ?>, <?= … ?>). None of it is article text; it is cut before
+# the HTML parser sees it (a directive before <html> would otherwise push <head> into the body).
+# In an HTML page a `<` of prose is written `&lt;`; still, `<%5` (a number) is left alone, and so
+# is an unclosed `<%`. An unclosed `<?php` runs to the end of the file, as in PHP.
+_SERVER_OPEN = re.compile(r"<%(?![\d.])|<\?(?:php\b|=)", re.IGNORECASE)
+# Parameters of JSP include/import tags are values passed to another page, never shown.
+_SERVER_PARAM = re.compile(r"<(c|jsp):param\b[^<>]*(?:/>|>[^<]*</\1:param\s*>)", re.IGNORECASE)
+_LINE_REST = re.compile(r"[ \t\r]*(?:\n|\Z)")
+SERVER_PAGE_SUFFIXES = frozenset(
+    {".jsp", ".jspx", ".jspf", ".asp", ".aspx", ".ascx", ".php", ".phtml", ".tpl", ".shtml"}
+)
+
+
+def strip_server_code(text: str) -> str:
+    """Cut server-side directives, scriptlets, comments and PHP blocks out of a page (one pass,
+    linear: once a closing mark is missing, no later opening can be closed by it)."""
+    if "<%" in text or "<?" in text:
+        text = _strip_blocks(text)
+    if ":param" in text:
+        text = _SERVER_PARAM.sub("", text)
+    return text
+
+
+def _strip_blocks(text: str) -> str:
+    out: list[str] = []
+    pos = 0
+    unclosed: set[str] = set()
+    for opening in _SERVER_OPEN.finditer(text):
+        if opening.start() < pos:
+            continue  # inside a block already cut
+        after = opening.end()
+        if opening.group().startswith("<?"):
+            close = "?>"
+        elif text.startswith("--", after):
+            close, after = "--%>", after + 2
+        else:
+            close = "%>"
+        if close in unclosed:
+            continue
+        end = text.find(close, after)
+        if end < 0:
+            if close != "?>":
+                unclosed.add(close)  # left as it is: not server code after all
+                continue
+            end = len(text)  # PHP allows leaving the last block open
+        else:
+            end += len(close)
+        start = opening.start()
+        # A block alone on its line takes the line with it: the blank lines left behind would
+        # be read as breaks, and a break before <head> puts the head's title into the body.
+        # Both looks are bounded (back to the last cut, forward over blanks): the pass stays
+        # linear on a page of one long line.
+        newline = text.rfind("\n", pos, start)
+        at_line_start = newline >= 0 or pos == 0 or text[pos - 1] == "\n"
+        line_start = newline + 1 if newline >= 0 else pos
+        rest = _LINE_REST.match(text, end)
+        if at_line_start and rest and not text[line_start:start].strip():
+            start, end = line_start, rest.end()
+        out.append(text[pos:start])
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
 # -- dispatch ----------------------------------------------------------------------------------
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -207,6 +284,8 @@ def parse_body(
     """Turn a body into plain text lines. `html=None` sniffs for HTML tags."""
     if html is None:
         html = looks_like_html(body)
+    if html:
+        body = strip_server_code(body)
     doc = RawDocument(
         text="", kind="html" if html else ("markdown" if markdown else "text"), fields=dict(fields)
     )
@@ -227,6 +306,10 @@ def parse_body(
 def parse_document(text: str, suffix: str) -> RawDocument:
     """A whole decoded file: front matter if any, then the body by its kind."""
     suffix = suffix.lower()
+    if suffix in SERVER_PAGE_SUFFIXES:
+        text = strip_server_code(text)  # before sniffing: a page of only code has no text
+        if not text.strip():
+            raise Rejected("only server-side code (directives, scriptlets), no page text")
     front, body = split_front_matter(text)
     markdown = front is not None or suffix in MARKDOWN_SUFFIXES
     html = True if suffix in HTML_SUFFIXES else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import hashlib
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -187,10 +188,27 @@ def _take_text_meta(lines: list[str], hint_source: str | None) -> tuple[list[str
 # -- fields ------------------------------------------------------------------------------------
 
 
-def _text_field(value: Any) -> str | None:
+# Entities written out in declared fields (front matter, JSON records): `&nbsp;`, `&amp;`,
+# `&#12288;`, `&#x3000;`. Only the complete forms, with the semicolon: `R&D` or `&copy2` stay.
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape_entities(text: str) -> str:
+    """`&amp;` → `&`, `&#12288;` → U+3000 …; unknown names are left as they are."""
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+
+
+def _text_field(value: Any, *, unescape: bool = True) -> str | None:
+    """A declared field as one line of normalized text, HTML entities unescaped (every kind of
+    space, U+00A0 and U+3000 included, becomes one plain space, as in the body)."""
     if value is None or isinstance(value, (dict, list, tuple, set)):
         return None
-    text = " ".join(normalize_text(str(value)).split())
+    text = str(value)
+    if unescape:
+        text = unescape_entities(text)
+    text = " ".join(normalize_text(text).split())
     return text or None
 
 
@@ -210,6 +228,8 @@ def _title(fields: dict[str, Any], lines: list[str]) -> str:
         # The Hexo mirror wrote quotation marks as underscores: _数字强省_ → “数字强省”.
         return _TITLE_QUOTES.sub(r"“\1”", title)
     first = lines[0] if lines else ""
+    if "&" in first:  # Markdown or plain text keeps entities in the body
+        first = " ".join(normalize_text(unescape_entities(first)).split())
     if len(first) <= MAX_TITLE_CHARS:
         return first
     end = _SENTENCE_END.search(first)
@@ -271,10 +291,12 @@ def build_article(
         quality["boilerplate_lines"] = doc.boilerplate_lines + meta.dropped
     if fields.get("date") is not None and parse_date(fields.get("date")) is None:
         quality["unparsed_date"] = 1
-    url = _text_field(fields.get("url") or fields.get("link") or fields.get("permalink"))
+    url = _text_field(
+        fields.get("url") or fields.get("link") or fields.get("permalink"), unescape=False
+    )
     if url is None and doc.footer_urls:
         url = doc.footer_urls[0]
-    given_id = _text_field(fields.get("id"))
+    given_id = _text_field(fields.get("id"), unescape=False)
     return Article(
         id=given_id or article_id(text),
         title=_title(fields, kept),

@@ -1,8 +1,16 @@
-"""Where articles come from: files, directories (recursive), glob patterns and JSON Lines corpora.
+"""Where articles come from: files, directories (recursive), glob patterns, JSON Lines corpora
+and JSON files (one article object or a list of them).
 
 `iter_articles` streams: it holds one file (or one JSON Lines record) at a time, so memory does
-not grow with the corpus. Every input ends up either as an `Article` or as a `LoadError` naming
-the file and the reason; one bad input never stops the others, and `LoadSummary` counts both.
+not grow with the corpus (a `.json` list is read whole, within the one-file limit). Every input
+ends up either as an `Article` or as a `LoadError` naming the file and the reason; one bad input
+never stops the others, and `LoadSummary` counts both.
+
+In a directory, a file is an input by its extension when the extension is an article one, and
+by its content otherwise: saved server pages (`.jsp`, `.asp`, `.php`, `.shtml`…) and other
+files of unknown extension are read when their first bytes are text, and skipped, with the
+reason, when they are binary (images, archives, office documents) or when the extension names
+code, style sheets or data tables.
 """
 
 from __future__ import annotations
@@ -16,31 +24,52 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from graph.model import Article
-from loaders.decode import decode_bytes
+from loaders.decode import SNIFF_BYTES, decode_bytes, sniff_binary
 from loaders.errors import LoadError, Rejected
 from loaders.formats import parse_body, parse_document
 from loaders.metadata import MAX_LINE_CHARS, build_article
 
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+JSON_SUFFIXES = frozenset({".json"})
 ARTICLE_SUFFIXES = (
     frozenset(
         {"", ".txt", ".text", ".md", ".markdown", ".mdown", ".mkd", ".html", ".htm", ".xhtml"}
     )
     | JSONL_SUFFIXES
+    | JSON_SUFFIXES
 )
-RECORD_FIELDS = (
-    "title",
-    "text",
-    "html",
-    "date",
-    "source",
-    "url",
-    "id",
-    "author",
-    "editor",
-    "categories",
-    "tags",
-)
+# Extensions that never hold an article, skipped in a directory without a look inside: binary
+# formats (the content is still sniffed for the reason) and text that is code, style or data.
+_NOT_ARTICLE_KINDS = {
+    "an image": ".png .jpg .jpeg .gif .bmp .webp .ico .tif .tiff .psd .heic .avif",
+    "an archive": ".zip .gz .tgz .bz2 .xz .7z .rar .tar .jar .war .zst",
+    "an office document": ".pdf .doc .docx .xls .xlsx .ppt .pptx .odt .ods .odp .rtf .wps .epub",
+    "audio or video": ".mp3 .mp4 .avi .mov .wav .flac .ogg .webm .mkv .flv .swf",
+    "a binary file": ".exe .dll .so .dylib .o .a .class .pyc .bin .dat .db .sqlite .woff .woff2"
+    " .ttf .otf .eot",
+    "code or a style sheet": ".css .scss .less .js .mjs .ts .map .py .java .c .h .cpp .go .rs"
+    " .sh .bat .ps1 .sql",
+    "data or configuration": ".csv .tsv .xml .svg .yml .yaml .toml .ini .cfg .conf .properties"
+    " .lock .log",
+}
+NOT_ARTICLE_SUFFIXES = {
+    suffix: what for what, names in _NOT_ARTICLE_KINDS.items() for suffix in names.split()
+}
+# Fields of a JSON record, and the other names feeds and scrapers give them. The body: `html` is
+# HTML, `text` plain text, `content` and `body` either (sniffed for tags).
+RECORD_FIELDS = {
+    "title": ("title", "headline"),
+    "date": ("date", "pubDate", "pubdate", "pub_date", "published", "published_at", "publishedAt"),
+    "source": ("source",),
+    "url": ("url", "link"),
+    "id": ("id",),
+    "author": ("author",),
+    "editor": ("editor",),
+    "categories": ("categories", "category"),
+    "tags": ("tags",),
+}
+BODY_FIELDS = (("html", True), ("text", False), ("content", None), ("body", None))
+NOT_ARTICLE_KEYS = ("entities", "relations")  # a gold file or an extraction, not an article
 
 PathLike = str | os.PathLike[str]
 
@@ -93,9 +122,29 @@ def _walk(root: Path) -> Iterator[Path | LoadError]:
             if path.suffix.lower() in ARTICLE_SUFFIXES:
                 yield path
             else:
-                yield LoadError(str(path), f"not an article file (extension {path.suffix!r})")
+                reason = _not_article(path)
+                yield path if reason is None else LoadError(str(path), reason)
     for exc in unreadable:
         yield LoadError(str(exc.filename or root), f"cannot list folder: {exc.strerror}")
+
+
+def _not_article(path: Path) -> str | None:
+    """Why a file of a walked folder with no article extension is not an input, or None when
+    its first bytes are text (an HTML page saved as .jsp, .asp, .php, .shtml…)."""
+    suffix = path.suffix.lower()
+    head = b""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(SNIFF_BYTES)
+    except OSError:
+        if suffix not in NOT_ARTICLE_SUFFIXES:
+            return None  # reading it will report why
+    binary = sniff_binary(head) if head else None
+    if binary:
+        return f"not an article file (extension {path.suffix!r}): {binary}"
+    if suffix in NOT_ARTICLE_SUFFIXES:
+        return f"not an article file (extension {path.suffix!r}, {NOT_ARTICLE_SUFFIXES[suffix]})"
+    return None
 
 
 def iter_paths(inputs: PathLike | Iterable[PathLike]) -> Iterator[Path | LoadError]:
@@ -141,7 +190,15 @@ def iter_paths(inputs: PathLike | Iterable[PathLike]) -> Iterator[Path | LoadErr
 def load_bytes(
     data: bytes, path: str = "<bytes>", *, suffix: str = "", limits: Limits = DEFAULT_LIMITS
 ) -> Article:
-    """One article from the bytes of a file. Raises LoadError (and only LoadError) on bad input."""
+    """One article from the bytes of a file. Raises LoadError (and only LoadError) on bad input.
+    A `.json` suffix reads a JSON article object (or a list holding one)."""
+    if suffix.lower() in JSON_SUFFIXES:
+        items = json_articles(data, path, limits=limits)
+        if len(items) > 1:
+            raise LoadError(path, f"a JSON list of {len(items)} articles; use iter_articles")
+        if isinstance(items[0], LoadError):
+            raise items[0]
+        return items[0]
     try:
         if len(data) > limits.max_file_bytes:
             raise Rejected(
@@ -168,7 +225,8 @@ def _read(path: Path, limit: int) -> bytes:
 
 
 def load_file(path: PathLike, *, limits: Limits = DEFAULT_LIMITS) -> Article:
-    """One article file (text, Markdown with front matter, HTML). Raises LoadError."""
+    """One article file (text, Markdown with front matter, HTML, a JSON article object).
+    Raises LoadError."""
     path = Path(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
         raise LoadError(str(path), "a JSON Lines corpus holds many articles; use iter_articles")
@@ -199,22 +257,64 @@ def _bounded_lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | 
             yield number, line
 
 
+def _json_kind(value: Any) -> str:
+    kinds = {dict: "object", list: "list", str: "string", bool: "boolean", int: "number"}
+    return "null" if value is None else kinds.get(type(value), "number")
+
+
+def _record_fields(record: dict[str, Any]) -> dict[str, Any]:
+    """The declared fields of a record under their canonical names (first non-empty alias)."""
+    fields: dict[str, Any] = {}
+    for name, aliases in RECORD_FIELDS.items():
+        for key in aliases:
+            value = record.get(key)
+            if value is not None and value != "":
+                fields[name] = value
+                break
+    return fields
+
+
 def article_from_record(record: Any, where: str, *, limits: Limits = DEFAULT_LIMITS) -> Article:
-    """One JSON Lines record (already parsed) → Article. Raises LoadError naming `where`."""
+    """One JSON record (a JSON Lines line, a .json file or one element of its list), already
+    parsed → Article. The body is `html`, `text`, `content` or `body`, the first non-empty one;
+    the fields are those of RECORD_FIELDS. Raises LoadError naming `where`."""
     try:
         if not isinstance(record, dict):
-            raise Rejected(f"record is a JSON {type(record).__name__}, not an object")
-        fields = {k: record[k] for k in RECORD_FIELDS if k in record and k not in ("text", "html")}
-        html, text = record.get("html"), record.get("text")
-        if isinstance(html, str) and html.strip():
-            doc = parse_body(html, fields, markdown=False, html=True)
-        elif isinstance(text, str) and text.strip():
-            doc = parse_body(text, fields, markdown=False, html=False)
+            raise Rejected(f"record is a JSON {_json_kind(record)}, not an object")
+        fields = _record_fields(record)
+        for key, html in BODY_FIELDS:
+            body = record.get(key)
+            if isinstance(body, str) and body.strip():
+                doc = parse_body(body, fields, markdown=False, html=html)
+                break
         else:
-            raise Rejected("record has no non-empty 'text' or 'html' string")
+            held = [k for k in NOT_ARTICLE_KEYS if k in record]
+            if held:
+                keys = " and ".join(repr(k) for k in held)
+                raise Rejected(
+                    f"not an article: the object holds {keys} but no article text "
+                    "(a gold or extraction file?)"
+                )
+            raise Rejected(
+                "record has no non-empty 'text' or 'html' string (nor 'content' or 'body')"
+            )
         return build_article(doc, path=where, max_line_chars=limits.max_line_chars)
     except Rejected as exc:
         raise LoadError(where, exc.reason) from None
+
+
+def _parse_json(text: str, where: str) -> Any:
+    """Parsed JSON, or LoadError naming `where` and what is wrong."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise LoadError(
+            where, f"invalid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    except RecursionError:
+        raise LoadError(where, "invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. a number too long to convert
+        raise LoadError(where, f"invalid JSON: {exc}") from None
 
 
 def _record(line: bytes | None, where: str, limits: Limits) -> Article | LoadError | None:
@@ -265,6 +365,63 @@ def iter_jsonl(
             yield LoadError(str(path), f"read failed: {exc.strerror or exc}")
 
 
+# -- JSON files --------------------------------------------------------------------------------
+
+
+def json_articles(
+    data: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS
+) -> list[Article | LoadError]:
+    """The articles of a `.json` file: one for an article object, one per element for a list
+    (a bad element is a LoadError naming `file[index]`, the others still load). A file that is
+    not JSON, or JSON that is not an article (a gold file, a scalar, an empty list), is one
+    LoadError naming the file."""
+    try:
+        if len(data) > limits.max_file_bytes:
+            raise Rejected(
+                f"file is {len(data):,} bytes, over the {limits.max_file_bytes:,} byte limit "
+                "for one file (use JSON Lines for large corpora)"
+            )
+        text, _encoding = decode_bytes(data)
+    except Rejected as exc:
+        return [LoadError(path, exc.reason)]
+    try:
+        parsed = _parse_json(text, path)
+    except LoadError as exc:
+        return [exc]
+    if isinstance(parsed, dict):
+        records: list[tuple[Any, str]] = [(parsed, path)]
+    elif isinstance(parsed, list):
+        if not parsed:
+            return [LoadError(path, "an empty JSON list, no article")]
+        records = [(record, f"{path}[{i}]") for i, record in enumerate(parsed)]
+    else:
+        return [
+            LoadError(path, f"a JSON {_json_kind(parsed)}, not an article object or a list of them")
+        ]
+    out: list[Article | LoadError] = []
+    for record, where in records:
+        try:
+            out.append(article_from_record(record, where, limits=limits))
+        except LoadError as exc:
+            out.append(exc)
+    return out
+
+
+def iter_json(
+    path: PathLike, *, limits: Limits = DEFAULT_LIMITS, summary: LoadSummary | None = None
+) -> Iterator[Article | LoadError]:
+    """Articles of a `.json` file (see `json_articles`)."""
+    path = Path(path)
+    try:
+        data = _read(path, limits.max_file_bytes)
+    except LoadError as exc:
+        yield exc
+        return
+    if summary is not None:
+        summary.input_bytes += len(data)
+    yield from json_articles(data, str(path), limits=limits)
+
+
 # -- everything --------------------------------------------------------------------------------
 
 
@@ -274,14 +431,16 @@ def iter_articles(
     limits: Limits = DEFAULT_LIMITS,
     summary: LoadSummary | None = None,
 ) -> Iterator[Article | LoadError]:
-    """Stream articles from files, directories (recursive), glob patterns and JSON Lines
-    corpora. Yields an Article or a LoadError for each input (each record of a corpus); records
-    both into `summary` when one is given."""
+    """Stream articles from files, directories (recursive), glob patterns, JSON Lines corpora
+    and JSON files. Yields an Article or a LoadError for each input (each record of a corpus);
+    records both into `summary` when one is given."""
     for item in iter_paths(inputs):
         if isinstance(item, LoadError):
             results: Iterable[Article | LoadError] = [item]
         elif item.suffix.lower() in JSONL_SUFFIXES:
             results = iter_jsonl(item, limits=limits, summary=summary)
+        elif item.suffix.lower() in JSON_SUFFIXES:
+            results = iter_json(item, limits=limits, summary=summary)
         else:
             results = [_load_one(item, limits, summary)]
         for result in results:
