@@ -251,7 +251,7 @@ def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) 
     import json
 
     from graph.evaluate import Evaluation, format_table, load_gold
-    from loaders.pipeline import extract
+    from loaders.extract.pipeline import extract
     from loaders.sources import iter_articles
 
     try:
