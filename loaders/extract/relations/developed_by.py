@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Relation
+from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import SentenceView, relation, rx
 
-_BUILDERS = frozenset({"Company", "Agency", "City", "Platform"})
+_BUILDERS = SCHEMA["DEVELOPED_BY"].tails
 _TARGETS = frozenset({"Platform", "Project"})
 _BUILD = re.compile(
     r"开发搭建|开发|搭建|打造|共建|建设|建成|推出|研发|构建|上线|发布|制定实施|实施|推进|推广|升级|启动|培育|"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Relation
+from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import SentenceView, relation, rx
 
-_LOCATABLE = frozenset({"Company", "Agency", "Project", "Platform"})
+_LOCATABLE = SCHEMA["LOCATED_IN"].heads
 
 
 def _places_before(view: SentenceView, pos: int) -> list[Mention]:

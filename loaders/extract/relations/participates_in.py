@@ -5,10 +5,10 @@ R4). Signing parties of a launched project are handled with SIGNED_WITH."""
 
 from __future__ import annotations
 
-from graph.model import Relation
+from graph.model import SCHEMA, Relation
 from loaders.extract.relations.base import SentenceView, relation, rx
 
-_ACTORS = frozenset({"Company", "Agency", "Platform"})
+_ACTORS = SCHEMA["PARTICIPATES_IN"].heads
 
 
 def find(views: list[SentenceView]) -> list[Relation]:

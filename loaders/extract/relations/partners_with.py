@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Relation
+from graph.model import SCHEMA, Relation
 from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
 
-_ORGS = frozenset({"Company", "Platform", "Agency", "City"})
+_ORGS = SCHEMA["PARTNERS_WITH"].heads
 # A 携手 B / A 联合 B、C / A 牵手 B: the partner group follows the verb.
 _VERB_BEFORE_PARTNER = re.compile(r"携手|联合|联手|牵手|协同")
 # A 与 B 合作/共建/联手: the verb follows the partner group.

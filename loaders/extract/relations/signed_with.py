@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Relation
+from graph.model import SCHEMA, Relation
 from loaders.extract.relations.base import SentenceView, relation, rx
 
 _SIGN = re.compile(r"签署|签订|签约|签下|签了")
-_PARTIES = frozenset({"Company", "Platform", "Agency", "City"})
+_PARTIES = SCHEMA["SIGNED_WITH"].heads
 
 
 def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:

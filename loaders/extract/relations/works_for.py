@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Relation
+from graph.model import SCHEMA, Relation
 from loaders.extract.entities import TITLES, Mention
 from loaders.extract.relations.base import SentenceView, relation
 
-_EMPLOYERS = frozenset({"Company", "Agency"})
+# Heads of government work for their City, which the title rules decide (T47).
+_EMPLOYERS = SCHEMA["WORKS_FOR"].tails - {"City"}
 _TITLE_END = re.compile(f"(?:{'|'.join(TITLES)})$")
 _TITLE_START = re.compile(f"^(?:{'|'.join(TITLES)})")
 _GOVERNMENT_HEADS = re.compile(r"^副?(?:市长|省长|区长|县长|州长|镇长)$")
