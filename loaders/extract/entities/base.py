@@ -386,7 +386,9 @@ _NAME_VERBS = frozenset(
 )
 
 
-def name_left_edge(ctx: Context, pos: int, max_chars: int = 16, verb_min_freq: int = 0) -> int:
+def name_left_edge(
+    ctx: Context, pos: int, max_chars: int = 16, verb_min_freq: int = 0, cut_at_place: bool = False
+) -> int:
     """Start of the name ending at `pos`: tokens leftwards until a stop word, punctuation,
     a word that cannot be part of a name (verb, adverb, preposition, pronoun …) or `max_chars`.
     Single characters are pieces of an unknown name whatever their dictionary tag; verbs rarer
@@ -403,7 +405,7 @@ def name_left_edge(ctx: Context, pos: int, max_chars: int = 16, verb_min_freq: i
         i -= 1
     # A place inside the span opens the name unless only place-like words precede it
     # (充分发挥|青岛甲乙学院, but 中国|香港甲乙会).
-    places = ctx.cities_in(edge, pos)
+    places = ctx.cities_in(edge, pos) if cut_at_place else []
     if places and places[0].start > edge:
         before = tokens.token_words(edge, places[0].start)
         if any((_word_tag(w) or "") not in ("ns", "nt", "nz", "j") for w in before):

@@ -188,7 +188,8 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
             words = ctx.tokens.token_words(start, end)
             # In such a list even a dictionary word names a firm (网易), unless it is common.
             plausible = (
-                ctx.freq(item) < 1000
+                bool(item)
+                and ctx.freq(item) < 1000
                 and item[0] not in _FUNCTION_CHARS
                 and not any(w in STOP_TOKENS for w in words if len(w) > 1)
                 and not _GENERIC_MODIFIERS.fullmatch(item)

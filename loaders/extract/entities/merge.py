@@ -251,12 +251,13 @@ def find_mentions(
     mentions.extend(listed_firm_mentions(ctx, mentions))
     mentions.extend(slot_firm_mentions(ctx, mentions))
     mentions.extend(branch_mentions(ctx, mentions))
-    if tagger is not None:
-        mentions.extend(statistical_mentions(ctx, tagger, mentions))
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     _declared_short_names(ctx, mentions)
     _initial_abbreviations(ctx, mentions)
+    if tagger is not None:  # names the rules missed, before they spread through the article
+        mentions.extend(statistical_mentions(ctx, tagger, mentions))
+        mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _propagate(ctx, mentions)
     mentions = _drop_people_named_like_orgs(mentions)
     return Found(mentions, ctx.home_city, ctx.home_province, ctx.tokens)

@@ -61,7 +61,7 @@ def organization_mentions(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in _ACADEMIC_UNIT.finditer(text):
-        start = name_left_edge(ctx, m.start())
+        start = name_left_edge(ctx, m.start(), cut_at_place=True)
         if m.start() - start < 1 or not ctx.tokens.is_boundary(m.end()):
             continue
         if any(w in STOP_TOKENS for w in ctx.tokens.token_words(m.start() + 2, m.end())):
@@ -74,7 +74,7 @@ def organization_mentions(ctx: Context) -> list[Mention]:
             continue
         if not ctx.tokens.is_boundary(m.start()) and not ctx.tokens.is_boundary(m.end()):
             continue
-        start = name_left_edge(ctx, m.start())
+        start = name_left_edge(ctx, m.start(), cut_at_place=True)
         if _usable(ctx, start, m.end(), m.start()):
             out.append(organization_mention(ctx, start, m.end()))
     return out

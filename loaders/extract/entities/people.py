@@ -39,6 +39,9 @@ def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
     return ctx.freq(name) < max_freq
 
 
+_GLUED_VERBS = "说称则曾"
+
+
 def person_mentions(ctx: Context) -> list[Mention]:
     """People named next to a title (总裁周云杰, 卢阳副局长) or as a speaker (薛庆国出席会议)."""
     text = ctx.text
@@ -47,6 +50,8 @@ def person_mentions(ctx: Context) -> list[Mention]:
         pos = m.end()
         for length in (3, 2, 4):
             name = text[pos : pos + length]
+            if length > 2 and name[-1] in _GLUED_VERBS:
+                continue  # 总经理甲乙说: the name is 甲乙
             if _is_name(ctx, name, _RARE_FREQ) and _AFTER_NAME_RE.match(text, pos + length):
                 found.setdefault(name, (pos, pos + length))
                 break

@@ -41,6 +41,8 @@ _ORG_CHARS = re.compile(f"[{HAN}A-Za-z]")
 
 def statistical_mentions(ctx: Context, tagger: Tagger, known: list[Mention]) -> list[Mention]:
     taken = [(m.start, m.end) for m in known if not m.nested and m.label != "City"]
+    # A form the rules already read elsewhere in the article spreads from there.
+    known_forms = {form for m in known for form in (m.name, m.surface, *m.aliases)}
     out: list[Mention] = []
     for start, end, tag in tagger(ctx.text):
         while start < end and ctx.text[start].isspace():
@@ -48,6 +50,8 @@ def statistical_mentions(ctx: Context, tagger: Tagger, known: list[Mention]) -> 
         while end > start and ctx.text[end - 1].isspace():
             end -= 1
         if end - start < 2 or any(a < end and start < b for a, b in taken):
+            continue
+        if ctx.text[start:end] in known_forms:
             continue
         mention = _person(ctx, start, end) if tag == "PER" else _organisation(ctx, start, end)
         if mention is not None:
