@@ -26,6 +26,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from graph.errors import CypherLibraryError
 from graph.model import ENTITY_LABELS, RELATION_TYPES
 
 PARAM_TYPES = ("string", "int", "float", "bool", "date", "label", "reltype")
@@ -34,10 +35,6 @@ _PARAM_RE = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>[a-z]+)\s*"
     r"(?:(?P<required>\(required\))|=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<desc>.*))?$"
 )
-
-
-class CypherLibraryError(ValueError):
-    """A .cypher file is malformed, or a report was called with bad parameters."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.browser import label_styles
+from graph.errors import ChartError
 
 # Preferred first; any one of these renders Simplified Chinese.
 CJK_FAMILIES = (
@@ -30,10 +31,6 @@ CJK_FAMILIES = (
 )
 DEFAULT_COLOR = "#4A6FA5"
 _font_family: str | None = None
-
-
-class ChartError(ValueError):
-    """The rows cannot be drawn as a ranking, or no CJK font is available."""
 
 
 def cjk_font_family() -> str:

@@ -14,12 +14,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from graph.errors import ConfigError
+
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_USER = "neo4j"
 
-
-class ConfigError(ValueError):
-    """The connection settings are unusable (bad URI, password without a server, ...)."""
 
 
 @dataclass(frozen=True)

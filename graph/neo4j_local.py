@@ -65,6 +65,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graph.browser import serve as browser_assets
+from graph.errors import MissingToolError, Neo4jLocalError
 
 NEO4J_VERSION = "5.26.30"
 BROWSER_VERSION = "5.24.0"
@@ -108,12 +109,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 
 
-class Neo4jLocalError(RuntimeError):
-    """The local server could not be assembled, started or stopped; the message says why."""
-
-
-class MissingToolError(Neo4jLocalError):
-    """java or mvn is not installed."""
 
 
 @dataclass(frozen=True)

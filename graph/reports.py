@@ -11,11 +11,8 @@ from typing import Any
 import cypher
 from graph import store
 from graph import subgraph as sg
+from graph.errors import UsageError
 from graph.model import ARTICLE_LABEL, ENTITY_LABELS, MENTIONS, RELATION_TYPES
-
-
-class UsageError(ValueError):
-    """Bad options or parameters; the message says what to write instead."""
 
 
 def parse_params(items: Iterable[str], *, json_values: bool = False) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from graph.batch import (
     relation_key,
 )
 from graph.config import Settings
+from graph.errors import ReadOnlyViolation, StoreError
 from graph.model import (
     ENTITY_LABELS,
     EVIDENCE_LABEL,
@@ -34,10 +35,6 @@ from graph.model import (
     check_label,
     check_relation_type,
 )
-
-
-class StoreError(RuntimeError):
-    """Neo4j could not be reached or refused a request; the message says which server."""
 
 
 @dataclass(frozen=True)
@@ -157,9 +154,6 @@ def server_info(driver: neo4j.Driver) -> ServerInfo:
 # --- Schema, writes, reports, read-only queries and subgraphs (issue 5) ------------------------
 # Everything below takes a driver from connect(); sessions are opened per call.
 
-
-class ReadOnlyViolation(StoreError):
-    """A query given to run_query_readonly tried to write."""
 
 
 WRITE_CHUNK = 1000  # rows per UNWIND statement

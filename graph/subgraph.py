@@ -35,6 +35,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.errors import ExportError
 from graph.model import (
     ARTICLE_LABEL,
     ENTITY_LABELS,
@@ -58,9 +59,6 @@ _TEXT_FIELDS = frozenset({"article", "sentence", "method", "date", "title"})
 ARRAY_DELIMITER = "\x1f"
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
-
-class ExportError(ValueError):
-    """The subgraph cannot be written in the requested form."""
 
 
 @dataclass(frozen=True)
