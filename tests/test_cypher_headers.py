@@ -93,16 +93,37 @@ def test_schema_covers_every_label() -> None:
     assert any("(n:Article) REQUIRE n.id IS UNIQUE" in s for s in statements)
 
 
-def test_write_templates_use_declared_placeholders_only() -> None:
-    names = [
-        f.name.removesuffix(".cypher")
-        for f in resources.files("cypher").joinpath("write").iterdir()
-        if f.name.endswith(".cypher")
-    ]
-    assert len(names) >= 8
-    for name in names:
-        text = cypher.write_query(name)
-        assert set(re.findall(r"__([A-Z]+)__", text)) <= {"LABEL", "HEAD", "TAIL", "TYPE"}
+def test_write_and_read_templates_use_declared_placeholders_only() -> None:
+    slots = {"LABEL", "HEAD", "TAIL", "TYPE", "LABEL_KEY", "HEAD_KEY", "TAIL_KEY"}
+    for folder, load in (("write", cypher.write_query), ("read", cypher.read_query)):
+        names = [
+            f.name.removesuffix(".cypher")
+            for f in resources.files("cypher").joinpath(folder).iterdir()
+            if f.name.endswith(".cypher")
+        ]
+        assert len(names) >= 8
+        for name in names:
+            assert set(re.findall(r"__([A-Z_]+?)__", load(name))) <= slots, (folder, name)
+
+
+def test_render_fills_only_names_of_the_model() -> None:
+    text = cypher.query("write", "import-relationships", TYPE="MENTIONS", HEAD="Article",
+                        TAIL="City")
+    assert "(a:`Article` {id: row.s.id})" in text and "(b:`City` {name: row.e.name})" in text
+    with pytest.raises(CypherLibraryError, match="label"):
+        cypher.render("MATCH (n:`__LABEL__`)", LABEL="City`) DETACH DELETE n //")
+    with pytest.raises(CypherLibraryError, match="relationship type"):
+        cypher.render("()-[:`__TYPE__`]-()", TYPE="KNOWS")
+
+
+def test_reports_include_the_name_lookup_fragment() -> None:
+    including = [r for r in cypher.reports().values() if "entity_names" in r.query
+                 and "IN" in r.query]
+    assert len(including) >= 10
+    for report in cypher.reports().values():
+        assert "// include:" not in report.query and "__var__" not in report.query
+    with pytest.raises(CypherLibraryError, match="lacks"):
+        cypher.include("  // include: named(var=e, label=Entity)", "x")
 
 
 def test_bind_types_and_errors() -> None:

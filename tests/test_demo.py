@@ -6,11 +6,11 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from graph import config, store
 from graph.cli import main
+from graph.neo4j import Settings
 
 
-def _run_demo(settings: config.Settings) -> str:
+def _run_demo(settings: Settings) -> str:
     args = ["demo", "--no-progress", "--uri", settings.uri]
     if settings.database:
         args += ["--database", settings.database]
@@ -20,7 +20,7 @@ def _run_demo(settings: config.Settings) -> str:
 
 
 def test_demo_ingests_the_sample_corpus_and_prints_two_reports(
-    neo4j_db: Any, neo4j_server: config.Settings
+    neo4j_db: Any, neo4j_server: Settings
 ) -> None:
     output = _run_demo(neo4j_server)
     assert "articles read: 5, skipped: 0" in output
@@ -34,7 +34,7 @@ def test_demo_ingests_the_sample_corpus_and_prints_two_reports(
     )
     assert "/browser/" in output
 
-    counts = store.stats(neo4j_db, neo4j_server.database)
+    counts = neo4j_db.stats()
     again = _run_demo(neo4j_server)
     assert "5 unchanged" in again
-    assert store.stats(neo4j_db, neo4j_server.database) == counts
+    assert neo4j_db.stats() == counts

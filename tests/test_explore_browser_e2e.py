@@ -20,8 +20,8 @@ import pytest
 from click.testing import CliRunner
 from test_explore_html_e2e import OUTPUT, html_page_checks, open_view, require_chromium
 
-from graph import neo4j_local, store
 from graph.browser import label_styles
+from graph.neo4j import local as neo4j_local
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -32,7 +32,7 @@ def seeded(neo4j_db: Any, neo4j_server: Any) -> Any:
     """The database holding the ingested seed corpus."""
     from graph.ingest import ingest
 
-    summary = ingest([str(SEEDS)], driver=neo4j_db, database=neo4j_server.database)
+    summary = ingest([str(SEEDS)], graph=neo4j_db)
     assert summary.read >= 5 and not summary.skipped, summary.lines()
     return neo4j_db
 
@@ -117,9 +117,8 @@ def test_neo4j_browser_draws_evidence_nodes_from_the_guide(seeded: Any,
 
     drawn = [n["caption"] for n in nodes if n["fill"].lower() == evidence_colour]
     assert drawn, nodes
-    sentences = [r["s"] for r in store.run_read(
-        seeded, "MATCH (ev:Evidence) WHERE ev.sentence IS NOT NULL RETURN ev.sentence AS s",
-        database=neo4j_server.database)]
+    sentences = [r["s"] for r in seeded.run_read(
+        "MATCH (ev:Evidence) WHERE ev.sentence IS NOT NULL RETURN ev.sentence AS s")]
     # Browser fits the caption into the circle: the start of the sentence, cut with an ellipsis.
     for caption in drawn:
         start = caption.rstrip("…").rstrip(".")

@@ -8,8 +8,6 @@ from typing import Any
 from test_explore_browser_e2e import seeded  # noqa: F401  (fixture)
 from test_explore_units import guide_queries
 
-from graph import store
-
 # The values the guide's `:params` slide sets.
 PARAMS = {"name": "卡奥斯", "other": "华光国瓷", "city": "淄博市"}
 
@@ -25,8 +23,8 @@ def _article_text(driver: Any, server: Any, title: str) -> str:
     """The normalized text of the seed article with this title, loaded from its file."""
     from loaders.sources import load_file
 
-    found = store.run_read(driver, "MATCH (a:Article {title: $title}) RETURN a.path AS path",
-                           {"title": title}, database=server.database)
+    found = driver.run_read("MATCH (a:Article {title: $title}) RETURN a.path AS path",
+                           {"title": title})
     assert len(found) == 1, title
     return load_file(found[0]["path"]).text
 
@@ -41,7 +39,7 @@ def test_every_guide_query_runs_on_the_seed_graph(seeded: Any, neo4j_server: Any
         used = set(re.findall(r"\$(\w+)", query))
         params = {k: v for k, v in PARAMS.items() if k in used}
         assert used <= set(PARAMS), query
-        results[query] = store.run_read(seeded, query, params, database=neo4j_server.database)
+        results[query] = seeded.run_read(query, params)
 
     def rows(fragment: str) -> list[dict[str, Any]]:
         return next(r for q, r in results.items() if fragment in q)
@@ -53,10 +51,9 @@ def test_every_guide_query_runs_on_the_seed_graph(seeded: Any, neo4j_server: Any
     # title, as many rows as the relationships' evidence_count add up to.
     evidence = rows("ev.sentence AS sentence")
     assert evidence and all(r["sentence"] and r["article"] for r in evidence)
-    totals = store.run_read(
-        seeded,
+    totals = seeded.run_read(
         "MATCH (e:Entity {name: $name})-[r]-(:Entity) RETURN sum(r.evidence_count) AS n",
-        {"name": PARAMS["name"]}, database=neo4j_server.database)
+        {"name": PARAMS["name"]})
     assert len(evidence) == min(totals[0]["n"], 200)
     for r in evidence:  # the sentence is quoted from the article the row names
         assert r["sentence"] in _article_text(seeded, neo4j_server, r["article"])

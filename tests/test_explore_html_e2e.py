@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from graph import html_view
 from graph.browser.chromium import chromium_path
+from graph.export import html as html_view
 
 OUTPUT = Path(__file__).parent / "output"
 

@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
-from graph import html_view
 from graph.browser import (
     GUIDE_FILE,
     POST_CONNECT_SETTING,
@@ -25,6 +24,7 @@ from graph.browser import (
     relationship_colors,
     serve,
 )
+from graph.export import html as html_view
 from graph.model import ENTITY_LABELS, NODE_LABELS, RELATION_TYPES
 
 # --- stylesheet -------------------------------------------------------------------------------

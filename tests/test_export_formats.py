@@ -8,7 +8,7 @@ import json
 import networkx as nx
 import pytest
 
-from graph import subgraph as sg
+from graph import export as sg
 
 NASTY = "x'}) DETACH DELETE n //\\ \"q\"\n第二行;\x01"
 

@@ -33,8 +33,8 @@ from store_corpus import (
     corpus,
 )
 
-from graph import reports, store
-from graph import subgraph as sg
+from graph import export as sg
+from graph import reports
 from graph.ingest import write_extractions
 from graph.model import Entity, Extraction, Relation
 
@@ -100,7 +100,7 @@ EXPECTED = {
 
 
 def whole_graph(driver: Any, query: str = EVERYTHING) -> sg.Subgraph:
-    return reports.choose_subgraph(driver, query=query)
+    return sg.choose_subgraph(driver, query=query)
 
 
 @pytest.fixture
@@ -130,7 +130,7 @@ def entity_edges(sub: sg.Subgraph) -> dict[tuple[str, str, str], dict[str, Any]]
 
 def test_whole_graph_export_has_every_node_and_relationship(loaded: Any) -> None:
     sub = whole_graph(loaded)
-    stats = store.stats(loaded)
+    stats = loaded.stats()
     assert (len(sub.nodes), len(sub.rels)) == (stats["nodes"], stats["relationships"])
     assert sub.dropped == 0
     # the query returns Evidence nodes, so they are exported, keyed by relationship and span
@@ -145,7 +145,7 @@ def test_whole_graph_export_has_every_node_and_relationship(loaded: Any) -> None
 def test_evidence_lists_match_the_evidence_nodes_of_each_relationship(loaded: Any) -> None:
     sub = whole_graph(loaded, NO_EVIDENCE_NODES)
     assert not any(n.label == "Evidence" for n in sub.nodes.values())
-    stored = store.run_read(loaded, """
+    stored = loaded.run_read("""
         MATCH ()-[r]->() WHERE r.key IS NOT NULL
         MATCH (a:Article)-[:HAS_EVIDENCE]->(ev:Evidence {rel: r.key})
         WITH r, a, ev ORDER BY coalesce(ev.date, ''), ev.article, ev.start, ev.end, ev.method
@@ -194,11 +194,11 @@ def test_networkx_formats_read_back(loaded: Any, fmt: str) -> None:
 def test_cypher_script_recreates_the_graph(loaded: Any) -> None:
     sub = whole_graph(loaded)
     script = sg.to_cypher(sub)
-    before = store.stats(loaded)
-    store.clear_database(loaded)
-    assert store.stats(loaded)["nodes"] == 0
-    store.run_script(loaded, sg.script_statements(script))
-    after = store.stats(loaded)
+    before = loaded.stats()
+    loaded.clear_database()
+    assert loaded.stats()["nodes"] == 0
+    loaded.run_script(sg.script_statements(script))
+    after = loaded.stats()
     assert (after["nodes"], after["relationships"]) == (before["nodes"], before["relationships"])
     assert after["labels"] == before["labels"] and after["types"] == before["types"]
     # the recreated graph exports to the very same script
@@ -210,9 +210,9 @@ def test_script_without_evidence_nodes_keeps_the_evidence_on_the_relationships(
         loaded: Any) -> None:
     sub = whole_graph(loaded, NO_EVIDENCE_NODES)
     script = sg.to_cypher(sub)
-    store.clear_database(loaded)
-    store.run_script(loaded, sg.script_statements(script))
-    after = store.stats(loaded)
+    loaded.clear_database()
+    loaded.run_script(sg.script_statements(script))
+    after = loaded.stats()
     assert after["labels"]["Evidence"] == after["types"]["HAS_EVIDENCE"] == 0
     assert (after["nodes"], after["relationships"]) == (len(sub.nodes), len(sub.rels))
     again = whole_graph(loaded)
@@ -232,10 +232,10 @@ def test_admin_csv_loaded_back(loaded: Any) -> None:
     files = sg.to_admin_csv(sub)
     header = files["relationships.csv"].splitlines()[0].split(",")
     assert {"evidence_sentence:string[]", "evidence_start:long[]", "key:string"} <= set(header)
-    store.clear_database(loaded)
+    loaded.clear_database()
     nodes, rels = sg.write_rows(sg.read_admin_csv(files))
-    store.write_subgraph_rows(loaded, nodes, rels)
-    after = store.stats(loaded)
+    loaded.write_subgraph_rows(nodes, rels)
+    after = loaded.stats()
     assert (after["nodes"], after["relationships"]) == (len(sub.nodes), len(sub.rels))
     again = whole_graph(loaded)
     assert without_empty(again) == without_empty(sub)
@@ -246,16 +246,16 @@ def test_admin_csv_with_evidence_nodes_loaded_back_through_a_script(loaded: Any)
     sub = whole_graph(loaded)
     files = sg.to_admin_csv(sub)
     assert "\nEvidence:" in files["nodes.csv"]
-    before = store.stats(loaded)
-    store.clear_database(loaded)
-    store.run_script(loaded, sg.script_statements(sg.to_cypher(sg.read_admin_csv(files))))
-    after = store.stats(loaded)
+    before = loaded.stats()
+    loaded.clear_database()
+    loaded.run_script(sg.script_statements(sg.to_cypher(sg.read_admin_csv(files))))
+    after = loaded.stats()
     assert (after["labels"], after["types"]) == (before["labels"], before["types"])
     assert without_empty(whole_graph(loaded)) == without_empty(sub)
 
 
 def test_around_report_and_filters(loaded: Any) -> None:
-    around = reports.choose_subgraph(loaded, around="海尔卡奥斯", hops=1)
+    around = sg.choose_subgraph(loaded, around="海尔卡奥斯", hops=1)
     assert set(around.nodes) == {
         "Platform:卡奥斯", "Company:华光国瓷", "Company:纽氏达特", "Company:海尔集团",
         "Platform:窑炉数字大脑", "Company:鲁中耐火材料",
@@ -264,25 +264,25 @@ def test_around_report_and_filters(loaded: Any) -> None:
     assert not any(n.label == "Evidence" for n in around.nodes.values())
     assert around.rels[EMPOWERS].props["evidence_sentence"] == EXPECTED[EMPOWERS][
         "evidence_sentence"]
-    two = reports.choose_subgraph(loaded, around="卡奥斯", hops=2, types=["EMPOWERS", "LOCATED_IN"])
+    two = sg.choose_subgraph(loaded, around="卡奥斯", hops=2, types=["EMPOWERS", "LOCATED_IN"])
     assert {r.type for r in two.rels.values()} == {"EMPOWERS", "LOCATED_IN"}
     assert "City:青岛市" in two.nodes and "Company:海尔集团" not in two.nodes
-    signed = reports.choose_subgraph(loaded, report="agreements", params={"city": "淄博"})
+    signed = sg.choose_subgraph(loaded, report="agreements", params={"city": "淄博"})
     agreement = signed.rels[("Company:华光国瓷", "SIGNED_WITH", "Platform:卡奥斯")].props
     assert agreement["evidence_sentence"] == [S1] and agreement["evidence_article"] == ["art-zibo"]
-    recent = reports.choose_subgraph(loaded, query=EVERYTHING, since="2023-01-01")
+    recent = sg.choose_subgraph(loaded, query=EVERYTHING, since="2023-01-01")
     assert all(r.props.get("last_seen", "9") >= "2023-01-01" for r in recent.rels.values()
                if r.type != "MENTIONS")
     assert "Article:art-zibo" not in recent.nodes and "Article:art-qingdao" in recent.nodes
     dates = [n.props.get("date") for n in recent.nodes.values() if n.label == "Evidence"]
     assert dates and all(d is not None and d >= "2023-01-01" for d in dates)
     with pytest.raises(reports.UsageError, match="exactly one"):
-        reports.choose_subgraph(loaded, around="卡奥斯", report="agreements")
+        sg.choose_subgraph(loaded, around="卡奥斯", report="agreements")
 
 
 def test_evidence_nodes_only_when_asked_for(loaded: Any) -> None:
     labels = ["Platform", "Company", "Article", "Evidence"]
-    sub = reports.choose_subgraph(loaded, around="卡奥斯", hops=1, labels=labels)
+    sub = sg.choose_subgraph(loaded, around="卡奥斯", hops=1, labels=labels)
     entity = {k: r for k, r in sub.rels.items() if r.type not in ("MENTIONS", "HAS_EVIDENCE")}
     evidence = {k: n for k, n in sub.nodes.items() if n.label == "Evidence"}
     # exactly the evidence of the exported relationships, each linked from its article
@@ -294,12 +294,12 @@ def test_evidence_nodes_only_when_asked_for(loaded: Any) -> None:
     assert {n.props["sentence"] for n in evidence.values() if n.props["rel"] ==
             sub.rels[EMPOWERS].props["key"]} == {U1, S3, L1, L2}
     # only HAS_EVIDENCE asked for: articles and their evidence, no entity relationship
-    only = reports.choose_subgraph(loaded, query=NO_EVIDENCE_NODES, types=["HAS_EVIDENCE"])
+    only = sg.choose_subgraph(loaded, query=NO_EVIDENCE_NODES, types=["HAS_EVIDENCE"])
     assert {r.type for r in only.rels.values()} == {"HAS_EVIDENCE"}
-    assert len(only.rels) == store.stats(loaded)["evidence"]
+    assert len(only.rels) == loaded.stats()["evidence"]
     # and filtered out of a query that returns them
     assert not any(n.label == "Evidence" for n in
-                   reports.choose_subgraph(loaded, query=EVERYTHING, labels=["Article"]).nodes
+                   sg.choose_subgraph(loaded, query=EVERYTHING, labels=["Article"]).nodes
                    .values())
 
 

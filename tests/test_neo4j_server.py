@@ -11,13 +11,16 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from graph import cli, config, neo4j_local, store
+from graph import cli
+from graph.errors import ConfigError, StoreError
+from graph.neo4j import Settings, connect, resolve_settings
+from graph.neo4j import local as neo4j_local
 
 # --- settings (plain data) -------------------------------------------------------------------
 
 
 def test_password_never_in_repr_or_str() -> None:
-    settings = config.Settings(uri="bolt://db:7687", user="alice", password="s3cret-pw")
+    settings = Settings(uri="bolt://db:7687", user="alice", password="s3cret-pw")
     for text in (repr(settings), str(settings), f"{settings}", repr([settings])):
         assert "s3cret-pw" not in text
         assert "alice" in text and "***" in text
@@ -35,15 +38,15 @@ def test_password_never_in_repr_or_str() -> None:
     ],
 )
 def test_any_driver_uri_is_kept_unchanged(uri: str) -> None:
-    settings = config.resolve_settings(uri, start_local=False, env={})
+    settings = resolve_settings(uri, start_local=False, env={})
     assert settings.uri == uri
     assert not settings.managed
 
 
 @pytest.mark.parametrize("uri", ["http://localhost:7474", "localhost:7687", "bolt://", "neo4j"])
 def test_non_neo4j_uris_are_rejected(uri: str) -> None:
-    with pytest.raises(config.ConfigError, match="not a Neo4j URI"):
-        config.resolve_settings(uri, start_local=False, env={})
+    with pytest.raises(ConfigError, match="not a Neo4j URI"):
+        resolve_settings(uri, start_local=False, env={})
 
 
 def test_explicit_values_win_over_environment_and_blank_means_unset() -> None:
@@ -53,7 +56,7 @@ def test_explicit_values_win_over_environment_and_blank_means_unset() -> None:
         "NEO4J_PASSWORD": "env-pw",
         "NEO4J_DATABASE": "",
     }
-    settings = config.resolve_settings(user="cli-user", start_local=False, env=env)
+    settings = resolve_settings(user="cli-user", start_local=False, env=env)
     assert settings.uri == "neo4j+s://aura.example.io"
     assert settings.auth == ("cli-user", "env-pw")
     assert settings.database is None
@@ -61,7 +64,7 @@ def test_explicit_values_win_over_environment_and_blank_means_unset() -> None:
 
 def test_without_uri_the_managed_server_is_used() -> None:
     env = {"IIKG_NEO4J_BOLT_PORT": "7999", "IIKG_CACHE_DIR": "/tmp/iikg-test-cache"}
-    settings = config.resolve_settings(password="ignored", start_local=False, env=env)
+    settings = resolve_settings(password="ignored", start_local=False, env=env)
     assert settings.managed
     assert settings.uri == "bolt://127.0.0.1:7999"
     assert settings.auth is None  # the managed server runs without auth
@@ -160,15 +163,15 @@ def _free_port() -> int:
 
 def test_unreachable_server_is_a_clear_error() -> None:
     uri = f"bolt://127.0.0.1:{_free_port()}"
-    with pytest.raises(store.StoreError, match=f"cannot reach Neo4j at {uri}"):
-        store.connect(config.Settings(uri=uri, password="pw-not-shown"))
+    with pytest.raises(StoreError, match=f"cannot reach Neo4j at {uri}"):
+        connect(Settings(uri=uri, password="pw-not-shown"))
 
 
 # --- a real server ---------------------------------------------------------------------------
 
 
-def test_server_reports_version(neo4j_driver, neo4j_server: config.Settings) -> None:
-    info = store.server_info(neo4j_driver)
+def test_server_reports_version(neo4j_driver, neo4j_server: Settings) -> None:
+    info = neo4j_driver.server_info()
     assert info.name == "Neo4j Kernel"
     if neo4j_server.managed:
         assert (info.version, info.edition) == (neo4j_local.NEO4J_VERSION, "community")
@@ -177,69 +180,60 @@ def test_server_reports_version(neo4j_driver, neo4j_server: config.Settings) -> 
         assert info.version.split(".")[0].isdigit()
 
 
-def test_database_starts_empty(neo4j_db, neo4j_server: config.Settings) -> None:
-    rows = store.run_read(
-        neo4j_db, "MATCH (n) RETURN count(n) AS n", database=neo4j_server.database
-    )
+def test_database_starts_empty(neo4j_db, neo4j_server: Settings) -> None:
+    rows = neo4j_db.run_read("MATCH (n) RETURN count(n) AS n")
     assert rows == [{"n": 0}]
 
 
-def test_parameterized_write_then_read(neo4j_db, neo4j_server: config.Settings) -> None:
-    db = neo4j_server.database
+def test_parameterized_write_then_read(neo4j_db) -> None:
     platforms = [
         {"name": "卡奥斯COSMOPlat", "owner": "海尔集团"},
         {"name": "根云", "owner": "树根互联"},
         {"name": 'O\'Brien "quoted" 平台', "owner": "海尔集团"},  # quotes stay data
     ]
-    written = store.run_write(
-        neo4j_db,
+    written = neo4j_db.run_write(
         "UNWIND $rows AS row "
         "MERGE (c:Company {name: row.owner}) "
         "MERGE (p:Platform {name: row.name}) "
         "MERGE (p)-[:DEVELOPED_BY]->(c) "
         "RETURN count(*) AS n",
         {"rows": platforms},
-        database=db,
     )
     assert written == [{"n": 3}]
-    rows = store.run_read(
-        neo4j_db,
+    rows = neo4j_db.run_read(
         "MATCH (p:Platform)-[:DEVELOPED_BY]->(c:Company) "
         "WITH c, p ORDER BY p.name "
         "RETURN c.name AS company, collect(p.name) AS platforms ORDER BY company",
-        database=db,
     )
     assert rows == [
         {"company": "树根互联", "platforms": ["根云"]},
         {"company": "海尔集团", "platforms": sorted(["卡奥斯COSMOPlat", 'O\'Brien "quoted" 平台'])},
     ]
-    count = store.run_read(
-        neo4j_db, "MATCH (c:Company {name: $name}) RETURN count(c) AS n", {"name": "海尔集团"}, db
+    count = neo4j_db.run_read(
+        "MATCH (c:Company {name: $name}) RETURN count(c) AS n", {"name": "海尔集团"}
     )
     assert count == [{"n": 1}]  # MERGE did not duplicate the shared owner
 
 
-def test_run_read_is_routed_as_read(neo4j_db, neo4j_server: config.Settings) -> None:
-    with pytest.raises(store.StoreError, match="Neo4j rejected the query"):
-        store.run_read(neo4j_db, "CREATE (:Company {name: 'x'})", database=neo4j_server.database)
-    rows = store.run_read(
-        neo4j_db, "MATCH (n) RETURN count(n) AS n", database=neo4j_server.database
-    )
+def test_run_read_is_routed_as_read(neo4j_db, neo4j_server: Settings) -> None:
+    with pytest.raises(StoreError, match="Neo4j rejected the query"):
+        neo4j_db.run_read("CREATE (:Company {name: 'x'})")
+    rows = neo4j_db.run_read("MATCH (n) RETURN count(n) AS n")
     assert rows == [{"n": 0}]
 
 
 def test_bad_cypher_names_the_error_code(neo4j_driver) -> None:
-    with pytest.raises(store.StoreError, match=r"Neo\.ClientError\.Statement\.SyntaxError"):
-        store.run_read(neo4j_driver, "MATCH (n RETURN n")
+    with pytest.raises(StoreError, match=r"Neo\.ClientError\.Statement\.SyntaxError"):
+        neo4j_driver.run_read("MATCH (n RETURN n")
 
 
-def _managed(settings: config.Settings) -> neo4j_local.LocalServer:
+def _managed(settings: Settings) -> neo4j_local.LocalServer:
     if not settings.managed:
         pytest.skip("NEO4J_URI points to an external server; this checks the managed one")
     return neo4j_local.LocalServer.from_env()
 
 
-def test_browser_answers(neo4j_server: config.Settings) -> None:
+def test_browser_answers(neo4j_server: Settings) -> None:
     server = _managed(neo4j_server)
     for url in (server.browser_url, server.browser_connect_url):
         with urllib.request.urlopen(url, timeout=10) as response:
@@ -251,7 +245,7 @@ def test_browser_answers(neo4j_server: config.Settings) -> None:
     assert discovery["bolt_direct"] == server.bolt_uri
 
 
-def test_cli_status_reports_the_running_server(neo4j_server: config.Settings) -> None:
+def test_cli_status_reports_the_running_server(neo4j_server: Settings) -> None:
     server = _managed(neo4j_server)
     result = CliRunner().invoke(cli.main, ["neo4j", "status"], env={"NEO4J_URI": None})
     assert result.exit_code == 0, result.output

@@ -30,7 +30,7 @@ def conn(settings: Any) -> list[str]:
 
 @pytest.fixture
 def cli(neo4j_db: Any, neo4j_server: Any) -> Any:
-    write_extractions(neo4j_db, corpus(), database=neo4j_server.database)
+    write_extractions(neo4j_db, corpus())
     runner = CliRunner()
 
     def invoke(*args: str) -> Any:

@@ -11,7 +11,6 @@ import pytest
 from report_rows import report_rows as run
 from store_corpus import HUAGUANG, KAOS, NEWSTAR, _article, _rel, corpus
 
-from graph import store
 from graph.ingest import write_extractions
 from graph.model import Entity, Extraction
 
@@ -46,9 +45,9 @@ def extra() -> list[Extraction]:
 
 @pytest.fixture(scope="module")
 def graph(neo4j_driver: Any, neo4j_server: Any) -> Any:
-    store.clear_database(neo4j_driver, neo4j_server.database)
-    write_extractions(neo4j_driver, corpus() + extra(), database=neo4j_server.database)
-    store.run_query_readonly(neo4j_driver, "CALL db.awaitIndexes(60)")
+    neo4j_driver.clear_database()
+    write_extractions(neo4j_driver, corpus() + extra())
+    neo4j_driver.run_query_readonly("CALL db.awaitIndexes(60)")
     return neo4j_driver
 
 

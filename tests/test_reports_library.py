@@ -10,7 +10,6 @@ from report_rows import report_rows as run
 from store_corpus import corpus
 
 import cypher
-from graph import store
 from graph.ingest import write_extractions
 
 INJECTION = "x'}) DETACH DELETE n //"
@@ -19,9 +18,9 @@ INJECTION = "x'}) DETACH DELETE n //"
 @pytest.fixture(scope="module")
 def graph(neo4j_driver: Any, neo4j_server: Any) -> Any:
     """The corpus, written once for this module's read-only tests."""
-    store.clear_database(neo4j_driver, neo4j_server.database)
-    write_extractions(neo4j_driver, corpus(), database=neo4j_server.database)
-    store.run_query_readonly(neo4j_driver, "CALL db.awaitIndexes(60)")
+    neo4j_driver.clear_database()
+    write_extractions(neo4j_driver, corpus())
+    neo4j_driver.run_query_readonly("CALL db.awaitIndexes(60)")
     return neo4j_driver
 
 
@@ -191,14 +190,14 @@ def check_search(g: Any) -> None:
 def _edges(g: Any) -> list[tuple[str, str, str]]:
     """Every entity-to-entity relationship as (start name, type, end name): plain data for
     the brute-force references below (names are unique in the hand-built corpus)."""
-    return [tuple(row) for row in store.run_query_readonly(
-        g, "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.name, type(r), b.name"
+    return [tuple(row) for row in g.run_query_readonly(
+        "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.name, type(r), b.name"
     ).rows]
 
 
 def _labels(g: Any) -> dict[str, str]:
-    rows = store.run_query_readonly(
-        g, "MATCH (e:Entity) RETURN e.name, [l IN labels(e) WHERE l <> 'Entity'][0]"
+    rows = g.run_query_readonly(
+        "MATCH (e:Entity) RETURN e.name, [l IN labels(e) WHERE l <> 'Entity'][0]"
     ).rows
     return dict(rows)
 
@@ -266,8 +265,8 @@ def test_report_rows(graph: Any, name: str) -> None:
 @pytest.mark.parametrize("name", sorted(CHECKS))
 def test_injection_through_parameters_deletes_nothing(graph: Any, name: str) -> None:
     report = cypher.get_report(name)
-    before = store.stats(graph)
+    before = graph.stats()
     params = {p.name: INJECTION for p in report.params if p.type == "string"}
     rows = run(graph, name, **params)
-    assert store.stats(graph) == before
+    assert graph.stats() == before
     assert all(INJECTION not in str(r) for r in rows) or name == "search"

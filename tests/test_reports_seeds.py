@@ -14,7 +14,6 @@ import pytest
 from report_rows import report_rows as run
 
 import cypher
-from graph import store
 from graph.ingest import ingest
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
@@ -23,10 +22,10 @@ ZIBO_ARTICLE = "000_14939d2c03372406.txt"
 
 @pytest.fixture(scope="module")
 def seeds(neo4j_driver: Any, neo4j_server: Any) -> Any:
-    store.clear_database(neo4j_driver, neo4j_server.database)
-    summary = ingest([str(SEEDS)], driver=neo4j_driver, database=neo4j_server.database)
+    neo4j_driver.clear_database()
+    summary = ingest([str(SEEDS)], graph=neo4j_driver)
     assert summary.read == 5 and not summary.skipped
-    store.run_query_readonly(neo4j_driver, "CALL db.awaitIndexes(60)")
+    neo4j_driver.run_query_readonly("CALL db.awaitIndexes(60)")
     return neo4j_driver
 
 
@@ -81,23 +80,20 @@ def test_report_on_seeds(seeds: Any, name: str) -> None:
 
 
 def _state(driver: Any) -> tuple[dict, list, list]:
-    rels = store.run_query_readonly(
-        driver,
-        "MATCH (a:Entity)-[r]->(b:Entity) "
+    rels = driver.run_query_readonly("MATCH (a:Entity)-[r]->(b:Entity) "
         "RETURN a.name, type(r), b.name, properties(r) ORDER BY a.name, type(r), b.name",
     ).rows
-    evidence = store.run_query_readonly(
-        driver,
+    evidence = driver.run_query_readonly(
         "MATCH (a:Article)-[:HAS_EVIDENCE]->(ev:Evidence) RETURN a.id, properties(ev) "
         "ORDER BY ev.rel, a.id, ev.start, ev.end, ev.method",
     ).rows
-    return store.stats(driver), rels, evidence
+    return driver.stats(), rels, evidence
 
 
 def test_seeds_twice_and_an_edited_article(neo4j_db: Any, tmp_path: Path) -> None:
     corpus = tmp_path / "articles"
     shutil.copytree(SEEDS, corpus)
-    first = ingest([str(corpus)], driver=neo4j_db)
+    first = ingest([str(corpus)], graph=neo4j_db)
     assert first.written is not None and first.written.new == 5
     stats, rels, evidence = _state(neo4j_db)
     assert stats["labels"]["Evidence"] == len(evidence) > 20
@@ -105,25 +101,25 @@ def test_seeds_twice_and_an_edited_article(neo4j_db: Any, tmp_path: Path) -> Non
     assert all(row[0] == row[1]["article"] for row in evidence)
     assert {row[1]["rel"] for row in evidence} == {r[3]["key"] for r in rels}
 
-    again = ingest([str(corpus)], driver=neo4j_db)
+    again = ingest([str(corpus)], graph=neo4j_db)
     assert again.written is not None and again.written.unchanged == 5
     assert _state(neo4j_db) == (stats, rels, evidence)
 
     edited = corpus / ZIBO_ARTICLE
-    old_id = store.run_query_readonly(
-        neo4j_db, "MATCH (a:Article) WHERE a.path ENDS WITH $f RETURN a.id", {"f": ZIBO_ARTICLE}
+    old_id = neo4j_db.run_query_readonly(
+        "MATCH (a:Article) WHERE a.path ENDS WITH $f RETURN a.id", {"f": ZIBO_ARTICLE}
     ).rows[0][0]
     text = edited.read_text(encoding="utf-8")
     assert "海尔卡奥斯与华光国瓷签署合作协议" in text
     text = text.replace("华光国瓷签署合作协议", "华光国瓷签署战略协议")
     edited.write_text(text, encoding="utf-8")
-    third = ingest([str(corpus)], driver=neo4j_db)
+    third = ingest([str(corpus)], graph=neo4j_db)
     assert third.written is not None
     assert (third.written.changed, third.written.unchanged, third.written.new) == (1, 4, 0)
     new_stats, new_rels, new_evidence = _state(neo4j_db)
     assert new_stats["labels"]["Article"] == 5
-    new_id = store.run_query_readonly(
-        neo4j_db, "MATCH (a:Article) WHERE a.path ENDS WITH $f RETURN a.id", {"f": ZIBO_ARTICLE}
+    new_id = neo4j_db.run_query_readonly(
+        "MATCH (a:Article) WHERE a.path ENDS WITH $f RETURN a.id", {"f": ZIBO_ARTICLE}
     ).rows[0][0]
     assert new_id != old_id
     # relationships none of whose evidence came from the edited article are untouched, and so

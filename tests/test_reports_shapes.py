@@ -14,7 +14,6 @@ import pytest
 from report_rows import report_rows
 from store_corpus import corpus
 
-from graph import store
 from graph.ingest import write_extractions
 
 TYPES = ("EMPOWERS", "SIGNED_WITH", "ISSUED_BY", "DEVELOPED_BY", "PARTNERS_WITH", "LOCATED_IN",
@@ -32,17 +31,15 @@ def _generator() -> Any:
 
 @pytest.fixture(scope="module")
 def graph(neo4j_driver: Any, neo4j_server: Any) -> Any:
-    store.clear_database(neo4j_driver, neo4j_server.database)
+    neo4j_driver.clear_database()
     extractions = corpus() + list(_generator()(300, seed=3))
-    write_extractions(neo4j_driver, extractions, database=neo4j_server.database)
+    write_extractions(neo4j_driver, extractions)
     # the generator gives places no level: derive it from the name so regions roll up
-    store.run_write(
-        neo4j_driver,
+    neo4j_driver.run_write(
         "MATCH (c:City) WHERE c.level IS NULL SET c.level = CASE right(c.name, 1) "
         "WHEN '省' THEN 'province' WHEN '市' THEN 'city' WHEN '区' THEN 'district' END",
-        database=neo4j_server.database,
     )
-    store.run_query_readonly(neo4j_driver, "CALL db.awaitIndexes(60)")
+    neo4j_driver.run_query_readonly("CALL db.awaitIndexes(60)")
     return neo4j_driver
 
 
@@ -52,14 +49,12 @@ def data(graph: Any) -> dict[str, Any]:
     every entity-to-entity relationship."""
     entities = {
         row[0]: {"label": row[1], "level": row[2], "mentions": row[3], "aliases": row[4] or []}
-        for row in store.run_query_readonly(
-            graph,
+        for row in graph.run_query_readonly(
             "MATCH (e:Entity) RETURN e.name, [l IN labels(e) WHERE l <> 'Entity'][0], e.level, "
             "e.mentions, e.aliases",
         ).rows
     }
-    edges = [tuple(row) for row in store.run_query_readonly(
-        graph,
+    edges = [tuple(row) for row in graph.run_query_readonly(
         "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.name, type(r), b.name, r.confidence, "
         "r.evidence_count",
     ).rows]

@@ -10,19 +10,17 @@ from typing import Any
 import pytest
 from store_corpus import corpus
 
-from graph import store
 from graph.batch import prepare
+from graph.errors import ReadOnlyViolation, StoreError
 from graph.ingest import write_extractions
 from graph.model import Entity, Extraction, Relation
 
 
 def snapshot(driver: Any) -> tuple[list, list]:
     """Every node and relationship with all properties, in a stable order."""
-    nodes = store.run_query_readonly(
-        driver, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
-    ).rows
-    rels = store.run_query_readonly(
-        driver,
+    nodes = driver.run_query_readonly(
+        "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props").rows
+    rels = driver.run_query_readonly(
         "MATCH (a)-[r]->(b) RETURN coalesce(a.name, a.id) AS a, type(r) AS t, "
         "coalesce(b.name, b.id, b.rel + ' ' + b.sentence) AS b, properties(r) AS props",
     ).rows
@@ -33,7 +31,7 @@ def snapshot(driver: Any) -> tuple[list, list]:
 
 
 def props_of(driver: Any, query: str, **params: Any) -> list[Any]:
-    return [row[0] for row in store.run_query_readonly(driver, query, params).rows]
+    return [row[0] for row in driver.run_query_readonly(query, params).rows]
 
 
 def evidence_of(driver: Any, key: str) -> list[dict[str, Any]]:
@@ -50,10 +48,10 @@ def evidence_of(driver: Any, key: str) -> list[dict[str, Any]]:
 def test_ingest_twice_changes_nothing(neo4j_db: Any) -> None:
     first = write_extractions(neo4j_db, corpus())
     assert (first.new, first.changed, first.unchanged) == (3, 0, 0)
-    before, stats_before = snapshot(neo4j_db), store.stats(neo4j_db)
+    before, stats_before = snapshot(neo4j_db), neo4j_db.stats()
     second = write_extractions(neo4j_db, corpus())
     assert (second.new, second.changed, second.unchanged) == (0, 0, 3)
-    assert store.stats(neo4j_db) == stats_before
+    assert neo4j_db.stats() == stats_before
     assert snapshot(neo4j_db) == before
     assert stats_before["labels"]["Article"] == 3
     assert stats_before["types"]["SIGNED_WITH"] == 2
@@ -62,7 +60,7 @@ def test_ingest_twice_changes_nothing(neo4j_db: Any) -> None:
 def test_stored_state_does_not_depend_on_ingest_order(neo4j_db: Any) -> None:
     write_extractions(neo4j_db, corpus())
     together = snapshot(neo4j_db)
-    store.clear_database(neo4j_db)
+    neo4j_db.clear_database()
     for extraction in reversed(corpus()):
         write_extractions(neo4j_db, [extraction])
     assert snapshot(neo4j_db) == together
@@ -154,7 +152,7 @@ def test_changed_article_replaces_only_its_own_evidence(neo4j_db: Any) -> None:
     ]
     assert len(untouched) > 20 and all(r in after[1] for r in untouched)
     # and the graph is exactly what a fresh ingest of the current corpus gives
-    store.clear_database(neo4j_db)
+    neo4j_db.clear_database()
     write_extractions(neo4j_db, [corpus()[0], _edited_qingdao(), corpus()[2]])
     assert snapshot(neo4j_db) == after
 
@@ -179,15 +177,15 @@ def test_a_failing_batch_writes_nothing_and_names_its_articles(neo4j_db: Any) ->
     good, bad = prepare(corpus()[2]), prepare(corpus()[0])
     # a property value Neo4j cannot store (a map): fails mid-transaction, after some writes
     bad.entities[("Company", "华光国瓷")]["props"]["broken"] = {"not": "storable"}
-    with pytest.raises(store.StoreError, match=r"corpus/zibo\.txt") as info:
-        store.write_articles(neo4j_db, [good, bad])
+    with pytest.raises(StoreError, match=r"corpus/zibo\.txt") as info:
+        neo4j_db.write_articles([good, bad])
     assert "corpus/misc.txt" in str(info.value)
-    assert store.stats(neo4j_db)["nodes"] == 0
+    assert neo4j_db.stats()["nodes"] == 0
 
 
 def test_read_only_query_refuses_writes(neo4j_db: Any) -> None:
     write_extractions(neo4j_db, corpus())
-    nodes = store.stats(neo4j_db)["nodes"]
+    nodes = neo4j_db.stats()["nodes"]
     writes = (
         "MATCH (n) DETACH DELETE n",
         "CREATE (:Company {name: 'x'})",
@@ -195,19 +193,19 @@ def test_read_only_query_refuses_writes(neo4j_db: Any) -> None:
         "CREATE INDEX x IF NOT EXISTS FOR (n:X) ON (n.y)",
     )
     for query in writes:
-        with pytest.raises(store.ReadOnlyViolation, match="read-only"):
-            store.run_query_readonly(neo4j_db, query)
-    assert store.stats(neo4j_db)["nodes"] == nodes
-    result = store.run_query_readonly(neo4j_db, "MATCH (c:City) RETURN c.name AS name")
+        with pytest.raises(ReadOnlyViolation, match="read-only"):
+            neo4j_db.run_query_readonly(query)
+    assert neo4j_db.stats()["nodes"] == nodes
+    result = neo4j_db.run_query_readonly("MATCH (c:City) RETURN c.name AS name")
     assert result.columns == ["name"] and ["淄博市"] in result.rows
 
 
 def test_schema_and_fulltext_over_alias_lists(neo4j_db: Any) -> None:
-    store.apply_schema(neo4j_db)
+    neo4j_db.apply_schema()
     names = props_of(neo4j_db, "SHOW INDEXES YIELD name RETURN name")
     assert {"platform_name", "article_id", "entity_names", "article_path"} <= set(names)
     write_extractions(neo4j_db, corpus())
-    store.run_query_readonly(neo4j_db, "CALL db.awaitIndexes(60)")
+    neo4j_db.run_query_readonly("CALL db.awaitIndexes(60)")
     hits = props_of(
         neo4j_db,
         "CALL db.index.fulltext.queryNodes('entity_names', '\"COSMOPlat\"') YIELD node "
@@ -220,19 +218,19 @@ def test_invalid_extraction_names_the_article(neo4j_db: Any) -> None:
     bad = dataclasses.replace(corpus()[0], entities=(Entity("Robot", "R2"),))
     with pytest.raises(ValueError, match=r"corpus/zibo\.txt"):
         write_extractions(neo4j_db, [bad])
-    assert store.stats(neo4j_db)["nodes"] == 0
+    assert neo4j_db.stats()["nodes"] == 0
 
 
 def test_timed_writes_store_the_same_graph(neo4j_db: Any) -> None:
     """write_articles(timings=...) only measures: the graph is the one a plain write leaves."""
     prepared = [prepare(x) for x in corpus()]
     for article in prepared:
-        store.write_articles(neo4j_db, [article])
+        neo4j_db.write_articles([article])
     plain = snapshot(neo4j_db)
-    store.clear_database(neo4j_db)
+    neo4j_db.clear_database()
     timings: dict[str, float] = {}
     for article in prepared:
-        store.write_articles(neo4j_db, [article], timings=timings)
+        neo4j_db.write_articles([article], timings=timings)
     assert snapshot(neo4j_db) == plain
     assert {"articles", "evidence-create", "mentions City",
             "relationship-merge SIGNED_WITH Company Platform"} <= set(timings)
@@ -290,16 +288,16 @@ REMOVE r.key
 def test_a_graph_in_the_older_list_format_is_upgraded_in_place(neo4j_db: Any) -> None:
     write_extractions(neo4j_db, corpus())
     current = snapshot(neo4j_db)
-    store.run_write(neo4j_db, TO_LEGACY)
-    store.run_write(neo4j_db, "MATCH (ev:Evidence) DETACH DELETE ev")
-    legacy = store.stats(neo4j_db)
+    neo4j_db.run_write(TO_LEGACY)
+    neo4j_db.run_write("MATCH (ev:Evidence) DETACH DELETE ev")
+    legacy = neo4j_db.stats()
     assert legacy["labels"]["Evidence"] == 0 and snapshot(neo4j_db) != current
 
-    upgraded = store.upgrade_storage(neo4j_db, chunk=3)  # several transactions
+    upgraded = neo4j_db.upgrade_storage(chunk=3)  # several transactions
     assert upgraded == sum(legacy["types"][t] for t in legacy["types"]
                            if t not in ("MENTIONS", "HAS_EVIDENCE"))
     assert snapshot(neo4j_db) == current
-    assert store.upgrade_storage(neo4j_db) == 0
+    assert neo4j_db.upgrade_storage() == 0
     # and the upgraded graph takes new articles like any other
     again = write_extractions(neo4j_db, corpus())
     assert again.unchanged == 3 and snapshot(neo4j_db) == current

@@ -8,7 +8,7 @@ evidence sentences and the articles they come from.
 Input is a networkx (Multi)(Di)Graph shaped like the store's rows: nodes with `label` (or
 `labels`), `name`, `aliases` and other properties; edges with `type` (or the multigraph key)
 and the parallel evidence lists `evidence_sentence`, `evidence_article`, `evidence_title`,
-`evidence_date`, `evidence_confidence` (graph/subgraph.py writes them from the store's Evidence
+`evidence_date`, `evidence_confidence` (graph/export/subgraph.py writes them from the graph's Evidence
 nodes). Evidence nodes themselves, when an export selects them, are drawn small and captioned
 with the start of their sentence.
 """
@@ -25,8 +25,8 @@ from typing import Any
 import networkx as nx
 
 from graph.browser import asset_text, label_styles, relationship_colors
+from graph.export.subgraph import EVIDENCE_LABEL, EXPORT_LABELS
 from graph.model import ARTICLE_LABEL, ENTITY_LABELS, SYMMETRIC_TYPES
-from graph.subgraph import EVIDENCE_LABEL, EXPORT_LABELS
 
 VIEW_TEMPLATE = "view.html"
 VIS_JS = "vendor/vis-network.min.js"

@@ -3,14 +3,13 @@
 Settings come from explicit values (CLI options) or the environment: ``NEO4J_URI``,
 ``NEO4J_USER``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``. Any Neo4j URI scheme the driver
 knows is accepted unchanged, so ``neo4j+s://`` (Aura, clusters) and ``neo4j://`` routing URIs
-work the same as ``bolt://``. When no URI is configured, the managed local server
-(graph.neo4j_local) is used and started if needed.
+work the same as ``bolt://``. Resolving them (explicit values, the environment, else the
+managed local server, started if needed) is graph.neo4j.connect's job; this module only holds
+the resolved value and imports nothing of the server.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -57,45 +56,3 @@ def check_uri(uri: str) -> str:
             f"{', '.join(s + '://host:port' for s in URI_SCHEMES)})"
         )
     return uri
-
-
-def _pick(value: str | None, env: Mapping[str, str], name: str) -> str | None:
-    """An explicit value wins; an empty string counts as unset."""
-    if value:
-        return value
-    return env.get(name) or None
-
-
-def resolve_settings(
-    uri: str | None = None,
-    user: str | None = None,
-    password: str | None = None,
-    database: str | None = None,
-    *,
-    start_local: bool = True,
-    env: Mapping[str, str] | None = None,
-    progress: Callable[[str], None] | None = None,
-) -> Settings:
-    """Settings from explicit values, then the environment, then the managed local server.
-
-    With no URI anywhere, the managed local server is used; ``start_local=True`` starts it
-    (assembling it on first use) and waits until it answers, reporting through ``progress``
-    (default: logging). Raises ConfigError for bad
-    values and graph.neo4j_local.Neo4jLocalError when the local server cannot start.
-    """
-    env = os.environ if env is None else env
-    uri = _pick(uri, env, "NEO4J_URI")
-    user = _pick(user, env, "NEO4J_USER")
-    password = _pick(password, env, "NEO4J_PASSWORD")
-    database = _pick(database, env, "NEO4J_DATABASE")
-    if uri:
-        return Settings(uri=check_uri(uri), user=user, password=password, database=database)
-
-    # Imported here: the local server is only needed when no server is configured.
-    from graph import neo4j_local
-
-    server = neo4j_local.LocalServer.from_env(env)
-    if start_local:
-        neo4j_local.start(server, progress=progress)
-    # The managed server runs with auth disabled, so credentials are not sent.
-    return Settings(uri=server.bolt_uri, database=database, managed=True)
