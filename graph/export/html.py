@@ -8,9 +8,9 @@ evidence sentences and the articles they come from.
 Input is a networkx (Multi)(Di)Graph shaped like the store's rows: nodes with `label` (or
 `labels`), `name`, `aliases` and other properties; edges with `type` (or the multigraph key)
 and the parallel evidence lists `evidence_sentence`, `evidence_article`, `evidence_title`,
-`evidence_date`, `evidence_confidence` (graph/export/subgraph.py writes them from the graph's Evidence
-nodes). Evidence nodes themselves, when an export selects them, are drawn small and captioned
-with the start of their sentence.
+`evidence_date`, `evidence_confidence` (graph/export/subgraph.py writes them from the
+graph's Evidence nodes). Evidence nodes themselves, when an export selects them, are drawn
+small and captioned with the start of their sentence.
 """
 
 from __future__ import annotations
