@@ -12,6 +12,8 @@ turns. Do not point NEO4J_URI at a database whose contents you want to keep. Wit
 NEO4J_URI the tests use the managed server's separate ``test`` instance (bolt port 7688), never
 the default one that ``iikg ingest`` fills.
 
+``seeded`` is ``neo4j_db`` holding the ingested seed corpus (seeds/articles).
+
 Tests that use these fixtures get the ``neo4j`` marker automatically, so ``-m "not neo4j"``
 runs the rest, and the end of the run reports how many real-server tests ran.
 """
@@ -31,8 +33,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.paths import SEEDS
 
 from graph.errors import ConfigError, Neo4jLocalError, StoreError
+from graph.ingest import ingest
 from graph.neo4j import Graph, Settings, connect, open_driver, resolve_settings
 from graph.neo4j import local as neo4j_local
 
@@ -45,6 +49,7 @@ if not os.environ.get("NEO4J_URI"):
 
 NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "neo4j_db"})
 _outcomes: Counter[str] = Counter()
+_neo4j_tests: set[str] = set()  # node ids (the keyword "neo4j" also matches tests/neo4j/)
 _server_line: list[str] = []
 
 
@@ -120,14 +125,23 @@ def neo4j_db(neo4j_driver: Graph) -> Graph:
     return neo4j_driver
 
 
+@pytest.fixture
+def seeded(neo4j_db: Any, neo4j_server: Any) -> Any:
+    """The database holding the ingested seed corpus."""
+    summary = ingest([str(SEEDS)], graph=neo4j_db)
+    assert summary.read >= 5 and not summary.skipped, summary.lines()
+    return neo4j_db
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.neo4j)
+            _neo4j_tests.add(item.nodeid)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if "neo4j" not in report.keywords:
+    if report.nodeid not in _neo4j_tests:
         return
     if report.when == "call" or (report.when == "setup" and not report.passed):
         _outcomes[report.outcome] += 1

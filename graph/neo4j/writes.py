@@ -270,11 +270,3 @@ class WriteOps(SchemaOps):
 
         with self.session() as session:
             return session.execute_write(work)
-
-    def clear_database(self) -> None:
-        """Delete every node and relationship, in batches (relationships first, so a node with
-        a huge degree never has to go in one transaction). Schema is kept. Tests and the
-        benchmark only: the CLI never calls this."""
-        with self.session() as session:
-            for statement in cypher.statements("write", "clear"):
-                session.run(statement).consume()

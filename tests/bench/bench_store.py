@@ -25,12 +25,16 @@ import statistics
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import cypher
 from graph.batch import prepare
 from graph.model import Article, Entity, Extraction, Relation
 from graph.neo4j import WriteResult, connect
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for support
+from support.graphdb import clear_database
 
 CHARS = (
     "华光国瓷鲁中海尔卡奥斯云帆智造淄博青岛济南烟台潍坊临沂东营泰安威海日照滨州德州聊城菏泽"
@@ -232,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.writes_only:
         time_reports(driver, db, args.runs)
     if not args.keep and not args.reports_only:
-        driver.clear_database()
+        clear_database(driver)
     driver.close()
     return 0
 
@@ -241,7 +245,7 @@ def write_corpus(
     driver: Any, db: str | None, articles: int, batch_size: int, statements: bool = False
 ) -> None:
 
-    driver.clear_database()
+    clear_database(driver)
     driver.apply_schema()
 
     t0 = time.perf_counter()

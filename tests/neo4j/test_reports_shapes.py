@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import importlib.util
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import pytest
-from report_rows import report_rows
-from store_corpus import corpus
+from support.graphdb import clear_database
+from support.paths import BENCH
+from support.report_rows import report_rows
+from support.store_corpus import corpus
 
 from graph.ingest import write_extractions
 
@@ -21,7 +22,7 @@ TYPES = ("EMPOWERS", "SIGNED_WITH", "ISSUED_BY", "DEVELOPED_BY", "PARTNERS_WITH"
 
 
 def _generator() -> Any:
-    path = Path(__file__).parent / "bench" / "bench_store.py"
+    path = BENCH / "bench_store.py"
     spec = importlib.util.spec_from_file_location("bench_store", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
@@ -31,7 +32,7 @@ def _generator() -> Any:
 
 @pytest.fixture(scope="module")
 def graph(neo4j_driver: Any, neo4j_server: Any) -> Any:
-    neo4j_driver.clear_database()
+    clear_database(neo4j_driver)
     extractions = corpus() + list(_generator()(300, seed=3))
     write_extractions(neo4j_driver, extractions)
     # the generator gives places no level: derive it from the name so regions roll up

@@ -14,7 +14,6 @@ from loaders import LoadError, LoadSummary, iter_articles, load_bytes
 from loaders.metadata import parse_date
 from loaders.sources import Limits, iter_jsonl
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
 PARA = "海尔卡奥斯与华光国瓷签署合作协议，华光智慧窑炉数字化车间项目正式启动。"
 
 

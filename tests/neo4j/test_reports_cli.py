@@ -10,13 +10,12 @@ from typing import Any
 import networkx as nx
 import pytest
 from click.testing import CliRunner
-from store_corpus import corpus
+from support.paths import SEEDS
+from support.store_corpus import corpus
 
 import cypher
 from graph.cli import main
 from graph.ingest import write_extractions
-
-SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 
 
 def conn(settings: Any) -> list[str]:

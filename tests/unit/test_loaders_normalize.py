@@ -6,6 +6,7 @@ import opencc
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from support.paths import SEEDS
 
 from loaders import hanzi
 from loaders.normalize import HANS, HANT, detect_script, normalize, normalize_text
@@ -120,9 +121,8 @@ _ADDED_KEYS = [k for k in hanzi.tables().phrases if k not in _ORIGINAL_KEYS]
 
 
 def test_t2s_matches_opencc_on_the_traditional_seed():
-    from pathlib import Path
 
-    raw = (Path(__file__).resolve().parents[1] / "seeds/articles/002_ff181dfd1ad38a95.txt"
+    raw = (SEEDS / "002_ff181dfd1ad38a95.txt"
            ).read_text(encoding="utf-8")
     assert hanzi.t2s(raw) == _OPENCC.convert(raw)
 

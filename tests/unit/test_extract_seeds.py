@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support.paths import ROOT
 
 from graph.cli import main
 from graph.evaluate import Score, load_gold, score_one
 from loaders.pipeline import extract
 from loaders.sources import load_file
 
-ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds" / "articles"
 GOLD = ROOT / "tests" / "data" / "gold"
 

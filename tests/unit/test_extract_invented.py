@@ -6,13 +6,13 @@ tests/data/extract. Held to the thresholds the project sets for unseen articles.
 
 from __future__ import annotations
 
-from pathlib import Path
+from support import paths
 
 from graph.evaluate import Score, load_gold, score_one
 from loaders.pipeline import extract
 from loaders.sources import load_file
 
-DATA = Path(__file__).resolve().parent / "data" / "extract"
+DATA = paths.DATA / "extract"
 
 
 def test_invented_articles_meet_the_unseen_thresholds() -> None:

@@ -11,18 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from report_rows import report_rows as run
+from support.graphdb import clear_database
+from support.paths import SEEDS
+from support.report_rows import report_rows as run
 
 import cypher
 from graph.ingest import ingest
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 ZIBO_ARTICLE = "000_14939d2c03372406.txt"
 
 
 @pytest.fixture(scope="module")
 def seeds(neo4j_driver: Any, neo4j_server: Any) -> Any:
-    neo4j_driver.clear_database()
+    clear_database(neo4j_driver)
     summary = ingest([str(SEEDS)], graph=neo4j_driver)
     assert summary.read == 5 and not summary.skipped
     neo4j_driver.run_query_readonly("CALL db.awaitIndexes(60)")

@@ -6,7 +6,6 @@ import warnings
 from typing import Any
 
 import pytest
-from test_explore_browser_e2e import seeded  # noqa: F401  (fixture)
 
 from graph import charts
 
@@ -119,7 +118,7 @@ def test_platform_column_takes_the_platform_colour(tmp_path) -> None:
     assert tuple(int(hex_colour[i:i + 2], 16) for i in (0, 2, 4)) in pixels
 
 
-def test_iikg_report_plot_on_the_seed_graph(seeded: Any, neo4j_server: Any, tmp_path,  # noqa: F811
+def test_iikg_report_plot_on_the_seed_graph(seeded: Any, neo4j_server: Any, tmp_path,
                                             monkeypatch: Any) -> None:
     from click.testing import CliRunner
     from PIL import Image

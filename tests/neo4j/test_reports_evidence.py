@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from report_rows import report_rows as run
-from store_corpus import HUAGUANG, KAOS, NEWSTAR, _article, _rel, corpus
+from support.graphdb import clear_database
+from support.report_rows import report_rows as run
+from support.store_corpus import HUAGUANG, KAOS, NEWSTAR, _article, _rel, corpus
 
 from graph.ingest import write_extractions
 from graph.model import Entity, Extraction
@@ -45,7 +46,7 @@ def extra() -> list[Extraction]:
 
 @pytest.fixture(scope="module")
 def graph(neo4j_driver: Any, neo4j_server: Any) -> Any:
-    neo4j_driver.clear_database()
+    clear_database(neo4j_driver)
     write_extractions(neo4j_driver, corpus() + extra())
     neo4j_driver.run_query_readonly("CALL db.awaitIndexes(60)")
     return neo4j_driver

@@ -14,12 +14,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support import paths
+from support.paths import SEEDS
 
 from loaders import LoadError, LoadSummary, iter_articles, load_file
 from loaders.sources import Limits
 
-DATA = Path(__file__).resolve().parent / "data" / "bad"
-SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
+DATA = paths.DATA / "bad"
 
 EXPECTED_REASONS = {
     "empty.txt": "empty file",

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import opencc
 import pytest
+from support.paths import SEEDS
 
 from loaders import iter_articles, load_file, normalize_text
 from loaders.normalize import HANS, HANT
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
 GOLD = Path("/work/shared/gold")
 
 EXPECTED = {

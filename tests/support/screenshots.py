@@ -2,11 +2,11 @@
 
 Regenerate (on a machine with Chromium and the managed local Neo4j):
 
-    .venv/bin/pytest tests/test_explore_browser_e2e.py     # tests/output/neo4j-browser*.png,
+    .venv/bin/pytest tests/e2e/test_explore_browser_e2e.py     # tests/output/neo4j-browser*.png,
                                                            # tests/output/html-view-kaos.png
     .venv/bin/iikg ingest seeds/articles
     .venv/bin/iikg report top-entities --plot tests/output/top-entities.png
-    .venv/bin/python -m graph.browser.screenshots
+    .venv/bin/python -m tests.support.screenshots
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def shrink_png(src: Path, dst: Path, max_bytes: int = MAX_BYTES) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     source_dir = ROOT / "tests" / "output"
-    target_dir = Path(__file__).resolve().parent / "screenshots"
+    target_dir = ROOT / "graph" / "browser" / "screenshots"
     target_dir.mkdir(exist_ok=True)
     missing = [name for name in SOURCES if not (source_dir / name).is_file()]
     if missing:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from report_rows import report_rows as run
-from store_corpus import corpus
+from support.graphdb import clear_database
+from support.report_rows import report_rows as run
+from support.store_corpus import corpus
 
 import cypher
 from graph.ingest import write_extractions
@@ -18,7 +19,7 @@ INJECTION = "x'}) DETACH DELETE n //"
 @pytest.fixture(scope="module")
 def graph(neo4j_driver: Any, neo4j_server: Any) -> Any:
     """The corpus, written once for this module's read-only tests."""
-    neo4j_driver.clear_database()
+    clear_database(neo4j_driver)
     write_extractions(neo4j_driver, corpus())
     neo4j_driver.run_query_readonly("CALL db.awaitIndexes(60)")
     return neo4j_driver

@@ -15,7 +15,8 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from store_corpus import (
+from support.graphdb import clear_database
+from support.store_corpus import (
     HAIER,
     HUAGUANG,
     KAOS,
@@ -195,7 +196,7 @@ def test_cypher_script_recreates_the_graph(loaded: Any) -> None:
     sub = whole_graph(loaded)
     script = sg.to_cypher(sub)
     before = loaded.stats()
-    loaded.clear_database()
+    clear_database(loaded)
     assert loaded.stats()["nodes"] == 0
     loaded.run_script(sg.script_statements(script))
     after = loaded.stats()
@@ -210,7 +211,7 @@ def test_script_without_evidence_nodes_keeps_the_evidence_on_the_relationships(
         loaded: Any) -> None:
     sub = whole_graph(loaded, NO_EVIDENCE_NODES)
     script = sg.to_cypher(sub)
-    loaded.clear_database()
+    clear_database(loaded)
     loaded.run_script(sg.script_statements(script))
     after = loaded.stats()
     assert after["labels"]["Evidence"] == after["types"]["HAS_EVIDENCE"] == 0
@@ -232,7 +233,7 @@ def test_admin_csv_loaded_back(loaded: Any) -> None:
     files = sg.to_admin_csv(sub)
     header = files["relationships.csv"].splitlines()[0].split(",")
     assert {"evidence_sentence:string[]", "evidence_start:long[]", "key:string"} <= set(header)
-    loaded.clear_database()
+    clear_database(loaded)
     nodes, rels = sg.write_rows(sg.read_admin_csv(files))
     loaded.write_subgraph_rows(nodes, rels)
     after = loaded.stats()
@@ -247,7 +248,7 @@ def test_admin_csv_with_evidence_nodes_loaded_back_through_a_script(loaded: Any)
     files = sg.to_admin_csv(sub)
     assert "\nEvidence:" in files["nodes.csv"]
     before = loaded.stats()
-    loaded.clear_database()
+    clear_database(loaded)
     loaded.run_script(sg.script_statements(sg.to_cypher(sg.read_admin_csv(files))))
     after = loaded.stats()
     assert (after["labels"], after["types"]) == (before["labels"], before["types"])

@@ -8,7 +8,8 @@ import json
 from typing import Any
 
 import pytest
-from store_corpus import corpus
+from support.graphdb import clear_database
+from support.store_corpus import corpus
 
 from graph.batch import prepare
 from graph.errors import ReadOnlyViolation, StoreError
@@ -60,7 +61,7 @@ def test_ingest_twice_changes_nothing(neo4j_db: Any) -> None:
 def test_stored_state_does_not_depend_on_ingest_order(neo4j_db: Any) -> None:
     write_extractions(neo4j_db, corpus())
     together = snapshot(neo4j_db)
-    neo4j_db.clear_database()
+    clear_database(neo4j_db)
     for extraction in reversed(corpus()):
         write_extractions(neo4j_db, [extraction])
     assert snapshot(neo4j_db) == together
@@ -152,7 +153,7 @@ def test_changed_article_replaces_only_its_own_evidence(neo4j_db: Any) -> None:
     ]
     assert len(untouched) > 20 and all(r in after[1] for r in untouched)
     # and the graph is exactly what a fresh ingest of the current corpus gives
-    neo4j_db.clear_database()
+    clear_database(neo4j_db)
     write_extractions(neo4j_db, [corpus()[0], _edited_qingdao(), corpus()[2]])
     assert snapshot(neo4j_db) == after
 
@@ -227,7 +228,7 @@ def test_timed_writes_store_the_same_graph(neo4j_db: Any) -> None:
     for article in prepared:
         neo4j_db.write_articles([article])
     plain = snapshot(neo4j_db)
-    neo4j_db.clear_database()
+    clear_database(neo4j_db)
     timings: dict[str, float] = {}
     for article in prepared:
         neo4j_db.write_articles([article], timings=timings)

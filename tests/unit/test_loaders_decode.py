@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support.paths import SEEDS
 
 from loaders import LoadError, load_bytes
 from loaders.decode import decode_bytes
 from loaders.errors import Rejected
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds" / "articles"
 SIMPLIFIED = (SEEDS / "003_6f8853c215457124.txt").read_text(encoding="utf-8")
 TRADITIONAL = "青島市工業互聯網專項工作組第二次會議召開,研究部署全市工業互聯網創新發展相關工作。\n"
 

@@ -7,7 +7,7 @@
     own colour, captioned with the start of their sentence;
 (c) `iikg export --around 卡奥斯 --format html` writes a page that draws the neighbourhood and
     shows an edge's evidence on click.
-Screenshots go to tests/output/.
+Screenshots go to tests/output/. The `seeded` fixture is in tests/conftest.py.
 """
 
 from __future__ import annotations
@@ -18,23 +18,13 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from test_explore_html_e2e import OUTPUT, html_page_checks, open_view, require_chromium
+from support.chromium import launch
+from support.html_page import OUTPUT, html_page_checks, open_view, require_chromium
 
 from graph.browser import label_styles
 from graph.neo4j import local as neo4j_local
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds" / "articles"
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture
-def seeded(neo4j_db: Any, neo4j_server: Any) -> Any:
-    """The database holding the ingested seed corpus."""
-    from graph.ingest import ingest
-
-    summary = ingest([str(SEEDS)], graph=neo4j_db)
-    assert summary.read >= 5 and not summary.skipped, summary.lines()
-    return neo4j_db
 
 
 def graph_nodes(page: Any) -> list[dict[str, str]]:
@@ -52,8 +42,6 @@ def test_neo4j_browser_is_styled_and_guided(seeded: Any, neo4j_server: Any) -> N
     require_chromium()
     if not neo4j_server.managed:
         pytest.skip("the Browser is configured automatically for the managed local server only")
-    from graph.browser.chromium import launch
-
     server = neo4j_local.LocalServer.from_env()
     styles = label_styles()
     with launch() as browser:
@@ -92,8 +80,6 @@ def test_neo4j_browser_draws_evidence_nodes_from_the_guide(seeded: Any,
     require_chromium()
     if not neo4j_server.managed:
         pytest.skip("the Browser is configured automatically for the managed local server only")
-    from graph.browser.chromium import launch
-
     server = neo4j_local.LocalServer.from_env()
     evidence_colour = label_styles()["Evidence"].color.lower()
     with launch() as browser:
@@ -130,7 +116,6 @@ def test_neo4j_browser_draws_evidence_nodes_from_the_guide(seeded: Any,
 def test_html_export_of_the_kaos_neighbourhood(seeded: Any, neo4j_server: Any,
                                                tmp_path: Path, monkeypatch: Any) -> None:
     require_chromium()
-    from graph.browser.chromium import launch
     from graph.cli import main
 
     monkeypatch.setenv("NEO4J_URI", neo4j_server.uri)

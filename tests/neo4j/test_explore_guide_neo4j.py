@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from test_explore_browser_e2e import seeded  # noqa: F401  (fixture)
-from test_explore_units import guide_queries
+from support.explore import guide_queries
 
 # The values the guide's `:params` slide sets.
 PARAMS = {"name": "卡奥斯", "other": "华光国瓷", "city": "淄博市"}
@@ -33,7 +32,7 @@ def test_guide_params_slide_sets_the_values_tested_here() -> None:
     assert _params_of_guide() == PARAMS
 
 
-def test_every_guide_query_runs_on_the_seed_graph(seeded: Any, neo4j_server: Any) -> None:  # noqa: F811
+def test_every_guide_query_runs_on_the_seed_graph(seeded: Any, neo4j_server: Any) -> None:
     results = {}
     for query in guide_queries():
         used = set(re.findall(r"\$(\w+)", query))
