@@ -16,6 +16,20 @@ YYYY, YYYY-MM or YYYY-MM-DD, passed to Cypher as a string, the way article dates
 label (an entity label of graph/model.py), reltype (a relationship type of graph/model.py).
 Integers are never negative.
 Descriptions are Chinese and English separated by ` / `.
+
+A report's body may include a shared fragment of cypher/fragments/ with a line
+`// include: NAME(arg=value, ...)`: the line becomes the fragment, indented like it, its
+`__arg__` placeholders replaced (values: identifiers, `$parameters`, or labels of the model).
+`named(var, label, value)` (the nodes of `label` whose name is `value` or that have it as an
+alias) is the one every report that takes a name uses.
+
+Besides reports: `schema/` (constraints and indexes), `write/` (the ingest's statements, and
+loading an export back) and `read/` (the library's other reads: stats, export subgraphs,
+evidence). Cypher cannot take labels or relationship types as parameters, so write and read
+templates hold placeholders that `render` alone fills, only with names of graph/model.py:
+`__LABEL__`, `__HEAD__`, `__TAIL__` (node labels), `__TYPE__` (relationship types), and
+`__HEAD_KEY__`/`__TAIL_KEY__`/`__LABEL_KEY__` (the key property of that label: `id` for
+Article, `name` for entities).
 """
 
 from __future__ import annotations
@@ -26,7 +40,16 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from graph.model import ENTITY_LABELS, RELATION_TYPES
+from graph.errors import CypherLibraryError
+from graph.model import (
+    ARTICLE_LABEL,
+    ENTITY_LABELS,
+    EVIDENCE_LABEL,
+    HAS_EVIDENCE,
+    MENTIONS,
+    NODE_LABELS,
+    RELATION_TYPES,
+)
 
 PARAM_TYPES = ("string", "int", "float", "bool", "date", "label", "reltype")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -34,10 +57,6 @@ _PARAM_RE = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>[a-z]+)\s*"
     r"(?:(?P<required>\(required\))|=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<desc>.*))?$"
 )
-
-
-class CypherLibraryError(ValueError):
-    """A .cypher file is malformed, or a report was called with bad parameters."""
 
 
 @dataclass(frozen=True)
@@ -161,6 +180,41 @@ def parse_param(text: str, where: str = "") -> Param:
     return Param(match["name"], ptype, required, default, (match["desc"] or "").strip())
 
 
+_INCLUDE_RE = re.compile(
+    r"^(?P<indent>\s*)//\s*include:\s*(?P<name>[a-z][a-z0-9-]*)\((?P<args>.*)\)\s*$"
+)
+_ARG_VALUE_RE = re.compile(r"^\$?[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@cache
+def fragment(name: str) -> str:
+    """A fragment from cypher/fragments/NAME.cypher, comment lines removed."""
+    return _template("fragments", name)
+
+
+def include(line: str, where: str = "") -> list[str] | None:
+    """The lines an `// include: NAME(arg=value, ...)` line stands for, or None for any other
+    line. Each `__arg__` of the fragment is replaced by its value."""
+    match = _INCLUDE_RE.match(line)
+    if not match:
+        return None
+    args: dict[str, str] = {}
+    for part in filter(None, (p.strip() for p in match["args"].split(","))):
+        key, sep, value = (x.strip() for x in part.partition("="))
+        if not sep or not _ARG_VALUE_RE.match(value):
+            raise CypherLibraryError(f"{where}: bad include argument {part!r}")
+        args[key] = value
+    text = fragment(match["name"])
+    for key, value in args.items():
+        if f"__{key}__" not in text:
+            raise CypherLibraryError(f"{where}: fragment {match['name']!r} takes no {key!r}")
+        text = text.replace(f"__{key}__", value)
+    left = re.findall(r"__([a-z]+)__", text)
+    if left:
+        raise CypherLibraryError(f"{where}: include {match['name']!r} lacks {', '.join(left)}")
+    return [match["indent"] + fragment_line for fragment_line in text.splitlines()]
+
+
 def parse_report(text: str, file: str) -> Report:
     """Parse one report file: header comment lines, then the query."""
     header: dict[str, str] = {}
@@ -185,7 +239,8 @@ def parse_report(text: str, file: str) -> Report:
         if in_header and not stripped:
             continue
         in_header = False
-        body.append(line)
+        included = include(line, file)
+        body.extend([line] if included is None else included)
     missing = [k for k in ("name", "description", "mode", "columns") if k not in header]
     if missing:
         raise CypherLibraryError(f"{file}: header lacks {', '.join(missing)}")
@@ -287,13 +342,66 @@ def schema_statements() -> tuple[str, ...]:
     return tuple(statements)
 
 
-@cache
-def write_query(name: str) -> str:
-    """A write template from cypher/write/NAME.cypher (may hold whitelisted placeholders)."""
-    files = _read_dir("write")
+def _template(folder: str, name: str) -> str:
+    files = _read_dir(folder)
     file = f"{name}.cypher"
     if file not in files:
-        raise CypherLibraryError(f"no write query {name!r} in cypher/write/")
+        raise CypherLibraryError(f"no {folder} query {name!r} in cypher/{folder}/")
     return "\n".join(
         line for line in files[file].splitlines() if not line.strip().startswith("//")
     ).strip()
+
+
+@cache
+def write_query(name: str) -> str:
+    """A write template from cypher/write/NAME.cypher (may hold whitelisted placeholders)."""
+    return _template("write", name)
+
+
+@cache
+def read_query(name: str) -> str:
+    """A read template from cypher/read/NAME.cypher (may hold whitelisted placeholders)."""
+    return _template("read", name)
+
+
+# The whitelists placeholders are filled from: every label and relationship type of the model.
+LABEL_SLOTS = ("LABEL", "HEAD", "TAIL")
+ALL_LABELS = frozenset(NODE_LABELS | {EVIDENCE_LABEL})
+ALL_TYPES = frozenset({*RELATION_TYPES, MENTIONS, HAS_EVIDENCE})
+
+
+def key_property(label: str) -> str:
+    """The property that identifies a node of `label`: `id` for Article, else `name`."""
+    return "id" if label == ARTICLE_LABEL else "name"
+
+
+def render(template: str, **names: str) -> str:
+    """Fill a template's placeholders (LABEL, HEAD, TAIL: labels; TYPE: a relationship type),
+    only with names of graph/model.py; each label slot X also fills __X_KEY__ with its key
+    property. Raises CypherLibraryError for any other name or slot."""
+    text = template
+    for slot, value in names.items():
+        if slot == "TYPE":
+            if value not in ALL_TYPES:
+                raise CypherLibraryError(f"not a relationship type of the model: {value!r}")
+        elif slot in LABEL_SLOTS:
+            if value not in ALL_LABELS:
+                raise CypherLibraryError(f"not a label of the model: {value!r}")
+            text = text.replace(f"__{slot}_KEY__", key_property(value))
+        else:
+            raise CypherLibraryError(f"unknown placeholder __{slot}__")
+        text = text.replace(f"__{slot}__", value)
+    return text
+
+
+@cache
+def query(folder: str, name: str, **names: str) -> str:
+    """cypher/FOLDER/NAME.cypher (folder `read` or `write`), rendered with `names`."""
+    if folder not in ("read", "write"):
+        raise CypherLibraryError(f"no query folder {folder!r}: use read or write")
+    return render(_template(folder, name), **names)
+
+
+def statements(folder: str, name: str) -> list[str]:
+    """The `;`-separated statements of cypher/FOLDER/NAME.cypher (no placeholders)."""
+    return split_statements(_template(folder, name))

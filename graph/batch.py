@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.errors import BatchError
 from graph.model import (
     ENTITY_LABELS,
     EVIDENCE_FIELDS,
@@ -28,10 +29,6 @@ from graph.model import (
 RESERVED_ENTITY_KEYS = frozenset(
     {"name", "aliases", "mentions", "first_seen", "last_seen", "label"}
 )
-
-
-class BatchError(ValueError):
-    """An extraction that cannot be written; the message names the article."""
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.browser import label_styles
+from graph.errors import ChartError
 
 # Preferred first; any one of these renders Simplified Chinese.
 CJK_FAMILIES = (
@@ -30,10 +31,6 @@ CJK_FAMILIES = (
 )
 DEFAULT_COLOR = "#4A6FA5"
 _font_family: str | None = None
-
-
-class ChartError(ValueError):
-    """The rows cannot be drawn as a ranking, or no CJK font is available."""
 
 
 def cjk_font_family() -> str:
@@ -164,3 +161,14 @@ def plot_ranking(
 
 def _format(value: float) -> str:
     return str(int(value)) if value.is_integer() else f"{value:.2f}"
+
+
+def plot_report(report: Any, columns: list[str], rows: list[list[Any]], path: str) -> Path:
+    """Bar chart of a ranking report's rows (a cypher.Report): bars named by its first text
+    column, sized by its first numeric column, titled by the report."""
+    records = [dict(zip(columns, row, strict=True)) for row in rows]
+    title = f"{report.description_zh.split('：')[0]} ({report.name})"
+    try:
+        return plot_ranking(records, path, title=title)
+    except ChartError as exc:
+        raise ChartError(f"cannot plot report {report.name!r}: {exc}") from exc

@@ -6,8 +6,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from graph import browser, neo4j_local
-from graph.config import Settings
+from graph import browser
+from graph.neo4j import local as neo4j_local
+from graph.neo4j.settings import Settings
 
 # (report, parameters, heading): questions an analyst asks first.
 DEMO_REPORTS: list[tuple[str, dict[str, Any], str]] = [

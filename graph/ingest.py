@@ -1,25 +1,28 @@
-"""Load → extract → write, streaming in batches.
+"""Load → extract → write, streaming in batches; the one load → extract → skip loop.
 
-Articles are read one at a time (loaders.sources.iter_articles), extracted, validated into rows
-(graph.batch.prepare) and written to Neo4j one batch of articles per transaction
-(graph.store.write_articles). A file that cannot be loaded, extracted or validated is skipped
-with its reason; it never stops the others. A batch that Neo4j refuses stops the run with an
-error naming its articles; nothing of that batch is written, the batches before it are.
+``iter_extractions`` reads articles one at a time (loaders.sources.iter_articles) and extracts
+them, reporting every input it skips (unreadable, or its extraction raised) to a Tally;
+`iikg extract`, `iikg eval` and `iikg ingest` all go through it. ``ingest`` then validates
+each extraction into rows (graph.batch.prepare) and writes them to Neo4j one batch of articles
+per transaction (Graph.write_articles). A file that cannot be loaded, extracted or validated
+is skipped with its reason; it never stops the others. A batch that Neo4j refuses stops the
+run with an error naming its articles; nothing of that batch is written, the batches before it are.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
 
-from graph.batch import BatchError, PreparedArticle, prepare
+from graph.batch import PreparedArticle, prepare
+from graph.errors import BatchError
 from graph.model import Article, Extraction
-
-if TYPE_CHECKING:
-    from graph.store import WriteResult
+from graph.neo4j import Graph, WriteResult
+from loaders.errors import LoadError
+from loaders.sources import LoadSummary, iter_articles
 
 DEFAULT_BATCH_SIZE = 200  # articles per write transaction
 
@@ -62,102 +65,152 @@ class IngestSummary:
         return out
 
 
-def _default_extract(article: Article) -> Extraction:
-    from loaders.extract.pipeline import extract  # heavy (spaCy, jieba): loaded on first use
+Extract = Callable[[Article], Extraction]
+
+
+def default_extract(article: Article) -> Extraction:
+    """loaders.extract.pipeline.extract, imported on first use (spaCy and jieba take seconds)."""
+    from loaders.extract.pipeline import extract
 
     return extract(article)
 
 
-def _progress(items: Iterable[Any], enabled: bool) -> Iterator[Any]:
-    if not enabled:
-        yield from items
-        return
-    from tqdm import tqdm
+@dataclass(frozen=True)
+class Skip:
+    """An input left out: unreadable (stage "load": `reason` says why) or its extraction
+    raised (stage "extract": `error`)."""
 
-    yield from tqdm(items, desc="ingest", unit=" article", file=sys.stderr, dynamic_ncols=True)
+    stage: str
+    path: str
+    reason: str
+    error: Exception | None = None
+
+
+@dataclass
+class Tally:
+    """What iter_extractions did so far; `on_skip` and `on_item` (called once per input, read
+    or not) let a caller report as it goes."""
+
+    load: LoadSummary = field(default_factory=LoadSummary)
+    extracted: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    on_skip: Callable[[Skip], None] | None = None
+    on_item: Callable[[], None] | None = None
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for s in self.skipped if s.stage == "extract")
+
+    def skip(self, item: Skip) -> None:
+        self.skipped.append(item)
+        if self.on_skip:
+            self.on_skip(item)
+
+
+def iter_extractions(
+    paths: Iterable[str],
+    *,
+    extract: Extract | None = None,
+    tally: Tally | None = None,
+) -> Iterator[tuple[Article, Extraction]]:
+    """(article, extraction) for every input that loads and extracts; the others are recorded
+    in `tally` and skipped (one article's extraction bug must not stop the corpus)."""
+    extract_fn = extract or default_extract
+    tally = Tally() if tally is None else tally
+    for item in iter_articles(list(paths), summary=tally.load):
+        if tally.on_item:
+            tally.on_item()
+        if isinstance(item, LoadError):
+            tally.skip(Skip("load", item.path, item.reason))
+            continue
+        try:
+            extraction = extract_fn(item)
+        except Exception as exc:
+            tally.skip(Skip("extract", item.path or item.id, str(exc), exc))
+            continue
+        tally.extracted += 1
+        yield item, extraction
+
+
+@contextlib.contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[], None] | None]:
+    if not enabled:
+        yield None
+        return
+    from tqdm import tqdm  # only when a bar is shown
+
+    with tqdm(desc="ingest", unit=" article", file=sys.stderr, dynamic_ncols=True) as bar:
+        yield lambda: bar.update(1)
 
 
 def ingest(
     paths: Iterable[str],
     *,
-    driver: Any = None,
-    database: str | None = None,
+    graph: Graph | None = None,
     dry_run: bool = False,
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool = False,
-    extract: Callable[[Article], Extraction] | None = None,
+    extract: Extract | None = None,
 ) -> IngestSummary:
-    """Ingest files, directories or globs. `driver` (from graph.store.connect) is needed unless
-    dry_run. Raises graph.store.StoreError when a batch cannot be written."""
-    from loaders.errors import LoadError
-    from loaders.sources import iter_articles
-
-    if not dry_run and driver is None:
-        raise ValueError("ingest needs a Neo4j driver unless dry_run is set")
-    extract_fn = extract or _default_extract
+    """Ingest files, directories or globs into `graph` (needed unless dry_run). Raises
+    graph.errors.StoreError when a batch cannot be written."""
+    if not dry_run and graph is None:
+        raise ValueError("ingest needs a Graph unless dry_run is set")
     summary = IngestSummary(dry_run=dry_run)
     started = time.perf_counter()
     pending: list[PreparedArticle] = []
 
     def flush() -> None:
-        if pending and not dry_run:
-            result = write_prepared(driver, pending, database)
+        if pending and graph is not None and not dry_run:
+            result = graph.write_articles(pending)
             if summary.written is None:
                 summary.written = result
             else:
                 summary.written.add(result)
         pending.clear()
 
-    for item in _progress(iter_articles(list(paths)), progress):
-        if isinstance(item, LoadError):
+    def skipped(item: Skip) -> None:
+        if item.stage == "load":
             summary.skipped.append((item.path, item.reason))
-            continue
-        summary.read += 1
-        where = item.path or item.id
-        try:
-            extraction = extract_fn(item)
-        except Exception as exc:  # one article's extraction bug must not stop the corpus
-            summary.skipped.append((where, f"extraction failed: {type(exc).__name__}: {exc}"))
-            continue
-        try:
-            prepared = prepare(extraction)
-        except BatchError as exc:
-            summary.skipped.append((where, f"invalid extraction: {exc}"))
-            continue
-        summary.entities += len(prepared.entities)
-        summary.relationships += len(prepared.relations)
-        pending.append(prepared)
-        if len(pending) >= batch_size:
-            flush()
-    flush()
+        else:
+            error = item.error
+            summary.skipped.append(
+                (item.path, f"extraction failed: {type(error).__name__}: {error}"))
+
+    with _progress_bar(progress) as tick:
+        tally = Tally(on_skip=skipped, on_item=tick)
+        for article, extraction in iter_extractions(paths, extract=extract, tally=tally):
+            try:
+                prepared = prepare(extraction)
+            except BatchError as exc:
+                summary.skipped.append((article.path or article.id, f"invalid extraction: {exc}"))
+                continue
+            summary.entities += len(prepared.entities)
+            summary.relationships += len(prepared.relations)
+            pending.append(prepared)
+            if len(pending) >= batch_size:
+                flush()
+        flush()
+    summary.read = tally.load.read
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def write_prepared(driver: Any, prepared: list[PreparedArticle], database: str | None = None):
-    from graph.store import write_articles
-
-    return write_articles(driver, prepared, database)
-
-
 def write_extractions(
-    driver: Any,
+    graph: Graph,
     extractions: Iterable[Extraction],
     *,
-    database: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> WriteResult:
     """Write ready-made extractions (e.g. from `iikg extract` JSON Lines, or tests) in batches.
-    An invalid extraction raises graph.batch.BatchError naming its article."""
-    from graph.store import WriteResult
-
+    An invalid extraction raises graph.errors.BatchError naming its article."""
     total = WriteResult()
     pending: list[PreparedArticle] = []
     for extraction in extractions:
         pending.append(prepare(extraction))
         if len(pending) >= batch_size:
-            total.add(write_prepared(driver, pending, database))
+            total.add(graph.write_articles(pending))
             pending = []
     if pending:
-        total.add(write_prepared(driver, pending, database))
+        total.add(graph.write_articles(pending))
     return total

@@ -12,6 +12,8 @@ turns. Do not point NEO4J_URI at a database whose contents you want to keep. Wit
 NEO4J_URI the tests use the managed server's separate ``test`` instance (bolt port 7688), never
 the default one that ``iikg ingest`` fills.
 
+``seeded`` is ``neo4j_db`` holding the ingested seed corpus (seeds/articles).
+
 Tests that use these fixtures get the ``neo4j`` marker automatically, so ``-m "not neo4j"``
 runs the rest, and the end of the run reports how many real-server tests ran.
 """
@@ -31,8 +33,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from support.paths import SEEDS
 
-from graph import config, neo4j_local, store
+from graph.errors import ConfigError, Neo4jLocalError, StoreError
+from graph.ingest import ingest
+from graph.neo4j import Graph, Settings, connect, open_driver, resolve_settings
+from graph.neo4j import local as neo4j_local
 
 # Without NEO4J_URI the tests run on their own managed instance (own database, ports 7688/7475,
 # jars shared with the default instance), so they never empty the graph a user built.
@@ -43,6 +49,7 @@ if not os.environ.get("NEO4J_URI"):
 
 NEO4J_FIXTURES = frozenset({"neo4j_server", "neo4j_driver", "neo4j_db"})
 _outcomes: Counter[str] = Counter()
+_neo4j_tests: set[str] = set()  # node ids (the keyword "neo4j" also matches tests/neo4j/)
 _server_line: list[str] = []
 
 
@@ -52,20 +59,20 @@ def _progress(message: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def neo4j_server() -> Iterator[config.Settings]:
+def neo4j_server() -> Iterator[Settings]:
     """Settings of a running Neo4j (NEO4J_URI, or the managed local server, started here).
 
     The session holds a lock on that server's database until it ends, so two test sessions on
     one machine (a developer's and CI's, say) take turns instead of wiping each other's data.
     """
     try:
-        target = config.resolve_settings(start_local=False)
+        target = resolve_settings(start_local=False)
         with _database_lock(target):
             local = neo4j_local.LocalServer.from_env() if target.managed else None
             started_here = local is not None and neo4j_local.running_pid(local) is None
-            settings = config.resolve_settings(start_local=True, progress=_progress)
-            with store.connect(settings) as driver:
-                info = store.server_info(driver)
+            settings = resolve_settings(start_local=True, progress=_progress)
+            with connect(settings) as graph:
+                info = graph.server_info()
             _server_line.append(f"{settings.uri} (Neo4j {info.version} {info.edition})")
             try:
                 yield settings
@@ -73,12 +80,12 @@ def neo4j_server() -> Iterator[config.Settings]:
                 # A developer's next run reuses the running instance; CI leaves nothing behind.
                 if started_here and os.environ.get("CI"):
                     neo4j_local.stop(local)
-    except (config.ConfigError, neo4j_local.Neo4jLocalError, store.StoreError) as exc:
+    except (ConfigError, Neo4jLocalError, StoreError) as exc:
         pytest.fail(f"no Neo4j server for the tests: {exc}", pytrace=False)
 
 
 @contextlib.contextmanager
-def _database_lock(settings: config.Settings, timeout: float = 1800.0) -> Iterator[None]:
+def _database_lock(settings: Settings, timeout: float = 1800.0) -> Iterator[None]:
     key = hashlib.sha256(f"{settings.uri}|{settings.database}".encode()).hexdigest()[:16]
     path = Path(tempfile.gettempdir()) / f"iikg-test-db-{key}.lock"
     with open(path, "w") as lock:
@@ -102,28 +109,39 @@ def _database_lock(settings: config.Settings, timeout: float = 1800.0) -> Iterat
 
 
 @pytest.fixture(scope="session")
-def neo4j_driver(neo4j_server: config.Settings) -> Iterator[Any]:
-    """One driver for the whole session (a neo4j.Driver; closed at the end)."""
-    driver = store.connect(neo4j_server)
-    yield driver
-    driver.close()
+def neo4j_driver(neo4j_server: Settings) -> Iterator[Graph]:
+    """One Graph for the whole session (graph.neo4j.Graph on the test database; its driver is
+    closed at the end)."""
+    graph = Graph(open_driver(neo4j_server), neo4j_server.database, settings=neo4j_server,
+                  owns_driver=True)
+    yield graph
+    graph.close()
 
 
 @pytest.fixture
-def neo4j_db(neo4j_driver: Any, neo4j_server: config.Settings) -> Any:
-    """The session driver, with an empty database (data only; schema is kept)."""
-    store.run_write(neo4j_driver, "MATCH (n) DETACH DELETE n", database=neo4j_server.database)
+def neo4j_db(neo4j_driver: Graph) -> Graph:
+    """The session Graph, with an empty database (data only; schema is kept)."""
+    neo4j_driver.run_write("MATCH (n) DETACH DELETE n")
     return neo4j_driver
+
+
+@pytest.fixture
+def seeded(neo4j_db: Any, neo4j_server: Any) -> Any:
+    """The database holding the ingested seed corpus."""
+    summary = ingest([str(SEEDS)], graph=neo4j_db)
+    assert summary.read >= 5 and not summary.skipped, summary.lines()
+    return neo4j_db
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if NEO4J_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.neo4j)
+            _neo4j_tests.add(item.nodeid)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    if "neo4j" not in report.keywords:
+    if report.nodeid not in _neo4j_tests:
         return
     if report.when == "call" or (report.when == "setup" and not report.passed):
         _outcomes[report.outcome] += 1

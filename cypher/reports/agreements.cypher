@@ -9,11 +9,7 @@
 CALL () {
   WITH $city AS q WHERE q IS NOT NULL
   CALL (q) {
-    MATCH (c:City {name: q}) RETURN c
-    UNION
-    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-    WITH node AS c WHERE c:City AND q IN c.aliases
-    RETURN c
+    // include: named(var=c, label=City, value=q)
   }
   MATCH (d:City)-[:PART_OF*0..3]->(c)
   RETURN collect(DISTINCT d) AS area

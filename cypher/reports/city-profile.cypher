@@ -5,11 +5,7 @@
 // mode: read
 // columns: kind, name, place, detail
 CALL () {
-  MATCH (c:City {name: $name}) RETURN c
-  UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($name, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-  WITH node AS c WHERE c:City AND $name IN c.aliases
-  RETURN c
+  // include: named(var=c, label=City, value=$name)
 }
 MATCH (d:City)-[:PART_OF*0..3]->(c)
 WITH collect(DISTINCT d) AS area, collect(DISTINCT c) AS cities

@@ -5,11 +5,7 @@
 // mode: read
 // columns: platform, target, target_label, evidence_count, first_seen, last_seen, confidence, sentence
 CALL () {
-  MATCH (e:Entity {name: $name}) RETURN e
-  UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($name, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-  WITH node AS e WHERE $name IN e.aliases
-  RETURN e
+  // include: named(var=e, label=Entity, value=$name)
 }
 MATCH (e)-[r:EMPOWERS]->(t:Entity)
 WITH e, r, t

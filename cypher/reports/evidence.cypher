@@ -7,18 +7,10 @@
 // mode: read
 // columns: type, head, tail, date, article, title, sentence, method, confidence
 CALL () {
-  MATCH (e:Entity {name: $head}) RETURN e AS h
-  UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($head, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-  WITH node AS e WHERE $head IN e.aliases
-  RETURN e AS h
+  // include: named(var=h, label=Entity, value=$head)
 }
 CALL () {
-  MATCH (e:Entity {name: $tail}) RETURN e AS t
-  UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($tail, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-  WITH node AS e WHERE $tail IN e.aliases
-  RETURN e AS t
+  // include: named(var=t, label=Entity, value=$tail)
 }
 MATCH (h)-[r]-(t)
 WHERE type(r) <> 'MENTIONS' AND ($type IS NULL OR type(r) = $type)

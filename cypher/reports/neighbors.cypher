@@ -6,11 +6,7 @@
 // mode: read
 // columns: center, neighbor, label, distance, via
 CALL () {
-  MATCH (e:Entity {name: $name}) RETURN e
-  UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($name, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-  WITH node AS e WHERE $name IN e.aliases
-  RETURN e
+  // include: named(var=e, label=Entity, value=$name)
 }
 // Breadth-first, one layer at a time, over the typed relationships (they join entities only,
 // and a hub's MENTIONS are never expanded). A node's distance is the layer it first appears

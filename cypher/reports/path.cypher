@@ -7,18 +7,10 @@
 // mode: read
 // columns: hops, path, nodes
 CALL () {
-  MATCH (e:Entity {name: $from}) RETURN e AS a
-  UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($from, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-  WITH node AS e WHERE $from IN e.aliases
-  RETURN e AS a
+  // include: named(var=a, label=Entity, value=$from)
 }
 CALL () {
-  MATCH (e:Entity {name: $to}) RETURN e AS b
-  UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($to, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-  WITH node AS e WHERE $to IN e.aliases
-  RETURN e AS b
+  // include: named(var=b, label=Entity, value=$to)
 }
 WITH a, b WHERE a <> b
 MATCH p = allShortestPaths((a)-[:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR*..6]-(b))

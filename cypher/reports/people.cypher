@@ -7,11 +7,7 @@
 CALL () {
   WITH $org AS q WHERE q IS NOT NULL
   CALL (q) {
-    MATCH (e:Entity {name: q}) RETURN e
-    UNION
-    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-    WITH node AS e WHERE q IN e.aliases
-    RETURN e
+    // include: named(var=e, label=Entity, value=q)
   }
   RETURN collect(e) AS wanted
 }

@@ -10,22 +10,14 @@
 CALL () {
   WITH $issuer AS q WHERE q IS NOT NULL
   CALL (q) {
-    MATCH (e:Entity {name: q}) RETURN e
-    UNION
-    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-    WITH node AS e WHERE q IN e.aliases
-    RETURN e
+    // include: named(var=e, label=Entity, value=q)
   }
   RETURN collect(e) AS wanted
 }
 CALL () {
   WITH $city AS q WHERE q IS NOT NULL
   CALL (q) {
-    MATCH (c:City {name: q}) RETURN c
-    UNION
-    CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace(q, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-    WITH node AS c WHERE c:City AND q IN c.aliases
-    RETURN c
+    // include: named(var=c, label=City, value=q)
   }
   MATCH (d:City)-[:PART_OF*0..3]->(c)
   RETURN collect(DISTINCT d) AS area

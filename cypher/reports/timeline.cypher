@@ -7,11 +7,7 @@
 // mode: read
 // columns: date, type, head, tail, title, sentence
 CALL () {
-  MATCH (e:Entity {name: $name}) RETURN e
-  UNION
-  CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($name, '\\', '\\\\'), '"', '\\"') + '"') YIELD node
-  WITH node AS e WHERE $name IN e.aliases
-  RETURN e
+  // include: named(var=e, label=Entity, value=$name)
 }
 // typed relationships only: a hub's MENTIONS are never expanded
 MATCH (e)-[r:EMPOWERS|SIGNED_WITH|ISSUED_BY|DEVELOPED_BY|PARTNERS_WITH|LOCATED_IN|PART_OF|SUBSIDIARY_OF|PARTICIPATES_IN|WORKS_FOR]-(:Entity)

@@ -24,6 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from graph.browser import GUIDE_FILE, STYLE_FILE, asset_bytes
+from graph.errors import BrowserAssetsError
 
 DEFAULT_PORT = 7478
 HOST = "127.0.0.1"
@@ -236,7 +237,10 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def serve_forever(port: int = DEFAULT_PORT) -> None:
-    server = make_server(port)
+    try:
+        server = make_server(port)
+    except OSError as exc:
+        raise BrowserAssetsError(f"cannot serve on 127.0.0.1:{port}: {exc}") from exc
     signal.signal(signal.SIGTERM, _interrupt)  # stop cleanly on `kill`
     try:
         server.serve_forever()

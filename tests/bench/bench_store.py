@@ -25,11 +25,16 @@ import statistics
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import cypher
 from graph.batch import prepare
 from graph.model import Article, Entity, Extraction, Relation
+from graph.neo4j import WriteResult, connect
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for support
+from support.graphdb import clear_database
 
 CHARS = (
     "华光国瓷鲁中海尔卡奥斯云帆智造淄博青岛济南烟台潍坊临沂东营泰安威海日照滨州德州聊城菏泽"
@@ -220,11 +225,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.wipe and not args.reports_only:
         parser.error("this benchmark wipes the database: pass --wipe to confirm")
 
-    from graph import store
-    from graph.config import resolve_settings
+    from graph.neo4j import resolve_settings
 
     settings = resolve_settings()
-    driver = store.connect(settings)
+    driver = connect(settings)
     db = settings.database
     print(f"server: {settings.uri}, database: {db or '(default)'}")
     if not args.reports_only:
@@ -232,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.writes_only:
         time_reports(driver, db, args.runs)
     if not args.keep and not args.reports_only:
-        store.clear_database(driver, db)
+        clear_database(driver)
     driver.close()
     return 0
 
@@ -240,29 +244,28 @@ def main(argv: list[str] | None = None) -> int:
 def write_corpus(
     driver: Any, db: str | None, articles: int, batch_size: int, statements: bool = False
 ) -> None:
-    from graph import store
 
-    store.clear_database(driver, db)
-    store.apply_schema(driver, db)
+    clear_database(driver)
+    driver.apply_schema()
 
     t0 = time.perf_counter()
     prepared = [prepare(x) for x in generate(articles)]
     t_gen = time.perf_counter() - t0
     print(f"generated {len(prepared)} articles in {t_gen:.1f} s (not timed below)")
 
-    total = store.WriteResult()
+    total = WriteResult()
     cpu0 = time.process_time()
     t0 = time.perf_counter()
     rates = []
     timings: dict[str, float] | None = {} if statements else None
     for i in range(0, len(prepared), batch_size):
         t_batch = time.perf_counter()
-        result = store.write_articles(driver, prepared[i : i + batch_size], db, timings)
+        result = driver.write_articles(prepared[i : i + batch_size], timings=timings)
         rates.append(result.relationship_rows / (time.perf_counter() - t_batch))
         total.add(result)
     t_write = time.perf_counter() - t0
     cpu_client = time.process_time() - cpu0
-    stats = store.stats(driver, db)
+    stats = driver.stats()
     all_rels = total.relationship_rows + total.entity_rows
     print(
         f"wrote {articles} articles in {t_write:.1f} s "
@@ -289,9 +292,9 @@ def write_corpus(
             print(f"  {seconds:8.2f}  {text}")
 
     t0 = time.perf_counter()
-    again = store.WriteResult()
+    again = WriteResult()
     for i in range(0, len(prepared), batch_size):
-        again.add(store.write_articles(driver, prepared[i : i + batch_size], db))
+        again.add(driver.write_articles(prepared[i : i + batch_size]))
     print(f"re-ingest of the same corpus: {again.unchanged} unchanged, "
           f"{time.perf_counter() - t0:.1f} s")
     raw = raw_relationship_rate(driver, db, total.relationships_created, batch_size)
@@ -302,10 +305,9 @@ def write_corpus(
 
 def raw_relationship_rate(driver: Any, db: str | None, count: int, batch_size: int) -> float:
     """The ceiling to read the ingest figures against: relationships/s of a bare CREATE."""
-    from graph import store
 
-    ids = [r["id"] for r in store.run_read(
-        driver, "MATCH (a:Article) RETURN elementId(a) AS id", database=db)]
+    ids = [r["id"] for r in driver.run_read(
+        "MATCH (a:Article) RETURN elementId(a) AS id")]
     transactions = max(1, len(ids) // max(batch_size, 1))
     per_tx = max(1, count // transactions)
     query = (
@@ -316,9 +318,9 @@ def raw_relationship_rate(driver: Any, db: str | None, count: int, batch_size: i
     )
     t0 = time.perf_counter()
     for tx in range(transactions):
-        store.run_write(driver, query, {"n": per_tx, "ids": ids, "offset": tx + 1}, database=db)
+        driver.run_write(query, {"n": per_tx, "ids": ids, "offset": tx + 1})
     rate = per_tx * transactions / (time.perf_counter() - t0)
-    with driver.session(database=db) as session:  # CALL IN TRANSACTIONS needs auto-commit
+    with driver.session() as session:  # CALL IN TRANSACTIONS needs auto-commit
         session.run(
             "MATCH ()-[r:BENCH_TMP]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
         ).consume()
@@ -335,11 +337,8 @@ def by_template(timings: dict[str, float]) -> dict[str, float]:
 
 
 def top_evidence(driver: Any, db: str | None) -> str:
-    from graph import store
 
-    rows = store.run_read(
-        driver,
-        "MATCH ()-[r]->() WHERE r.evidence_count IS NOT NULL "
+    rows = driver.run_read("MATCH ()-[r]->() WHERE r.evidence_count IS NOT NULL "
         "WITH r ORDER BY r.evidence_count DESC LIMIT 3 "
         "RETURN type(r) AS type, r.evidence_count AS n",
         database=db,
@@ -348,20 +347,19 @@ def top_evidence(driver: Any, db: str | None) -> str:
 
 
 def time_reports(driver: Any, db: str | None, runs: int) -> None:
-    from graph import store
 
     rng = random.Random(11)
-    params = report_params(driver, rng, store.run_read)
+    params = report_params(driver, rng, lambda g, query: g.run_read(query))
     print(f"\nreport latency over {runs} runs each (ms; first run per report excluded):")
     print(f"{'report':<24}{'p50':>8}{'p95':>8}{'max':>8}{'rows':>7}")
     slow = []
     for name, report in cypher.reports().items():
         choices = params.get(name) or [{}]
-        store.run_report(driver, report, choices[0], db)  # plan cache warm-up
+        driver.run_report(report, choices[0])  # plan cache warm-up
         times, rows = [], 0
         for run in range(runs):
             t = time.perf_counter()
-            result = store.run_report(driver, report, choices[run % len(choices)], db)
+            result = driver.run_report(report, choices[run % len(choices)])
             times.append((time.perf_counter() - t) * 1000)
             rows += len(result.rows)
         p95 = percentile(times, 0.95)

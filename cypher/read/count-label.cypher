@@ -1,0 +1,3 @@
+// Nodes with one label (iikg stats).
+MATCH (n:`__LABEL__`)
+RETURN count(n) AS n

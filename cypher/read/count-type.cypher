@@ -1,0 +1,3 @@
+// Relationships of one type (iikg stats).
+MATCH ()-[r:`__TYPE__`]->()
+RETURN count(r) AS n

@@ -1,0 +1,113 @@
+"""The `iikg` group, the one place library errors become messages, and what commands share:
+connection options (settings resolved once per command), progress and table output."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import click
+
+from graph import __version__
+from graph.errors import IikgError
+from graph.neo4j import Graph, Settings, connect, resolve_settings
+from graph.tables import format_rows
+
+
+class IikgGroup(click.Group):
+    """A group whose commands' expected errors (graph.errors.IikgError) end as one line,
+    `Error: <message>`, exit status 1, no traceback. Anything else is a bug and keeps its
+    traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except IikgError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=IikgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="iikg")
+def main() -> None:
+    """iikg: build and question a Neo4j knowledge graph of China's industrial internet."""
+
+
+def progress(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@dataclass(frozen=True)
+class Connection:
+    """The --uri/--user/--password/--database values of one command (None: not given)."""
+
+    uri: str | None = None
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None
+
+    def settings(self, *, start_local: bool = True) -> Settings:
+        """Resolved settings; starts the managed local server when no URI is configured."""
+        return resolve_settings(self.uri, self.user, self.password, self.database,
+                                start_local=start_local, progress=progress)
+
+    @contextlib.contextmanager
+    def graph(self) -> Iterator[Graph]:
+        """A connected Graph for the configured (or managed local) server; its `settings`
+        are the ones resolved here, once."""
+        with connect(self.settings()) as graph:
+            yield graph
+
+
+_CONNECTION_OPTIONS = (
+    click.option(
+        "--uri",
+        envvar="NEO4J_URI",
+        show_envvar=True,
+        help="Neo4j URI (bolt://, neo4j://, neo4j+s://...). Default: the managed local server.",
+    ),
+    click.option("--user", envvar="NEO4J_USER", show_envvar=True, help="Neo4j user [neo4j]."),
+    click.option("--password", envvar="NEO4J_PASSWORD", show_envvar=True, help="Neo4j password."),
+    click.option(
+        "--database",
+        envvar="NEO4J_DATABASE",
+        show_envvar=True,
+        help="Database name. Default: the server's default database.",
+    ),
+)
+
+
+def connection_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Add the Neo4j connection options to a command; it receives them as ``connection``."""
+
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        uri: str | None,
+        user: str | None,
+        password: str | None,
+        database: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        connection = Connection(uri=uri, user=user, password=password, database=database)
+        return func(*args, connection=connection, **kwargs)
+
+    for option in reversed(_CONNECTION_OPTIONS):
+        wrapper = option(wrapper)
+    return wrapper
+
+
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True, help="Output format.",
+)
+PARAM_OPTION = click.option(
+    "-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+    help="A parameter (repeatable).",
+)
+
+
+def print_rows(columns: list[str], rows: list[list[Any]], fmt: str) -> None:
+    click.echo(format_rows(columns, rows, fmt), nl=False)

@@ -1,0 +1,95 @@
+"""`iikg extract` (articles → JSON Lines) and `iikg eval` (scored against gold files), both
+through graph.ingest.iter_extractions."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import click
+
+from graph.cli.app import main
+from graph.errors import UsageError
+from graph.evaluate import Evaluation, format_table, load_gold
+from graph.ingest import Skip, Tally, default_extract, iter_extractions
+
+
+def _report_skip(item: Skip) -> None:
+    if item.stage == "load":
+        click.echo(f"skipped {item.path}: {item.reason}", err=True)
+    else:
+        click.echo(f"extraction failed for {item.path}: {item.error!r}", err=True)
+
+
+def _extractions(paths: tuple[str, ...], progress: bool) -> Iterator[tuple[str | None, Any]]:
+    """(article path, Extraction) for every loadable article; load and extraction errors are
+    reported on stderr as they happen, then counted in one line."""
+    tally = Tally(on_skip=_report_skip)
+    for article, extraction in iter_extractions(paths, tally=tally):
+        if progress:
+            click.echo(f"\rextracted {tally.extracted} article(s)", nl=False, err=True)
+        yield article.path, extraction
+    if progress and tally.extracted:
+        click.echo(err=True)
+    click.echo(f"{tally.load.read} article(s) read, {tally.extracted} extracted, "
+               f"{len(tally.load.skipped)} skipped, {tally.failed} failed", err=True)
+
+
+@main.command("extract")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write JSON Lines here instead of standard output.")
+@click.option("--progress/--no-progress", default=True, show_default=True,
+              help="Report progress on standard error.")
+def extract_command(paths: tuple[str, ...], output: str | None, progress: bool) -> None:
+    """Extract entities and relationships from articles (files, directories, globs, JSON
+    Lines corpora) and write one JSON object per article."""
+    out = click.open_file(output or "-", "w", encoding="utf-8")
+    with out:
+        for _, extraction in _extractions(paths, progress):
+            out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+
+
+@main.command("eval")
+@click.option("--gold", "gold_dir", required=True, type=click.Path(exists=True, file_okay=False),
+              help="Directory of gold files: X.json scores the article X.txt.")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--misses", is_flag=True, help="Also list unmatched predictions and gold items.")
+def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) -> None:
+    """Score the extraction of PATHS against a gold directory (graph-model.md scoring):
+    per-label and per-type precision, recall and F1, with micro averages. A gold file whose
+    article is among PATHS but did not load or extract counts as all misses, and is named."""
+    from loaders.sources import iter_articles
+
+    try:
+        gold = load_gold(gold_dir)
+    except ValueError as exc:  # graph.evaluate reports unreadable gold as ValueError
+        raise UsageError(str(exc)) from exc
+    run = Evaluation(gold)
+    report = lambda message: click.echo(message, err=True)  # noqa: E731
+    for stem, one in run.run(iter_articles(paths), default_extract, report):
+        if misses:
+            for kind, key, what in one.misses:
+                click.echo(f"{stem}\t{kind}\t{key}\t{what}", err=True)
+    if not run.gold_files:
+        raise UsageError(f"no article in {', '.join(paths)} has a gold file in {gold_dir}")
+    if fmt == "json":
+        data = {"articles": len(run.scored), "gold_files": run.gold_files,
+                "no_article": run.no_article, "no_input": run.no_input, **run.total.to_json()}
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    without = (f", {len(run.no_article)} without one (all their gold items count as misses)"
+               if run.no_article else "")
+    click.echo(f"{run.gold_files} gold file(s) scored against {gold_dir}: "
+               f"{len(run.scored)} with an extracted article{without}")
+    for stem, reason in run.no_article.items():
+        click.echo(f"  no article for {stem}: {reason}")
+    if run.no_input:
+        names = ", ".join(run.no_input[:5]) + (", …" if len(run.no_input) > 5 else "")
+        click.echo(f"  not scored, no input file of that name: {len(run.no_input)} gold "
+                   f"file(s) ({names})")
+    click.echo()
+    click.echo(format_table(run.total), nl=False)

@@ -1,0 +1,58 @@
+"""Exports: a subgraph chosen from the graph (select), held as plain nodes and relationships
+(subgraph), written in one of the registered formats (formats: graphml, gexf, json, csv,
+cypher, html; html renders through html).
+
+The names of the three modules are re-exported here, so ``from graph import export`` is enough.
+"""
+
+from graph.errors import ExportError
+from graph.export.formats import (
+    FORMATS,
+    Format,
+    csv_import_command,
+    cypher_literal,
+    cypher_string,
+    get_format,
+    read_admin_csv,
+    render,
+    script_statements,
+    to_admin_csv,
+    to_cypher,
+    to_gexf,
+    to_graphml,
+    to_json,
+    write,
+    write_rows,
+)
+from graph.export.select import choose_subgraph
+from graph.export.subgraph import (
+    ARRAY_DELIMITER,
+    EVIDENCE_FIELDS,
+    EVIDENCE_KEY,
+    EVIDENCE_LABEL,
+    EXPORT_LABELS,
+    EXPORT_TYPES,
+    HAS_EVIDENCE,
+    Node,
+    Rel,
+    Subgraph,
+    evidence_lists,
+    filter_subgraph,
+    from_rows,
+    merge,
+    node_key,
+    node_label,
+    relationship_keys,
+    to_networkx,
+    with_evidence,
+)
+
+__all__ = [
+    "ARRAY_DELIMITER", "EVIDENCE_FIELDS", "EVIDENCE_KEY", "EVIDENCE_LABEL", "EXPORT_LABELS",
+    "EXPORT_TYPES", "FORMATS", "HAS_EVIDENCE", "ExportError", "Format", "Node", "Rel",
+    "Subgraph", "choose_subgraph", "csv_import_command", "cypher_literal", "cypher_string",
+    "evidence_lists", "filter_subgraph", "from_rows", "get_format", "merge", "node_key",
+    "node_label", "read_admin_csv", "relationship_keys", "render", "script_statements",
+    "to_admin_csv", "to_cypher", "to_gexf", "to_graphml", "to_json", "to_networkx",
+    "with_evidence", "write", "write_rows",
+]
