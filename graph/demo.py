@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from graph import browser
-from graph.neo4j import local as neo4j_local
+from graph.neo4j import local
 from graph.neo4j.settings import Settings
 
 # (report, parameters, heading): questions an analyst asks first.
@@ -25,7 +25,7 @@ def sample_corpus() -> Path:
 def browser_hint(settings: Settings) -> str:
     """Where to explore the graph next."""
     if settings.managed:
-        address = neo4j_local.LocalServer.from_env().browser_connect_url
+        address = local.LocalServer.from_env().browser_connect_url
         return (
             f"Explore the graph in Neo4j Browser: {address}\n"
             "(the iikg style and guide load by themselves; try `iikg reports` for more reports)"

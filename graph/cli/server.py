@@ -9,8 +9,7 @@ import click
 from graph import browser
 from graph.browser import serve as assets
 from graph.cli.app import Connection, connection_options, main, progress
-from graph.neo4j import connect
-from graph.neo4j import local as neo4j_local
+from graph.neo4j import connect, local
 
 
 @main.group("neo4j")
@@ -27,9 +26,9 @@ def neo4j_group() -> None:
 @click.option("--timeout", default=180.0, show_default=True, help="Seconds to wait for Bolt.")
 def neo4j_start(timeout: float) -> None:
     """Start the local server (assembling it first if needed) and wait until it answers."""
-    server = neo4j_local.LocalServer.from_env()
-    was_running = neo4j_local.running_pid(server) is not None
-    neo4j_local.start(server, timeout=timeout, progress=progress)
+    server = local.LocalServer.from_env()
+    was_running = local.running_pid(server) is not None
+    local.start(server, timeout=timeout, progress=progress)
     state = "already running" if was_running else "started"
     click.echo(f"Neo4j {server.version} {state}.")
     if os.environ.get("NEO4J_URI"):
@@ -42,8 +41,8 @@ def neo4j_start(timeout: float) -> None:
 @click.option("--timeout", default=120.0, show_default=True, help="Seconds to wait before kill.")
 def neo4j_stop(timeout: float) -> None:
     """Stop the local server cleanly."""
-    server = neo4j_local.LocalServer.from_env()
-    stopped = neo4j_local.stop(server, timeout=timeout)
+    server = local.LocalServer.from_env()
+    stopped = local.stop(server, timeout=timeout)
     click.echo(f"Neo4j {server.version} stopped." if stopped else "Neo4j was not running.")
 
 
@@ -60,7 +59,7 @@ def neo4j_status(connection: Connection) -> None:
             info = graph.server_info()
         click.echo(f"Neo4j {info.version} ({info.edition}) answers at {settings.uri}.")
         return
-    state = neo4j_local.status()
+    state = local.status()
     server = state.server
     if not state.running:
         assembled = "assembled" if state.assembled else "not assembled yet"
@@ -99,8 +98,8 @@ def browser_command(uri: str | None, serve: bool, port: int | None, grass: bool)
         return
     port = port or int(os.environ.get("IIKG_BROWSER_ASSETS_PORT", assets.DEFAULT_PORT))
     if not uri:
-        server = neo4j_local.LocalServer.from_env()
-        running = neo4j_local.running_pid(server) is not None
+        server = local.LocalServer.from_env()
+        running = local.running_pid(server) is not None
         click.echo(f"Neo4j Browser: {server.browser_url}")
         if running and not serve:
             assets.ensure_running(server.home / "run")

@@ -2,7 +2,7 @@
 Cypher script and the neo4j-admin CSV loaded into an emptied database. Every exported
 relationship carries its evidence (gathered from its Evidence nodes) as `evidence_*` lists.
 
-The CSV files are parsed in Python (graph.subgraph.read_admin_csv, following neo4j-admin's
+The CSV files are parsed in Python (graph.export.read_admin_csv, following neo4j-admin's
 header rules) and loaded through parameters: the test server is not given file access, so
 neither LOAD CSV nor neo4j-admin import (which needs the database offline) is used here.
 """

@@ -117,7 +117,7 @@ def test_unknown_format() -> None:
 
 def entry(article: str, start: int, sentence: str, date: str | None = None,
           title: str | None = None) -> dict:
-    """An entry as graph.store.fetch_evidence returns it (None where the node has no value)."""
+    """An entry as Graph.fetch_evidence returns it (None where the node has no value)."""
     return {"article": article, "sentence": sentence, "start": start, "end": start + 2,
             "method": "rule:x", "confidence": 0.5 + start / 100, "date": date, "title": title}
 
