@@ -76,7 +76,7 @@ def _from_graph(prefix: str) -> dict[str, set[str]]:
 
 def test_the_walk_sees_the_project() -> None:
     assert {"graph.neo4j.graph", "graph.cli.app", "loaders.sources", "cypher"} <= set(MODULES)
-    assert "graph.model" in GRAPH["cypher"]
+    assert "graph.model" in GRAPH["cypher.files"]
     assert "graph.neo4j.local" in GRAPH["graph.neo4j.connect"]
 
 
