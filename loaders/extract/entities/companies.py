@@ -32,6 +32,9 @@ _INDUSTRY_SUFFIX = (
     "钢铁|药业|制药|电气|智造|国际|控股|实业|农业|物流|环保|机电|光电|新材|精工|数控|仪器|家电|纺织|轮胎|"
     "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家|锂业|铜业|铝业|矿业|煤业|电力|动力"
 )
+_FIRM_ONLY_SUFFIX = re.compile(
+    r"(?:科技|集团|控股|实业|药业|制药|锂业|铜业|铝业|矿业|煤业|智家|精工|股份|资本|投资|证券|银行)$"
+)
 _INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务])")
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
@@ -148,7 +151,11 @@ def company_mentions(ctx: Context) -> list[Mention]:
         core_start, _ = _strip_places(ctx, left, m.start())
         stem_words = tokens.token_words(core_start, m.start())
         stem = text[core_start : m.start()]
-        if not (2 <= len(stem) <= 5) or not stem_words or is_vocabulary(ctx, stem_words):
+        if not (2 <= len(stem) <= 5) or not stem_words:
+            continue
+        # Before a word that also names a field (材料, 汽车, 电子) a stem of ordinary words is
+        # a description (新能源汽车); before 科技, 集团, 控股 … it is a firm's name (星云科技).
+        if not _FIRM_ONLY_SUFFIX.search(m.group(0)) and is_vocabulary(ctx, stem_words):
             continue
         # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G).
         if not _name_like(ctx, stem, stem_words) or ctx.freq(stem + m.group(0)) > 0:

@@ -22,7 +22,7 @@ from loaders.extract.entities.base import (
     _strip_places,
     is_vocabulary,
 )
-from loaders.extract.entities.companies import _company
+from loaders.extract.entities.companies import _FIRM_ONLY_SUFFIX, _company
 from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES, checked_organization
 
 Tagger = Callable[[str], list[tuple[int, int, str]]]
@@ -84,7 +84,8 @@ def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
     if not _ORG_CHARS.search(surface) or _MEDIA_END.search(surface):
         return None
     words = ctx.tokens.token_words(start, end)
-    if is_vocabulary(ctx, words) or ctx.freq(surface) >= _RARE_FREQ:
+    firm_suffix = bool(_FIRM_ONLY_SUFFIX.search(surface))
+    if (is_vocabulary(ctx, words) and not firm_suffix) or ctx.freq(surface) >= _RARE_FREQ:
         return None
     if _ORGANIZATION_END.search(surface):
         return checked_organization(ctx, start, end)
@@ -97,4 +98,11 @@ def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
         mention.place_prefix = places
         mention.props["place"] = places[-1]
         return mention
-    return _company(ctx, start, end, "ner")
+    mention = _company(ctx, start, end, "ner")
+    if mention is None and firm_suffix and len(surface) >= 4:
+        # The tagger reads an organisation and the name ends as only a firm's does (星云科技):
+        # its stem may be an ordinary word.
+        core_start, places = _strip_places(ctx, start, end)
+        mention = Mention(start, end, "Company", ctx.text[core_start:end], surface, "ner")
+        mention.place_prefix = places
+    return mention

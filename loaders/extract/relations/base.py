@@ -141,6 +141,33 @@ class SentenceView:
             view = view.prev
         return []
 
+    def group_in_clause_after(
+        self, pos: int, labels: frozenset[str], limit: int = 20
+    ) -> list[Mention]:
+        """The coordination group whose first member is the first mention with one of `labels`
+        after `pos` in the same comma clause, at most `limit` characters on (参与建设了甲乙工程)."""
+        _, clause_end = self.clause_of(pos)
+        first = next(
+            (m for m in self.mentions if m.start >= pos and m.end <= clause_end), None
+        )
+        if first is None or first.label not in labels or first.start - pos > limit:
+            return []
+        return self.group_starting_at(first.start, labels, gap=r"^$")
+
+    def actors_before(self, pos: int, labels: frozenset[str]) -> list[Mention]:
+        """Who does what the verb at `pos` says: the group right before it, else the first
+        mention of its clause, else the sentence's subject (given or carried)."""
+        group = self.group_ending_at(pos, labels)
+        if group:
+            return group
+        clause_start, _ = self.clause_of(pos)
+        near = [m for m in self.mentions if clause_start <= m.start and m.end <= pos]
+        if near:
+            return [near[0]] if near[0].label in labels and near[0].start == clause_start else []
+        if self.subject is not None and self.subject.label in labels and self.subject.end <= pos:
+            return [self.subject]
+        return []
+
     def clause_of(self, pos: int) -> tuple[int, int]:
         """Bounds of the comma clause around `pos`."""
         left = max(self.text.rfind(c, self.start, pos) for c in "，,：:") + 1

@@ -6,23 +6,27 @@ R4). Signing parties of a launched project are handled with SIGNED_WITH."""
 from __future__ import annotations
 
 from graph.model import SCHEMA, Relation
-from loaders.extract.relations.base import SentenceView, relation, rx
+from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
 
 _ACTORS = SCHEMA["PARTICIPATES_IN"].heads
+_PROJECTS = frozenset({"Project"})
+# Taking part (T39): joining, winning a bid, entering a list, receiving a programme's support.
+_TAKES_PART = (
+    r"参与|参加|承建|参建|承担|牵头建设|牵头实施|中标|入选|入围|上榜|榜上有名|加入|援建|"
+    r"负责(?:运营|建设|实施|承建)|获得[^，。；]{0,12}?(?:支持|资助)|成为[^，。；]{0,12}?(?:首批|第一批)"
+)
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
         text = view.sentence.text
-        for verb in rx(r"参与|承建|参建|承担|牵头建设|牵头实施").finditer(text):
+        if EXHORTATION.search(text):
+            continue
+        for verb in rx(_TAKES_PART).finditer(text):
             pos = view.start + verb.start()
-            actors = view.group_ending_at(pos, _ACTORS)
-            if not actors and view.subject is not None and view.subject.label in _ACTORS:
-                actors = [view.subject]
-            projects = view.group_starting_at(
-                view.start + verb.end(), frozenset({"Project"}), gap=r"^[\s了的“]*$"
-            )
+            actors = view.actors_before(pos, _ACTORS)
+            projects = view.group_in_clause_after(view.start + verb.end(), _PROJECTS)
             for a in actors:
                 for p in projects:
                     out.append(relation("PARTICIPATES_IN", a, p, view, "rule:participates", 0.8))
