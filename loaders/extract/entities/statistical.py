@@ -33,6 +33,7 @@ _BYLINE_BEFORE = re.compile(
     r"(?:记者|编辑|责编|作者|撰文|通讯员|摄影|摄|来源|校对|审核|制图)[:：\s]*$"
 )
 _BYLINE_AFTER = re.compile(r"^\s*(?:/?摄|报道|整理|编译)")
+_FIELD_FREQ = 3000  # jieba frequency of words that name fields (金融, 信息, 生物), not firms
 _GLUED_AFTER_NAME = "说称则于等和与也就还曾又"
 _HONORIFIC_END = re.compile(r"(?:博士|教授|先生|女士|老师|院士|总|董|秘|局|处|工)$")
 _PERSON = re.compile(f"[{HAN}]{{2,4}}")
@@ -84,7 +85,10 @@ def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
     if not _ORG_CHARS.search(surface) or _MEDIA_END.search(surface):
         return None
     words = ctx.tokens.token_words(start, end)
-    firm_suffix = bool(_FIRM_ONLY_SUFFIX.search(surface))
+    # A firm's suffix after a stem that is not a field of activity (星云科技, not 金融科技).
+    firm_suffix = bool(_FIRM_ONLY_SUFFIX.search(surface)) and all(
+        ctx.freq(w) < _FIELD_FREQ for w in words[:-1]
+    )
     if (is_vocabulary(ctx, words) and not firm_suffix) or ctx.freq(surface) >= _RARE_FREQ:
         return None
     if _ORGANIZATION_END.search(surface):
