@@ -256,6 +256,30 @@ def branch_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     return out
 
 
+# Telecom operators name their provincial and city companies by place + short name (甲省移动).
+_OPERATOR_GROUPS = {"移动": "中国移动", "电信": "中国电信", "联通": "中国联通", "广电": "中国广电"}
+_OPERATOR = re.compile("|".join(_OPERATOR_GROUPS))
+
+
+def operator_branch_mentions(ctx: Context) -> list[Mention]:
+    """A place right before an operator's short name: that operator's company there, owned by
+    the group and located in the place (the place's short or full form, e.g. 北京移动)."""
+    out = []
+    for city in ctx.cities:
+        m = _OPERATOR.match(ctx.text, city.end)
+        if m is None or not ctx.tokens.is_boundary(m.end()):
+            continue
+        after = ctx.text[m.end() : m.end() + 2]
+        if after[:1] in ("网", "端", "化", "性") or after.startswith("通信"):
+            continue  # 移动网络, 移动端, 电信网: the technology, not the company
+        surface = ctx.text[city.start : m.end()]
+        mention = Mention(city.start, m.end(), "Company", surface, surface, "pattern:operator")
+        mention.owner = _OPERATOR_GROUPS[m.group(0)]
+        mention.place_prefix = (city.name,)
+        out.append(mention)
+    return out
+
+
 def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     """Unknown names in positions only an organisation fills (与华光国瓷签署合作协议,
     纽氏达特是一家…企业), and names that extend a group's name (万达集团 → 万达宝通)."""

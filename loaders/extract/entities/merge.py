@@ -15,6 +15,7 @@ from loaders.extract.entities.companies import (
     branch_mentions,
     company_mentions,
     listed_firm_mentions,
+    operator_branch_mentions,
     slot_firm_mentions,
 )
 from loaders.extract.entities.organizations import organization_mentions
@@ -251,6 +252,7 @@ def find_mentions(
     mentions.extend(listed_firm_mentions(ctx, mentions))
     mentions.extend(slot_firm_mentions(ctx, mentions))
     mentions.extend(branch_mentions(ctx, mentions))
+    mentions.extend(operator_branch_mentions(ctx))
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     _declared_short_names(ctx, mentions)

@@ -30,7 +30,14 @@ def _known_owner(m: Mention) -> str | None:
 
 
 _CHILD_IS = re.compile(r"^(?:是|为|系)(?P<p>.{2,30}?)的?(?:全资|控股)?(?:子公司|旗下企业|下属企业)")
-_PARENT_OWNS = re.compile(r"^(?:旗下(?:的)?|的?(?:全资|控股)?子公司)")
+_PARENT_OWNS = re.compile(
+    r"^(?:(?:旗下|下属)的?(?:全资|控股)?(?:子公司|孙公司|分公司|附属公司|企业|公司)?|"
+    r"的?(?:全资|控股)?(?:子公司|孙公司|附属公司))"
+)
+# A收购(了)B、C: the bought companies → the buyer (T35); failed or abandoned deals give nothing.
+_ACQUIRES = re.compile(r"(?:全资|成功|完成|宣布|拟|已)?收购了?")
+_OWNABLE = frozenset({"Company", "Platform"})
+_DEAL_FAILED = re.compile(r"未果|失败|终止|放弃|搁浅|传闻")
 # 公司全资子公司X in a company's own announcement: 公司 is the announcing company.
 _OWN_CHILD = re.compile(r"(?:^|[，,：:；])(?:本|该)?公司的?(?:全资|控股)?子公司$")
 
@@ -58,6 +65,22 @@ def _stated(view: SentenceView) -> list[Relation]:
             parent = view.last_before(m.start, frozenset({"Company"}))
             if parent is not None and parent.name != m.name:
                 out.append(relation("SUBSIDIARY_OF", m, parent, view, "rule:subsidiary_kw", 0.8))
+    return out
+
+
+def _acquired(view: SentenceView) -> list[Relation]:
+    out = []
+    if _DEAL_FAILED.search(view.sentence.text):
+        return out
+    firms = frozenset({"Company"})
+    for m in _ACQUIRES.finditer(view.sentence.text):
+        pos = view.start + m.start()
+        buyers = view.actors_before(pos, firms)
+        bought = view.group_in_clause_after(view.start + m.end(), _OWNABLE)
+        for buyer in buyers[-1:]:
+            for child in bought:
+                if child.name != buyer.name:
+                    out.append(relation("SUBSIDIARY_OF", child, buyer, view, "rule:acquired", 0.75))
     return out
 
 
@@ -93,4 +116,5 @@ def find(views: list[SentenceView]) -> list[Relation]:
                             relation("SUBSIDIARY_OF", m, group, view, "rule:group_name", 0.7)
                         )
         out.extend(_stated(view))
+        out.extend(_acquired(view))
     return out
