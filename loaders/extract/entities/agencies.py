@@ -165,3 +165,38 @@ def agency_mentions(ctx: Context) -> list[Mention]:
             mention.aliases.add(m.group(0))
             out.append(mention)
     return out
+
+
+# A party committee named by its place: 甲省委, 乙市委, 丙区委, 丁自治区党委 (L20, L21).
+_PARTY_COMMITTEE = re.compile(f"([{HAN}]{{2,8}}?)(省委|市委|区委|县委|州委|自治区党委)(?![员会])")
+_COMMITTEE_LEVEL = {"省委": "province", "市委": "city", "区委": "district", "县委": "district"}
+
+
+def party_committee_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """甲省委 → the Agency 甲省委 and, nested, the City 甲省 it belongs to; the place may be
+    hidden inside one segmenter word (四川省委), so it is read from the characters."""
+    out: list[Mention] = []
+    taken = [(k.start, k.end) for k in known if not k.nested and k.label != "City"]
+    for m in _PARTY_COMMITTEE.finditer(ctx.text):
+        start, end, suffix = m.start(), m.end(), m.group(2)
+        if any(a < end and start < b for a, b in taken) or not ctx.tokens.is_boundary(start):
+            continue
+        # the place is written bare or with its own suffix (四川 + 省委, 青岛 + 市委)
+        form = ctx.text[start : m.end(1) + 1]
+        entry = ctx.gaz.division(form) or ctx.gaz.division(m.group(1))
+        if entry is None or entry.level not in (_COMMITTEE_LEVEL.get(suffix), None, "city"):
+            continue
+        if not ctx.text.startswith(entry.name, start):
+            form = m.group(1)
+        name = entry.name + ("党委" if suffix == "自治区党委" else "委")
+        surface = ctx.text[start:end]
+        mention = Mention(start, end, "Agency", name, surface, "pattern:party_committee")
+        if surface != name:
+            mention.aliases.add(surface)
+        mention.place_prefix = (entry.name,)
+        mention.props["place"] = entry.name
+        city = Mention(start, start + len(form), "City", entry.name, form, "gazetteer")
+        city.props["level"] = entry.level
+        city.nested = True
+        out.extend([mention, city])
+    return out

@@ -261,6 +261,12 @@ _OPERATOR_GROUPS = {"移动": "中国移动", "电信": "中国电信", "联通"
 _OPERATOR = re.compile("|".join(_OPERATOR_GROUPS))
 
 
+def operator_technology(text: str, end: int) -> bool:
+    """移动网络, 移动端, 电信网, 联通业务: the technology or service after an operator's name."""
+    after = text[end : end + 2]
+    return after[:1] in ("网", "端", "化", "性") or after in ("通信", "业务", "互联", "支付")
+
+
 def operator_branch_mentions(ctx: Context) -> list[Mention]:
     """A place right before an operator's short name: that operator's company there, owned by
     the group and located in the place (the place's short or full form, e.g. 北京移动)."""
@@ -269,9 +275,8 @@ def operator_branch_mentions(ctx: Context) -> list[Mention]:
         m = _OPERATOR.match(ctx.text, city.end)
         if m is None or not ctx.tokens.is_boundary(m.end()):
             continue
-        after = ctx.text[m.end() : m.end() + 2]
-        if after[:1] in ("网", "端", "化", "性") or after.startswith("通信"):
-            continue  # 移动网络, 移动端, 电信网: the technology, not the company
+        if operator_technology(ctx.text, m.end()):
+            continue
         surface = ctx.text[city.start : m.end()]
         mention = Mention(city.start, m.end(), "Company", surface, surface, "pattern:operator")
         mention.owner = _OPERATOR_GROUPS[m.group(0)]

@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from loaders.extract.entities.agencies import agency_mentions
+from loaders.extract.entities.agencies import agency_mentions, party_committee_mentions
 from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
 from loaders.extract.entities.companies import (
     branch_mentions,
@@ -253,6 +253,7 @@ def find_mentions(
     mentions.extend(slot_firm_mentions(ctx, mentions))
     mentions.extend(branch_mentions(ctx, mentions))
     mentions.extend(operator_branch_mentions(ctx))
+    mentions.extend(party_committee_mentions(ctx, mentions))
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     _declared_short_names(ctx, mentions)

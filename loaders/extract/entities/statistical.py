@@ -22,7 +22,12 @@ from loaders.extract.entities.base import (
     _strip_places,
     is_vocabulary,
 )
-from loaders.extract.entities.companies import _FIRM_ONLY_SUFFIX, _company
+from loaders.extract.entities.companies import (
+    _FIRM_ONLY_SUFFIX,
+    _OPERATOR,
+    _company,
+    operator_technology,
+)
 from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES, checked_organization
 
 Tagger = Callable[[str], list[tuple[int, int, str]]]
@@ -83,6 +88,8 @@ def _person(ctx: Context, start: int, end: int) -> Mention | None:
 def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
     surface = ctx.text[start:end]
     if not _ORG_CHARS.search(surface) or _MEDIA_END.search(surface):
+        return None
+    if _OPERATOR.search(surface[-2:]) and operator_technology(ctx.text, end):
         return None
     words = ctx.tokens.token_words(start, end)
     # A firm's suffix after a stem that is not a field of activity (星云科技, not 金融科技).

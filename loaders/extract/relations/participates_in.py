@@ -21,9 +21,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
         text = view.sentence.text
-        if EXHORTATION.search(text):
-            continue
         for verb in rx(_TAKES_PART).finditer(text):
+            if EXHORTATION.search(text[: verb.start()]):
+                continue  # 要鼓励甲参与…: advice, not a report (G1)
             pos = view.start + verb.start()
             actors = view.actors_before(pos, _ACTORS)
             projects = view.group_in_clause_after(view.start + verb.end(), _PROJECTS)

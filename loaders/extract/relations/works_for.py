@@ -17,7 +17,11 @@ from loaders.extract.relations.base import SentenceView, relation
 _EMPLOYERS = SCHEMA["WORKS_FOR"].tails - {"City"}
 _TITLE_END = re.compile(f"(?:{'|'.join(TITLES)})$")
 _TITLE_START = re.compile(f"^(?:{'|'.join(TITLES)})")
-_GOVERNMENT_HEADS = re.compile(r"^副?(?:市长|省长|区长|县长|州长|镇长)$")
+_GOVERNMENT_HEADS = re.compile(
+    r"^(?:常务)?副?(?:市长|省长|区长|县长|州长|镇长|旗长|盟长|行政长官)$"
+)
+# A government sub-unit written in a title after its parent (…部, 运行监测局局长): L22.
+_SUB_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:司|局|处|科|室|中心|办公室|专班)$")
 _HONORARY = re.compile(r"(?:代表|委员|顾问|专家)$")
 _DEPT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9与和]{0,14}$")
 
@@ -59,15 +63,38 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
             if seg_start <= m.start and m.end <= seg_end and m.label in _EMPLOYERS
         ]
         title_start = seg_start + title.start()
-        if orgs:
+        inside = [m for m in view.mentions if seg_start <= m.start and m.end <= seg_end]
+        cities = [m for m in inside if m.label == "City"]
+        if not orgs and cities and _GOVERNMENT_HEADS.match(text[cities[-1].end : seg_end].strip()):
+            # 甲市市长乙: the head of government works for the City (T47)
+            title_text = text[cities[-1].end : seg_end].strip()
+            out.append(_rel(person, cities[-1], view, "rule:works_for_government", title_text))
+            pending = []
+        elif orgs:
             org = orgs[-1]
             # 富士康…股份有限公司（工业富联）总经理: a bracketed short name is no department
             dept = re.sub(r"^[（(]?[^（）()]{0,12}[)）]", "", text[org.end : title_start])
             if not _DEPT.match(dept):
                 break
             own = dept + title.group(0)
-            titles = [own, *(p for p in pending if not _GOVERNMENT_HEADS.match(p))]
+            heads = [p for p in pending if _GOVERNMENT_HEADS.match(p)]
+            units = [p for p in pending if not _GOVERNMENT_HEADS.match(p) and _unit_title(p)]
+            others = [p for p in pending if p not in heads and p not in units]
+            titles = [own, *others]
             titles = [t for t in titles if not _HONORARY.search(t)]
+            governed = _governed_city(view, org)
+            for head_title in heads:
+                # 甲省委副书记、省长乙: the head of government works for the province (T47)
+                if governed is not None:
+                    out.append(
+                        _rel(person, governed, view, "rule:works_for_government", head_title)
+                    )
+            for unit_title in units:
+                # 甲部新闻发言人、乙司司长丙: the sub-unit 甲部乙司 (L22, T48)
+                unit, post = _unit_title(unit_title)  # type: ignore[misc]
+                if org.label == "Agency":
+                    sub = Mention(org.start, org.end, "Agency", org.name + unit, unit, "sub_unit")
+                    out.append(_rel(person, sub, view, "rule:works_for_sub_unit", post))
             if titles:
                 out.append(
                     relation(
@@ -84,13 +111,35 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
         elif any(seg_start <= m.start and m.end <= seg_end for m in view.mentions):
             pending = []  # a title at a platform or place, not at an employer: skip it
         else:
-            if segment.strip() != title.group(0) and not _TITLE_START.match(segment.strip()):
+            bare_title = segment.strip() == title.group(0) or _TITLE_START.match(segment.strip())
+            if not bare_title and not _unit_title(segment.strip()):
                 break
             pending.insert(0, segment.strip())
         if seg_start <= view.start or text[seg_start - 1] != "、":
             break
         seg_end = seg_start - 1
     return out
+
+
+def _rel(person: Mention, org: Mention, view: SentenceView, method: str, title: str) -> Relation:
+    return relation("WORKS_FOR", person, org, view, method, 0.8, title=title)
+
+
+def _unit_title(segment: str) -> tuple[str, str] | None:
+    """运行监测协调局局长 → (运行监测协调局, 局长): a unit named before its post."""
+    title = _TITLE_END.search(segment)
+    if title is None:
+        return None
+    unit = segment[: title.start()]
+    return (unit, title.group(0)) if _SUB_UNIT.match(unit) else None
+
+
+def _governed_city(view: SentenceView, org: Mention) -> Mention | None:
+    """The place a party committee or government body belongs to (甲省委 → 甲省)."""
+    if not org.place_prefix:
+        return None
+    name = org.place_prefix[-1]
+    return Mention(org.start, org.start, "City", name, name, "place_prefix")
 
 
 def _title_after(view: SentenceView, i: int, person: Mention) -> list[Relation]:

@@ -1,0 +1,80 @@
+"""Relation rules added for real news: each must fire on its pattern and stay quiet on a near
+miss. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from graph.model import Article, Extraction
+from loaders.extract.pipeline import extract
+
+
+def run(text: str) -> Extraction:
+    return extract(Article(id="t", title="", text=text))
+
+
+def pairs(ex: Extraction, rel_type: str) -> set[tuple[str, str]]:
+    return {(r.head, r.tail) for r in ex.relations if r.type == rel_type}
+
+
+def titles(ex: Extraction) -> dict[tuple[str, str], str]:
+    return {(r.head, r.tail): r.properties.get("title", "") for r in ex.relations
+            if r.type == "WORKS_FOR"}
+
+
+def test_winning_a_tender_is_taking_part() -> None:
+    ex = run("星云科技中标了2023年甲市智慧园区平台采购项目。")
+    assert ("星云科技", "2023年甲市智慧园区平台采购项目") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_advice_to_take_part_is_not_taking_part() -> None:
+    ex = run("要鼓励星云科技参与2023年甲市智慧园区平台采购项目。")
+    assert pairs(ex, "PARTICIPATES_IN") == set()
+
+
+def test_a_subsidiary_under_qixia_wording() -> None:
+    ex = run("星河集团旗下全资子公司星云科技发布新品。")
+    assert ("星云科技", "星河集团") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_an_acquisition_makes_the_bought_firm_a_subsidiary() -> None:
+    ex = run("星河集团去年收购了星云科技。")
+    assert ("星云科技", "星河集团") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_failed_acquisition_gives_nothing() -> None:
+    ex = run("星河集团曾计划收购星云科技，最终未果。")
+    assert pairs(ex, "SUBSIDIARY_OF") == set()
+
+
+def test_an_operators_local_company_is_owned_and_located() -> None:
+    ex = run("天津电信与星云科技完成了联合测试。")
+    assert ("天津电信", "中国电信") in pairs(ex, "SUBSIDIARY_OF")
+    assert ("天津电信", "天津市") in pairs(ex, "LOCATED_IN")
+
+
+def test_an_operators_technology_is_no_company() -> None:
+    ex = run("天津移动网络覆盖率持续提升。")
+    assert not any(e.name.endswith("移动") for e in ex.entities if e.label == "Company")
+
+
+def test_a_head_of_government_works_for_the_city_and_the_committee() -> None:
+    ex = run("甘肃省委副书记、省长李明远在会上讲话。")
+    found = titles(ex)
+    assert found.get(("李明远", "甘肃省")) == "省长"
+    assert ("李明远", "甘肃省委") in found
+
+
+def test_a_mayor_written_with_the_city_works_for_the_city() -> None:
+    ex = run("洛阳市市长周思远出席了开幕式。")
+    assert titles(ex).get(("周思远", "洛阳市")) == "市长"
+
+
+def test_a_deputy_in_a_ministry_sub_unit_works_for_the_sub_unit() -> None:
+    ex = run("工业和信息化部新闻发言人、产业政策司司长韩启明表示。")
+    found = titles(ex)
+    assert found.get(("韩启明", "工业和信息化部产业政策司")) == "司长"
+    assert ("韩启明", "工业和信息化部") in found
+
+
+def test_a_representative_role_is_not_a_post() -> None:
+    ex = run("全国人大代表、星云科技董事长郑海峰说。")
+    assert titles(ex).get(("郑海峰", "星云科技")) == "董事长"
