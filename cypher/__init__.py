@@ -31,64 +31,27 @@ templates hold placeholders that `render` alone fills, only with names of graph/
 `__HEAD_KEY__`/`__TAIL_KEY__`/`__LABEL_KEY__` (the key property of that label: `id` for
 Article, `name` for entities).
 
-Modules: `files` (reading the folders, templates, `render`, `query`), `headers` (report headers,
-includes, parameter binding); this one holds the report library (`reports`, `get_report`) and
-re-exports both.
+This package is the library's API; its modules are `files` (reading the .cypher files),
+`headers` (report files and the library of reports), `params` (report parameters) and `splice`
+(fragments and placeholders).
 """
 
-from __future__ import annotations
-
-from functools import cache
-
 from cypher.files import (
-    ALL_LABELS,
-    ALL_TYPES,
-    key_property,
-    query,
-    read_dir,
+    fragment,
     read_query,
-    render,
     schema_statements,
     split_statements,
     statements,
-    template,
     write_query,
 )
-from cypher.headers import (
-    PARAM_TYPES,
-    Param,
-    Report,
-    fragment,
-    include,
-    parse_param,
-    parse_report,
-    strip_comments_and_strings,
-    used_params,
-)
+from cypher.headers import Report, get_report, parse_report, reports
+from cypher.params import PARAM_TYPES, Param, parse_param, strip_comments_and_strings, used_params
+from cypher.splice import ALL_LABELS, ALL_TYPES, LABEL_SLOTS, include, key_property, query, render
 from graph.errors import CypherLibraryError
 
 __all__ = [
-    "ALL_LABELS", "ALL_TYPES", "PARAM_TYPES", "CypherLibraryError", "Param", "Report",
-    "fragment", "get_report", "include", "key_property", "parse_param", "parse_report", "query",
-    "read_query", "render", "reports", "schema_statements", "split_statements", "statements",
-    "strip_comments_and_strings", "template", "used_params", "write_query",
+    "ALL_LABELS", "ALL_TYPES", "LABEL_SLOTS", "PARAM_TYPES", "CypherLibraryError", "Param",
+    "Report", "fragment", "get_report", "include", "key_property", "parse_param", "parse_report",
+    "query", "read_query", "render", "reports", "schema_statements", "split_statements",
+    "statements", "strip_comments_and_strings", "used_params", "write_query",
 ]
-
-
-@cache
-def reports() -> dict[str, Report]:
-    """All reports, by name, sorted by name."""
-    found: dict[str, Report] = {}
-    for file, text in read_dir("reports").items():
-        report = parse_report(text, f"cypher/reports/{file}")
-        found[report.name] = report
-    return dict(sorted(found.items()))
-
-
-def get_report(name: str) -> Report:
-    library = reports()
-    if name not in library:
-        raise CypherLibraryError(
-            f"no report named {name!r}; available: {', '.join(library)}"
-        )
-    return library[name]

@@ -1,77 +1,16 @@
-"""Report files: the `//` header (name, description, typed parameters, mode, columns), the
-`// include:` lines that pull in cypher/fragments/, and parameter binding (see cypher/__init__.py
-for the format)."""
+"""Report files: their header (name, description, params, mode, columns) and body
+(`parse_report`), and the library of reports of cypher/reports/ (`reports`, `get_report`)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from cypher.files import template
+from cypher.files import read_folder
+from cypher.params import Param, parse_param
+from cypher.splice import include
 from graph.errors import CypherLibraryError
-from graph.model import ENTITY_LABELS, RELATION_TYPES
-
-PARAM_TYPES = ("string", "int", "float", "bool", "date", "label", "reltype")
-_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_PARAM_RE = re.compile(
-    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>[a-z]+)\s*"
-    r"(?:(?P<required>\(required\))|=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<desc>.*))?$"
-)
-
-
-@dataclass(frozen=True)
-class Param:
-    name: str
-    type: str
-    required: bool
-    default: Any
-    description: str = ""
-
-    def convert(self, raw: Any) -> Any:
-        """Convert a raw value (usually a string from the command line) to this param's type."""
-        if raw is None:
-            return None
-        try:
-            if self.type == "string":
-                value = str(raw)
-                if not value:
-                    raise ValueError("must not be empty")
-                return value
-            if self.type == "int":
-                if isinstance(raw, bool):
-                    raise ValueError("a boolean is not an integer")
-                number = int(raw)
-                if number < 0:
-                    raise ValueError("must not be negative")
-                return number
-            if self.type == "float":
-                return float(raw)
-            if self.type == "bool":
-                if isinstance(raw, bool):
-                    return raw
-                text = str(raw).strip().lower()
-                if text in ("true", "yes", "1", "on"):
-                    return True
-                if text in ("false", "no", "0", "off"):
-                    return False
-                raise ValueError("expected true or false")
-            if self.type == "date":
-                text = str(raw).strip()
-                if not _DATE_RE.match(text):
-                    raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
-                return text
-            if self.type in ("label", "reltype"):
-                allowed = ENTITY_LABELS if self.type == "label" else RELATION_TYPES
-                if raw not in allowed:
-                    raise ValueError(f"expected one of {', '.join(allowed)}")
-                return str(raw)
-        except ValueError as exc:
-            raise CypherLibraryError(
-                f"parameter {self.name!r} ({self.type}): cannot use {raw!r}: {exc}"
-            ) from None
-        raise CypherLibraryError(f"parameter {self.name!r}: unknown type {self.type!r}")
 
 
 @dataclass(frozen=True)
@@ -115,66 +54,6 @@ class Report:
             else:
                 bound[param.name] = param.default
         return bound
-
-
-def _parse_default(param_type: str, text: str | None, where: str) -> Any:
-    if text is None or text.strip() in ("", "null"):
-        return None
-    probe = Param("default", param_type, False, None)
-    try:
-        return probe.convert(text.strip().strip("'\""))
-    except CypherLibraryError as exc:
-        raise CypherLibraryError(f"{where}: bad default: {exc}") from None
-
-
-def parse_param(text: str, where: str = "") -> Param:
-    match = _PARAM_RE.match(text.strip())
-    if not match:
-        raise CypherLibraryError(
-            f"{where}: cannot parse param line {text!r}; "
-            "expected 'name: type (required) — description' or 'name: type = default — ...'"
-        )
-    ptype = match["type"]
-    if ptype not in PARAM_TYPES:
-        raise CypherLibraryError(f"{where}: param {match['name']!r} has unknown type {ptype!r}")
-    required = bool(match["required"])
-    default = None if required else _parse_default(ptype, match["default"], where)
-    return Param(match["name"], ptype, required, default, (match["desc"] or "").strip())
-
-
-_INCLUDE_RE = re.compile(
-    r"^(?P<indent>\s*)//\s*include:\s*(?P<name>[a-z][a-z0-9-]*)\((?P<args>.*)\)\s*$"
-)
-_ARG_VALUE_RE = re.compile(r"^\$?[A-Za-z_][A-Za-z0-9_]*$")
-
-
-@cache
-def fragment(name: str) -> str:
-    """A fragment from cypher/fragments/NAME.cypher, comment lines removed."""
-    return template("fragments", name)
-
-
-def include(line: str, where: str = "") -> list[str] | None:
-    """The lines an `// include: NAME(arg=value, ...)` line stands for, or None for any other
-    line. Each `__arg__` of the fragment is replaced by its value."""
-    match = _INCLUDE_RE.match(line)
-    if not match:
-        return None
-    args: dict[str, str] = {}
-    for part in filter(None, (p.strip() for p in match["args"].split(","))):
-        key, sep, value = (x.strip() for x in part.partition("="))
-        if not sep or not _ARG_VALUE_RE.match(value):
-            raise CypherLibraryError(f"{where}: bad include argument {part!r}")
-        args[key] = value
-    text = fragment(match["name"])
-    for key, value in args.items():
-        if f"__{key}__" not in text:
-            raise CypherLibraryError(f"{where}: fragment {match['name']!r} takes no {key!r}")
-        text = text.replace(f"__{key}__", value)
-    left = re.findall(r"__([a-z]+)__", text)
-    if left:
-        raise CypherLibraryError(f"{where}: include {match['name']!r} lacks {', '.join(left)}")
-    return [match["indent"] + fragment_line for fragment_line in text.splitlines()]
 
 
 def parse_report(text: str, file: str) -> Report:
@@ -226,30 +105,20 @@ def parse_report(text: str, file: str) -> Report:
     )
 
 
-def strip_comments_and_strings(query: str) -> str:
-    """The query without // and /* */ comments or string literals (for parameter scanning)."""
-    out: list[str] = []
-    i, n = 0, len(query)
-    while i < n:
-        ch = query[i]
-        if query.startswith("//", i):
-            j = query.find("\n", i)
-            i = n if j < 0 else j
-        elif query.startswith("/*", i):
-            j = query.find("*/", i + 2)
-            i = n if j < 0 else j + 2
-        elif ch in ("'", '"', "`"):
-            j = i + 1
-            while j < n and query[j] != ch:
-                j += 2 if query[j] == "\\" and ch != "`" else 1
-            i = j + 1
-            out.append(" ")
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
+@cache
+def reports() -> dict[str, Report]:
+    """All reports, by name, sorted by name."""
+    found: dict[str, Report] = {}
+    for file, text in read_folder("reports").items():
+        report = parse_report(text, f"cypher/reports/{file}")
+        found[report.name] = report
+    return dict(sorted(found.items()))
 
 
-def used_params(query: str) -> set[str]:
-    """Names of the `$param`s a query uses."""
-    return set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", strip_comments_and_strings(query)))
+def get_report(name: str) -> Report:
+    library = reports()
+    if name not in library:
+        raise CypherLibraryError(
+            f"no report named {name!r}; available: {', '.join(library)}"
+        )
+    return library[name]

@@ -1,4 +1,4 @@
-"""Score extractions against gold annotations, with the rule of graph-model.md.
+"""Score extractions against gold annotations, with the rule of docs/graph-model.md.
 
 An entity matches when its label agrees and its name or any alias equals the gold name or any
 gold alias. A relationship matches when its type agrees and both ends match, the ends being
@@ -114,7 +114,7 @@ def _forms(item: dict[str, Any]) -> set[str]:
 
 
 def score_one(pred: dict[str, Any], gold: dict[str, Any]) -> Score:
-    """Score one extraction (the JSON shape of graph-model.md) against one gold file's data."""
+    """Score one extraction (the JSON shape of docs/graph-model.md) against one gold file's data."""
     score = Score()
     pred_entities = [e for e in pred.get("entities", []) if e.get("label") != "Article"]
     gold_entities = gold.get("entities", [])

@@ -22,7 +22,8 @@ from graph.errors import BatchError
 from graph.model import Article, Extraction
 from graph.neo4j import Graph, WriteResult
 from loaders.errors import LoadError
-from loaders.sources import LoadSummary, iter_articles
+from loaders.limits import LoadSummary
+from loaders.sources import iter_articles
 
 DEFAULT_BATCH_SIZE = 200  # articles per write transaction
 

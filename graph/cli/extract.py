@@ -59,7 +59,7 @@ def extract_command(paths: tuple[str, ...], output: str | None, progress: bool) 
               show_default=True)
 @click.option("--misses", is_flag=True, help="Also list unmatched predictions and gold items.")
 def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) -> None:
-    """Score the extraction of PATHS against a gold directory (graph-model.md scoring):
+    """Score the extraction of PATHS against a gold directory (docs/graph-model.md scoring):
     per-label and per-type precision, recall and F1, with micro averages. A gold file whose
     article is among PATHS but did not load or extract counts as all misses, and is named."""
     from loaders.sources import iter_articles

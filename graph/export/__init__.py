@@ -1,23 +1,15 @@
 """Exports: a subgraph chosen from the graph (select), held as plain nodes and relationships
-(subgraph), written in one of the registered formats (formats: graphml, gexf and json itself;
-csv through admin_csv, cypher through script, html through html).
+(subgraph), written in one of the formats registered in `formats` (graphml, gexf and json:
+networkx_formats; csv: admin_csv; cypher: cypher_script; html: html).
 
-The public names of these modules are re-exported here, so ``from graph import export`` is enough.
+Their public names are re-exported here, so ``from graph import export`` is enough.
 """
 
 from graph.errors import ExportError
 from graph.export.admin_csv import csv_import_command, read_admin_csv, to_admin_csv, write_rows
-from graph.export.formats import (
-    FORMATS,
-    Format,
-    get_format,
-    render,
-    to_gexf,
-    to_graphml,
-    to_json,
-    write,
-)
-from graph.export.script import cypher_literal, cypher_string, script_statements, to_cypher
+from graph.export.cypher_script import cypher_literal, cypher_string, script_statements, to_cypher
+from graph.export.formats import FORMATS, Format, get_format, render, write
+from graph.export.networkx_formats import to_gexf, to_graphml, to_json
 from graph.export.select import choose_subgraph
 from graph.export.subgraph import (
     ARRAY_DELIMITER,

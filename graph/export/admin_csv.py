@@ -1,5 +1,6 @@
-"""The neo4j-admin import format: a subgraph as nodes.csv and relationships.csv (typed
-headers, arrays joined by U+001F), read back in Python, and as rows for Graph.write_subgraph_rows.
+"""The csv export format: `nodes.csv` and `relationships.csv` for `neo4j-admin database import`,
+read back into a Subgraph (`read_admin_csv`) and turned into rows for Graph.write_subgraph_rows
+(`write_rows`) when the server cannot read the files itself.
 """
 
 from __future__ import annotations

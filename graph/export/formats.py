@@ -1,81 +1,23 @@
-"""The export formats: graphml, gexf, json (networkx node-link) here; csv (neo4j-admin import
-files, graph.export.admin_csv), cypher (a script of MERGE statements that recreates the
-subgraph, graph.export.script) and html (one interactive page, graph.export.html). Each is
-registered in FORMATS; `render` and `write` work for all of them, so the CLI knows no format the
-library does not.
+"""The export formats: graphml, gexf, json (networkx node-link; graph.export.networkx_formats),
+csv (neo4j-admin import files; graph.export.admin_csv), cypher (a script of MERGE statements that
+recreates the subgraph; graph.export.cypher_script) and html (one interactive page,
+graph.export.html). Each is registered in FORMATS; `render` and `write` work for all of them, so
+the CLI knows no format the library does not.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
 
 from graph.errors import ExportError
 from graph.export import html
 from graph.export.admin_csv import csv_import_command, to_admin_csv
-from graph.export.script import to_cypher
-from graph.export.subgraph import (
-    Subgraph,
-    _edge_attrs,
-    to_networkx,
-)
-
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _flat(value: Any) -> Any:
-    """GraphML/GEXF have no list type: lists become JSON strings. XML 1.0 cannot hold control
-    characters other than tab and line breaks: they become U+FFFD (normalized text has none)."""
-    if isinstance(value, list | tuple):
-        value = json.dumps(list(value), ensure_ascii=False)
-    if isinstance(value, str):
-        return _XML_ILLEGAL.sub("\ufffd", value)
-    return value
-
-
-# networkx's GEXF writer reads these node attributes as the node's XML id and time spell: the
-# Article `id` is left out (the node id `Article:<id>` holds it) and an Evidence node's offsets
-# are renamed. The edge attribute `type` would become GEXF's edge type (directed/undirected):
-# the relationship type is written as the edge label instead.
-_GEXF_NODE_RENAMES = {"id": None, "start": "span_start", "end": "span_end"}
-
-
-def _flat_graph(sub: Subgraph, gexf: bool = False) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
-    for node in sub.sorted_nodes():
-        attrs = {k: _flat(v) for k, v in node.props.items() if v is not None}
-        if gexf:
-            attrs = {_GEXF_NODE_RENAMES.get(k, k): v for k, v in attrs.items()}
-            attrs.pop(None, None)
-        graph.add_node(_flat(node.key), labels=node.label, **attrs)
-    for rel in sub.sorted_rels():
-        attrs = {k: _flat(v) for k, v in _edge_attrs(rel).items() if v is not None}
-        attrs["label" if gexf else "type"] = rel.type
-        graph.add_edge(_flat(rel.start), _flat(rel.end), key=rel.type, **attrs)
-    return graph
-
-
-def to_graphml(sub: Subgraph) -> str:
-    return "\n".join(nx.generate_graphml(_flat_graph(sub))) + "\n"
-
-
-def to_gexf(sub: Subgraph) -> str:
-    return "\n".join(nx.generate_gexf(_flat_graph(sub, gexf=True))) + "\n"
-
-
-def to_json(sub: Subgraph) -> str:
-    data = nx.node_link_data(to_networkx(sub), edges="edges")
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
-# --- the registry --------------------------------------------------------------------------------
+from graph.export.cypher_script import to_cypher
+from graph.export.networkx_formats import to_gexf, to_graphml, to_json
+from graph.export.subgraph import Subgraph, to_networkx
 
 
 @dataclass(frozen=True)

@@ -252,7 +252,7 @@ def test_prefecture_short_form_beats_remote_homonym_districts_but_not_everyday_w
 def test_bare_city_government_takes_the_articles_city() -> None:
     ex = run("市政府与华为签署合作协议，共建智能制造创新中心。", title="烟台市推进工业互联网")
     assert "烟台市人民政府" in names(ex, "Agency")
-    assert pairs(ex, "LOCATED_IN") == set()  # a bare 市 is not a written place (R6)
+    assert pairs(ex, "LOCATED_IN") == set()  # a bare 市 is no written place (docs/graph-model.md)
 
 
 def test_quoted_category_is_not_a_named_project() -> None:

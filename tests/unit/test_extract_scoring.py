@@ -1,4 +1,4 @@
-"""The scoring rule of graph-model.md, on small hand-made predictions."""
+"""The scoring rule of docs/graph-model.md, on small hand-made predictions."""
 
 from __future__ import annotations
 

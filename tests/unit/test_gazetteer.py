@@ -9,7 +9,8 @@ from importlib import resources
 
 import pytest
 
-from loaders.extract.gazetteer import GazEntry, Gazetteer, load_gazetteer
+from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.gazetteer_entries import GazEntry
 
 
 @pytest.fixture(scope="module")

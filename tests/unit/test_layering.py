@@ -76,7 +76,8 @@ def _from_graph(prefix: str) -> dict[str, set[str]]:
 
 def test_the_walk_sees_the_project() -> None:
     assert {"graph.neo4j.graph", "graph.cli.app", "loaders.sources", "cypher"} <= set(MODULES)
-    assert "graph.model" in GRAPH["cypher.files"]
+    assert "graph.model" in GRAPH["cypher.splice"]
+    assert "cypher.headers" in GRAPH["cypher"]
     assert "graph.neo4j.local" in GRAPH["graph.neo4j.connect"]
 
 
@@ -136,12 +137,16 @@ def test_cycle_finder_finds_a_cycle() -> None:
 MAX_LINES = 420  # "no module over ~400 lines" (issue 10)
 
 
-def test_graph_and_cypher_modules_stay_small() -> None:
-    # loaders/ is left out until its extraction code moves into loaders/extract/.
+# Being reworked on another branch; held to the limit once that lands.
+NOT_YET_SMALL = ("loaders.extract.entities", "loaders.extract.relations")
+
+
+def test_modules_stay_small() -> None:
     long = {
         name: n
         for name, path in MODULES.items()
-        if name.split(".")[0] in ("graph", "cypher")
+        if name.split(".")[0] in ("graph", "cypher", "loaders")
+        and not name.startswith(NOT_YET_SMALL)
         and (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}

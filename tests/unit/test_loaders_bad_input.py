@@ -18,7 +18,7 @@ from support import paths
 from support.paths import SEEDS
 
 from loaders import LoadError, LoadSummary, iter_articles, load_file
-from loaders.sources import Limits
+from loaders.limits import Limits
 
 DATA = paths.DATA / "bad"
 

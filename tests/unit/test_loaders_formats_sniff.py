@@ -16,7 +16,7 @@ from loaders import LoadError, LoadSummary, iter_articles, load_bytes, load_file
 from loaders.decode import sniff_binary
 from loaders.formats import strip_server_code
 from loaders.normalize import normalize_text
-from loaders.sources import iter_jsonl, json_articles
+from loaders.records import iter_jsonl, json_articles
 
 PARA = "星河科技与云帆制造签署战略合作协议，共建工业互联网平台，助力长宁市制造业数字化转型。"
 PARA2 = "星河科技表示，平台将接入三百家中小企业，年内完成首批设备上云。"

@@ -11,8 +11,9 @@ import pytest
 
 from graph.model import Article
 from loaders import LoadError, LoadSummary, iter_articles, load_bytes
+from loaders.limits import Limits
 from loaders.metadata import parse_date
-from loaders.sources import Limits, iter_jsonl
+from loaders.records import iter_jsonl
 
 PARA = "海尔卡奥斯与华光国瓷签署合作协议，华光智慧窑炉数字化车间项目正式启动。"
 
@@ -164,7 +165,7 @@ def test_markdown_links_keep_their_text():
 
 
 def test_a_folder_that_cannot_be_listed_is_reported(tmp_path):
-    from loaders.sources import _walk
+    from loaders.paths import _walk
 
     (error,) = list(_walk(tmp_path / "gone"))
     assert isinstance(error, LoadError)

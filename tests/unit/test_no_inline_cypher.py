@@ -18,7 +18,7 @@ CYPHER = re.compile(
 )
 # (file, function): Cypher that is the output, not a query iikg runs.
 ALLOWED = {
-    ("graph/export/script.py", "to_cypher"): "the cypher export format writes a Cypher script",
+    ("graph/export/cypher_script.py", "to_cypher"): "the cypher export format writes a script",
 }
 
 

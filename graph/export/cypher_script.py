@@ -1,6 +1,7 @@
-"""The cypher export format: a script of MERGE statements with escaped literals that recreates
-the subgraph in another database. Its Cypher is output, not a query iikg runs (the one exception
-tests/unit/test_no_inline_cypher.py allows)."""
+"""The cypher export format: a script of MERGE statements, one per line, that recreates the
+subgraph in another database (run it with cypher-shell or Graph.run_script). The Cypher here is
+the output, not a query iikg runs, so it lives in Python rather than in cypher/.
+"""
 
 from __future__ import annotations
 
