@@ -78,3 +78,39 @@ def test_a_deputy_in_a_ministry_sub_unit_works_for_the_sub_unit() -> None:
 def test_a_representative_role_is_not_a_post() -> None:
     ex = run("全国人大代表、星云科技董事长郑海峰说。")
     assert titles(ex).get(("郑海峰", "星云科技")) == "董事长"
+
+
+def test_settling_in_a_zone_locates_in_the_zone_and_its_city() -> None:
+    ex = run("星云科技今年落户洛阳高新区。")
+    located = pairs(ex, "LOCATED_IN")
+    assert ("星云科技", "洛阳高新区") in located
+    assert ("星云科技", "洛阳市") in located
+
+
+def test_a_zone_is_a_city_of_level_zone_with_its_long_form() -> None:
+    ex = run("洛阳高新区管委会发布通知。")
+    zones = [e for e in ex.entities if e.label == "City" and e.properties.get("level") == "zone"]
+    assert [z.name for z in zones] == ["洛阳高新区"]
+    assert "洛阳高新技术产业开发区" in zones[0].aliases
+    assert ("洛阳高新区管委会", "洛阳高新区") in pairs(ex, "LOCATED_IN")
+
+
+def test_an_industrial_park_is_not_a_zone() -> None:
+    ex = run("洛阳智能装备产业园开工建设。")
+    assert not any(e.properties.get("level") == "zone" for e in ex.entities)
+
+
+def test_a_bracketed_place_in_a_registered_name_locates_the_firm() -> None:
+    ex = run("星河（苏州）智能科技有限公司正式成立。")
+    assert any(t == "苏州市" for _, t in pairs(ex, "LOCATED_IN"))
+    assert any("(苏州)" in e.name for e in ex.entities if e.label == "Company")
+
+
+def test_a_citys_own_firms() -> None:
+    ex = run("洛阳拥有星云科技、月影传感等一批企业。")
+    assert ("星云科技", "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_listing_on_an_exchange_is_not_a_location() -> None:
+    ex = run("星云科技在深圳证券交易所上市。")
+    assert ("星云科技", "深圳市") not in pairs(ex, "LOCATED_IN")

@@ -79,7 +79,7 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
             inner_place = (entry.name,)  # 中国移动通信集团四川有限公司: the group's 四川 company
         elif len(split.group(2)) >= 3 and not _GENERIC_MODIFIERS.fullmatch(split.group(2)):
             owner, core = split.group(1), split.group(2)  # 东方电气集团东方汽轮机有限公司
-    mention = Mention(start, end, "Company", core, surface, source)
+    mention = Mention(start, end, "Company", fold(core), surface, source)
     mention.place_prefix = places + inner_place
     mention.owner = owner
     if surface != core:
@@ -104,7 +104,9 @@ def _registered_left(ctx: Context, pos: int) -> int:
     tokens, text = ctx.tokens, ctx.text
     left = _left_with_parens(ctx, pos, max_chars=16)
     if pos - left > 1 and ctx.text[pos - 1] not in ")）":
-        left = max(left, min(name_left_edge(ctx, pos, max_chars=16, verb_min_freq=1000), pos - 2))
+        edge = min(name_left_edge(ctx, pos, max_chars=16, verb_min_freq=1000), pos - 2)
+        if ctx.text[edge - 1 : edge] not in ")）":  # 甲乙（苏州）科技: the bracket is inside
+            left = max(left, edge)
     for _ in range(2):
         if left < 2 or pos - left > 14:
             break

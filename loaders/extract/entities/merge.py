@@ -20,7 +20,7 @@ from loaders.extract.entities.companies import (
 )
 from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
-from loaders.extract.entities.places import gazetteer_mentions
+from loaders.extract.entities.places import gazetteer_mentions, zone_mentions
 from loaders.extract.entities.policies import book_title_mentions, unquoted_policy_mentions
 from loaders.extract.entities.projects import platform_mentions, project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
@@ -119,7 +119,9 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 m.nested = True
                 out.append(m)
                 continue
-            if m.nested or (m.label in ("City", "Agency") and m.source == "gazetteer"):
+            if m.nested or (
+                m.label in ("City", "Agency") and m.source in ("gazetteer", "pattern:zone")
+            ):
                 m.nested = True
                 out.append(m)
             continue
@@ -237,6 +239,7 @@ def find_mentions(
 
     ctx = Context(doc, title, freq or word_frequency)
     mentions = gazetteer_mentions(ctx)
+    mentions.extend(zone_mentions(ctx))
     for finder in (
         book_title_mentions,
         unquoted_policy_mentions,

@@ -169,3 +169,49 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     ctx._city_starts = None
     ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
     return out
+
+
+# Zones with their own administration, named after their city (L7, L8): 甲市高新区,
+# 乙经济技术开发区, 丙综合保税区. Industrial parks and bases are Projects, not zones (L9).
+_ZONE_KINDS = {
+    "经济技术开发区": None,
+    "高新技术产业开发区": None,
+    "经济开发区": None,
+    "自由贸易试验区": None,
+    "综合保税区": None,
+    "保税港区": None,
+    "保税区": None,
+    "经开区": "经济技术开发区",
+    "高新区": "高新技术产业开发区",
+    "自贸试验区": "自由贸易试验区",
+    "自贸区": "自由贸易试验区",
+    "综保区": "综合保税区",
+}
+ZONE_KIND = re.compile("|".join(sorted(_ZONE_KINDS, key=len, reverse=True)))
+
+
+def zone_mentions(ctx: Context) -> list[Mention]:
+    """A zone written right after its city (晋城经开区): a City of level zone named as written,
+    with the official long form as an alias; it joins the article's places, so the bodies
+    named after it (…经开区管委会) are placed in it."""
+    out: list[Mention] = []
+    ends = {c.end: c for c in ctx.cities if c.props.get("level") != "zone"}
+    for m in ZONE_KIND.finditer(ctx.text):
+        city = ends.get(m.start())
+        if city is None or ctx.gaz.division(ctx.text[city.start : m.end()]) is not None:
+            continue  # a zone the gazetteer knows is already a place
+        surface = ctx.text[city.start : m.end()]
+        name = city.surface + m.group(0)
+        mention = Mention(city.start, m.end(), "City", name, surface, "pattern:zone")
+        mention.props["level"] = "zone"
+        long_kind = _ZONE_KINDS[m.group(0)]
+        if long_kind:
+            mention.aliases.add(city.surface + long_kind)
+        if city.surface != city.name:
+            mention.aliases.add(city.name + m.group(0))
+        mention.place_prefix = (city.name,)
+        out.append(mention)
+    if out:
+        ctx.cities = sorted([*ctx.cities, *out], key=lambda c: c.start)
+        ctx._city_starts = None
+    return out

@@ -11,9 +11,42 @@ import re
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
+from loaders.extract.entities.places import ZONE_KIND
+from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.relations.base import SentenceView, relation, rx
 
 _LOCATABLE = SCHEMA["LOCATED_IN"].heads
+_FIRMS = frozenset({"Company", "Organization", "Agency"})
+# A place in brackets inside a registered name: 甲乙（苏州）有限公司 (T27).
+_BRACKET_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[)）]")
+# Settling in a place (T27): 落户, 落地, 进驻, 入驻, 设于, 扎根 … followed by the place.
+_SETTLES = re.compile(r"(?:落户于?|落地于?|进驻|入驻|设于|设在|扎根|坐落于|总部位于|总部设在)")
+# A place's own firms and institutions: 甲市拥有乙、丙 / 甲市有乙这样的高校 (T27).
+_HAS = re.compile(r"^(?:拥有|有|聚集了|集聚了|汇聚了)")
+
+
+def _gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def _written_levels(place: Mention) -> list[Mention]:
+    """The place and the levels written inside its name (晋城经开区 → the zone and 晋城市)."""
+    out = [place]
+    for name in place.place_prefix:  # a zone named after its city (甲市高新区)
+        out.append(Mention(place.start, place.start, "City", name, name, "written_level"))
+    for name in _gazetteer().ancestor_names(place.name)[:2]:
+        entry = _gazetteer().division(name)
+        forms = {name, entry.short} if entry is not None and entry.short else {name}
+        if any(f and place.surface.startswith(f) and f != place.surface for f in forms):
+            out.append(Mention(place.start, place.start, "City", name, name, "written_level"))
+    return out
+
+
+def _places_after(view: SentenceView, pos: int) -> list[Mention]:
+    """City mentions that open right after `pos`, joined by 和/、 (深圳和南昌), with the levels
+    written inside them."""
+    places = view.group_starting_at(pos, frozenset({"City"}), gap=r"^\s*$")
+    return [level for place in places for level in _written_levels(place)]
 
 
 def _places_before(view: SentenceView, pos: int) -> list[Mention]:
@@ -81,7 +114,62 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     out.append(
                         relation("LOCATED_IN", t, place, view, "rule:located_place_firm", 0.8)
                     )
+        out.extend(_settled(view))
+        out.extend(_own_firms(view))
+        out.extend(_bracketed(view))
+        out.extend(_zone_in_name(view))
     out.extend(_opening(views))
+    return out
+
+
+def _settled(view: SentenceView) -> list[Relation]:
+    """甲公司落户乙市高新区 → 甲 in the zone and in the city written in its name."""
+    out = []
+    for verb in _SETTLES.finditer(view.sentence.text):
+        pos = view.start + verb.start()
+        actors = view.actors_before(pos, _LOCATABLE)
+        for place in _places_after(view, view.start + verb.end()):
+            for actor in actors:
+                out.append(relation("LOCATED_IN", actor, place, view, "rule:located_settles", 0.8))
+    return out
+
+
+def _own_firms(view: SentenceView) -> list[Relation]:
+    out = []
+    for place in view.mentions:
+        if place.label != "City":
+            continue
+        has = _HAS.match(view.text[place.end : view.end])
+        if has is None:
+            continue
+        for firm in view.group_in_clause_after(place.end + has.end(), _FIRMS, limit=2):
+            out.append(relation("LOCATED_IN", firm, place, view, "rule:located_has", 0.7))
+    return out
+
+
+def _zone_in_name(view: SentenceView) -> list[Relation]:
+    """A body named after its zone (甲市高新区管委会) is in the zone (T29)."""
+    out = []
+    for m in view.mentions:
+        if m.label not in _LOCATABLE:
+            continue
+        zone = ZONE_KIND.search(m.surface)
+        if zone is None or zone.end() == len(m.surface) or zone.start() < 2:
+            continue
+        name = m.surface[: zone.end()]
+        out.append(_rel(m, name, view, "rule:located_zone_name", 0.85))
+    return out
+
+
+def _bracketed(view: SentenceView) -> list[Relation]:
+    out = []
+    for m in view.mentions:
+        if m.label not in _LOCATABLE:
+            continue
+        for b in _BRACKET_PLACE.finditer(m.surface):
+            entry = _gazetteer().division(b.group(1))
+            if entry is not None and entry.level in ("province", "city", "district"):
+                out.append(_rel(m, entry.name, view, "rule:located_bracket", 0.85))
     return out
 
 
