@@ -10,9 +10,11 @@ from loaders.extract.entities.base import (
     Context,
     Mention,
     _drop_lists_in_parens,
+    _inside_name,
     _left_with_parens,
     _name_like,
     _strip_places,
+    _word_tag,
     fold,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
@@ -23,11 +25,26 @@ _PROJECT_SUFFIX = re.compile(
     r"(?:化工园区|智慧园区|产业园区|工业园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|"
     r"互联工厂|智能工厂|数字化工厂|灯塔工厂|工厂|"
     r"大数据中心|数据中心|算力中心|超算中心|体验中心|展示中心|运营中心|计算中心|分中心|创新中心|"
-    r"赋能中心|应用中心|研发中心|创新服务中心|服务中心|"
-    r"全球根节点|根节点|顶级节点|二级节点|生产基地|制造基地|产业基地|项目|工程|专项行动|提升行动|"
-    r"攻坚行动)"
+    r"赋能中心|应用中心|工程研究中心|技术研究中心|研究中心|检验检测中心|检测中心|研发中心|"
+    r"创新服务中心|服务中心|制造中心|"
+    r"全球根节点|根节点|顶级节点|二级节点|生产基地|制造基地|产业基地|示范基地|创新基地|创业基地|"
+    r"集聚区|先行区|先导区|合作区|项目|工程|专项行动|提升行动|攻坚行动)"
 )
-_PARK_END = re.compile(r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区)$")
+_PARK_END = re.compile(
+    r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|集聚区|先行区|先导区|合作区)$"
+)
+# Zones (开发区, 高新区) are City entities (RULES L7), not Projects, except where merge reads a
+# zone's 管委会 (park_body); the suffix stays in _PROJECT_SUFFIX because other finders use it to
+# tell a facility from a firm.
+_ZONE_SUFFIXES = ("开发区", "高新区")
+# Parks a firm or a proper name owns, without a place (星云工业园): the suffixes that allow it.
+_OWNED_PARK = re.compile(r"(?:产业园|工业园|科技园|软件园)$")
+# Stems that only say how big or important a project is (重大项目, 科技型大项目, 二期工程).
+_GENERIC_PROJECT_STEM = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+期|大|重大|重点|新|在建|续建|新建|签约|开工|招商|科技型|"
+    r"研发|投资|产业化?|跨国企业|龙头企业|民生|基建|基础设施|配套|示范|试点|标杆|"
+    r"[\dA-Za-z.]+(?:MW|GW|KW|万千瓦|千瓦|亿元|万元|万吨|吨))+$"
+)
 _NUMBER_LEAD = re.compile(
     r"^(?:[一二三四五六七八九十百千两]+大|双|[一二三四五六七八九十]+[个项]?[^\d个家项])"
 )
@@ -63,33 +80,107 @@ def _places_inside(ctx: Context, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_EDITION = re.compile(
+    r"(?:\d{4}年?|\d{4}年?第[一二三四五六七八九十百\d]+届|第[一二三四五六七八九十百\d]+届|首届)$"
+)
+
+
+def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
+    """Move `left` past the last verb, adverb or other word that cannot be part of a name
+    (推行, 前往, 全面实施) between `left` and `pos`: 经开区推行星河计划 → 星河计划. Words inside
+    parentheses are the name's own and are not cut at."""
+    tokens = ctx.tokens
+    text = ctx.text
+    if left >= pos:
+        return left
+    i = tokens.token_at(left)
+    depth = 0
+    cut = left
+    while i < len(tokens.words) and tokens.starts[i] < pos:
+        word = tokens.words[i]
+        start = tokens.starts[i]
+        depth += word.count("(") + word.count("（") - word.count(")") - word.count("）")
+        if (
+            depth <= 0
+            and len(word) > 1
+            and start + len(word) < pos
+            and not re.fullmatch(r"[\dA-Za-z.]+", word)
+            and (not _inside_name(ctx, word, 0) or _word_tag(word) == "t")
+        ):
+            cut = start + len(word)
+        i += 1
+    if cut > left and text[cut : cut + 1] in ("的", "了", "着"):
+        cut += 1
+    return cut
+
+
+def _with_edition(ctx: Context, left: int) -> int:
+    """Step left over a year or edition that opens an event's name (2023, 第三届, 首届)."""
+    hit = _EDITION.search(ctx.text[max(0, left - 12) : left])
+    return left - len(hit.group(0)) if hit else left
+
+
 def project_mentions(ctx: Context) -> list[Mention]:
     """Named projects, campaigns, parks, factories, centres and nodes."""
     out = []
     text = ctx.text
     for m in _PROJECT_SUFFIX.finditer(text):
         suffix = m.group(0)
+        if suffix in _ZONE_SUFFIXES and not re.match(
+            "管委会|管理委员会", text[m.end() : m.end() + 5]
+        ):
+            continue  # a zone is a City; only a zone's administration still names it here
         if text[m.end() : m.end() + 1] in ("”", "’") or text[m.start() - 1 : m.start()] in (
             "”",
             "’",
         ):
             continue  # quoted names are handled by quoted_mentions
+        if re.match(f"[{HAN}]", text[m.end() : m.end() + 1]) and not ctx.tokens.is_boundary(
+            m.end()
+        ):
+            continue  # 总工程师, 工程院: the suffix is the start of a longer word
         left = _left_with_parens(ctx, m.start(), max_chars=24)
+        left = _cut_at_verbs(ctx, left, m.start())
         if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
             continue
+        zones = list(re.finditer(r"(?:开发区|高新区|经开区|园区)", text[left : m.start()]))
+        if zones and _PARK_END.search(suffix):
+            left += zones[-1].end()  # 甲市开发区星云工业园: the zone before a park is where it is
+        if text[left : left + 1] in ("型", "式", "性", "化", "级"):
+            continue  # 离散|型制造业工厂: cut inside a word
         surface = text[left : m.end()]
         stem = _drop_lists_in_parens(text[left : m.start()])
         core_start, places = _strip_places(ctx, left, m.start())
         core = text[core_start : m.start()]
+        if _GENERIC_PROJECT_STEM.fullmatch(core or "x") or "等" in core:
+            continue  # 重大项目, 二期工程, 医药等行业…: how big or which kind, not a name
         if _PARK_END.search(suffix) or (_FACILITY_WORDS.search(suffix) and places):
-            if not places:
+            if not places and not _owned_park(ctx, suffix, left, m.start()):
                 continue  # a park is named by its place (and a place names a facility)
-        elif len(stem) < 2 or _GENERIC_MODIFIERS.fullmatch(core or "x"):
-            continue
+        elif len(stem) < 2 or (
+            _GENERIC_MODIFIERS.fullmatch(core or "x")
+            and not (suffix in ("专项行动", "攻坚行动") and len(core) >= 6)
+        ):
+            continue  # 数字化工厂: a kind; 中小企业数字化赋能专项行动 names one campaign
+        if suffix in ("项目", "工程") and re.search(r"(?:大|重大|重点|新|在建|续建|新建)$", core):
+            continue  # 星河市重点项目, 一批重大工程: a class of projects
+        if suffix == "工程" and re.search("大学|学院|公司|研究院", core):
+            continue  # 星河大学工业工程, 星云公司机电工程: a discipline or a department
+        last = ctx.tokens.token_words(left, m.start())[-1:]
+        if (
+            suffix == "项目"
+            and not places
+            and last
+            and len(last[0]) > 1
+            and (_word_tag(last[0]) or "").startswith("v")
+        ):
+            continue  # 投资项目, 策划项目, 合作项目: a kind of project named by what is done
+        campaign = suffix in ("专项行动", "攻坚行动") and len(core) >= 6
         if suffix in ("工程", "专项行动", "提升行动", "攻坚行动", "项目") and not (
             places
+            or campaign
             or _NUMBER_LEAD.match(stem)
-            or ctx.is_rare(ctx.tokens.token_words(left, m.start())[0])
+            or ctx.is_rare(_first_word(ctx, left, m.start()))
         ):
             continue
         if suffix == "项目" and len(stem) < 4:
@@ -136,6 +227,31 @@ def project_mentions(ctx: Context) -> list[Mention]:
             mention.aliases.add(surface)
         out.append(mention)
     return out
+
+
+def _first_word(ctx: Context, start: int, end: int) -> str:
+    """The first word of [start, end), cut at `end` when the segmenter glued it to what follows
+    (建设工程 read before 工程 is 建设, a common word, not the rare 建设工程)."""
+    words = ctx.tokens.token_words(start, end)
+    if not words:
+        return ""
+    first = words[0]
+    tok_start = ctx.tokens.starts[ctx.tokens.token_at(start)]
+    return first[: max(1, end - tok_start)] if tok_start + len(first) > end else first
+
+
+def _owned_park(ctx: Context, suffix: str, left: int, end: int) -> bool:
+    """A park named by its owner or a proper name instead of a place: a known firm opens it
+    (星云科技产业园), or its first word is no common word (锦绣工业园 is not, 璟澜工业园 is)."""
+    if not _OWNED_PARK.search(suffix) or end - left < 2:
+        return False
+    if any(c.start == left and c.label == "Company" for c in ctx.known_orgs):
+        return True
+    words = ctx.tokens.token_words(left, end)
+    if not words or end - left > 8:
+        return False
+    unknown = len(words) > 1 and len(words[0]) == len(words[1]) == 1  # 璟 澜: an unknown name
+    return unknown or (len(words[0]) > 1 and ctx.is_rare(words[0]))
 
 
 def platform_mentions(ctx: Context) -> list[Mention]:
