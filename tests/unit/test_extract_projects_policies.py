@@ -164,3 +164,55 @@ def test_bare_five_year_plan_is_generic_but_a_placed_one_is_named() -> None:
     assert names(near, "Policy") == set()
     fires = run("江西省“十五五”规划提出，要加快发展。")
     assert any(n.startswith("江西省") for n in names(fires, "Policy"))
+
+
+# -- Project: named events and programmes ---------------------------------------------------------
+
+
+def test_conference_with_year_is_named_up_to_the_combined_form() -> None:
+    ex = run(
+        "7月28日，在2024星河工业互联网产业生态创新发展大会暨“数字赣鄱”专项行动南昌站启动仪式上，"
+    )
+    assert "2024星河工业互联网产业生态创新发展大会" in names(ex, "Project")
+
+
+def test_numbered_session_of_a_named_body_is_an_event() -> None:
+    ex = run("3月16日上午，南昌市工业互联网专项工作组第二次会议召开。")
+    assert "南昌市工业互联网专项工作组第二次会议" in names(ex, "Project")
+    near = run("会上，公司召开座谈会和新闻发布会。")
+    assert names(near, "Project") == set()
+
+
+def test_party_congress_and_two_sessions_with_a_place() -> None:
+    ex = run("在日前闭幕的南昌市第十三次党代会和南昌两会上，数字经济成为热词。")
+    assert {"南昌市第十三次党代会", "南昌两会"} <= names(ex, "Project")
+    national = run("在今年全国两会上，他提出建议。")
+    assert "全国两会" in names(national, "Project")
+
+
+def test_shareholder_meetings_and_generic_forums_are_not_events() -> None:
+    for text in (
+        "公司召开2023年第一次临时股东大会。",
+        "他出席了数字经济论坛。",
+        "此次推介会共签约10个项目。",
+    ):
+        assert names(run(text), "Project") == set(), text
+
+
+def test_forum_with_an_unknown_proper_name_and_a_determiner_dropped() -> None:
+    ex = run("他出席了本届璟澜论坛。")
+    assert names(ex, "Project") == {"璟澜论坛"}
+
+
+def test_national_and_place_led_programmes() -> None:
+    assert "国家重点研发计划" in names(run("他入选国家重点研发计划。"), "Project")
+    assert "江西省赣江人才计划" in names(run("他入选江西省赣江人才计划。"), "Project")
+    for text in ("南昌市2024年投资计划公布。", "南昌市工作计划公布。", "国家计划投资。"):
+        assert names(run(text), "Project") == set(), text
+
+
+def test_region_named_demonstration_area() -> None:
+    ex = run("引领山东半岛工业互联网示范区建设。")
+    assert "山东半岛工业互联网示范区" in names(ex, "Project")
+    near = run("星云科技在现代示范区投资。")
+    assert names(near, "Project") == set()

@@ -16,6 +16,7 @@ from loaders.extract.entities.base import (
     _strip_places,
     _word_tag,
     fold,
+    is_vocabulary,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
 
@@ -104,7 +105,7 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
             depth <= 0
             and len(word) > 1
             and start + len(word) < pos
-            and not re.fullmatch(r"[\dA-Za-z.]+", word)
+            and not re.fullmatch(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届", word)
             and (not _inside_name(ctx, word, 0) or _word_tag(word) == "t")
         ):
             cut = start + len(word)
@@ -121,8 +122,8 @@ def _with_edition(ctx: Context, left: int) -> int:
 
 
 def project_mentions(ctx: Context) -> list[Mention]:
-    """Named projects, campaigns, parks, factories, centres and nodes."""
-    out = []
+    """Named projects, campaigns, parks, factories, centres and nodes, and named events."""
+    out = _event_mentions(ctx) + _programme_mentions(ctx)
     text = ctx.text
     for m in _PROJECT_SUFFIX.finditer(text):
         suffix = m.group(0)
@@ -155,7 +156,8 @@ def project_mentions(ctx: Context) -> list[Mention]:
         if _GENERIC_PROJECT_STEM.fullmatch(core or "x") or "等" in core:
             continue  # 重大项目, 二期工程, 医药等行业…: how big or which kind, not a name
         if _PARK_END.search(suffix) or (_FACILITY_WORDS.search(suffix) and places):
-            if not places and not _owned_park(ctx, suffix, left, m.start()):
+            region = _word_tag(_first_word(ctx, left, m.start())) == "ns"  # 甲乙半岛…示范区
+            if not (places or region) and not _owned_park(ctx, suffix, left, m.start()):
                 continue  # a park is named by its place (and a place names a facility)
         elif len(stem) < 2 or (
             _GENERIC_MODIFIERS.fullmatch(core or "x")
@@ -225,6 +227,120 @@ def project_mentions(ctx: Context) -> list[Mention]:
         mention.place_prefix = places or _places_inside(ctx, surface)
         if surface != name:
             mention.aliases.add(surface)
+        out.append(mention)
+    return out
+
+
+# -- named events (RULES L43) ----------------------------------------------------------------
+
+_EVENT_SUFFIX = re.compile(
+    r"(?:博览会|交易会|展览会|洽谈会|推介会|大会|论坛|峰会|大赛|锦标赛|挑战赛|嘉年华|车展|展会|"
+    r"座谈会|党代会|两会|会议)"
+)
+# Meetings that are never named events, whatever stands before them (X5).
+_UNNAMED_EVENT = re.compile(
+    r"(?:股东大会|股东会|董事会|监事会|职工代表大会|表彰大会|动员大会|誓师大会)$"
+)
+_EDITION_INSIDE = re.compile(r"\d{4}|第[一二三四五六七八九十百\d]+[届次]|首届")
+_WORLD_LEAD = re.compile(r"^(?:世界|全球|国际|中国|全国|亚洲|亚太|中央|国家)")
+
+
+def _event_mentions(ctx: Context) -> list[Mention]:
+    """Named events: a conference, expo, forum, summit or competition with a proper name, and a
+    meeting that is a numbered session of a named body (RULES L43). The name runs left from the
+    event word to a verb or function word, with a year or edition in front; it must hold a year
+    or edition, open with a place or a world/national word, or hold a word no dictionary knows.
+    Unnamed meetings (会上, 座谈会, 新闻发布会) have none of these."""
+    out = []
+    text = ctx.text
+    for m in _EVENT_SUFFIX.finditer(text):
+        suffix = m.group(0)
+        if text[m.end() : m.end() + 1] in ("”", "’") or text[m.start() - 1 : m.start()] in (
+            "”",
+            "’",
+            "》",
+        ):
+            continue  # quoted and 《》 names are read by their own finders
+        if re.match(f"[{HAN}]", text[m.end() : m.end() + 1]) and not ctx.tokens.is_boundary(
+            m.end()
+        ):
+            continue  # 大会堂, 会议室: the event word opens a longer word
+        left = _left_with_parens(ctx, m.start(), max_chars=30)
+        left = _cut_at_verbs(ctx, left, m.start())
+        if text[left - 2 : left] == "全国":
+            left -= 2  # 全国 is a stop word elsewhere, but it names national events (全国两会)
+        left = _with_edition(ctx, left)
+        if left >= m.start() or _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
+            continue
+        det = re.match(
+            r"(?:本年度|本届|本次|此次|这次|该次|今年|上届|下届|历届|每届|年度)", text[left:]
+        )
+        if det:
+            left += det.end()  # 本届星河论坛 → 星河论坛; 此次推介会 → nothing left
+            if left >= m.start():
+                continue
+        surface = text[left : m.end()]
+        if _UNNAMED_EVENT.search(surface) or text[left : left + 1] in ("型", "式", "性", "化"):
+            continue
+        core_start, places = _strip_places(ctx, left, m.start())
+        core = text[core_start : m.start()]
+        edition = _EDITION_INSIDE.search(surface)
+        world = _WORLD_LEAD.match(core) or _WORLD_LEAD.match(surface)
+        words = ctx.tokens.token_words(core_start, m.start()) if core else []
+        if suffix == "两会":
+            ok = bool(places or core in ("全国", "省", "市")) and len(core) <= 2
+        elif suffix in ("会议", "党代会"):
+            ok = bool(edition and re.search("第[一二三四五六七八九十百\\d]+次", surface)) or bool(
+                world and core.startswith("中央") and len(core) >= 4
+            )
+            ok = ok and bool(places or world or len(core) >= 4)
+        elif suffix == "座谈会":
+            ok = bool(world) and len(core) >= 4
+        else:
+            unknown = bool(words) and not is_vocabulary(ctx, words)
+            ok = len(core) >= 2 and bool(edition or places or world or unknown)
+        if not ok or (_GENERIC_MODIFIERS.fullmatch(core or "x") and not (places or edition)):
+            continue
+        if _COUNTED.search(core) or _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
+            continue  # 多个论坛, 3场大会: a count, not a name
+        name = fold(surface)
+        mention = Mention(left, m.end(), "Project", name, surface, "pattern:event")
+        mention.place_prefix = places
+        out.append(mention)
+    return out
+
+
+_PROGRAMME = re.compile(r"(?<!行动)(?<!工作)(?<!实施)(?<!发展)(?<!投资)计划(?![书表])")
+
+
+def _programme_mentions(ctx: Context) -> list[Mention]:
+    """National or place-led programmes named with a bare 计划 (L38, L40): 国家重点研发计划,
+    江西省赣江人才计划. 行动计划, 工作计划 and 发展计划 are documents (Policy) or generic."""
+    out = []
+    text = ctx.text
+    for m in _PROGRAMME.finditer(text):
+        if text[m.start() - 1 : m.start()] in ("”", "’", "》"):
+            continue
+        left = _cut_at_verbs(ctx, ctx.tokens.left_edge(m.start(), max_chars=14), m.start())
+        lead = re.search(f"国家[{HAN}]{{2,8}}$", text[max(0, m.start() - 10) : m.start()])
+        if lead:  # 国家重点研发计划: 重点 stops a name elsewhere, not after 国家
+            start = m.start() - len(lead.group(0))
+            if _cut_at_verbs(ctx, start, m.start()) == start:
+                left = start
+        core_start, places = _strip_places(ctx, left, m.start())
+        core = text[core_start : m.start()]
+        national = text.startswith("国家", left) and len(core) >= 6  # core keeps 国家
+        if not (places or national) or len(core) < 2:
+            continue
+        if not national and (
+            _GENERIC_PROJECT_STEM.fullmatch(core) or _GENERIC_MODIFIERS.fullmatch(core)
+        ):
+            continue
+        if re.search(r"\d|年|等|的", core):
+            continue  # 甲市2024年投资计划: a yearly figure, not a programme
+        surface = text[left : m.end()]
+        mention = Mention(left, m.end(), "Project", fold(surface), surface, "pattern:programme")
+        mention.place_prefix = places
         out.append(mention)
     return out
 
