@@ -10,10 +10,13 @@ from loaders.extract.entities.base import (
     Context,
     Mention,
     _drop_lists_in_parens,
+    _inside_name,
     _left_with_parens,
     _name_like,
     _strip_places,
+    _word_tag,
     fold,
+    is_vocabulary,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
 
@@ -23,11 +26,26 @@ _PROJECT_SUFFIX = re.compile(
     r"(?:化工园区|智慧园区|产业园区|工业园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|"
     r"互联工厂|智能工厂|数字化工厂|灯塔工厂|工厂|"
     r"大数据中心|数据中心|算力中心|超算中心|体验中心|展示中心|运营中心|计算中心|分中心|创新中心|"
-    r"赋能中心|应用中心|研发中心|创新服务中心|服务中心|"
-    r"全球根节点|根节点|顶级节点|二级节点|生产基地|制造基地|产业基地|项目|工程|专项行动|提升行动|"
-    r"攻坚行动)"
+    r"赋能中心|应用中心|工程研究中心|技术研究中心|研究中心|检验检测中心|检测中心|研发中心|"
+    r"创新服务中心|服务中心|制造中心|"
+    r"全球根节点|根节点|顶级节点|二级节点|生产基地|制造基地|产业基地|示范基地|创新基地|创业基地|"
+    r"集聚区|先行区|先导区|合作区|项目|工程|专项行动|提升行动|攻坚行动)"
 )
-_PARK_END = re.compile(r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区)$")
+_PARK_END = re.compile(
+    r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|集聚区|先行区|先导区|合作区)$"
+)
+# Zones (开发区, 高新区) are City entities (RULES L7), not Projects, except where merge reads a
+# zone's 管委会 (park_body); the suffix stays in _PROJECT_SUFFIX because other finders use it to
+# tell a facility from a firm.
+_ZONE_SUFFIXES = ("开发区", "高新区")
+# Parks a firm or a proper name owns, without a place (星云工业园): the suffixes that allow it.
+_OWNED_PARK = re.compile(r"(?:产业园|工业园|科技园|软件园)$")
+# Stems that only say how big or important a project is (重大项目, 科技型大项目, 二期工程).
+_GENERIC_PROJECT_STEM = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+期|大|重大|重点|新|在建|续建|新建|签约|开工|招商|科技型|"
+    r"研发|投资|产业化?|跨国企业|龙头企业|民生|基建|基础设施|配套|示范|试点|标杆|"
+    r"[\dA-Za-z.]+(?:MW|GW|KW|万千瓦|千瓦|亿元|万元|万吨|吨))+$"
+)
 _NUMBER_LEAD = re.compile(
     r"^(?:[一二三四五六七八九十百千两]+大|双|[一二三四五六七八九十]+[个项]?[^\d个家项])"
 )
@@ -63,33 +81,108 @@ def _places_inside(ctx: Context, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_EDITION = re.compile(
+    r"(?:\d{4}年?|\d{4}年?第[一二三四五六七八九十百\d]+届|第[一二三四五六七八九十百\d]+届|首届)$"
+)
+
+
+def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
+    """Move `left` past the last verb, adverb or other word that cannot be part of a name
+    (推行, 前往, 全面实施) between `left` and `pos`: 经开区推行星河计划 → 星河计划. Words inside
+    parentheses are the name's own and are not cut at."""
+    tokens = ctx.tokens
+    text = ctx.text
+    if left >= pos:
+        return left
+    i = tokens.token_at(left)
+    depth = 0
+    cut = left
+    while i < len(tokens.words) and tokens.starts[i] < pos:
+        word = tokens.words[i]
+        start = tokens.starts[i]
+        depth += word.count("(") + word.count("（") - word.count(")") - word.count("）")
+        if (
+            depth <= 0
+            and len(word) > 1
+            and start + len(word) < pos
+            and not re.fullmatch(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届", word)
+            and (not _inside_name(ctx, word, 0) or _word_tag(word) == "t")
+        ):
+            cut = start + len(word)
+        i += 1
+    if cut > left and text[cut : cut + 1] in ("的", "了", "着"):
+        cut += 1
+    return cut
+
+
+def _with_edition(ctx: Context, left: int) -> int:
+    """Step left over a year or edition that opens an event's name (2023, 第三届, 首届)."""
+    hit = _EDITION.search(ctx.text[max(0, left - 12) : left])
+    return left - len(hit.group(0)) if hit else left
+
+
 def project_mentions(ctx: Context) -> list[Mention]:
-    """Named projects, campaigns, parks, factories, centres and nodes."""
-    out = []
+    """Named projects, campaigns, parks, factories, centres and nodes, and named events."""
+    out = _event_mentions(ctx) + _programme_mentions(ctx)
     text = ctx.text
     for m in _PROJECT_SUFFIX.finditer(text):
         suffix = m.group(0)
+        if suffix in _ZONE_SUFFIXES and not re.match(
+            "管委会|管理委员会", text[m.end() : m.end() + 5]
+        ):
+            continue  # a zone is a City; only a zone's administration still names it here
         if text[m.end() : m.end() + 1] in ("”", "’") or text[m.start() - 1 : m.start()] in (
             "”",
             "’",
         ):
             continue  # quoted names are handled by quoted_mentions
+        if re.match(f"[{HAN}]", text[m.end() : m.end() + 1]) and not ctx.tokens.is_boundary(
+            m.end()
+        ):
+            continue  # 总工程师, 工程院: the suffix is the start of a longer word
         left = _left_with_parens(ctx, m.start(), max_chars=24)
+        left = _cut_at_verbs(ctx, left, m.start())
         if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
             continue
+        zones = list(re.finditer(r"(?:开发区|高新区|经开区|园区)", text[left : m.start()]))
+        if zones and _PARK_END.search(suffix):
+            left += zones[-1].end()  # 甲市开发区星云工业园: the zone before a park is where it is
+        if text[left : left + 1] in ("型", "式", "性", "化", "级"):
+            continue  # 离散|型制造业工厂: cut inside a word
         surface = text[left : m.end()]
         stem = _drop_lists_in_parens(text[left : m.start()])
         core_start, places = _strip_places(ctx, left, m.start())
         core = text[core_start : m.start()]
+        if _GENERIC_PROJECT_STEM.fullmatch(core or "x") or "等" in core:
+            continue  # 重大项目, 二期工程, 医药等行业…: how big or which kind, not a name
         if _PARK_END.search(suffix) or (_FACILITY_WORDS.search(suffix) and places):
-            if not places:
+            region = _word_tag(_first_word(ctx, left, m.start())) == "ns"  # 甲乙半岛…示范区
+            if not (places or region) and not _owned_park(ctx, suffix, left, m.start()):
                 continue  # a park is named by its place (and a place names a facility)
-        elif len(stem) < 2 or _GENERIC_MODIFIERS.fullmatch(core or "x"):
-            continue
+        elif len(stem) < 2 or (
+            _GENERIC_MODIFIERS.fullmatch(core or "x")
+            and not (suffix in ("专项行动", "攻坚行动") and len(core) >= 6)
+        ):
+            continue  # 数字化工厂: a kind; 中小企业数字化赋能专项行动 names one campaign
+        if suffix in ("项目", "工程") and re.search(r"(?:大|重大|重点|新|在建|续建|新建)$", core):
+            continue  # 星河市重点项目, 一批重大工程: a class of projects
+        if suffix == "工程" and re.search("大学|学院|公司|研究院", core):
+            continue  # 星河大学工业工程, 星云公司机电工程: a discipline or a department
+        last = ctx.tokens.token_words(left, m.start())[-1:]
+        if (
+            suffix == "项目"
+            and not places
+            and last
+            and len(last[0]) > 1
+            and (_word_tag(last[0]) or "").startswith("v")
+        ):
+            continue  # 投资项目, 策划项目, 合作项目: a kind of project named by what is done
+        campaign = suffix in ("专项行动", "攻坚行动") and len(core) >= 6
         if suffix in ("工程", "专项行动", "提升行动", "攻坚行动", "项目") and not (
             places
+            or campaign
             or _NUMBER_LEAD.match(stem)
-            or ctx.is_rare(ctx.tokens.token_words(left, m.start())[0])
+            or ctx.is_rare(_first_word(ctx, left, m.start()))
         ):
             continue
         if suffix == "项目" and len(stem) < 4:
@@ -136,6 +229,145 @@ def project_mentions(ctx: Context) -> list[Mention]:
             mention.aliases.add(surface)
         out.append(mention)
     return out
+
+
+# -- named events (RULES L43) ----------------------------------------------------------------
+
+_EVENT_SUFFIX = re.compile(
+    r"(?:博览会|交易会|展览会|洽谈会|推介会|大会|论坛|峰会|大赛|锦标赛|挑战赛|嘉年华|车展|展会|"
+    r"座谈会|党代会|两会|会议)"
+)
+# Meetings that are never named events, whatever stands before them (X5).
+_UNNAMED_EVENT = re.compile(
+    r"(?:股东大会|股东会|董事会|监事会|职工代表大会|表彰大会|动员大会|誓师大会)$"
+)
+_EDITION_INSIDE = re.compile(r"\d{4}|第[一二三四五六七八九十百\d]+[届次]|首届")
+_WORLD_LEAD = re.compile(r"^(?:世界|全球|国际|中国|全国|亚洲|亚太|中央|国家)")
+
+
+def _event_mentions(ctx: Context) -> list[Mention]:
+    """Named events: a conference, expo, forum, summit or competition with a proper name, and a
+    meeting that is a numbered session of a named body (RULES L43). The name runs left from the
+    event word to a verb or function word, with a year or edition in front; it must hold a year
+    or edition, open with a place or a world/national word, or hold a word no dictionary knows.
+    Unnamed meetings (会上, 座谈会, 新闻发布会) have none of these."""
+    out = []
+    text = ctx.text
+    for m in _EVENT_SUFFIX.finditer(text):
+        suffix = m.group(0)
+        if text[m.end() : m.end() + 1] in ("”", "’") or text[m.start() - 1 : m.start()] in (
+            "”",
+            "’",
+            "》",
+        ):
+            continue  # quoted and 《》 names are read by their own finders
+        if re.match(f"[{HAN}]", text[m.end() : m.end() + 1]) and not ctx.tokens.is_boundary(
+            m.end()
+        ):
+            continue  # 大会堂, 会议室: the event word opens a longer word
+        left = _left_with_parens(ctx, m.start(), max_chars=30)
+        left = _cut_at_verbs(ctx, left, m.start())
+        if text[left - 2 : left] == "全国":
+            left -= 2  # 全国 is a stop word elsewhere, but it names national events (全国两会)
+        left = _with_edition(ctx, left)
+        if left >= m.start() or _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
+            continue
+        det = re.match(
+            r"(?:本年度|本届|本次|此次|这次|该次|今年|上届|下届|历届|每届|年度)", text[left:]
+        )
+        if det:
+            left += det.end()  # 本届星河论坛 → 星河论坛; 此次推介会 → nothing left
+            if left >= m.start():
+                continue
+        surface = text[left : m.end()]
+        if _UNNAMED_EVENT.search(surface) or text[left : left + 1] in ("型", "式", "性", "化"):
+            continue
+        core_start, places = _strip_places(ctx, left, m.start())
+        core = text[core_start : m.start()]
+        edition = _EDITION_INSIDE.search(surface)
+        world = _WORLD_LEAD.match(core) or _WORLD_LEAD.match(surface)
+        words = ctx.tokens.token_words(core_start, m.start()) if core else []
+        if suffix == "两会":
+            ok = bool(places or core in ("全国", "省", "市")) and len(core) <= 2
+        elif suffix in ("会议", "党代会"):
+            ok = bool(edition and re.search("第[一二三四五六七八九十百\\d]+次", surface)) or bool(
+                world and core.startswith("中央") and len(core) >= 4
+            )
+            ok = ok and bool(places or world or len(core) >= 4)
+        elif suffix == "座谈会":
+            ok = bool(world) and len(core) >= 4
+        else:
+            unknown = bool(words) and not is_vocabulary(ctx, words)
+            ok = len(core) >= 2 and bool(edition or places or world or unknown)
+        if not ok or (_GENERIC_MODIFIERS.fullmatch(core or "x") and not (places or edition)):
+            continue
+        if _COUNTED.search(core) or _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
+            continue  # 多个论坛, 3场大会: a count, not a name
+        name = fold(surface)
+        mention = Mention(left, m.end(), "Project", name, surface, "pattern:event")
+        mention.place_prefix = places
+        out.append(mention)
+    return out
+
+
+_PROGRAMME = re.compile(r"(?<!行动)(?<!工作)(?<!实施)(?<!发展)(?<!投资)计划(?![书表])")
+
+
+def _programme_mentions(ctx: Context) -> list[Mention]:
+    """National or place-led programmes named with a bare 计划 (L38, L40): 国家重点研发计划,
+    江西省赣江人才计划. 行动计划, 工作计划 and 发展计划 are documents (Policy) or generic."""
+    out = []
+    text = ctx.text
+    for m in _PROGRAMME.finditer(text):
+        if text[m.start() - 1 : m.start()] in ("”", "’", "》"):
+            continue
+        left = _cut_at_verbs(ctx, ctx.tokens.left_edge(m.start(), max_chars=14), m.start())
+        lead = re.search(f"国家[{HAN}]{{2,8}}$", text[max(0, m.start() - 10) : m.start()])
+        if lead:  # 国家重点研发计划: 重点 stops a name elsewhere, not after 国家
+            start = m.start() - len(lead.group(0))
+            if _cut_at_verbs(ctx, start, m.start()) == start:
+                left = start
+        core_start, places = _strip_places(ctx, left, m.start())
+        core = text[core_start : m.start()]
+        national = text.startswith("国家", left) and len(core) >= 6  # core keeps 国家
+        if not (places or national) or len(core) < 2:
+            continue
+        if not national and (
+            _GENERIC_PROJECT_STEM.fullmatch(core) or _GENERIC_MODIFIERS.fullmatch(core)
+        ):
+            continue
+        if re.search(r"\d|年|等|的", core):
+            continue  # 甲市2024年投资计划: a yearly figure, not a programme
+        surface = text[left : m.end()]
+        mention = Mention(left, m.end(), "Project", fold(surface), surface, "pattern:programme")
+        mention.place_prefix = places
+        out.append(mention)
+    return out
+
+
+def _first_word(ctx: Context, start: int, end: int) -> str:
+    """The first word of [start, end), cut at `end` when the segmenter glued it to what follows
+    (建设工程 read before 工程 is 建设, a common word, not the rare 建设工程)."""
+    words = ctx.tokens.token_words(start, end)
+    if not words:
+        return ""
+    first = words[0]
+    tok_start = ctx.tokens.starts[ctx.tokens.token_at(start)]
+    return first[: max(1, end - tok_start)] if tok_start + len(first) > end else first
+
+
+def _owned_park(ctx: Context, suffix: str, left: int, end: int) -> bool:
+    """A park named by its owner or a proper name instead of a place: a known firm opens it
+    (星云科技产业园), or its first word is no common word (锦绣工业园 is not, 璟澜工业园 is)."""
+    if not _OWNED_PARK.search(suffix) or end - left < 2:
+        return False
+    if any(c.start == left and c.label == "Company" for c in ctx.known_orgs):
+        return True
+    words = ctx.tokens.token_words(left, end)
+    if not words or end - left > 8:
+        return False
+    unknown = len(words) > 1 and len(words[0]) == len(words[1]) == 1  # 璟 澜: an unknown name
+    return unknown or (len(words[0]) > 1 and ctx.is_rare(words[0]))
 
 
 def platform_mentions(ctx: Context) -> list[Mention]:

@@ -12,6 +12,7 @@ from loaders.extract.entities.base import (
     Context,
     Mention,
     fold,
+    name_left_edge,
 )
 
 # -- quoted names ------------------------------------------------------------------------------
@@ -27,13 +28,17 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
         ("行动方案", "Policy"),
         ("实施方案", "Policy"),
         ("规划", "Policy"),
+        ("规划建议", "Policy"),
+        ("工作计划", "Policy"),
+        ("实施计划", "Policy"),
+        ("发展计划", "Policy"),
         ("发展规划", "Policy"),
         ("实施意见", "Policy"),
         ("白皮书", "Policy"),
         ("图谱", "Policy"),
         ("指标体系", "Policy"),
         ("方案", "Policy"),
-        ("计划", "Policy"),
+        ("计划", "Project"),  # a bare 计划 in quotes is a programme: “星河人才计划” (L38)
         ("纲要", "Policy"),
         ("专项行动", "Project"),
         ("提升行动", "Project"),
@@ -41,6 +46,8 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
         ("行动", "Project"),
         ("工程", "Project"),
         ("项目", "Project"),
+        ("试点", "Project"),
+        ("示范基地", "Project"),
         ("工厂", "Project"),
         ("示范区", "Project"),
         ("产业园", "Project"),
@@ -102,6 +109,8 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
                 ):
                     suffix = head[:cut]
                     break
+        if (suffix or inner).endswith("解决方案"):
+            continue  # a product offering, not a plan document (L35)
         if suffix:
             label = _type_of(suffix)[1]  # type: ignore[index]
             span_end = tail_start + len(suffix)
@@ -141,17 +150,32 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         # Words glued before the opening quote belong to the name (创新中心“个十百”提升行动),
         # unless they are only a place, which becomes a location instead.
         lead_start = m.start() - 1 if text[m.start() - 1 : m.start()] == " " else m.start()
-        left = ctx.tokens.left_edge(lead_start, max_chars=8)
+        left = max(
+            ctx.tokens.left_edge(lead_start, max_chars=8), name_left_edge(ctx, lead_start, 8)
+        )  # 星河区推行“甲乙计划”: a verb before the quote is not part of the name
         if label == "Platform" and not ctx.leading_places(left, lead_start):
             left = m.start()  # 线上“云帆”平台: words before a brand are not part of it
         places = ctx.leading_places(left, lead_start)
+        place_left = None
         if places and places[-1].end == lead_start:
             place_prefix = tuple(p.name for p in places)
+            if label == "Policy":
+                place_left = left  # 江西省“十五五”规划: a document's title keeps its place (L33)
             left = m.start()
         else:
             place_prefix = ()
             if left < lead_start and not re.fullmatch(f"[{HAN}]+", text[left:lead_start]):
                 left = m.start()
+        if (
+            label == "Policy"
+            and suffix == "规划"
+            and re.fullmatch("十[一二三四五六七八九]五", inner)
+            and not place_prefix
+            and left == m.start()
+        ):
+            continue  # a bare “十四五”规划: every place has one, no title names it (L35)
+        if place_left is not None:
+            left = place_left
         surface = text[left:span_end]
         name = fold(re.sub(r"\s*([“”‘’])\s*", r"\1", surface))
         if label == "Platform" and suffix and not _type_of(inner) and left == m.start():
