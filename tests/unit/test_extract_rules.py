@@ -369,10 +369,10 @@ def test_district_agency_written_with_its_city_keeps_the_whole_surface() -> None
     assert {(agency.name, "苏州市"), (agency.name, "吴江区")} <= pairs(ex, "LOCATED_IN")
 
 
-def test_park_administration_names_the_park_too() -> None:
+def test_zone_administration_names_the_zone_too() -> None:
     ex = run("苏州市吴江区加快发展。吴江国家高新技术产业开发区管委会副主任陈明表示，将继续推进。")
     assert "吴江国家高新技术产业开发区管委会" in names(ex, "Agency")
-    assert "吴江国家高新技术产业开发区" in names(ex, "Project")
+    assert "吴江国家高新技术产业开发区" in names(ex, "City")  # a zone is a City (level zone)
     near = run("苏州市吴江区加快发展。吴江区人民政府副区长陈明表示，将继续推进。")
     assert names(near, "Project") == set()
 

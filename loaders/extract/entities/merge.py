@@ -81,7 +81,8 @@ def _owner_from_alias(ctx: Context, m: Mention, extra: list[Mention]) -> None:
             return
 
 
-_PARK_BODY = re.compile(r"(?:开发区|园区|新区|高新区|产业园)(?:管委会|管理委员会)$")
+# A park's administration names the park (a Project); a zone's names a City zone instead (L7).
+_PARK_BODY = re.compile(r"(?:园区|产业园)(?:管委会|管理委员会)$")
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:

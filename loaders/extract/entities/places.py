@@ -197,18 +197,21 @@ def zone_mentions(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     ends = {c.end: c for c in ctx.cities if c.props.get("level") != "zone"}
     for m in ZONE_KIND.finditer(ctx.text):
-        city = ends.get(m.start())
+        state = ctx.text[m.start() - 3 : m.start()]
+        lead = 3 if state == "国家级" else 2 if state.endswith("国家") else 0
+        city = ends.get(m.start() - lead)
         if city is None or ctx.gaz.division(ctx.text[city.start : m.end()]) is not None:
             continue  # a zone the gazetteer knows is already a place
         surface = ctx.text[city.start : m.end()]
-        name = city.surface + m.group(0)
+        kind = ctx.text[city.end : m.end()]  # 高新区, or 国家高新技术产业开发区
+        name = city.surface + kind
         mention = Mention(city.start, m.end(), "City", name, surface, "pattern:zone")
         mention.props["level"] = "zone"
         long_kind = _ZONE_KINDS[m.group(0)]
         if long_kind:
-            mention.aliases.add(city.surface + long_kind)
+            mention.aliases.add(city.surface + kind.replace(m.group(0), long_kind))
         if city.surface != city.name:
-            mention.aliases.add(city.name + m.group(0))
+            mention.aliases.add(city.name + kind)
         mention.place_prefix = (city.name,)
         out.append(mention)
     if out:
