@@ -114,3 +114,39 @@ def test_a_citys_own_firms() -> None:
 def test_listing_on_an_exchange_is_not_a_location() -> None:
     ex = run("星云科技在深圳证券交易所上市。")
     assert ("星云科技", "深圳市") not in pairs(ex, "LOCATED_IN")
+
+
+def sym(ex: Extraction, rel_type: str) -> set[frozenset[str]]:
+    return {frozenset((r.head, r.tail)) for r in ex.relations if r.type == rel_type}
+
+
+def test_a_partner_list_with_unknown_members_still_pairs_the_known_ones() -> None:
+    ex = run("中国电信携手星河研究院、高通、甲乙、海思等产业合作伙伴启动联合测试。")
+    partners = sym(ex, "PARTNERS_WITH")
+    assert frozenset(("中国电信", "高通")) in partners
+    assert frozenset(("中国电信", "海思")) in partners
+
+
+def test_a_verb_inside_an_institute_like_span_splits_it() -> None:
+    ex = run("中国电信携手星河研究院完成测试。")
+    assert "中国电信" in {e.name for e in ex.entities if e.label == "Company"}
+
+
+def test_a_supplier_to_named_customers_empowers_them() -> None:
+    ex = run("星云科技为海尔、格力等家电企业配套生产电机。")
+    assert ("星云科技", "海尔集团") in pairs(ex, "EMPOWERS")
+
+
+def test_a_list_that_forms_something_else_is_not_supplied() -> None:
+    ex = run("星云科技曾为清华大学和剑桥大学组成的联盟开发配套软件。")
+    assert pairs(ex, "EMPOWERS") == set()
+
+
+def test_entering_a_customers_supply_chain() -> None:
+    assert ("星云科技", "小米") in pairs(run("星云科技的产品已进入小米的供应链体系。"), "EMPOWERS")
+    assert pairs(run("星云科技的产品已进入洛阳市场。"), "EMPOWERS") == set()
+
+
+def test_wei_inside_a_word_is_not_the_preposition() -> None:
+    ex = run("华为将为星云科技提供鸿蒙服务。")
+    assert ("华为", "星云科技") in pairs(ex, "EMPOWERS")

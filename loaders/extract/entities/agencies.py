@@ -12,6 +12,7 @@ from loaders.extract.entities.base import (
     STOP_TOKENS,
     Context,
     Mention,
+    is_predicate,
 )
 from loaders.extract.entities.projects import _places_inside
 
@@ -125,6 +126,9 @@ def agency_mentions(ctx: Context) -> list[Mention]:
     out.extend(_place_led_bodies(ctx, {(m.start, m.end) for m in out}))
     for m in _INSTITUTE_RE.finditer(text):
         surface = m.group(0)
+        words = ctx.tokens.token_words(m.start(), m.end())
+        if any(len(w) > 1 and is_predicate(w) for w in words):
+            continue  # 中国电信携手星河研究院: two names and a verb, not one institute
         mention = Mention(m.start(), m.end(), "Agency", surface, surface, "pattern:institute")
         mention.place_prefix = _places_inside(ctx, surface)
         out.append(mention)

@@ -429,6 +429,12 @@ def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:
     return tag.startswith("v") and ctx.freq(word) < verb_min_freq
 
 
+def is_predicate(word: str) -> bool:
+    """A verb, adverb, preposition or conjunction that cannot be part of a name (携手, 并且)."""
+    tag = _word_tag(word) or ""
+    return tag.startswith(("v", "d", "p", "c")) and tag != "vn" and word not in _NAME_VERBS
+
+
 def is_vocabulary(ctx: Context, words: list[str]) -> bool:
     """True when every word is a common multi-character dictionary word (新能源, 电子 陶瓷):
     a phrase of the language, not a name. Unknown words and single characters (the pieces of

@@ -20,6 +20,8 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 # Between members of a coordination group: A、B, A和B, A与B, A及B, A以及B.
 _SEPARATOR = re.compile(r"^\s*(?:、|和|与|及|以及|同|跟|，以及)\s*$")
+_LIST_SEPARATOR = re.compile(r"、|和|及|以及|与")
+_LIST_END = re.compile(r"等|[（(]|[）)]")
 # Allowed between a group and the verb it governs: adverbs, auxiliaries, 等N部门.
 _ADVERB_GAP = re.compile(
     r"^\s*(?:等(?:[一二三四五六七八九十\d]*个?(?:部门|单位|家))?|先后|相继|陆续|已经?|正式|联合|共同|"
@@ -153,6 +155,31 @@ class SentenceView:
         if first is None or first.label not in labels or first.start - pos > limit:
             return []
         return self.group_starting_at(first.start, labels, gap=r"^$")
+
+    def list_after(self, pos: int, labels: frozenset[str], max_item: int = 12) -> list[Mention]:
+        """The named members of a list that opens at `pos` (B、C、丙、D等): items are split by
+        、 和 及 与; an item the extractor did not read as a name is passed over, so one unknown
+        member does not end the list. The list ends at other punctuation or 等."""
+        _, clause_end = self.clause_of(pos)
+        out: list[Mention] = []
+        item_start = pos
+        while item_start < clause_end:
+            sep = _LIST_SEPARATOR.search(self.text, item_start, clause_end)
+            item_end = sep.start() if sep else clause_end
+            stop = _LIST_END.search(self.text, item_start, item_end)
+            if stop:
+                item_end = stop.start()
+            inside = [
+                m for m in self.mentions if item_start <= m.start and m.end <= item_end
+            ]
+            if inside and inside[0].label in labels and inside[0].start - item_start <= 1:
+                out.append(inside[0])
+            elif item_end - item_start > max_item or inside:
+                break
+            if stop or sep is None:
+                break
+            item_start = sep.end()
+        return out
 
     def actors_before(self, pos: int, labels: frozenset[str]) -> list[Mention]:
         """Who does what the verb at `pos` says: the group right before it, else the first

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Relation
+from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
 
-_SOURCES = frozenset({"Platform", "Company"})
-_TARGETS = frozenset({"Company", "City", "Project"})
+_SOURCES = SCHEMA["EMPOWERS"].heads
+_TARGETS = SCHEMA["EMPOWERS"].tails
+# A supplier and its named customers (T1, T2): 为甲、乙配套/供货, 客户包括甲、乙, 进入甲的供应链.
+# 为 as a preposition, not inside a word (华为, 作为, 成为, 因为, 认为 …).
+_FOR = r"(?<![华作成因认行称以较更最视分改广])为"
+_SUPPLIES_FOR = re.compile(_FOR)
+_SUPPLY_VERB = re.compile(r"^(?:等[^，。；]{0,6}?)?(?:配套|供货|供应|代工)")
+_CUSTOMERS = re.compile(r"(?:主要)?客户(?:包括|涵盖|覆盖|有|遍及)|(?:导入|进入|进入到|打入)")
+_SUPPLY_CHAIN_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:供应链|供应体系)")
 _FIRMS_AFTER = re.compile(
     r"(?:的|[省市县区]?内)?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?"
     r"(?:企业|养殖户|用户|工厂)"
@@ -47,6 +54,36 @@ def _source_before(view: SentenceView, pos: int) -> Mention | None:
 def _firms_of(view: SentenceView, place: Mention) -> bool:
     """赋能<place>企业 / 为<place>企业提供: the place's firms, which stand for the place (R5)."""
     return bool(_FIRMS_AFTER.match(view.text, place.end))
+
+
+def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
+    out = []
+    firms = frozenset({"Company", "Organization", "Project"})
+    for m in _SUPPLIES_FOR.finditer(view.sentence.text):
+        pos = view.start + m.start()
+        targets = view.list_after(view.start + m.end(), firms)
+        if not targets or not _SUPPLY_VERB.match(view.text[targets[-1].end : view.end]):
+            continue  # 为甲、乙组成的联盟开发…: the list is not what is supplied
+        suppliers = view.actors_before(pos, _SOURCES)
+        for target in targets:
+            for source in suppliers[-1:]:
+                out.append((source, target, "rule:empowers_supplier", 0.7))
+    for m in _CUSTOMERS.finditer(view.sentence.text):
+        pos = view.start + m.start()
+        targets = view.list_after(view.start + m.end(), firms)
+        if m.group(0).startswith(("导入", "进入", "打入")):
+            if not targets:
+                continue
+            after = view.text[targets[-1].end : view.end]
+            if not _SUPPLY_CHAIN_AFTER.match(after):
+                continue  # 进入甲市场: entering a market, not a customer's supply chain
+        suppliers = view.actors_before(pos, _SOURCES)
+        if not suppliers and view.subject is not None and view.subject.label in _SOURCES:
+            suppliers = [view.subject]
+        for target in targets:
+            for source in suppliers[-1:]:
+                out.append((source, target, "rule:empowers_customer", 0.65))
+    return out
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
@@ -118,7 +155,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after and achieves:
                 found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
         # 为Y赋能 / 为Y(免费)提供…
-        for m in rx(r"为(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供)").finditer(text):
+        for m in rx(_FOR + r"(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供)").finditer(text):
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
             ys = [
                 y
@@ -185,6 +222,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 and not rx(r"签署|签约|携手|联手|合作").search(text)
             ):
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
+        found.extend(_supplier_of(view))
         for source, target, method, conf in found:
             if source.name != target.name:
                 out.append(relation("EMPOWERS", source, target, view, method, conf))

@@ -46,7 +46,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             pos = view.start + verb.start()
             if EXHORTATION.search(view.text[view.start : pos]):
                 continue
-            partners = view.group_starting_at(pos + len(verb.group(0)), _ORGS, gap=r"^\s*$")
+            partners = view.list_after(pos + len(verb.group(0)), _ORGS)
             if not partners:
                 continue
             for a in _actor(view, pos):
