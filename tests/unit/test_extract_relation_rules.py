@@ -150,3 +150,20 @@ def test_entering_a_customers_supply_chain() -> None:
 def test_wei_inside_a_word_is_not_the_preposition() -> None:
     ex = run("华为将为星云科技提供鸿蒙服务。")
     assert ("华为", "星云科技") in pairs(ex, "EMPOWERS")
+
+
+def test_a_stake_before_subsidiary_wording() -> None:
+    ex = run("星云科技是星河集团100%控股的子公司。")
+    assert ("星云科技", "星河集团") in pairs(ex, "SUBSIDIARY_OF")
+    ex = run("星河集团之全资子公司星云科技中标。")
+    assert ("星云科技", "星河集团") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_founders_of_a_joint_venture_are_its_parents() -> None:
+    ex = run("星云科技由星河集团和月影集团合资成立。")
+    assert {("星云科技", "星河集团"), ("星云科技", "月影集团")} <= pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_investors_of_a_round_are_not_parents() -> None:
+    ex = run("星云科技本轮融资由红杉资本领投。")
+    assert pairs(ex, "SUBSIDIARY_OF") == set()

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from loaders.extract.entities.base import (
     _DEPT_SUFFIX,
+    _FUNCTION_CHARS,
     _MEDIA_END,
     _RARE_FREQ,
     COMPOUND_SURNAMES,
@@ -86,6 +87,8 @@ def _person(ctx: Context, start: int, end: int) -> Mention | None:
 
 
 def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
+    while end - start > 2 and ctx.text[end - 1] in _FUNCTION_CHARS:
+        end -= 1  # 甲乙科技由…: a function word glued on by the tagger
     surface = ctx.text[start:end]
     if not _ORG_CHARS.search(surface) or _MEDIA_END.search(surface):
         return None

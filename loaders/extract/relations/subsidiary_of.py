@@ -29,10 +29,19 @@ def _known_owner(m: Mention) -> str | None:
     return None
 
 
-_CHILD_IS = re.compile(r"^(?:是|为|系)(?P<p>.{2,30}?)的?(?:全资|控股)?(?:子公司|旗下企业|下属企业)")
+_STAKE = r"(?:\d+(?:\.\d+)?[%％])?(?:全资|控股|绝对控股|参股)?的?"
+_CHILD_IS = re.compile(
+    r"^(?:是|为|系)(?P<p>.{2,30}?)(?:的|之)?(?:旗下|下属)?" + _STAKE
+    + r"(?:子公司|孙公司|附属公司|旗下企业|下属企业|成员企业)"
+)
 _PARENT_OWNS = re.compile(
-    r"^(?:(?:旗下|下属)的?(?:全资|控股)?(?:子公司|孙公司|分公司|附属公司|企业|公司)?|"
-    r"的?(?:全资|控股)?(?:子公司|孙公司|附属公司))"
+    r"^(?:(?:旗下|下属)的?" + _STAKE + r"(?:子公司|孙公司|分公司|附属公司|企业|公司)?|"
+    r"(?:的|之)?" + _STAKE + r"(?:子公司|孙公司|附属公司))"
+)
+# 甲由乙(和丙)(投资|合资|出资)?(设立|成立|组建): the new company → each founder (T35).
+_FOUNDED_BY = re.compile(r"由")
+_FOUNDING = re.compile(
+    r"^[^，。；]{0,12}?(?:合资|投资|出资|控股|独资|全资)?[^，。；]{0,8}?(?:设立|成立|组建|创办)"
 )
 # A收购(了)B、C: the bought companies → the buyer (T35); failed or abandoned deals give nothing.
 _ACQUIRES = re.compile(r"(?:全资|成功|完成|宣布|拟|已)?收购了?")
@@ -65,6 +74,30 @@ def _stated(view: SentenceView) -> list[Relation]:
             parent = view.last_before(m.start, frozenset({"Company"}))
             if parent is not None and parent.name != m.name:
                 out.append(relation("SUBSIDIARY_OF", m, parent, view, "rule:subsidiary_kw", 0.8))
+    return out
+
+
+def _founded(view: SentenceView) -> list[Relation]:
+    """甲公司由乙和丙合资成立 / 甲由乙投资设立 → 甲 → 乙, 甲 → 丙 (T35; investors of a round are
+    not founders, X10: a founding verb must follow)."""
+    out = []
+    firms = frozenset({"Company"})
+    for m in _FOUNDED_BY.finditer(view.sentence.text):
+        pos = view.start + m.start()
+        founders = view.list_after(pos + 1, firms)
+        if not founders:
+            continue
+        if not _FOUNDING.match(view.text[founders[-1].end : view.end]):
+            continue
+        children = view.group_ending_at(pos, firms)
+        if not children and view.subject is not None and view.subject.label == "Company":
+            children = [view.subject]
+        for child in children[-1:]:
+            for founder in founders:
+                if founder.name != child.name:
+                    out.append(
+                        relation("SUBSIDIARY_OF", child, founder, view, "rule:founded_by", 0.75)
+                    )
     return out
 
 
@@ -117,4 +150,5 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         )
         out.extend(_stated(view))
         out.extend(_acquired(view))
+        out.extend(_founded(view))
     return out
