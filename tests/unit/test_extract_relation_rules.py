@@ -167,3 +167,17 @@ def test_founders_of_a_joint_venture_are_its_parents() -> None:
 def test_investors_of_a_round_are_not_parents() -> None:
     ex = run("星云科技本轮融资由红杉资本领投。")
     assert pairs(ex, "SUBSIDIARY_OF") == set()
+
+
+def test_an_ambiguous_short_form_names_the_firm_the_article_names() -> None:
+    ex = run("阿里巴巴成立于1999年。2003年，阿里推出支付宝。")
+    assert ("支付宝", "阿里巴巴") in pairs(ex, "DEVELOPED_BY")
+    place = run("西藏阿里地区加快发展。")
+    assert "阿里巴巴" not in {e.name for e in place.entities}
+
+
+def test_a_bare_zone_word_is_the_articles_zone() -> None:
+    ex = run("洛阳经开区加快转型。经开区推行“企业服务专员计划”。")
+    assert ("企业服务专员计划", "洛阳经开区") in pairs(ex, "DEVELOPED_BY")
+    two = run("洛阳经开区和郑州经开区加快转型。经开区推行“企业服务专员计划”。")
+    assert pairs(two, "DEVELOPED_BY") == set()

@@ -117,15 +117,37 @@ def _places_glued_to_government(ctx: Context, found: list[Mention]) -> list[Ment
     return out
 
 
+def _short_forms_of_named_orgs(
+    found: list[Mention], held: list[tuple[int, int, str, list[Any]]]
+) -> list[Mention]:
+    """An ambiguous short form (阿里, also a prefecture; 浪潮, also a word) names the firm or
+    platform when the article also names it in full: one name, one reading per article."""
+    named = {(m.label, m.name) for m in found if m.source == "gazetteer"}
+    out = list(found)
+    for start, end, surface, entries in held:
+        entry = next((e for e in entries if (e.label, e.name) in named), None)
+        if entry is None:
+            continue
+        out = [m for m in out if not (m.start == start and m.end == end)]
+        m = Mention(start, end, entry.label, entry.name, surface, "gazetteer")
+        m.aliases.add(surface)
+        out.append(m)
+    return out
+
+
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
     deferred: list[tuple[int, int, str]] = []
+    held: list[tuple[int, int, str, list[Any]]] = []  # ambiguous short forms of organisations
     for ent in ctx.doc.spans.get("gazetteer", []):
         surface = ctx.text[ent.start_char : ent.end_char]
         entries = ctx.gaz.lookup(surface)
         if not entries:
             continue
+        orgs = [e for e in entries if e.label in ("Company", "Platform") and e.name != surface]
+        if orgs and ctx.gaz.is_ambiguous(surface):
+            held.append((ent.start_char, ent.end_char, surface, orgs))
         if ent.label_ == "City":
             entry = _pick_city(ctx, surface, entries)
             if entry is None:
@@ -145,6 +167,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             m.aliases.add(surface)
         out.append(m)
         out.extend(_places_opening(ctx, m))
+    out = _short_forms_of_named_orgs(out, held)
     out.extend(_places_glued_to_government(ctx, out))
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
     ctx._city_starts = None
@@ -190,6 +213,30 @@ _ZONE_KINDS = {
 ZONE_KIND = re.compile("|".join(sorted(_ZONE_KINDS, key=len, reverse=True)))
 
 
+def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
+    """A bare 经开区 or 高新区 is the article's one zone of that kind (L8), like a bare 市."""
+    out: list[Mention] = []
+    spans = [(z.start, z.end) for z in zones]
+    for m in ZONE_KIND.finditer(ctx.text):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        kind = _ZONE_KINDS[m.group(0)] or m.group(0)
+        same = {
+            z.name
+            for z in zones
+            if z.name.endswith((m.group(0), kind)) or any(a.endswith(kind) for a in z.aliases)
+        }
+        if len(same) != 1 or ctx.text[m.start() - 1 : m.start()] in ("各", "等", "个", "级"):
+            continue
+        zone = next(z for z in zones if z.name in same)
+        mention = Mention(m.start(), m.end(), "City", zone.name, m.group(0), "pattern:zone")
+        mention.props["level"] = "zone"
+        mention.place_prefix = zone.place_prefix
+        mention.aliases.add(m.group(0))
+        out.append(mention)
+    return out
+
+
 def zone_mentions(ctx: Context) -> list[Mention]:
     """A zone written right after its city (晋城经开区): a City of level zone named as written,
     with the official long form as an alias; it joins the article's places, so the bodies
@@ -214,6 +261,7 @@ def zone_mentions(ctx: Context) -> list[Mention]:
             mention.aliases.add(city.name + kind)
         mention.place_prefix = (city.name,)
         out.append(mention)
+    out.extend(_bare_zone_words(ctx, out))
     if out:
         ctx.cities = sorted([*ctx.cities, *out], key=lambda c: c.start)
         ctx._city_starts = None
