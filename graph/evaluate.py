@@ -7,7 +7,10 @@ MENTIONS, PART_OF and Article nodes are not scored.
 
 Precision counts the predicted items that match some gold item; recall counts the gold items
 that some prediction matches. Per-label / per-type figures and micro averages (over all items)
-are reported.
+are reported. Predicted relations are also counted per `method` (the rule that produced them):
+predictions and correct ones, hence the precision of each rule (`iikg eval --by-method`; the
+source of `loaders/extract/relations/confidence.csv`). Scores can be summed per group of gold
+files named in a table (`load_groups`, `group_scores`: `iikg eval --group-by FILE:COLUMN`).
 
 A gold file pairs with the input file of the same stem. When that input did not load or did not
 extract, the gold file still counts: all its entities and relations are misses (false
@@ -17,6 +20,7 @@ and names those gold files.
 
 from __future__ import annotations
 
+import csv
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -71,6 +75,8 @@ class Counts:
 class Score:
     entities: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     relations: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    # Predicted relations by method: only `pred` and `pred_ok` are counted (gold has no method).
+    methods: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     # Items that did not match, for inspection: (kind, key, description).
     misses: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -79,6 +85,8 @@ class Score:
             self.entities[k].add(c)
         for k, c in other.relations.items():
             self.relations[k].add(c)
+        for k, c in other.methods.items():
+            self.methods[k].add(c)
         self.misses.extend(other.misses)
 
     @staticmethod
@@ -154,6 +162,9 @@ def score_one(pred: dict[str, Any], gold: dict[str, Any]) -> Score:
     for r in pred_relations:
         ok = any(matches(r, g) for g in gold_relations)
         _tally(score, "relation", r["type"], f"{r['head']} → {r['tail']}", ok, predicted=True)
+        by_method = score.methods[r.get("method") or "(none)"]
+        by_method.pred += 1
+        by_method.pred_ok += ok
     for g in gold_relations:
         ok = any(matches(r, g) for r in pred_relations)
         _tally(score, "relation", g["type"], f"{g['head']} → {g['tail']}", ok, predicted=False)
@@ -205,6 +216,11 @@ class Evaluation:
     failed: dict[str, str] = field(default_factory=dict)  # stem → why its input gave no article
     no_article: dict[str, str] = field(default_factory=dict)  # stem → why; scored as all misses
     no_input: list[str] = field(default_factory=list)
+    by_stem: dict[str, Score] = field(default_factory=dict)  # each gold file's own score
+
+    def _keep(self, stem: str, one: Score) -> None:
+        self.total.add(one)
+        self.by_stem.setdefault(stem, Score()).add(one)
 
     def add(self, path: str | None, pred: dict[str, Any]) -> tuple[str, Score] | None:
         """Score one extraction; (stem, its score), or None when no gold file has its stem."""
@@ -212,7 +228,7 @@ class Evaluation:
         if stem not in self.gold:
             return None
         one = score_one(pred, self.gold[stem])
-        self.total.add(one)
+        self._keep(stem, one)
         self.scored.append(stem)
         return stem, one
 
@@ -229,7 +245,7 @@ class Evaluation:
             if stem in done or stem in self.no_article:
                 continue
             one = score_one(NO_PREDICTION, self.gold[stem])
-            self.total.add(one)
+            self._keep(stem, one)
             self.no_article[stem] = reason
             out.append((stem, one))
         self.no_input = sorted(set(self.gold) - done - set(self.no_article))
@@ -301,3 +317,84 @@ def format_table(score: Score) -> str:
         )
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def format_methods(score: Score) -> str:
+    """One row per relation method: predictions, correct ones (matching some gold relation) and
+    precision; most predictions first, then the total."""
+    lines = [f"{'relation method':<32}{'pred':>7}{'correct':>9}{'P':>8}"]
+    rows = sorted(score.methods.items(), key=lambda kv: (-kv[1].pred, kv[0]))
+    for method, c in rows:
+        lines.append(f"  {method:<30}{c.pred:>7}{c.pred_ok:>9}{c.precision:>8.3f}")
+    total = Score._micro(score.methods)
+    lines.append(f"  {'all':<30}{total.pred:>7}{total.pred_ok:>9}{total.precision:>8.3f}")
+    return "\n".join(lines) + "\n"
+
+
+def methods_to_json(score: Score) -> dict[str, dict[str, float | int]]:
+    return {
+        m: {"predicted": c.pred, "correct": c.pred_ok, "precision": round(c.precision, 4)}
+        for m, c in sorted(score.methods.items())
+    }
+
+
+UNGROUPED = "(not in table)"
+
+
+def load_groups(spec: str) -> tuple[str, dict[str, str]]:
+    """`FILE:COLUMN` → (column, {file stem: value}): a tab-separated table (a `.csv` file is
+    read as comma-separated) with a header naming `file` and COLUMN; each row's `file` is
+    matched to gold files by stem (`001_x.md` groups the gold file `001_x.json`)."""
+    path, sep, column = spec.rpartition(":")
+    if not sep or not path or not column:
+        raise ValueError(f"--group-by {spec!r}: expected FILE:COLUMN")
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f, delimiter="," if path.endswith(".csv") else "\t"))
+    except OSError as exc:
+        raise ValueError(f"--group-by {spec!r}: cannot read {path} ({exc})") from exc
+    header = set(rows[0]) if rows else set()
+    for needed in ("file", column):
+        if needed not in header:
+            raise ValueError(f"--group-by {spec!r}: {path} has no column {needed!r}")
+    return column, {Path(row["file"]).stem: row[column] or "" for row in rows}
+
+
+def group_scores(by_stem: dict[str, Score], groups: dict[str, str]) -> dict[str, tuple[int, Score]]:
+    """(gold files, their summed score) per group, by group name; gold files the table does not
+    name go to UNGROUPED."""
+    out: dict[str, tuple[int, Score]] = {}
+    for stem, one in by_stem.items():
+        key = groups.get(stem, UNGROUPED)
+        n, total = out.get(key, (0, Score()))
+        total.add(one)
+        out[key] = (n + 1, total)
+    return dict(sorted(out.items()))
+
+
+def groups_to_json(table: dict[str, tuple[int, Score]]) -> dict[str, dict[str, Any]]:
+    return {
+        name: {"files": n, "entities": one.entity_micro.to_json(),
+               "relations": one.relation_micro.to_json()}
+        for name, (n, one) in table.items()
+    }
+
+
+def format_groups(column: str, table: dict[str, tuple[int, Score]]) -> str:
+    """Micro P/R/F1 of entities and relations, one row per group, then all groups together."""
+    total, files = Score(), 0
+    for n, one in table.values():
+        total.add(one)
+        files += n
+    width = max([len(column), 3, *(len(g) for g in table)]) + 2
+    lines = [
+        f"{column:<{width}}{'files':>5}  {'ent P':>6}{'R':>6}{'F1':>6}{'pred':>6}{'gold':>6}"
+        f"  {'rel P':>6}{'R':>6}{'F1':>6}{'pred':>6}{'gold':>6}"
+    ]
+    for name, (n, one) in [*table.items(), ("all", (files, total))]:
+        e, r = one.entity_micro, one.relation_micro
+        lines.append(
+            f"{name:<{width}}{n:>5}  {e.precision:>6.3f}{e.recall:>6.3f}{e.f1:>6.3f}{e.pred:>6}"
+            f"{e.gold:>6}  {r.precision:>6.3f}{r.recall:>6.3f}{r.f1:>6.3f}{r.pred:>6}{r.gold:>6}"
+        )
+    return "\n".join(lines) + "\n"

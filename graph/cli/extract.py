@@ -11,7 +11,17 @@ import click
 
 from graph.cli.app import main
 from graph.errors import UsageError
-from graph.evaluate import Evaluation, format_table, load_gold
+from graph.evaluate import (
+    Evaluation,
+    format_groups,
+    format_methods,
+    format_table,
+    group_scores,
+    groups_to_json,
+    load_gold,
+    load_groups,
+    methods_to_json,
+)
 from graph.ingest import Skip, Tally, default_extract, iter_extractions
 
 
@@ -58,7 +68,15 @@ def extract_command(paths: tuple[str, ...], output: str | None, progress: bool) 
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 @click.option("--misses", is_flag=True, help="Also list unmatched predictions and gold items.")
-def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) -> None:
+@click.option("--by-method", is_flag=True,
+              help="Also give, per relation method (rule), predictions, correct ones and "
+                   "precision.")
+@click.option("--group-by", "group_by", metavar="FILE:COLUMN",
+              help="Also give micro P/R/F1 per group: FILE is a tab-separated table whose "
+                   "'file' column names the articles (matched to gold files by stem), COLUMN "
+                   "the group (e.g. sources.tsv:repo).")
+def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool,
+                 by_method: bool, group_by: str | None) -> None:
     """Score the extraction of PATHS against a gold directory (docs/graph-model.md scoring):
     per-label and per-type precision, recall and F1, with micro averages. A gold file whose
     article is among PATHS but did not load or extract counts as all misses, and is named."""
@@ -66,7 +84,8 @@ def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) 
 
     try:
         gold = load_gold(gold_dir)
-    except ValueError as exc:  # graph.evaluate reports unreadable gold as ValueError
+        column, groups = load_groups(group_by) if group_by else ("", {})
+    except ValueError as exc:  # graph.evaluate reports unreadable gold or tables as ValueError
         raise UsageError(str(exc)) from exc
     run = Evaluation(gold)
     report = lambda message: click.echo(message, err=True)  # noqa: E731
@@ -79,6 +98,10 @@ def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) 
     if fmt == "json":
         data = {"articles": len(run.scored), "gold_files": run.gold_files,
                 "no_article": run.no_article, "no_input": run.no_input, **run.total.to_json()}
+        if by_method:
+            data["by_method"] = methods_to_json(run.total)
+        if group_by:
+            data["groups"] = {column: groups_to_json(group_scores(run.by_stem, groups))}
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     without = (f", {len(run.no_article)} without one (all their gold items count as misses)"
@@ -93,3 +116,9 @@ def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool) 
                    f"file(s) ({names})")
     click.echo()
     click.echo(format_table(run.total), nl=False)
+    if by_method:
+        click.echo()
+        click.echo(format_methods(run.total), nl=False)
+    if group_by:
+        click.echo()
+        click.echo(format_groups(column, group_scores(run.by_stem, groups)), nl=False)

@@ -10,6 +10,7 @@ from functools import cache
 from graph.model import ORG_LABELS, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.nlp import Sentence
+from loaders.extract.relations.confidence import calibrated
 
 
 @cache
@@ -272,7 +273,8 @@ def relation(
     confidence: float,
     **properties: object,
 ) -> Relation:
-    """A Relation with the sentence as evidence."""
+    """A Relation with the sentence as evidence. Its confidence is the measured precision of
+    `method` (relations/confidence.py) when there is one, else the rule's own `confidence`."""
     return Relation(
         type=rel_type,
         head=head.name,
@@ -283,6 +285,6 @@ def relation(
         start=view.start,
         end=view.end,
         method=method,
-        confidence=confidence,
+        confidence=calibrated(method, confidence),
         properties=dict(properties),
     )
