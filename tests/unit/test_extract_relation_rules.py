@@ -181,3 +181,10 @@ def test_a_bare_zone_word_is_the_articles_zone() -> None:
     assert ("企业服务专员计划", "洛阳经开区") in pairs(ex, "DEVELOPED_BY")
     two = run("洛阳经开区和郑州经开区加快转型。经开区推行“企业服务专员计划”。")
     assert pairs(two, "DEVELOPED_BY") == set()
+
+
+def test_acting_at_a_named_event_is_taking_part() -> None:
+    ex = run("星云科技在2024中国工业互联网大会上发布了新平台。")
+    assert ("星云科技", "2024中国工业互联网大会") in pairs(ex, "PARTICIPATES_IN")
+    speaker = run("星云科技总工程师张三在2023世界智能制造大会上发表演讲。")
+    assert ("星云科技", "2023世界智能制造大会") in pairs(speaker, "PARTICIPATES_IN")

@@ -5,7 +5,10 @@ R4). Signing parties of a launched project are handled with SIGNED_WITH."""
 
 from __future__ import annotations
 
+import re
+
 from graph.model import SCHEMA, Relation
+from loaders.extract.entities import TITLES
 from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
 
 _ACTORS = SCHEMA["PARTICIPATES_IN"].heads
@@ -17,9 +20,54 @@ _TAKES_PART = (
 )
 
 
+# 在甲大会上 / 在甲论坛期间: an organisation acting at a named event takes part (T40).
+_EVENT_WORD = re.compile(
+    r"(?:大会|论坛|峰会|博览会|展会|会议|大赛|年会|发布会|开幕式|交易会|洽谈会)$"
+)
+_AFTER_EVENT = re.compile(r"^[”」》]?(?:上|期间|现场)")
+_TITLES = "|".join(TITLES)
+_TITLE_GAP = re.compile(f"^(?:[（(][^（）()]{{1,12}}[)）])?[^，。；]{{0,12}}?(?:{_TITLES})$")
+
+
+def _at_event(view: SentenceView) -> list[Relation]:
+    out = []
+    for m in rx("在").finditer(view.sentence.text):
+        pos = view.start + m.start()
+        event = next(
+            (
+                e
+                for e in view.mentions
+                if e.label == "Project"
+                and pos < e.start <= pos + 12
+                and _EVENT_WORD.search(e.name)
+                and _AFTER_EVENT.match(view.text[e.end : e.end + 3])
+                and not rx(r"[，。；]").search(view.text[pos : e.start])
+            ),
+            None,
+        )
+        if event is None:
+            continue
+        events = [event]
+        pos = view.start + m.start()
+        actors = view.group_ending_at(pos, _ACTORS)
+        if not actors:
+            person = next(
+                (p for p in reversed(view.mentions) if p.end <= pos and p.label == "Person"), None
+            )
+            if person is not None and view.text[person.end : pos].strip() == "":
+                # 甲研究院总工程师乙在…大会上: the speaker's organisation takes part
+                orgs = [o for o in view.mentions if o.end <= person.start and o.label in _ACTORS]
+                if orgs and _TITLE_GAP.match(view.text[orgs[-1].end : person.start]):
+                    actors = [orgs[-1]]
+        for actor in actors:
+            out.append(relation("PARTICIPATES_IN", actor, events[-1], view, "rule:at_event", 0.7))
+    return out
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
+        out.extend(_at_event(view))
         text = view.sentence.text
         for verb in rx(_TAKES_PART).finditer(text):
             if EXHORTATION.search(text[: verb.start()]):
