@@ -17,11 +17,13 @@ from loaders.extract.entities.base import (
     _name_like,
     _strip_places,
     fold,
+    is_predicate,
     is_vocabulary,
     name_left_edge,
 )
 from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
+from loaders.extract.nlp import word_tag
 
 # -- companies -----------------------------------------------------------------------------------
 
@@ -97,6 +99,30 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     return mention
 
 
+_PROPER_TAGS = ("nr", "ns", "nt", "nz", "j")
+_CLASSIFIED_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两几多]+[个家座项类种批]")
+
+
+def _short_name_stem(words: list[str], proper_needed: bool) -> bool:
+    """A short firm name's stem (the words before 科技, 材料 …): no verb or adverb among its
+    words, no counted number; before a word that also names a field, a proper word (a name,
+    a place, a word the dictionary does not know, or the single characters of one)."""
+    stem = "".join(words)
+    if _CLASSIFIED_NUMBER.search(stem):
+        return False
+    if any(len(w) > 1 and is_predicate(w) for w in words):
+        return False
+    return not proper_needed or any(_proper_word(w) for w in words)
+
+
+def _proper_word(word: str) -> bool:
+    """A name, a place, a word the dictionary does not know, or a character of such a word."""
+    tag = word_tag(word) or ""
+    if len(word) == 1:
+        return not tag.startswith(("v", "p", "c", "u", "d", "r", "m", "q"))
+    return tag.startswith(_PROPER_TAGS) or (not tag and bool(re.match(f"[{HAN}]", word)))
+
+
 def _registered_left(ctx: Context, pos: int) -> int:
     """Start of a registered name ending at `pos`. An unknown name the segmenter cut into single
     characters (天/能/电池) may hold a character that is also a function word (能): walk on over it
@@ -157,8 +183,11 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         # Before a word that also names a field (材料, 汽车, 电子) a stem of ordinary words is
         # a description (新能源汽车); before 科技, 集团, 控股 … it is a firm's name (星云科技).
-        if not _FIRM_ONLY_SUFFIX.search(m.group(0)) and is_vocabulary(ctx, stem_words):
+        firm_only = bool(_FIRM_ONLY_SUFFIX.search(m.group(0)))
+        if not firm_only and is_vocabulary(ctx, stem_words):
             continue
+        if not _short_name_stem(stem_words, proper_needed=not firm_only):
+            continue  # 锐意科技(创新), 党员干部懂科技, 7家汽车, 5G大带宽网络
         # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G).
         if not _name_like(ctx, stem, stem_words) or ctx.freq(stem + m.group(0)) > 0:
             continue
