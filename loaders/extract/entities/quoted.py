@@ -59,6 +59,12 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
         ("大脑", "Platform"),
         ("云脑", "Platform"),
         ("系统", "Platform"),
+        ("操作系统", "Platform"),
+        ("大模型", "Platform"),
+        ("数据库", "Platform"),
+        ("小程序", "Platform"),
+        ("APP", "Platform"),
+        ("App", "Platform"),
     ],
     key=lambda p: len(p[0]),
     reverse=True,
@@ -128,6 +134,8 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
                 continue
             if label != "Policy" and _GENERIC_MODIFIERS.fullmatch(stem):
                 continue
+            if label == "Platform" and re.search("[用上入建搭接进连]$", stem):
+                continue  # “上云用平台”: a verb before the type word makes a slogan
             if label == "Policy" and len(stem) < 4:
                 continue
             span_end = end
@@ -186,6 +194,53 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         for alias in {surface, fold(inner) + suffix, text[m.start() : span_end]}:
             if alias and alias != name:
                 mention.aliases.add(alias)
+        out.append(mention)
+    return out + platform_quote_mentions(ctx)
+
+
+# Type words a platform's name may follow as an apposition (数字孪生平台“星云”) or a list of
+# quoted names may be closed by (“甲”“乙”等App).
+_PLATFORM_WORD_BEFORE = re.compile(r"(?:平台|系统|大脑|大模型|软件|APP|App|小程序)\s?$")
+_QUOTE_CHAIN = re.compile(
+    r"(?:[“‘][^“”‘’\n]{2,16}[”’][、和及与]?){2,}等?\s?(?:APP|App|app|小程序|平台|软件|系统)"
+)
+_VERSION = re.compile(r"\s?[Vv]?\d+(?:\.\d+)+|\s?[Vv]\d+")
+
+
+def platform_quote_mentions(ctx: Context) -> list[Mention]:
+    """Quoted platform names that carry no type word of their own: one right after a platform
+    word (低代码开发平台“星云”, 大模型“星河”2.0, L1) and each of a list of quoted names closed by
+    a platform word (“甲乙”“丙丁”等App). Slogans and categories (“企业上云”) are not names."""
+    out = []
+    text = ctx.text
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTED_RE.finditer(text):
+        if _PLATFORM_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
+            spans.append((m.start(), m.end()))
+    products: set[tuple[int, int]] = set()  # in a list closed by App, 小程序 or 软件
+    for chain in _QUOTE_CHAIN.finditer(text):
+        app = not re.search("(?:平台|系统)$", chain.group(0))
+        for m in _QUOTED_RE.finditer(chain.group(0)):
+            span = (chain.start() + m.start(), chain.start() + m.end())
+            spans.append(span)
+            if app:
+                products.add(span)
+    for start, end in sorted(set(spans)):
+        inner = text[start + 1 : end - 1].strip()
+        if (
+            _type_of(inner) is not None
+            or _GENERIC_MODIFIERS.fullmatch(inner)
+            or "+" in inner
+            or not ((start, end) in products or _brand_like(ctx, start + 1, end - 1))
+        ):
+            continue
+        first = ctx.tokens.token_words(start + 1, start + 3)[:1]
+        if first and first[0] in STOP_TOKENS:
+            continue
+        mention = Mention(start, end, "Platform", fold(inner), text[start:end], "pattern:quoted")
+        version = _VERSION.match(text, end)
+        if version:
+            mention.aliases.add(fold(inner) + version.group(0).strip())
         out.append(mention)
     return out
 
