@@ -188,3 +188,14 @@ def test_acting_at_a_named_event_is_taking_part() -> None:
     assert ("星云科技", "2024中国工业互联网大会") in pairs(ex, "PARTICIPATES_IN")
     speaker = run("星云科技总工程师张三在2023世界智能制造大会上发表演讲。")
     assert ("星云科技", "2023世界智能制造大会") in pairs(speaker, "PARTICIPATES_IN")
+
+
+def test_a_unit_written_before_a_post_is_its_own_agency() -> None:
+    ex = run("洛阳市工业和信息化局装备产业科科长张明介绍了情况。")
+    assert titles(ex).get(("张明", "洛阳市工业和信息化局装备产业科")) == "科长"
+    assert ("洛阳市工业和信息化局装备产业科", "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_company_department_stays_in_the_title() -> None:
+    ex = run("星云科技战略部经理王强表示。")
+    assert titles(ex).get(("王强", "星云科技")) == "战略部经理"

@@ -9,7 +9,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from loaders.extract.entities.agencies import agency_mentions, party_committee_mentions
+from loaders.extract.entities.agencies import (
+    agency_mentions,
+    party_committee_mentions,
+    sub_unit_mentions,
+)
 from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
 from loaders.extract.entities.companies import (
     branch_mentions,
@@ -258,6 +262,7 @@ def find_mentions(
     mentions.extend(branch_mentions(ctx, mentions))
     mentions.extend(operator_branch_mentions(ctx))
     mentions.extend(party_committee_mentions(ctx, mentions))
+    mentions.extend(sub_unit_mentions(ctx, mentions))
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     _declared_short_names(ctx, mentions)
