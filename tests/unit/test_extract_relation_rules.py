@@ -199,3 +199,13 @@ def test_a_unit_written_before_a_post_is_its_own_agency() -> None:
 def test_a_company_department_stays_in_the_title() -> None:
     ex = run("星云科技战略部经理王强表示。")
     assert titles(ex).get(("王强", "星云科技")) == "战略部经理"
+
+
+def test_a_newspaper_is_source_apparatus_not_a_company() -> None:
+    ex = run("（洛阳日报社记者 王强）星云科技发布新品。")
+    assert {e.name for e in ex.entities if e.label == "Company"} == {"星云科技"}
+
+
+def test_a_unit_name_may_hold_a_conjunction() -> None:
+    ex = run("洛阳市工业和信息化局互联网和信息化推进科科长张明说。")
+    assert ("张明", "洛阳市工业和信息化局互联网和信息化推进科") in titles(ex)

@@ -221,7 +221,9 @@ def sub_unit_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         if parent.label != "Agency" or parent.nested:
             continue
         m = _UNIT_BEFORE_TITLE.match(ctx.text, parent.end)
-        if m is None or any(w in STOP_TOKENS for w in ctx.tokens.token_words(*m.span(1))):
+        if m is None or any(
+            w in STOP_TOKENS and len(w) > 1 for w in ctx.tokens.token_words(*m.span(1))
+        ):
             continue
         surface = ctx.text[parent.start : m.end(1)]
         mention = Mention(

@@ -44,6 +44,9 @@ _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
 _GROUP_THEN_NAME = re.compile(f"([{HAN}]{{2,8}}?集团)(?![)）股份有限公司])([{HAN}]{{2,8}})")
 # A body registered as a company but named as an association or school is an Organization.
 _ORGANIZATION_END = re.compile(f"(?:{ORGANIZATION_SUFFIXES})$")
+_MEDIA_HOUSE = re.compile(
+    r"(?:日报社|晚报社|报社|杂志社|电视台|广播电台|广播电视台|通讯社|新闻社|新闻网)$"
+)
 _NOT_COMPANY_END = re.compile(r"(?:科技局|科技厅|科技部|信息局|信息中心|数据局|数据中心)$")
 
 
@@ -57,6 +60,8 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
         core += "集团"  # 安徽江淮汽车集团股份有限公司 is the group 江淮汽车集团
     if len(core) < 2 or _NOT_COMPANY_END.search(surface) or _ORGANIZATION_END.search(core):
         return None
+    if _MEDIA_HOUSE.search(surface):
+        return None  # newspapers, broadcasters and news agencies are source apparatus (X1)
     words = ctx.tokens.token_words(core_start, core_start + len(core))
     vocabulary = bool(words) and all(len(w) > 1 and ctx.freq(w) >= 300 for w in words)
     # A full registered name opening a clause (天能电池集团股份有限公司与…) is a firm even when
@@ -166,6 +171,8 @@ def company_mentions(ctx: Context) -> list[Mention]:
         ):
             continue
         if _GENERIC_MODIFIERS.fullmatch(stem) or ctx.cities_in(left, m.start()):
+            continue
+        if _MEDIA_HOUSE.search(text[left : m.end() + 1]):
             continue
         mention = Mention(
             left, m.end(), "Company", stem + "公司", stem + "公司", "pattern:x_company"
