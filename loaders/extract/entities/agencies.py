@@ -221,10 +221,8 @@ def sub_unit_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         if parent.label != "Agency" or parent.nested:
             continue
         m = _UNIT_BEFORE_TITLE.match(ctx.text, parent.end)
-        if m is None or any(
-            w in STOP_TOKENS and len(w) > 1 for w in ctx.tokens.token_words(*m.span(1))
-        ):
-            continue
+        if m is None or re.search("[的了在是将对与向]", m.group(1)):
+            continue  # a clause, not a unit name
         surface = ctx.text[parent.start : m.end(1)]
         mention = Mention(
             parent.start, m.end(1), "Agency", parent.name + m.group(1), surface, "pattern:sub_unit"
