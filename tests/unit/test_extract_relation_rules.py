@@ -209,3 +209,10 @@ def test_a_newspaper_is_source_apparatus_not_a_company() -> None:
 def test_a_unit_name_may_hold_a_conjunction() -> None:
     ex = run("洛阳市工业和信息化局互联网和信息化推进科科长张明说。")
     assert ("张明", "洛阳市工业和信息化局互联网和信息化推进科") in titles(ex)
+
+
+def test_a_written_city_government_and_a_cppcc_committee_are_agencies() -> None:
+    ex = run("洛阳市政府与星云科技签约。政协洛阳市委员会召开会议。")
+    agencies = {e.name: e for e in ex.entities if e.label == "Agency"}
+    assert "政协洛阳市委员会" in agencies
+    assert any("洛阳市政府" in (a.name, *a.aliases) for a in agencies.values())

@@ -35,7 +35,7 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
 
 
 _BODY_AFTER_PLACE = re.compile(
-    f"(?:人民政府|政府|[{HAN}]{{0,12}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])"
+    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])"
 )
 
 
@@ -57,12 +57,14 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
         words = ctx.tokens.token_words(end, m.end())
         if any(w in STOP_TOKENS for w in words) or "的" in m.group(0):
             continue
+        places = ctx.leading_places(start, end)
+        if text[start - 2 : start] == "政协" and m.group(0) == "委员会":
+            start -= 2  # 政协甲市委员会: the CPPCC committee of the place, named as written
         surface = text[start : m.end()]
-        name = _expand_agency(ctx, surface, None)
+        name = surface if surface.startswith("政协") else _expand_agency(ctx, surface, None)
         mention = Mention(start, m.end(), "Agency", name, surface, "pattern:agency")
         if surface != name:
             mention.aliases.add(surface)
-        places = ctx.leading_places(start, end)
         mention.place_prefix = tuple(p.name for p in places)
         mention.props["place"] = places[-1].name if places else None
         out.append(mention)
