@@ -216,3 +216,15 @@ def test_a_written_city_government_and_a_cppcc_committee_are_agencies() -> None:
     agencies = {e.name: e for e in ex.entities if e.label == "Agency"}
     assert "政协洛阳市委员会" in agencies
     assert any("洛阳市政府" in (a.name, *a.aliases) for a in agencies.values())
+
+
+def test_latin_script_firms_with_a_corporate_word() -> None:
+    ex = run("星云科技收购了Zenith Robotics Inc的资产，并与Aurora Systems合作。")
+    firms = {e.name for e in ex.entities if e.label == "Company"}
+    assert {"Zenith Robotics Inc", "Aurora Systems"} <= firms
+    assert not any("Quick" in f for f in {e.name for e in run("Quick Brown Fox.").entities})
+
+
+def test_members_before_an_industry_partner_list_end_are_firms() -> None:
+    ex = run("星云科技携手芯翼、移芯、利尔达等产业合作伙伴启动测试。")
+    assert {"芯翼", "移芯", "利尔达"} <= {e.name for e in ex.entities if e.label == "Company"}

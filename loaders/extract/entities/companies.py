@@ -213,9 +213,28 @@ def company_mentions(ctx: Context) -> list[Mention]:
 
 
 _FIRM_LIST_END = re.compile(
-    r"等(?:一批|多家|众多|知名|重量级|头部|龙头|科技|互联网|工业互联网)*"
-    r"(?:企业|公司|服务商|厂商|平台企业|科技企业|集团)"
+    r"等(?:一批|多家|众多|知名|重量级|头部|龙头|科技|互联网|工业互联网|产业|行业|国际|国内|海外)*"
+    r"(?:企业|公司|服务商|厂商|平台企业|科技企业|集团|合作伙伴|伙伴|厂家|供应商|品牌|投资机构|机构)"
 )
+# Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
+_CORPORATE = (
+    r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
+    r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
+)
+_LATIN_FIRM = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][A-Za-z&'.-]*\s+){0,3}?[A-Z][A-Za-z&'.-]*"
+    f"(?:\\s+(?:{_CORPORATE}))+(?![A-Za-z])"
+)
+
+
+def latin_firm_mentions(ctx: Context) -> list[Mention]:
+    """Firms written in Latin script with a corporate word (Acme Industries Corp)."""
+    out = []
+    for m in _LATIN_FIRM.finditer(ctx.text):
+        surface = m.group(0).rstrip(".")
+        out.append(Mention(m.start(), m.start() + len(surface), "Company", surface, surface,
+                           "pattern:latin_firm"))
+    return out
 
 
 def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:

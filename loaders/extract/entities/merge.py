@@ -18,6 +18,7 @@ from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
 from loaders.extract.entities.companies import (
     branch_mentions,
     company_mentions,
+    latin_firm_mentions,
     listed_firm_mentions,
     operator_branch_mentions,
     slot_firm_mentions,
@@ -261,6 +262,7 @@ def find_mentions(
     mentions.extend(slot_firm_mentions(ctx, mentions))
     mentions.extend(branch_mentions(ctx, mentions))
     mentions.extend(operator_branch_mentions(ctx))
+    mentions.extend(latin_firm_mentions(ctx))
     mentions.extend(party_committee_mentions(ctx, mentions))
     mentions.extend(sub_unit_mentions(ctx, mentions))
     mentions = _join_owner_prefix(ctx, mentions)
