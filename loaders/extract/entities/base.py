@@ -360,10 +360,22 @@ class Context:
             here = [m for m in inside if m.start == pos]
             if not here:
                 break
+            if out and not self._inside_of(here, out[-1]):
+                break  # 香港福建…: a hometown named after the place, not a level of it
             longest = max(here, key=lambda c: c.end)
             out.extend(sorted(here, key=lambda c: c.end))
             pos = longest.end
         return out
+
+    def _inside_of(self, places: list[Mention], outer: Mention) -> bool:
+        """Whether one of `places` lies inside `outer` (a district in its city, a zone named
+        after its city), by the administrative hierarchy."""
+        for place in places:
+            if outer.name in place.place_prefix:
+                return True
+            if outer.name in self.gaz.ancestor_names(place.name):
+                return True
+        return False
 
 
 def _strip_places(ctx: Context, start: int, end: int) -> tuple[int, tuple[str, ...]]:
