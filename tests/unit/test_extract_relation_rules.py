@@ -231,8 +231,8 @@ def test_members_before_an_industry_partner_list_end_are_firms() -> None:
 
 
 def test_a_hometown_in_a_name_is_not_a_level_of_the_place_before_it() -> None:
-    ex = run("香港福建社团联会召开会议。山东淄博星云科技发布公告。")
+    ex = run("香港福建社团联会召开会议。山东淄博璟澜科技发布公告。")
     located = pairs(ex, "LOCATED_IN")
     assert ("香港福建社团联会", "香港特别行政区") in located
     assert ("香港福建社团联会", "福建省") not in located
-    assert {("星云科技", "山东省"), ("星云科技", "淄博市")} <= located
+    assert {("璟澜科技", "山东省"), ("璟澜科技", "淄博市")} <= located
