@@ -236,3 +236,14 @@ def test_a_hometown_in_a_name_is_not_a_level_of_the_place_before_it() -> None:
     assert ("香港福建社团联会", "香港特别行政区") in located
     assert ("香港福建社团联会", "福建省") not in located
     assert {("璟澜科技", "山东省"), ("璟澜科技", "淄博市")} <= located
+
+
+def test_a_zone_in_short_and_long_form_is_one_zone_for_its_bare_word() -> None:
+    ex = run("洛阳经济技术开发区成立于1992年。洛阳经开区加快转型。经开区推行“干部下沉计划”。")
+    assert any(t.startswith("洛阳") for h, t in pairs(ex, "DEVELOPED_BY") if h == "干部下沉计划")
+
+
+def test_a_subject_carries_over_a_clause_opened_by_an_adverb() -> None:
+    ex = run("星云科技成立于2010年，先后推出了璟澜工业互联网平台。")
+    assert ("璟澜", "星云科技") in pairs(ex, "DEVELOPED_BY") or (
+        "璟澜工业互联网平台", "星云科技") in pairs(ex, "DEVELOPED_BY")

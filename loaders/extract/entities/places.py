@@ -221,14 +221,15 @@ def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
         if any(a <= m.start() < b for a, b in spans):
             continue
         kind = _ZONE_KINDS[m.group(0)] or m.group(0)
+        # one zone may be written in its short and its long form: a zone is its city and kind
         same = {
-            z.name
+            (z.place_prefix, kind): z
             for z in zones
             if z.name.endswith((m.group(0), kind)) or any(a.endswith(kind) for a in z.aliases)
         }
         if len(same) != 1 or ctx.text[m.start() - 1 : m.start()] in ("各", "等", "个", "级"):
             continue
-        zone = next(z for z in zones if z.name in same)
+        zone = next(iter(same.values()))
         mention = Mention(m.start(), m.end(), "City", zone.name, m.group(0), "pattern:zone")
         mention.props["level"] = "zone"
         mention.place_prefix = zone.place_prefix
