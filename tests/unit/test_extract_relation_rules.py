@@ -247,3 +247,15 @@ def test_a_subject_carries_over_a_clause_opened_by_an_adverb() -> None:
     ex = run("星云科技成立于2010年，先后推出了璟澜工业互联网平台。")
     assert ("璟澜", "星云科技") in pairs(ex, "DEVELOPED_BY") or (
         "璟澜工业互联网平台", "星云科技") in pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_post_stated_with_a_copula_or_danren() -> None:
+    assert titles(run("星云科技现任董事长为张明。")).get(("张明", "星云科技")) == "董事长"
+    assert titles(run("李华担任星河集团董事。")).get(("李华", "星河集团")) == "董事"
+
+
+def test_a_post_at_an_unnamed_body_is_passed_over_in_a_chain() -> None:
+    ex = run("苏州市委常委、副市长、高新区党工委书记周明强出席。")
+    found = titles(ex)
+    assert found.get(("周明强", "苏州市")) == "副市长"
+    assert found.get(("周明强", "苏州市委")) == "常委"

@@ -11,7 +11,7 @@ import re
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import TITLES, Mention
-from loaders.extract.relations.base import SentenceView, relation
+from loaders.extract.relations.base import SentenceView, relation, rx
 
 # Heads of government work for their City, which the title rules decide (T47).
 _EMPLOYERS = SCHEMA["WORKS_FOR"].tails - {"City"}
@@ -26,6 +26,16 @@ _HONORARY = re.compile(r"(?:代表|委员|顾问|专家)$")
 _DEPT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9与和]{0,14}$")
 
 
+# A body named only by a bare word before a post (高新区党工委书记, 市委常委): no node of its own.
+_UNNAMED_BODY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:党工委|管委会|党委|委|局|办|组)")
+_TITLES_ALT = "|".join(TITLES)
+# 甲公司董事长为乙 / 甲公司现任董事长是乙 (the post, then the person).
+_POST_IS = re.compile(f"^(?:公司)?的?(?:现任)?(?P<t>{_TITLES_ALT})(?:亦|也|均)?(?:为|是|由)$")
+# 乙担任甲公司董事 / 乙是甲会副会长 (the person, then the post).
+_HOLDS = re.compile(r"^(?:现|曾)?(?:担任|出任|兼任|现任|任|是|为|系)$")
+_POST_AFTER = re.compile(f"^(?:有限公司|公司)?的?(?P<t>{_TITLES_ALT})")
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
@@ -34,6 +44,25 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 continue
             out.extend(_chain_before(view, person))
             out.extend(_title_after(view, i, person))
+            out.extend(_stated_post(view, i, person))
+    return out
+
+
+def _stated_post(view: SentenceView, i: int, person: Mention) -> list[Relation]:
+    """甲公司董事长为乙 and 乙担任甲公司董事: a post stated with a copula or 担任."""
+    out = []
+    if i > 0:
+        org = view.mentions[i - 1]
+        post = _POST_IS.match(view.text[org.end : person.start])
+        if org.label in _EMPLOYERS and post:
+            out.append(_rel(person, org, view, "rule:works_for_stated", post.group("t")))
+    if i + 1 < len(view.mentions):
+        org = view.mentions[i + 1]
+        holds = _HOLDS.match(view.text[person.end : org.start])
+        post = _POST_AFTER.match(view.text[org.end : org.end + 12])
+        former = rx(r"曾|原|前").match(view.text[person.end : org.start])  # T49
+        if org.label in _EMPLOYERS and holds and post and not former:
+            out.append(_rel(person, org, view, "rule:works_for_stated", post.group("t")))
     return out
 
 
@@ -112,9 +141,11 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
             pending = []  # a title at a platform or place, not at an employer: skip it
         else:
             bare_title = segment.strip() == title.group(0) or _TITLE_START.match(segment.strip())
-            if not bare_title and not _unit_title(segment.strip()):
+            if bare_title or _unit_title(segment.strip()):
+                pending.insert(0, segment.strip())
+            elif not _UNNAMED_BODY.match(segment.strip()):
                 break
-            pending.insert(0, segment.strip())
+            # else: a post at a body the article does not name (高新区党工委书记): pass over it
         if seg_start <= view.start or text[seg_start - 1] != "、":
             break
         seg_end = seg_start - 1
