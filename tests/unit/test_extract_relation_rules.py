@@ -259,3 +259,10 @@ def test_a_post_at_an_unnamed_body_is_passed_over_in_a_chain() -> None:
     found = titles(ex)
     assert found.get(("周明强", "苏州市")) == "副市长"
     assert found.get(("周明强", "苏州市委")) == "常委"
+
+
+def test_a_product_named_after_its_owner_belongs_to_it() -> None:
+    ex = run("星云科技推出星云科技城市内涝预警系统。")
+    assert ("星云科技城市内涝预警系统", "星云科技") in pairs(ex, "SUBSIDIARY_OF")
+    ex = run("中兴通讯的Common Edge平台亮相。")
+    assert ("Common Edge", "中兴通讯") in pairs(ex, "SUBSIDIARY_OF")

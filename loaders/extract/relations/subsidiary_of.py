@@ -77,6 +77,40 @@ def _stated(view: SentenceView) -> list[Relation]:
     return out
 
 
+def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
+    """A unit, brand or product named by its owner in front (甲科技研究院, 甲科技乙监测系统,
+    甲的乙平台): the owner company is a name of the article (T34, L15). Gazetteer names carry
+    their own owners."""
+    out: list[Relation] = []
+    firms = {
+        m.name: m
+        for v in views
+        for m in v.mentions
+        if m.label == "Company" and len(m.name) >= 2
+    }
+    done: set[str] = set()
+    for view in views:
+        for i, m in enumerate(view.mentions):
+            if m.label not in _OWNABLE or m.source == "gazetteer" or m.name in done:
+                continue
+            owner = next(
+                (
+                    f
+                    for name, f in firms.items()
+                    if m.name.startswith(name) and len(m.name) - len(name) >= 2
+                ),
+                None,
+            )
+            if owner is None and i > 0 and m.label == "Platform":
+                before = view.mentions[i - 1]
+                if before.label == "Company" and view.text[before.end : m.start] == "的":
+                    owner = before  # 甲公司的乙平台
+            if owner is not None and owner.name != m.name:
+                done.add(m.name)
+                out.append(relation("SUBSIDIARY_OF", m, owner, view, "rule:named_after_owner", 0.7))
+    return out
+
+
 def _founded(view: SentenceView) -> list[Relation]:
     """甲公司由乙和丙合资成立 / 甲由乙投资设立 → 甲 → 乙, 甲 → 丙 (T35; investors of a round are
     not founders, X10: a founding verb must follow)."""
@@ -151,4 +185,5 @@ def find(views: list[SentenceView]) -> list[Relation]:
         out.extend(_stated(view))
         out.extend(_acquired(view))
         out.extend(_founded(view))
+    out.extend(_named_after_owner(views))
     return out
