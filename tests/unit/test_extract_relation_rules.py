@@ -266,3 +266,11 @@ def test_a_product_named_after_its_owner_belongs_to_it() -> None:
     assert ("星云科技城市内涝预警系统", "星云科技") in pairs(ex, "SUBSIDIARY_OF")
     ex = run("中兴通讯的Common Edge平台亮相。")
     assert ("Common Edge", "中兴通讯") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_role_word_or_preposition_before_a_registered_name_is_cut() -> None:
+    ex = run("至于璟澜实业（集团）有限公司，另一间供应商月影无纺布有限公司在1985年创立。")
+    firms = {e.name for e in ex.entities if e.label == "Company"}
+    assert "璟澜实业" in firms or "璟澜实业(集团)" in firms
+    assert "月影无纺布" in firms
+    assert not any(f.startswith(("至于", "供应商")) for f in firms)

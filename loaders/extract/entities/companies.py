@@ -128,6 +128,12 @@ def _proper_word(word: str) -> bool:
     return tag.startswith(_PROPER_TAGS) or (not tag and bool(re.match(f"[{HAN}]", word)))
 
 
+# Words for a firm's role that open a clause before its name (供应商甲乙有限公司).
+_ROLE_WORDS = frozenset(
+    ["供应商", "客户", "厂商", "合作伙伴", "伙伴", "股东", "投资方", "承包商", "服务商", "经销商"]
+)
+
+
 def _registered_left(ctx: Context, pos: int) -> int:
     """Start of a registered name ending at `pos`. An unknown name the segmenter cut into single
     characters (天/能/电池) may hold a character that is also a function word (能): walk on over it
@@ -148,6 +154,14 @@ def _registered_left(ctx: Context, pos: int) -> int:
         if not re.match(f"[{HAN}]", before) or before in _FUNCTION_CHARS or one in "的在与和及":
             break
         left = tokens.left_edge(left - 1, max_chars=16 - (pos - left))
+    # A preposition, adverb or role word opening the span is not the name's (至于|甲实业…,
+    # 供应商|甲无纺布…).
+    while left < pos - 2:
+        i = tokens.token_at(left)
+        word = tokens.words[i]
+        if not (is_predicate(word) or word in _ROLE_WORDS or word in ("至于", "关于", "对于")):
+            break
+        left = tokens.starts[i] + len(word)
     return left
 
 
