@@ -15,16 +15,18 @@ article's own city or province, abbreviations expanded, short city names given t
 """
 
 from loaders.extract.entities.base import (
-    COMPOUND_SURNAMES,
-    STOP_TOKENS,
-    SURNAMES,
-    TITLES,
     Context,
     Mention,
     TokenIndex,
     fold,
     home_place,
     strip_quotes,
+)
+from loaders.extract.entities.lexicon import (
+    COMPOUND_SURNAMES,
+    STOP_TOKENS,
+    SURNAMES,
+    TITLES,
 )
 from loaders.extract.entities.merge import Found, find_mentions
 

@@ -5,15 +5,17 @@ from __future__ import annotations
 import re
 
 from loaders.extract.entities.base import (
-    _DEPT_STEMS,
-    _DEPT_SUFFIX,
     _NAME_CHARS,
-    _TITLE_ALT,
     HAN,
-    STOP_TOKENS,
     Context,
     Mention,
     is_predicate,
+)
+from loaders.extract.entities.lexicon import (
+    _DEPT_STEMS,
+    _DEPT_SUFFIX,
+    _TITLE_ALT,
+    STOP_TOKENS,
 )
 from loaders.extract.entities.projects import _places_inside
 

@@ -7,10 +7,8 @@ import re
 
 from loaders.extract.entities.base import (
     _FUNCTION_CHARS,
-    _GENERIC_MODIFIERS,
     _RARE_FREQ,
     HAN,
-    STOP_TOKENS,
     Context,
     Mention,
     _left_with_parens,
@@ -20,6 +18,10 @@ from loaders.extract.entities.base import (
     is_predicate,
     is_vocabulary,
     name_left_edge,
+)
+from loaders.extract.entities.lexicon import (
+    _GENERIC_MODIFIERS,
+    STOP_TOKENS,
 )
 from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES
 from loaders.extract.entities.projects import _PROJECT_SUFFIX

@@ -26,8 +26,9 @@ from loaders.extract.entities.companies import (
 from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
 from loaders.extract.entities.places import gazetteer_mentions, zone_mentions
+from loaders.extract.entities.platforms import platform_mentions
 from loaders.extract.entities.policies import book_title_mentions, unquoted_policy_mentions
-from loaders.extract.entities.projects import platform_mentions, project_mentions
+from loaders.extract.entities.projects import project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
 from loaders.extract.entities.statistical import Tagger, statistical_mentions
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 import re
 
 from loaders.extract.entities.base import (
-    _GENERIC_MODIFIERS,
     HAN,
-    STOP_TOKENS,
     Context,
     Mention,
     _strip_places,
     name_left_edge,
+)
+from loaders.extract.entities.lexicon import (
+    _GENERIC_MODIFIERS,
+    STOP_TOKENS,
 )
 
 # The kind word closing an organisation's name, longest first.

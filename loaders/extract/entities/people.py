@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 
 from loaders.extract.entities.base import (
-    _AFTER_NAME,
     _RARE_FREQ,
-    _TITLE_ALT,
-    COMPOUND_SURNAMES,
     HAN,
-    SURNAMES,
     Context,
     Mention,
+)
+from loaders.extract.entities.lexicon import (
+    _AFTER_NAME,
+    _TITLE_ALT,
+    COMPOUND_SURNAMES,
+    SURNAMES,
 )
 
 # -- people --------------------------------------------------------------------------------------

@@ -6,15 +6,17 @@ from __future__ import annotations
 import re
 
 from loaders.extract.entities.base import (
-    _GENERIC_MODIFIERS,
-    _MEDIA_END,
     _NAME_CHARS,
-    _POLICY_END,
-    POLICY_SUFFIXES,
-    STOP_TOKENS,
     Context,
     Mention,
     fold,
+)
+from loaders.extract.entities.lexicon import (
+    _GENERIC_MODIFIERS,
+    _MEDIA_END,
+    _POLICY_END,
+    POLICY_SUFFIXES,
+    STOP_TOKENS,
 )
 
 # -- policies ------------------------------------------------------------------------------------

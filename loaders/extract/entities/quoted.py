@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 
 from loaders.extract.entities.base import (
-    _GENERIC_MODIFIERS,
     _NAME_CHARS,
     HAN,
-    STOP_TOKENS,
     Context,
     Mention,
     fold,
     name_left_edge,
+)
+from loaders.extract.entities.lexicon import (
+    _GENERIC_MODIFIERS,
+    STOP_TOKENS,
 )
 
 # -- quoted names ------------------------------------------------------------------------------

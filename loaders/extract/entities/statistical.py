@@ -11,13 +11,9 @@ import re
 from collections.abc import Callable
 
 from loaders.extract.entities.base import (
-    _DEPT_SUFFIX,
     _FUNCTION_CHARS,
-    _MEDIA_END,
     _RARE_FREQ,
-    COMPOUND_SURNAMES,
     HAN,
-    SURNAMES,
     Context,
     Mention,
     _strip_places,
@@ -28,6 +24,12 @@ from loaders.extract.entities.companies import (
     _OPERATOR,
     _company,
     operator_technology,
+)
+from loaders.extract.entities.lexicon import (
+    _DEPT_SUFFIX,
+    _MEDIA_END,
+    COMPOUND_SURNAMES,
+    SURNAMES,
 )
 from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES, checked_organization
 
