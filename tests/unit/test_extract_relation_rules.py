@@ -274,3 +274,14 @@ def test_a_role_word_or_preposition_before_a_registered_name_is_cut() -> None:
     assert "璟澜实业" in firms or "璟澜实业(集团)" in firms
     assert "月影无纺布" in firms
     assert not any(f.startswith(("至于", "供应商")) for f in firms)
+
+
+def test_a_former_post_neither_names_a_firm_nor_employs() -> None:
+    ex = run("他曾任星河集团董事长。")
+    assert "星河集团" in {e.name for e in ex.entities if e.label == "Company"}
+    assert titles(ex) == {}
+
+
+def test_junior_civil_service_titles() -> None:
+    ex = run("洛阳市科技局三级调研员王明忠介绍。")
+    assert any(t == "三级调研员" for t in titles(ex).values())

@@ -298,6 +298,11 @@ def name_left_edge(
         word = tokens.words[i]
         if len(word) > 1 and not _inside_name(ctx, word, verb_min_freq):
             break
+        at = tokens.starts[i]
+        if len(word) == 1 and (
+            word in _PRONOUN_CHARS or _HOLDING.match(ctx.text[max(0, at - 1) : at + 1])
+        ):
+            break  # 他|曾|任…: a pronoun or a post taken is never a piece of a name
         edge = tokens.starts[i]
         i -= 1
     # A place inside the span opens the name unless only place-like words precede it
@@ -314,8 +319,13 @@ _DETERMINERS = frozenset("另这那该每其此各某")
 _VOCABULARY_TAGS = frozenset({"n", "vn", "v", "a", "an", "b", "ad", "d"})
 
 
+_PRONOUN_CHARS = frozenset("他她它我你您其曾")  # pronouns, and 曾 (formerly)
+# Posts taken or held: never part of the name that follows (曾任|甲集团…, 现任|乙公司…).
+_HOLDING = re.compile(r"^(?:曾|现任|担任|出任|兼任|历任|原任|任职)")
+
+
 def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:
-    if word[0] in _DETERMINERS:  # 另一家, 这家, 该所
+    if word[0] in _DETERMINERS or _HOLDING.match(word):  # 另一家, 这家, 该所; 曾任
         return False
     # A segmenter word missing from the dictionary (积极参与) reads by its first two characters.
     tag = _word_tag(word) or (_word_tag(word[:2]) if len(word) > 2 else None) or ""
