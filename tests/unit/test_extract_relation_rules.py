@@ -285,3 +285,17 @@ def test_a_former_post_neither_names_a_firm_nor_employs() -> None:
 def test_junior_civil_service_titles() -> None:
     ex = run("洛阳市科技局三级调研员王明忠介绍。")
     assert any(t == "三级调研员" for t in titles(ex).values())
+
+
+def people(ex: Extraction) -> set[str]:
+    return {e.name for e in ex.entities if e.label == "Person"}
+
+
+def test_every_name_of_a_byline_is_apparatus() -> None:
+    assert people(run("本报记者 郝佳音 闫振峰\n星云科技发布新品。")) == set()
+    assert people(run("星河网讯（闫振峰）近日，星云科技发布新品。")) == set()
+
+
+def test_words_shaped_like_names_are_not_people() -> None:
+    assert people(run("简单来说，该技术降低了成本。")) == set()
+    assert "郑海峰" in people(run("座谈会由公司执行董事郑海峰主持。"))

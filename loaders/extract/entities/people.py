@@ -16,6 +16,7 @@ from loaders.extract.entities.lexicon import (
     COMPOUND_SURNAMES,
     SURNAMES,
 )
+from loaders.extract.nlp import word_tag
 
 # -- people --------------------------------------------------------------------------------------
 
@@ -24,7 +25,29 @@ _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 _SPEECH_RE = re.compile(
     f"(?:^|(?<=[，,。；：！？\\n“”、]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露)"
 )
-_BYLINE_BEFORE = re.compile(r"(?:记者|编辑|通讯员|摄影|作者|撰稿|来源)[\s:：/]*$")
+# A byline before a name, possibly after other names of the same byline (本报记者 甲 乙丙).
+_BYLINE_BEFORE = re.compile(
+    r"(?:记者|编辑|责编|通讯员|摄影|作者|撰稿|撰文|来源|校对|审核|制图|文)[\s:：/|｜]*"
+    f"(?:[{HAN}]{{1,4}}[\\s、，,]+){{0,3}}$"
+)
+# 某网讯（甲乙）: the reporter's name in brackets after a wire credit.
+_WIRE_CREDIT = re.compile(r"讯\s*[（(]$")
+
+
+def is_byline(text: str, start: int) -> bool:
+    """Whether the name at `start` is source apparatus: a byline or a credit (X1)."""
+    before = text[max(0, start - 20) : start]
+    return bool(_BYLINE_BEFORE.search(before) or _WIRE_CREDIT.search(before))
+
+
+def shaped_like_word(name: str) -> bool:
+    """A two-character name that is a dictionary word of another kind (陆海, 简单), or a
+    name that opens with one (简单来): words of the text, not a person."""
+    for piece in {name, name[:2]}:
+        tag = word_tag(piece)
+        if tag is not None and not tag.startswith("nr") and len(piece) == 2:
+            return True
+    return name[-1] in "司局处委会院厅部"
 
 
 def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
@@ -74,7 +97,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             found.setdefault(name, (m.start(1), m.end(1)))
     out = []
     for name, (start, end) in found.items():
-        if _BYLINE_BEFORE.search(text[max(0, start - 8) : start]):
+        if is_byline(text, start) or shaped_like_word(name):
             continue
         out.append(Mention(start, end, "Person", name, name, "pattern:person"))
     return out

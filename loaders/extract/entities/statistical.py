@@ -32,6 +32,7 @@ from loaders.extract.entities.lexicon import (
     SURNAMES,
 )
 from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES, checked_organization
+from loaders.extract.entities.people import is_byline, shaped_like_word
 
 Tagger = Callable[[str], list[tuple[int, int, str]]]
 
@@ -81,7 +82,7 @@ def _person(ctx: Context, start: int, end: int) -> Mention | None:
         return None
     if name[0] not in SURNAMES and name[:2] not in COMPOUND_SURNAMES:
         return None
-    if _BYLINE_BEFORE.search(ctx.text[max(0, start - 8) : start]):
+    if is_byline(ctx.text, start) or shaped_like_word(name):
         return None
     if _BYLINE_AFTER.match(ctx.text[end : end + 4]) or ctx.freq(name) >= _RARE_FREQ:
         return None
