@@ -216,3 +216,12 @@ def test_region_named_demonstration_area() -> None:
     assert "山东半岛工业互联网示范区" in names(ex, "Project")
     near = run("星云科技在现代示范区投资。")
     assert names(near, "Project") == set()
+
+
+def test_named_infrastructure_is_a_project_and_generic_infrastructure_is_not() -> None:
+    from graph.model import Article
+    from loaders.extract.pipeline import extract
+
+    ex = extract(Article(id="t", title="", text="洛阳地铁二号线开通。当地建设了多条铁路。"))
+    projects = {e.name for e in ex.entities if e.label == "Project"}
+    assert projects == {"洛阳地铁二号线"}
