@@ -299,3 +299,10 @@ def test_every_name_of_a_byline_is_apparatus() -> None:
 def test_words_shaped_like_names_are_not_people() -> None:
     assert people(run("简单来说，该技术降低了成本。")) == set()
     assert "郑海峰" in people(run("座谈会由公司执行董事郑海峰主持。"))
+
+
+def test_a_place_opening_a_name_read_by_the_tagger_locates_it() -> None:
+    ex = run("北京璟澜科技有限公司完成融资。山东半岛星河示范区启动。")
+    located = pairs(ex, "LOCATED_IN")
+    assert any(t == "北京市" for _, t in located)
+    assert not any(t == "山东省" for _, t in located)

@@ -118,6 +118,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         out.extend(_own_firms(view))
         out.extend(_bracketed(view))
         out.extend(_zone_in_name(view))
+        out.extend(_named_place(view))
     out.extend(_opening(views))
     return out
 
@@ -144,6 +145,38 @@ def _own_firms(view: SentenceView) -> list[Relation]:
             continue
         for firm in view.group_in_clause_after(place.end + has.end(), _FIRMS, limit=2):
             out.append(relation("LOCATED_IN", firm, place, view, "rule:located_has", 0.7))
+    return out
+
+
+_REGION_AFTER = re.compile(
+    r"半岛|平原|盆地|湾区|沿海|流域|高原|沿江|沿边|地区|大湾区|东部|西部|南部|北部"
+)
+
+
+def _surface_place(m: Mention) -> str | None:
+    """The province or prefecture a name opens with when no finder recorded it (新疆…兵团,
+    北京甲乙科技有限公司 read by the tagger): a full name, or a short form of a province or
+    prefecture city, followed by at least two more characters."""
+    for length in (7, 6, 5, 4, 3, 2):
+        piece = m.surface[:length]
+        if len(m.surface) - length < 2 or _REGION_AFTER.match(m.surface, length):
+            continue  # 山东半岛…: a geographic region, not the province (X2)
+        entry = _gazetteer().division(piece, strict=True)
+        if entry is None:
+            continue
+        if piece == entry.name or entry.level in ("province", "city"):
+            return entry.name
+    return None
+
+
+def _named_place(view: SentenceView) -> list[Relation]:
+    out = []
+    for m in view.mentions:
+        if m.label not in _LOCATABLE or m.place_prefix or m.source == "gazetteer":
+            continue
+        place = _surface_place(m)
+        if place is not None:
+            out.append(_rel(m, place, view, "rule:located_prefix", 0.85))
     return out
 
 
