@@ -4,24 +4,17 @@ knows them."""
 
 from __future__ import annotations
 
-from graph.model import Article, Extraction
-from loaders.extract.pipeline import extract
+from support.extraction import forms, names, run
+
+from graph.model import Extraction
 
 
-def run(text: str) -> Extraction:
-    return extract(Article(id="t", title="", text=text))
+def platforms(extraction: Extraction) -> set[str]:
+    return names(extraction, "Platform")
 
 
-def names(extraction: Extraction, label: str = "Platform") -> set[str]:
-    return {e.name for e in extraction.entities if e.label == label}
-
-
-def forms(extraction: Extraction, label: str = "Platform") -> set[str]:
-    out: set[str] = set()
-    for e in extraction.entities:
-        if e.label == label:
-            out |= {e.name, *e.aliases}
-    return out
+def platform_forms(extraction: Extraction) -> set[str]:
+    return forms(extraction, "Platform")
 
 
 # -- brands before a platform word (L2) -----------------------------------------------------------
@@ -29,16 +22,16 @@ def forms(extraction: Extraction, label: str = "Platform") -> set[str]:
 
 def test_unknown_name_of_single_characters_is_a_brand() -> None:
     ex = run("企业负责人演示了如何通过璟澜汇工业互联网平台实现跨基地协同。")
-    assert "璟澜汇" in names(ex)
+    assert "璟澜汇" in platforms(ex)
     near = run("企业负责人演示了如何通过新的工业互联网平台实现跨基地协同。")
-    assert names(near) == set()
+    assert platforms(near) == set()
 
 
 def test_model_keeps_its_suffix_and_needs_a_name() -> None:
     ex = run("我们依托璟澜工业大模型，在风机上加装多类传感器。")
-    assert "璟澜工业大模型" in names(ex)
+    assert "璟澜工业大模型" in platforms(ex)
     near = run("集团将不断夯实大模型的技术底座，加快发展工业大模型。")
-    assert names(near) == set()
+    assert platforms(near) == set()
 
 
 # -- quoted names without a type word of their own (L1) --------------------------------------------
@@ -46,22 +39,22 @@ def test_model_keeps_its_suffix_and_needs_a_name() -> None:
 
 def test_quoted_name_after_a_platform_title_is_the_platform() -> None:
     ex = run("星云科技此前发布了低代码开发平台“璟岚”，服务合作伙伴。")
-    assert names(ex) == {"璟岚"}
+    assert platforms(ex) == {"璟岚"}
     near = run("南昌市推动企业“上云用平台”，对重点园区进行改造。")
-    assert names(near) == set()
+    assert platforms(near) == set()
 
 
 def test_version_after_a_quoted_model_is_an_alias() -> None:
     ex = run("日前，有色金属行业人工智能大模型“璟岚”2.0发布。")
-    assert names(ex) == {"璟岚"}
-    assert "璟岚2.0" in forms(ex)
+    assert platforms(ex) == {"璟岚"}
+    assert "璟岚2.0" in platform_forms(ex)
 
 
 def test_list_of_quoted_names_closed_by_app() -> None:
     ex = run("星云科技为养殖户免费提供“鸡算盘”“收蛋宝”等App产品。")
-    assert {"鸡算盘", "收蛋宝"} <= names(ex)
+    assert {"鸡算盘", "收蛋宝"} <= platforms(ex)
     near = run("南昌市推进“企业上云”“数字化改造”等工作，成效明显。")
-    assert names(near) == set()
+    assert platforms(near) == set()
 
 
 # -- Latin product names (L1, L5) -----------------------------------------------------------------
@@ -69,28 +62,28 @@ def test_list_of_quoted_names_closed_by_app() -> None:
 
 def test_latin_name_before_a_software_word() -> None:
     ex = run("此方案集成了星云科技的XyzChain区块链应用框架SDK。")
-    assert "XyzChain" in names(ex)
+    assert "XyzChain" in platforms(ex)
     near = run("企业部署了AI平台、MEC平台和SaaS平台。")
-    assert names(near) == set()
+    assert platforms(near) == set()
 
 
 def test_two_capitalised_words_before_a_solution() -> None:
     ex = run("星云科技Nova Edge解决方案荣获行业大奖。")
-    assert "Nova Edge" in names(ex)
+    assert "Nova Edge" in platforms(ex)
     near = run("星云科技荣获“边缘计算平台Top3”奖。")
-    assert names(near) == set()
+    assert platforms(near) == set()
 
 
 def test_latin_name_after_a_platform_title_is_the_platform() -> None:
     ex = run("2004年完成世界上首个并行仿真自动生成软件平台fSimX；")
-    assert names(ex) == {"fSimX"}
+    assert platforms(ex) == {"fSimX"}
 
 
 def test_latin_name_after_a_launch_verb() -> None:
     ex = run("星云科技近日推出XyzOS，面向工业设备开放。")
-    assert "XyzOS" in names(ex)
+    assert "XyzOS" in platforms(ex)
     near = run("星云科技近日推出XyzPhone手机，面向消费者销售。")
-    assert names(near) == set()
+    assert platforms(near) == set()
 
 
 # -- owners, places and components (L2, L3, L4) ------------------------------------------------
@@ -98,30 +91,30 @@ def test_latin_name_after_a_launch_verb() -> None:
 
 def test_owner_in_front_of_a_descriptive_title_stays() -> None:
     ex = run("星澜科技是一家软件企业。星澜科技城市内涝预警系统已投入使用。")
-    assert "星澜科技城市内涝预警系统" in names(ex)
+    assert "星澜科技城市内涝预警系统" in platforms(ex)
     near = run("城市内涝预警系统已投入使用。")
-    assert names(near) == set()
+    assert platforms(near) == set()
 
 
 def test_place_owned_database() -> None:
     ex = run("他开始参与南昌市量子企业数据库、成果转化库搭建。")
-    assert "南昌市量子企业数据库" in names(ex)
+    assert "南昌市量子企业数据库" in platforms(ex)
     near = run("他开始参与企业数据库、成果转化库搭建。")
-    assert names(near) == set()
+    assert platforms(near) == set()
 
 
 def test_component_of_a_known_platform_is_that_platform() -> None:
     ex = run("服务平台将基于卡奥斯星云引擎工业互联网操作系统建设。")
-    assert names(ex) == {"卡奥斯"}
+    assert platforms(ex) == {"卡奥斯"}
 
 
 def test_title_listed_after_a_named_centre() -> None:
     ex = run("南昌市建成国家工业互联网应用体验中心、区域协同工业互联网公共服务平台等平台。")
-    assert "区域协同工业互联网公共服务平台" in names(ex)
+    assert "区域协同工业互联网公共服务平台" in platforms(ex)
     near = run("要打通电子设计自动化、产品数据管理系统数据孤岛。")
-    assert names(near) == set()
+    assert platforms(near) == set()
     tasks = run("通过搭建业务中台、研发工业互联网操作系统、共建开发者社区，推动转型。")
-    assert names(tasks) == set()
+    assert platforms(tasks) == set()
 
 
 # -- categories (L3, X4) ------------------------------------------------------------------------
@@ -129,11 +122,11 @@ def test_title_listed_after_a_named_centre() -> None:
 
 def test_counted_platforms_are_a_category() -> None:
     ex = run("近几年，南昌建成企业技术中心等国家级技术平台16家、省级重点研发平台39家。")
-    assert names(ex) == set()
+    assert platforms(ex) == set()
 
 
 def test_plural_determiner_makes_a_category_unless_a_verb_intervenes() -> None:
     near = run("江西省拥有国家实验室等一批高质量、高能级创新平台。")
-    assert names(near) == set()
+    assert platforms(near) == set()
     ex = run("一批企业接入了璟澜汇工业互联网平台。")
-    assert "璟澜汇" in names(ex)
+    assert "璟澜汇" in platforms(ex)

@@ -4,25 +4,7 @@ them."""
 
 from __future__ import annotations
 
-from graph.model import Article, Extraction
-from loaders.extract.pipeline import extract
-
-
-def run(text: str) -> Extraction:
-    return extract(Article(id="t", title="", text=text))
-
-
-def names(extraction: Extraction, label: str) -> set[str]:
-    return {e.name for e in extraction.entities if e.label == label}
-
-
-def forms(extraction: Extraction, label: str) -> set[str]:
-    out: set[str] = set()
-    for e in extraction.entities:
-        if e.label == label:
-            out |= {e.name, *e.aliases}
-    return out
-
+from support.extraction import names, run
 
 # -- Policy --------------------------------------------------------------------------------------
 

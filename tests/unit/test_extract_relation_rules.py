@@ -3,21 +3,9 @@ miss. Sentences are invented for these tests."""
 
 from __future__ import annotations
 
-from graph.model import Article, Extraction
-from loaders.extract.pipeline import extract
+from support.extraction import names, pairs, run, sym, titles
 
-
-def run(text: str) -> Extraction:
-    return extract(Article(id="t", title="", text=text))
-
-
-def pairs(ex: Extraction, rel_type: str) -> set[tuple[str, str]]:
-    return {(r.head, r.tail) for r in ex.relations if r.type == rel_type}
-
-
-def titles(ex: Extraction) -> dict[tuple[str, str], str]:
-    return {(r.head, r.tail): r.properties.get("title", "") for r in ex.relations
-            if r.type == "WORKS_FOR"}
+from graph.model import Extraction
 
 
 def test_entering_a_programme_is_taking_part() -> None:
@@ -116,8 +104,6 @@ def test_listing_on_an_exchange_is_not_a_location() -> None:
     assert ("星云科技", "深圳市") not in pairs(ex, "LOCATED_IN")
 
 
-def sym(ex: Extraction, rel_type: str) -> set[frozenset[str]]:
-    return {frozenset((r.head, r.tail)) for r in ex.relations if r.type == rel_type}
 
 
 def test_a_partner_list_with_unknown_members_still_pairs_the_known_ones() -> None:
@@ -287,8 +273,10 @@ def test_junior_civil_service_titles() -> None:
     assert any(t == "三级调研员" for t in titles(ex).values())
 
 
+
+
 def people(ex: Extraction) -> set[str]:
-    return {e.name for e in ex.entities if e.label == "Person"}
+    return names(ex, "Person")
 
 
 def test_every_name_of_a_byline_is_apparatus() -> None:

@@ -6,34 +6,7 @@ The sentences are invented (other regions, platforms and companies than the seed
 from __future__ import annotations
 
 import pytest
-
-from graph.model import Article, Extraction
-from loaders.extract.pipeline import extract
-
-
-def run(text: str, title: str = "") -> Extraction:
-    return extract(Article(id="t", title=title, text=text))
-
-
-def pairs(extraction: Extraction, rel_type: str) -> set[tuple[str, str]]:
-    return {(r.head, r.tail) for r in extraction.relations if r.type == rel_type}
-
-
-def sym(extraction: Extraction, rel_type: str) -> set[frozenset[str]]:
-    return {frozenset((r.head, r.tail)) for r in extraction.relations if r.type == rel_type}
-
-
-def names(extraction: Extraction, label: str) -> set[str]:
-    return {e.name for e in extraction.entities if e.label == label}
-
-
-def forms(extraction: Extraction, label: str) -> set[str]:
-    out: set[str] = set()
-    for e in extraction.entities:
-        if e.label == label:
-            out |= {e.name, *e.aliases}
-    return out
-
+from support.extraction import forms, names, pairs, run, sym
 
 # -- entities ------------------------------------------------------------------------------------
 
