@@ -21,8 +21,8 @@ from graph.model import (
     ENTITY_LABELS,
     EVIDENCE_FIELDS,
     RELATION_TYPES,
-    SYMMETRIC_TYPES,
     Extraction,
+    canonical_ends,
 )
 
 # Entity keys the store computes itself; an extraction cannot set them through `properties`.
@@ -159,8 +159,7 @@ def prepare(extraction: Extraction) -> PreparedArticle:
         tail = (rel.tail_label, _clean_name(rel.tail, f"{rel.type} tail", where))
         if head == tail:
             continue  # a node related to itself carries no information
-        if rel.type in SYMMETRIC_TYPES and (tail[1], tail[0]) < (head[1], head[0]):
-            head, tail = tail, head
+        head, tail = canonical_ends(rel.type, head, tail)
         for end in (head, tail):
             if end not in entities:
                 count = max(art.text.count(end[1]), 1)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from graph.errors import IikgError
 
-class LoadError(Exception):
+
+class LoadError(IikgError):
     """An input that could not be turned into an article: names the file (or `file:line` for a
     JSON Lines record) and the reason, in words a user can act on."""
 
@@ -16,7 +18,7 @@ class LoadError(Exception):
         return (type(self), (self.path, self.reason))
 
 
-class Rejected(Exception):
+class Rejected(IikgError):
     """Raised by the parsing helpers, which do not know the file name; the source layer turns it
     into a LoadError naming the file."""
 
