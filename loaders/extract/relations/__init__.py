@@ -1,8 +1,8 @@
 """Relationship extraction: one small rule set per type, run sentence by sentence.
 
 `extract_relations(text, sentences, mentions)` returns deduplicated `graph.model.Relation`s, each
-with the sentence that supports it. The type signatures of graph-model.md are enforced here, so a
-rule can never emit, say, EMPOWERS from a Policy.
+with the sentence that supports it. The schema's allowed ends (graph.model.SCHEMA, documented in
+docs/graph-model.md) are enforced here, so a rule can never emit, say, EMPOWERS from a Policy.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ def _clean(found: list[Relation]) -> list[Relation]:
         for r in best.values()
         if r.type == "SIGNED_WITH"
     }
-    # A party taking part in a project it agreed on is not also its developer (R3).
+    # A party taking part in a project it agreed on is not also its developer.
     taking_part = {(r.tail, r.head) for r in best.values() if r.type == "PARTICIPATES_IN"}
     best = {
         k: r

@@ -30,7 +30,7 @@ _ADVERB_GAP = re.compile(
     r"积极|新|又|再|一起|一道|专门|进一步|于\d{4}年|此前|合作|"
     r"于?(?:同日|当日|当天|同一天|\d{1,2}月\d{1,2}日)|\s)*\s*$"
 )
-# Sentences that advise rather than report (R10): "要…加强与…合作".
+# Sentences that advise rather than report: "要…加强与…合作".
 EXHORTATION = re.compile(
     r"(?:^|[，；：])\s*(?:要|应|应当|需要|必须|建议|务必|鼓励)[^，。；]{0,30}$"
 )

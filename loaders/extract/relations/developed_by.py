@@ -1,8 +1,8 @@
-"""DEVELOPED_BY: Platform/Project → Company/Agency/City/Platform.
+"""DEVELOPED_BY: Platform/Project → Company/Agency/Organization/City/Platform.
 
 由A和B开发搭建的X; A和B联手推出的…X; A打造了X; A将加快X建设; 以/基于A…为基础搭建 (X is the
-platform the sentence is about, R1); 双方共同开发了X; a city that implements or builds its own
-programme (R4). A prefix alone (华为AI算力中心) or 引进 gives nothing."""
+platform the sentence is about); 双方共同开发了X; a city that implements or builds its own
+programme. A prefix alone (华为AI算力中心) or 引进 gives nothing."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ _BUILD = re.compile(
     r"开发搭建|开发|搭建|打造|共建|投资建设|建设|建成|推出|研发|构建|上线|发布|制定实施|实施|推进|推广|升级|"
     r"启动|培育|创建|组建|设立|主办|举办|承办|组织开展|发起|招标|推行"
 )
-# Verbs that make a city the builder of a programme but say nothing of a company (R4).
+# Verbs that make a city the builder of a programme but say nothing of a company.
 _PROGRAMME_ONLY = {"实施", "制定实施", "推进", "推广", "升级", "启动", "培育", "推行"}
 _BASED_ON = re.compile(
     r"(?:以|基于|依托)(?P<base>[^，。；]{1,30}?)(?:为基础|为底座|为核心)?(?:搭建|建设|打造|开发|构建)"
@@ -59,7 +59,7 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
             return group, "rule:developed_by_you"
     group = view.group_ending_at(pos, _BUILDERS)
     if group:
-        # A联合B建设X: the partner before the joint verb builds X too (R2)
+        # A联合B建设X: the partner before the joint verb builds X too
         before = [m for m in view.mentions if m.end <= group[0].start and m.label in _BUILDERS]
         if before and _JOINT.match(text[before[-1].end : group[0].start]):
             group = [before[-1], *group]
@@ -69,7 +69,7 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
         if both:
             return both, "rule:developed_by_pair"
     if view.subject is not None and view.subject.label in _BUILDERS and view.subject.end <= pos:
-        # A携手B，打造了X: the partner joined to the subject builds X too (R2)
+        # A携手B，打造了X: the partner joined to the subject builds X too
         partner = next((m for m in view.mentions if m.start > view.subject.end), None)
         if (
             partner is not None
@@ -79,7 +79,7 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
             and rx(r"^[，,\s]*(?:共同|一起|合作)?$").match(text[partner.end : clause_start])
         ):
             return [view.subject, partner], "rule:developed_by_subject"
-        # 该公司与B携手，建成了X: B, joined to the carried subject, builds X too (R2)
+        # 该公司与B携手，建成了X: B, joined to the carried subject, builds X too
         joined = [
             m
             for m in view.mentions

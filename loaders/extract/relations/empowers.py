@@ -1,8 +1,8 @@
-"""EMPOWERS: Platform/Company → Company/City/Project.
+"""EMPOWERS: Platform/Company/Organization → Company/Organization/Agency/City/Project.
 
-通过X的赋能，Y…; X赋能Y / 赋能<city>企业 (→ the city, R5); 为Y赋能 / 为Y提供…; 依托X…为Y提供…;
+通过X的赋能，Y…; X赋能Y / 赋能<city>企业 (→ the city); 为Y赋能 / 为Y提供…; 依托X…为Y提供…;
 a city that 引进 a platform to drive its industry (platform → city); and a platform working on a
-named company's or park's upgrade in the same sentence (R5)."""
+named company's or park's upgrade in the same sentence."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ _UPGRADE = re.compile(r"升级|改造|数字化转型|智能化|上云|监控|�
 
 
 _PLATFORM_ANAPHOR = re.compile(r"(?:该|这一|这个|此)平台")
-# <city>依托X，推动/带动…: the city relies on the platform for its industry (R5)
+# <city>依托X，推动/带动…: the city relies on the platform for its industry
 _CITY_RELIES = re.compile(r"(?:依托|借助|利用)")
 _DRIVES = re.compile(r"[，,]?\s*(?:推动|带动|助力|赋能|推进|加快|促进)")
 
@@ -52,7 +52,7 @@ def _source_before(view: SentenceView, pos: int) -> Mention | None:
 
 
 def _firms_of(view: SentenceView, place: Mention) -> bool:
-    """赋能<place>企业 / 为<place>企业提供: the place's firms, which stand for the place (R5)."""
+    """赋能<place>企业 / 为<place>企业提供: the place's firms, which stand for the place."""
     return bool(_FIRMS_AFTER.match(view.text, place.end))
 
 

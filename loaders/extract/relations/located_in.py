@@ -1,4 +1,4 @@
-"""LOCATED_IN: Company/Agency/Project/Platform → City, only from a written place (R6).
+"""LOCATED_IN: Company/Agency/Organization/Project/Platform → City, only from a written place.
 
 A place at the head of a name (山东胜软科技…, 东营垦利化工产业园 gives both levels), a place
 right before a name (东营市国瓷材料, 淄博市“窑炉数字大脑”), X的Y (深圳的华为、腾讯), 位于, a place

@@ -1,7 +1,8 @@
-"""PARTICIPATES_IN: Company/Agency/Platform → Project.
+"""PARTICIPATES_IN: Company/Agency/Organization/Platform → Project.
 
-参与/承建/参建/承担 X; a company's own named project or facility (海尔智家位于…的中德冰箱互联工厂,
-R4). Signing parties of a launched project are handled with SIGNED_WITH."""
+参与/承建/参建/承担/中标/入选 … X; acting at a named event; a company's own named project or
+facility (海尔智家位于…的中德冰箱互联工厂). Signing parties of a launched project are handled with
+SIGNED_WITH."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""PARTNERS_WITH (symmetric): 携手/联合/联手/合作/共建 without a signing (R2, R3). Advice
-("要…加强与…合作", R10) and unnamed partners give nothing."""
+"""PARTNERS_WITH (symmetric): 携手/联合/联手/合作/共建 without a signing. Advice
+("要…加强与…合作") and unnamed partners give nothing."""
 
 from __future__ import annotations
 

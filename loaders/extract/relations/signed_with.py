@@ -1,5 +1,5 @@
 """SIGNED_WITH (symmetric) and PARTICIPATES_IN from a signing: A与B、C及…签约 gives A↔B and
-A↔C (R3); a project launched or agreed on in the same sentence gets every signing party."""
+A↔C; a project launched or agreed on in the same sentence gets every signing party."""
 
 from __future__ import annotations
 

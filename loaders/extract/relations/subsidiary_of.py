@@ -1,6 +1,6 @@
 """SUBSIDIARY_OF: Company/Platform → Company.
 
-An owner prefix (海尔卡奥斯, R9); 旗下 / 子公司; a platform and its known owner named in the same
+An owner prefix (海尔卡奥斯); 旗下 / 子公司; a platform and its known owner named in the same
 sentence (海尔集团介绍了卡奥斯…); a company whose name opens with the name of a 集团 in the same
 article (万达宝通 → 万达集团)."""
 

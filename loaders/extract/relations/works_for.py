@@ -1,7 +1,8 @@
-"""WORKS_FOR: Person → Company/Agency, with `title`.
+"""WORKS_FOR: Person → Company/Agency/Organization, or the City a head of government governs,
+with `title`.
 
 A title chain before the name (东营市工业和信息化局党组成员、副局长陈锐; 山东胜软科技…副总裁、
-东营工业互联网创新中心总经理穆永平 gives one relation per organisation, R8) or a title after it
+东营工业互联网创新中心总经理穆永平 gives one relation per organisation) or a title after it
 (市工业和信息化局卢阳副局长, …工业互联网处周林处长). Heads of government (市长) with no written
 organisation and honorary roles (人大代表) give nothing."""
 
