@@ -1,5 +1,5 @@
-"""ISSUED_BY: Policy → Agency/City/Organization. Triggers 印发/出台/发布/编制/制定 (and 汇报/起草 for the
-bureau that drafted a plan). Implementing a document (落实, 根据) is not issuing it."""
+"""ISSUED_BY: Policy → Agency/City/Organization. Triggers 印发/出台/发布/编制/制定 (and 汇报/起草
+for the bureau that drafted a plan). Implementing a document (落实, 根据) is not issuing it."""
 
 from __future__ import annotations
 
