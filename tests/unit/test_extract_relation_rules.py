@@ -294,3 +294,15 @@ def test_a_place_opening_a_name_read_by_the_tagger_locates_it() -> None:
     located = pairs(ex, "LOCATED_IN")
     assert any(t == "北京市" for _, t in located)
     assert not any(t == "山东省" for _, t in located)
+
+
+def test_an_event_is_where_it_is_held() -> None:
+    ex = run("星云科技在杭州举行的云栖大会上推出了新芯片。")
+    assert ("云栖大会", "杭州市") in pairs(ex, "LOCATED_IN")
+    assert ("星云科技", "云栖大会") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_a_declared_short_name_in_brackets_is_only_the_name() -> None:
+    ex = run("星河股份与中川国际矿业控股有限公司(下称中川矿业)宣布，双方已签署战略合作协议。")
+    assert not any(n.startswith("下称") for n in names(ex, "Company"))
+    assert frozenset(("星河股份", "中川矿业")) in sym(ex, "SIGNED_WITH")

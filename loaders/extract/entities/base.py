@@ -307,6 +307,9 @@ def name_left_edge(
         i -= 1
     # A place inside the span opens the name unless only place-like words precede it
     # (充分发挥|青岛甲乙学院, but 中国|香港甲乙会).
+    named_as = _NAMED_AS.match(ctx.text, edge, pos)
+    if named_as:
+        edge = named_as.end()  # （下称甲乙）: the declared short name, without the declaration
     places = ctx.cities_in(edge, pos) if cut_at_place else []
     if places and places[0].start > edge:
         before = tokens.token_words(edge, places[0].start)
@@ -319,6 +322,7 @@ _DETERMINERS = frozenset("另这那该每其此各某")
 _VOCABULARY_TAGS = frozenset({"n", "vn", "v", "a", "an", "b", "ad", "d"})
 
 
+_NAMED_AS = re.compile(r"(?:以下)?(?:简称|下称|又称|俗称|统称)为?")
 _PRONOUN_CHARS = frozenset("他她它我你您其曾")  # pronouns, and 曾 (formerly)
 # Posts taken or held: never part of the name that follows (曾任|甲集团…, 现任|乙公司…).
 _HOLDING = re.compile(r"^(?:曾|现任|担任|出任|兼任|历任|原任|任职)")

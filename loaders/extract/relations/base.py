@@ -24,10 +24,11 @@ _SEPARATOR = re.compile(r"^\s*(?:、|和|与|及|以及|同|跟|，以及)\s*$")
 _LIST_SEPARATOR = re.compile(r"、|和|及|以及|与")
 _LIST_END = re.compile(r"等|[（(]|[）)]")
 # Allowed between a group and the verb it governs: adverbs, auxiliaries, 等N部门.
-_ADVERB_GAP = re.compile(
+ADVERB_GAP = re.compile(
     r"^\s*(?:等(?:[一二三四五六七八九十\d]*个?(?:部门|单位|家))?|先后|相继|陆续|已经?|正式|联合|共同|"
     r"联手|携手|还要?|也|将|正在|率先|全面|重点|加快|今年|近日|日前|在全国首家|首家|都|均|分别|"
-    r"积极|新|又|再|一起|一道|专门|进一步|于\d{4}年|此前|合作|"
+    r"积极|新|又|再|一起|一道|专门|进一步|于\d{4}年|此前|合作|周[一二三四五六日天]|星期[一二三四五六日天]|"
+    r"今天|昨天|昨日|今日|"
     r"于?(?:同日|当日|当天|同一天|\d{1,2}月\d{1,2}日)|\s)*\s*$"
 )
 # Sentences that advise rather than report: "要…加强与…合作".
@@ -84,7 +85,7 @@ class SentenceView:
         last = before[-1]
         # X（以下简称“Y”）与…: a bracketed aside between the group and the verb is skipped
         gap = re.sub(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+", "", self.text[last.end : pos])
-        if last.label not in labels or not _ADVERB_GAP.match(gap):
+        if last.label not in labels or not ADVERB_GAP.match(gap):
             return []
         group = [last]
         for m in reversed(before[:-1]):

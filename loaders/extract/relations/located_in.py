@@ -119,6 +119,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         out.extend(_bracketed(view))
         out.extend(_zone_in_name(view))
         out.extend(_named_place(view))
+        out.extend(_held_in(view))
     out.extend(_opening(views))
     return out
 
@@ -167,6 +168,37 @@ def _surface_place(m: Mention) -> str | None:
         if piece == entry.name or entry.level in ("province", "city"):
             return entry.name
     return None
+
+
+# 在甲市举行的乙大会 / 乙大会在甲市开幕: an event where it is held (T27).
+_HELD = re.compile(r"举行|举办|召开|开幕|闭幕|启动|揭幕|开展")
+
+
+def _held_in(view: SentenceView) -> list[Relation]:
+    out = []
+    for verb in _HELD.finditer(view.sentence.text):
+        pos = view.start + verb.start()
+        before = view.text[max(view.start, pos - 12) : pos]
+        at = before.rfind("在")
+        if at < 0:
+            continue
+        places = [
+            c for c in view.mentions
+            if c.label == "City" and pos - len(before) + at < c.start and c.end <= pos
+        ]
+        if not places or view.text[places[-1].end : pos].strip() not in ("", "隆重", "正式"):
+            continue
+        after = view.text[view.start + verb.end() : view.start + verb.end() + 2]
+        events = []
+        if after.startswith("的"):
+            events = view.group_in_clause_after(view.start + verb.end(), frozenset({"Project"}), 4)
+        else:
+            head = view.group_ending_at(pos - len(before) + at, frozenset({"Project"}))
+            events = head[-1:]
+        for event in events:
+            for place in places:
+                out.append(relation("LOCATED_IN", event, place, view, "rule:located_held", 0.8))
+    return out
 
 
 def _named_place(view: SentenceView) -> list[Relation]:

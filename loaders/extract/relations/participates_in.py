@@ -10,7 +10,13 @@ import re
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import TITLES
-from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
+from loaders.extract.relations.base import (
+    ADVERB_GAP,
+    EXHORTATION,
+    SentenceView,
+    relation,
+    rx,
+)
 
 _ACTORS = SCHEMA["PARTICIPATES_IN"].heads
 _PROJECTS = frozenset({"Project"})
@@ -55,7 +61,7 @@ def _at_event(view: SentenceView) -> list[Relation]:
             person = next(
                 (p for p in reversed(view.mentions) if p.end <= pos and p.label == "Person"), None
             )
-            if person is not None and view.text[person.end : pos].strip() == "":
+            if person is not None and ADVERB_GAP.match(view.text[person.end : pos]):
                 # 甲研究院总工程师乙在…大会上: the speaker's organisation takes part
                 orgs = [o for o in view.mentions if o.end <= person.start and o.label in _ACTORS]
                 if orgs and _TITLE_GAP.match(view.text[orgs[-1].end : person.start]):
