@@ -306,3 +306,9 @@ def test_a_declared_short_name_in_brackets_is_only_the_name() -> None:
     ex = run("星河股份与中川国际矿业控股有限公司(下称中川矿业)宣布，双方已签署战略合作协议。")
     assert not any(n.startswith("下称") for n in names(ex, "Company"))
     assert frozenset(("星河股份", "中川矿业")) in sym(ex, "SIGNED_WITH")
+
+
+def test_places_read_across_a_word_or_as_everyday_words_are_not_places() -> None:
+    ex = run("助力上海城市治理。矿区企业加快转型。")
+    assert names(ex, "City") == {"上海市"}
+    assert names(run("阳泉市矿区加快转型。"), "City") >= {"阳泉市", "矿区"}

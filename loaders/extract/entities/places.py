@@ -117,6 +117,32 @@ def _places_glued_to_government(ctx: Context, found: list[Mention]) -> list[Ment
     return out
 
 
+_EVERYDAY_DISTRICT_FREQ = 300  # a district's full name this frequent is also a common word
+
+
+def _everyday_district(ctx: Context, surface: str, entry: Any) -> bool:
+    return (
+        entry.level == "district"
+        and surface == entry.name
+        and ctx.freq(surface) >= _EVERYDAY_DISTRICT_FREQ
+    )
+
+
+def _inside_another_place(ctx: Context, start: int) -> Any:
+    """The province or prefecture city that the character before `start` and the first one of
+    the match name (上|海城市 is 上海 + 城市), or None."""
+    if start == 0:
+        return None
+    pair = ctx.text[start - 1 : start + 1]
+    entry = ctx.gaz.division(pair, strict=True)
+    if entry is not None and entry.level in ("province", "city") and pair in (
+        entry.name,
+        entry.short,
+    ):
+        return entry
+    return None
+
+
 def _short_forms_of_named_orgs(
     found: list[Mention], held: list[tuple[int, int, str, list[Any]]]
 ) -> list[Mention]:
@@ -149,7 +175,14 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         if orgs and ctx.gaz.is_ambiguous(surface):
             held.append((ent.start_char, ent.end_char, surface, orgs))
         if ent.label_ == "City":
+            before = _inside_another_place(ctx, ent.start_char)
+            if before is not None:  # 上海城市…: 海城市 read across the end of 上海
+                pair = ctx.text[ent.start_char - 1 : ent.start_char + 1]
+                out.append(_city_mention(ctx, ent.start_char - 1, ent.start_char + 1, pair, before))
+                continue
             entry = _pick_city(ctx, surface, entries)
+            if entry is not None and _everyday_district(ctx, surface, entry):
+                entry = None  # 矿区, 城区: a district only where its city is named
             if entry is None:
                 deferred.append((ent.start_char, ent.end_char, surface))
                 continue
