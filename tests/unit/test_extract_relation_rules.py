@@ -312,3 +312,10 @@ def test_places_read_across_a_word_or_as_everyday_words_are_not_places() -> None
     ex = run("助力上海城市治理。矿区企业加快转型。")
     assert names(ex, "City") == {"上海市"}
     assert names(run("阳泉市矿区加快转型。"), "City") >= {"阳泉市", "矿区"}
+
+
+def test_a_body_fused_into_a_membership_title_is_no_entity() -> None:
+    ex = run("全国人大代表、星云科技董事长郑海峰说。青海省政协委员李明出席。")
+    assert names(ex, "Agency") == set()
+    assert "青海省政协" not in names(ex, "Company")
+    assert "全国人民代表大会常务委员会" in names(run("全国人大常委会审议了法案。"), "Agency")

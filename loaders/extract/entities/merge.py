@@ -182,6 +182,24 @@ def _initial_abbreviations(ctx: Context, mentions: list[Mention]) -> None:
                 break
 
 
+_FUSED_INTO_TITLE = re.compile(r"(?:人大|政协|人民代表大会|政治协商会议)$")
+_MEMBER_TITLE = re.compile(r"(?:代表|委员)")
+
+
+def _drop_bodies_fused_into_titles(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """全国人大代表, 省政协委员: a body fused into a membership title is no entity (T50, X7).
+    An article that also names the body on its own keeps it through its other mentions."""
+    return [
+        m
+        for m in mentions
+        if not (
+            m.label in ("Agency", "Company", "Organization")
+            and _FUSED_INTO_TITLE.search(m.surface)
+            and _MEMBER_TITLE.match(ctx.text, m.end)
+        )
+    ]
+
+
 def _drop_people_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
     """成飞总经理…: 成飞 is the firm's short name, not a person."""
     org_forms = {f for m in mentions if m.label != "Person" for f in (m.name, *m.aliases)}
@@ -275,4 +293,5 @@ def find_mentions(
         mentions.sort(key=lambda m: (m.start, m.end))
     mentions = _propagate(ctx, mentions)
     mentions = _drop_people_named_like_orgs(mentions)
+    mentions = _drop_bodies_fused_into_titles(ctx, mentions)
     return Found(mentions, ctx.home_city, ctx.home_province, ctx.tokens)
