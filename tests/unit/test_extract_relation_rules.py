@@ -319,3 +319,7 @@ def test_a_body_fused_into_a_membership_title_is_no_entity() -> None:
     assert names(ex, "Agency") == set()
     assert "青海省政协" not in names(ex, "Company")
     assert "全国人民代表大会常务委员会" in names(run("全国人大常委会审议了法案。"), "Agency")
+
+
+def test_a_technology_acronym_is_not_a_latin_firm() -> None:
+    assert names(run("运营商率先商用5G SA网络。"), "Company") == set()

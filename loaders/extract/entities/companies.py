@@ -238,7 +238,7 @@ _CORPORATE = (
     r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
 )
 _LATIN_FIRM = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][A-Za-z&'.-]*\s+){0,3}?[A-Z][A-Za-z&'.-]*"
+    r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z&'.-]*\s+(?:(?:and|&|of)\s+)?){0,3}?[A-Z][A-Za-z&'.-]+"
     f"(?:\\s+(?:{_CORPORATE}))+(?![A-Za-z])"
 )
 

@@ -22,6 +22,7 @@ from loaders.extract.entities.base import (
 from loaders.extract.entities.companies import (
     _FIRM_ONLY_SUFFIX,
     _OPERATOR,
+    _PROPER_TAGS,
     _company,
     operator_technology,
 )
@@ -33,6 +34,7 @@ from loaders.extract.entities.lexicon import (
 )
 from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES, checked_organization
 from loaders.extract.entities.people import is_byline, shaped_like_word
+from loaders.extract.nlp import word_tag
 
 Tagger = Callable[[str], list[tuple[int, int, str]]]
 
@@ -97,7 +99,12 @@ def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
         return None
     if _OPERATOR.search(surface[-2:]) and operator_technology(ctx.text, end):
         return None
+    if re.search(r"[=%/\\]|http", surface):
+        return None  # markup or an address, not a name
     words = ctx.tokens.token_words(start, end)
+    tag = word_tag(surface)
+    if len(words) == 1 and tag is not None and not tag.startswith(_PROPER_TAGS):
+        return None  # one dictionary word of another kind (新时代, 聚力): vocabulary
     # A firm's suffix after a stem that is not a field of activity (星云科技, not 金融科技).
     firm_suffix = bool(_FIRM_ONLY_SUFFIX.search(surface)) and all(
         ctx.freq(w) < _FIELD_FREQ for w in words[:-1]
