@@ -323,3 +323,9 @@ def test_a_body_fused_into_a_membership_title_is_no_entity() -> None:
 
 def test_a_technology_acronym_is_not_a_latin_firm() -> None:
     assert names(run("运营商率先商用5G SA网络。"), "Company") == set()
+
+
+def test_a_passive_build_names_its_builders_after_you() -> None:
+    ex = run("璟澜工业互联网平台由星云科技开发。")
+    assert any(t == "星云科技" for _, t in pairs(ex, "DEVELOPED_BY"))
+    assert pairs(run("该平台由政府主导建设。"), "DEVELOPED_BY") == set()

@@ -111,6 +111,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 if prior and rx(r"[\s”’的]*(?:对外|正式|全面|成功|已|已经|顺利)*").fullmatch(gap):
                     governed = [prior[-1]]  # 加快…平台建设; “云帆”平台对外发布
                     builders, method = _builders_before(view, prior[-1].start)
+                elif prior and rx(r"[\s”’]*(?:是|系)?由[^，。；]{1,30}?").fullmatch(gap):
+                    governed = [prior[-1]]  # 甲平台由乙(和丙)开发: the passive, builders after 由
+                    builders, method = _builders_before(view, v_start)
                 else:
                     continue
             else:
