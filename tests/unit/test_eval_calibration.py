@@ -6,13 +6,13 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from support.fakes import FakeArticle, FakeExtraction
 
 import graph.cli.extract as cli_extract
 from graph.cli import main
@@ -140,21 +140,9 @@ def test_bad_group_specs_are_refused(tmp_path: Path, spec: str, message: str):
 
 
 def test_evaluation_keeps_each_gold_files_score():
-    @dataclass
-    class Art:
-        path: str
-        id: str = "x"
-
-    @dataclass
-    class Ext:
-        data: dict[str, Any]
-
-        def to_json(self) -> dict[str, Any]:
-            return self.data
-
     run = Evaluation({"a": GOLD_A, "b": GOLD_B})
-    items = [Art("raw/a.md"), LoadError("raw/b.jsp", "empty file")]
-    list(run.run(items, lambda art: Ext(PRED_A)))
+    items = [FakeArticle("raw/a.md"), LoadError("raw/b.jsp", "empty file")]
+    list(run.run(items, lambda art: FakeExtraction(PRED_A)))
     assert set(run.by_stem) == {"a", "b"}  # b had no article: all misses, still grouped
     assert run.by_stem["b"].relation_micro.gold == 1 and run.by_stem["b"].relation_micro.pred == 0
 
@@ -168,15 +156,8 @@ def test_eval_command_by_method_and_group_by(tmp_path: Path, monkeypatch: pytest
         (raw / f"{stem}.txt").write_text("星河科技。\n", encoding="utf-8")
     tsv = _tsv(tmp_path / "sources.tsv", [("a.txt", "feed/one", "A1"), ("b.txt", "feed/two", "A2")])
 
-    @dataclass
-    class Ext:
-        data: dict[str, Any]
-
-        def to_json(self) -> dict[str, Any]:
-            return self.data
-
-    def fake_extract(article: Any) -> Ext:
-        return Ext(PRED_A if Path(article.path).stem == "a" else PRED_B)
+    def fake_extract(article: Any) -> FakeExtraction:
+        return FakeExtraction(PRED_A if Path(article.path).stem == "a" else PRED_B)
 
     monkeypatch.setattr(cli_extract, "default_extract", fake_extract)
     args = ["eval", "--gold", str(gold), str(raw), "--by-method", "--group-by", f"{tsv}:repo"]

@@ -4,11 +4,10 @@ and is named; gold files no input names are listed, not scored. Gold and article
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from click.testing import CliRunner
+from support.fakes import FakeArticle, FakeExtraction
 
 from graph.cli import main
 from graph.evaluate import Evaluation, score_one
@@ -32,20 +31,6 @@ GOLD_B = {
         {"type": "WORKS_FOR", "head": "林晓", "tail": "月影电子"},
     ],
 }
-
-
-@dataclass
-class FakeArticle:
-    path: str
-    id: str = "x"
-
-
-@dataclass
-class FakeExtraction:
-    data: dict[str, Any]
-
-    def to_json(self) -> dict[str, Any]:
-        return self.data
 
 
 def _perfect(article: FakeArticle) -> FakeExtraction:

@@ -26,6 +26,7 @@ from loaders.extract.entities.lexicon import (
     COMPOUND_SURNAMES,
     STOP_TOKENS,
     SURNAMES,
+    TITLE_ALT,
     TITLES,
 )
 from loaders.extract.entities.merge import Found, find_mentions
@@ -35,6 +36,7 @@ __all__ = [
     "STOP_TOKENS",
     "SURNAMES",
     "TITLES",
+    "TITLE_ALT",
     "Context",
     "Found",
     "Mention",

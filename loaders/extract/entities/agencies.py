@@ -14,8 +14,8 @@ from loaders.extract.entities.base import (
 from loaders.extract.entities.lexicon import (
     _DEPT_STEMS,
     _DEPT_SUFFIX,
-    _TITLE_ALT,
     STOP_TOKENS,
+    TITLE_ALT,
 )
 from loaders.extract.entities.projects import _places_inside
 
@@ -213,7 +213,7 @@ def party_committee_mentions(ctx: Context, known: list[Mention]) -> list[Mention
 
 # A unit of a government body written before a post: 甲市工信局乙丙科科长 (L22, T48).
 _UNIT_BEFORE_TITLE = re.compile(
-    f"([{HAN}]{{2,12}}?(?:司|局|处|科|室|专班|办公室))(?={_TITLE_ALT})"
+    f"([{HAN}]{{2,12}}?(?:司|局|处|科|室|专班|办公室))(?={TITLE_ALT})"
 )
 
 

@@ -23,7 +23,7 @@ from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     STOP_TOKENS,
 )
-from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES
+from loaders.extract.entities.organizations import ORGANIZATION_END
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
 
@@ -45,7 +45,6 @@ _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
 # A group's name, then the member company's own name: 东方电气集团|东方汽轮机(有限公司).
 _GROUP_THEN_NAME = re.compile(f"([{HAN}]{{2,8}}?集团)(?![)）股份有限公司])([{HAN}]{{2,8}})")
 # A body registered as a company but named as an association or school is an Organization.
-_ORGANIZATION_END = re.compile(f"(?:{ORGANIZATION_SUFFIXES})$")
 _MEDIA_HOUSE = re.compile(
     r"(?:日报社|晚报社|报社|杂志社|电视台|广播电台|广播电视台|通讯社|新闻社|新闻网)$"
 )
@@ -60,7 +59,7 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     core = re.sub(r"[（(](?:集团|控股|中国)[)）]$", "", _ORG_TAIL.sub("", text[core_start:end]))
     if re.search(r"集团(?:股份)?有限公司$", surface) and not core.endswith("集团"):
         core += "集团"  # 安徽江淮汽车集团股份有限公司 is the group 江淮汽车集团
-    if len(core) < 2 or _NOT_COMPANY_END.search(surface) or _ORGANIZATION_END.search(core):
+    if len(core) < 2 or _NOT_COMPANY_END.search(surface) or ORGANIZATION_END.search(core):
         return None
     if _MEDIA_HOUSE.search(surface):
         return None  # newspapers, broadcasters and news agencies are source apparatus (X1)

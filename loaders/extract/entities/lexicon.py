@@ -41,7 +41,7 @@ TITLES = sorted(
     key=len,
     reverse=True,
 )
-_TITLE_ALT = "|".join(TITLES)
+TITLE_ALT = "|".join(TITLES)
 
 SURNAMES = set(
     """王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢

@@ -25,6 +25,8 @@ ORGANIZATION_SUFFIXES = (
     "协会|学会|总会|联会|基金会|联盟|共同体|俱乐部|大学|学院|中学|小学|职业学校|学校|"
     "(?:合作|贸易|卫生|气象|海事|劳工|粮农|知识产权|国际|民间|非政府|公益)组织"
 )
+# A name that ends as an organisation's does (also read by the company and tagger finders).
+ORGANIZATION_END = re.compile(f"(?:{ORGANIZATION_SUFFIXES})$")
 _SUFFIX_RE = re.compile(f"(?:{ORGANIZATION_SUFFIXES})(?![{HAN}]{{0,1}}(?:长|员|章|费|局|厅))")
 # An institute, school or department is an Organization when written with its university.
 _ACADEMIC_UNIT = re.compile(
@@ -92,7 +94,7 @@ def organization_mention(ctx: Context, start: int, end: int) -> Mention:
 def checked_organization(ctx: Context, start: int, end: int) -> Mention | None:
     """An Organization for text[start:end] (a name found by other means) if it passes the
     tests of the suffix rule: a specific name, not a generic phrase."""
-    m = re.search(f"(?:{ORGANIZATION_SUFFIXES})$", ctx.text[start:end])
+    m = ORGANIZATION_END.search(ctx.text[start:end])
     if m is None or not _usable(ctx, start, end, start + m.start()):
         return None
     return organization_mention(ctx, start, end)

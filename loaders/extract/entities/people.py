@@ -12,15 +12,15 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.lexicon import (
     _AFTER_NAME,
-    _TITLE_ALT,
     COMPOUND_SURNAMES,
     SURNAMES,
+    TITLE_ALT,
 )
 from loaders.extract.nlp import word_tag
 
 # -- people --------------------------------------------------------------------------------------
 
-_TITLE_RE = re.compile(_TITLE_ALT)
+_TITLE_RE = re.compile(TITLE_ALT)
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 _SPEECH_RE = re.compile(
     f"(?:^|(?<=[，,。；：！？\\n“”、]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露)"
@@ -34,10 +34,17 @@ _BYLINE_BEFORE = re.compile(
 _WIRE_CREDIT = re.compile(r"讯\s*[（(]$")
 
 
-def is_byline(text: str, start: int) -> bool:
-    """Whether the name at `start` is source apparatus: a byline or a credit (X1)."""
+# A photo or report credit after a name (甲乙摄, 甲乙报道).
+_BYLINE_AFTER = re.compile(r"\s*(?:/?摄|报道|整理|编译)")
+
+
+def is_byline(text: str, start: int, end: int) -> bool:
+    """Whether the name at text[start:end] is source apparatus: a byline or a credit (X1)."""
     before = text[max(0, start - 20) : start]
-    return bool(_BYLINE_BEFORE.search(before) or _WIRE_CREDIT.search(before))
+    return bool(
+        _BYLINE_BEFORE.search(before) or _WIRE_CREDIT.search(before)
+        or _BYLINE_AFTER.match(text, end)
+    )
 
 
 def shaped_like_word(name: str) -> bool:
@@ -64,7 +71,8 @@ def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
     return ctx.freq(name) < max_freq
 
 
-_GLUED_VERBS = "说称则曾"
+# Speech verbs and particles a segmenter or tagger glues onto a name (甲乙说, 甲乙则).
+GLUED_AFTER_NAME = "说称则于等和与也就还曾又"
 
 
 def person_mentions(ctx: Context) -> list[Mention]:
@@ -75,7 +83,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
         pos = m.end()
         for length in (3, 2, 4):
             name = text[pos : pos + length]
-            if length > 2 and name[-1] in _GLUED_VERBS:
+            if length > 2 and name[-1] in GLUED_AFTER_NAME:
                 continue  # 总经理甲乙说: the name is 甲乙
             if _is_name(ctx, name, _RARE_FREQ) and _AFTER_NAME_RE.match(text, pos + length):
                 found.setdefault(name, (pos, pos + length))
@@ -97,7 +105,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             found.setdefault(name, (m.start(1), m.end(1)))
     out = []
     for name, (start, end) in found.items():
-        if is_byline(text, start) or shaped_like_word(name):
+        if is_byline(text, start, end) or shaped_like_word(name):
             continue
         out.append(Mention(start, end, "Person", name, name, "pattern:person"))
     return out

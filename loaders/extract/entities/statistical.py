@@ -32,20 +32,14 @@ from loaders.extract.entities.lexicon import (
     COMPOUND_SURNAMES,
     SURNAMES,
 )
-from loaders.extract.entities.organizations import ORGANIZATION_SUFFIXES, checked_organization
-from loaders.extract.entities.people import is_byline, shaped_like_word
+from loaders.extract.entities.organizations import ORGANIZATION_END, checked_organization
+from loaders.extract.entities.people import GLUED_AFTER_NAME, is_byline, shaped_like_word
 from loaders.extract.nlp import word_tag
 
 Tagger = Callable[[str], list[tuple[int, int, str]]]
 
 _AGENCY_END = re.compile(f"(?:{_DEPT_SUFFIX}|政府|党委|党工委|部|署|司|处|科)$")
-_ORGANIZATION_END = re.compile(f"(?:{ORGANIZATION_SUFFIXES})$")
-_BYLINE_BEFORE = re.compile(
-    r"(?:记者|编辑|责编|作者|撰文|通讯员|摄影|摄|来源|校对|审核|制图)[:：\s]*$"
-)
-_BYLINE_AFTER = re.compile(r"^\s*(?:/?摄|报道|整理|编译)")
 _FIELD_FREQ = 3000  # jieba frequency of words that name fields (金融, 信息, 生物), not firms
-_GLUED_AFTER_NAME = "说称则于等和与也就还曾又"
 _HONORIFIC_END = re.compile(r"(?:博士|教授|先生|女士|老师|院士|总|董|秘|局|处|工)$")
 _PERSON = re.compile(f"[{HAN}]{{2,4}}")
 _ORG_CHARS = re.compile(f"[{HAN}A-Za-z]")
@@ -75,7 +69,7 @@ def statistical_mentions(ctx: Context, tagger: Tagger, known: list[Mention]) -> 
 
 def _person(ctx: Context, start: int, end: int) -> Mention | None:
     # A speech verb or particle glued to the name (甲乙说, 甲乙则): cut it off.
-    while end - start > 2 and ctx.text[end - 1] in _GLUED_AFTER_NAME:
+    while end - start > 2 and ctx.text[end - 1] in GLUED_AFTER_NAME:
         end -= 1
     name = ctx.text[start:end]
     if _HONORIFIC_END.search(name):
@@ -84,9 +78,9 @@ def _person(ctx: Context, start: int, end: int) -> Mention | None:
         return None
     if name[0] not in SURNAMES and name[:2] not in COMPOUND_SURNAMES:
         return None
-    if is_byline(ctx.text, start) or shaped_like_word(name):
+    if is_byline(ctx.text, start, end) or shaped_like_word(name):
         return None
-    if _BYLINE_AFTER.match(ctx.text[end : end + 4]) or ctx.freq(name) >= _RARE_FREQ:
+    if ctx.freq(name) >= _RARE_FREQ:
         return None
     return Mention(start, end, "Person", name, name, "ner")
 
@@ -111,7 +105,7 @@ def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
     )
     if (is_vocabulary(ctx, words) and not firm_suffix) or ctx.freq(surface) >= _RARE_FREQ:
         return None
-    if _ORGANIZATION_END.search(surface):
+    if ORGANIZATION_END.search(surface):
         return checked_organization(ctx, start, end)
     if _AGENCY_END.search(surface):
         # Only a body whose place is written (甲市数据局): a bare 发改委 is the rules' to resolve.

@@ -8,6 +8,7 @@ branch (山东分院), and the opening sentence that places the story (正在山
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
@@ -116,9 +117,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     )
         out.extend(_settled(view))
         out.extend(_own_firms(view))
-        out.extend(_bracketed(view))
-        out.extend(_zone_in_name(view))
-        out.extend(_named_place(view))
+        out.extend(_places_in_names(view))
         out.extend(_held_in(view))
     out.extend(_opening(views))
     return out
@@ -154,13 +153,13 @@ _REGION_AFTER = re.compile(
 )
 
 
-def _surface_place(m: Mention) -> str | None:
+def _surface_place(surface: str) -> str | None:
     """The province or prefecture a name opens with when no finder recorded it (新疆…兵团,
     北京甲乙科技有限公司 read by the tagger): a full name, or a short form of a province or
     prefecture city, followed by at least two more characters."""
     for length in (7, 6, 5, 4, 3, 2):
-        piece = m.surface[:length]
-        if len(m.surface) - length < 2 or _REGION_AFTER.match(m.surface, length):
+        piece = surface[:length]
+        if len(surface) - length < 2 or _REGION_AFTER.match(surface, length):
             continue  # 山东半岛…: a geographic region, not the province (X2)
         entry = _gazetteer().division(piece, strict=True)
         if entry is None:
@@ -201,41 +200,35 @@ def _held_in(view: SentenceView) -> list[Relation]:
     return out
 
 
-def _named_place(view: SentenceView) -> list[Relation]:
-    out = []
-    for m in view.mentions:
-        if m.label not in _LOCATABLE or m.place_prefix or m.source == "gazetteer":
-            continue
-        place = _surface_place(m)
-        if place is not None:
-            out.append(_rel(m, place, view, "rule:located_prefix", 0.85))
-    return out
-
-
-def _zone_in_name(view: SentenceView) -> list[Relation]:
-    """A body named after its zone (甲市高新区管委会) is in the zone (T29)."""
+def _places_in_names(view: SentenceView) -> list[Relation]:
+    """Places read from a name beyond the places that open it: a bracketed place (甲乙（苏州）
+    有限公司), the zone a body is named after (甲市高新区管委会, T29), and a province or prefecture
+    opening a name no finder placed (新疆…兵团, the tagger's 北京甲乙科技有限公司)."""
     out = []
     for m in view.mentions:
         if m.label not in _LOCATABLE:
             continue
-        zone = ZONE_KIND.search(m.surface)
-        if zone is None or zone.end() == len(m.surface) or zone.start() < 2:
-            continue
-        name = m.surface[: zone.end()]
-        out.append(_rel(m, name, view, "rule:located_zone_name", 0.85))
+        unplaced = not m.place_prefix and m.source != "gazetteer"
+        for method, place in _name_places(m.surface, unplaced):
+            out.append(_rel(m, place, view, method, 0.85))
     return out
 
 
-def _bracketed(view: SentenceView) -> list[Relation]:
-    out = []
-    for m in view.mentions:
-        if m.label not in _LOCATABLE:
-            continue
-        for b in _BRACKET_PLACE.finditer(m.surface):
-            entry = _gazetteer().division(b.group(1))
-            if entry is not None and entry.level in ("province", "city", "district"):
-                out.append(_rel(m, entry.name, view, "rule:located_bracket", 0.85))
-    return out
+@lru_cache(maxsize=16384)
+def _name_places(surface: str, unplaced: bool) -> tuple[tuple[str, str], ...]:
+    """(method, place) pairs read from a name; the answer depends on the surface only."""
+    found = []
+    for b in _BRACKET_PLACE.finditer(surface):
+        entry = _gazetteer().division(b.group(1))
+        if entry is not None and entry.level in ("province", "city", "district"):
+            found.append(("rule:located_bracket", entry.name))
+    zone = ZONE_KIND.search(surface)
+    if zone is not None and zone.start() >= 2 and zone.end() < len(surface):
+        found.append(("rule:located_zone_name", surface[: zone.end()]))
+    place = _surface_place(surface) if unplaced else None
+    if place is not None:
+        found.append(("rule:located_prefix", place))
+    return tuple(found)
 
 
 def _rel(m: Mention, place: str, view: SentenceView, method: str, conf: float) -> Relation:

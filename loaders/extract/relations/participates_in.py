@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.model import SCHEMA, Relation
-from loaders.extract.entities import TITLES
+from loaders.extract.entities import TITLE_ALT
 from loaders.extract.relations.base import (
     ADVERB_GAP,
     EXHORTATION,
@@ -32,8 +32,7 @@ _EVENT_WORD = re.compile(
     r"(?:大会|论坛|峰会|博览会|展会|会议|大赛|年会|发布会|开幕式|交易会|洽谈会)$"
 )
 _AFTER_EVENT = re.compile(r"^[”」》]?(?:上|期间|现场)")
-_TITLES = "|".join(TITLES)
-_TITLE_GAP = re.compile(f"^(?:[（(][^（）()]{{1,12}}[)）])?[^，。；]{{0,12}}?(?:{_TITLES})$")
+_TITLE_GAP = re.compile(f"^(?:[（(][^（）()]{{1,12}}[)）])?[^，。；]{{0,12}}?(?:{TITLE_ALT})$")
 
 
 def _at_event(view: SentenceView) -> list[Relation]:

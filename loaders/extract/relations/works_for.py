@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 
 from graph.model import SCHEMA, Relation
-from loaders.extract.entities import TITLES, Mention
+from loaders.extract.entities import TITLE_ALT, Mention
 from loaders.extract.relations.base import SentenceView, relation, rx
 
 # Heads of government work for their City, which the title rules decide (T47).
 _EMPLOYERS = SCHEMA["WORKS_FOR"].tails - {"City"}
-_TITLE_END = re.compile(f"(?:{'|'.join(TITLES)})$")
-_TITLE_START = re.compile(f"^(?:{'|'.join(TITLES)})")
+_TITLE_END = re.compile(f"(?:{TITLE_ALT})$")
+_TITLE_START = re.compile(f"^(?:{TITLE_ALT})")
 _GOVERNMENT_HEADS = re.compile(
     r"^(?:常务)?副?(?:市长|省长|区长|县长|州长|镇长|旗长|盟长|行政长官)$"
 )
@@ -29,12 +29,11 @@ _DEPT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9与和]{0,14}$")
 
 # A body named only by a bare word before a post (高新区党工委书记, 市委常委): no node of its own.
 _UNNAMED_BODY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:党工委|管委会|党委|委|局|办|组)")
-_TITLES_ALT = "|".join(TITLES)
 # 甲公司董事长为乙 / 甲公司现任董事长是乙 (the post, then the person).
-_POST_IS = re.compile(f"^(?:公司)?的?(?:现任)?(?P<t>{_TITLES_ALT})(?:亦|也|均)?(?:为|是|由)$")
+_POST_IS = re.compile(f"^(?:公司)?的?(?:现任)?(?P<t>{TITLE_ALT})(?:亦|也|均)?(?:为|是|由)$")
 # 乙担任甲公司董事 / 乙是甲会副会长 (the person, then the post).
 _HOLDS = re.compile(r"^(?:现|曾)?(?:担任|出任|兼任|现任|任|是|为|系)$")
-_POST_AFTER = re.compile(f"^(?:有限公司|公司)?的?(?P<t>{_TITLES_ALT})")
+_POST_AFTER = re.compile(f"^(?:有限公司|公司)?的?(?P<t>{TITLE_ALT})")
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
