@@ -1,0 +1,34 @@
+"""Rules for names and relations met in real news: each must fire on its pattern and stay quiet
+on a near miss. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from support.extraction import names, pairs, run
+
+
+def test_several_declared_short_names_are_all_aliases() -> None:
+    ex = run("江苏星河科技股份有限公司（以下简称“星河股份”或“公司”）发布公告。星河股份表示将扩产。")
+    firms = [e for e in ex.entities if e.label == "Company"]
+    assert [e.name for e in firms] == ["星河科技"]
+    assert "星河股份" in firms[0].aliases
+    assert "公司" not in firms[0].aliases
+
+
+def test_a_subsidiary_after_the_parents_bracketed_aside() -> None:
+    ex = run("江苏星河科技股份有限公司（以下简称“星河股份”）之全资子公司星云宽带技术有限公司中标。")
+    assert ("星云宽带技术", "星河科技") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_bracket_that_does_not_follow_the_parent_gives_nothing() -> None:
+    ex = run("星河科技（洛阳）今年营收增长，子公司数量翻番。")
+    assert pairs(ex, "SUBSIDIARY_OF") == set()
+
+
+def test_a_local_state_firm_keeps_its_place() -> None:
+    ex = run("象山县国有资产投资控股集团有限公司发布公告。")
+    assert "象山县国有资产投资控股集团" in names(ex, "Company")
+
+
+def test_a_branded_firm_drops_its_place() -> None:
+    ex = run("象山县星河光电科技有限公司发布公告。")
+    assert "星河光电科技" in names(ex, "Company")
