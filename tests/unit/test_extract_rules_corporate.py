@@ -32,3 +32,32 @@ def test_a_local_state_firm_keeps_its_place() -> None:
 def test_a_branded_firm_drops_its_place() -> None:
     ex = run("象山县星河光电科技有限公司发布公告。")
     assert "星河光电科技" in names(ex, "Company")
+
+
+def test_a_bare_company_word_before_a_title_is_the_articles_company() -> None:
+    ex = run("星河科技营收大增。星河科技在洛阳召开发布会，接待的公司董事局主席张明远介绍了新品。")
+    assert ("张明远", "星河科技") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_named_employer_wins_over_the_articles_company() -> None:
+    ex = run("星河科技今年营收大增。星河科技在洛阳召开发布会，月影集团副总裁张明远介绍了新品。")
+    assert pairs(ex, "WORKS_FOR") == {("张明远", "月影集团")}
+
+
+def test_partners_listed_before_a_launch_each_develop_the_project() -> None:
+    ex = run("星河科技携手月影集团、云舟科技等产业合作伙伴在京启动“5G工业网关合作计划”。")
+    assert {
+        ("5G工业网关合作计划", "星河科技"),
+        ("5G工业网关合作计划", "月影集团"),
+        ("5G工业网关合作计划", "云舟科技"),
+    } <= pairs(ex, "DEVELOPED_BY")
+
+
+def test_every_launched_platform_of_a_list_is_developed() -> None:
+    ex = run("云庐数据此前相继发布了数字孪生平台“云台”、仿真云平台“云梯”。")
+    assert {("云台", "云庐数据"), ("云梯", "云庐数据")} <= pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_platform_introduced_to_a_launch_is_not_developed_by_the_host() -> None:
+    ex = run("云庐数据邀请月影集团介绍了仿真云平台“云梯”。")
+    assert ("云梯", "云庐数据") not in pairs(ex, "DEVELOPED_BY")

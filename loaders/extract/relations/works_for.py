@@ -36,13 +36,39 @@ _HOLDS = re.compile(r"^(?:现|曾)?(?:担任|出任|兼任|现任|任|是|为|�
 _POST_AFTER = re.compile(f"^(?:有限公司|公司)?的?(?P<t>{TITLE_ALT})")
 
 
+# 公司执行董事乙 / 该公司副总裁乙: the company the article is about, named only as 公司.
+_COMPANY_WORD_TITLE = re.compile(
+    f"(?:^|[^\u4e00-\u9fff]|的)(?:本|该|我)?公司的?(?P<t>[\u4e00-\u9fff]{{0,8}}?(?:{TITLE_ALT}))$"
+)
+
+
+def principal_company(views: list[SentenceView]) -> Mention | None:
+    """The company an article is about: the one named most often, at least twice."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for view in views:
+        for m in view.mentions:
+            if m.label == "Company":
+                counts[m.name] = counts.get(m.name, 0) + 1
+                first.setdefault(m.name, m)
+    if not counts:
+        return None
+    name = max(counts, key=lambda n: counts[n])
+    tied = [n for n in counts if counts[n] == counts[name]]
+    return first[name] if counts[name] >= 2 and len(tied) == 1 else None
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
+    principal = principal_company(views)
     for view in views:
         for i, person in enumerate(view.mentions):
             if person.label != "Person":
                 continue
-            out.extend(_chain_before(view, person))
+            found = _chain_before(view, person)
+            if not found and principal is not None:
+                found = _company_word_before(view, i, person, principal)
+            out.extend(found)
             out.extend(_title_after(view, i, person))
             out.extend(_stated_post(view, i, person))
     return out
@@ -150,6 +176,17 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
             break
         seg_end = seg_start - 1
     return out
+
+
+def _company_word_before(
+    view: SentenceView, i: int, person: Mention, principal: Mention
+) -> list[Relation]:
+    """公司董事局主席乙: the bare word 公司 points at the article's own company."""
+    start = view.mentions[i - 1].end if i > 0 else view.start
+    post = _COMPANY_WORD_TITLE.search(view.text[start : person.start])
+    if post is None or _HONORARY.search(post.group("t")):
+        return []
+    return [_rel(person, principal, view, "rule:works_for_company_word", post.group("t"))]
 
 
 def _rel(person: Mention, org: Mention, view: SentenceView, method: str, title: str) -> Relation:
