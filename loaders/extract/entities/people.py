@@ -37,7 +37,7 @@ _WIRE_CREDIT = re.compile(r"讯\s*[（(]$")
 # An academic title or courtesy form right after a name, the name opening a phrase or following
 # its institution (甲大学乙丙教授, 乙丙院士团队, 乙丙博士认为).
 _ACADEMIC_AFTER = re.compile(
-    f"(?:^|(?<=[，,。；：！？\n“”、（(\s年大院所校室司局]))([{HAN}]{{2,3}}?)"
+    f"(?:^|(?<=[，,。；：！？\n“”、（(\\s年大院所校室司局]))([{HAN}]{{2,3}}?)"
     "(?=教授|副教授|院士|博士|研究员|先生|女士)"
 )
 # A photo or report credit after a name (甲乙摄, 甲乙报道).
