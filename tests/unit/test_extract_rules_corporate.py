@@ -61,3 +61,16 @@ def test_every_launched_platform_of_a_list_is_developed() -> None:
 def test_a_platform_introduced_to_a_launch_is_not_developed_by_the_host() -> None:
     ex = run("云庐数据邀请月影集团介绍了仿真云平台“云梯”。")
     assert ("云梯", "云庐数据") not in pairs(ex, "DEVELOPED_BY")
+
+
+def test_what_lies_in_a_zone_named_after_its_city_lies_in_the_city() -> None:
+    ex = run("洛阳高新区科技局负责该项目。")
+    assert {("洛阳高新区科技局", "洛阳高新区"), ("洛阳高新区科技局", "洛阳市")} <= pairs(
+        ex, "LOCATED_IN"
+    )
+
+
+def test_a_verb_inside_a_name_triggers_nothing() -> None:
+    ex = run("河南洛阳经济技术开发区星河产业园今年投产。")
+    assert pairs(ex, "DEVELOPED_BY") == set()
+    assert ("星河产业园", "洛阳市") in pairs(ex, "LOCATED_IN")

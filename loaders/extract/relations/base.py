@@ -72,6 +72,10 @@ class SentenceView:
     def end(self) -> int:
         return self.sentence.end
 
+    def in_name(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies inside a name (开发 in 经济技术开发区): no trigger there."""
+        return any(m.start <= start and end <= m.end for m in self.mentions)
+
     def between(self, a: int, b: int) -> str:
         return self.text[a:b]
 

@@ -108,6 +108,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             v_start, v_end = view.start + verb.start(), view.start + verb.end()
             if view.text[v_start - 2 : v_start] == "引进":
                 continue
+            if view.in_name(v_start, v_end):
+                continue
             governed = _targets_after(view, v_end)
             if not governed:
                 prior = [m for m in targets if m.end <= v_start and m.label in _TARGETS]

@@ -146,6 +146,8 @@ def _acquired(view: SentenceView) -> list[Relation]:
     firms = frozenset({"Company"})
     for m in _ACQUIRES.finditer(view.sentence.text):
         pos = view.start + m.start()
+        if view.in_name(pos, view.start + m.end()):
+            continue
         buyers = view.actors_before(pos, firms)
         bought = view.group_in_clause_after(view.start + m.end(), _OWNABLE)
         for buyer in buyers[-1:]:
