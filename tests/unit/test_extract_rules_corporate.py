@@ -74,3 +74,8 @@ def test_a_verb_inside_a_name_triggers_nothing() -> None:
     ex = run("河南洛阳经济技术开发区星河产业园今年投产。")
     assert pairs(ex, "DEVELOPED_BY") == set()
     assert ("星河产业园", "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_known_short_form_opening_a_longer_firm_name_is_not_that_firm() -> None:
+    assert "中信集团" not in names(run("中信生物今年发布了新品。"), "Company")
+    assert "中信集团" in names(run("中信今年发布了新品。"), "Company")

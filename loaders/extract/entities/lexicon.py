@@ -124,3 +124,10 @@ _GENERIC_MODIFIERS = re.compile(
     r"\dG|双跨|配套|支持|服务商|供应商|厂商|平台企业|政府|部门|机构|院所|高校|"
     r"的|和|、|\d+|[一二三四五六七八九十百千万几多]+[个家大类项条]?)+$"
 )
+
+# Words that carry a firm's name on past a span: the span is only the head of a longer name
+# (君实|生物, 中信|证券 in a name the gazetteer does not hold).
+NAME_GOES_ON = re.compile(
+    r"集团|生物|科技|联合|量子|股份|控股|实业|电子|材料|电气|汽车|电池|能源|证券|证劵|资本|基金|"
+    r"航天|投资|研究|研发|及[\u4e00-\u9fff]{2,8}(?:中心|协会|学会|研究院)"
+)

@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from loaders.extract.entities.base import _DISTRICT_SHORT_MAX_FREQ, Context, Mention, home_place
+from loaders.extract.entities.lexicon import NAME_GOES_ON
 
 
 def _city_mention(ctx: Context, start: int, end: int, surface: str, entry: Any) -> Mention:
@@ -195,6 +196,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         entry = next((e for e in entries if e.label == ent.label_), entries[0])
         if surface != entry.name and ctx.gaz.is_ambiguous(surface):
             continue  # 浪潮 is also an everyday word: only its full name counts
+        if surface != entry.name and _inside_longer_word(ctx, ent.start_char, ent.end_char):
+            continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
         m = Mention(ent.start_char, ent.end_char, entry.label, entry.name, surface, "gazetteer")
         if surface != entry.name:
             m.aliases.add(surface)
@@ -225,6 +228,13 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     ctx._city_starts = None
     ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
     return out
+
+
+def _inside_longer_word(ctx: Context, start: int, end: int) -> bool:
+    return (
+        not (ctx.tokens.is_boundary(start) and ctx.tokens.is_boundary(end))
+        or NAME_GOES_ON.match(ctx.text, end) is not None
+    )
 
 
 # Zones with their own administration, named after their city (L7, L8): 甲市高新区,
