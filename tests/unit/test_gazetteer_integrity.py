@@ -1,5 +1,5 @@
-"""Integrity of the gazetteer's entity files: unique names, known parents and owners, no alias
-too short, and no alias that is also another entry's name or a place unless flagged ambiguous."""
+"""Integrity of the gazetteer's entity and zone files: unique names, known parents and owners,
+no alias too short, and no alias that is also another entry's name or a place unless flagged."""
 
 from __future__ import annotations
 
@@ -42,6 +42,15 @@ def place_surfaces() -> set[str]:
     return out
 
 
+def zone_surfaces() -> set[str]:
+    return {
+        norm(s)
+        for row in rows("zones.csv")
+        for s in (row["name"], row["short"], *cells(row["aliases"]))
+        if s
+    }
+
+
 @pytest.mark.parametrize("filename", ENTITY_FILES)
 def test_names_are_unique_within_a_file(filename: str) -> None:
     seen = [norm(r["name"]) for r in rows(filename)]
@@ -80,7 +89,7 @@ def test_aliases_are_two_characters_or_more(filename: str) -> None:
 def test_an_alias_is_no_other_entry_unless_flagged(filename: str) -> None:
     """An alias that names another entry or a place must be listed in ambiguous_aliases (only
     companies.csv has that column: other files may not reuse such a form at all)."""
-    owners, places = other_names(), place_surfaces()
+    owners, places = other_names(), place_surfaces() | zone_surfaces()
     clashes = []
     for row in rows(filename):
         flagged = set(cells(row.get("ambiguous_aliases")))
@@ -99,3 +108,29 @@ def test_flagged_aliases_are_the_rows_own_forms() -> None:
         if a != r["name"] and a not in cells(r["aliases"])
     ]
     assert stray == []
+
+
+def test_zones_are_unique_and_placed_in_their_parent() -> None:
+    zones = rows("zones.csv")
+    seen = [r["name"] for r in zones]
+    assert sorted({n for n in seen if seen.count(n) > 1}) == []
+    codes = {(r["name"], r["adcode"]) for r in rows("divisions.csv")}
+    assert [r["name"] for r in zones if (r["parent"], r["parent_adcode"]) not in codes] == []
+    kinds = {r["kind"] for r in zones}
+    assert kinds <= {"经济技术开发区", "高新技术产业开发区"}
+
+
+def test_zone_forms_name_nothing_else() -> None:
+    owners, places = other_names(), place_surfaces()
+    forms = [
+        (r["name"], form)
+        for r in rows("zones.csv")
+        for form in (r["name"], r["short"], *cells(r["aliases"]))
+        if form
+    ]
+    assert [f for f in forms if len(f[1]) < 2] == []
+    assert [f for f in forms if norm(f[1]) in owners or norm(f[1]) in places] == []
+    counts: dict[str, int] = {}
+    for _, form in forms:
+        counts[norm(form)] = counts.get(norm(form), 0) + 1
+    assert sorted(f for f, n in counts.items() if n > 1) == []
