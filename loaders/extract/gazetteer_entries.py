@@ -21,6 +21,7 @@ import csv
 import io
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -41,6 +42,7 @@ class GazEntry:
     short: str | None = None  # City: customary short form (淄博市 → 淄博)
 
 
+@lru_cache(maxsize=1 << 17)  # each surface is normalised several times while indexing
 def norm(text: str) -> str:
     """Lookup key: NFKC (full-width → half-width), trimmed, Latin letters case-folded."""
     return unicodedata.normalize("NFKC", text).strip().casefold()
