@@ -259,7 +259,9 @@ ZONE_KIND = re.compile("|".join(sorted(_ZONE_KINDS, key=len, reverse=True)))
 def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
     """A bare 经开区 or 高新区 is the article's one zone of that kind (L8), like a bare 市."""
     out: list[Mention] = []
-    spans = [(z.start, z.end) for z in zones]
+    # inside a written zone, or a listed one (东湖高新区), 高新区 is no bare word
+    listed = [c for c in ctx.cities if c.props.get("level") == "zone"]
+    spans = [(z.start, z.end) for z in [*zones, *listed]]
     for m in ZONE_KIND.finditer(ctx.text):
         if any(a <= m.start() < b for a, b in spans):
             continue

@@ -254,7 +254,9 @@ def _name_places(surface: str, unplaced: bool) -> tuple[tuple[str, str], ...]:
             found.append(("rule:located_bracket", entry.name))
     zone = ZONE_KIND.search(surface)
     if zone is not None and zone.start() >= 2 and zone.end() < len(surface):
-        found.append(("rule:located_zone_name", surface[: zone.end()]))
+        written = surface[: zone.end()]
+        known = _gazetteer().division(written)  # a listed zone goes by its official name
+        found.append(("rule:located_zone_name", known.name if known else written))
     place = _surface_place(surface) if unplaced else None
     if place is not None:
         found.append(("rule:located_prefix", place))
