@@ -79,3 +79,23 @@ def test_a_verb_inside_a_name_triggers_nothing() -> None:
 def test_a_known_short_form_opening_a_longer_firm_name_is_not_that_firm() -> None:
     assert "中信集团" not in names(run("中信生物今年发布了新品。"), "Company")
     assert "中信集团" in names(run("中信今年发布了新品。"), "Company")
+
+
+def test_a_bare_head_of_government_works_for_the_articles_city() -> None:
+    ex = run("洛阳市召开大会。市委常委、副市长、高新区党工委书记张明远出席。")
+    assert ("张明远", "洛阳市") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_written_city_wins_over_the_articles_city() -> None:
+    ex = run("洛阳市召开大会。郑州市副市长张明远出席。")
+    assert pairs(ex, "WORKS_FOR") == {("张明远", "郑州市")}
+
+
+def test_a_post_held_at_a_firm_named_after_it() -> None:
+    ex = run("由张明远担任董事的星河医疗用品有限公司成立于2010年。")
+    assert ("张明远", "星河医疗用品") in pairs(ex, "WORKS_FOR")
+
+
+def test_an_event_that_is_only_held_has_no_name() -> None:
+    assert names(run("洛阳市召开大会。"), "Project") == set()
+    assert "2023星河创新大会" in names(run("洛阳市举办2023星河创新大会。"), "Project")

@@ -93,8 +93,8 @@ def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
     surface = ctx.text[start:end]
     if not _ORG_CHARS.search(surface) or _MEDIA_END.search(surface):
         return None
-    if not (ctx.tokens.is_boundary(start) and ctx.tokens.is_boundary(end)):
-        return None  # a piece of a longer word (深科技 in 钛深科技)
+    if not ctx.tokens.is_boundary(start):
+        return None  # the tail of a longer word (深科技 in 钛深科技)
     if NAME_GOES_ON.match(ctx.text, end) or is_byline(ctx.text, start, end):
         return None  # the name is longer than the span (君实|生物), or a credit (来源：甲乙证券)
     if _OPERATOR.search(surface[-2:]) and operator_technology(ctx.text, end):
