@@ -164,12 +164,16 @@ def iter_jsonl(
         return
     with stream:
         try:
+            records = 0
             for number, line in _bounded_lines(stream, limits.max_record_bytes):
                 if summary is not None:
                     summary.input_bytes += len(line) if line else limits.max_record_bytes
                 item = _record(line, f"{path_text(path)}:{number}", limits)
                 if item is not None:
+                    records += 1
                     yield item
+            if not records:
+                yield LoadError(path_text(path), "no record: the JSON Lines file is empty")
         except OSError as exc:
             yield LoadError(path_text(path), f"read failed: {exc.strerror or exc}")
 
