@@ -60,13 +60,12 @@ def resolve_settings(
 def connect(settings: Settings) -> Graph:
     """A Graph on the server and database of `settings`, its connection checked; closing the
     Graph (it is a context manager) closes the driver. Raises graph.errors.StoreError naming
-    the URI (never the password) when the server is unreachable, rejects the credentials or
-    has no database of the name `settings.database`."""
+    the URI (never the password) when the server is unreachable, rejects the credentials (or
+    they expired), or has no database of the name `settings.database`."""
     graph = Graph(open_driver(settings), settings.database, settings=settings, owns_driver=True)
-    if settings.database:  # a database that does not exist is named now, not mid-command
-        try:
-            graph.server_info()
-        except StoreError as exc:
-            graph.close()
-            raise (failures.explain(exc.__cause__, settings) or exc) from exc
+    try:  # a missing database or an expired password is named now, not mid-command
+        graph.server_info()
+    except StoreError as exc:
+        graph.close()
+        raise (failures.explain(exc.__cause__, settings) or exc) from exc
     return graph
