@@ -4,7 +4,7 @@
 reports and stores them) of the articles that must land, and for every bad input its path and
 a fragment of the reason it must be skipped with. The sentences are invented (星云科技,
 洛阳市 …). The poison: the bad files of tests/data/bad (empty, binary, undecodable, broken
-front matter …) and, made here, special files (FIFO, socket), symbolic link loops and dangling
+front matter …) and, made here, special files (FIFO, socket, device), symbolic link loops and dangling
 links, a folder link back to its parent, oversized, deeply nested and empty JSON inputs,
 server-page code, a gold file; and inputs that used to stop a run but must now land: a lone
 surrogate in a JSON Lines field, a file name that is not UTF-8, a title and an id over the
@@ -144,6 +144,8 @@ def build(root: Path, extract_bug: str = "触发提取故障") -> Poisoned:
     server.bind(str(root / "s.txt"))
     server.close()
     bad("s.txt", "a socket")
+    (root / "null.txt").symlink_to(os.devnull)  # a character device, reached by a link
+    bad("null.txt", "a character device")
     (root / "loop_a.txt").symlink_to(root / "loop_b.txt")
     (root / "loop_b.txt").symlink_to(root / "loop_a.txt")
     bad("loop_a.txt", "symbolic link loop")
