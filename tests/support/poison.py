@@ -4,8 +4,8 @@
 reports and stores them) of the articles that must land, and for every bad input its path and
 a fragment of the reason it must be skipped with. The sentences are invented (星云科技,
 洛阳市 …). The poison: the bad files of tests/data/bad (empty, binary, undecodable, broken
-front matter …) and, made here, special files (FIFO, socket, device), symbolic link loops and dangling
-links, a folder link back to its parent, oversized, deeply nested and empty JSON inputs,
+front matter …) and, made here, special files (FIFO, socket, device), symbolic link loops and
+dangling links, a folder link back to its parent, oversized, deeply nested and empty JSON inputs,
 server-page code, a gold file; and inputs that used to stop a run but must now land: a lone
 surrogate in a JSON Lines field, a file name that is not UTF-8, a title and an id over the
 index limit, HTML nested 100,000 deep, UTF-16 without a byte-order mark.
