@@ -3,6 +3,7 @@ becomes (`Param.convert`), and the `$param`s a query uses (`used_params`)."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,20 @@ _PARAM_RE = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>[a-z]+)\s*"
     r"(?:(?P<required>\(required\))|=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<desc>.*))?$"
 )
+
+
+MAX_INT = 2**63 - 1  # a Neo4j integer is 64-bit
+
+
+def check_date(text: str) -> None:
+    """Raise ValueError when YYYY, YYYY-MM or YYYY-MM-DD names no day of the calendar
+    (2022-13-01, 2022-02-30)."""
+    parts = [int(p) for p in text.split("-")]
+    year, month, day = parts + [1] * (3 - len(parts))
+    try:
+        datetime.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"no such date ({exc})") from None
 
 
 @dataclass(frozen=True)
@@ -42,6 +57,8 @@ class Param:
                 number = int(raw)
                 if number < 0:
                     raise ValueError("must not be negative")
+                if number > MAX_INT:
+                    raise ValueError(f"out of range (at most {MAX_INT}, Neo4j's largest integer)")
                 return number
             if self.type == "float":
                 return float(raw)
@@ -58,6 +75,7 @@ class Param:
                 text = str(raw).strip()
                 if not _DATE_RE.match(text):
                     raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+                check_date(text)
                 return text
             if self.type in ("label", "reltype"):
                 allowed = ENTITY_LABELS if self.type == "label" else RELATION_TYPES

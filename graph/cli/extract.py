@@ -23,6 +23,7 @@ from graph.evaluate import (
     methods_to_json,
 )
 from graph.ingest import Skip, Tally, default_extract, iter_extractions
+from loaders.paths import path_text
 
 
 def _report_skip(item: Skip) -> None:
@@ -54,11 +55,17 @@ def _extractions(paths: tuple[str, ...], progress: bool) -> Iterator[tuple[str |
               help="Report progress on standard error.")
 def extract_command(paths: tuple[str, ...], output: str | None, progress: bool) -> None:
     """Extract entities and relationships from articles (files, directories, globs, JSON
-    Lines corpora) and write one JSON object per article."""
+    Lines corpora) and write one JSON object per article. Exits with status 1 when no
+    article could be extracted."""
     out = click.open_file(output or "-", "w", encoding="utf-8")
+    written = 0
     with out:
         for _, extraction in _extractions(paths, progress):
             out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+            written += 1
+    if not written:
+        named = ", ".join(path_text(p) for p in paths)
+        raise UsageError(f"no article could be extracted from {named}")
 
 
 @main.command("eval")
@@ -94,7 +101,8 @@ def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool,
             for kind, key, what in one.misses:
                 click.echo(f"{stem}\t{kind}\t{key}\t{what}", err=True)
     if not run.gold_files:
-        raise UsageError(f"no article in {', '.join(paths)} has a gold file in {gold_dir}")
+        named = ", ".join(path_text(p) for p in paths)
+        raise UsageError(f"no article in {named} has a gold file in {gold_dir}")
     if fmt == "json":
         data = {"articles": len(run.scored), "gold_files": run.gold_files,
                 "no_article": run.no_article, "no_input": run.no_input, **run.total.to_json()}

@@ -7,7 +7,9 @@ import click
 import cypher
 from graph import demo
 from graph.cli.app import FORMAT_OPTION, Connection, connection_options, main, print_rows
+from graph.errors import UsageError
 from graph.ingest import ingest
+from loaders.paths import path_text
 
 
 @main.command("ingest")
@@ -25,7 +27,9 @@ def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progr
     relationships, and write them to Neo4j, merged with what is there.
 
     Re-running on the same files changes nothing; an edited file replaces its own evidence.
-    Files that cannot be read or extracted are skipped and listed with the reason.
+    Files that cannot be read or extracted (and special files: FIFOs, sockets, devices) are
+    skipped and listed with the reason; a second copy of an article is listed as a duplicate
+    and written once. Exits with status 1 when no article could be ingested.
     """
     if dry_run:
         summary = ingest(paths, dry_run=True, progress=progress)
@@ -33,6 +37,12 @@ def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progr
         with connection.graph() as graph:
             summary = ingest(paths, graph=graph, batch_size=batch_size, progress=progress)
     click.echo("\n".join(summary.lines()))
+    if not summary.ingested:
+        failed = len(summary.skipped)
+        raise UsageError(
+            f"nothing was ingested: all {failed} input(s) were skipped (listed above)"
+            if failed else f"no article found in {', '.join(path_text(p) for p in paths)}"
+        )
 
 
 @main.group("schema")

@@ -17,7 +17,7 @@ from neo4j.exceptions import DriverError, Neo4jError
 
 import cypher
 from graph.batch import PreparedArticle, group, merged_aliases
-from graph.errors import StoreError
+from graph.errors import RefusedError, StoreError
 from graph.model import ARTICLE_LABEL, ENTITY_LABELS, check_label, check_relation_type
 from graph.neo4j.base import chunks
 from graph.neo4j.schema import SchemaOps
@@ -197,6 +197,17 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
     return result
 
 
+# Neo4j's codes for a statement or a value it refuses ("Property value is too large to index" is
+# Neo.DatabaseError.Statement.ExecutionFailed), as opposed to the server, the database or the
+# login: only those are worth retrying article by article.
+_DATA_CODES = ("Neo.ClientError.Statement.", "Neo.ClientError.Schema.",
+               "Neo.DatabaseError.Statement.", "Neo.DatabaseError.Schema.")
+
+
+def _about_the_data(code: str | None) -> bool:
+    return bool(code) and str(code).startswith(_DATA_CODES)
+
+
 class WriteOps(SchemaOps):
     def write_articles(
         self,
@@ -222,10 +233,13 @@ class WriteOps(SchemaOps):
         except (Neo4jError, DriverError) as exc:
             names = ", ".join(a.label for a in articles[:10])
             more = f" and {len(articles) - 10} more" if len(articles) > 10 else ""
-            raise StoreError(
+            message = (
                 f"writing a batch of {len(articles)} article(s) failed, nothing of it was written "
                 f"({names}{more}): {exc}"
-            ) from exc
+            )
+            if isinstance(exc, Neo4jError) and _about_the_data(exc.code):
+                raise RefusedError(message, f"{exc.code}: {exc.message}") from exc
+            raise StoreError(message) from exc
 
     def write_subgraph_rows(
         self,
