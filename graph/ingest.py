@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from graph import moments
 from graph.batch import PreparedArticle, prepare
 from graph.errors import BatchError
 from graph.model import Article, Extraction
@@ -160,10 +161,11 @@ def ingest(
     summary = IngestSummary(dry_run=dry_run)
     started = time.perf_counter()
     pending: list[PreparedArticle] = []
+    ingested_at = moments.now()  # one time for the whole run
 
     def flush() -> None:
         if pending and graph is not None and not dry_run:
-            result = graph.write_articles(pending)
+            result = graph.write_articles(pending, ingested_at=ingested_at)
             if summary.written is None:
                 summary.written = result
             else:
@@ -207,11 +209,12 @@ def write_extractions(
     An invalid extraction raises graph.errors.BatchError naming its article."""
     total = WriteResult()
     pending: list[PreparedArticle] = []
+    ingested_at = moments.now()
     for extraction in extractions:
         pending.append(prepare(extraction))
         if len(pending) >= batch_size:
-            total.add(graph.write_articles(pending))
+            total.add(graph.write_articles(pending, ingested_at=ingested_at))
             pending = []
     if pending:
-        total.add(graph.write_articles(pending))
+        total.add(graph.write_articles(pending, ingested_at=ingested_at))
     return total
