@@ -17,9 +17,9 @@ Dates (``since``/``until``), ``limit`` and ``hops`` are read from every question
 report's parameters of those names; a pattern does not list them.
 
 A match scores the length of the keywords it found, 3 per required name (or quoted text), 2
-per optional name filled, 1 per label or type word, and loses 3 for each name of the question it leaves unused
-(unless a keyword covers it) and 2 when the question gives a date or limit the report cannot
-take. The router picks the best match over every report.
+per optional name filled, 1 per label or type word, and loses 3 for each name of the question
+it leaves unused (unless a keyword covers it) and 2 when the question gives a date or limit the
+report cannot take. The router picks the best match over every report.
 """
 
 from __future__ import annotations

@@ -103,7 +103,7 @@ _OPEN = "以来|至今|起|之后|以后|开始"
 _DATE_RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:自|从|since)?(?P<d>\d{4}-\d{2}(?:-\d{2})?)(?:以来|至今|之后|以后|起)?"),
      "iso_since"),
-    (re.compile(rf"(?P<y1>\d{{4}})年?(?:到|至|-|~|—)(?P<y2>\d{{4}})年?"), "range"),
+    (re.compile(r"(?P<y1>\d{4})年?(?:到|至|-|~|—)(?P<y2>\d{4})年?"), "range"),
     (re.compile(r"(?:自|从)?(?P<y>\d{4})年(?P<m>\d{1,2})月(?:以来|至今|之后|以后|起)"),
      "since_month"),
     (re.compile(r"(?:自|从)?(?P<y>\d{4})年?(?:以来|至今|之后|以后|起|后)|since(?P<y3>\d{4})"),

@@ -5,10 +5,9 @@ Written by hand for the tests."""
 
 from __future__ import annotations
 
-from support.store_corpus import _article, _rel, corpus
-
 from graph.ask.entities import Candidate
 from graph.model import Entity, Extraction
+from support.store_corpus import _article, _rel, corpus
 
 MIIT = ("Agency", "工业和信息化部")
 PLAN = ("Policy", "工业互联网创新发展行动计划")
