@@ -42,10 +42,10 @@ CALL (area) {
   RETURN r
 }
 WITH r, parties
-WHERE $party IS NULL OR startNode(r) IN parties OR endNode(r) IN parties
 // first_seen and last_seen are the earliest and latest evidence dates, so one bound is decided
 // on the relationship; with both, some single sentence must lie between them
-WHERE ($since IS NULL OR r.last_seen >= $since)
+WHERE ($party IS NULL OR startNode(r) IN parties OR endNode(r) IN parties)
+  AND ($since IS NULL OR r.last_seen >= $since)
   AND ($until IS NULL OR left(r.first_seen, size($until)) <= $until)
   AND ($since IS NULL OR $until IS NULL
        OR EXISTS { MATCH (ev:Evidence {rel: r.key})
