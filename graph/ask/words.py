@@ -178,7 +178,7 @@ def find_dates(text: str, today: date) -> Found:
     return found
 
 
-_LIMIT = re.compile(rf"(?:前|top|头)(?P<n>{NUM})(?:名|个|家|位|条|大|项)?(?![年天月周日])"
+_LIMIT = re.compile(rf"(?:前|top|头)(?P<n>{NUM})(?:名|个|家|位|条|大|项)?(?!个?[年天月周日星])"
                     rf"|(?P<m>{NUM})(?:大|强)(?=[^\d]|$)"
                     rf"|最(?:多|活跃|重要|大)的(?P<k>{NUM})(?:个|家|位|条|名|项)"
                     rf"|(?P<j>{NUM})(?:个|家|位|条|名|项)(?=实体|企业|公司|平台|城市|机构|政策|项目|人)")
