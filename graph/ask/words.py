@@ -187,9 +187,12 @@ _HOPS = re.compile(rf"(?P<n>{NUM})(?:跳|度|hops?)")
 
 def find_limit(text: str) -> Found:
     for m in _LIMIT.finditer(text):
-        n = number(m.group("n") or m.group("m") or m.group("k") or m.group("j"))
+        group = next(g for g in ("n", "m", "k", "j") if m.group(g))
+        n = number(m.group(group))
         if n:
-            return Found({"limit": n}, [m.span()])
+            # 最多的十个: only the number is the limit; 最多 stays for the keywords
+            start = m.start(group) if group == "k" else m.start()
+            return Found({"limit": n}, [(start, m.end())])
     return Found()
 
 
