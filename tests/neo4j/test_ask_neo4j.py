@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from support.ask_cases import QUESTIONS, TODAY, load, score
+from support.ask_cases import HELD_OUT, QUESTIONS, TODAY, load, score
 from support.ask_corpus import ask_corpus
 
 from graph.ask import Answer, Unroutable, ask
@@ -37,6 +37,13 @@ def test_the_test_questions_route_as_well_on_the_graph(asked: Any) -> None:
     right, wrong = score(cases, GraphLexicon(asked))
     print(f"ask routing on Neo4j: {right}/{len(cases)} = {right / len(cases):.3f}")
     assert right / len(cases) >= 0.95, "\n".join(wrong)
+
+
+def test_the_held_out_questions_on_the_graph(asked: Any) -> None:
+    cases = load(HELD_OUT)
+    right, wrong = score(cases, GraphLexicon(asked))
+    print(f"ask held-out on Neo4j: {right}/{len(cases)} = {right / len(cases):.3f}")
+    assert right / len(cases) >= 0.85, "\n".join(wrong)
 
 
 def test_an_answer_holds_the_rows_and_their_evidence(asked: Any) -> None:
