@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from graph import moments
 from graph.batch import PreparedArticle, prepare
 from graph.errors import BatchError
 from graph.ingest_writer import BatchWriter, FirstSeen
@@ -168,8 +169,10 @@ def ingest(
         raise ValueError("ingest needs a Graph unless dry_run is set")
     summary = IngestSummary(dry_run=dry_run)
     started = time.perf_counter()
+    ingested_at = moments.now()  # one time for the whole run
     writer = BatchWriter(None if dry_run else graph, batch_size,
-                         lambda article, reason: summary.skipped.append((article.label, reason)))
+                         lambda article, reason: summary.skipped.append((article.label, reason)),
+                         ingested_at=ingested_at)
     seen = FirstSeen()
 
     def skipped(item: Skip) -> None:
@@ -216,11 +219,12 @@ def write_extractions(
     An invalid extraction raises graph.errors.BatchError naming its article."""
     total = WriteResult()
     pending: list[PreparedArticle] = []
+    ingested_at = moments.now()
     for extraction in extractions:
         pending.append(prepare(extraction))
         if len(pending) >= batch_size:
-            total.add(graph.write_articles(pending))
+            total.add(graph.write_articles(pending, ingested_at=ingested_at))
             pending = []
     if pending:
-        total.add(graph.write_articles(pending))
+        total.add(graph.write_articles(pending, ingested_at=ingested_at))
     return total

@@ -26,6 +26,7 @@ class BatchWriter:
     graph: Graph | None  # None: a dry run, nothing is written
     batch_size: int
     on_refused: Callable[[PreparedArticle, str], None]
+    ingested_at: str | None = None  # the run's time, on every Article and Evidence written
     written: WriteResult | None = None
     refused: int = 0
     pending: list[PreparedArticle] = field(default_factory=list)
@@ -40,14 +41,16 @@ class BatchWriter:
         if not batch or self.graph is None:
             return
         try:
-            self._count(self.graph.write_articles(batch))
+            self._count(self.graph.write_articles(batch, ingested_at=self.ingested_at))
         except RefusedError as exc:
             if len(batch) == 1:
                 self._refuse(batch[0], exc)
                 return
             for article in batch:
                 try:
-                    self._count(self.graph.write_articles([article]))
+                    self._count(
+                        self.graph.write_articles([article], ingested_at=self.ingested_at)
+                    )
                 except RefusedError as one:
                     self._refuse(article, one)
 

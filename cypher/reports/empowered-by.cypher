@@ -4,6 +4,8 @@
 // param: limit: int = 100 — 最多返回行数 / maximum rows
 // mode: read
 // columns: platform, target, target_label, evidence_count, first_seen, last_seen, confidence, sentence
+// ask: {name:Platform} 赋能|服务了|服务过|服务于|帮助|支撑|带动|助力|改造 !排行|排名|最多|跨
+// example: 卡奥斯赋能了哪些企业？
 CALL () {
   // include: named(var=e, label=Entity, value=$name)
 }

@@ -6,6 +6,10 @@
 // param: limit: int = 200 — 最多返回行数 / maximum rows
 // mode: read
 // columns: date, type, head, tail, title, sentence
+// ask: {name:Entity} 时间线|时间轴|动态|历程|大事记|进展|脉络|来龙去脉|按时间|最新消息|近况
+// ask: {name:Entity} 证据|依据|原文|出处|原句|哪些句子|来源|报道|新闻
+// example: 卡奥斯的时间线
+// example: 关于卡奥斯有哪些原文证据？
 CALL () {
   // include: named(var=e, label=Entity, value=$name)
 }

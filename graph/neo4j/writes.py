@@ -16,6 +16,7 @@ import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
 
 import cypher
+from graph import moments
 from graph.batch import PreparedArticle, group, merged_aliases
 from graph.errors import RefusedError, StoreError
 from graph.model import ARTICLE_LABEL, ENTITY_LABELS, check_label, check_relation_type
@@ -129,7 +130,8 @@ class _TimedTx:
         return fetched
 
 
-def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle]) -> WriteResult:
+def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle],
+                    ingested_at: str) -> WriteResult:
     result = WriteResult()
     state_rows = [{"id": a.id, "path": a.path} for a in articles]
     state = {r["id"]: r for r in tx.run(_query("article-state"), rows=state_rows).data()}
@@ -153,7 +155,7 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
 
     batch = group(to_write)
     for rows in chunks(batch.articles):
-        _count(result, tx.run(_query("articles"), rows=rows).consume())
+        _count(result, tx.run(_query("articles"), rows=rows, ingested_at=ingested_at).consume())
     for label, rows in batch.entities.items():
         merge = _query("entity-merge", LABEL=label)
         for chunk in chunks(rows):
@@ -177,7 +179,8 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
         for chunk in chunks(rows):
             _count(result, tx.run(merge, rows=chunk).consume())
     for chunk in chunks(batch.evidence):
-        _count(result, tx.run(_query("evidence-create"), rows=chunk).consume())
+        query = _query("evidence-create")
+        _count(result, tx.run(query, rows=chunk, ingested_at=ingested_at).consume())
     # WORKS_FOR's title is the one of its latest evidence: recomputed from the Evidence nodes
     # (a handful per relationship), since "latest" cannot be added up batch by batch.
     titled = {
@@ -213,6 +216,7 @@ class WriteOps(SchemaOps):
         self,
         articles: list[PreparedArticle],
         timings: dict[str, float] | None = None,
+        ingested_at: str | None = None,
     ) -> WriteResult:
         """Write one batch of prepared articles in one transaction (retried on transient errors).
 
@@ -221,11 +225,13 @@ class WriteOps(SchemaOps):
         skipped. On failure nothing of the batch is written and the error names its articles.
         With ``timings``, the seconds each statement took are added to it (keyed by the write
         template and its labels or types, e.g. "mentions City"; the commit is not included), for
-        profiling."""
+        profiling. New and changed articles and their Evidence nodes get ``ingested_at``
+        (default: now, UTC ISO 8601)."""
         self.ensure_schema()
+        stamp = ingested_at or moments.now()
 
         def work(tx: neo4j.ManagedTransaction, batch: list[PreparedArticle]) -> WriteResult:
-            return _write_batch_tx(tx if timings is None else _TimedTx(tx, timings), batch)
+            return _write_batch_tx(tx if timings is None else _TimedTx(tx, timings), batch, stamp)
 
         try:
             with self.session() as session:
