@@ -12,9 +12,14 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Any
+
+import neo4j
+from neo4j.exceptions import DriverError, Neo4jError
 
 import cypher
 from graph.dedup import THRESHOLD, ArticleSig, duplicate_groups
+from graph.errors import StoreError
 from graph.neo4j.base import GraphBase, chunks
 
 
@@ -32,13 +37,27 @@ class SourcesResult:
                 f"relationship(s) in {self.seconds:.1f} s")
 
 
+def _data(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict]:
+    return tx.run(query, params).data()
+
+
 class SourceOps(GraphBase):
+    def _rows(self, query: str, params: dict[str, Any] | None = None,
+              write: bool = False) -> list[dict[str, Any]]:
+        """One statement in its own transaction, server notifications off."""
+        try:
+            with self.session(read=not write) as session:
+                run = session.execute_write if write else session.execute_read
+                return run(_data, query, params or {})
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"counting sources failed: {exc}") from exc
+
     def refresh_sources(self, *, threshold: float = THRESHOLD, full: bool = False) -> SourcesResult:
         """Link near-duplicate articles and count `sources` where needed (`full`: on every
         relationship)."""
         started = time.perf_counter()
         result = SourcesResult()
-        rows = self.read("article-signatures")
+        rows = self._rows(cypher.read_query("article-signatures"))
         result.articles = len(rows)
         dups = duplicate_groups(
             (ArticleSig(r["id"], r["date"], r["minhash"]) for r in rows), threshold)
@@ -52,16 +71,17 @@ class SourceOps(GraphBase):
                 changes.append({"id": r["id"], "original": original, "similarity": sim})
         result.relinked = sum(1 for c in changes if c["original"] != c["id"])
         for chunk in chunks(changes):
-            self.run_write(cypher.write_query("duplicates"), {"rows": chunk})
+            self._rows(cypher.write_query("duplicates"), {"rows": chunk}, write=True)
         if full:
-            keys = {row["key"] for row in self.read("evidence-keys")}
+            keys = {row["key"] for row in self._rows(cypher.read_query("evidence-keys"))}
         else:
             ids = [c["id"] for c in changes]
-            keys = {row["key"] for row in self.read("sources-missing")}
+            keys = {row["key"] for row in self._rows(cypher.read_query("sources-missing"))}
             for chunk in chunks(ids):
-                keys |= {row["key"] for row in self.read("evidence-keys-of", {"ids": chunk})}
+                rows = self._rows(cypher.read_query("evidence-keys-of"), {"ids": chunk})
+                keys |= {row["key"] for row in rows}
         for chunk in chunks(sorted(keys)):
-            self.run_write(cypher.write_query("sources-count"), {"keys": chunk})
+            self._rows(cypher.write_query("sources-count"), {"keys": chunk}, write=True)
         result.counted = len(keys)
         result.seconds = time.perf_counter() - started
         return result

@@ -245,7 +245,8 @@ def _with_lines(reader: csv.DictReader) -> Iterable[dict[str, str]]:
 
 def write_decisions(rows: Iterable[dict[str, Any]], handle: Any) -> None:
     """Write decisions (dicts with COLUMNS and optionally score) as a CSV ready to edit."""
-    writer = csv.DictWriter(handle, fieldnames=[*COLUMNS, "score"], extrasaction="ignore")
+    writer = csv.DictWriter(handle, fieldnames=[*COLUMNS, "score"], extrasaction="ignore",
+                            lineterminator="\n")
     writer.writeheader()
     for row in rows:
         writer.writerow(row)
