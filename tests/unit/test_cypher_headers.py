@@ -129,7 +129,8 @@ def test_reports_include_the_name_lookup_fragment() -> None:
 def test_bind_types_and_errors() -> None:
     report = cypher.get_report("agreements")
     bound = report.bind({"city": "淄博", "since": "2022-01", "limit": "5"})
-    assert bound == {"city": "淄博", "since": "2022-01", "until": None, "limit": 5}
+    assert bound == {"city": "淄博", "since": "2022-01", "until": None, "min_sources": 0,
+                     "limit": 5}
     with pytest.raises(CypherLibraryError, match="unknown parameter"):
         report.bind({"town": "淄博"})
     with pytest.raises(CypherLibraryError, match="date"):
