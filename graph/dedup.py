@@ -25,6 +25,7 @@ SHINGLE = 5  # characters per shingle (Chinese text: about two words)
 SEED = 1
 SCHEME = "affine32"  # datasketch 2 permutation scheme; stored signatures depend on it
 THRESHOLD = 0.8  # estimated Jaccard similarity from which two articles are duplicates
+LSH_MARGIN = 0.2  # the LSH index looks for candidates this far below the threshold
 
 _SPACE = re.compile(r"\s+")
 _ARCHIVED = re.compile(r"^https?://web\.archive\.org/web/[^/]+/(?P<url>.+)$", re.IGNORECASE)
@@ -82,7 +83,9 @@ def duplicate_groups(articles: Iterable[ArticleSig], threshold: float = THRESHOL
     """Article id → Duplicate (its original and their similarity) for every article that is a
     near-duplicate of an earlier one; articles without a signature are nobody's duplicate."""
     sigs = {a.id: a for a in articles if a.minhash is not None and len(a.minhash) == NUM_PERM}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    # The index's bands are tuned below the threshold, so a pair just above it is rarely missed;
+    # every candidate pair is then checked against the threshold itself.
+    lsh = MinHashLSH(threshold=max(threshold - LSH_MARGIN, 0.1), num_perm=NUM_PERM)
     hashes: dict[str, MinHash] = {}
     for aid in sorted(sigs):
         m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME,

@@ -84,11 +84,14 @@ class Decisions:
             move = self._find(self.moves, label, name)
             if move is None:
                 return label, name
+            moved = (move.target_label or label, move.target or name)
+            if moved == (label, name):  # a relabel of any label, met again under its new one
+                return moved
             if move in seen:
                 lines = ", ".join(str(d.line) for d in seen)
                 raise ResolutionError(f"{self.path}: lines {lines}: the decisions form a cycle")
             seen.append(move)
-            label, name = move.target_label or label, move.target or name
+            label, name = moved
 
     def kept_apart(self, a: str, b: str) -> bool:
         return frozenset((a, b)) in self.apart
