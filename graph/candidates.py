@@ -16,7 +16,8 @@ Two names that open with different places (苏州市委, 晋城市委: read from
 names and their short forms) are never proposed by a shared alias or an edit distance. Each
 pair becomes a ``merge`` row of a decisions file (loaders.extract.decisions): the entity
 with fewer mentions (then the shorter name) into the other, the reason in ``note``. Pairs kept
-apart in a decisions file are left out.
+apart in a decisions file are left out. An entity proposed for several merges gets one
+(the best), the others are written commented out (``#merge``), so the file loads as it stands.
 """
 
 from __future__ import annotations
@@ -55,8 +56,8 @@ class Candidate:
     score: float
     reason: str
 
-    def row(self) -> dict[str, Any]:
-        return {"action": "merge", "name": self.source.name, "label": self.source.label,
+    def row(self, action: str = "merge") -> dict[str, Any]:
+        return {"action": action, "name": self.source.name, "label": self.source.label,
                 "target": self.target.name, "target_label": self.target.label,
                 "note": self.reason, "score": f"{self.score:.2f}"}
 
@@ -200,3 +201,14 @@ def find_candidates(nodes: list[Node], decisions: Decisions | None = None,
         out.append(Candidate(source, target, score, reason))
     out.sort(key=lambda c: (-c.score, c.source.label, c.source.name, c.target.name))
     return out
+
+
+def decision_rows(candidates: Iterable[Candidate]) -> list[dict[str, Any]]:
+    """The candidates as decision rows, best first; an entity already proposed for a merge
+    gets its further proposals as ``#merge`` rows (skipped when the file is read)."""
+    seen: set[tuple[str, str]] = set()
+    rows = []
+    for c in candidates:
+        rows.append(c.row("#merge" if c.source.key in seen else "merge"))
+        seen.add(c.source.key)
+    return rows

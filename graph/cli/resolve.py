@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from graph.candidates import find_candidates, nodes_from_rows
+from graph.candidates import decision_rows, find_candidates, nodes_from_rows
 from graph.cli.app import Connection, connection_options, main
 from loaders.extract.decisions import (
     DEFAULT_FILE,
@@ -86,13 +86,15 @@ def candidates_command(min_score: float, out: str | None, resolutions: str | Non
     """List likely duplicate entities, best first, as a decisions CSV ready to edit (one
     merge row per pair, the reason in `note`, the score in `score`): the same name under two
     labels, a shared alias, one name inside the other with neighbours in common, a small edit
-    distance. Pairs kept apart in the decisions file are left out."""
+    distance. Pairs kept apart in the decisions file are left out. An entity proposed for
+    several merges gets the best as `merge`, the others as `#merge` (a comment): edit, then
+    `iikg resolve apply FILE`."""
     decisions = load_resolutions(resolutions)
     with connection.graph() as graph:
         nodes = nodes_from_rows(graph.entity_table())
     found = find_candidates(nodes, decisions, min_score)
     with click.open_file(out or "-", "w", encoding="utf-8") as handle:
-        write_decisions((c.row() for c in found), handle)
+        write_decisions(decision_rows(found), handle)
     click.echo(f"{len(found)} candidate pair(s) among {len(nodes)} entities"
                + (f", written to {out}" if out else ""), err=True)
 
