@@ -23,7 +23,7 @@ from graph.evaluate import (
     load_groups,
     methods_to_json,
 )
-from graph.ingest import Skip, Tally, iter_extractions
+from graph.ingest import Skip, Tally, default_extract, iter_extractions
 
 
 def _report_skip(item: Skip) -> None:
@@ -59,7 +59,7 @@ def extract_command(paths: tuple[str, ...], output: str | None, progress: bool,
                     resolutions: str | None) -> None:
     """Extract entities and relationships from articles (files, directories, globs, JSON
     Lines corpora) and write one JSON object per article."""
-    extract = decided_extract(resolutions)
+    extract = decided_extract(resolutions, default_extract)
     out = click.open_file(output or "-", "w", encoding="utf-8")
     with out:
         for _, extraction in _extractions(paths, progress, extract):
@@ -94,7 +94,7 @@ def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool,
     except ValueError as exc:  # graph.evaluate reports unreadable gold or tables as ValueError
         raise UsageError(str(exc)) from exc
     run = Evaluation(gold)
-    extract = decided_extract(resolutions)
+    extract = decided_extract(resolutions, default_extract)
     report = lambda message: click.echo(message, err=True)  # noqa: E731
     for stem, one in run.run(iter_articles(paths), extract, report):
         if misses:

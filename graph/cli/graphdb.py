@@ -8,7 +8,7 @@ import cypher
 from graph import demo
 from graph.cli.app import FORMAT_OPTION, Connection, connection_options, main, print_rows
 from graph.cli.resolve import RESOLUTIONS_OPTION, decided_extract
-from graph.ingest import ingest
+from graph.ingest import default_extract, ingest
 
 
 @main.command("ingest")
@@ -30,7 +30,7 @@ def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progr
     Files that cannot be read or extracted are skipped and listed with the reason.
     Near-duplicate articles are then linked and relationships' `sources` counted (iikg dedup).
     """
-    extract = decided_extract(resolutions)
+    extract = decided_extract(resolutions, default_extract)
     if dry_run:
         summary = ingest(paths, dry_run=True, progress=progress, extract=extract)
     else:

@@ -38,12 +38,10 @@ def load_resolutions(path: str | None) -> Decisions | None:
     return decisions
 
 
-def decided_extract(path: str | None) -> Any:
-    """The default extract function, with the decisions of `path` (or the default file)."""
-    from graph.ingest import default_extract
-
+def decided_extract(path: str | None, extract: Any) -> Any:
+    """The `extract` function, with the decisions of `path` (or of the default file)."""
     decisions = load_resolutions(path)
-    return decisions.wrap(default_extract) if decisions else default_extract
+    return decisions.wrap(extract) if decisions else extract
 
 
 @main.group("resolve")

@@ -110,7 +110,8 @@ def _apply_tx(tx: neo4j.ManagedTransaction, decisions: Decisions) -> ResolveResu
 
 class ResolutionOps(GraphBase):
     def apply_decisions(self, decisions: Decisions) -> ResolveResult:
-        """Apply a decisions file to the stored graph, in one transaction (see the module)."""
+        """Apply a decisions file to the stored graph, in one transaction (see the module).
+        The `sources` of the relationships it moved are counted by `refresh_sources` after."""
         self.ensure_schema()
         with self.session() as session:
             return session.execute_write(_apply_tx, decisions)

@@ -12,7 +12,14 @@ ten has a near-duplicate) are signed and grouped; printed per phase, and as a ra
 the baseline of comparing every pair of signatures in numpy, run in the same process (the
 baseline is skipped past 6,000 articles: it grows with N squared).
 
+On a graph (--neo4j N --wipe; WIPES the database of NEO4J_URI or of the managed local server,
+so point it at an instance whose data you do not need): the N synthetic articles of
+bench_store.py, plus a copy of one in ten with 5 characters changed under another outlet, are
+written, then the refresh after that ingest (`Graph.refresh_sources`), a second one (nothing to
+do), and `iikg dedup` (every relationship recounted) are timed.
+
     .venv/bin/python tests/bench/bench_dedup.py [--n 1000 --n 10000] [PATH ...]
+    .venv/bin/python tests/bench/bench_dedup.py --n 0 --neo4j 5000 --wipe
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
 
 from support.invented_text import changed, invented_text  # noqa: E402
 
@@ -94,15 +102,57 @@ def timing(n: int) -> None:
     print(line)
 
 
+def on_neo4j(n: int) -> None:
+    from bench_store import generate
+    from support.graphdb import clear_database
+
+    from graph.batch import prepare
+    from graph.model import Article, Extraction
+    from graph.neo4j import connect, resolve_settings
+
+    rng = random.Random(n)
+    extractions = []
+    for e in generate(n):
+        extractions.append(e)
+        if rng.random() < 0.1:
+            copy = Article(**{**vars(e.article), "id": e.article.id + "c",
+                              "path": f"{e.article.path}.copy", "source": "copy",
+                              "text": changed(e.article.text, 5)})
+            extractions.append(Extraction(copy, e.entities, e.relations))
+    with connect(resolve_settings()) as graph:
+        clear_database(graph)
+        started = time.perf_counter()
+        prepared = [prepare(e) for e in extractions]
+        prep = time.perf_counter() - started
+        started = time.perf_counter()
+        for i in range(0, len(prepared), 500):
+            graph.write_articles(prepared[i : i + 500])
+        written = time.perf_counter() - started
+        print(f"graph: {len(prepared):,} articles ({len(prepared) - n} copies) prepared in "
+              f"{prep:.1f} s, written in {written:.1f} s")
+        for what, full in (("after ingest", False), ("again", False), ("iikg dedup", True)):
+            result = graph.refresh_sources(full=full)
+            print(f"  {what}: {result.line()}")
+        clear_database(graph)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, action="append", help="articles to time (repeatable)")
     ap.add_argument("paths", nargs="*", default=[str(ROOT / "seeds" / "articles"),
                                                  str(ROOT.parent / "shared" / "devset" / "raw")])
+    ap.add_argument("--neo4j", type=int, default=0, metavar="N",
+                    help="also time the refresh on a graph of N generated articles (needs --wipe)")
+    ap.add_argument("--wipe", action="store_true", help="confirm that --neo4j empties the database")
     args = ap.parse_args()
+    if args.neo4j and not args.wipe:
+        ap.error("--neo4j empties the database: pass --wipe to confirm")
     quality(args.paths)
     for n in args.n or [1000, 5000]:
-        timing(n)
+        if n:
+            timing(n)
+    if args.neo4j:
+        on_neo4j(args.neo4j)
 
 
 if __name__ == "__main__":
