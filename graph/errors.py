@@ -61,6 +61,11 @@ class BatchError(IikgError, ValueError):
     """An extraction that cannot be written; the message names the article."""
 
 
+class ResolutionError(IikgError, ValueError):
+    """A resolution decisions file that cannot be used; the message names the file, the line
+    and the reason."""
+
+
 class UsageError(IikgError, ValueError):
     """Bad options or parameters; the message says what to write instead."""
 

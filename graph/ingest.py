@@ -25,6 +25,7 @@ from graph.errors import BatchError
 from graph.ingest_writer import BatchWriter, FirstSeen
 from graph.model import Article, Extraction
 from graph.neo4j import Graph, WriteResult
+from graph.neo4j.sources import SourcesResult
 from loaders.errors import LoadError
 from loaders.limits import LoadSummary
 from loaders.sources import iter_articles
@@ -43,6 +44,7 @@ class IngestSummary:
     written: WriteResult | None = None
     dry_run: bool = False
     seconds: float = 0.0
+    sources: SourcesResult | None = None  # near-duplicates linked, sources counted
 
     def lines(self) -> list[str]:
         twice = f", duplicates: {len(self.duplicates)}" if self.duplicates else ""
@@ -72,6 +74,8 @@ class IngestSummary:
                 f"sentence(s); {w.relationships_created} created and {w.relationships_deleted} "
                 "deleted (MENTIONS and HAS_EVIDENCE included), the rest merged into existing ones"
             )
+        if self.sources is not None:
+            out.append(self.sources.line())
         out.append(f"time: {self.seconds:.1f} s")
         return out
 
@@ -204,6 +208,8 @@ def ingest(
         writer.flush()
     summary.written = writer.written
     summary.ingested -= writer.refused
+    if graph is not None and not dry_run:
+        summary.sources = graph.refresh_sources()
     summary.read = tally.load.read
     summary.seconds = time.perf_counter() - started
     return summary
@@ -227,4 +233,5 @@ def write_extractions(
             pending = []
     if pending:
         total.add(graph.write_articles(pending, ingested_at=ingested_at))
+    graph.refresh_sources()
     return total

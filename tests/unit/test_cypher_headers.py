@@ -130,7 +130,7 @@ def test_bind_types_and_errors() -> None:
     report = cypher.get_report("agreements")
     bound = report.bind({"city": "淄博", "since": "2022-01", "limit": "5"})
     assert bound == {"party": None, "city": "淄博", "since": "2022-01", "until": None,
-                     "limit": 5}
+                     "min_sources": 0, "limit": 5}
     with pytest.raises(CypherLibraryError, match="unknown parameter"):
         report.bind({"town": "淄博"})
     with pytest.raises(CypherLibraryError, match="date"):
