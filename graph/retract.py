@@ -61,7 +61,11 @@ def remove(graph: Graph, items: Iterable[str], *, source: str | None = None,
            before: str | None = None, dry_run: bool = False) -> Removal:
     """Remove the selected articles with their evidence and mentions (graph.neo4j.retract)."""
     articles = select(graph, items, source=source, before=before)
-    return graph.remove_articles(articles, dry_run=dry_run)
+    removal = graph.remove_articles(articles, dry_run=dry_run)
+    if not dry_run and articles:
+        # originals may have gone and touched relationships lost their count: recount them
+        graph.refresh_sources()
+    return removal
 
 
 def changes(graph: Graph, since: str, *, until: str | None = None, by: str = "ingested",
