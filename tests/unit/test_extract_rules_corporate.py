@@ -99,3 +99,23 @@ def test_a_post_held_at_a_firm_named_after_it() -> None:
 def test_an_event_that_is_only_held_has_no_name() -> None:
     assert names(run("洛阳市召开大会。"), "Project") == set()
     assert "2023星河创新大会" in names(run("洛阳市举办2023星河创新大会。"), "Project")
+
+
+def test_a_unit_named_after_its_company_stays_apart_and_belongs_to_it() -> None:
+    ex = run("中国电信研究院发布了白皮书，中国电信表示将推广。")
+    assert {"中国电信", "中国电信研究院"} <= names(ex, "Company")
+    assert ("中国电信研究院", "中国电信") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_known_owner_named_elsewhere_owns_a_firm_named_after_it() -> None:
+    ex = run("阿里巴巴发布财报。阿里云智能表示将降价。")
+    assert ("阿里云", "阿里巴巴") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_known_owner_elsewhere_without_its_name_in_front_gives_nothing() -> None:
+    assert pairs(run("海尔集团发布财报。卡奥斯表示将扩大平台。"), "SUBSIDIARY_OF") == set()
+
+
+def test_the_articles_company_buys_when_the_text_says_company() -> None:
+    ex = run("星河集团发布财报。星河集团表示：公司顺应变化，并收购星云科技。")
+    assert ("星云科技", "星河集团") in pairs(ex, "SUBSIDIARY_OF")

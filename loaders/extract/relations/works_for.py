@@ -12,7 +12,7 @@ import re
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import TITLE_ALT, Mention
-from loaders.extract.relations.base import SentenceView, relation, rx
+from loaders.extract.relations.base import SentenceView, principal_company, relation, rx
 
 # Heads of government work for their City, which the title rules decide (T47).
 _EMPLOYERS = SCHEMA["WORKS_FOR"].tails - {"City"}
@@ -41,22 +41,6 @@ _POST_AFTER = re.compile(f"^(?:有限公司|公司)?的?(?P<t>{TITLE_ALT})")
 _COMPANY_WORD_TITLE = re.compile(
     f"(?:^|[^\u4e00-\u9fff]|的)(?:本|该|我)?公司的?(?P<t>[\u4e00-\u9fff]{{0,8}}?(?:{TITLE_ALT}))$"
 )
-
-
-def principal_company(views: list[SentenceView]) -> Mention | None:
-    """The company an article is about: the one named most often, at least twice."""
-    counts: dict[str, int] = {}
-    first: dict[str, Mention] = {}
-    for view in views:
-        for m in view.mentions:
-            if m.label == "Company":
-                counts[m.name] = counts.get(m.name, 0) + 1
-                first.setdefault(m.name, m)
-    if not counts:
-        return None
-    name = max(counts, key=lambda n: counts[n])
-    tied = [n for n in counts if counts[n] == counts[name]]
-    return first[name] if counts[name] >= 2 and len(tied) == 1 else None
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
