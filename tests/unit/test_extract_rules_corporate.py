@@ -119,3 +119,21 @@ def test_a_known_owner_elsewhere_without_its_name_in_front_gives_nothing() -> No
 def test_the_articles_company_buys_when_the_text_says_company() -> None:
     ex = run("星河集团发布财报。星河集团表示：公司顺应变化，并收购星云科技。")
     assert ("星云科技", "星河集团") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_titles_written_back_to_back_are_all_issued() -> None:
+    ex = run("洛阳先后制定出台《洛阳市机器人产业链行动方案》《关于加快智能制造发展的意见》。")
+    assert {
+        ("洛阳市机器人产业链行动方案", "洛阳市"),
+        ("关于加快智能制造发展的意见", "洛阳市"),
+    } <= pairs(ex, "ISSUED_BY")
+
+
+def test_an_association_issues_a_guide() -> None:
+    ex = run("由中国机械工业联合会发布的《机械工业“十四五”发展指南》指出。")
+    assert ("机械工业十四五发展指南", "中国机械工业联合会") in pairs(ex, "ISSUED_BY")
+
+
+def test_implementing_a_plan_is_not_issuing_it() -> None:
+    ex = run("洛阳市认真落实《关于加快智能制造产业发展的实施意见》。")
+    assert pairs(ex, "ISSUED_BY") == set()

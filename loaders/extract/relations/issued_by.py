@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import re
 
-from graph.model import Relation
+from graph.model import SCHEMA, Relation
 from loaders.extract.relations.base import SentenceView, relation
 
 _ISSUE = re.compile(r"(?:印发|出台|发布|编制|制定|颁布|汇报|起草|推出)")
-_ISSUERS = frozenset({"Agency", "City"})
+_ISSUERS = SCHEMA["ISSUED_BY"].tails
 # Between the verb and the policy: 了, 的, 先后, quotes; or earlier policies of the same list.
 _GAP = re.compile(r"^[\s了的《“”]*$")
-_LIST_GAP = re.compile(r"^[\s》”]*(?:、|和|及|以及)[\s《“]*$")
+# 《甲》《乙》: titles written back to back are a list too.
+_LIST_GAP = re.compile(r"^[\s》”]*(?:、|和|及|以及)?[\s《“]*$")
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
