@@ -137,3 +137,15 @@ def test_an_association_issues_a_guide() -> None:
 def test_implementing_a_plan_is_not_issuing_it() -> None:
     ex = run("洛阳市认真落实《关于加快智能制造产业发展的实施意见》。")
     assert pairs(ex, "ISSUED_BY") == set()
+
+
+def test_a_supplier_to_a_described_list_of_customers_empowers_each() -> None:
+    ex = run("星河科技是一家生产伸缩管的企业，为国际家电巨头飞利浦、西门子和伊莱克斯等配套生产。")
+    assert {("星河科技", "飞利浦"), ("星河科技", "西门子"), ("星河科技", "伊莱克斯")} <= pairs(
+        ex, "EMPOWERS"
+    )
+
+
+def test_a_list_opened_by_an_action_is_no_customer_list() -> None:
+    ex = run("星河科技为推动飞利浦、西门子等企业合作开发了新平台。")
+    assert pairs(ex, "EMPOWERS") == set()

@@ -22,6 +22,9 @@ def rx(pattern: str) -> re.Pattern[str]:
 # Between members of a coordination group: A、B, A和B, A与B, A及B, A以及B.
 _SEPARATOR = re.compile(r"^\s*(?:、|和|与|及|以及|同|跟|，以及)\s*$")
 _LIST_SEPARATOR = re.compile(r"、|和|及|以及|与")
+_ITEM_DESCRIPTOR = re.compile(
+    r"[\u4e00-\u9fff]{0,8}(?:巨头|龙头|企业|客户|厂商|品牌|公司|集团|车企|大厂|伙伴)"
+)
 _LIST_END = re.compile(r"等|[（(]|[）)]")
 # Allowed between a group and the verb it governs: adverbs, auxiliaries, 等N部门.
 ADVERB_GAP = re.compile(
@@ -180,8 +183,11 @@ class SentenceView:
             inside = [
                 m for m in self.mentions if item_start <= m.start and m.end <= item_end
             ]
-            if inside and inside[0].label in labels and inside[0].start - item_start <= 1:
-                out.append(inside[0])
+            lead = self.text[item_start : inside[0].start] if inside else ""
+            if inside and inside[0].label in labels and (
+                len(lead) <= 1 or (not out and _ITEM_DESCRIPTOR.fullmatch(lead))
+            ):
+                out.append(inside[0])  # 国际家电巨头甲: the list's descriptor opens its first item
             elif item_end - item_start > max_item or inside:
                 break
             if stop or sep is None:

@@ -65,6 +65,8 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
         if not targets or not _SUPPLY_VERB.match(view.text[targets[-1].end : view.end]):
             continue  # 为甲、乙组成的联盟开发…: the list is not what is supplied
         suppliers = view.actors_before(pos, _SOURCES)
+        if not suppliers and view.subject is not None and view.subject.label in _SOURCES:
+            suppliers = [view.subject]  # 甲是一家…企业，为乙配套
         for target in targets:
             for source in suppliers[-1:]:
                 out.append((source, target, "rule:empowers_supplier", 0.7))
