@@ -149,3 +149,15 @@ def test_a_supplier_to_a_described_list_of_customers_empowers_each() -> None:
 def test_a_list_opened_by_an_action_is_no_customer_list() -> None:
     ex = run("星河科技为推动飞利浦、西门子等企业合作开发了新平台。")
     assert pairs(ex, "EMPOWERS") == set()
+
+
+def test_a_firm_at_work_in_named_projects_empowers_them() -> None:
+    ex = run("星河科技在洛阳地铁一号线、郑州奥林匹克体育中心等一系列标杆项目中不断打磨产品。")
+    assert {("星河科技", "洛阳地铁一号线"), ("星河科技", "郑州奥林匹克体育中心")} <= pairs(
+        ex, "EMPOWERS"
+    )
+
+
+def test_a_firm_in_a_place_is_not_at_work_in_a_project() -> None:
+    ex = run("星河科技在洛阳地铁一号线附近开设了门店。")
+    assert pairs(ex, "EMPOWERS") == set()

@@ -88,6 +88,26 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
     return out
 
 
+# 甲在乙、丙等(一系列)(标杆)项目中…: a supplier's product at work in named projects (T1, T6).
+_IN_PROJECTS = re.compile(r"^\s*等[^，。；]{0,8}?(?:项目|工程)(?:中|里|上|当中)")
+
+
+def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
+    out = []
+    for m in rx("在").finditer(view.sentence.text):
+        pos = view.start + m.start()
+        projects = view.list_after(pos + 1, frozenset({"Project"}))
+        if not projects or not _IN_PROJECTS.match(view.text[projects[-1].end : view.end]):
+            continue
+        actors = view.actors_before(pos, _SOURCES - {"Platform"})
+        if not actors and view.subject is not None and view.subject.label in _SOURCES:
+            actors = [view.subject]
+        for project in projects:
+            for actor in actors[-1:]:
+                out.append((actor, project, "rule:empowers_in_projects", 0.65))
+    return out
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
@@ -229,6 +249,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             ):
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         found.extend(_supplier_of(view))
+        found.extend(_applied_in(view))
         for source, target, method, conf in found:
             if source.name != target.name:
                 out.append(relation("EMPOWERS", source, target, view, method, conf))
