@@ -76,6 +76,8 @@ MENTIONS = "MENTIONS"
 # Evidence: one node per supporting sentence, linked from its article (cypher/README.md).
 EVIDENCE_LABEL = "Evidence"
 HAS_EVIDENCE = "HAS_EVIDENCE"
+# The key of the ingest write lock (cypher/write/ingest-lock.cypher): never a stored node.
+INGEST_LOCK_LABEL = "IngestLock"
 EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "method", "confidence", "date", "title")
 
 
