@@ -9,6 +9,7 @@ import click
 from graph import browser
 from graph.browser import serve as assets
 from graph.cli.app import Connection, connection_options, main, progress
+from graph.errors import redact
 from graph.neo4j import connect, local
 
 
@@ -32,7 +33,8 @@ def neo4j_start(timeout: float) -> None:
     state = "already running" if was_running else "started"
     click.echo(f"Neo4j {server.version} {state}.")
     if os.environ.get("NEO4J_URI"):
-        progress(f"Note: NEO4J_URI is set, so other commands use {os.environ['NEO4J_URI']}.")
+        progress(f"Note: NEO4J_URI is set, so other commands use "
+                 f"{redact(os.environ['NEO4J_URI'])}.")
     click.echo(f"  Bolt:    {server.bolt_uri}  (no authentication)")
     click.echo(f"  Browser: {server.browser_connect_url}")
 

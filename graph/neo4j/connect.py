@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from graph.neo4j import local
 from graph.neo4j.driver import open_driver
 from graph.neo4j.graph import Graph
-from graph.neo4j.settings import Settings, check_uri
+from graph.neo4j.settings import Settings, check_uri, split_credentials
 
 
 def _pick(value: str | None, env: Mapping[str, str], name: str) -> str | None:
@@ -47,7 +47,11 @@ def resolve_settings(
     password = _pick(password, env, "NEO4J_PASSWORD")
     database = _pick(database, env, "NEO4J_DATABASE")
     if uri:
-        return Settings(uri=check_uri(uri), user=user, password=password, database=database)
+        # Credentials written into the URI (bolt://user:password@host) count as given there,
+        # after explicit values and NEO4J_USER/NEO4J_PASSWORD; the URI kept is without them.
+        uri, uri_user, uri_password = split_credentials(check_uri(uri))
+        return Settings(uri=uri, user=user or uri_user, password=password or uri_password,
+                        database=database)
 
     server = local.LocalServer.from_env(env)
     if start_local:
