@@ -56,8 +56,10 @@ def resolve_settings(
     server = local.LocalServer.from_env(env)
     if start_local:
         local.start(server, progress=progress)
-    # The managed server runs with auth disabled, so credentials are not sent.
-    return Settings(uri=server.bolt_uri, database=database, managed=True)
+    # The managed server's password is the one iikg generated (graph/neo4j/local/auth.py);
+    # an instance an older iikg started without auth has none until its next start.
+    return Settings(uri=server.bolt_uri, user=local.auth.USER,
+                    password=local.auth.read_password(server), database=database, managed=True)
 
 
 def connect(settings: Settings) -> Graph:
