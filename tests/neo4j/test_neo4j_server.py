@@ -124,8 +124,10 @@ def test_bad_local_server_settings_are_rejected(name: str, value: str) -> None:
 
 def test_pom_names_the_server_browser_and_apoc_artifacts(tmp_path: Path) -> None:
     pom = neo4j_local.render_pom(neo4j_local.LocalServer(home=tmp_path))
-    for artifact in ("neo4j-server", "neo4j-browser", "apoc-core", "apoc-common"):
+    for artifact in ("neo4j-server", "neo4j-browser", "apoc-core", "apoc-common",
+                     "woodstox-core", "hadoop-shaded-guava"):
         assert f"<artifactId>{artifact}</artifactId>" in pom
+    assert "<outputDirectory>${project.basedir}/lib-extra</outputDirectory>" in pom
     assert f"<version>{neo4j_local.NEO4J_VERSION}</version>" in pom
     without_apoc = neo4j_local.render_pom(neo4j_local.LocalServer(home=tmp_path, apoc_version=None))
     assert "apoc" not in without_apoc.split("<build>")[0]

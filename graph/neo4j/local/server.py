@@ -17,6 +17,17 @@ NEO4J_VERSION = "5.26.30"
 BROWSER_VERSION = "5.24.0"
 APOC_VERSION = "5.26.19"
 DEPENDENCY_PLUGIN_VERSION = "3.8.1"
+# Jars the server needs but its pom leaves out. APOC handles every URL (LOAD CSV over HTTP and
+# its own load procedures included) and first checks whether HDFS is there by loading
+# org.apache.hadoop.fs.FileSystem from the hadoop-common jar Neo4j ships in lib/; that class
+# cannot initialise without these, and the URL fails with NoClassDefFoundError
+# com/ctc/wstx/io/InputBootstrapper. Versions: hadoop 3.5.0's.
+EXTRA_JARS = (
+    ("com.fasterxml.woodstox", "woodstox-core", "5.4.0"),
+    ("org.codehaus.woodstox", "stax2-api", "4.2.1"),
+    ("org.apache.commons", "commons-collections4", "4.4"),
+    ("org.apache.hadoop.thirdparty", "hadoop-shaded-guava", "1.5.0"),
+)
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
 DEFAULT_HEAP = "1g"
