@@ -64,11 +64,29 @@ def run_iikg(settings: Settings, *args: str, **kwargs: Any) -> subprocess.Comple
                           timeout=600, check=False, **kwargs)
 
 
-def graph_hash(graph: Graph) -> tuple[str, dict[str, int]]:
+class GraphHash(tuple):
+    """(hash of every node, relationship and schema rule, node/relationship counts); compared
+    by those two only, and a failed comparison lists the differences."""
+
+    snapshot: dict[str, Any]
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == tuple(other)  # type: ignore[arg-type]
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def differences(self, other: GraphHash) -> list[str]:
+        return snap.compare(self.snapshot, other.snapshot)
+
+
+def graph_hash(graph: Graph) -> GraphHash:
     """A hash of every node, relationship and schema rule, and the node/relationship counts."""
     data = snap.snapshot(graph.driver, graph.database)
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()[:16], data["counts"]
+    result = GraphHash((hashlib.sha256(text.encode()).hexdigest()[:16], data["counts"]))
+    result.snapshot = data
+    return result
 
 
 def count_articles(graph: Graph) -> int:
