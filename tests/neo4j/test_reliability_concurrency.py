@@ -95,7 +95,7 @@ def test_a_second_writer_waits_for_the_first_batch_to_commit(neo4j_db: Graph,
             database=neo4j_server.database) as session:
         tx = session.begin_transaction()
         try:
-            writes._write_batch_tx(tx, [prepare(x) for x in articles])
+            writes._write_batch_tx(tx, [prepare(x) for x in articles], "2026-01-01T00:00:00Z")
             second = threading.Thread(target=lambda: done.append(
                 write_extractions(neo4j_db, articles, batch_size=10)))
             second.start()

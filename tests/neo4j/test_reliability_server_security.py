@@ -7,8 +7,10 @@ from __future__ import annotations
 import json
 import shutil
 import stat
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import neo4j
@@ -44,6 +46,23 @@ def _post(server: neo4j_local.LocalServer, origin: str, auth: str | None = None)
         return exc.code, exc.headers.get("Access-Control-Allow-Origin")
 
 
+@pytest.fixture
+def failed_logins(neo4j_server: Settings) -> Iterator[None]:
+    """For a test that fails to log in on purpose: afterwards, wait until Neo4j's lock on the
+    user (3 failed attempts lock it for 5 s) is over, so the next test can log in."""
+    yield
+    server = neo4j_local.LocalServer.from_env()
+    password = neo4j_local.auth.read_password(server)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with neo4j.GraphDatabase.driver(server.bolt_uri, auth=("neo4j", password)) as driver:
+                driver.execute_query("RETURN 1")
+            return
+        except neo4j.exceptions.Neo4jError:
+            time.sleep(0.5)
+
+
 def _intruders(graph: Graph) -> int:
     return graph.run_query_readonly("MATCH (n:Intruder) RETURN count(n)").rows[0][0]
 
@@ -61,7 +80,8 @@ def test_a_post_from_a_foreign_origin_is_refused(neo4j_db: Graph, neo4j_server: 
     assert _intruders(neo4j_db) == 0
 
 
-def test_bolt_without_the_password_is_refused(neo4j_server: Settings) -> None:
+def test_bolt_without_the_password_is_refused(neo4j_server: Settings,
+                                              failed_logins: None) -> None:
     server = _managed(neo4j_server)
     for auth in (None, ("neo4j", "neo4j"), ("neo4j", "wrong-password")):
         with neo4j.GraphDatabase.driver(server.bolt_uri, auth=auth) as driver, \
@@ -84,7 +104,8 @@ def test_the_password_is_kept_private_and_used_by_iikg(neo4j_server: Settings) -
     assert password not in server.browser_connect_url
 
 
-def test_a_password_in_the_uri_is_never_echoed(neo4j_server: Settings) -> None:
+def test_a_password_in_the_uri_is_never_echoed(neo4j_server: Settings,
+                                               failed_logins: None) -> None:
     """The reported case, against a server that answers: a wrong password in NEO4J_URI."""
     host = neo4j_server.uri.split("://", 1)[1]
     settings = Settings(uri=f"bolt://neo4j:s3cret@{host}", database=neo4j_server.database)
@@ -115,7 +136,7 @@ def test_an_interrupted_password_change_is_finished_on_the_next_start(
 
 
 def test_a_password_iikg_does_not_know_is_a_clear_error(
-    neo4j_server: Settings, tmp_path: Path
+    neo4j_server: Settings, tmp_path: Path, failed_logins: None
 ) -> None:
     server = _managed(neo4j_server)
     path = neo4j_local.auth.password_file(server)

@@ -28,6 +28,7 @@ from graph.neo4j.local.assemble import (
     java_major,
     java_version,
 )
+from graph.neo4j.local.ports import port_mismatch
 from graph.neo4j.local.server import (
     INSTALL_HINT,
     LocalServer,
@@ -132,6 +133,9 @@ def start(
     say = progress or log.info
     with _locked(server):
         if running_pid(server) is not None:
+            mismatch = port_mismatch(server)
+            if mismatch:
+                raise Neo4jLocalError(mismatch)
             browser_assets.ensure_running(server.home / "run")
             return server
         java = find_tool("java")
@@ -235,6 +239,9 @@ def status(server: LocalServer | None = None) -> LocalStatus:
     assembled = is_assembled(server)
     if pid is None:
         return LocalStatus(server=server, assembled=assembled, pid=None)
+    mismatch = port_mismatch(server)
+    if mismatch:
+        return LocalStatus(server=server, assembled=assembled, pid=pid, problem=mismatch)
     try:
         login = Settings(uri=server.bolt_uri, user=auth.USER, password=auth.read_password(server),
                          managed=True)

@@ -45,6 +45,7 @@ _FOUNDING = re.compile(
 )
 # A收购(了)B、C: the bought companies → the buyer (T35); failed or abandoned deals give nothing.
 _ACQUIRES = re.compile(r"(?:全资|成功|完成|宣布|拟|已)?收购了?")
+_ASIDE = re.compile(r"[^（）()，。；]{0,30}[)）]|[（(][^（）()]{0,30}[)）]")
 _OWNABLE = frozenset({"Company", "Platform"})
 _DEAL_FAILED = re.compile(r"未果|失败|终止|放弃|搁浅|传闻")
 # 公司全资子公司X in a company's own announcement: 公司 is the announcing company.
@@ -65,10 +66,13 @@ def _stated(view: SentenceView) -> list[Relation]:
                 out.append(
                     relation("SUBSIDIARY_OF", m, parents[-1], view, "rule:subsidiary_kw", 0.85)
                 )
-        owns = _PARENT_OWNS.match(rest)
+        # 甲（以下简称“乙”）之全资子公司丙: the parent's bracketed aside is skipped
+        aside = _ASIDE.match(rest)
+        skip = aside.end() if aside else 0
+        owns = _PARENT_OWNS.match(rest[skip:])
         if owns and m.label == "Company" and i + 1 < len(orgs):
             child = orgs[i + 1]
-            if rx(r"\s*").fullmatch(view.text[m.end + owns.end() : child.start]):
+            if rx(r"\s*").fullmatch(view.text[m.end + skip + owns.end() : child.start]):
                 out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:subsidiary_kw", 0.85))
         if m.label == "Company" and _OWN_CHILD.search(view.text[view.start : m.start]):
             parent = view.last_before(m.start, frozenset({"Company"}))
@@ -142,6 +146,8 @@ def _acquired(view: SentenceView) -> list[Relation]:
     firms = frozenset({"Company"})
     for m in _ACQUIRES.finditer(view.sentence.text):
         pos = view.start + m.start()
+        if view.in_name(pos, view.start + m.end()):
+            continue
         buyers = view.actors_before(pos, firms)
         bought = view.group_in_clause_after(view.start + m.end(), _OWNABLE)
         for buyer in buyers[-1:]:
