@@ -25,10 +25,11 @@ def sample_corpus() -> Path:
 def browser_hint(settings: Settings) -> str:
     """Where to explore the graph next."""
     if settings.managed:
-        address = local.LocalServer.from_env().browser_connect_url
+        server = local.LocalServer.from_env()
         return (
-            f"Explore the graph in Neo4j Browser: {address}\n"
-            "(the iikg style and guide load by themselves; try `iikg reports` for more reports)"
+            f"Explore the graph in Neo4j Browser: {server.browser_connect_url}\n"
+            f"(log in once with the password in {local.auth.password_file(server)}; the iikg "
+            "style and guide load by themselves; try `iikg reports` for more reports)"
         )
     return (
         f"Graph written to {settings.uri}. Neo4j Browser: {browser.browser_address(settings.uri)}\n"

@@ -12,9 +12,23 @@ This module imports nothing of iikg: every layer (loaders, cypher, graph) may im
 
 from __future__ import annotations
 
+import re
+
+# The user-information part of a URL (scheme://user:password@host): never printed.
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^\s/@]+@")
+
+
+def redact(text: str) -> str:
+    """`text` with every URL's user:password@ replaced by ***@ (messages, logs, headers)."""
+    return _USERINFO.sub(r"\1***@", text)
+
 
 class IikgError(Exception):
-    """The root of iikg's errors; ``str(error)`` is the message for the user."""
+    """The root of iikg's errors; ``str(error)`` is the message for the user, with any URL
+    credentials redacted."""
+
+    def __str__(self) -> str:
+        return redact(super().__str__())
 
 
 # --- configuration and the Neo4j server --------------------------------------------------

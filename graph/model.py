@@ -79,6 +79,8 @@ DUPLICATE_OF = "DUPLICATE_OF"
 # Evidence: one node per supporting sentence, linked from its article (cypher/README.md).
 EVIDENCE_LABEL = "Evidence"
 HAS_EVIDENCE = "HAS_EVIDENCE"
+# The key of the ingest write lock (cypher/write/ingest-lock.cypher): never a stored node.
+INGEST_LOCK_LABEL = "IngestLock"
 EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "method", "confidence", "date", "title")
 
 

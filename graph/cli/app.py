@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,7 +14,7 @@ import click
 
 from graph import __version__
 from graph.cli import args
-from graph.errors import IikgError
+from graph.errors import IikgError, redact
 from graph.neo4j import Graph, Settings, connect, failures, resolve_settings
 from graph.tables import format_rows
 
@@ -47,10 +48,21 @@ class IikgGroup(click.Group):
             raise click.ClickException(str(problem)) from exc
 
 
+class _Redact(logging.Filter):
+    """Log records leave with URL credentials (user:password@) redacted."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = redact(record.getMessage()), None
+        return True
+
+
 @click.group(cls=IikgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="iikg")
 def main() -> None:
     """iikg: build and question a Neo4j knowledge graph of China's industrial internet."""
+    for handler in (*logging.getLogger().handlers, logging.lastResort):
+        if handler is not None and not any(isinstance(f, _Redact) for f in handler.filters):
+            handler.addFilter(_Redact())
 
 
 def progress(message: str) -> None:

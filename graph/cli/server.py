@@ -9,6 +9,7 @@ import click
 from graph import browser
 from graph.browser import serve as assets
 from graph.cli.app import Connection, connection_options, main, progress
+from graph.errors import redact
 from graph.neo4j import connect, local
 
 
@@ -18,7 +19,9 @@ def neo4j_group() -> None:
 
     Settings: IIKG_CACHE_DIR (default ~/.cache/iikg), IIKG_NEO4J_BOLT_PORT (7687),
     IIKG_NEO4J_HTTP_PORT (7474), IIKG_NEO4J_HEAP (1g), IIKG_NEO4J_PAGECACHE (256m). The server
-    listens on 127.0.0.1 only and runs without authentication.
+    listens on 127.0.0.1 only, with auth on: user neo4j, a password iikg generated on the first
+    start and keeps in the instance's directory (auth/password, mode 0600) and uses by itself.
+    Its HTTP API accepts cross-origin requests from its own Browser only.
     """
 
 
@@ -32,9 +35,20 @@ def neo4j_start(timeout: float) -> None:
     state = "already running" if was_running else "started"
     click.echo(f"Neo4j {server.version} {state}.")
     if os.environ.get("NEO4J_URI"):
-        progress(f"Note: NEO4J_URI is set, so other commands use {os.environ['NEO4J_URI']}.")
-    click.echo(f"  Bolt:    {server.bolt_uri}  (no authentication)")
+        progress(f"Note: NEO4J_URI is set, so other commands use "
+                 f"{redact(os.environ['NEO4J_URI'])}.")
+    _addresses(server)
+
+
+def _addresses(server: local.LocalServer) -> None:
+    """Where the server answers and how to log in (the password file, never the password)."""
+    login = local.auth.password_file(server)
+    if local.auth.read_password(server) is None:
+        click.echo(f"  Bolt:    {server.bolt_uri}  (no authentication until its next start)")
+    else:
+        click.echo(f"  Bolt:    {server.bolt_uri}  (user neo4j, password in {login})")
     click.echo(f"  Browser: {server.browser_connect_url}")
+    click.echo("           (paste the password from that file once; the Browser keeps it)")
 
 
 @neo4j_group.command("stop")
@@ -71,8 +85,7 @@ def neo4j_status(connection: Connection) -> None:
         click.echo(f"Log: {server.log_file}")
         raise click.exceptions.Exit(1)
     click.echo(f"Neo4j {state.version} ({state.edition}) is running (pid {state.pid}).")
-    click.echo(f"  Bolt:    {server.bolt_uri}  (no authentication)")
-    click.echo(f"  Browser: {server.browser_connect_url}")
+    _addresses(server)
     click.echo(f"  Home:    {server.home}")
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 
-from graph.errors import StoreError
+from graph.errors import Neo4jLocalError, StoreError
 from graph.neo4j import failures, local
 from graph.neo4j.driver import open_driver
 from graph.neo4j.graph import Graph
-from graph.neo4j.settings import Settings, check_uri
+from graph.neo4j.settings import Settings, check_uri, split_credentials
 
 
 def _pick(value: str | None, env: Mapping[str, str], name: str) -> str | None:
@@ -48,13 +48,33 @@ def resolve_settings(
     password = _pick(password, env, "NEO4J_PASSWORD")
     database = _pick(database, env, "NEO4J_DATABASE")
     if uri:
-        return Settings(uri=check_uri(uri), user=user, password=password, database=database)
+        # Credentials written into the URI (bolt://user:password@host) count as given there,
+        # after explicit values and NEO4J_USER/NEO4J_PASSWORD; the URI kept is without them.
+        uri, uri_user, uri_password = split_credentials(check_uri(uri))
+        user, password = user or uri_user, password or uri_password
+        if password is None:
+            password = _managed_password(uri, env)
+        return Settings(uri=uri, user=user, password=password, database=database)
 
     server = local.LocalServer.from_env(env)
     if start_local:
         local.start(server, progress=progress)
-    # The managed server runs with auth disabled, so credentials are not sent.
-    return Settings(uri=server.bolt_uri, database=database, managed=True)
+    # The managed server's password is the one iikg generated (graph/neo4j/local/auth.py);
+    # an instance an older iikg started without auth has none until its next start.
+    return Settings(uri=server.bolt_uri, user=local.auth.USER,
+                    password=local.auth.read_password(server), database=database, managed=True)
+
+
+def _managed_password(uri: str, env: Mapping[str, str]) -> str | None:
+    """The kept password when `uri` is the managed server's own Bolt address (NEO4J_URI set to
+    it, say), so that it too works without typing one."""
+    try:
+        server = local.LocalServer.from_env(env)
+    except Neo4jLocalError:
+        return None
+    same = {server.bolt_uri, f"bolt://localhost:{server.bolt_port}",
+            f"neo4j://127.0.0.1:{server.bolt_port}", f"neo4j://localhost:{server.bolt_port}"}
+    return local.auth.read_password(server) if uri.rstrip("/") in same else None
 
 
 def connect(settings: Settings) -> Graph:

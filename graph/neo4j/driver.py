@@ -78,6 +78,8 @@ def wait_for_bolt(
             with neo4j.GraphDatabase.driver(uri, auth=auth) as driver:
                 driver.verify_connectivity()
             return
+        except AuthError:
+            return  # it answered: up, and asking for credentials
         except (ServiceUnavailable, DriverError, Neo4jError, OSError) as exc:
             last = exc
         if time.monotonic() >= deadline:

@@ -21,6 +21,7 @@ from graph.model import (
     check_label,
     check_relation_type,
 )
+from graph.neo4j import guard
 from graph.neo4j.base import GraphBase
 from graph.neo4j.values import QueryResult, explain, read_tx
 
@@ -40,6 +41,22 @@ def _stats_tx(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
         "labels": labels,
         "types": types,
     }
+
+
+def _guarded_read_tx(tx: neo4j.ManagedTransaction, query: str,
+                     params: dict[str, Any]) -> QueryResult:
+    """Plan the query first and refuse anything but a read of the graph (graph.neo4j.guard);
+    then run it in the same read transaction."""
+    try:
+        summary = tx.run(guard.planned(query), params).consume()
+    except neo4j.exceptions.ClientError as exc:
+        if exc.code in guard.ADMIN_CODES:
+            raise guard.refuse("an administration command (it needs the system database)") from exc
+        raise
+    reason = guard.refusal(summary.query_type, summary.plan)
+    if reason:
+        raise guard.refuse(reason)
+    return read_tx(tx, query, params)
 
 
 def _graph_tx(tx: neo4j.ManagedTransaction, name: str, **params: Any) -> QueryResult:
@@ -65,11 +82,13 @@ class ReadOps(GraphBase):
             raise StoreError(f"report {report.name!r} failed: {explain(exc)}") from exc
 
     def run_query_readonly(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
-        """Run ad-hoc Cypher in a READ access-mode transaction. The server refuses any write
-        (Neo.ClientError.Statement.AccessMode), which is reported as ReadOnlyViolation."""
+        """Run ad-hoc Cypher in a READ access-mode transaction, after its plan shows it is a read
+        of the graph: a write, an administration or server command (TERMINATE TRANSACTIONS,
+        SHOW USERS, dbms.* ...) is refused as ReadOnlyViolation (graph.neo4j.guard), and so is
+        a write the server itself refuses (Neo.ClientError.Statement.AccessMode)."""
         try:
             with self.session(read=True) as session:
-                return session.execute_read(read_tx, query, params or {})
+                return session.execute_read(_guarded_read_tx, query, params or {})
         except neo4j.exceptions.ClientError as exc:
             if exc.code == "Neo.ClientError.Statement.AccessMode":
                 raise ReadOnlyViolation(

@@ -4,11 +4,18 @@ written by an older iikg. A Graph applies both once, before its first write."""
 from __future__ import annotations
 
 import neo4j
+from neo4j.exceptions import ClientError
 
 import cypher
 from graph.batch import entries_from_lists, evidence_node, relation_key
 from graph.model import RELATION_TYPES
 from graph.neo4j.base import WRITE_CHUNK, GraphBase
+
+_ALREADY_EXISTS = frozenset({
+    "Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists",
+    "Neo.ClientError.Schema.IndexAlreadyExists",
+    "Neo.ClientError.Schema.ConstraintAlreadyExists",
+})
 
 
 class SchemaOps(GraphBase):
@@ -18,7 +25,13 @@ class SchemaOps(GraphBase):
         statements = list(cypher.schema_statements())
         with self.session() as session:
             for statement in statements:
-                session.run(statement).consume()
+                try:
+                    session.run(statement).consume()
+                except ClientError as exc:
+                    # IF NOT EXISTS still fails when another ingest creates the same index at
+                    # the same moment; the rule then exists, which is all this asks for.
+                    if exc.code not in _ALREADY_EXISTS:
+                        raise
             session.run(cypher.read_query("await-indexes")).consume()
         self._schema_ready = True
         return statements

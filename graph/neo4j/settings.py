@@ -11,9 +11,9 @@ the resolved value and imports nothing of the server.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
-from graph.errors import ConfigError
+from graph.errors import ConfigError, redact
 
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 DEFAULT_USER = "neo4j"
@@ -52,7 +52,20 @@ def check_uri(uri: str) -> str:
     parts = urlsplit(uri)
     if parts.scheme not in URI_SCHEMES or not parts.hostname:
         raise ConfigError(
-            f"not a Neo4j URI: {uri!r} (expected one of "
+            f"not a Neo4j URI: {redact(uri)!r} (expected one of "
             f"{', '.join(s + '://host:port' for s in URI_SCHEMES)})"
         )
     return uri
+
+
+def split_credentials(uri: str) -> tuple[str, str | None, str | None]:
+    """``bolt://user:password@host:7687`` → (``bolt://host:7687``, user, password); a URI
+    without user information comes back unchanged with (None, None). The driver refuses
+    credentials in a URI, and the URI is printed in messages, so they are taken out here."""
+    parts = urlsplit(uri)
+    if "@" not in parts.netloc:
+        return uri, None, None
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    user, has_password, password = userinfo.partition(":")
+    clean = urlunsplit((parts.scheme, hostport, parts.path, parts.query, parts.fragment))
+    return clean, unquote(user) or None, unquote(password) if has_password else None

@@ -1,7 +1,10 @@
 """Writing to the graph: batches of prepared articles (the ingest), and loading an export back.
 
 One batch of articles is one transaction: new articles are added, changed ones replace their
-old evidence, unchanged ones are skipped (cypher/README.md describes the statements).
+old evidence, unchanged ones are skipped (cypher/README.md describes the statements). Each
+batch first takes the ingest lock (cypher/write/ingest-lock.cypher), so the batches of
+concurrent ingests, in one process or several, run one at a time and give the graph of a
+sequential run.
 """
 
 from __future__ import annotations
@@ -133,6 +136,9 @@ class _TimedTx:
 def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle],
                     ingested_at: str) -> WriteResult:
     result = WriteResult()
+    # First the ingest lock: a concurrent ingest's batch waits here until this one commits, so
+    # the state read next is what every earlier batch committed (never a half-seen article).
+    tx.run(_query("ingest-lock")).consume()
     state_rows = [{"id": a.id, "path": a.path} for a in articles]
     state = {r["id"]: r for r in tx.run(_query("article-state"), rows=state_rows).data()}
     to_write: list[PreparedArticle] = []

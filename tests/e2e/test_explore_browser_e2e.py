@@ -38,6 +38,16 @@ def graph_nodes(page: Any) -> list[dict[str, str]]:
     )
 
 
+def open_browser(page: Any, server: Any) -> None:
+    """Open the managed server's Browser address (its login form filled with the server and the
+    user) and log in with the password iikg keeps for the instance."""
+    page.goto(server.browser_connect_url)
+    password = neo4j_local.auth.read_password(server)
+    if password is not None:
+        page.locator("[data-testid=password]").fill(password, timeout=90_000)
+        page.locator("[data-testid=connect]").click()
+
+
 def test_neo4j_browser_is_styled_and_guided(seeded: Any, neo4j_server: Any) -> None:
     require_chromium()
     if not neo4j_server.managed:
@@ -46,9 +56,9 @@ def test_neo4j_browser_is_styled_and_guided(seeded: Any, neo4j_server: Any) -> N
     styles = label_styles()
     with launch() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 860})
-        # This address connects by itself (no auth on the managed server); then the guide
-        # opens by itself (browser.post_connect_cmd), with its bilingual title.
-        page.goto(server.browser_connect_url)
+        # Once logged in, the guide opens by itself (browser.post_connect_cmd), with its
+        # bilingual title.
+        open_browser(page, server)
         page.wait_for_selector("text=iikg 工业互联网知识图谱", timeout=90_000)
         page.wait_for_selector("text=:style http://localhost", timeout=30_000)
         # Slide 3 runs the platform-reach report as a graph: click its ▶ icon.
@@ -84,7 +94,7 @@ def test_neo4j_browser_draws_evidence_nodes_from_the_guide(seeded: Any,
     evidence_colour = label_styles()["Evidence"].color.lower()
     with launch() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 860})
-        page.goto(server.browser_connect_url)
+        open_browser(page, server)
         page.wait_for_selector("text=iikg 工业互联网知识图谱", timeout=90_000)
         carousel = page.locator("[data-testid=carousel]").first
         carousel.locator("[data-testid=nextSlide]").click()  # slide 2 sets $name

@@ -67,7 +67,7 @@ def test_without_uri_the_managed_server_is_used() -> None:
     settings = resolve_settings(password="ignored", start_local=False, env=env)
     assert settings.managed
     assert settings.uri == "bolt://127.0.0.1:7999"
-    assert settings.auth is None  # the managed server runs without auth
+    assert settings.auth is None  # no password kept in that (empty) cache directory yet
 
 
 # --- the managed server's files (plain data) -------------------------------------------------
@@ -90,7 +90,8 @@ def test_local_server_from_env(tmp_path: Path) -> None:
     conf = neo4j_local.render_conf(server)
     assert "server.bolt.listen_address=127.0.0.1:17001" in conf
     assert "server.http.listen_address=127.0.0.1:17002" in conf
-    assert "dbms.security.auth_enabled=false" in conf
+    assert "dbms.security.auth_enabled=true" in conf
+    assert "dbms.security.http_access_control_allow_origin=http://127.0.0.1:17002" in conf
     assert "dbms.usage_report.enabled=false" in conf
     assert "server.memory.pagecache.size=512m" in conf
     assert f"server.directories.data={server.home / 'data'}" in conf
@@ -123,8 +124,10 @@ def test_bad_local_server_settings_are_rejected(name: str, value: str) -> None:
 
 def test_pom_names_the_server_browser_and_apoc_artifacts(tmp_path: Path) -> None:
     pom = neo4j_local.render_pom(neo4j_local.LocalServer(home=tmp_path))
-    for artifact in ("neo4j-server", "neo4j-browser", "apoc-core", "apoc-common"):
+    for artifact in ("neo4j-server", "neo4j-browser", "apoc-core", "apoc-common",
+                     "woodstox-core", "hadoop-shaded-guava"):
         assert f"<artifactId>{artifact}</artifactId>" in pom
+    assert "<outputDirectory>${project.basedir}/lib-extra</outputDirectory>" in pom
     assert f"<version>{neo4j_local.NEO4J_VERSION}</version>" in pom
     without_apoc = neo4j_local.render_pom(neo4j_local.LocalServer(home=tmp_path, apoc_version=None))
     assert "apoc" not in without_apoc.split("<build>")[0]

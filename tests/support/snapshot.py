@@ -146,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if diff else 0
     if not args.uri or not args.out:
         parser.error("--uri (or NEO4J_URI) and OUT are needed")
-    with neo4j.GraphDatabase.driver(args.uri) as driver:
+    password = os.environ.get("NEO4J_PASSWORD")  # the managed server's: HOME/auth/password
+    auth = (os.environ.get("NEO4J_USER") or "neo4j", password) if password else None
+    with neo4j.GraphDatabase.driver(args.uri, auth=auth) as driver:
         if args.ingest is not None:
             clear(driver, args.database)
             ingest_with_cli(args.uri, args.ingest, args.database)

@@ -45,6 +45,7 @@ server.
 """
 
 from graph.errors import MissingToolError, Neo4jLocalError
+from graph.neo4j.local import auth
 from graph.neo4j.local.assemble import (
     assemble,
     assembly_record,
@@ -80,7 +81,8 @@ __all__ = [
     "APOC_VERSION", "BROWSER_VERSION", "DEFAULT_BOLT_PORT", "DEFAULT_HEAP", "DEFAULT_HTTP_PORT",
     "DEFAULT_PAGE_CACHE", "DEPENDENCY_PLUGIN_VERSION", "ENTRY_POINT_SERVICE", "INSTALL_HINT",
     "JVM_FLAGS", "MAIN_CLASS", "NEO4J_VERSION", "LocalServer", "LocalStatus", "MissingToolError",
-    "Neo4jLocalError", "assemble", "assembly_record", "cds_archive", "entry_point", "find_tool",
+    "Neo4jLocalError", "assemble", "assembly_record", "auth", "cds_archive", "entry_point",
+    "find_tool",
     "is_assembled", "java_command", "java_major", "java_version", "log_tail", "render_conf",
     "render_pom", "running_pid", "start", "status", "stop",
 ]

@@ -17,6 +17,7 @@ from graph.errors import MissingToolError, Neo4jLocalError
 from graph.neo4j.local.server import (
     DEPENDENCY_PLUGIN_VERSION,
     ENTRY_POINT_SERVICE,
+    EXTRA_JARS,
     INSTALL_HINT,
     JVM_FLAGS,
     MAIN_CLASS,
@@ -33,6 +34,7 @@ def render_pom(server: LocalServer) -> str:
         ("org.neo4j", "neo4j", server.version, "compile"),
         ("org.neo4j.client", "neo4j-browser", server.browser_version, "compile"),
     ]
+    deps += [(g, a, v, "compile") for g, a, v in EXTRA_JARS]
     if server.apoc_version:
         deps += [
             ("org.neo4j.procedure", "apoc-core", server.apoc_version, "provided"),
@@ -43,9 +45,14 @@ def render_pom(server: LocalServer) -> str:
         f"<version>{v}</version><scope>{s}</scope></dependency>"
         for g, a, v, s in deps
     )
-    # Three executions of copy-dependencies, run by id in a single mvn call.
+    # Four executions of copy-dependencies, run by id in a single mvn call; the extra jars go
+    # to a folder of their own, so an assembly made before they were added only gains them.
+    extras = ",".join(a for _, a, _ in EXTRA_JARS)
     executions = [
-        ("server", "lib", "<includeScope>runtime</includeScope>"),
+        ("server", "lib",
+         f"<includeScope>runtime</includeScope><excludeArtifactIds>{extras}</excludeArtifactIds>"),
+        ("extras", "lib-extra",
+         f"<includeScope>runtime</includeScope><includeArtifactIds>{extras}</includeArtifactIds>"),
         (
             "apoc",
             "plugins",
@@ -136,25 +143,13 @@ def java_major(version: str) -> int:
     return parts[1] if parts[0] == 1 else parts[0]
 
 
-def assemble(server: LocalServer, *, progress: Progress | None = None) -> None:
-    """Copy the server's jars from Maven Central into ``server.jars`` unless already there."""
-    if is_assembled(server):
-        return
-    say = progress or log.info
+def _extras_record() -> str:
+    return json.dumps([list(jar) for jar in EXTRA_JARS])
+
+
+def _run_maven(server: LocalServer, goals: list[str]) -> None:
     mvn = find_tool("mvn")
-    server.jars.mkdir(parents=True, exist_ok=True)
-    (server.jars / ".assembled").unlink(missing_ok=True)
-    for sub in ("lib", "plugins", "plugin-lib"):
-        shutil.rmtree(server.jars / sub, ignore_errors=True)
     (server.jars / "pom.xml").write_text(render_pom(server), encoding="utf-8")
-    goals = ["dependency:copy-dependencies@server"]
-    if server.apoc_version:
-        goals += ["dependency:copy-dependencies@apoc", "dependency:copy-dependencies@apoc-deps"]
-    say(
-        f"Assembling Neo4j {server.version} from Maven Central into {server.jars} "
-        "(first start only; about 140 MB, cached in ~/.m2)..."
-    )
-    started = time.monotonic()
     try:
         done = subprocess.run(
             [mvn, "-q", "-B", "-f", str(server.jars / "pom.xml"), *goals],
@@ -172,6 +167,47 @@ def assemble(server: LocalServer, *, progress: Progress | None = None) -> None:
             f"Maven could not fetch Neo4j {server.version} (exit {done.returncode}); "
             f"pom: {server.jars / 'pom.xml'}\n{tail}"
         )
+
+
+def _ensure_extras(server: LocalServer, say: Progress) -> None:
+    """Add the extra jars (EXTRA_JARS) to an assembly made without them. Without Maven or the
+    network the server still starts, only LOAD CSV over HTTP and APOC's loads fail."""
+    marker = server.jars / "lib-extra" / ".assembled"
+    try:
+        if marker.read_text() == _extras_record():
+            return
+    except OSError:
+        pass
+    say(f"Adding {', '.join(a for _, a, _ in EXTRA_JARS)} to {server.jars / 'lib-extra'} ...")
+    try:
+        _run_maven(server, ["dependency:copy-dependencies@extras"])
+    except Neo4jLocalError as exc:  # MissingToolError included
+        log.warning("not added (LOAD CSV over HTTP will fail): %s", exc)
+        return
+    marker.write_text(_extras_record())
+
+
+def assemble(server: LocalServer, *, progress: Progress | None = None) -> None:
+    """Copy the server's jars from Maven Central into ``server.jars`` unless already there."""
+    say = progress or log.info
+    if is_assembled(server):
+        _ensure_extras(server, say)
+        return
+    find_tool("mvn")
+    server.jars.mkdir(parents=True, exist_ok=True)
+    (server.jars / ".assembled").unlink(missing_ok=True)
+    for sub in ("lib", "lib-extra", "plugins", "plugin-lib"):
+        shutil.rmtree(server.jars / sub, ignore_errors=True)
+    goals = ["dependency:copy-dependencies@server", "dependency:copy-dependencies@extras"]
+    if server.apoc_version:
+        goals += ["dependency:copy-dependencies@apoc", "dependency:copy-dependencies@apoc-deps"]
+    say(
+        f"Assembling Neo4j {server.version} from Maven Central into {server.jars} "
+        "(first start only; about 140 MB, cached in ~/.m2)..."
+    )
+    started = time.monotonic()
+    _run_maven(server, goals)
+    (server.jars / "lib-extra" / ".assembled").write_text(_extras_record())
     (server.jars / ".assembled").write_text(json.dumps(assembly_record(server)) + "\n")
     say(f"Assembled Neo4j {server.version} in {time.monotonic() - started:.0f}s.")
 
@@ -203,7 +239,7 @@ def java_command(server: LocalServer, java: str, java_version: str) -> list[str]
     """
     h = server.home
     classpath = os.pathsep.join(
-        str(server.jars / d / "*") for d in ("lib", "plugins", "plugin-lib")
+        str(server.jars / d / "*") for d in ("lib", "lib-extra", "plugins", "plugin-lib")
     )
     archive = cds_archive(server, java_version)
     cds = (

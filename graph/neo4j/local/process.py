@@ -18,6 +18,7 @@ from pathlib import Path
 from graph.browser import serve as browser_assets
 from graph.errors import MissingToolError, Neo4jLocalError, StoreError
 from graph.neo4j.driver import open_driver, server_info, wait_for_bolt
+from graph.neo4j.local import auth
 from graph.neo4j.local.assemble import (
     assemble,
     cds_archive,
@@ -178,6 +179,7 @@ def start(
         try:
             wait_for_bolt(server.bolt_uri, timeout=timeout, alive=alive)
             _wait_http(server.http_url, time.monotonic() + 30, alive)
+            auth.set_up(server)
         except (StoreError, Neo4jLocalError) as exc:
             if alive():
                 _terminate(proc.pid, 30)
@@ -241,7 +243,9 @@ def status(server: LocalServer | None = None) -> LocalStatus:
     if mismatch:
         return LocalStatus(server=server, assembled=assembled, pid=pid, problem=mismatch)
     try:
-        with open_driver(Settings(uri=server.bolt_uri, managed=True)) as driver:
+        login = Settings(uri=server.bolt_uri, user=auth.USER, password=auth.read_password(server),
+                         managed=True)
+        with open_driver(login) as driver:
             info = server_info(driver)
     except StoreError as exc:
         # Still starting, or hung: report the process and why it does not answer.

@@ -17,6 +17,17 @@ NEO4J_VERSION = "5.26.30"
 BROWSER_VERSION = "5.24.0"
 APOC_VERSION = "5.26.19"
 DEPENDENCY_PLUGIN_VERSION = "3.8.1"
+# Jars the server needs but its pom leaves out. APOC handles every URL (LOAD CSV over HTTP and
+# its own load procedures included) and first checks whether HDFS is there by loading
+# org.apache.hadoop.fs.FileSystem from the hadoop-common jar Neo4j ships in lib/; that class
+# cannot initialise without these, and the URL fails with NoClassDefFoundError
+# com/ctc/wstx/io/InputBootstrapper. Versions: hadoop 3.5.0's.
+EXTRA_JARS = (
+    ("com.fasterxml.woodstox", "woodstox-core", "5.4.0"),
+    ("org.codehaus.woodstox", "stax2-api", "4.2.1"),
+    ("org.apache.commons", "commons-collections4", "4.4"),
+    ("org.apache.hadoop.thirdparty", "hadoop-shaded-guava", "1.5.0"),
+)
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
 DEFAULT_HEAP = "1g"
@@ -118,8 +129,11 @@ class LocalServer:
 
     @property
     def browser_connect_url(self) -> str:
-        """The Browser, told to connect to this server without a login form."""
-        return f"{self.browser_url}?dbms={self.bolt_uri}&preselectAuthMethod=NO_AUTH"
+        """The Browser, its login form filled with this server and the user neo4j (the
+        password is in ``HOME/auth/password``: Neo4j Browser takes none through its address
+        that would not end up in logs and history)."""
+        return f"{self.browser_url}?dbms=bolt://neo4j@127.0.0.1:{self.bolt_port}" \
+            "&preselectAuthMethod=NATIVE"
 
     @property
     def pid_file(self) -> Path:
@@ -168,7 +182,8 @@ def _memory(variable: str, raw: str) -> str:
 
 
 def render_conf(server: LocalServer) -> str:
-    """neo4j.conf for the managed server: loopback only, no auth, everything inside HOME."""
+    """neo4j.conf for the managed server: loopback only, auth on, the HTTP API's allowed
+    origin its own Browser, everything inside HOME."""
     h = server.home
     lines = [
         "# Written by iikg on every start; edits here are overwritten.",
@@ -185,8 +200,11 @@ def render_conf(server: LocalServer) -> str:
         f"server.http.listen_address=127.0.0.1:{server.http_port}",
         f"server.http.advertised_address=127.0.0.1:{server.http_port}",
         "server.https.enabled=false",
-        # Loopback only, so no password: the driver and the Browser connect without auth.
-        "dbms.security.auth_enabled=false",
+        # Auth on: a web page or another local user reaches 127.0.0.1 too (the Bolt port takes
+        # WebSockets, which no CORS rule covers). iikg keeps the password (local/auth.py).
+        "dbms.security.auth_enabled=true",
+        # The HTTP API answers cross-origin requests from the server's own Browser only.
+        f"dbms.security.http_access_control_allow_origin=http://127.0.0.1:{server.http_port}",
         "dbms.usage_report.enabled=false",
         f"server.memory.pagecache.size={server.page_cache}",
         "db.tx_log.rotation.retention_policy=100M size",

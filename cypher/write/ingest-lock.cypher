@@ -1,0 +1,7 @@
+// The write lock of an ingest batch, taken first in its transaction: a MERGE on the unique key
+// of :IngestLock holds that key's index-entry lock until the transaction ends, so the batches
+// of concurrent ingests (other processes included) run one after the other and each one's
+// article-state check sees what the others committed. The node is deleted in the same
+// transaction, so none is ever stored; a killed client or server releases the lock.
+MERGE (lock:IngestLock {name: 'ingest'})
+DELETE lock
