@@ -9,3 +9,5 @@ CREATE CONSTRAINT policy_name IF NOT EXISTS FOR (n:Policy) REQUIRE n.name IS UNI
 CREATE CONSTRAINT project_name IF NOT EXISTS FOR (n:Project) REQUIRE n.name IS UNIQUE;
 CREATE CONSTRAINT person_name IF NOT EXISTS FOR (n:Person) REQUIRE n.name IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
+// One Quantity node per (article, offset, text): its key.
+CREATE CONSTRAINT quantity_key IF NOT EXISTS FOR (n:Quantity) REQUIRE n.key IS UNIQUE;
