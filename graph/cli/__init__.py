@@ -7,10 +7,12 @@ turns every expected error (graph.errors.IikgError) into a one-line message, in 
 - ``server``: ``iikg neo4j start|stop|status``, ``iikg browser``;
 - ``extract``: ``iikg extract``, ``iikg eval``;
 - ``graphdb``: ``iikg ingest``, ``iikg schema apply``, ``iikg stats``, ``iikg demo``;
-- ``reports``: ``iikg reports``, ``iikg report``, ``iikg query``, ``iikg export``.
+- ``reports``: ``iikg reports``, ``iikg report``, ``iikg query``, ``iikg export``;
+- ``quantities``: ``iikg eval-quantities``;
+- ``analyze``: ``iikg analyze``.
 """
 
-from graph.cli import extract, graphdb, reports, server
+from graph.cli import analyze, extract, graphdb, quantities, reports, server
 from graph.cli.app import main
 
-__all__ = ["extract", "graphdb", "main", "reports", "server"]
+__all__ = ["analyze", "extract", "graphdb", "main", "quantities", "reports", "server"]

@@ -19,7 +19,10 @@ _LARGE = {"万": 10**4, "亿": 10**8}
 MULTIPLIERS = "十百千万亿"
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
-CHINESE = r"[〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+# A Chinese numeral opens with a digit word or 十 (a bare 百, 千 or 万 is an idiom:
+# 百人会, 千家万户).
+CHINESE = (r"[〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿]*"
+           r"(?:点[零〇一二三四五六七八九]+)?")
 # A number: Arabic digits with optional multipliers, or a Chinese numeral.
 NUMBER = rf"(?:{ARABIC}(?:[十百千]?[万亿]+|[十百千](?=[万亿]))*|{CHINESE})"
 

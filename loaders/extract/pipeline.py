@@ -53,7 +53,7 @@ class Extractor:
         relations = extract_relations(article.text, sents, found.mentions)
         entities = _with_relation_ends(entities, relations)
         relations += part_of(entities, self.gazetteer)
-        quantities = article_quantities(sents, found.mentions, relations)
+        quantities = article_quantities(sents, found.mentions, relations, article.text)
         return Extraction(article=article, entities=tuple(entities), relations=tuple(relations),
                           quantities=tuple(quantities))
 

@@ -8,10 +8,14 @@ after it (5亿元的投资). The subject:
 
 1. a signing or contract amount (签约, 合同, 中标) belongs to the sentence's SIGNED_WITH
    relationship when it has one;
-2. else the nearest entity before the number in its clause (an investment or a capacity prefers
-   a Project of the clause: 总投资5亿元的甲项目), then the nearest after it;
-3. else the first entity of the sentence (its subject, usually);
-4. else the article itself.
+2. else an entity before the number in its clause, the nearest one that is not a place (a place
+   is often only a setting: 青岛企业), else the nearest place; an investment or a capacity prefers
+   a Project of the clause (总投资5亿元的甲项目). A name listed before 等 (甲、乙等7家) is an
+   example of what is counted, never its subject;
+3. else the first such entity of the sentence before the clause (the sentence's subject);
+4. else a word pointing back (该项目, 公司, 平台, 全市 …): the latest entity of that kind named
+   shortly before the sentence; else the first entity after the number in the clause;
+5. else the article itself.
 """
 
 from __future__ import annotations
@@ -50,6 +54,14 @@ _ASPECT_OF = {word: aspect for word, aspect in _TRIGGERS}
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _PROJECT_ASPECTS = frozenset({"investment", "capacity"})
 _DEAL_ASPECTS = frozenset({"signing", "contract"})
+# Words that point back to an entity named before the sentence, and its label.
+_ANAPHORS = (
+    (re.compile(r"该项目|此项目|本项目|项目总投资|一期|二期"), "Project"),
+    (re.compile(r"该公司|公司|该企业"), "Company"),
+    (re.compile(r"该平台|平台"), "Platform"),
+    (re.compile(r"全市|该市|我市|全区|该区|全省|该省"), "City"),
+)
+_ANAPHOR_REACH = 400
 # A trigger right after the number counts only this close (5亿元的投资, 3家企业上云).
 _AFTER_WINDOW = 6
 
@@ -76,28 +88,70 @@ def aspect_of(sentence: str, at: int, end: int) -> tuple[str, str]:
     return "other", ""
 
 
-def _subject(
-    mentions: Sequence[Any], c_start: int, c_end: int, at: int, s_start: int, s_end: int,
-    aspect: str,
+def _is_example(sentence_text: str, m: Any, at: int, s_start: int) -> bool:
+    """A name listed before 等 ahead of the number (甲、乙等7家企业): an example of what is
+    counted, not its subject."""
+    between = sentence_text[m.end - s_start:at - s_start]
+    return "等" in between and not _CLAUSE_MARK.search(between)
+
+
+def _pick(candidates: list[Any], nearest: bool) -> Any | None:
+    """A non-place entity first (a place is often only the setting: 青岛企业); the nearest one
+    to the number, or the first one of the stretch."""
+    if not candidates:
+        return None
+    return candidates[-1] if nearest else candidates[0]
+
+
+def _anaphor(
+    mentions: Sequence[Any], clause: str, at: int, s_start: int
 ) -> tuple[str, str] | None:
-    """(label, name) of the entity a quantity at article offset `at` describes, or None."""
-    usable = [m for m in mentions if m.label != "Person" and not getattr(m, "nested", False)]
+    """该项目, 公司, 平台, 全市 … before the number: the latest entity of that kind before the
+    sentence, within _ANAPHOR_REACH characters."""
+    for word_re, label in _ANAPHORS:
+        if word_re.search(clause):
+            earlier = [m for m in mentions if m.label == label and m.end <= s_start
+                       and s_start - m.end <= _ANAPHOR_REACH]
+            if earlier:
+                return earlier[-1].label, earlier[-1].name
+    return None
+
+
+def _subject(
+    mentions: Sequence[Any], sentence: Any, c_start: int, c_end: int, at: int, aspect: str,
+) -> tuple[str, str] | None:
+    """(label, name) of the entity a quantity at article offset `at` describes, or None.
+    `c_start`, `c_end`: the clause's span in the article."""
+    s_start, s_end = sentence.start, sentence.end
+    usable = [m for m in mentions if m.label != "Person" and not getattr(m, "nested", False)
+              and m.start >= s_start and m.end <= s_end]
     in_clause = [m for m in usable if m.start >= c_start and m.end <= c_end]
     if aspect in _PROJECT_ASPECTS:
         projects = [m for m in in_clause if m.label == "Project"]
         if projects:
             nearest = min(projects, key=lambda m: abs(m.start - at))
             return nearest.label, nearest.name
-    before = [m for m in in_clause if m.end <= at]
-    if before:
-        return before[-1].label, before[-1].name
-    after = [m for m in in_clause if m.start >= at]
-    if after:
-        return after[0].label, after[0].name
-    in_sentence = [m for m in usable if m.start >= s_start and m.end <= s_end]
-    if in_sentence:
-        return in_sentence[0].label, in_sentence[0].name
-    return None
+    before = [m for m in in_clause if m.end <= at
+              and not _is_example(sentence.text, m, at, s_start)]
+    chosen = _pick(before, nearest=True)
+    if chosen is None:
+        chosen = _pick([m for m in in_clause if m.start >= at][:1], nearest=False)
+    if chosen is None:
+        earlier = [m for m in usable if not _is_example(sentence.text, m, at, s_start)]
+        chosen = _pick(earlier, nearest=False)
+    if chosen is None:
+        return _anaphor(mentions, sentence.text[c_start - s_start:at - s_start], at, s_start)
+    return (chosen.label, chosen.name)
+
+
+def _topic(mentions: Sequence[Any], previous: Any | None, text_between: str) -> Any | None:
+    """A sentence that names nothing continues the topic of the one before it in the same
+    paragraph (its subject is left out: 今年一季度实现营业收入…): that sentence's first entity."""
+    if previous is None or "\n" in text_between:
+        return None
+    named = [m for m in mentions if m.label != "Person" and not getattr(m, "nested", False)
+             and m.start >= previous.start and m.end <= previous.end]
+    return named[0] if named else None
 
 
 def _deal(relations: Iterable[Relation], s_start: int, s_end: int) -> Relation | None:
@@ -108,14 +162,22 @@ def _deal(relations: Iterable[Relation], s_start: int, s_end: int) -> Relation |
 
 
 def article_quantities(
-    sentences: Iterable[Any], mentions: Sequence[Any], relations: Sequence[Relation]
+    sentences: Iterable[Any], mentions: Sequence[Any], relations: Sequence[Relation],
+    text: str = "",
 ) -> list[Quantity]:
     """The quantities of one article with what they describe. `sentences` have text, start,
-    end (offsets into the article); `mentions` (resolved: canonical names) start, end, label,
-    name, in text order; `relations` are the article's relations."""
+    end (offsets into the article `text`); `mentions` (resolved: canonical names) start, end,
+    label, name; `relations` are the article's relations."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     out: list[Quantity] = []
+    previous = None
     for sent in sentences:
+        topic = None
+        if not any(m.start >= sent.start and m.end <= sent.end for m in ordered):
+            between = text[previous.end:sent.start] if previous is not None else ""
+            topic = _topic(ordered, previous, between)
+        else:
+            previous = sent
         for found in find_quantities(sent.text):
             aspect, trigger = aspect_of(sent.text, found.start, found.end)
             c_start, c_end = _clause(sent.text, found.start, found.end)
@@ -126,8 +188,10 @@ def article_quantities(
                 about = {"type": deal.type, "head_label": deal.head_label, "head": deal.head,
                          "tail_label": deal.tail_label, "tail": deal.tail}
             else:
-                subject = _subject(ordered, sent.start + c_start, sent.start + c_end, at,
-                                   sent.start, sent.end, aspect)
+                subject = _subject(ordered, sent, sent.start + c_start, sent.start + c_end, at,
+                                   aspect)
+                if subject is None and topic is not None:
+                    subject = topic.label, topic.name
                 if subject is not None:
                     about = {"label": subject[0], "name": subject[1]}
             out.append(Quantity(

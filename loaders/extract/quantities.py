@@ -30,7 +30,7 @@ CAPACITY_UNITS = {
     "gwh": "GWh", "mwh": "MWh", "kwh": "kWh", "gw": "GW", "mw": "MW", "kw": "kW",
     "千瓦时": "千瓦时", "兆瓦时": "兆瓦时", "兆瓦": "兆瓦", "千瓦": "千瓦", "吉瓦": "吉瓦",
     "吨": "吨", "立方米": "立方米", "平方公里": "平方公里", "平方米": "平方米", "亩": "亩",
-    "公顷": "公顷",
+    "公顷": "公顷", "度电": "度",
 }
 _CAPACITY_RE = "|".join(
     sorted((re.escape(u) for u in CAPACITY_UNITS), key=len, reverse=True)
@@ -38,9 +38,13 @@ _CAPACITY_RE = "|".join(
 _APPROX = r"(?P<approx>余|多)?"
 _QUANTITY_RE = re.compile(
     rf"(?P<pct_cn>百分之(?P<pct_num>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))"
-    rf"|(?P<num>{NUMBER}){_APPROX}(?P<mult>[万亿]*)"
-    rf"(?P<unit>%|个百分点|{'|'.join(MONEY_UNITS)}|(?i:{_CAPACITY_RE})|{'|'.join(COUNT_UNITS)})"
+    rf"|(?P<num>{NUMBER}) ?{_APPROX}(?P<mult>[万亿]*) ?"
+    rf"(?P<unit>%|个百分点|{'|'.join(MONEY_UNITS)}|(?i:{_CAPACITY_RE})|{'|'.join(COUNT_UNITS)})?"
 )
+# A bare amount (120亿, no currency written) is money when an amount word is this close to it:
+# 投资120亿, 70亿的销售额.
+_MONEY_WORDS = re.compile(r"投资|投入|资金|融资|销售额|销售收入|营收|产值|交易额|金额")
+_BARE_WINDOW = 5
 # After a count unit: a word that makes it something else (个月, 名单, 人民币, 项目 …).
 _NOT_COUNT_AFTER = re.compile(
     r"(?:月|小时|工作日|季度|百分点|民|单|目|次方|强|周|星期)"
@@ -72,6 +76,15 @@ def _kind(unit: str) -> str:
     return "capacity"
 
 
+def _bare_money(text: str, start: int, end: int, number: str) -> bool:
+    """A number with 万 or 亿 and no unit, an amount word right before or after it."""
+    if not re.search(r"[万亿]$", number) or _NOT_AFTER.match(text[end:end + 1]):
+        return False
+    before = text[max(0, start - _BARE_WINDOW):start]
+    after = text[end:end + _BARE_WINDOW]
+    return bool(_MONEY_WORDS.search(before) or _MONEY_WORDS.search(after))
+
+
 def find_quantities(text: str) -> list[Found]:
     """The quantities of `text`, in text order (full-width digits read as ASCII)."""
     folded = fold_width(text)
@@ -87,15 +100,20 @@ def find_quantities(text: str) -> list[Found]:
             if value is not None:
                 found.append(Found(start, end, text[start:end], tidy(value), "%", "percent"))
             continue
-        unit = m.group("unit")
-        unit = CAPACITY_UNITS.get(unit.lower(), unit)
-        kind = _kind(unit)
         number = m.group("num")
         value = number_value(number + m.group("mult"))
         if value is None or value == 0:
             continue
+        unit = m.group("unit")
+        if unit is None:
+            end = m.end("mult") if m.group("mult") else m.end("num")
+            if not _bare_money(folded, start, end, number + m.group("mult")):
+                continue
+            unit = "元"
+        unit = CAPACITY_UNITS.get(unit.lower(), unit)
+        kind = _kind(unit)
         if kind == "count":
-            if _NOT_COUNT_AFTER.match(folded[end:end + 2]):
+            if _NOT_COUNT_AFTER.match(folded[end:end + 3]):
                 continue
             if not re.match(r"\d", number) and value < 10:
                 continue
