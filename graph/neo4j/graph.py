@@ -7,11 +7,12 @@ with the schema and its migrations from graph.neo4j.schema) and the reads (graph
 
 from __future__ import annotations
 
+from graph.neo4j.analysis import AnalysisOps
 from graph.neo4j.reads import ReadOps
 from graph.neo4j.writes import WriteOps
 
 
-class Graph(WriteOps, ReadOps):
+class Graph(WriteOps, ReadOps, AnalysisOps):
     """A Neo4j database seen through iikg: schema, writes, reads; plain values out."""
 
     def __enter__(self) -> Graph:
