@@ -88,3 +88,21 @@ def test_analyze_again_is_stable_and_clears_entities_left_alone(graph: Any) -> N
     after = _scores(graph)
     assert after["星云物联"]["community"] is None and after["星云物联"]["pagerank"] is None
     assert after["星云科技"]["community"] is not None
+
+
+def test_the_guide_draws_communities_as_styled_virtual_nodes(graph: Any) -> None:
+    from support.explore import guide_queries
+
+    from graph.browser import COMMUNITY_COLORS, label_styles
+
+    analyze_graph(graph)
+    (query,) = [q for q in guide_queries() if "apoc.create.vNode" in q]
+    with graph.session(read=True) as session:
+        rows = list(session.run(query))
+    drawn = {row["node"]["name"]: sorted(row["node"].labels) for row in rows}
+    assert set(drawn) == {*LEFT, *RIGHT}
+    assert {tuple(labels) for labels in drawn.values()} == {("Community0",), ("Community1",)}
+    assert sum(1 for row in rows if row["rel"] is not None) == 13
+    styles = label_styles()
+    assert [styles[f"Community{i}"].color for i in range(len(COMMUNITY_COLORS))] == list(
+        COMMUNITY_COLORS)
