@@ -13,6 +13,8 @@ with a header of `//` comment lines:
 A parameter is `NAME: TYPE (required)` or `NAME: TYPE = DEFAULT`, followed by an optional
 description after an em dash (`—`). Types: string, int, float, bool, date (ISO 8601:
 YYYY, YYYY-MM or YYYY-MM-DD, passed to Cypher as a string, the way article dates are stored),
+moment (a date or an ISO 8601 date-time, converted to UTC without a zone, the way `ingested_at`
+is compared),
 label (an entity label of graph/model.py), reltype (a relationship type of graph/model.py).
 Integers are never negative.
 Descriptions are Chinese and English separated by ` / `.

@@ -1,4 +1,5 @@
-"""Report files: their header (name, description, params, mode, columns) and body
+"""Report files: their header (name, description, params, mode, columns, and the question
+patterns `ask` and example questions `example` that `iikg ask` routes with) and body
 (`parse_report`), and the library of reports of cypher/reports/ (`reports`, `get_report`)."""
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ class Report:
     columns: tuple[str, ...]
     query: str
     file: str
+    # `// ask:` lines: the phrasings of a question this report answers (graph.ask reads them)
+    ask: tuple[str, ...] = ()
+    # `// example:` lines: example questions in Chinese
+    examples: tuple[str, ...] = ()
 
     @property
     def description_zh(self) -> str:
@@ -60,6 +65,7 @@ def parse_report(text: str, file: str) -> Report:
     """Parse one report file: header comment lines, then the query."""
     header: dict[str, str] = {}
     params: list[Param] = []
+    repeated: dict[str, list[str]] = {"ask": [], "example": []}
     body: list[str] = []
     in_header = True
     for line in text.splitlines():
@@ -72,6 +78,10 @@ def parse_report(text: str, file: str) -> Report:
                 continue  # a free comment inside the header
             if key == "param":
                 params.append(parse_param(value, file))
+            elif key in repeated:
+                if not value.strip():
+                    raise CypherLibraryError(f"{file}: an empty {key!r} line")
+                repeated[key].append(value.strip())
             elif key in ("name", "description", "mode", "columns"):
                 if key in header:
                     raise CypherLibraryError(f"{file}: header key {key!r} appears twice")
@@ -102,6 +112,8 @@ def parse_report(text: str, file: str) -> Report:
         columns=columns,
         query=query,
         file=file,
+        ask=tuple(repeated["ask"]),
+        examples=tuple(repeated["example"]),
     )
 
 

@@ -3,19 +3,54 @@ becomes (`Param.convert`), and the `$param`s a query uses (`used_params`)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from graph.errors import CypherLibraryError
 from graph.model import ENTITY_LABELS, RELATION_TYPES
 
-PARAM_TYPES = ("string", "int", "float", "bool", "date", "label", "reltype")
+PARAM_TYPES = ("string", "int", "float", "bool", "date", "moment", "label", "reltype")
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def to_moment(raw: str) -> str:
+    """A date (`YYYY[-MM[-DD]]`, kept as given) or an ISO 8601 date-time (converted to UTC,
+    written without a zone: seconds, fractions only when given), the form in which iikg stores
+    and compares `ingested_at`. Raises ValueError."""
+    text = str(raw).strip()
+    if _DATE_RE.match(text):
+        return text
+    try:
+        parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace(" ", "T"))
+    except ValueError:
+        raise ValueError(
+            "expected a date or a date-time, e.g. 2026-12-01 or 2026-12-01T09:30:00 (UTC "
+            "unless a zone is given)"
+        ) from None
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
+    return parsed.isoformat(timespec="microseconds" if parsed.microsecond else "seconds")
 _PARAM_RE = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<type>[a-z]+)\s*"
     r"(?:(?P<required>\(required\))|=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<desc>.*))?$"
 )
+
+
+MAX_INT = 2**63 - 1  # a Neo4j integer is 64-bit
+
+
+def check_date(text: str) -> None:
+    """Raise ValueError when YYYY, YYYY-MM or YYYY-MM-DD names no day of the calendar
+    (2022-13-01, 2022-02-30)."""
+    parts = [int(p) for p in text.split("-")]
+    year, month, day = parts + [1] * (3 - len(parts))
+    try:
+        dt.date(year, month, day)
+    except ValueError as exc:
+        raise ValueError(f"no such date ({exc})") from None
 
 
 @dataclass(frozen=True)
@@ -42,6 +77,8 @@ class Param:
                 number = int(raw)
                 if number < 0:
                     raise ValueError("must not be negative")
+                if number > MAX_INT:
+                    raise ValueError(f"out of range (at most {MAX_INT}, Neo4j's largest integer)")
                 return number
             if self.type == "float":
                 return float(raw)
@@ -58,7 +95,10 @@ class Param:
                 text = str(raw).strip()
                 if not _DATE_RE.match(text):
                     raise ValueError("expected a date as YYYY, YYYY-MM or YYYY-MM-DD")
+                check_date(text)
                 return text
+            if self.type == "moment":
+                return to_moment(raw)
             if self.type in ("label", "reltype"):
                 allowed = ENTITY_LABELS if self.type == "label" else RELATION_TYPES
                 if raw not in allowed:

@@ -12,6 +12,7 @@ from cypher.files import fragment, template
 from graph.errors import CypherLibraryError
 from graph.model import (
     ARTICLE_LABEL,
+    DUPLICATE_OF,
     EVIDENCE_LABEL,
     HAS_EVIDENCE,
     MENTIONS,
@@ -51,7 +52,7 @@ def include(line: str, where: str = "") -> list[str] | None:
 # The whitelists placeholders are filled from: every label and relationship type of the model.
 LABEL_SLOTS = ("LABEL", "HEAD", "TAIL")
 ALL_LABELS = frozenset(NODE_LABELS | {EVIDENCE_LABEL})
-ALL_TYPES = frozenset({*RELATION_TYPES, MENTIONS, HAS_EVIDENCE})
+ALL_TYPES = frozenset({*RELATION_TYPES, MENTIONS, HAS_EVIDENCE, DUPLICATE_OF})
 
 
 def key_property(label: str) -> str:

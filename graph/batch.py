@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.dedup import outlet, signature
 from graph.errors import BatchError
 from graph.model import (
     ENTITY_LABELS,
@@ -125,6 +126,9 @@ def article_props(extraction: Extraction, digest: str) -> dict[str, Any]:
         "tags": list(art.tags),
         "chars": len(art.text),
         "fingerprint": digest,
+        # who published it and the MinHash of its text: near-duplicates (graph/dedup.py)
+        "outlet": outlet(art.source, art.url),
+        "minhash": signature(art.text),
     }
     return {k: v for k, v in props.items() if v is not None}
 

@@ -36,6 +36,16 @@ class StoreError(IikgError, RuntimeError):
     """Neo4j could not be reached or refused a request; the message says which server."""
 
 
+class RefusedError(StoreError):
+    """Neo4j refused the data of a write (a value too large to index, a constraint…), as
+    opposed to a server that cannot be reached: retrying one article at a time finds the one it
+    refuses. ``detail`` is Neo4j's own reason."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail or message
+
+
 class ReadOnlyViolation(StoreError):
     """A query given to Graph.run_query_readonly tried to write."""
 
@@ -49,6 +59,11 @@ class CypherLibraryError(IikgError, ValueError):
 
 class BatchError(IikgError, ValueError):
     """An extraction that cannot be written; the message names the article."""
+
+
+class ResolutionError(IikgError, ValueError):
+    """A resolution decisions file that cannot be used; the message names the file, the line
+    and the reason."""
 
 
 class UsageError(IikgError, ValueError):

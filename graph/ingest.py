@@ -5,8 +5,10 @@ them, reporting every input it skips (unreadable, or its extraction raised) to a
 `iikg extract`, `iikg eval` and `iikg ingest` all go through it. ``ingest`` then validates
 each extraction into rows (graph.batch.prepare) and writes them to Neo4j one batch of articles
 per transaction (Graph.write_articles). A file that cannot be loaded, extracted or validated
-is skipped with its reason; it never stops the others. A batch that Neo4j refuses stops the
-run with an error naming its articles; nothing of that batch is written, the batches before it are.
+is skipped with its reason; it never stops the others, nor does an article Neo4j refuses (a
+batch it refuses is written again article by article, graph.ingest_writer). An article whose
+id an earlier input of the run had (the same text twice) is a duplicate, written once. A server
+that cannot be reached stops the run; the batches before it are written.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from graph import moments
 from graph.batch import PreparedArticle, prepare
 from graph.errors import BatchError
+from graph.ingest_writer import BatchWriter, FirstSeen
 from graph.model import Article, Extraction
 from graph.neo4j import Graph, WriteResult
+from graph.neo4j.sources import SourcesResult
 from loaders.errors import LoadError
 from loaders.limits import LoadSummary
 from loaders.sources import iter_articles
@@ -32,19 +37,26 @@ DEFAULT_BATCH_SIZE = 200  # articles per write transaction
 class IngestSummary:
     read: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)  # (path, first path)
+    ingested: int = 0  # articles written (or, in a dry run, ready to be), each once
     entities: int = 0  # entity rows (one per entity per article)
     relationships: int = 0  # relationship rows after merging duplicates within each article
     written: WriteResult | None = None
     dry_run: bool = False
     seconds: float = 0.0
+    sources: SourcesResult | None = None  # near-duplicates linked, sources counted
 
     def lines(self) -> list[str]:
+        twice = f", duplicates: {len(self.duplicates)}" if self.duplicates else ""
         out = [
-            f"articles read: {self.read}, skipped: {len(self.skipped)}",
+            f"articles read: {self.read}, skipped: {len(self.skipped)}{twice}",
             f"extracted: {self.entities} entity mentions, {self.relationships} relationships",
         ]
         for path, reason in self.skipped:
             out.append(f"  skipped {path}: {reason}")
+        for path, first in self.duplicates:
+            out.append(f"  duplicate {path}: same article (same text or id) as {first}; "
+                       "written once")
         if self.dry_run:
             out.append("dry run: nothing was written to Neo4j")
         elif self.written is not None:
@@ -62,6 +74,8 @@ class IngestSummary:
                 f"sentence(s); {w.relationships_created} created and {w.relationships_deleted} "
                 "deleted (MENTIONS and HAS_EVIDENCE included), the rest merged into existing ones"
             )
+        if self.sources is not None:
+            out.append(self.sources.line())
         out.append(f"time: {self.seconds:.1f} s")
         return out
 
@@ -159,16 +173,11 @@ def ingest(
         raise ValueError("ingest needs a Graph unless dry_run is set")
     summary = IngestSummary(dry_run=dry_run)
     started = time.perf_counter()
-    pending: list[PreparedArticle] = []
-
-    def flush() -> None:
-        if pending and graph is not None and not dry_run:
-            result = graph.write_articles(pending)
-            if summary.written is None:
-                summary.written = result
-            else:
-                summary.written.add(result)
-        pending.clear()
+    ingested_at = moments.now()  # one time for the whole run
+    writer = BatchWriter(None if dry_run else graph, batch_size,
+                         lambda article, reason: summary.skipped.append((article.label, reason)),
+                         ingested_at=ingested_at)
+    seen = FirstSeen()
 
     def skipped(item: Skip) -> None:
         if item.stage == "load":
@@ -181,17 +190,26 @@ def ingest(
     with _progress_bar(progress) as tick:
         tally = Tally(on_skip=skipped, on_item=tick)
         for article, extraction in iter_extractions(paths, extract=extract, tally=tally):
+            where = article.path or article.id
+            first = seen.duplicate_of(article.id, where)
+            if first is not None:
+                summary.duplicates.append((where, first))
+                continue
             try:
                 prepared = prepare(extraction)
-            except BatchError as exc:
-                summary.skipped.append((article.path or article.id, f"invalid extraction: {exc}"))
+            except Exception as exc:  # BatchError, or a bug: one article, not the run
+                reason = exc if isinstance(exc, BatchError) else f"{type(exc).__name__}: {exc}"
+                summary.skipped.append((where, f"invalid extraction: {reason}"))
                 continue
             summary.entities += len(prepared.entities)
             summary.relationships += len(prepared.relations)
-            pending.append(prepared)
-            if len(pending) >= batch_size:
-                flush()
-        flush()
+            summary.ingested += 1
+            writer.add(prepared)
+        writer.flush()
+    summary.written = writer.written
+    summary.ingested -= writer.refused
+    if graph is not None and not dry_run:
+        summary.sources = graph.refresh_sources()
     summary.read = tally.load.read
     summary.seconds = time.perf_counter() - started
     return summary
@@ -207,11 +225,13 @@ def write_extractions(
     An invalid extraction raises graph.errors.BatchError naming its article."""
     total = WriteResult()
     pending: list[PreparedArticle] = []
+    ingested_at = moments.now()
     for extraction in extractions:
         pending.append(prepare(extraction))
         if len(pending) >= batch_size:
-            total.add(graph.write_articles(pending))
+            total.add(graph.write_articles(pending, ingested_at=ingested_at))
             pending = []
     if pending:
-        total.add(graph.write_articles(pending))
+        total.add(graph.write_articles(pending, ingested_at=ingested_at))
+    graph.refresh_sources()
     return total

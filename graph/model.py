@@ -73,6 +73,9 @@ SCHEMA: dict[str, RelationType] = {
 RELATION_TYPES: tuple[str, ...] = tuple(SCHEMA)
 SYMMETRIC_TYPES: frozenset[str] = frozenset(t.name for t in SCHEMA.values() if t.symmetric)
 MENTIONS = "MENTIONS"
+# (:Article)-[:DUPLICATE_OF {similarity}]->(:Article): a near-duplicate (graph/dedup.py) points
+# to the first article of its group; relationships count `sources` over the groups' outlets.
+DUPLICATE_OF = "DUPLICATE_OF"
 # Evidence: one node per supporting sentence, linked from its article (cypher/README.md).
 EVIDENCE_LABEL = "Evidence"
 HAS_EVIDENCE = "HAS_EVIDENCE"
@@ -107,7 +110,7 @@ def check_label(label: str) -> str:
 
 def check_relation_type(rel_type: str) -> str:
     """Return `rel_type` if it is a whitelisted relationship type, else raise ValueError."""
-    if rel_type not in RELATION_TYPES and rel_type != MENTIONS:
+    if rel_type not in RELATION_TYPES and rel_type not in (MENTIONS, DUPLICATE_OF):
         raise ValueError(f"unknown relationship type: {rel_type!r}")
     return rel_type
 

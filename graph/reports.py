@@ -30,9 +30,27 @@ def parse_params(items: Iterable[str], *, json_values: bool = False) -> dict[str
                 params[key] = json.loads(value)
             except ValueError:
                 params[key] = value
+            _check_integers(key, params[key])
         else:
             params[key] = value
     return params
+
+
+MAX_INT = 2**63 - 1  # a Neo4j integer is 64-bit
+
+
+def _check_integers(key: str, value: Any) -> None:
+    """A query parameter's integers (in lists and maps too) must fit in 64 bits."""
+    if isinstance(value, bool):
+        return
+    if isinstance(value, int) and not -MAX_INT - 1 <= value <= MAX_INT:
+        raise UsageError(
+            f"parameter {key!r}: {value} is out of range (a Neo4j integer is between "
+            f"{-MAX_INT - 1} and {MAX_INT})"
+        )
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for item in items:
+        _check_integers(key, item)
 
 
 def describe_reports() -> str:

@@ -1,4 +1,5 @@
-"""Bytes → str: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK and Big5.
+"""Bytes → str: UTF-8 (with or without BOM), UTF-16 (with BOM, or without when one byte order
+reads as plain text), GB18030/GBK and Big5.
 
 Strict UTF-8 is tried first and wins whenever it succeeds: a valid UTF-8 Chinese text is almost
 never valid in another encoding by accident, the reverse is common. Only when UTF-8 fails are
@@ -36,6 +37,7 @@ SNIFF_BYTES = 8_192  # enough of a file's head to tell text from binary
 _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\r\f\v\x1b")
 _LEGACY = ("gb18030", "cp950")
 _MIN_COMMON_SHARE = 0.6  # of CJK characters, for a legacy decoding to be believed
+_MIN_PLAIN_SHARE = 0.9  # of all characters, for UTF-16 without a byte-order mark
 
 
 def _binary_reason(head: bytes) -> str | None:
@@ -53,10 +55,44 @@ def _binary_reason(head: bytes) -> str | None:
 def sniff_binary(head: bytes) -> str | None:
     """Why the first bytes of a file show it is binary (an image, an archive, an office
     document, NUL or control bytes), or None when they may be text. A byte-order mark means
-    text: UTF-16 holds NUL bytes."""
+    text: UTF-16 holds NUL bytes, and so does UTF-16 without one, which is recognised too."""
     if head.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return None
+    if b"\x00" in head and _utf16(head[: len(head) // 2 * 2]) is not None:
+        return None
     return _binary_reason(head)
+
+
+def _plain_share(text: str) -> float:
+    """Share of the characters of a sample that text is made of: common CJK characters, ASCII
+    and the CJK and general punctuation blocks (a wrong decoding gives rare or unassigned ones)."""
+    sample = text[: _SNIFF // 2]
+    if not sample:
+        return 0.0
+    plain = sum(
+        1
+        for c in sample
+        if " " <= c <= "~" or c in "\t\n\r" or hanzi.is_common(c)
+        or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or "\u2000" <= c <= "\u206f"
+    )
+    return plain / len(sample)
+
+
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark (little- or big-endian), when one of them decodes
+    strictly to text made almost only of plain characters (see `_plain_share`)."""
+    if len(data) % 2:
+        return None
+    best: tuple[float, str, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        share = _plain_share(text)
+        if share >= _MIN_PLAIN_SHARE and (best is None or share > best[0]):
+            best = (share, text, encoding)
+    return (best[1], best[2]) if best else None
 
 
 def _common_share(text: str) -> tuple[float, int]:
@@ -98,6 +134,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 raise Rejected(
                     f"UTF-16 BOM but invalid {encoding} at byte {exc.start + 2}"
                 ) from None
+    if b"\x00" in data[:_SNIFF]:  # ASCII (digits, spaces, newlines) in UTF-16 holds NULs
+        found = _utf16(data)
+        if found:
+            return found
     reason = _binary_reason(data[:_SNIFF])
     if reason:
         raise Rejected(reason)
@@ -110,11 +150,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             f"truncated UTF-8: the file ends inside a character (byte {utf8_error.start}"
             f" of {len(data)}); was it cut off?"
         )
-    found = _legacy(data)
+    found = _legacy(data) or _utf16(data)
     if found:
         return found
     bad = data[utf8_error.start]
     raise Rejected(
         f"undecodable bytes: not UTF-8 (byte 0x{bad:02x} at offset {utf8_error.start})"
-        ", and not GB18030 or Big5 Chinese text"
+        ", and not GB18030, Big5 or UTF-16 Chinese text"
     )

@@ -25,3 +25,13 @@ class Rejected(IikgError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+def unexpected(where: str, exc: Exception) -> LoadError:
+    """A LoadError for an error no loader expected (a bug, or an input no rule foresaw): the
+    input is skipped with the error's kind and message, and the others still load."""
+    if isinstance(exc, RecursionError):
+        return LoadError(where, "nested too deeply to read")
+    if isinstance(exc, MemoryError):
+        return LoadError(where, "too large to hold in memory")
+    return LoadError(where, f"could not be read ({type(exc).__name__}: {exc})")

@@ -16,6 +16,7 @@ import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from loaders.errors import Rejected
+from loaders.html_depth import bound_nesting
 
 try:  # the C loader is much faster; same results
     from yaml import CSafeLoader as _YamlLoader
@@ -185,6 +186,7 @@ def html_to_text(source: str) -> tuple[str, dict[str, Any]]:
     # In HTML a newline is just a space; a blank line (Markdown around raw HTML) is a break,
     # except before the first tag, where a break would open the body before the <head>.
     source = _BLANK_LINE.sub("<br>", source.lstrip()).replace("\n", " ")
+    source, _flattened = bound_nesting(source)  # the parser is quadratic in the depth
     tree = LexborHTMLParser(source)
     found = _html_fields(tree)
     tree.strip_tags(_DROP_TAGS)

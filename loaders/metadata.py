@@ -250,6 +250,26 @@ def article_id(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
+# Bounds, in UTF-8 bytes, of the Article properties Neo4j indexes (an index refuses a value over
+# ~8 KB): a longer declared id, title or path is cut and ends with a hash of the whole value,
+# so two long values that share their start still differ.
+MAX_ID_BYTES = 256
+MAX_TITLE_BYTES = 1024
+MAX_PATH_BYTES = 2048
+
+
+def bounded(value: str | None, max_bytes: int) -> str | None:
+    """`value` when its UTF-8 form fits in `max_bytes`, else its start, `…` and a hash of it."""
+    if value is None:
+        return None
+    data = value.encode("utf-8")
+    if len(data) <= max_bytes:
+        return value
+    digest = hashlib.blake2b(data, digest_size=8).hexdigest()
+    head = data[: max_bytes - len(digest) - 4].decode("utf-8", "ignore")
+    return f"{head}…{digest}"
+
+
 def build_article(
     doc: RawDocument, *, path: str | None = None, max_line_chars: int = MAX_LINE_CHARS
 ) -> Article:
@@ -296,17 +316,17 @@ def build_article(
     )
     if url is None and doc.footer_urls:
         url = doc.footer_urls[0]
-    given_id = _text_field(fields.get("id"), unescape=False)
+    given_id = bounded(_text_field(fields.get("id"), unescape=False), MAX_ID_BYTES)
     return Article(
         id=given_id or article_id(text),
-        title=_title(fields, kept),
+        title=bounded(_title(fields, kept), MAX_TITLE_BYTES) or "",
         text=text,
         date=date,
         source=source,
         author=author,
         editor=_text_field(fields.get("editor")) or meta.editor,
         url=url,
-        path=path,
+        path=bounded(path, MAX_PATH_BYTES),
         script=norm.script,
         categories=categories,
         tags=tags,

@@ -4,8 +4,9 @@
 normalize_text(s)`), so offsets reported into its output stay valid if the text is normalized
 again. The steps, in order (the order is what keeps the whole idempotent):
 
-1. characters: newlines unified, zero-width/bidi/control characters dropped, every kind of space
-   made a plain space, Unicode NFC; runs of spaces collapsed, lines stripped, empty lines dropped;
+1. characters: newlines unified, zero-width/bidi/control characters and lone surrogates
+   (a JSON escape such as \\ud800 with no pair) dropped, every kind of space made a plain space,
+   Unicode NFC; runs of spaces collapsed, lines stripped, empty lines dropped;
 2. width: full-width ASCII letters and digits folded to half-width, and the full-width point,
    percent and plus inside numbers (2．5万亿元 → 2.5万亿元, 31．5％ → 31.5%); Chinese punctuation
    (，。、；：“”《》（）) is kept;
@@ -65,7 +66,14 @@ def _clean_whitespace(s: str) -> str:
     return _LINE_BREAK.sub("\n", s).strip(" \n")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # only a JSON escape (\\ud800) makes one
+
+
 def _clean_chars(s: str, stats: Counter[str]) -> str:
+    if _LONE_SURROGATE.search(s):  # not a character: no text can be written with one
+        size = len(s)
+        s = _LONE_SURROGATE.sub("", s)
+        stats["lone_surrogates"] += size - len(s)
     if _NEEDS_MAP.search(s):
         s = s.replace("\r\n", "\n")
         size = len(s)

@@ -10,8 +10,10 @@ code, style sheets or data tables.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -47,26 +49,97 @@ NOT_ARTICLE_SUFFIXES = {
 PathLike = str | os.PathLike[str]
 
 
+def path_text(path: PathLike) -> str:
+    """A path as text that can be printed and stored: a file name that is not valid UTF-8 (a
+    GBK name from a zip, say) keeps its bytes as `\\xNN` escapes instead of lone surrogates."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _stat_problem(path: Path) -> tuple[os.stat_result | None, str | None]:
+    """(stat, None) for a path that can be looked at, or (None, why not) in words."""
+    try:
+        return path.stat(), None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, "a symbolic link loop (too many levels of symbolic links); skipped"
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            target = path_text(os.readlink(path))
+            return None, f"a broken symbolic link (its target {target} does not exist)"
+        if exc.errno == errno.ENOENT:
+            return None, "no such file or directory"
+        return None, f"cannot read: {exc.strerror or exc}"
+
+
+def special_file(mode: int) -> str | None:
+    """Why a file of this mode is not read (a FIFO or socket would block, a device never
+    ends), or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    what = next((name for test, name in kinds if test(mode)), "not a regular file")
+    return f"{what}, not a regular file: skipped without opening it"
+
+
 def _walk(root: Path) -> Iterator[Path | LoadError]:
     """Files under a directory in a stable order; hidden files and folders are not inputs.
-    A folder that cannot be listed is reported, not skipped silently."""
+    A symbolic link to a folder is followed, once: a link back to a folder already walked (a
+    loop) is reported. A folder that cannot be listed and a special file (FIFO, socket,
+    device) are reported, not skipped silently."""
     unreadable: list[OSError] = []
-    for folder, dirs, files in os.walk(root, onerror=unreadable.append):
+    walked: set[tuple[int, int]] = set()
+    try:
+        top = root.stat()
+        walked.add((top.st_dev, top.st_ino))
+    except OSError:
+        pass
+    for folder, dirs, files in os.walk(root, onerror=unreadable.append, followlinks=True):
         while unreadable:
             exc = unreadable.pop(0)
-            yield LoadError(str(exc.filename or folder), f"cannot list folder: {exc.strerror}")
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            where = path_text(exc.filename or folder)
+            yield LoadError(where, f"cannot list folder: {exc.strerror}")
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            sub = Path(folder, name)
+            info, problem = _stat_problem(sub)
+            if info is None:
+                yield LoadError(path_text(sub), problem or "cannot read")
+                continue
+            key = (info.st_dev, info.st_ino)
+            if key in walked:
+                yield LoadError(
+                    path_text(sub),
+                    "a symbolic link to a folder read already (a link loop or a second name "
+                    "for it); not read twice",
+                )
+                continue
+            walked.add(key)
+            kept.append(name)
+        dirs[:] = kept
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            path = Path(folder, name)
-            if path.suffix.lower() in ARTICLE_SUFFIXES:
-                yield path
-            else:
-                reason = _not_article(path)
-                yield path if reason is None else LoadError(str(path), reason)
+            yield _classify(Path(folder, name))
     for exc in unreadable:
-        yield LoadError(str(exc.filename or root), f"cannot list folder: {exc.strerror}")
+        yield LoadError(path_text(exc.filename or root), f"cannot list folder: {exc.strerror}")
+
+
+def _classify(path: Path) -> Path | LoadError:
+    """A file of a walked folder: the path when it is an input, else why not."""
+    info, problem = _stat_problem(path)
+    if info is None:
+        return LoadError(path_text(path), problem or "cannot read")
+    special = special_file(info.st_mode)
+    if special:
+        return LoadError(path_text(path), special)
+    if path.suffix.lower() in ARTICLE_SUFFIXES:
+        return path
+    reason = _not_article(path)
+    return path if reason is None else LoadError(path_text(path), reason)
 
 
 def _not_article(path: Path) -> str | None:
@@ -98,41 +171,56 @@ def iter_paths(inputs: PathLike | Iterable[PathLike]) -> Iterator[Path | LoadErr
         for item in items:
             if isinstance(item, Path):
                 try:
-                    stat = item.stat()
+                    info = item.stat()
                 except OSError:
                     yield item  # reading it will report why
                     continue
-                if (stat.st_dev, stat.st_ino) in seen:
+                if (info.st_dev, info.st_ino) in seen:
                     continue  # the same file named twice (overlapping inputs, links)
-                seen.add((stat.st_dev, stat.st_ino))
+                seen.add((info.st_dev, info.st_ino))
             yield item
 
     for raw in inputs:
         path = Path(raw)
-        if path.is_dir():
+        info, problem = _stat_problem(path)
+        if info is not None and stat.S_ISDIR(info.st_mode):
             yield from once(_walk(path))
-        elif path.is_file():
-            yield from once([path])
-        elif path.exists():
-            yield LoadError(str(path), "not a regular file")
-        elif glob.has_magic(str(raw)):
+        elif info is not None:
+            special = special_file(info.st_mode)
+            yield from once([path]) if special is None else [LoadError(path_text(path), special)]
+        elif problem == "no such file or directory" and glob.has_magic(str(raw)):
             matches = sorted(glob.glob(str(raw), recursive=True))
             if not matches:
-                yield LoadError(str(raw), "no file matches this pattern")
+                yield LoadError(path_text(raw), "no file matches this pattern")
             for match in matches:
-                yield from once(_walk(Path(match)) if Path(match).is_dir() else [Path(match)])
+                found = Path(match)
+                yield from once(_walk(found) if found.is_dir() else [_classify(found)])
         else:
-            yield LoadError(str(path), "no such file or directory")
+            yield LoadError(path_text(path), problem or "cannot read")
+
+
+def unreadable(path: Path) -> LoadError | None:
+    """Why `path` cannot be read as a file (missing, a link loop, a FIFO, a device…), or None:
+    checked before opening, since opening a FIFO blocks until someone writes to it."""
+    info, problem = _stat_problem(path)
+    if info is None:
+        return LoadError(path_text(path), problem or "cannot read")
+    special = special_file(info.st_mode)
+    return None if special is None else LoadError(path_text(path), special)
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
     """The bytes of one file, or LoadError when it is over `limit` or cannot be read."""
+    problem = unreadable(path)
+    if problem is not None:
+        raise problem
     try:
         size = path.stat().st_size
         if size > limit:
             raise LoadError(
-                str(path), f"file is {size:,} bytes, over the {limit:,} byte limit for one article"
+                path_text(path),
+                f"file is {size:,} bytes, over the {limit:,} byte limit for one article",
             )
         return path.read_bytes()
     except OSError as exc:
-        raise LoadError(str(path), f"cannot read: {exc.strerror or exc}") from None
+        raise LoadError(path_text(path), f"cannot read: {exc.strerror or exc}") from None

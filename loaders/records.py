@@ -12,11 +12,11 @@ from typing import Any, BinaryIO
 
 from graph.model import Article
 from loaders.decode import decode_bytes
-from loaders.errors import LoadError, Rejected
+from loaders.errors import LoadError, Rejected, unexpected
 from loaders.formats import parse_body
 from loaders.limits import DEFAULT_LIMITS, Limits, LoadSummary
 from loaders.metadata import build_article
-from loaders.paths import PathLike, read_bytes
+from loaders.paths import PathLike, path_text, read_bytes, unreadable
 
 # Fields of a JSON record, and the other names feeds and scrapers give them. The body: `html` is
 # HTML, `text` plain text, `content` and `body` either (sniffed for tags).
@@ -143,6 +143,8 @@ def _record(line: bytes | None, where: str, limits: Limits) -> Article | LoadErr
         return article_from_record(record, where, limits=limits)
     except LoadError as exc:
         return exc
+    except Exception as exc:  # one record's failure must not stop the corpus
+        return unexpected(where, exc)
 
 
 def iter_jsonl(
@@ -151,21 +153,29 @@ def iter_jsonl(
     """Articles of a JSON Lines corpus, one record per line; a bad line is a LoadError naming
     `file:line`, and the lines after it go on."""
     path = Path(path)
+    problem = unreadable(path)  # a FIFO or a device is never opened
+    if problem is not None:
+        yield problem
+        return
     try:
         stream = path.open("rb")
     except OSError as exc:
-        yield LoadError(str(path), f"cannot read: {exc.strerror or exc}")
+        yield LoadError(path_text(path), f"cannot read: {exc.strerror or exc}")
         return
     with stream:
         try:
+            records = 0
             for number, line in _bounded_lines(stream, limits.max_record_bytes):
                 if summary is not None:
                     summary.input_bytes += len(line) if line else limits.max_record_bytes
-                item = _record(line, f"{path}:{number}", limits)
+                item = _record(line, f"{path_text(path)}:{number}", limits)
                 if item is not None:
+                    records += 1
                     yield item
+            if not records:
+                yield LoadError(path_text(path), "no record: the JSON Lines file is empty")
         except OSError as exc:
-            yield LoadError(str(path), f"read failed: {exc.strerror or exc}")
+            yield LoadError(path_text(path), f"read failed: {exc.strerror or exc}")
 
 
 # -- JSON files --------------------------------------------------------------------------------
@@ -207,6 +217,8 @@ def json_articles(
             out.append(article_from_record(record, where, limits=limits))
         except LoadError as exc:
             out.append(exc)
+        except Exception as exc:  # one record's failure must not stop the file
+            out.append(unexpected(where, exc))
     return out
 
 
@@ -222,4 +234,4 @@ def iter_json(
         return
     if summary is not None:
         summary.input_bytes += len(data)
-    yield from json_articles(data, str(path), limits=limits)
+    yield from json_articles(data, path_text(path), limits=limits)

@@ -18,11 +18,18 @@ from pathlib import Path
 
 from graph.model import Article
 from loaders.decode import decode_bytes
-from loaders.errors import LoadError, Rejected
+from loaders.errors import LoadError, Rejected, unexpected
 from loaders.formats import parse_document
 from loaders.limits import DEFAULT_LIMITS, Limits, LoadSummary
 from loaders.metadata import build_article
-from loaders.paths import JSON_SUFFIXES, JSONL_SUFFIXES, PathLike, iter_paths, read_bytes
+from loaders.paths import (
+    JSON_SUFFIXES,
+    JSONL_SUFFIXES,
+    PathLike,
+    iter_paths,
+    path_text,
+    read_bytes,
+)
 from loaders.records import iter_json, iter_jsonl, json_articles
 
 # -- one file ----------------------------------------------------------------------------------
@@ -58,9 +65,9 @@ def load_file(path: PathLike, *, limits: Limits = DEFAULT_LIMITS) -> Article:
     Raises LoadError."""
     path = Path(path)
     if path.suffix.lower() in JSONL_SUFFIXES:
-        raise LoadError(str(path), "a JSON Lines corpus holds many articles; use iter_articles")
+        raise LoadError(path_text(path), "a JSON Lines corpus holds many articles: iter_articles")
     return load_bytes(
-        read_bytes(path, limits.max_file_bytes), str(path), suffix=path.suffix, limits=limits
+        read_bytes(path, limits.max_file_bytes), path_text(path), suffix=path.suffix, limits=limits
     )
 
 
@@ -75,14 +82,15 @@ def iter_articles(
 ) -> Iterator[Article | LoadError]:
     """Stream articles from files, directories (recursive), glob patterns, JSON Lines corpora
     and JSON files. Yields an Article or a LoadError for each input (each record of a corpus);
-    records both into `summary` when one is given."""
+    records both into `summary` when one is given. Any error reading one input, expected or
+    not, is that input's LoadError: it never stops the others."""
     for item in iter_paths(inputs):
         if isinstance(item, LoadError):
             results: Iterable[Article | LoadError] = [item]
         elif item.suffix.lower() in JSONL_SUFFIXES:
-            results = iter_jsonl(item, limits=limits, summary=summary)
+            results = _guarded(iter_jsonl(item, limits=limits, summary=summary), item)
         elif item.suffix.lower() in JSON_SUFFIXES:
-            results = iter_json(item, limits=limits, summary=summary)
+            results = _guarded(iter_json(item, limits=limits, summary=summary), item)
         else:
             results = [_load_one(item, limits, summary)]
         for result in results:
@@ -91,11 +99,22 @@ def iter_articles(
             yield result
 
 
+def _guarded(items: Iterator[Article | LoadError], path: Path) -> Iterator[Article | LoadError]:
+    """The items of a corpus file; an error no record caught ends that file, reported."""
+    try:
+        yield from items
+    except Exception as exc:  # one file's failure must not stop the run
+        yield unexpected(path_text(path), exc)
+
+
 def _load_one(path: Path, limits: Limits, summary: LoadSummary | None) -> Article | LoadError:
+    where = path_text(path)
     try:
         data = read_bytes(path, limits.max_file_bytes)
         if summary is not None:
             summary.input_bytes += len(data)
-        return load_bytes(data, str(path), suffix=path.suffix, limits=limits)
+        return load_bytes(data, where, suffix=path.suffix, limits=limits)
     except LoadError as exc:
         return exc
+    except Exception as exc:  # one file's failure must not stop the run
+        return unexpected(where, exc)

@@ -4,6 +4,8 @@
 // param: limit: int = 1000 — 最多返回行数 / maximum rows
 // mode: read
 // columns: article, kind, type, head, tail, count, sentence, confidence
+// ask: 文章|报道|新闻|稿件|这篇 {article:quoted} 实体|关系|事实|内容|抽取|提取|贡献|提到|包含
+// example: 文章《淄博窑炉数字化》里抽取了哪些实体和关系？
 CALL () {
   // each way of naming the article through its own index; the file-name suffix is a scan
   MATCH (a:Article {id: $article}) RETURN a

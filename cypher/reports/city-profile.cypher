@@ -1,9 +1,14 @@
 // name: city-profile
 // description: 城市画像：该市及下辖区县的平台、企业、机构、政策、项目和签约 / A city's platforms, companies, agencies, policies, projects and agreements, its districts included
 // param: name: string (required) — 城市名称或别名，如 淄博 / city name or alias, e.g. 淄博
+// param: kind: string = null — 只列一类：Platform、Company、Agency、Project、Policy、District 或 Agreement / only one kind: Platform, Company, Agency, Project, Policy, District or Agreement
 // param: limit: int = 100 — 每类最多返回行数 / maximum rows per kind
 // mode: read
 // columns: kind, name, place, detail
+// ask: {name:City} 有哪些|有什么|有多少|都有|拥有|概况|画像|情况|怎么样|介绍|一览|全貌 {kind:part}? !政策|文件|签约|协议|赋能|排行|排名
+// ask: {name:City} 平台|企业|公司|机构|部门|项目|区县|工程|厂商 {kind:part} !政策|文件|签约|协议|赋能|排行|排名
+// example: 淄博有哪些工业互联网平台？
+// example: 介绍一下淄博的情况
 CALL () {
   // include: named(var=c, label=City, value=$name)
 }
@@ -56,5 +61,6 @@ CALL (area, cities, located) {
          coalesce(r.first_seen, '') AS detail
 }
 WITH DISTINCT kind, name, place, detail
+WHERE $kind IS NULL OR kind = $kind
 RETURN kind, name, place, detail
 ORDER BY kind, name, place, detail

@@ -5,6 +5,9 @@
 // param: limit: int = 50 — 最多返回行数 / maximum rows
 // mode: read
 // columns: platform, regions, region_names, links
+// ask: 跨地区|跨区域|跨省|跨城市|跨市|跨地域|多个地区|多个城市|多个省|多地|异地|全国性
+// ask: 跨地区|跨区域|跨省|跨城市|跨市|跨地域|多个地区|多个城市|多个省|多地|异地|全国性 平台|赋能
+// example: 哪些平台跨区域赋能？
 // Counterparts are grouped by entity, then by city, so each entity's cities and each city's
 // region are looked up once, however many platforms reach them.
 MATCH (p:Platform)-[:EMPOWERS|SIGNED_WITH|PARTNERS_WITH|PARTICIPATES_IN|LOCATED_IN]-(x)

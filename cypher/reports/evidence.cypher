@@ -6,6 +6,8 @@
 // param: limit: int = 200 — 最多返回行数 / maximum rows
 // mode: read
 // columns: type, head, tail, date, article, title, sentence, method, confidence
+// ask: {head:Entity} {tail:Entity} 证据|依据|原文|出处|原句|来源|哪篇|报道|句子|根据 {type:reltype}?
+// example: 卡奥斯和华光国瓷签约的证据是什么？
 CALL () {
   // include: named(var=h, label=Entity, value=$head)
 }

@@ -5,6 +5,10 @@
 // param: limit: int = 200 — 最多返回行数 / maximum rows
 // mode: read
 // columns: center, neighbor, label, distance, via
+// ask: {name:Entity} 邻居|关系网|周边|相邻|相连|网络|ego|连着|关联实体|相关实体|关联方
+// ask: {name:Platform|Company|Agency|Organization|Policy|Project|Person} 介绍|是什么|什么来头|了解|概况
+// example: 卡奥斯的二度关系网
+// example: 和卡奥斯直接相连的有哪些？
 CALL () {
   // include: named(var=e, label=Entity, value=$name)
 }

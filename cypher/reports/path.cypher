@@ -6,6 +6,9 @@
 // param: limit: int = 10 — 最多返回路径数 / maximum paths
 // mode: read
 // columns: hops, path, nodes
+// ask: {from:Entity} {to:Entity} 关系|关联|联系|连接|路径|怎么|如何|有何|连到|相连|相关|牵连|纽带 !证据|依据|原文|出处|原句
+// example: 卡奥斯和淄博市工信局是什么关系？
+// example: 卡奥斯与淄博之间有什么联系？
 CALL () {
   // include: named(var=a, label=Entity, value=$from)
 }

@@ -4,6 +4,10 @@
 // param: limit: int = 200 — 最多返回行数 / maximum rows
 // mode: read
 // columns: person, title, organization, org_label, evidence_count, first_seen
+// ask: {org:Company|Agency|Organization|Platform|City} 哪些人|人物|领导|高管|负责人|董事长|总裁|总经理|局长|书记|市长|主任|ceo|任职|担任|职务|管理层|团队|员工
+// ask: 人物|哪些人|人员|谁 职务|任职|担任|头衔|职位|工作单位|在哪
+// example: 海尔集团有哪些高管？
+// example: 谁在淄博市工信局任职？
 CALL () {
   WITH $org AS q WHERE q IS NOT NULL
   CALL (q) {

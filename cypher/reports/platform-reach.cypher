@@ -4,6 +4,11 @@
 // param: limit: int = 20 — 最多返回行数 / maximum rows
 // mode: read
 // columns: platform, targets, companies, cities, projects, evidence, examples
+// ask: 平台 赋能|服务|带动 {city:City}? !跨
+// ask: 赋能 最多|排行|排名|榜|最广 {city:City}? !跨
+// ask: 平台 排行|排名|榜单|影响力|实力|最强 {city:City}? !跨|提及|提到
+// example: 哪些平台赋能了淄博的企业？
+// example: 赋能企业最多的平台有哪些？
 CALL () {
   WITH $city AS q WHERE q IS NOT NULL
   CALL (q) {

@@ -3,6 +3,8 @@
 // param: limit: int = 100 — 最多返回行数 / maximum rows
 // mode: read
 // columns: platform, aliases, owners, developers, located_in, empowers, mentions
+// ask: 平台 名录|列表|清单|所有|全部|目录|有哪些|都有哪些|有什么|哪些 !赋能|排行|排名|最多|跨|提及|提到
+// example: 图谱里有哪些工业互联网平台？
 MATCH (p:Platform)
 RETURN p.name AS platform,
        p.aliases AS aliases,

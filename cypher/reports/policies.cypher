@@ -7,6 +7,10 @@
 // param: limit: int = 100 — 最多返回行数 / maximum rows
 // mode: read
 // columns: policy, issuers, first_seen, last_seen, mentions
+// ask: 政策|文件|规划|方案|行动计划|实施意见|通知|措施|办法 {issuer:Agency|Organization|Company}? {city:City}?
+// ask: 发布|印发|出台|制定|发文|颁布 {issuer:Agency|Organization}
+// example: 淄博市工信局发布了哪些政策？
+// example: 2022年以来淄博出台了哪些政策文件？
 CALL () {
   WITH $issuer AS q WHERE q IS NOT NULL
   CALL (q) {

@@ -4,6 +4,8 @@
 // param: limit: int = 100 — 每类问题最多返回行数 / maximum rows per kind of issue
 // mode: read
 // columns: issue, label, name, detail
+// ask: 数据质量|质量问题|孤立|别名冲突|冲突|低置信|置信度低|置信度|可疑|存疑|问题数据|脏数据
+// example: 数据质量有什么问题？
 CALL () {
   MATCH (e:Entity)
   // typed relationships join entities only; checking their types reads degrees, never a

@@ -5,6 +5,8 @@
 // param: limit: int = 20 — 最多返回行数 / maximum rows
 // mode: read
 // columns: name, label, aliases, score, mentions
+// ask: 搜索|查找|检索|搜一下|查一下|找一下|全文检索|模糊查找 {text:rest}
+// example: 搜索 海尔
 CALL db.index.fulltext.queryNodes('entity_names', '"' + replace(replace($text, '\\', '\\\\'), '"', '\\"') + '"') YIELD node, score
 WHERE $label IS NULL OR $label IN labels(node)
 RETURN node.name AS name,

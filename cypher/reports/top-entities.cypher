@@ -4,6 +4,9 @@
 // param: limit: int = 20 — 最多返回行数 / maximum rows
 // mode: read
 // columns: name, label, mentions, articles, relationships, first_seen, last_seen
+// ask: 提及最多|提到最多|出现最多|最常|被提及|提及次数|报道最多|最热|热门|最受关注|曝光 {label:kind}?
+// ask: 提及|提到|出现|报道 最多|次数|频率|排名|排行 {label:kind}?
+// example: 被提及最多的企业有哪些？
 // walks the entity_mentions index from the top (every entity has a mentions total) and stops
 // after the limit
 MATCH (e:Entity)

@@ -1,6 +1,8 @@
 // One Evidence node per supporting sentence, linked from its article. The articles were just
 // created (a changed article's old node and evidence were deleted first), so CREATE.
+// $ingested_at: the time of the ingest; null when upgrading an older graph (the evidence then
+// takes its article's time, if the article has one).
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 CREATE (a)-[:HAS_EVIDENCE]->(ev:Evidence)
-SET ev = row
+SET ev = row, ev.ingested_at = coalesce($ingested_at, a.ingested_at)

@@ -1,7 +1,7 @@
 // Recompute the totals of relationships of one type between two labels (__TYPE__, __HEAD__,
 // __TAIL__, whitelisted) from their Evidence nodes: after evidence was deleted, and for
 // WORKS_FOR, whose title is the one of its latest evidence. A relationship left without
-// evidence is deleted.
+// evidence is deleted. Its `sources` is counted again afterwards (sources-count).
 UNWIND $rows AS row
 MATCH (h:__HEAD__ {name: row.head})-[r:__TYPE__]->(t:__TAIL__ {name: row.tail})
 CALL (r) {
@@ -12,7 +12,8 @@ CALL (r) {
 }
 SET r.evidence_count = count, r.first_seen = first, r.last_seen = last,
     r.confidence = confidence,
-    r.title = CASE WHEN size(titles) > 0 THEN titles[-1] END
+    r.title = CASE WHEN size(titles) > 0 THEN titles[-1] END,
+    r.sources = null
 WITH r, count
 WHERE count = 0
 DELETE r

@@ -3,7 +3,7 @@
 // totals of this batch's evidence (graph.batch.relation_totals). A new relationship takes them;
 // an existing one adds the count and widens dates and confidence. Sums, minima and maxima do
 // not depend on the order articles arrive in. The evidence itself is written as nodes
-// (evidence-create).
+// (evidence-create). New evidence makes `sources` to be counted again (sources-count).
 UNWIND $rows AS row
 MATCH (h:__HEAD__ {name: row.head})
 MATCH (t:__TAIL__ {name: row.tail})
@@ -16,4 +16,5 @@ MERGE (h)-[r:__TYPE__]->(t)
     r.last_seen = CASE WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen
                        THEN coalesce(row.last_seen, r.last_seen) ELSE r.last_seen END,
     r.confidence = CASE WHEN row.confidence > r.confidence
-                        THEN row.confidence ELSE r.confidence END
+                        THEN row.confidence ELSE r.confidence END,
+    r.sources = null

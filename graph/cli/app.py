@@ -12,21 +12,39 @@ from typing import Any
 import click
 
 from graph import __version__
+from graph.cli import args
 from graph.errors import IikgError
-from graph.neo4j import Graph, Settings, connect, resolve_settings
+from graph.neo4j import Graph, Settings, connect, failures, resolve_settings
 from graph.tables import format_rows
 
 
+class IikgCommand(click.Command):
+    """A command whose text arguments are checked before it runs (graph.cli.args: bytes that
+    are not UTF-8 are refused, naming the option)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        args.check_text_params(self, ctx)
+        return super().invoke(ctx)
+
+
 class IikgGroup(click.Group):
-    """A group whose commands' expected errors (graph.errors.IikgError) end as one line,
-    `Error: <message>`, exit status 1, no traceback. Anything else is a bug and keeps its
-    traceback."""
+    """A group whose commands' expected errors (graph.errors.IikgError, and errors of the
+    Neo4j driver, explained by graph.neo4j.failures) end as one line, `Error: <message>`, exit
+    status 1, no traceback. Anything else is a bug and keeps its traceback."""
+
+    command_class = IikgCommand
+    group_class = type  # subgroups (iikg neo4j, iikg schema) are IikgGroups too
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except IikgError as exc:
             raise click.ClickException(str(exc)) from exc
+        except Exception as exc:
+            problem = failures.explain(exc)
+            if problem is None:
+                raise
+            raise click.ClickException(str(problem)) from exc
 
 
 @click.group(cls=IikgGroup, context_settings={"help_option_names": ["-h", "--help"]})

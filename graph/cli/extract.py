@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from graph.cli.app import main
+from graph.cli.resolve import RESOLUTIONS_OPTION, decided_extract
 from graph.errors import UsageError
 from graph.evaluate import (
     Evaluation,
@@ -23,6 +24,7 @@ from graph.evaluate import (
     methods_to_json,
 )
 from graph.ingest import Skip, Tally, default_extract, iter_extractions
+from loaders.paths import path_text
 
 
 def _report_skip(item: Skip) -> None:
@@ -32,11 +34,12 @@ def _report_skip(item: Skip) -> None:
         click.echo(f"extraction failed for {item.path}: {item.error!r}", err=True)
 
 
-def _extractions(paths: tuple[str, ...], progress: bool) -> Iterator[tuple[str | None, Any]]:
+def _extractions(paths: tuple[str, ...], progress: bool,
+                 extract: Any = None) -> Iterator[tuple[str | None, Any]]:
     """(article path, Extraction) for every loadable article; load and extraction errors are
     reported on stderr as they happen, then counted in one line."""
     tally = Tally(on_skip=_report_skip)
-    for article, extraction in iter_extractions(paths, tally=tally):
+    for article, extraction in iter_extractions(paths, tally=tally, extract=extract):
         if progress:
             click.echo(f"\rextracted {tally.extracted} article(s)", nl=False, err=True)
         yield article.path, extraction
@@ -52,13 +55,22 @@ def _extractions(paths: tuple[str, ...], progress: bool) -> Iterator[tuple[str |
               help="Write JSON Lines here instead of standard output.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Report progress on standard error.")
-def extract_command(paths: tuple[str, ...], output: str | None, progress: bool) -> None:
+@RESOLUTIONS_OPTION
+def extract_command(paths: tuple[str, ...], output: str | None, progress: bool,
+                    resolutions: str | None) -> None:
     """Extract entities and relationships from articles (files, directories, globs, JSON
-    Lines corpora) and write one JSON object per article."""
+    Lines corpora) and write one JSON object per article. Exits with status 1 when no
+    article could be extracted."""
+    extract = decided_extract(resolutions, default_extract)
     out = click.open_file(output or "-", "w", encoding="utf-8")
+    written = 0
     with out:
-        for _, extraction in _extractions(paths, progress):
+        for _, extraction in _extractions(paths, progress, extract):
             out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+            written += 1
+    if not written:
+        named = ", ".join(path_text(p) for p in paths)
+        raise UsageError(f"no article could be extracted from {named}")
 
 
 @main.command("eval")
@@ -75,8 +87,9 @@ def extract_command(paths: tuple[str, ...], output: str | None, progress: bool) 
               help="Also give micro P/R/F1 per group: FILE is a tab-separated table whose "
                    "'file' column names the articles (matched to gold files by stem), COLUMN "
                    "the group (e.g. sources.tsv:repo).")
+@RESOLUTIONS_OPTION
 def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool,
-                 by_method: bool, group_by: str | None) -> None:
+                 by_method: bool, group_by: str | None, resolutions: str | None) -> None:
     """Score the extraction of PATHS against a gold directory (docs/graph-model.md scoring):
     per-label and per-type precision, recall and F1, with micro averages. A gold file whose
     article is among PATHS but did not load or extract counts as all misses, and is named."""
@@ -88,13 +101,15 @@ def eval_command(gold_dir: str, paths: tuple[str, ...], fmt: str, misses: bool,
     except ValueError as exc:  # graph.evaluate reports unreadable gold or tables as ValueError
         raise UsageError(str(exc)) from exc
     run = Evaluation(gold)
+    extract = decided_extract(resolutions, default_extract)
     report = lambda message: click.echo(message, err=True)  # noqa: E731
-    for stem, one in run.run(iter_articles(paths), default_extract, report):
+    for stem, one in run.run(iter_articles(paths), extract, report):
         if misses:
             for kind, key, what in one.misses:
                 click.echo(f"{stem}\t{kind}\t{key}\t{what}", err=True)
     if not run.gold_files:
-        raise UsageError(f"no article in {', '.join(paths)} has a gold file in {gold_dir}")
+        named = ", ".join(path_text(p) for p in paths)
+        raise UsageError(f"no article in {named} has a gold file in {gold_dir}")
     if fmt == "json":
         data = {"articles": len(run.scored), "gold_files": run.gold_files,
                 "no_article": run.no_article, "no_input": run.no_input, **run.total.to_json()}

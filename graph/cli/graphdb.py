@@ -7,7 +7,10 @@ import click
 import cypher
 from graph import demo
 from graph.cli.app import FORMAT_OPTION, Connection, connection_options, main, print_rows
-from graph.ingest import ingest
+from graph.cli.resolve import RESOLUTIONS_OPTION, decided_extract
+from graph.errors import UsageError
+from graph.ingest import default_extract, ingest
+from loaders.paths import path_text
 
 
 @main.command("ingest")
@@ -18,21 +21,33 @@ from graph.ingest import ingest
               help="Articles per write transaction.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Progress bar on standard error.")
+@RESOLUTIONS_OPTION
 @connection_options
 def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progress: bool,
-                   connection: Connection) -> None:
+                   resolutions: str | None, connection: Connection) -> None:
     """Load articles (files, directories, globs, JSON Lines), extract entities and
     relationships, and write them to Neo4j, merged with what is there.
 
     Re-running on the same files changes nothing; an edited file replaces its own evidence.
-    Files that cannot be read or extracted are skipped and listed with the reason.
+    Files that cannot be read or extracted (and special files: FIFOs, sockets, devices) are
+    skipped and listed with the reason; a second copy of an article is listed as a duplicate
+    and written once. Near-duplicate articles are then linked and relationships' `sources`
+    counted (iikg dedup). Exits with status 1 when no article could be ingested.
     """
+    extract = decided_extract(resolutions, default_extract)
     if dry_run:
-        summary = ingest(paths, dry_run=True, progress=progress)
+        summary = ingest(paths, dry_run=True, progress=progress, extract=extract)
     else:
         with connection.graph() as graph:
-            summary = ingest(paths, graph=graph, batch_size=batch_size, progress=progress)
+            summary = ingest(paths, graph=graph, batch_size=batch_size, progress=progress,
+                             extract=extract)
     click.echo("\n".join(summary.lines()))
+    if not summary.ingested:
+        failed = len(summary.skipped)
+        raise UsageError(
+            f"nothing was ingested: all {failed} input(s) were skipped (listed above)"
+            if failed else f"no article found in {', '.join(path_text(p) for p in paths)}"
+        )
 
 
 @main.group("schema")

@@ -58,7 +58,8 @@ TEXT = {
 }
 EVIDENCE_KEYS = ("sentence", "article", "title", "date", "method", "confidence")
 # Node and edge properties not listed in the details panel (shown elsewhere or internal).
-_HIDDEN_NODE_PROPS = {"label", "labels", "name", "aliases", "id", "element_id", "fingerprint"}
+_HIDDEN_NODE_PROPS = {"label", "labels", "name", "aliases", "id", "element_id", "fingerprint",
+                      "minhash"}
 _HIDDEN_EDGE_PROPS = {"type", "label", "key", "id", "element_id", "title"}
 _ORDER = [*ENTITY_LABELS, ARTICLE_LABEL, EVIDENCE_LABEL]
 CAPTION_CHARS = 12  # an Evidence node shows this much of its sentence (all of it on click)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 
-from graph.neo4j import local
+from graph.errors import StoreError
+from graph.neo4j import failures, local
 from graph.neo4j.driver import open_driver
 from graph.neo4j.graph import Graph
 from graph.neo4j.settings import Settings, check_uri
@@ -59,5 +60,12 @@ def resolve_settings(
 def connect(settings: Settings) -> Graph:
     """A Graph on the server and database of `settings`, its connection checked; closing the
     Graph (it is a context manager) closes the driver. Raises graph.errors.StoreError naming
-    the URI (never the password) when the server is unreachable or rejects the credentials."""
-    return Graph(open_driver(settings), settings.database, settings=settings, owns_driver=True)
+    the URI (never the password) when the server is unreachable, rejects the credentials (or
+    they expired), or has no database of the name `settings.database`."""
+    graph = Graph(open_driver(settings), settings.database, settings=settings, owns_driver=True)
+    try:  # a missing database or an expired password is named now, not mid-command
+        graph.server_info()
+    except StoreError as exc:
+        graph.close()
+        raise (failures.explain(exc.__cause__, settings) or exc) from exc
+    return graph

@@ -16,6 +16,7 @@ from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavaila
 
 import cypher
 from graph.errors import StoreError
+from graph.neo4j import failures
 from graph.neo4j.settings import Settings
 
 
@@ -48,6 +49,8 @@ def open_driver(settings: Settings) -> neo4j.Driver:
         ) from exc
     except (DriverError, Neo4jError, OSError) as exc:
         driver.close()
+        if failures.is_login_problem(exc):  # the rate limit, an expired password: not "reach"
+            raise (failures.explain(exc, settings) or StoreError(str(exc))) from exc
         hint = "" if settings.managed else " (check NEO4J_URI, or unset it to use the local server)"
         raise StoreError(f"cannot reach Neo4j at {settings.uri}: {exc}{hint}") from exc
     return driver

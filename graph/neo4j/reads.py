@@ -12,6 +12,7 @@ import cypher
 from graph.errors import ReadOnlyViolation, StoreError
 from graph.model import (
     ARTICLE_LABEL,
+    DUPLICATE_OF,
     ENTITY_LABELS,
     EVIDENCE_LABEL,
     HAS_EVIDENCE,
@@ -29,7 +30,7 @@ def _stats_tx(tx: neo4j.ManagedTransaction) -> dict[str, Any]:
     for label in (*ENTITY_LABELS, ARTICLE_LABEL, EVIDENCE_LABEL):
         labels[label] = tx.run(cypher.query("read", "count-label", LABEL=label)).single()["n"]
     types = {}
-    for rtype in (*RELATION_TYPES, MENTIONS, HAS_EVIDENCE):
+    for rtype in (*RELATION_TYPES, MENTIONS, HAS_EVIDENCE, DUPLICATE_OF):
         types[rtype] = tx.run(cypher.query("read", "count-type", TYPE=rtype)).single()["n"]
     totals = tx.run(cypher.read_query("totals")).single()
     return {

@@ -45,7 +45,8 @@ class SchemaOps(GraphBase):
                              for entry in entries_from_lists(rec["props"])]
             if rows:
                 tx.run(cypher.query("write", "legacy-rekey"), rows=rows).consume()
-                tx.run(cypher.query("write", "evidence-create"), rows=evidence).consume()
+                tx.run(cypher.query("write", "evidence-create"), rows=evidence,
+                       ingested_at=None).consume()  # the evidence keeps its article's time
             return len(rows)
 
         upgraded = 0

@@ -16,8 +16,9 @@ import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
 
 import cypher
+from graph import moments
 from graph.batch import PreparedArticle, group, merged_aliases
-from graph.errors import StoreError
+from graph.errors import RefusedError, StoreError
 from graph.model import ARTICLE_LABEL, ENTITY_LABELS, check_label, check_relation_type
 from graph.neo4j.base import chunks
 from graph.neo4j.schema import SchemaOps
@@ -130,7 +131,8 @@ class _TimedTx:
         return fetched
 
 
-def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle]) -> WriteResult:
+def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle],
+                    ingested_at: str) -> WriteResult:
     result = WriteResult()
     state_rows = [{"id": a.id, "path": a.path} for a in articles]
     state = {r["id"]: r for r in tx.run(_query("article-state"), rows=state_rows).data()}
@@ -154,7 +156,7 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
 
     batch = group(to_write)
     for rows in chunks(batch.articles):
-        _count(result, tx.run(_query("articles"), rows=rows).consume())
+        _count(result, tx.run(_query("articles"), rows=rows, ingested_at=ingested_at).consume())
     for label, rows in batch.entities.items():
         merge = _query("entity-merge", LABEL=label)
         for chunk in chunks(rows):
@@ -178,7 +180,8 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
         for chunk in chunks(rows):
             _count(result, tx.run(merge, rows=chunk).consume())
     for chunk in chunks(batch.evidence):
-        _count(result, tx.run(_query("evidence-create"), rows=chunk).consume())
+        query = _query("evidence-create")
+        _count(result, tx.run(query, rows=chunk, ingested_at=ingested_at).consume())
     for chunk in chunks(batch.quantities):
         _count(result, tx.run(_query("quantity-merge"), rows=chunk).consume())
     # WORKS_FOR's title is the one of its latest evidence: recomputed from the Evidence nodes
@@ -200,11 +203,23 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
     return result
 
 
+# Neo4j's codes for a statement or a value it refuses ("Property value is too large to index" is
+# Neo.DatabaseError.Statement.ExecutionFailed), as opposed to the server, the database or the
+# login: only those are worth retrying article by article.
+_DATA_CODES = ("Neo.ClientError.Statement.", "Neo.ClientError.Schema.",
+               "Neo.DatabaseError.Statement.", "Neo.DatabaseError.Schema.")
+
+
+def _about_the_data(code: str | None) -> bool:
+    return bool(code) and str(code).startswith(_DATA_CODES)
+
+
 class WriteOps(SchemaOps):
     def write_articles(
         self,
         articles: list[PreparedArticle],
         timings: dict[str, float] | None = None,
+        ingested_at: str | None = None,
     ) -> WriteResult:
         """Write one batch of prepared articles in one transaction (retried on transient errors).
 
@@ -213,11 +228,13 @@ class WriteOps(SchemaOps):
         skipped. On failure nothing of the batch is written and the error names its articles.
         With ``timings``, the seconds each statement took are added to it (keyed by the write
         template and its labels or types, e.g. "mentions City"; the commit is not included), for
-        profiling."""
+        profiling. New and changed articles and their Evidence nodes get ``ingested_at``
+        (default: now, UTC ISO 8601)."""
         self.ensure_schema()
+        stamp = ingested_at or moments.now()
 
         def work(tx: neo4j.ManagedTransaction, batch: list[PreparedArticle]) -> WriteResult:
-            return _write_batch_tx(tx if timings is None else _TimedTx(tx, timings), batch)
+            return _write_batch_tx(tx if timings is None else _TimedTx(tx, timings), batch, stamp)
 
         try:
             with self.session() as session:
@@ -225,10 +242,13 @@ class WriteOps(SchemaOps):
         except (Neo4jError, DriverError) as exc:
             names = ", ".join(a.label for a in articles[:10])
             more = f" and {len(articles) - 10} more" if len(articles) > 10 else ""
-            raise StoreError(
+            message = (
                 f"writing a batch of {len(articles)} article(s) failed, nothing of it was written "
                 f"({names}{more}): {exc}"
-            ) from exc
+            )
+            if isinstance(exc, Neo4jError) and _about_the_data(exc.code):
+                raise RefusedError(message, f"{exc.code}: {exc.message}") from exc
+            raise StoreError(message) from exc
 
     def write_subgraph_rows(
         self,

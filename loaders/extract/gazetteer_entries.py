@@ -7,12 +7,12 @@ lookups over them are `loaders.extract.gazetteer`.
 Entries (`GazEntry`) are frozen values. `label` is a graph label (Platform, City, Company, Agency,
 Organization); `name` the canonical name of docs/graph-model.md; `parent` the parent division of a
 City, the owner of a Platform, the parent company of a Company, the supervising body of an Agency;
-`level` the City level (province, city, district); `ambiguous` is True when a short form or alias
-of the entry is shared with another entry or is a common word, so a mention of it needs context
-(`Gazetteer.is_ambiguous(surface)` tests one surface). City entries also carry `kind` (地级市,
-县级市, 自治州...), `code` (administrative code), `parent_code` and `short`. `norm` is the lookup
-key of a surface: full-width or half-width Latin and digits alike, Latin letters case-folded; text
-is expected in Simplified Chinese.
+`level` the City level (province, city, district; zone for the zones of zones.csv); `ambiguous`
+is True when a short form or alias of the entry is shared with another entry or is a common word,
+so a mention of it needs context (`Gazetteer.is_ambiguous(surface)` tests one surface). City
+entries also carry `kind` (地级市, 县级市, 自治州...), `code` (administrative code),
+`parent_code` and `short`. `norm` is the lookup key of a surface: full-width or half-width Latin
+and digits alike, Latin letters case-folded; text is expected in Simplified Chinese.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import csv
 import io
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -41,6 +42,7 @@ class GazEntry:
     short: str | None = None  # City: customary short form (淄博市 → 淄博)
 
 
+@lru_cache(maxsize=1 << 17)  # each surface is normalised several times while indexing
 def norm(text: str) -> str:
     """Lookup key: NFKC (full-width → half-width), trimmed, Latin letters case-folded."""
     return unicodedata.normalize("NFKC", text).strip().casefold()
@@ -93,6 +95,23 @@ def _division_entries() -> tuple[list[GazEntry], set[str]]:
     return entries, common
 
 
+def _zone_entries() -> list[GazEntry]:
+    """National development and high-tech zones (zones.csv): City entries of level `zone`."""
+    return [
+        GazEntry(
+            label="City",
+            name=row["name"],
+            aliases=_split(row["aliases"]),
+            parent=row["parent"] or None,
+            level="zone",
+            kind=row["kind"] or None,
+            parent_code=row["parent_adcode"] or None,
+            short=row["short"] or None,
+        )
+        for row in _read_csv("zones.csv")
+    ]
+
+
 def _owner_prefixed(name: str, owner: GazEntry, aliases: tuple[str, ...]) -> tuple[str, ...]:
     """Owner short name + brand (海尔集团卡奥斯, 三一根云...): news writes the owner before the
     brand in many ways; registered names (…有限公司) and common-word aliases are not used."""
@@ -110,6 +129,7 @@ def _owner_prefixed(name: str, owner: GazEntry, aliases: tuple[str, ...]) -> tup
 def read_gazetteer_files() -> GazetteerFiles:
     """Read every gazetteer file (a fresh read each call; `load_gazetteer` caches the index)."""
     entries, common = _division_entries()
+    entries.extend(_zone_entries())
     companies: dict[str, GazEntry] = {}
     for row in _read_csv("companies.csv"):
         company = GazEntry(

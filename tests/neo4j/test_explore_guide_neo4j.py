@@ -63,3 +63,11 @@ def test_every_guide_query_runs_on_the_seed_graph(seeded: Any, neo4j_server: Any
     assert all(r["sentence"] for r in low)
     assert rows("MATCH path = (:Entity)-[:SIGNED_WITH]->(:Entity)")
     assert rows("MATCH path = (:Policy)-[:ISSUED_BY]->(:Entity)")
+    # what is new: the seed corpus was just ingested, so all of it is new
+    new = rows("THEN 'more evidence' ELSE 'new' END AS change")
+    assert new and {r["change"] for r in new} == {"new"}
+    # (PART_OF from the administrative hierarchy has no sentence)
+    assert all(r["sentence"] for r in new if r["type"] != "PART_OF")
+    assert rows("MATCH path = (a)-[:HAS_EVIDENCE]->(:Evidence)")
+    articles = rows("RETURN a.ingested_at AS ingested_at")
+    assert len(articles) == 5 and all(r["ingested_at"] for r in articles)

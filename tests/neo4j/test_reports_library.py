@@ -91,6 +91,60 @@ def check_city_profile(g: Any) -> None:
     assert not any(name == "纽氏达特" for _, name in rows)  # a Qingdao company
 
 
+def check_city_profile_kind(g: Any) -> None:
+    rows = run(g, "city-profile", name="淄博", kind="Company")
+    assert {r["name"] for r in rows} == {"华光国瓷", "鲁中耐火材料"}
+    assert {r["kind"] for r in run(g, "city-profile", name="淄博", kind="District")} == {
+        "District"}
+
+
+def check_agreements_by_party(g: Any) -> None:
+    assert pairs(run(g, "agreements", party="鲁中耐材"), "party_a", "party_b") == {
+        ("卡奥斯", "鲁中耐火材料")}
+    assert len(run(g, "agreements", party="海尔卡奥斯")) == 2
+    assert pairs(run(g, "agreements", party="卡奥斯", city="张店区"), "party_a", "party_b") == {
+        ("卡奥斯", "鲁中耐火材料")}
+    assert run(g, "agreements", party="华为") == []
+
+
+def check_relations(g: Any) -> None:
+    rows = run(g, "relations", name="周云杰", type="WORKS_FOR")
+    assert [(r["other"], r["title"], r["direction"]) for r in rows] == [("海尔集团", "总裁", "out")]
+    assert rows[0]["sentence"].startswith("由卡奥斯开发的窑炉数字大脑")
+    issued = run(g, "relations", name="2022年淄博市窑炉数字化提升行动计划", type="ISSUED_BY")
+    assert [(r["other"], r["other_label"]) for r in issued] == [("淄博市工业和信息化局", "Agency")]
+    every = run(g, "relations", name="海尔卡奥斯")
+    assert {r["type"] for r in every} == {"SIGNED_WITH", "SUBSIDIARY_OF", "EMPOWERS",
+                                          "DEVELOPED_BY"}
+    assert all(r["sentence"] for r in every)
+
+
+def check_most_connected(g: Any) -> None:
+    rows = run(g, "most-connected")
+    assert rows[0]["name"] == "卡奥斯" and rows[0]["relationships"] == 6
+    assert rows[0]["types"] == ["DEVELOPED_BY", "EMPOWERS", "SIGNED_WITH", "SUBSIDIARY_OF"]
+    counts = [r["relationships"] for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    assert {r["label"] for r in run(g, "most-connected", label="City")} == {"City"}
+    assert len(run(g, "most-connected", limit=2)) == 2
+
+
+def check_whats_new(g: Any) -> None:
+    # published between 2023 and now: the Qingdao article only (art-misc is from 2021)
+    rows = run(g, "whats-new", since="2023", by="published")
+    changes = {(r["change"], r["kind"], r["name"]) for r in rows}
+    assert ("new_entity", "Company", "纽氏达特") in changes
+    assert ("new_relationship", "EMPOWERS", "卡奥斯 → 纽氏达特") in changes
+    assert not any(name == "卡奥斯" for _, _, name in changes)  # seen in 2022 already
+    assert all(r["sentence"] for r in rows)
+    # the whole corpus was ingested now: everything is new by ingest time
+    ingested = run(g, "whats-new", since="2000-01-01")
+    assert {r["change"] for r in ingested} == {"new_entity", "new_relationship"}
+    assert run(g, "whats-new", since="2999-01-01") == []
+    only = run(g, "whats-new", since="2000", type="SIGNED_WITH")
+    assert {r["kind"] for r in only} == {"SIGNED_WITH"} and len(only) == 2
+
+
 def check_path(g: Any) -> None:
     rows = run(g, "path", **{"from": "海尔卡奥斯", "to": "淄博"})
     assert rows and all(r["hops"] == 2 for r in rows)
@@ -269,9 +323,13 @@ CHECKS = {
     "quality": check_quality,
     "platforms": check_platforms,
     "search": check_search,
+    "relations": check_relations,
+    "most-connected": check_most_connected,
+    "whats-new": check_whats_new,
     "amounts": check_amounts,
     "communities": check_communities,
 }
+MORE_CHECKS = [check_city_profile_kind, check_agreements_by_party]
 
 
 def test_every_report_has_a_check() -> None:
@@ -283,11 +341,17 @@ def test_report_rows(graph: Any, name: str) -> None:
     CHECKS[name](graph)
 
 
+@pytest.mark.parametrize("check", MORE_CHECKS, ids=lambda c: c.__name__)
+def test_report_parameters(graph: Any, check: Any) -> None:
+    check(graph)
+
+
 @pytest.mark.parametrize("name", sorted(CHECKS))
 def test_injection_through_parameters_deletes_nothing(graph: Any, name: str) -> None:
     report = cypher.get_report(name)
     before = graph.stats()
     params = {p.name: INJECTION for p in report.params if p.type == "string"}
+    params.update({p.name: "2000" for p in report.params if p.required and p.type == "moment"})
     rows = run(graph, name, **params)
     assert graph.stats() == before
     assert all(INJECTION not in str(r) for r in rows) or name == "search"

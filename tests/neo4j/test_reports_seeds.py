@@ -68,6 +68,13 @@ CHECKS = {
     "platforms": lambda g: "海尔集团"
     in next(r["owners"] for r in run(g, "platforms") if r["platform"] == "卡奥斯"),
     "search": lambda g: run(g, "search", text="海尔卡奥斯")[0]["name"] == "卡奥斯",
+    "relations": lambda g: ("WORKS_FOR", "海尔集团")
+    in {(r["type"], r["other"]) for r in run(g, "relations", name="周云杰")},
+    "most-connected": lambda g: "卡奥斯"
+    in {r["name"] for r in run(g, "most-connected", limit=10)},
+    "whats-new": lambda g: ("new_relationship", "SIGNED_WITH", "华光国瓷 → 卡奥斯")
+    in {(r["change"], r["kind"], r["name"]) for r in run(g, "whats-new", since="2000",
+                                                          type="SIGNED_WITH")},
     # 总投资1000万元 (a retrofit) and 投入80万元 (a kiln line) are investments of the seeds
     "amounts": lambda g: {10_000_000, 800_000} <= {r["value"] for r in run(g, "amounts")},
     "communities": lambda g: _analyzed(g) and any(

@@ -18,9 +18,12 @@ from graph.model import Entity, Extraction, Relation
 
 
 def snapshot(driver: Any) -> tuple[list, list]:
-    """Every node and relationship with all properties, in a stable order."""
+    """Every node and relationship with all properties but the time of the ingest
+    (`ingested_at`, which differs between runs), in a stable order."""
     nodes = driver.run_query_readonly(
         "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props").rows
+    for node in nodes:
+        node[1].pop("ingested_at", None)
     rels = driver.run_query_readonly(
         "MATCH (a)-[r]->(b) RETURN coalesce(a.name, a.id) AS a, type(r) AS t, "
         "coalesce(b.name, b.id, b.rel + ' ' + b.sentence) AS b, properties(r) AS props",

@@ -6,8 +6,9 @@ snapshots diff line by line. It reads the database with the plain ``neo4j`` driv
 through the ``iikg`` command, never through iikg's own store code, so a refactor of that code
 cannot change how the snapshot is taken.
 
-No property is left out: iikg writes no timestamp of the ingest run (an Article's ``date`` is
-the article's own date). Values the driver returns as temporals become ISO strings.
+Every property is kept but ``ingested_at``, the time of the ingest run that iikg stamps on
+Article and Evidence nodes (``RUN_PROPERTIES``): two runs of the same ingest differ there and
+nowhere else. Values the driver returns as temporals become ISO strings.
 
 Node keys (for relationship ends): ``Article:<id>``, ``<Label>:<name>`` for entities (their
 label other than ``Entity``), otherwise the labels and a hash of all properties (Evidence).
@@ -37,6 +38,8 @@ _RELS = (
 _CONSTRAINTS = "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties"
 _INDEXES = "SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties"
 _CLEAR = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+# Properties that record when something was written, not what the graph holds.
+RUN_PROPERTIES = frozenset({"ingested_at"})
 
 
 def _plain(value: Any) -> Any:
@@ -70,7 +73,7 @@ def snapshot(driver: neo4j.Driver, database: str | None = None) -> dict[str, Any
         nodes = []
         for rec in session.run(_NODES):
             labels = sorted(rec["labels"])
-            props = _plain(rec["props"])
+            props = {k: v for k, v in _plain(rec["props"]).items() if k not in RUN_PROPERTIES}
             keys[rec["id"]] = node_key(labels, props)
             nodes.append({"key": keys[rec["id"]], "labels": labels, "properties": props})
         rels = [

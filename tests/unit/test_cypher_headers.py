@@ -137,7 +137,8 @@ def test_reports_include_the_name_lookup_fragment() -> None:
 def test_bind_types_and_errors() -> None:
     report = cypher.get_report("agreements")
     bound = report.bind({"city": "淄博", "since": "2022-01", "limit": "5"})
-    assert bound == {"city": "淄博", "since": "2022-01", "until": None, "limit": 5}
+    assert bound == {"party": None, "city": "淄博", "since": "2022-01", "until": None,
+                     "min_sources": 0, "limit": 5}
     with pytest.raises(CypherLibraryError, match="unknown parameter"):
         report.bind({"town": "淄博"})
     with pytest.raises(CypherLibraryError, match="date"):
@@ -150,6 +151,22 @@ def test_bind_types_and_errors() -> None:
         cypher.get_report("top-entities").bind({"label": "Robot"})
     with pytest.raises(CypherLibraryError, match="no report named"):
         cypher.get_report("nope")
+
+
+@pytest.mark.parametrize(("raw", "moment"), [
+    ("2026-12-01", "2026-12-01"), ("2026", "2026"),
+    ("2026-12-01T09:30:00", "2026-12-01T09:30:00"), ("2026-12-01 09:30", "2026-12-01T09:30:00"),
+    ("2026-12-01T17:30:00+08:00", "2026-12-01T09:30:00"),
+    ("2026-12-01T09:30:00.250Z", "2026-12-01T09:30:00.250000"),
+])
+def test_moments_are_dates_or_utc_date_times(raw: str, moment: str) -> None:
+    since = cypher.get_report("whats-new").bind({"since": raw})["since"]
+    assert since == moment
+
+
+def test_a_moment_that_is_no_date_is_refused() -> None:
+    with pytest.raises(CypherLibraryError, match="date-time"):
+        cypher.get_report("whats-new").bind({"since": "last week"})
 
 
 def test_parse_report_rejects_bad_headers() -> None:

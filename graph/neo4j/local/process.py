@@ -27,6 +27,7 @@ from graph.neo4j.local.assemble import (
     java_major,
     java_version,
 )
+from graph.neo4j.local.ports import port_mismatch
 from graph.neo4j.local.server import (
     INSTALL_HINT,
     LocalServer,
@@ -131,6 +132,9 @@ def start(
     say = progress or log.info
     with _locked(server):
         if running_pid(server) is not None:
+            mismatch = port_mismatch(server)
+            if mismatch:
+                raise Neo4jLocalError(mismatch)
             browser_assets.ensure_running(server.home / "run")
             return server
         java = find_tool("java")
@@ -233,6 +237,9 @@ def status(server: LocalServer | None = None) -> LocalStatus:
     assembled = is_assembled(server)
     if pid is None:
         return LocalStatus(server=server, assembled=assembled, pid=None)
+    mismatch = port_mismatch(server)
+    if mismatch:
+        return LocalStatus(server=server, assembled=assembled, pid=pid, problem=mismatch)
     try:
         with open_driver(Settings(uri=server.bolt_uri, managed=True)) as driver:
             info = server_info(driver)

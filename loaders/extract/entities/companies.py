@@ -48,6 +48,12 @@ _GROUP_THEN_NAME = re.compile(f"([{HAN}]{{2,8}}?集团)(?![)）股份有限公�
 _MEDIA_HOUSE = re.compile(
     r"(?:日报社|晚报社|报社|杂志社|电视台|广播电台|广播电视台|通讯社|新闻社|新闻网)$"
 )
+# Local state-owned firms are told apart only by their place: 甲县国有资产投资集团 keeps 甲县.
+_GENERIC_OPENING = re.compile(
+    r"(?:国有资产|国资|国有|城市建设|城建|城投|城市投资|交通投资|交投|产业投资|产投|文化旅游|文旅|"
+    r"水务|能源投资|建设投资|发展投资|投资|金融控股|建设发展|开发建设|经济开发|高新技术产业|"
+    r"农业发展|旅游发展|轨道交通|地铁|公交|燃气|供水|港务|机场)"
+)
 _NOT_COMPANY_END = re.compile(r"(?:科技局|科技厅|科技部|信息局|信息中心|数据局|数据中心)$")
 
 
@@ -57,8 +63,6 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     surface = text[start:end]
     core_start, places = _strip_places(ctx, start, end)
     core = re.sub(r"[（(](?:集团|控股|中国)[)）]$", "", _ORG_TAIL.sub("", text[core_start:end]))
-    if re.search(r"集团(?:股份)?有限公司$", surface) and not core.endswith("集团"):
-        core += "集团"  # 安徽江淮汽车集团股份有限公司 is the group 江淮汽车集团
     if len(core) < 2 or _NOT_COMPANY_END.search(surface) or ORGANIZATION_END.search(core):
         return None
     if _MEDIA_HOUSE.search(surface):
@@ -73,11 +77,14 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
         _GENERIC_MODIFIERS.fullmatch(core)
         or ctx.freq(core) >= _RARE_FREQ
         or (vocabulary and not registered)
+        or (core_start != start and _GENERIC_OPENING.match(core))
     ):
         if core_start == start:
             return None
         # 徐州重型机械: the place is part of the name; 成都飞机工业（集团） → 成都飞机工业集团
         core = re.sub(r"[（(](集团|控股)[)）]$", r"\1", _ORG_TAIL.sub("", surface))
+    if re.search(r"集团(?:股份)?有限公司$", surface) and not core.endswith("集团"):
+        core += "集团"  # 安徽江淮汽车集团股份有限公司 is the group 江淮汽车集团
     owner = None
     inner_place: tuple[str, ...] = ()
     split = _GROUP_THEN_NAME.fullmatch(core)

@@ -141,7 +141,13 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(out, key=lambda m: (m.start, m.end))
 
 
-_SHORT_NAME = re.compile(r"\s*[（(](?:以下)?(?:简称|下称|简称为)[“\"]?([^”\"）)]{2,16})[”\"]?[)）]")
+_SHORT_NAME = re.compile(
+    r"\s*[（(](?:以下)?(?:简称|下称|简称为)[“\"]?([^”\"）)]{2,16})[”\"]?"
+    r"((?:[或、和及][“\"][^”\"）)]{2,16}[”\"])*)[)）]"
+)
+_MORE_SHORT_NAMES = re.compile(r"[“\"]([^”\"）)]{2,16})[”\"]")
+# A short form that only points back (以下简称“公司”) names nothing of its own.
+_POINTER_NAMES = frozenset({"公司", "本公司", "该公司", "集团", "本集团", "发行人", "上市公司"})
 
 
 def _declared_short_names(ctx: Context, mentions: list[Mention]) -> None:
@@ -151,7 +157,8 @@ def _declared_short_names(ctx: Context, mentions: list[Mention]) -> None:
             continue
         short = _SHORT_NAME.match(ctx.text, m.end)
         if short:
-            m.aliases.add(short.group(1).strip())
+            names = [short.group(1), *_MORE_SHORT_NAMES.findall(short.group(2))]
+            m.aliases.update(n.strip() for n in names if n.strip() not in _POINTER_NAMES)
 
 
 _LEGAL_WORDS = re.compile(r"集团|股份|有限|责任|公司")

@@ -23,7 +23,7 @@ from loaders.extract.nlp import word_tag
 _TITLE_RE = re.compile(TITLE_ALT)
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 _SPEECH_RE = re.compile(
-    f"(?:^|(?<=[，,。；：！？\\n“”、]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露)"
+    f"(?:^|(?<=[，,。；：！？\\n“”、]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露|告诉|回忆|坦承|解释|补充|谈到|提到|直言|感慨)"
 )
 # A byline before a name, possibly after other names of the same byline (本报记者 甲 乙丙).
 _BYLINE_BEFORE = re.compile(
@@ -34,6 +34,12 @@ _BYLINE_BEFORE = re.compile(
 _WIRE_CREDIT = re.compile(r"讯\s*[（(]$")
 
 
+# An academic title or courtesy form right after a name, the name opening a phrase or following
+# its institution (甲大学乙丙教授, 乙丙院士团队, 乙丙博士认为).
+_ACADEMIC_AFTER = re.compile(
+    f"(?:^|(?<=[，,。；：！？\n“”、（(\\s年大院所校室司局]))([{HAN}]{{2,3}}?)"
+    "(?=教授|副教授|院士|博士|研究员|先生|女士)"
+)
 # A photo or report credit after a name (甲乙摄, 甲乙报道).
 _BYLINE_AFTER = re.compile(r"\s*(?:/?摄|报道|整理|编译)")
 
@@ -99,6 +105,10 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if before and before in "处科室部局院司组办会所厅委":
                 found.setdefault(name, (start, start + len(name)))
                 break
+    for m in _ACADEMIC_AFTER.finditer(text):
+        name = m.group(1)
+        if _is_name(ctx, name):
+            found.setdefault(name, (m.start(1), m.end(1)))
     for m in _SPEECH_RE.finditer(text):
         name = m.group(1)
         if _is_name(ctx, name):

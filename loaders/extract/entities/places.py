@@ -11,6 +11,7 @@ from importlib import resources
 from typing import Any
 
 from loaders.extract.entities.base import _DISTRICT_SHORT_MAX_FREQ, Context, Mention, home_place
+from loaders.extract.entities.lexicon import NAME_GOES_ON
 
 
 def _city_mention(ctx: Context, start: int, end: int, surface: str, entry: Any) -> Mention:
@@ -195,6 +196,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         entry = next((e for e in entries if e.label == ent.label_), entries[0])
         if surface != entry.name and ctx.gaz.is_ambiguous(surface):
             continue  # 浪潮 is also an everyday word: only its full name counts
+        if surface != entry.name and _inside_longer_word(ctx, ent.start_char, ent.end_char):
+            continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
         m = Mention(ent.start_char, ent.end_char, entry.label, entry.name, surface, "gazetteer")
         if surface != entry.name:
             m.aliases.add(surface)
@@ -227,6 +230,13 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
+def _inside_longer_word(ctx: Context, start: int, end: int) -> bool:
+    return (
+        not (ctx.tokens.is_boundary(start) and ctx.tokens.is_boundary(end))
+        or NAME_GOES_ON.match(ctx.text, end) is not None
+    )
+
+
 # Zones with their own administration, named after their city (L7, L8): 甲市高新区,
 # 乙经济技术开发区, 丙综合保税区. Industrial parks and bases are Projects, not zones (L9).
 _ZONE_KINDS = {
@@ -249,7 +259,9 @@ ZONE_KIND = re.compile("|".join(sorted(_ZONE_KINDS, key=len, reverse=True)))
 def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
     """A bare 经开区 or 高新区 is the article's one zone of that kind (L8), like a bare 市."""
     out: list[Mention] = []
-    spans = [(z.start, z.end) for z in zones]
+    # inside a written zone, or a listed one (东湖高新区), 高新区 is no bare word
+    listed = [c for c in ctx.cities if c.props.get("level") == "zone"]
+    spans = [(z.start, z.end) for z in [*zones, *listed]]
     for m in ZONE_KIND.finditer(ctx.text):
         if any(a <= m.start() < b for a, b in spans):
             continue

@@ -286,6 +286,8 @@ def _event_mentions(ctx: Context) -> list[Mention]:
         edition = _EDITION_INSIDE.search(surface)
         world = _WORLD_LEAD.match(core) or _WORLD_LEAD.match(surface)
         words = ctx.tokens.token_words(core_start, m.start()) if core else []
+        if _HOLDING_VERB.search(core):
+            continue  # 甲市召开大会: the event is held, not named
         if suffix == "两会":
             ok = bool(places or core in ("全国", "省", "市")) and len(core) <= 2
         elif suffix in ("会议", "党代会"):
@@ -309,6 +311,7 @@ def _event_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
+_HOLDING_VERB = re.compile(r"(?:召开|举办|举行|开幕|出席|参加|主持|召集)了?$")
 _PROGRAMME = re.compile(r"(?<!行动)(?<!工作)(?<!实施)(?<!发展)(?<!投资)计划(?![书表])")
 
 

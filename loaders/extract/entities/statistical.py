@@ -30,6 +30,7 @@ from loaders.extract.entities.lexicon import (
     _DEPT_SUFFIX,
     _MEDIA_END,
     COMPOUND_SURNAMES,
+    NAME_GOES_ON,
     SURNAMES,
 )
 from loaders.extract.entities.organizations import ORGANIZATION_END, checked_organization
@@ -43,6 +44,7 @@ _FIELD_FREQ = 3000  # jieba frequency of words that name fields (金融, 信息,
 _HONORIFIC_END = re.compile(r"(?:博士|教授|先生|女士|老师|院士|总|董|秘|局|处|工)$")
 _PERSON = re.compile(f"[{HAN}]{{2,4}}")
 _ORG_CHARS = re.compile(f"[{HAN}A-Za-z]")
+
 
 
 def statistical_mentions(ctx: Context, tagger: Tagger, known: list[Mention]) -> list[Mention]:
@@ -91,6 +93,10 @@ def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
     surface = ctx.text[start:end]
     if not _ORG_CHARS.search(surface) or _MEDIA_END.search(surface):
         return None
+    if not ctx.tokens.is_boundary(start):
+        return None  # the tail of a longer word (深科技 in 钛深科技)
+    if NAME_GOES_ON.match(ctx.text, end) or is_byline(ctx.text, start, end):
+        return None  # the name is longer than the span (君实|生物), or a credit (来源：甲乙证券)
     if _OPERATOR.search(surface[-2:]) and operator_technology(ctx.text, end):
         return None
     if re.search(r"[=%/\\]|http", surface):

@@ -25,7 +25,9 @@ _LIST_SEPARATOR = re.compile(r"、|和|及|以及|与")
 _LIST_END = re.compile(r"等|[（(]|[）)]")
 # Allowed between a group and the verb it governs: adverbs, auxiliaries, 等N部门.
 ADVERB_GAP = re.compile(
-    r"^\s*(?:等(?:[一二三四五六七八九十\d]*个?(?:部门|单位|家))?|先后|相继|陆续|已经?|正式|联合|共同|"
+    r"^\s*(?:等(?:[一二三四五六七八九十\d]*个?(?:部门|单位|家))?"
+    r"(?:多家|众多|[一二三四五六七八九十\d]+家)?(?:产业|生态|行业)?(?:合作伙伴|伙伴|企业|单位|厂商|机构)?|"
+    r"在(?:京|沪|津|渝|穗|深|港|杭|蓉|汉|宁|[\u4e00-\u9fff]{2,3}[省市区县])|先后|相继|陆续|已经?|正式|联合|共同|"
     r"联手|携手|还要?|也|将|正在|率先|全面|重点|加快|今年|近日|日前|在全国首家|首家|都|均|分别|"
     r"积极|新|又|再|一起|一道|专门|进一步|于\d{4}年|此前|合作|周[一二三四五六日天]|星期[一二三四五六日天]|"
     r"今天|昨天|昨日|今日|"
@@ -69,6 +71,10 @@ class SentenceView:
     @property
     def end(self) -> int:
         return self.sentence.end
+
+    def in_name(self, start: int, end: int) -> bool:
+        """Whether text[start:end] lies inside a name (开发 in 经济技术开发区): no trigger there."""
+        return any(m.start <= start and end <= m.end for m in self.mentions)
 
     def between(self, a: int, b: int) -> str:
         return self.text[a:b]
@@ -289,3 +295,19 @@ def relation(
         confidence=calibrated(method, confidence),
         properties=dict(properties),
     )
+
+
+def principal_company(views: list[SentenceView]) -> Mention | None:
+    """The company an article is about: the one named most often, at least twice."""
+    counts: dict[str, int] = {}
+    first: dict[str, Mention] = {}
+    for view in views:
+        for m in view.mentions:
+            if m.label == "Company":
+                counts[m.name] = counts.get(m.name, 0) + 1
+                first.setdefault(m.name, m)
+    if not counts:
+        return None
+    name = max(counts, key=lambda n: counts[n])
+    tied = [n for n in counts if counts[n] == counts[name]]
+    return first[name] if counts[name] >= 2 and len(tied) == 1 else None

@@ -19,11 +19,15 @@ _BUILD = re.compile(
     r"启动|培育|创建|组建|设立|主办|举办|承办|组织开展|发起|招标|推行"
 )
 # Verbs that make a city the builder of a programme but say nothing of a company.
-_PROGRAMME_ONLY = {"实施", "制定实施", "推进", "推广", "升级", "启动", "培育", "推行"}
+_PROGRAMME_ONLY = {"实施", "制定实施", "推进", "推广", "升级", "培育", "推行"}
 _BASED_ON = re.compile(
     r"(?:以|基于|依托)(?P<base>[^，。；]{1,30}?)(?:为基础|为底座|为核心)?(?:搭建|建设|打造|开发|构建)"
 )
 _JOINT = re.compile(r"^\s*(?:联合|携手|联手|会同|协同|牵手)\s*$")
+# The next item of a list of launches, possibly with its own descriptor: 、仿真云平台“乙”.
+_NEXT_ITEM = re.compile(
+    r"[”’]?\s*[、和及]\s*(?:[^，。；、“”]{0,12}[“‘]|[^，。；、“”]{0,10}(?:平台|系统|软件|大脑|模型)[“‘]?)?"
+)
 _ANAPHOR = re.compile(r"(?:这个|这一|该|此)[^，,。；]{0,30}(?:平台|系统|大脑)")
 
 
@@ -40,8 +44,8 @@ def _targets_after(view: SentenceView, pos: int, limit: int = 40) -> list[Mentio
                 return []
             out = [m]
             for n in view.mentions[i + 1 :]:
-                if n.label not in _TARGETS or not re.fullmatch(
-                    r"\s*[、和及]\s*", view.text[out[-1].end : n.start]
+                if n.label not in _TARGETS or not _NEXT_ITEM.fullmatch(
+                    view.text[out[-1].end : n.start]
                 ):
                     break
                 out.append(n)
@@ -103,6 +107,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         for verb in _BUILD.finditer(text):
             v_start, v_end = view.start + verb.start(), view.start + verb.end()
             if view.text[v_start - 2 : v_start] == "引进":
+                continue
+            if view.in_name(v_start, v_end):
                 continue
             governed = _targets_after(view, v_end)
             if not governed:

@@ -114,6 +114,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
         for m in rx(r"赋能(?!方案|能力|服务|中心|平台|作用)|服务于?(?=\S)").finditer(text):
             pos = view.start + m.end()
+            if view.in_name(view.start + m.start(), pos):
+                continue
             # 赋能青岛企业6万家 / 服务500余家深圳企业: a count may come first
             targets = view.group_starting_at(
                 pos, _TARGETS, gap=r"^[\s了]*(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?$"
@@ -191,6 +193,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         # <city>…引进X等平台
         for m in rx(r"引进").finditer(text):
             pos = view.start + m.end()
+            if view.in_name(view.start + m.start(), pos):
+                continue
             platforms = view.group_starting_at(pos, frozenset({"Platform"}), gap=r"^\s*$")
             city = (
                 view.subject if view.subject is not None and view.subject.label == "City" else None

@@ -23,6 +23,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             continue
         for verb in _ISSUE.finditer(view.sentence.text):
             v_start, v_end = view.start + verb.start(), view.start + verb.end()
+            if view.in_name(v_start, v_end):
+                continue
             governed = _governed(view, v_end)
             if not governed:
                 continue

@@ -8,6 +8,7 @@ branch (山东分院), and the opening sentence that places the story (正在山
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from graph.model import SCHEMA, Relation
@@ -120,7 +121,34 @@ def find(views: list[SentenceView]) -> list[Relation]:
         out.extend(_places_in_names(view))
         out.extend(_held_in(view))
     out.extend(_opening(views))
+    return out + _zone_cities(views, out)
+
+
+def _zone_cities(views: list[SentenceView], found: list[Relation]) -> list[Relation]:
+    """What lies in a zone named after its city lies in that city too, a level of its own
+    (甲市高新区乙产业园 → the zone and 甲市, T29)."""
+    cities = {
+        m.name: m.place_prefix[-1]
+        for v in views
+        for m in v.mentions
+        if m.label == "City" and m.props.get("level") == "zone" and m.place_prefix
+    }
+    out = []
+    for r in found:
+        city = cities.get(r.tail) or _city_of_zone_name(r.tail)
+        if city is not None and city != r.head:
+            out.append(replace(r, tail=city, method="rule:located_zone_city"))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _city_of_zone_name(name: str) -> str | None:
+    """甲高新区 → 甲市, when 甲 is a prefecture or county the gazetteer knows."""
+    zone = ZONE_KIND.search(name)
+    if zone is None or zone.start() < 2 or zone.end() != len(name):
+        return None
+    entry = _gazetteer().division(name[: zone.start()], strict=True)
+    return entry.name if entry is not None and entry.level in ("city", "district") else None
 
 
 def _settled(view: SentenceView) -> list[Relation]:
@@ -128,6 +156,8 @@ def _settled(view: SentenceView) -> list[Relation]:
     out = []
     for verb in _SETTLES.finditer(view.sentence.text):
         pos = view.start + verb.start()
+        if view.in_name(pos, view.start + verb.end()):
+            continue
         actors = view.actors_before(pos, _LOCATABLE)
         for place in _places_after(view, view.start + verb.end()):
             for actor in actors:
@@ -224,7 +254,9 @@ def _name_places(surface: str, unplaced: bool) -> tuple[tuple[str, str], ...]:
             found.append(("rule:located_bracket", entry.name))
     zone = ZONE_KIND.search(surface)
     if zone is not None and zone.start() >= 2 and zone.end() < len(surface):
-        found.append(("rule:located_zone_name", surface[: zone.end()]))
+        written = surface[: zone.end()]
+        known = _gazetteer().division(written)  # a listed zone goes by its official name
+        found.append(("rule:located_zone_name", known.name if known else written))
     place = _surface_place(surface) if unplaced else None
     if place is not None:
         found.append(("rule:located_prefix", place))

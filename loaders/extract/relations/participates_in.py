@@ -76,6 +76,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         out.extend(_at_event(view))
         text = view.sentence.text
         for verb in rx(_TAKES_PART).finditer(text):
+            if view.in_name(view.start + verb.start(), view.start + verb.end()):
+                continue
             if EXHORTATION.search(text[: verb.start()]):
                 continue  # 要鼓励甲参与…: advice, not a report (G1)
             pos = view.start + verb.start()

@@ -44,6 +44,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         text = view.sentence.text
         for verb in _VERB_BEFORE_PARTNER.finditer(text):
             pos = view.start + verb.start()
+            if view.in_name(pos, view.start + verb.end()):
+                continue
             if EXHORTATION.search(view.text[view.start : pos]):
                 continue
             partners = view.list_after(pos + len(verb.group(0)), _ORGS)
@@ -55,6 +57,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         out.append(relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.8))
         for conj in rx(r"与|和|同|跟").finditer(text):
             c_pos = view.start + conj.start()
+            if view.in_name(c_pos, c_pos + 1):
+                continue
             partners = view.group_starting_at(c_pos + 1, _ORGS, gap=r"^\s*$")
             if not partners:
                 continue

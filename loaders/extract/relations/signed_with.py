@@ -18,6 +18,8 @@ def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
     text = view.text
     for sign in _SIGN.finditer(view.sentence.text):
         s_pos = view.start + sign.start()
+        if view.in_name(s_pos, view.start + sign.end()):
+            continue
         clause_start, _ = view.clause_of(s_pos)
         conj = [m for m in rx(r"与|和|同|跟").finditer(text[clause_start:s_pos])]
         for c in conj:

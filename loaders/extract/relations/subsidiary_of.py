@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.model import Relation
 from loaders.extract.entities import Mention
-from loaders.extract.relations.base import SentenceView, relation, rx
+from loaders.extract.relations.base import SentenceView, principal_company, relation, rx
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +45,11 @@ _FOUNDING = re.compile(
 )
 # A收购(了)B、C: the bought companies → the buyer (T35); failed or abandoned deals give nothing.
 _ACQUIRES = re.compile(r"(?:全资|成功|完成|宣布|拟|已)?收购了?")
+_ASIDE = re.compile(r"[^（）()，。；]{0,30}[)）]|[（(][^（）()]{0,30}[)）]")
+# 公司 opening the sentence or a clause: the company the article is about.
+_COMPANY_WORD = re.compile(
+    r"(?:^|[，,；;：:])\s*(?:本|该)?公司(?![\u4e00-\u9fff]{0,2}(?:子公司|员工))"
+)
 _OWNABLE = frozenset({"Company", "Platform"})
 _DEAL_FAILED = re.compile(r"未果|失败|终止|放弃|搁浅|传闻")
 # 公司全资子公司X in a company's own announcement: 公司 is the announcing company.
@@ -65,10 +70,13 @@ def _stated(view: SentenceView) -> list[Relation]:
                 out.append(
                     relation("SUBSIDIARY_OF", m, parents[-1], view, "rule:subsidiary_kw", 0.85)
                 )
-        owns = _PARENT_OWNS.match(rest)
+        # 甲（以下简称“乙”）之全资子公司丙: the parent's bracketed aside is skipped
+        aside = _ASIDE.match(rest)
+        skip = aside.end() if aside else 0
+        owns = _PARENT_OWNS.match(rest[skip:])
         if owns and m.label == "Company" and i + 1 < len(orgs):
             child = orgs[i + 1]
-            if rx(r"\s*").fullmatch(view.text[m.end + owns.end() : child.start]):
+            if rx(r"\s*").fullmatch(view.text[m.end + skip + owns.end() : child.start]):
                 out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:subsidiary_kw", 0.85))
         if m.label == "Company" and _OWN_CHILD.search(view.text[view.start : m.start]):
             parent = view.last_before(m.start, frozenset({"Company"}))
@@ -77,16 +85,27 @@ def _stated(view: SentenceView) -> list[Relation]:
     return out
 
 
+def _opens_with_owner(m: Mention, owner: Mention, view: SentenceView) -> bool:
+    """The owner named in the same sentence, or its name or short form opening the child's."""
+    if any(o.name == owner.name for o in view.mentions):
+        return True
+    forms = {owner.name, owner.surface, *owner.aliases}
+    forms.update(a for e in _gaz().lookup(owner.name) if e.label == "Company" for a in e.aliases)
+    return any(len(f) >= 2 and (m.surface.startswith(f) or m.name.startswith(f)) for f in forms)
+
+
 def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
     """A unit, brand or product named by its owner in front (甲科技研究院, 甲科技乙监测系统,
     甲的乙平台): the owner company is a name of the article (T34, L15). Gazetteer names carry
     their own owners."""
     out: list[Relation] = []
     firms = {
-        m.name: m
+        form: m
         for v in views
         for m in v.mentions
-        if m.label == "Company" and len(m.name) >= 2
+        if m.label == "Company"
+        for form in (m.name, m.surface, *m.aliases)
+        if len(form) >= 2
     }
     done: set[str] = set()
     for view in views:
@@ -135,14 +154,20 @@ def _founded(view: SentenceView) -> list[Relation]:
     return out
 
 
-def _acquired(view: SentenceView) -> list[Relation]:
+def _acquired(view: SentenceView, principal: Mention | None) -> list[Relation]:
     out = []
     if _DEAL_FAILED.search(view.sentence.text):
         return out
     firms = frozenset({"Company"})
     for m in _ACQUIRES.finditer(view.sentence.text):
         pos = view.start + m.start()
+        if view.in_name(pos, view.start + m.end()):
+            continue
         buyers = view.actors_before(pos, firms)
+        if not buyers and principal is not None and _COMPANY_WORD.search(
+            view.text[view.start : pos]
+        ):
+            buyers = [principal]  # 公司收购了乙: the article's own company
         bought = view.group_in_clause_after(view.start + m.end(), _OWNABLE)
         for buyer in buyers[-1:]:
             for child in bought:
@@ -153,6 +178,8 @@ def _acquired(view: SentenceView) -> list[Relation]:
 
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
+    principal = principal_company(views)
+    firms = {m.name: m for v in views for m in v.mentions if m.label == "Company"}
     groups: dict[str, Mention] = {}
     for view in views:
         for m in view.mentions:
@@ -168,10 +195,11 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 owner = Mention(m.start, m.start, "Company", m.owner, m.owner, "owner")
                 out.append(relation("SUBSIDIARY_OF", m, owner, view, "rule:owner_prefix", 0.9))
             known = _known_owner(m)
-            if known:
-                for o in view.mentions:
-                    if o.label == "Company" and o.name == known:
-                        out.append(relation("SUBSIDIARY_OF", m, o, view, "rule:known_owner", 0.8))
+            if known and known in firms and _opens_with_owner(m, firms[known], view):
+                # the owner the gazetteer knows, in the same sentence or named in front (T34)
+                out.append(
+                    relation("SUBSIDIARY_OF", m, firms[known], view, "rule:known_owner", 0.8)
+                )
             if m.label == "Company" and not m.name.endswith("集团"):
                 for stem, group in groups.items():
                     if (
@@ -183,7 +211,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                             relation("SUBSIDIARY_OF", m, group, view, "rule:group_name", 0.7)
                         )
         out.extend(_stated(view))
-        out.extend(_acquired(view))
+        out.extend(_acquired(view, principal))
         out.extend(_founded(view))
     out.extend(_named_after_owner(views))
     return out

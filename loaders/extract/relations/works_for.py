@@ -12,7 +12,7 @@ import re
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import TITLE_ALT, Mention
-from loaders.extract.relations.base import SentenceView, relation, rx
+from loaders.extract.relations.base import SentenceView, principal_company, relation, rx
 
 # Heads of government work for their City, which the title rules decide (T47).
 _EMPLOYERS = SCHEMA["WORKS_FOR"].tails - {"City"}
@@ -33,16 +33,30 @@ _UNNAMED_BODY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:党工委|管委会|党委|
 _POST_IS = re.compile(f"^(?:公司)?的?(?:现任)?(?P<t>{TITLE_ALT})(?:亦|也|均)?(?:为|是|由)$")
 # 乙担任甲公司董事 / 乙是甲会副会长 (the person, then the post).
 _HOLDS = re.compile(r"^(?:现|曾)?(?:担任|出任|兼任|现任|任|是|为|系)$")
+_HELD_AT = re.compile(f"^(?:现|正)?(?:担任|出任|任)(?P<t>{TITLE_ALT})(?:职务)?的$")
 _POST_AFTER = re.compile(f"^(?:有限公司|公司)?的?(?P<t>{TITLE_ALT})")
+
+
+# 公司执行董事乙 / 该公司副总裁乙: the company the article is about, named only as 公司.
+_COMPANY_WORD_TITLE = re.compile(
+    f"(?:^|[^\u4e00-\u9fff]|的)(?:本|该|我)?公司的?(?P<t>[\u4e00-\u9fff]{{0,8}}?(?:{TITLE_ALT}))$"
+)
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
+    principal = principal_company(views)
+    homes = home_places(views)
     for view in views:
         for i, person in enumerate(view.mentions):
             if person.label != "Person":
                 continue
-            out.extend(_chain_before(view, person))
+            found = _chain_before(view, person)
+            if not any(r.tail_label == "City" for r in found):
+                found += _bare_head(view, person, homes)
+            if not found and principal is not None:
+                found = _company_word_before(view, i, person, principal)
+            out.extend(found)
             out.extend(_title_after(view, i, person))
             out.extend(_stated_post(view, i, person))
     return out
@@ -58,6 +72,9 @@ def _stated_post(view: SentenceView, i: int, person: Mention) -> list[Relation]:
             out.append(_rel(person, org, view, "rule:works_for_stated", post.group("t")))
     if i + 1 < len(view.mentions):
         org = view.mentions[i + 1]
+        held = _HELD_AT.match(view.text[person.end : org.start])
+        if org.label in _EMPLOYERS and held:  # 由乙担任董事的甲公司
+            out.append(_rel(person, org, view, "rule:works_for_stated", held.group("t")))
         holds = _HOLDS.match(view.text[person.end : org.start])
         post = _POST_AFTER.match(view.text[org.end : org.end + 12])
         former = rx(r"曾|原|前").match(view.text[person.end : org.start])  # T49
@@ -150,6 +167,56 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
             break
         seg_end = seg_start - 1
     return out
+
+
+_BARE_HEAD = re.compile(r"(?:^|[、，,\s])(?P<t>(?:常务)?副?(?P<k>市|省|区|县)长)(?=、|$)")
+_HEAD_LEVEL = {"市": "city", "省": "province", "区": "district", "县": "district"}
+
+
+def home_places(views: list[SentenceView]) -> dict[str, Mention]:
+    """The article's own place at each level: the one named most often, when one leads."""
+    counts: dict[str, dict[str, int]] = {}
+    first: dict[str, Mention] = {}
+    for view in views:
+        for m in view.mentions:
+            level = m.props.get("level")
+            if m.label == "City" and level in ("city", "province", "district"):
+                by_name = counts.setdefault(level, {})
+                by_name[m.name] = by_name.get(m.name, 0) + 1
+                first.setdefault(m.name, m)
+    homes = {}
+    for level, by_name in counts.items():
+        ranked = sorted(by_name.values(), reverse=True)
+        if len(ranked) == 1 or ranked[0] > ranked[1]:
+            homes[level] = first[max(by_name, key=lambda n: by_name[n])]
+    return homes
+
+
+def _bare_head(view: SentenceView, person: Mention, homes: dict[str, Mention]) -> list[Relation]:
+    """市委常委、副市长乙 with no place written: the head of government works for the article's
+    own city (N6, T47)."""
+    start = view.start
+    before = [m for m in view.mentions if m.end <= person.start]
+    if before:
+        start = before[-1].end
+    head = _BARE_HEAD.search(view.text[start : person.start])
+    if head is None:
+        return []
+    home = homes.get(_HEAD_LEVEL[head.group("k")])
+    if home is None:
+        return []
+    return [_rel(person, home, view, "rule:works_for_government", head.group("t"))]
+
+
+def _company_word_before(
+    view: SentenceView, i: int, person: Mention, principal: Mention
+) -> list[Relation]:
+    """公司董事局主席乙: the bare word 公司 points at the article's own company."""
+    start = view.mentions[i - 1].end if i > 0 else view.start
+    post = _COMPANY_WORD_TITLE.search(view.text[start : person.start])
+    if post is None or _HONORARY.search(post.group("t")):
+        return []
+    return [_rel(person, principal, view, "rule:works_for_company_word", post.group("t"))]
 
 
 def _rel(person: Mention, org: Mention, view: SentenceView, method: str, title: str) -> Relation:

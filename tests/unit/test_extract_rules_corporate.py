@@ -1,0 +1,121 @@
+"""Rules for names and relations met in real news: each must fire on its pattern and stay quiet
+on a near miss. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from support.extraction import names, pairs, run
+
+
+def test_several_declared_short_names_are_all_aliases() -> None:
+    ex = run("江苏星河科技股份有限公司（以下简称“星河股份”或“公司”）发布公告。星河股份表示将扩产。")
+    firms = [e for e in ex.entities if e.label == "Company"]
+    assert [e.name for e in firms] == ["星河科技"]
+    assert "星河股份" in firms[0].aliases
+    assert "公司" not in firms[0].aliases
+
+
+def test_a_subsidiary_after_the_parents_bracketed_aside() -> None:
+    ex = run("江苏星河科技股份有限公司（以下简称“星河股份”）之全资子公司星云宽带技术有限公司中标。")
+    assert ("星云宽带技术", "星河科技") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_bracket_that_does_not_follow_the_parent_gives_nothing() -> None:
+    ex = run("星河科技（洛阳）今年营收增长，子公司数量翻番。")
+    assert pairs(ex, "SUBSIDIARY_OF") == set()
+
+
+def test_a_local_state_firm_keeps_its_place() -> None:
+    ex = run("象山县国有资产投资控股集团有限公司发布公告。")
+    assert "象山县国有资产投资控股集团" in names(ex, "Company")
+
+
+def test_a_branded_firm_drops_its_place() -> None:
+    ex = run("象山县星河光电科技有限公司发布公告。")
+    assert "星河光电科技" in names(ex, "Company")
+
+
+def test_a_bare_company_word_before_a_title_is_the_articles_company() -> None:
+    ex = run("星河科技营收大增。星河科技在洛阳召开发布会，接待的公司董事局主席张明远介绍了新品。")
+    assert ("张明远", "星河科技") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_named_employer_wins_over_the_articles_company() -> None:
+    ex = run("星河科技今年营收大增。星河科技在洛阳召开发布会，月影集团副总裁张明远介绍了新品。")
+    assert pairs(ex, "WORKS_FOR") == {("张明远", "月影集团")}
+
+
+def test_partners_listed_before_a_launch_each_develop_the_project() -> None:
+    ex = run("星河科技携手月影集团、云舟科技等产业合作伙伴在京启动“5G工业网关合作计划”。")
+    assert {
+        ("5G工业网关合作计划", "星河科技"),
+        ("5G工业网关合作计划", "月影集团"),
+        ("5G工业网关合作计划", "云舟科技"),
+    } <= pairs(ex, "DEVELOPED_BY")
+
+
+def test_every_launched_platform_of_a_list_is_developed() -> None:
+    ex = run("云庐数据此前相继发布了数字孪生平台“云台”、仿真云平台“云梯”。")
+    assert {("云台", "云庐数据"), ("云梯", "云庐数据")} <= pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_platform_introduced_to_a_launch_is_not_developed_by_the_host() -> None:
+    ex = run("云庐数据邀请月影集团介绍了仿真云平台“云梯”。")
+    assert ("云梯", "云庐数据") not in pairs(ex, "DEVELOPED_BY")
+
+
+def test_what_lies_in_a_zone_named_after_its_city_lies_in_the_city() -> None:
+    ex = run("洛阳高新区科技局负责该项目。")
+    assert {("洛阳高新区科技局", "洛阳高新区"), ("洛阳高新区科技局", "洛阳市")} <= pairs(
+        ex, "LOCATED_IN"
+    )
+
+
+def test_a_verb_inside_a_name_triggers_nothing() -> None:
+    ex = run("河南洛阳经济技术开发区星河产业园今年投产。")
+    assert pairs(ex, "DEVELOPED_BY") == set()
+    assert ("星河产业园", "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_known_short_form_opening_a_longer_firm_name_is_not_that_firm() -> None:
+    assert "中信集团" not in names(run("中信生物今年发布了新品。"), "Company")
+    assert "中信集团" in names(run("中信今年发布了新品。"), "Company")
+
+
+def test_a_bare_head_of_government_works_for_the_articles_city() -> None:
+    ex = run("洛阳市召开大会。市委常委、副市长、高新区党工委书记张明远出席。")
+    assert ("张明远", "洛阳市") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_written_city_wins_over_the_articles_city() -> None:
+    ex = run("洛阳市召开大会。郑州市副市长张明远出席。")
+    assert pairs(ex, "WORKS_FOR") == {("张明远", "郑州市")}
+
+
+def test_a_post_held_at_a_firm_named_after_it() -> None:
+    ex = run("由张明远担任董事的星河医疗用品有限公司成立于2010年。")
+    assert ("张明远", "星河医疗用品") in pairs(ex, "WORKS_FOR")
+
+
+def test_an_event_that_is_only_held_has_no_name() -> None:
+    assert names(run("洛阳市召开大会。"), "Project") == set()
+    assert "2023星河创新大会" in names(run("洛阳市举办2023星河创新大会。"), "Project")
+
+
+def test_a_unit_named_after_its_company_stays_apart_and_belongs_to_it() -> None:
+    ex = run("中国电信研究院发布了白皮书，中国电信表示将推广。")
+    assert {"中国电信", "中国电信研究院"} <= names(ex, "Company")
+    assert ("中国电信研究院", "中国电信") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_known_owner_named_elsewhere_owns_a_firm_named_after_it() -> None:
+    ex = run("阿里巴巴发布财报。阿里云智能表示将降价。")
+    assert ("阿里云", "阿里巴巴") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_known_owner_elsewhere_without_its_name_in_front_gives_nothing() -> None:
+    assert pairs(run("海尔集团发布财报。卡奥斯表示将扩大平台。"), "SUBSIDIARY_OF") == set()
+
+
+def test_the_articles_company_buys_when_the_text_says_company() -> None:
+    ex = run("星河集团发布财报。星河集团表示：公司顺应变化，并收购星云科技。")
+    assert ("星云科技", "星河集团") in pairs(ex, "SUBSIDIARY_OF")
