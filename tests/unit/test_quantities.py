@@ -139,3 +139,22 @@ def test_prepared_rows_link_quantities_to_entities_and_relationship_keys() -> No
     assert sorted(link["name"] for link in row["links"]) == ["星云科技", "月华电子"]
     # the same extraction gives the same key: writing it again merges, never duplicates
     assert prepare(extraction).quantities[0]["props"]["key"] == row["props"]["key"]
+
+
+def test_resolution_decisions_carry_quantities_to_the_renamed_entity(tmp_path) -> None:
+    from loaders.extract.decisions import load_decisions
+
+    path = tmp_path / "decisions.csv"
+    path.write_text("action,name,label,target,target_label,note\n"
+                    "merge,星云,Company,星云科技,Company,\n"
+                    "ignore,月华电子,Company,,,\n", encoding="utf-8")
+    text = "星云投资5亿元。月华电子营收3亿元。"
+    quantities = article_quantities(
+        [_Sentence(text[:8], 0, 8), _Sentence(text[8:], 8, len(text))],
+        _mentions(text, [("Company", "星云"), ("Company", "月华电子")]), [], text)
+    extraction = Extraction(Article(id="d1", title="", text=text),
+                            (Entity("Company", "星云"), Entity("Company", "月华电子")), (),
+                            tuple(quantities))
+    applied = load_decisions(path).apply(extraction)
+    assert [q.about for q in applied.quantities] == [
+        {"label": "Company", "name": "星云科技"}, {}]
