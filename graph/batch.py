@@ -21,6 +21,7 @@ from graph.errors import BatchError
 from graph.model import (
     ENTITY_LABELS,
     EVIDENCE_FIELDS,
+    QUANTITY_KINDS,
     RELATION_TYPES,
     Extraction,
     canonical_ends,
@@ -42,6 +43,8 @@ class PreparedArticle:
     entities: dict[tuple[str, str], dict[str, Any]]
     # (type, head_label, head, tail_label, tail) → evidence entries (dicts with EVIDENCE_FIELDS)
     relations: dict[tuple[str, str, str, str, str], list[dict[str, Any]]]
+    # one row per Quantity node (`quantity_rows`)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def label(self) -> str:
@@ -63,6 +66,8 @@ class GraphBatch:
     relations: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=dict)
     # one row per evidence sentence: the Evidence node's properties
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    # one row per quantity: {props (the Quantity node's), links (the entities it describes)}
+    quantities: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def mention_rows(self) -> int:
@@ -195,7 +200,43 @@ def prepare(extraction: Extraction) -> PreparedArticle:
         props=article_props(extraction, digest),
         entities=dict(sorted(entities.items())),
         relations={k: [v[s] for s in sorted(v)] for k, v in sorted(relations.items())},
+        quantities=quantity_rows(extraction, set(entities)),
     )
+
+
+def quantity_rows(extraction: Extraction, known: set[tuple[str, str]]) -> list[dict[str, Any]]:
+    """One row per quantity of the article: the Quantity node's properties (`key` a hash of the
+    article, offset and text) and `links`, the (label, name) of the entities it describes (a
+    relationship's two ends, with the relationship's key in `rel`). An end the article does not
+    hold as an entity is not linked."""
+    art = extraction.article
+    rows = []
+    for q in extraction.quantities:
+        if q.kind not in QUANTITY_KINDS:
+            raise BatchError(f"{art.path or '?'} (id {art.id}): quantity kind {q.kind!r} unknown")
+        key = hashlib.blake2b(
+            "\x1f".join((art.id, str(q.offset), q.text)).encode("utf-8"), digest_size=10
+        ).hexdigest()
+        props: dict[str, Any] = {
+            "key": key, "article": art.id, "value": q.value, "unit": q.unit, "kind": q.kind,
+            "text": q.text, "aspect": q.aspect, "trigger": q.trigger, "offset": q.offset,
+            "sentence": q.sentence, "start": q.start, "end": q.end,
+        }
+        if art.date:
+            props["date"] = art.date
+        about = q.about
+        links: list[dict[str, str]] = []
+        if about.get("type") in RELATION_TYPES:
+            head, tail = canonical_ends(about["type"], (about["head_label"], about["head"]),
+                                        (about["tail_label"], about["tail"]))
+            props["rel"] = relation_key(about["type"], *head, *tail)
+            props["about"] = f"{head[1]} {about['type']} {tail[1]}"
+            links = [{"label": e[0], "name": e[1]} for e in (head, tail) if e in known]
+        elif about.get("label") in ENTITY_LABELS and (about["label"], about["name"]) in known:
+            props["about"] = about["name"]
+            links = [{"label": about["label"], "name": about["name"]}]
+        rows.append({"props": props, "links": links})
+    return rows
 
 
 def _min_date(*dates: str | None) -> str | None:
@@ -239,6 +280,7 @@ def group(articles: list[PreparedArticle]) -> GraphBatch:
             row["props"].update(slot["props"])
         for (rtype, hlabel, head, tlabel, tail), entries in art.relations.items():
             relations[(rtype, hlabel, tlabel)].setdefault((head, tail), []).extend(entries)
+        batch.quantities.extend(art.quantities)
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for (label, name), row in sorted(entities.items()):
         props = {

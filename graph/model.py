@@ -82,6 +82,15 @@ HAS_EVIDENCE = "HAS_EVIDENCE"
 # The key of the ingest write lock (cypher/write/ingest-lock.cypher): never a stored node.
 INGEST_LOCK_LABEL = "IngestLock"
 EVIDENCE_FIELDS = ("article", "sentence", "start", "end", "method", "confidence", "date", "title")
+# Quantities: one node per number read in an article (docs/graph-model.md, *Quantities*),
+# linked from its article and to the entity it describes; one that describes a relationship
+# holds the relationship's key in `rel`.
+QUANTITY_LABEL = "Quantity"
+HAS_QUANTITY = "HAS_QUANTITY"
+QUANTIFIES = "QUANTIFIES"
+QUANTITY_KINDS = ("money", "count", "percent", "capacity")
+# Analysis properties `iikg analyze` writes on entities (graph/analyze.py).
+ANALYSIS_PROPERTIES = ("pagerank", "betweenness", "community")
 
 
 def canonical_ends(
@@ -186,16 +195,46 @@ class Relation:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A number read in a sentence: `value` normalized (4.5亿元 → 450000000, unit 元), its `kind`
+    (QUANTITY_KINDS), the `text` as written, the `aspect` its clause names (investment, signing,
+    …; `trigger` the word) and what it describes, `about`: an entity {label, name}, a
+    relationship {type, head_label, head, tail_label, tail}, or {} for the article itself.
+    `offset` is where the text starts in the article, `start`/`end` the sentence's span."""
+
+    value: int | float
+    unit: str
+    kind: str
+    text: str
+    aspect: str
+    trigger: str
+    offset: int
+    sentence: str
+    start: int
+    end: int
+    about: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["about"] = dict(self.about)
+        return data
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything extracted from one article: the unit written as one JSON Lines record."""
 
     article: Article
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+    quantities: tuple[Quantity, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "article": self.article.meta(),
             "entities": [e.to_json() for e in self.entities],
             "relations": [r.to_json() for r in self.relations],
         }
+        if self.quantities:
+            data["quantities"] = [q.to_json() for q in self.quantities]
+        return data

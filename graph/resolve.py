@@ -83,7 +83,8 @@ class Resolver:
             )
             for r in extraction.relations
         ]
-        return Extraction(extraction.article, tuple(entities), tuple(relations))
+        return Extraction(extraction.article, tuple(entities), tuple(relations),
+                          extraction.quantities)
 
     def entities(self) -> list[Entity]:
         return sorted(self.nodes.values(), key=lambda e: (e.label, e.name))

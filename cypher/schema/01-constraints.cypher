@@ -11,3 +11,5 @@ CREATE CONSTRAINT person_name IF NOT EXISTS FOR (n:Person) REQUIRE n.name IS UNI
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 // The key of the ingest write lock (cypher/write/ingest-lock.cypher); no such node is stored.
 CREATE CONSTRAINT ingest_lock_name IF NOT EXISTS FOR (n:IngestLock) REQUIRE n.name IS UNIQUE;
+// One Quantity node per (article, offset, text): its key.
+CREATE CONSTRAINT quantity_key IF NOT EXISTS FOR (n:Quantity) REQUIRE n.key IS UNIQUE;

@@ -10,3 +10,7 @@ CREATE INDEX article_date IF NOT EXISTS FOR (n:Article) ON (n.date);
 CREATE INDEX article_title IF NOT EXISTS FOR (n:Article) ON (n.title);
 // A relationship's evidence sentences, found by the relationship's key.
 CREATE INDEX evidence_rel IF NOT EXISTS FOR (n:Evidence) ON (n.rel);
+// Quantities: of an article (replaced on re-ingest), of a relationship, ranked by value.
+CREATE INDEX quantity_article IF NOT EXISTS FOR (n:Quantity) ON (n.article);
+CREATE INDEX quantity_rel IF NOT EXISTS FOR (n:Quantity) ON (n.rel);
+CREATE INDEX quantity_value IF NOT EXISTS FOR (n:Quantity) ON (n.kind, n.value);

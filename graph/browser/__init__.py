@@ -12,6 +12,13 @@ from importlib.resources import files
 from urllib.parse import urlsplit
 
 STYLE_FILE = "style.grass"
+# Colours of the communities `iikg analyze` finds, by community number modulo 12: the HTML view
+# colours by them, and style.grass styles the virtual labels Community0 … Community11 the
+# Browser guide's communities slide draws with.
+COMMUNITY_COLORS = (
+    "#1F77B4", "#FF7F0E", "#2CA02C", "#D62728", "#9467BD", "#8C564B",
+    "#E377C2", "#7F7F7F", "#BCBD22", "#17BECF", "#393B79", "#AD494A",
+)
 GUIDE_FILE = "guide.html"
 
 # Setting the Browser reads from the server (dbms.clientConfig) when it connects.

@@ -8,11 +8,14 @@ turns every expected error (graph.errors.IikgError) into a one-line message, in 
 - ``extract``: ``iikg extract``, ``iikg eval``;
 - ``graphdb``: ``iikg ingest``, ``iikg schema apply``, ``iikg stats``, ``iikg demo``;
 - ``reports``: ``iikg reports``, ``iikg report``, ``iikg query``, ``iikg export``;
-- ``ask``: ``iikg ask``, ``iikg changes``, ``iikg remove``.
-- ``resolve``: ``iikg resolve apply|candidates``, ``iikg dedup``, the ``--resolutions`` option.
+- ``ask``: ``iikg ask``, ``iikg changes``, ``iikg remove``;
+- ``resolve``: ``iikg resolve apply|candidates``, ``iikg dedup``, the ``--resolutions`` option;
+- ``quantities``: ``iikg eval-quantities``;
+- ``analyze``: ``iikg analyze``.
 """
 
-from graph.cli import ask, extract, graphdb, reports, resolve, server
+from graph.cli import analyze, ask, extract, graphdb, quantities, reports, resolve, server
 from graph.cli.app import main
 
-__all__ = ["ask", "extract", "graphdb", "main", "reports", "resolve", "server"]
+__all__ = ["analyze", "ask", "extract", "graphdb", "main", "quantities", "reports", "resolve",
+           "server"]

@@ -24,7 +24,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.browser import asset_text, label_styles, relationship_colors
+from graph.browser import COMMUNITY_COLORS, asset_text, label_styles, relationship_colors
 from graph.export.subgraph import EVIDENCE_LABEL, EXPORT_LABELS
 from graph.model import ARTICLE_LABEL, ENTITY_LABELS, SYMMETRIC_TYPES
 
@@ -50,6 +50,9 @@ TEXT = {
     "evidenceCount": "条证据 evidence",
     "confidence": "置信度",
     "noSentence": "（无原句 / no sentence）",
+    "byLabel": "按类型着色 · colour by label",
+    "byCommunity": "按社区着色 · colour by community",
+    "community": "社区 community",
     "hint": "将鼠标移到节点或关系上（或点击）查看别名和证据。"
     " Hover or click a node or a relationship to see its aliases and evidence.",
 }
@@ -118,6 +121,14 @@ def _evidence_caption(attrs: Mapping[str, Any]) -> str:
     return sentence if len(sentence) <= CAPTION_CHARS else sentence[:CAPTION_CHARS] + "…"
 
 
+def community_color(community: int | None) -> str:
+    """The colour of a community written by `iikg analyze` (a palette shared with the Browser
+    style, by community number modulo its size); grey for none."""
+    if community is None:
+        return "#A5ABB6"
+    return COMMUNITY_COLORS[community % len(COMMUNITY_COLORS)]
+
+
 def graph_data(graph: nx.Graph, title: str = "") -> dict[str, Any]:
     """The JSON the page draws: nodes, edges, legend, texts. Pure data, stable order."""
     styles = label_styles()
@@ -137,8 +148,12 @@ def graph_data(graph: nx.Graph, title: str = "") -> dict[str, Any]:
             for key, value in sorted(attrs.items())
             if key not in _HIDDEN_NODE_PROPS and value not in (None, "", [])
         }
+        community = attrs.get("community")
+        community = community if isinstance(community, int) else None
         nodes.append({
             "id": ids[node],
+            "community": community,
+            "communityColor": community_color(community),
             "key": str(node),
             "label": label,
             "name": str(name),
@@ -180,11 +195,17 @@ def graph_data(graph: nx.Graph, title: str = "") -> dict[str, Any]:
         for label in [*_ORDER, *sorted(set(counts) - set(_ORDER))]
         if counts[label]
     ]
+    sizes = Counter(n["community"] for n in nodes if n["community"] is not None)
+    communities = [
+        {"community": c, "count": count, "color": community_color(c)}
+        for c, count in sorted(sizes.items(), key=lambda item: (-item[1], item[0]))
+    ]
     return {
         "title": title or "iikg 知识图谱",
         "nodes": nodes,
         "edges": edges,
         "legend": legend,
+        "communities": communities,
         "text": TEXT,
     }
 

@@ -10,6 +10,7 @@ removal of articles (graph.neo4j.retract), near-duplicate articles and sources
 
 from __future__ import annotations
 
+from graph.neo4j.analysis import AnalysisOps
 from graph.neo4j.reads import ReadOps
 from graph.neo4j.resolution import ResolutionOps
 from graph.neo4j.retract import RetractOps
@@ -17,7 +18,7 @@ from graph.neo4j.sources import SourceOps
 from graph.neo4j.writes import WriteOps
 
 
-class Graph(WriteOps, ReadOps, RetractOps, SourceOps, ResolutionOps):
+class Graph(WriteOps, ReadOps, RetractOps, SourceOps, ResolutionOps, AnalysisOps):
     """A Neo4j database seen through iikg: schema, writes, reads; plain values out."""
 
     def __enter__(self) -> Graph:

@@ -68,6 +68,7 @@ def _remove_tx(tx: Any, articles: list[dict[str, Any]], dry_run: bool) -> Remova
         query = cypher.query("write", "refresh-relationships", TYPE=rtype, HEAD=head, TAIL=tail)
         for chunk in chunks(rows):
             tx.run(query, rows=chunk).consume()
+    tx.run(cypher.query("write", "drop-quantities"), ids=ids).consume()
     mentioned = [r for r in _run(tx, "write", "drop-articles", ids=ids)
                  if r["label"] in ENTITY_LABELS]
     by_label: dict[str, list[str]] = {}

@@ -78,6 +78,7 @@ def _drop_articles(tx: neo4j.ManagedTransaction, ids: list[str], result: WriteRe
         supported.setdefault(group_key, []).append({"head": rec["head"], "tail": rec["tail"]})
     _count(result, records.consume())
     _refresh_relationships(tx, supported, result)
+    _count(result, tx.run(_query("drop-quantities"), ids=ids).consume())
     touched = set()
     records = tx.run(_query("drop-articles"), ids=ids)
     for rec in records:
@@ -187,6 +188,8 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
     for chunk in chunks(batch.evidence):
         query = _query("evidence-create")
         _count(result, tx.run(query, rows=chunk, ingested_at=ingested_at).consume())
+    for chunk in chunks(batch.quantities):
+        _count(result, tx.run(_query("quantity-merge"), rows=chunk).consume())
     # WORKS_FOR's title is the one of its latest evidence: recomputed from the Evidence nodes
     # (a handful per relationship), since "latest" cannot be added up batch by batch.
     titled = {

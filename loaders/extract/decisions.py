@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import ResolutionError
-from graph.model import ENTITY_LABELS, SCHEMA, Entity, Extraction, Relation
+from graph.model import ENTITY_LABELS, SCHEMA, Entity, Extraction, Quantity, Relation
 
 ACTIONS = ("merge", "keep-apart", "rename", "relabel", "ignore")
 COLUMNS = ("action", "name", "label", "target", "target_label", "note")
@@ -121,7 +121,8 @@ class Decisions:
             relation = self._relation(r, dest)
             if relation is not None:
                 relations.append(relation)
-        return Extraction(extraction.article, tuple(entities), tuple(relations))
+        quantities = tuple(_requalified(q, dest) for q in extraction.quantities)
+        return Extraction(extraction.article, tuple(entities), tuple(relations), quantities)
 
     def wrap(self, extract: Callable[[Any], Extraction]) -> Callable[[Any], Extraction]:
         """An extract function whose extractions have the decisions applied."""
@@ -253,3 +254,20 @@ def write_decisions(rows: Iterable[dict[str, Any]], handle: Any) -> None:
     writer.writeheader()
     for row in rows:
         writer.writerow(row)
+
+
+def _requalified(q: Quantity, dest: dict[tuple[str, str], tuple[str, str] | None]) -> Quantity:
+    """A quantity whose subject follows the decisions: renamed or merged into its target; one
+    about an ignored entity, or a relationship whose end is ignored, describes the article."""
+    about = q.about
+    if "type" in about:
+        head = dest.get((about["head_label"], about["head"]), (about["head_label"], about["head"]))
+        tail = dest.get((about["tail_label"], about["tail"]), (about["tail_label"], about["tail"]))
+        if head is None or tail is None:
+            return replace(q, about={})
+        return replace(q, about={**about, "head_label": head[0], "head": head[1],
+                                 "tail_label": tail[0], "tail": tail[1]})
+    if about:
+        to = dest.get((about["label"], about["name"]), (about["label"], about["name"]))
+        return replace(q, about={} if to is None else {"label": to[0], "name": to[1]})
+    return q

@@ -22,6 +22,7 @@ from loaders.extract import lac
 from loaders.extract.entities import find_mentions
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.nlp import get_nlp, sentences
+from loaders.extract.qualifiers import article_quantities
 from loaders.extract.relations import extract_relations
 from loaders.extract.resolve import resolve_mentions
 
@@ -52,7 +53,9 @@ class Extractor:
         relations = extract_relations(article.text, sents, found.mentions)
         entities = _with_relation_ends(entities, relations)
         relations += part_of(entities, self.gazetteer)
-        return Extraction(article=article, entities=tuple(entities), relations=tuple(relations))
+        quantities = article_quantities(sents, found.mentions, relations, article.text)
+        return Extraction(article=article, entities=tuple(entities), relations=tuple(relations),
+                          quantities=tuple(quantities))
 
     def extract_many(
         self, articles: Iterable[Article], progress: bool = False, stream: TextIO | None = None

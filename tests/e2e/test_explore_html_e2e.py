@@ -22,3 +22,30 @@ def test_html_view_in_chromium(tmp_path) -> None:
         shown = html_page_checks(page, "卡奥斯", OUTPUT / "html-view-sample.png")
     assert shown["evidence"]
     assert requests == []  # the page loads nothing from the network
+
+
+def test_html_view_colours_by_community(tmp_path) -> None:
+    require_chromium()
+    graph = sample_graph()
+    for i, node in enumerate(sorted(graph.nodes, key=str)):
+        graph.nodes[node]["community"] = i % 2
+    path = html_view.write_html(graph, tmp_path / "communities.html", "社区")
+    requests: list[str] = []
+    with launch() as browser:
+        page = browser.new_page(viewport={"width": 1200, "height": 720})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(path.resolve().as_uri() + "#community")
+        page.wait_for_function("window.iikgReady === true", timeout=30_000)
+        assert errors == []
+        assert page.evaluate("document.body.dataset.colorMode") == "community"
+        assert page.locator("#legend [data-community]").count() == 2
+        page.screenshot(path=str(OUTPUT / "html-view-communities.png"))
+        page.click("#color-mode")
+        assert page.evaluate("document.body.dataset.colorMode") == "label"
+        assert page.locator("#legend [data-community]").count() == 0
+        assert page.locator("#legend [data-label]").count() > 0
+        # an export without communities has no button
+        plain = html_view.write_html(sample_graph(), tmp_path / "plain.html", "卡奥斯")
+        page = open_view(browser, plain, requests)
+        assert page.locator("#color-mode").is_hidden()

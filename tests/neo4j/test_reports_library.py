@@ -242,6 +242,24 @@ def check_search(g: Any) -> None:
     assert "淄博市工业和信息化局" in {r["name"] for r in agencies}
 
 
+def check_amounts(g: Any) -> None:
+    # this corpus holds no Quantity nodes (tests/neo4j/test_quantities_store.py has the rows)
+    assert run(g, "amounts") == []
+    assert run(g, "amounts", city="淄博", since="2022", aspect="signing") == []
+
+
+def check_communities(g: Any) -> None:
+    from graph.analyze import analyze_graph
+
+    assert run(g, "communities") == []  # before iikg analyze: no community property
+    result = analyze_graph(g)
+    rows = run(g, "communities", min_size=1, limit=100)
+    assert sum(r["size"] for r in rows) == result.nodes
+    assert [r["community"] for r in rows] == list(range(result.communities))
+    joined = next(r for r in rows if "卡奥斯" in r["leading"])
+    assert joined["internal"] > 0 and joined["binding"]
+
+
 def _edges(g: Any) -> list[tuple[str, str, str]]:
     """Every entity-to-entity relationship as (start name, type, end name): plain data for
     the brute-force references below (names are unique in the hand-built corpus)."""
@@ -308,6 +326,8 @@ CHECKS = {
     "relations": check_relations,
     "most-connected": check_most_connected,
     "whats-new": check_whats_new,
+    "amounts": check_amounts,
+    "communities": check_communities,
 }
 MORE_CHECKS = [check_city_profile_kind, check_agreements_by_party]
 

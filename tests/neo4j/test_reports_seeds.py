@@ -75,7 +75,17 @@ CHECKS = {
     "whats-new": lambda g: ("new_relationship", "SIGNED_WITH", "华光国瓷 → 卡奥斯")
     in {(r["change"], r["kind"], r["name"]) for r in run(g, "whats-new", since="2000",
                                                           type="SIGNED_WITH")},
+    # 总投资1000万元 (a retrofit) and 投入80万元 (a kiln line) are investments of the seeds
+    "amounts": lambda g: {10_000_000, 800_000} <= {r["value"] for r in run(g, "amounts")},
+    "communities": lambda g: _analyzed(g) and any(
+        "卡奥斯" in r["leading"] for r in run(g, "communities", members=10)),
 }
+
+
+def _analyzed(g: Any) -> bool:
+    from graph.analyze import analyze_graph
+
+    return analyze_graph(g).communities > 0
 
 
 def test_every_report_is_checked_on_the_seeds() -> None:
@@ -87,7 +97,7 @@ def test_report_on_seeds(seeds: Any, name: str) -> None:
     assert CHECKS[name](seeds), f"{name}: expected rows missing on the seed corpus"
 
 
-def _state(driver: Any) -> tuple[dict, list, list]:
+def _state(driver: Any) -> tuple[dict, list, list, list]:
     rels = driver.run_query_readonly("MATCH (a:Entity)-[r]->(b:Entity) "
         "RETURN a.name, type(r), b.name, properties(r) ORDER BY a.name, type(r), b.name",
     ).rows
@@ -95,7 +105,10 @@ def _state(driver: Any) -> tuple[dict, list, list]:
         "MATCH (a:Article)-[:HAS_EVIDENCE]->(ev:Evidence) RETURN a.id, properties(ev) "
         "ORDER BY ev.rel, a.id, ev.start, ev.end, ev.method",
     ).rows
-    return driver.stats(), rels, evidence
+    quantities = driver.run_query_readonly(
+        "MATCH (a:Article)-[:HAS_QUANTITY]->(q:Quantity) OPTIONAL MATCH (q)-[:QUANTIFIES]->(e) "
+        "RETURN a.id, q.key, q.value, q.kind, collect(e.name) ORDER BY q.key").rows
+    return driver.stats(), rels, evidence, quantities
 
 
 def test_seeds_twice_and_an_edited_article(neo4j_db: Any, tmp_path: Path) -> None:
@@ -103,7 +116,8 @@ def test_seeds_twice_and_an_edited_article(neo4j_db: Any, tmp_path: Path) -> Non
     shutil.copytree(SEEDS, corpus)
     first = ingest([str(corpus)], graph=neo4j_db)
     assert first.written is not None and first.written.new == 5
-    stats, rels, evidence = _state(neo4j_db)
+    stats, rels, evidence, quantities = _state(neo4j_db)
+    assert len(quantities) > 100  # the seeds' money, counts, percentages and capacities
     assert stats["labels"]["Evidence"] == len(evidence) > 20
     # every Evidence node names the article it is linked from, and a relationship that exists
     assert all(row[0] == row[1]["article"] for row in evidence)
@@ -111,7 +125,7 @@ def test_seeds_twice_and_an_edited_article(neo4j_db: Any, tmp_path: Path) -> Non
 
     again = ingest([str(corpus)], graph=neo4j_db)
     assert again.written is not None and again.written.unchanged == 5
-    assert _state(neo4j_db) == (stats, rels, evidence)
+    assert _state(neo4j_db) == (stats, rels, evidence, quantities)
 
     edited = corpus / ZIBO_ARTICLE
     old_id = neo4j_db.run_query_readonly(
@@ -124,12 +138,17 @@ def test_seeds_twice_and_an_edited_article(neo4j_db: Any, tmp_path: Path) -> Non
     third = ingest([str(corpus)], graph=neo4j_db)
     assert third.written is not None
     assert (third.written.changed, third.written.unchanged, third.written.new) == (1, 4, 0)
-    new_stats, new_rels, new_evidence = _state(neo4j_db)
+    new_stats, new_rels, new_evidence, new_quantities = _state(neo4j_db)
     assert new_stats["labels"]["Article"] == 5
     new_id = neo4j_db.run_query_readonly(
         "MATCH (a:Article) WHERE a.path ENDS WITH $f RETURN a.id", {"f": ZIBO_ARTICLE}
     ).rows[0][0]
     assert new_id != old_id
+    # the edited article's quantities were replaced (same numbers, under its new id); the
+    # others' are untouched
+    assert sorted(q[2:4] for q in new_quantities) == sorted(q[2:4] for q in quantities)
+    assert [q for q in new_quantities if q[0] != new_id] == [
+        q for q in quantities if q[0] != old_id]
     # relationships none of whose evidence came from the edited article are untouched, and so
     # is the evidence of every other article
     touched = {row[1]["rel"] for row in evidence if row[0] == old_id}

@@ -9,7 +9,13 @@ import pytest
 
 import cypher
 from cypher import CypherLibraryError, parse_report, used_params
-from graph.model import ENTITY_LABELS, RELATION_TYPES
+from graph.model import (
+    ENTITY_LABELS,
+    HAS_QUANTITY,
+    QUANTIFIES,
+    QUANTITY_LABEL,
+    RELATION_TYPES,
+)
 
 REPORT_FILES = sorted(
     f.name for f in resources.files("cypher").joinpath("reports").iterdir()
@@ -77,10 +83,12 @@ def test_labels_and_types_in_reports_are_whitelisted(file: str) -> None:
     report = cypher.reports()[file.removesuffix(".cypher")]
     body = cypher.strip_comments_and_strings(report.query)
     for label in re.findall(r"\(\s*\w*\s*:\s*([A-Za-z_]+)", body):
-        assert label in (*ENTITY_LABELS, "Entity", "Article", "Evidence"), f"{file}: {label}"
+        assert label in (*ENTITY_LABELS, "Entity", "Article", "Evidence", QUANTITY_LABEL), (
+            f"{file}: {label}")
     for group in re.findall(r"\[\s*\w*\s*:\s*([A-Z_|]+)", body):
         for rtype in group.split("|"):
-            assert rtype in (*RELATION_TYPES, "MENTIONS", "HAS_EVIDENCE"), f"{file}: {rtype}"
+            assert rtype in (*RELATION_TYPES, "MENTIONS", "HAS_EVIDENCE", QUANTIFIES,
+                             HAS_QUANTITY), f"{file}: {rtype}"
 
 
 def test_schema_covers_every_label() -> None:

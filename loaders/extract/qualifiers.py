@@ -1,0 +1,202 @@
+"""What a quantity describes: its aspect (the measure the clause names: 投资, 签约, 赋能, 节能 …)
+and its subject (a relationship of the sentence, an entity of the clause or sentence, or else the
+article), and the `Quantity` values of one article.
+
+The clause of a quantity is the stretch of its sentence between clause marks (，；：); the aspect
+is the last trigger word before the number in that clause (总投资5亿元), else the first one right
+after it (5亿元的投资). The subject:
+
+1. a signing or contract amount (签约, 合同, 中标) belongs to the sentence's SIGNED_WITH
+   relationship when it has one;
+2. else an entity before the number in its clause, the nearest one that is not a place (a place
+   is often only a setting: 青岛企业), else the nearest place; an investment or a capacity prefers
+   a Project of the clause (总投资5亿元的甲项目). A name listed before 等 (甲、乙等7家) is an
+   example of what is counted, never its subject;
+3. else the first such entity of the sentence before the clause (the sentence's subject);
+4. else a word pointing back (该项目, 公司, 平台, 全市 …): the latest entity of that kind named
+   shortly before the sentence; else the first entity after the number in the clause;
+5. else the article itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from graph.model import Quantity, Relation
+from loaders.extract.quantities import find_quantities
+
+# aspect → trigger words (the longer form of a word is listed before it)
+ASPECTS: dict[str, tuple[str, ...]] = {
+    "investment": ("总投资", "投资总额", "计划投资", "投资", "投入", "投建", "出资", "总投"),
+    "signing": ("签约金额", "签约额", "签约", "签订", "签署", "协议"),
+    "contract": ("合同金额", "合同", "中标", "订单", "采购"),
+    "funding": ("融资", "募资", "募集", "补贴", "补助", "奖励", "扶持资金", "专项资金", "基金",
+                "拨付", "贷款", "授信"),
+    "capital": ("注册资本", "注册资金"),
+    "revenue": ("营业收入", "营收", "收入", "销售额", "利润", "税收", "净利"),
+    "output": ("产值", "交易额", "增加值", "规模", "总量", "GDP", "出口", "进出口"),
+    "empowered": ("赋能",),
+    "served": ("服务", "覆盖", "带动", "帮助"),
+    "connected": ("连接", "接入", "联网", "上云", "上平台"),
+    "reduction": ("节能", "节约", "降低", "下降", "减少", "缩短", "降本", "减排"),
+    "increase": ("提升", "提高", "增长", "增加", "增速", "同比"),
+    "capacity": ("产能", "年产", "装机", "容量", "年处理", "年加工"),
+    "share": ("占比", "占"),
+}
+_TRIGGERS = sorted(
+    ((word, aspect) for aspect, words in ASPECTS.items() for word in words),
+    key=lambda pair: len(pair[0]), reverse=True,
+)
+_TRIGGER_RE = re.compile("|".join(re.escape(word) for word, _ in _TRIGGERS))
+_ASPECT_OF = {word: aspect for word, aspect in _TRIGGERS}
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_PROJECT_ASPECTS = frozenset({"investment", "capacity"})
+_DEAL_ASPECTS = frozenset({"signing", "contract"})
+# Words that point back to an entity named before the sentence, and its label.
+_ANAPHORS = (
+    (re.compile(r"该项目|此项目|本项目|项目总投资|一期|二期"), "Project"),
+    (re.compile(r"该公司|公司|该企业"), "Company"),
+    (re.compile(r"该平台|平台"), "Platform"),
+    (re.compile(r"全市|该市|我市|全区|该区|全省|该省"), "City"),
+)
+_ANAPHOR_REACH = 400
+# A trigger right after the number counts only this close (5亿元的投资, 3家企业上云).
+_AFTER_WINDOW = 6
+
+
+def _clause(sentence: str, at: int, end: int) -> tuple[int, int]:
+    """Offsets (in the sentence) of the clause holding sentence[at:end]."""
+    start = 0
+    for m in _CLAUSE_MARK.finditer(sentence, 0, at):
+        start = m.end()
+    after = _CLAUSE_MARK.search(sentence, end)
+    return start, after.start() if after else len(sentence)
+
+
+def aspect_of(sentence: str, at: int, end: int) -> tuple[str, str]:
+    """(aspect, trigger word) of the quantity at sentence[at:end]; ("other", "") when none."""
+    c_start, c_end = _clause(sentence, at, end)
+    before = list(_TRIGGER_RE.finditer(sentence, c_start, at))
+    if before:
+        word = before[-1].group()
+        return _ASPECT_OF[word], word
+    after = _TRIGGER_RE.search(sentence, end, min(c_end, end + _AFTER_WINDOW))
+    if after:
+        return _ASPECT_OF[after.group()], after.group()
+    return "other", ""
+
+
+def _is_example(sentence_text: str, m: Any, at: int, s_start: int) -> bool:
+    """A name listed before 等 ahead of the number (甲、乙等7家企业): an example of what is
+    counted, not its subject."""
+    between = sentence_text[m.end - s_start:at - s_start]
+    return "等" in between and not _CLAUSE_MARK.search(between)
+
+
+def _pick(candidates: list[Any], nearest: bool) -> Any | None:
+    """A non-place entity first (a place is often only the setting: 青岛企业); the nearest one
+    to the number, or the first one of the stretch."""
+    if not candidates:
+        return None
+    return candidates[-1] if nearest else candidates[0]
+
+
+def _anaphor(
+    mentions: Sequence[Any], clause: str, at: int, s_start: int
+) -> tuple[str, str] | None:
+    """该项目, 公司, 平台, 全市 … before the number: the latest entity of that kind before the
+    sentence, within _ANAPHOR_REACH characters."""
+    for word_re, label in _ANAPHORS:
+        if word_re.search(clause):
+            earlier = [m for m in mentions if m.label == label and m.end <= s_start
+                       and s_start - m.end <= _ANAPHOR_REACH]
+            if earlier:
+                return earlier[-1].label, earlier[-1].name
+    return None
+
+
+def _subject(
+    mentions: Sequence[Any], sentence: Any, c_start: int, c_end: int, at: int, aspect: str,
+) -> tuple[str, str] | None:
+    """(label, name) of the entity a quantity at article offset `at` describes, or None.
+    `c_start`, `c_end`: the clause's span in the article."""
+    s_start, s_end = sentence.start, sentence.end
+    usable = [m for m in mentions if m.label != "Person" and not getattr(m, "nested", False)
+              and m.start >= s_start and m.end <= s_end]
+    in_clause = [m for m in usable if m.start >= c_start and m.end <= c_end]
+    if aspect in _PROJECT_ASPECTS:
+        projects = [m for m in in_clause if m.label == "Project"]
+        if projects:
+            nearest = min(projects, key=lambda m: abs(m.start - at))
+            return nearest.label, nearest.name
+    before = [m for m in in_clause if m.end <= at
+              and not _is_example(sentence.text, m, at, s_start)]
+    chosen = _pick(before, nearest=True)
+    if chosen is None:
+        chosen = _pick([m for m in in_clause if m.start >= at][:1], nearest=False)
+    if chosen is None:
+        earlier = [m for m in usable if not _is_example(sentence.text, m, at, s_start)]
+        chosen = _pick(earlier, nearest=False)
+    if chosen is None:
+        return _anaphor(mentions, sentence.text[c_start - s_start:at - s_start], at, s_start)
+    return (chosen.label, chosen.name)
+
+
+def _topic(mentions: Sequence[Any], previous: Any | None, text_between: str) -> Any | None:
+    """A sentence that names nothing continues the topic of the one before it in the same
+    paragraph (its subject is left out: 今年一季度实现营业收入…): that sentence's first entity."""
+    if previous is None or "\n" in text_between:
+        return None
+    named = [m for m in mentions if m.label != "Person" and not getattr(m, "nested", False)
+             and m.start >= previous.start and m.end <= previous.end]
+    return named[0] if named else None
+
+
+def _deal(relations: Iterable[Relation], s_start: int, s_end: int) -> Relation | None:
+    for rel in relations:
+        if rel.type == "SIGNED_WITH" and rel.start == s_start and rel.end == s_end:
+            return rel
+    return None
+
+
+def article_quantities(
+    sentences: Iterable[Any], mentions: Sequence[Any], relations: Sequence[Relation],
+    text: str = "",
+) -> list[Quantity]:
+    """The quantities of one article with what they describe. `sentences` have text, start,
+    end (offsets into the article `text`); `mentions` (resolved: canonical names) start, end,
+    label, name; `relations` are the article's relations."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    out: list[Quantity] = []
+    previous = None
+    for sent in sentences:
+        topic = None
+        if not any(m.start >= sent.start and m.end <= sent.end for m in ordered):
+            between = text[previous.end:sent.start] if previous is not None else ""
+            topic = _topic(ordered, previous, between)
+        else:
+            previous = sent
+        for found in find_quantities(sent.text):
+            aspect, trigger = aspect_of(sent.text, found.start, found.end)
+            c_start, c_end = _clause(sent.text, found.start, found.end)
+            at = sent.start + found.start
+            about: dict[str, str] = {}
+            deal = _deal(relations, sent.start, sent.end) if aspect in _DEAL_ASPECTS else None
+            if deal is not None:
+                about = {"type": deal.type, "head_label": deal.head_label, "head": deal.head,
+                         "tail_label": deal.tail_label, "tail": deal.tail}
+            else:
+                subject = _subject(ordered, sent, sent.start + c_start, sent.start + c_end, at,
+                                   aspect)
+                if subject is None and topic is not None:
+                    subject = topic.label, topic.name
+                if subject is not None:
+                    about = {"label": subject[0], "name": subject[1]}
+            out.append(Quantity(
+                value=found.value, unit=found.unit, kind=found.kind, text=found.text,
+                aspect=aspect, trigger=trigger, offset=at, sentence=sent.text,
+                start=sent.start, end=sent.end, about=about,
+            ))
+    return out

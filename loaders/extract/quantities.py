@@ -1,0 +1,123 @@
+"""Quantities written in a sentence: amounts of money, counts, percentages and capacities.
+
+A quantity is a number (Arabic or Chinese numerals, `loaders.extract.numbers`) followed by a unit
+the language uses for one kind of measure:
+
+- **money**: 元, 美元, 欧元, 港元 … after 万/亿 multipliers (4.5亿元 → 450000000 元, 三千万元);
+- **count**: a measure word of countable things (家, 台, 台套, 套, 个, 项, 名, 位, 人, 户, 款, 座,
+  条, 所, 辆, 件, 种): 企业1500家, 连接设备80万台;
+- **percent**: 15%, 百分之十五, 20个百分点 (unit `%` or `个百分点`);
+- **capacity**: physical scale: power and energy (300MW, 兆瓦, 万千瓦, 千瓦时), mass (10万吨),
+  volume (立方米) and area (平方米, 亩, 公顷, 平方公里).
+
+Not quantities: ordinals and ranks (第3家, 前10名, 500强), numbers glued to Latin letters or
+digits (5G, Mate60), durations and dates (个月, 年), and a count written in Chinese numerals
+below ten (两家企业, 一个平台: a determiner more than a figure).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loaders.extract.numbers import NUMBER, fold_width, number_value, tidy
+
+MONEY_UNITS = ("美元", "欧元", "日元", "港元", "港币", "英镑", "韩元", "美金", "人民币", "元")
+COUNT_UNITS = ("台套", "家", "台", "套", "个", "项", "名", "位", "人", "户", "款", "座", "条",
+               "所", "辆", "件", "种")
+# Capacity units as written → their canonical spelling.
+CAPACITY_UNITS = {
+    "gwh": "GWh", "mwh": "MWh", "kwh": "kWh", "gw": "GW", "mw": "MW", "kw": "kW",
+    "千瓦时": "千瓦时", "兆瓦时": "兆瓦时", "兆瓦": "兆瓦", "千瓦": "千瓦", "吉瓦": "吉瓦",
+    "吨": "吨", "立方米": "立方米", "平方公里": "平方公里", "平方米": "平方米", "亩": "亩",
+    "公顷": "公顷", "度电": "度",
+}
+_CAPACITY_RE = "|".join(
+    sorted((re.escape(u) for u in CAPACITY_UNITS), key=len, reverse=True)
+)
+_APPROX = r"(?P<approx>余|多)?"
+_QUANTITY_RE = re.compile(
+    rf"(?P<pct_cn>百分之(?P<pct_num>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))"
+    rf"|(?P<num>{NUMBER}) ?{_APPROX}(?P<mult>[万亿]*) ?"
+    rf"(?P<unit>%|个百分点|{'|'.join(MONEY_UNITS)}|(?i:{_CAPACITY_RE})|{'|'.join(COUNT_UNITS)})?"
+)
+# A bare amount (120亿, no currency written) is money when an amount word is this close to it:
+# 投资120亿, 70亿的销售额.
+_MONEY_WORDS = re.compile(r"投资|投入|资金|融资|销售额|销售收入|营收|产值|交易额|金额")
+_BARE_WINDOW = 5
+# After a count unit: a word that makes it something else (个月, 名单, 人民币, 项目 …).
+_NOT_COUNT_AFTER = re.compile(
+    r"(?:月|小时|工作日|季度|百分点|民|单|目|次方|强|周|星期)"
+)
+# Before a number: an ordinal, a rank or a part of a code or name.
+_NOT_BEFORE = re.compile(r"(?:第|前|[A-Za-z\d.\-/_])$")
+_NOT_AFTER = re.compile(r"^(?:强|[A-Za-z\d])")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One quantity in a piece of text: offsets into that text."""
+
+    start: int
+    end: int
+    text: str
+    value: int | float
+    unit: str
+    kind: str
+
+
+def _kind(unit: str) -> str:
+    if unit in ("%", "个百分点"):
+        return "percent"
+    if unit in MONEY_UNITS:
+        return "money"
+    if unit in COUNT_UNITS:
+        return "count"
+    return "capacity"
+
+
+def _bare_money(text: str, start: int, end: int, number: str) -> bool:
+    """A number with 万 or 亿 and no unit, an amount word right before or after it."""
+    if not re.search(r"[万亿]$", number) or _NOT_AFTER.match(text[end:end + 1]):
+        return False
+    before = text[max(0, start - _BARE_WINDOW):start]
+    after = text[end:end + _BARE_WINDOW]
+    return bool(_MONEY_WORDS.search(before) or _MONEY_WORDS.search(after))
+
+
+def find_quantities(text: str) -> list[Found]:
+    """The quantities of `text`, in text order (full-width digits read as ASCII)."""
+    folded = fold_width(text)
+    found: list[Found] = []
+    for m in _QUANTITY_RE.finditer(folded):
+        start, end = m.start(), m.end()
+        if _NOT_BEFORE.search(folded[max(0, start - 1):start]):
+            continue
+        if _NOT_AFTER.match(folded[end:end + 1]):
+            continue
+        if m.group("pct_cn"):
+            value = number_value(m.group("pct_num"))
+            if value is not None:
+                found.append(Found(start, end, text[start:end], tidy(value), "%", "percent"))
+            continue
+        number = m.group("num")
+        value = number_value(number + m.group("mult"))
+        if value is None or value == 0:
+            continue
+        unit = m.group("unit")
+        if unit is None:
+            end = m.end("mult") if m.group("mult") else m.end("num")
+            if not _bare_money(folded, start, end, number + m.group("mult")):
+                continue
+            unit = "元"
+        unit = CAPACITY_UNITS.get(unit.lower(), unit)
+        kind = _kind(unit)
+        if kind == "count":
+            if _NOT_COUNT_AFTER.match(folded[end:end + 3]):
+                continue
+            if not re.match(r"\d", number) and value < 10:
+                continue
+        if unit == "人民币":
+            unit = "元"
+        found.append(Found(start, end, text[start:end], tidy(value), unit, kind))
+    return found
