@@ -6,6 +6,8 @@
 // param: aspect: string = null — investment、signing、contract、funding…；默认投资、签约和合同 / one aspect; default investment, signing and contract
 // param: unit: string = 元 — 货币单位 / currency unit (amounts in other currencies are not converted)
 // param: limit: int = 50 — 最多返回行数 / maximum rows
+// ask: 金额|投资额|总投资|签约额|签约金额|多少钱|亿元 {city:City}?
+// example: 淄博的投资金额
 // mode: read
 // columns: value, unit, text, aspect, about, articles, first_date, sentence
 CALL () {

@@ -3,6 +3,8 @@
 // param: min_size: int = 3 — 最少成员数 / smallest community shown
 // param: members: int = 5 — 每个社区列出的主要成员数（按 PageRank） / leading members listed (by PageRank)
 // param: limit: int = 20 — 最多返回社区数 / maximum communities
+// ask: 社区|聚类|抱团|圈子
+// example: 图谱里有哪些社区？
 // mode: read
 // columns: community, size, leading, labels, binding, internal
 MATCH (e:Entity)
