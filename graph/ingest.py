@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from graph.batch import PreparedArticle, prepare
-from graph.errors import BatchError
+from graph.incremental import Claim
+from graph.ingest_flow import Writer, extracted
+from graph.ingest_flow import tasks as flow_tasks
 from graph.model import Article, Extraction
 from graph.neo4j import Graph, WriteResult
 from loaders.errors import LoadError
@@ -152,47 +154,59 @@ def ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool = False,
     extract: Extract | None = None,
+    jobs: int = 1,
+    version: str | None = None,
 ) -> IngestSummary:
     """Ingest files, directories or globs into `graph` (needed unless dry_run). Raises
-    graph.errors.StoreError when a batch cannot be written."""
+    graph.errors.StoreError when a batch cannot be written.
+
+    Incremental by content: an article whose text, metadata and extractor version the graph
+    holds is skipped before extraction (graph.incremental). `jobs` > 1 extracts in that many
+    worker processes while one thread writes (graph.ingest_flow); the graph is the same. A
+    custom `extract` (a module-level function when jobs > 1) has the `version` given with it;
+    without one, its articles are always extracted."""
     if not dry_run and graph is None:
         raise ValueError("ingest needs a Graph unless dry_run is set")
     summary = IngestSummary(dry_run=dry_run)
     started = time.perf_counter()
-    pending: list[PreparedArticle] = []
+    if extract is None and not dry_run:
+        from loaders.extract.version import extractor_version
 
-    def flush() -> None:
-        if pending and graph is not None and not dry_run:
-            result = graph.write_articles(pending)
-            if summary.written is None:
-                summary.written = result
-            else:
-                summary.written.add(result)
-        pending.clear()
-
-    def skipped(item: Skip) -> None:
-        if item.stage == "load":
-            summary.skipped.append((item.path, item.reason))
-        else:
-            error = item.error
-            summary.skipped.append(
-                (item.path, f"extraction failed: {type(error).__name__}: {error}"))
-
-    with _progress_bar(progress) as tick:
-        tally = Tally(on_skip=skipped, on_item=tick)
-        for article, extraction in iter_extractions(paths, extract=extract, tally=tally):
-            try:
-                prepared = prepare(extraction)
-            except BatchError as exc:
-                summary.skipped.append((article.path or article.id, f"invalid extraction: {exc}"))
+        version = extractor_version()
+    target = None if dry_run else graph
+    load = LoadSummary()
+    skipped_early = 0
+    pending: list[PreparedArticle | Claim] = []
+    with contextlib.ExitStack() as stack:
+        flow = stack.enter_context(extracted(
+            flow_tasks(paths, target, version, batch_size, load), jobs, extract, version))
+        writer = Writer(target) if target is not None else None
+        tick = stack.enter_context(_progress_bar(progress))
+        for result in flow:
+            if tick:
+                tick()
+            kind = result[0]
+            if kind == "error":
+                summary.skipped.append((result[1], result[2]))
                 continue
-            summary.entities += len(prepared.entities)
-            summary.relationships += len(prepared.relations)
-            pending.append(prepared)
+            if kind == "skip":
+                skipped_early += 1
+                continue
+            if kind == "prepared":
+                prepared: PreparedArticle = result[1]
+                summary.entities += len(prepared.entities)
+                summary.relationships += len(prepared.relations)
+            pending.append(result[1])
             if len(pending) >= batch_size:
-                flush()
-        flush()
-    summary.read = tally.load.read
+                if writer is not None:
+                    writer.put(pending)
+                pending = []
+        if writer is not None:
+            if pending:
+                writer.put(pending)
+            summary.written = writer.close() or WriteResult()
+            summary.written.unchanged += skipped_early
+    summary.read = load.read
     summary.seconds = time.perf_counter() - started
     return summary
 

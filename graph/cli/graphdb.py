@@ -8,6 +8,7 @@ import cypher
 from graph import demo
 from graph.cli.app import FORMAT_OPTION, Connection, connection_options, main, print_rows
 from graph.ingest import ingest
+from graph.ingest_flow import default_jobs
 
 
 @main.command("ingest")
@@ -18,20 +19,26 @@ from graph.ingest import ingest
               help="Articles per write transaction.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Progress bar on standard error.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=default_jobs(), show_default=True,
+              help="Worker processes extracting while one writer writes (default: the cores).")
 @connection_options
 def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progress: bool,
-                   connection: Connection) -> None:
+                   jobs: int, connection: Connection) -> None:
     """Load articles (files, directories, globs, JSON Lines), extract entities and
     relationships, and write them to Neo4j, merged with what is there.
 
-    Re-running on the same files changes nothing; an edited file replaces its own evidence.
-    Files that cannot be read or extracted are skipped and listed with the reason.
+    Incremental by content: an article whose text and metadata were extracted before by the
+    same extractor version is skipped before extraction, so re-running on the same files
+    changes nothing; the same text under several paths is one article holding all of them; an
+    edited file replaces its own evidence. Files that cannot be read or extracted are skipped
+    and listed with the reason.
     """
     if dry_run:
-        summary = ingest(paths, dry_run=True, progress=progress)
+        summary = ingest(paths, dry_run=True, progress=progress, jobs=jobs)
     else:
         with connection.graph() as graph:
-            summary = ingest(paths, graph=graph, batch_size=batch_size, progress=progress)
+            summary = ingest(paths, graph=graph, batch_size=batch_size, progress=progress,
+                             jobs=jobs)
     click.echo("\n".join(summary.lines()))
 
 
