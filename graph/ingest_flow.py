@@ -147,14 +147,30 @@ def extracted(
         yield map(run_task, items)
         return
     bounded = _Bounded(items, limit=jobs * CHUNK * 4)
-    pool = multiprocessing.get_context("fork").Pool(
-        jobs, initializer=_init_worker, initargs=(extract, version))
+    pool = _context(extract).Pool(jobs, initializer=_init_worker, initargs=(extract, version))
     try:
         yield _taken(pool.imap(run_task, bounded, chunksize=CHUNK), bounded)
     finally:
         bounded.stop()
         pool.terminate()
         pool.join()
+
+
+def _context(extract: Extract | None) -> multiprocessing.context.BaseContext:
+    """Fork, the segmenter and gazetteer loaded here first and shared with the workers (copy
+    on write); each worker builds its own statistical tagger. A process already running the
+    tagger (ONNX Runtime's threads do not survive a fork) starts clean workers instead
+    (forkserver), each loading the models."""
+    from loaders.extract import lac
+
+    if lac.started():
+        return multiprocessing.get_context("forkserver")
+    if extract is None:
+        from loaders.extract.gazetteer import load_gazetteer
+        from loaders.extract.nlp import get_nlp
+
+        get_nlp(), load_gazetteer()
+    return multiprocessing.get_context("fork")
 
 
 def _taken(results: Iterator[Task], bounded: _Bounded) -> Iterator[Task]:
