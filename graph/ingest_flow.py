@@ -4,8 +4,9 @@ The main process loads the articles (about 1% of the time extraction takes) and,
 time, asks the graph what it holds of them (graph.incremental.triage): an article whose content
 and extractor version are stored is skipped before extraction, a copy of a stored text under a
 new path only claims its path. The others are extracted and validated (graph.batch.prepare) in
-the main process (`jobs=1`) or in worker processes (multiprocessing, fork), in input order, at
-most a few batches in flight; one writer thread writes batches of them to Neo4j while the next
+the main process (`jobs=1`) or in worker processes (multiprocessing, fork; started by the first
+article to extract, so a re-ingest with nothing new loads no model), in input order, at most a
+few batches in flight; one writer thread writes batches of them to Neo4j while the next
 ones are extracted (one writer: concurrent writers on shared entity nodes would deadlock).
 Memory stays flat in the size of the corpus. The graph is the same whatever `jobs` is.
 """
@@ -13,6 +14,7 @@ Memory stays flat in the size of the corpus. The graph is the same whatever `job
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import os
 import queue
@@ -140,20 +142,34 @@ class _Bounded:
 def extracted(
     items: Iterator[Task], jobs: int, extract: Extract | None, version: str | None
 ) -> Iterator[Iterator[Task]]:
-    """run_task over `items`, in order: here (jobs=1) or in `jobs` forked worker processes,
-    forked on entry (before any other thread of the caller starts)."""
+    """run_task over `items`, in order: here (jobs=1) or in `jobs` forked worker processes.
+    The workers are started by the first article to extract: tasks before it pass here, so a
+    re-ingest with nothing to extract never loads the models."""
     _init_worker(extract, version)
     if jobs <= 1:
         yield map(run_task, items)
         return
-    bounded = _Bounded(items, limit=jobs * CHUNK * 4)
-    pool = _context(extract).Pool(jobs, initializer=_init_worker, initargs=(extract, version))
+    started: list[tuple[Any, _Bounded]] = []
+
+    def flow() -> Iterator[Task]:
+        for task in items:
+            if task[0] != "extract":
+                yield task
+                continue
+            bounded = _Bounded(itertools.chain([task], items), limit=jobs * CHUNK * 4)
+            pool = _context(extract).Pool(
+                jobs, initializer=_init_worker, initargs=(extract, version))
+            started.append((pool, bounded))
+            yield from _taken(pool.imap(run_task, bounded, chunksize=CHUNK), bounded)
+            return
+
     try:
-        yield _taken(pool.imap(run_task, bounded, chunksize=CHUNK), bounded)
+        yield flow()
     finally:
-        bounded.stop()
-        pool.terminate()
-        pool.join()
+        for pool, bounded in started:
+            bounded.stop()
+            pool.terminate()
+            pool.join()
 
 
 def _context(extract: Extract | None) -> multiprocessing.context.BaseContext:
