@@ -33,7 +33,7 @@ def test_the_decided_extract_survives_pickling_and_applies_the_decisions(
     decisions = load_decisions(_file(tmp_path, "merge,星云,Company,星云科技,,\n"))
     decided = pickle.loads(pickle.dumps(decisions.wrap(two_names)))
     extraction = decided(Article(id="a1", title="星云", text="星云在洛阳市。", path="a.txt"))
-    assert sorted(e.name for e in extraction.entities) == ["洛阳市", "星云科技"]
+    assert sorted(e.name for e in extraction.entities) == ["星云科技", "洛阳市"]
 
 
 def test_the_version_changes_with_the_decisions_not_with_their_path(
