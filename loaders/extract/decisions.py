@@ -136,17 +136,6 @@ class Decisions:
                          for d in self.rows)
         return hashlib.blake2b(rows.encode("utf-8"), digest_size=6).hexdigest()
 
-
-@dataclass(frozen=True)
-class Decided:
-    """`extract` with `decisions` applied to what it returns."""
-
-    decisions: Decisions
-    extract: Callable[[Any], Extraction]
-
-    def __call__(self, article: Any) -> Extraction:
-        return self.decisions.apply(self.extract(article))
-
     def _relation(self, r: Relation, dest: dict) -> Relation | None:
         head = dest.get((r.head_label, r.head), ...)
         tail = dest.get((r.tail_label, r.tail), ...)
@@ -273,3 +262,14 @@ def write_decisions(rows: Iterable[dict[str, Any]], handle: Any) -> None:
     writer.writeheader()
     for row in rows:
         writer.writerow(row)
+
+
+@dataclass(frozen=True)
+class Decided:
+    """`extract` with `decisions` applied to what it returns."""
+
+    decisions: Decisions
+    extract: Callable[[Any], Extraction]
+
+    def __call__(self, article: Any) -> Extraction:
+        return self.decisions.apply(self.extract(article))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph.cli.resolve import decided_ingest
-from graph.model import Article, Entity, Extraction
+from graph.model import Article, Entity, Extraction, Relation
 from loaders.extract.decisions import load_decisions
 from loaders.extract.version import extractor_version
 
@@ -18,7 +18,9 @@ HEADER = "action,name,label,target,target_label,note\n"
 
 
 def two_names(article: Article) -> Extraction:
-    return Extraction(article, (Entity("Company", "星云"), Entity("City", "洛阳市")), ())
+    located = Relation("LOCATED_IN", "星云", "Company", "洛阳市", "City", "星云在洛阳市。",
+                       0, 7, "rule", 0.9)
+    return Extraction(article, (Entity("Company", "星云"), Entity("City", "洛阳市")), (located,))
 
 
 def _file(tmp_path: Path, body: str, name: str = "decisions.csv") -> Path:
@@ -34,6 +36,7 @@ def test_the_decided_extract_survives_pickling_and_applies_the_decisions(
     decided = pickle.loads(pickle.dumps(decisions.wrap(two_names)))
     extraction = decided(Article(id="a1", title="星云", text="星云在洛阳市。", path="a.txt"))
     assert sorted(e.name for e in extraction.entities) == ["星云科技", "洛阳市"]
+    assert [(r.head, r.tail) for r in extraction.relations] == [("星云科技", "洛阳市")]
 
 
 def test_the_version_changes_with_the_decisions_not_with_their_path(
