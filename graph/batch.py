@@ -23,6 +23,7 @@ from graph.model import (
     EVIDENCE_FIELDS,
     QUANTITY_KINDS,
     RELATION_TYPES,
+    Article,
     Extraction,
     canonical_ends,
 )
@@ -45,6 +46,8 @@ class PreparedArticle:
     relations: dict[tuple[str, str, str, str, str], list[dict[str, Any]]]
     # one row per Quantity node (`quantity_rows`)
     quantities: list[dict[str, Any]] = field(default_factory=list)
+    content_hash: str = ""
+    extractor: str | None = None  # the extractor version, None when unknown
 
     @property
     def label(self) -> str:
@@ -106,12 +109,25 @@ def _scalar_props(props: dict[str, Any], article: str) -> dict[str, Any]:
 
 
 def fingerprint(extraction: Extraction) -> str:
-    """Stable hash of everything the extraction would write (article metadata included)."""
-    data = json.dumps(extraction.to_json(), ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha256(data.encode("utf-8")).hexdigest()[:32]
+    """Stable hash of everything the extraction would write (article metadata included, its
+    path left out: the same text under two paths is one article)."""
+    data = extraction.to_json()
+    data["article"].pop("path", None)
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def article_props(extraction: Extraction, digest: str) -> dict[str, Any]:
+def content_hash(article: Article) -> str:
+    """Hash of what extraction reads: the text and the metadata, the path left out."""
+    meta = article.meta()
+    meta.pop("path", None)
+    data = json.dumps([meta, article.text], ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.blake2b(data.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def article_props(
+    extraction: Extraction, digest: str, content: str = "", extractor: str | None = None
+) -> dict[str, Any]:
     art = extraction.article
     props: dict[str, Any] = {
         "id": art.id,
@@ -125,21 +141,25 @@ def article_props(extraction: Extraction, digest: str) -> dict[str, Any]:
         "categories": list(art.categories),
         "tags": list(art.tags),
         "chars": len(art.text),
+        "paths": [art.path] if art.path else [],
         "fingerprint": digest,
         # who published it and the MinHash of its text: near-duplicates (graph/dedup.py)
         "outlet": outlet(art.source, art.url),
         "minhash": signature(art.text),
+        "content_hash": content or None,
+        "extractor": extractor,
     }
     return {k: v for k, v in props.items() if v is not None}
 
 
-def prepare(extraction: Extraction) -> PreparedArticle:
+def prepare(extraction: Extraction, extractor: str | None = None) -> PreparedArticle:
     """Validate one extraction and normalize it into per-article rows.
 
     Entities listed twice are merged; a relationship end that is not among the entities is
     added as one (so every entity the article touches is linked by MENTIONS); symmetric
     relationships are stored in one canonical direction; duplicate evidence (same sentence
-    span and method) is kept once with its highest confidence.
+    span and method) is kept once with its highest confidence. `extractor`: the version of the
+    extractor that made it (loaders.extract.version), stored so a re-ingest can skip it.
     """
     art = extraction.article
     where = f"{art.path or '?'} (id {art.id})"
@@ -192,15 +212,17 @@ def prepare(extraction: Extraction) -> PreparedArticle:
 
     for (_, name), slot in entities.items():
         slot["aliases"] = sorted(slot["aliases"] - {name})
-    digest = fingerprint(extraction)
+    digest, content = fingerprint(extraction), content_hash(art)
     return PreparedArticle(
         id=art.id,
         path=art.path,
         fingerprint=digest,
-        props=article_props(extraction, digest),
+        props=article_props(extraction, digest, content, extractor),
         entities=dict(sorted(entities.items())),
         relations={k: [v[s] for s in sorted(v)] for k, v in sorted(relations.items())},
         quantities=quantity_rows(extraction, set(entities)),
+        content_hash=content,
+        extractor=extractor,
     )
 
 

@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 
 from graph import moments
 from graph.batch import PreparedArticle, prepare
-from graph.errors import BatchError
-from graph.ingest_writer import BatchWriter, FirstSeen
+from graph.incremental import Claim
+from graph.ingest_flow import Writer, extracted
+from graph.ingest_flow import tasks as flow_tasks
+from graph.ingest_writer import FirstSeen
 from graph.model import Article, Extraction
 from graph.neo4j import Graph, WriteResult
 from graph.neo4j.sources import SourcesResult
@@ -158,6 +160,35 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[], None] | None]:
         yield lambda: bar.update(1)
 
 
+def _counted(
+    result: tuple, summary: IngestSummary, seen: FirstSeen
+) -> PreparedArticle | Claim | None:
+    """Count one result of the flow in `summary`; what the writer must get, if anything. An
+    article whose id an earlier input of the run had is a duplicate: reported, its path
+    recorded on the first one's Article (a Claim), never written twice."""
+    kind = result[0]
+    if kind == "error":
+        summary.skipped.append((result[1], result[2]))
+        return None
+    if kind == "skip":
+        article_id, where = result[1], result[2]
+    else:
+        item = result[1]
+        article_id = item.id
+        where = item.path if isinstance(item, Claim) else (item.path or item.id)
+    first = seen.duplicate_of(article_id, where)
+    if first is not None:
+        summary.duplicates.append((where, first))
+        if kind == "skip" or not where or where == article_id:
+            return None
+        return Claim(article_id, where)
+    summary.ingested += 1
+    if kind == "prepared":
+        summary.entities += len(item.entities)
+        summary.relationships += len(item.relations)
+    return None if kind == "skip" else item
+
+
 def ingest(
     paths: Iterable[str],
     *,
@@ -166,51 +197,62 @@ def ingest(
     batch_size: int = DEFAULT_BATCH_SIZE,
     progress: bool = False,
     extract: Extract | None = None,
+    jobs: int = 1,
+    version: str | None = None,
 ) -> IngestSummary:
     """Ingest files, directories or globs into `graph` (needed unless dry_run). Raises
-    graph.errors.StoreError when a batch cannot be written."""
+    graph.errors.StoreError when a batch cannot be written.
+
+    Incremental by content: an article whose text, metadata and extractor version the graph
+    holds is skipped before extraction (graph.incremental). `jobs` > 1 extracts in that many
+    worker processes while one thread writes (graph.ingest_flow); the graph is the same. A
+    custom `extract` (a module-level function when jobs > 1) has the `version` given with it;
+    without one, its articles are always extracted."""
     if not dry_run and graph is None:
         raise ValueError("ingest needs a Graph unless dry_run is set")
     summary = IngestSummary(dry_run=dry_run)
     started = time.perf_counter()
     ingested_at = moments.now()  # one time for the whole run
-    writer = BatchWriter(None if dry_run else graph, batch_size,
-                         lambda article, reason: summary.skipped.append((article.label, reason)),
-                         ingested_at=ingested_at)
+    if extract is default_extract:
+        extract = None  # the pipeline: its version known, its models loaded before a fork
+    if version is None and extract is None and not dry_run:
+        from loaders.extract.version import extractor_version
+
+        version = extractor_version()
+    target = None if dry_run else graph
+    load = LoadSummary()
     seen = FirstSeen()
-
-    def skipped(item: Skip) -> None:
-        if item.stage == "load":
-            summary.skipped.append((item.path, item.reason))
-        else:
-            error = item.error
-            summary.skipped.append(
-                (item.path, f"extraction failed: {type(error).__name__}: {error}"))
-
-    with _progress_bar(progress) as tick:
-        tally = Tally(on_skip=skipped, on_item=tick)
-        for article, extraction in iter_extractions(paths, extract=extract, tally=tally):
-            where = article.path or article.id
-            first = seen.duplicate_of(article.id, where)
-            if first is not None:
-                summary.duplicates.append((where, first))
+    skipped_early = 0
+    pending: list[PreparedArticle | Claim] = []
+    with contextlib.ExitStack() as stack:
+        flow = stack.enter_context(extracted(
+            flow_tasks(paths, target, version, batch_size, load), jobs, extract, version))
+        writer = Writer(target, ingested_at) if target is not None else None
+        tick = stack.enter_context(_progress_bar(progress))
+        for result in flow:
+            if tick:
+                tick()
+            item = _counted(result, summary, seen)
+            if item is None:
+                skipped_early += result[0] == "skip"
                 continue
-            try:
-                prepared = prepare(extraction)
-            except Exception as exc:  # BatchError, or a bug: one article, not the run
-                reason = exc if isinstance(exc, BatchError) else f"{type(exc).__name__}: {exc}"
-                summary.skipped.append((where, f"invalid extraction: {reason}"))
-                continue
-            summary.entities += len(prepared.entities)
-            summary.relationships += len(prepared.relations)
-            summary.ingested += 1
-            writer.add(prepared)
-        writer.flush()
-    summary.written = writer.written
-    summary.ingested -= writer.refused
+            pending.append(item)
+            if len(pending) >= batch_size:
+                if writer is not None:
+                    writer.put(pending)
+                pending = []
+        if writer is not None:
+            if pending:
+                writer.put(pending)
+            summary.written = writer.close() or WriteResult()
+            summary.written.unchanged += skipped_early
+            for article, reason in writer.refused:
+                where = article.label if isinstance(article, PreparedArticle) else article.path
+                summary.skipped.append((where, reason))
+            summary.ingested -= len(writer.refused)
     if graph is not None and not dry_run:
         summary.sources = graph.refresh_sources()
-    summary.read = tally.load.read
+    summary.read = load.read
     summary.seconds = time.perf_counter() - started
     return summary
 

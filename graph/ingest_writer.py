@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from graph.batch import PreparedArticle
 from graph.errors import RefusedError
+from graph.incremental import Claim
 from graph.neo4j import Graph, WriteResult
 
 
@@ -25,19 +26,23 @@ from graph.neo4j import Graph, WriteResult
 class BatchWriter:
     graph: Graph | None  # None: a dry run, nothing is written
     batch_size: int
-    on_refused: Callable[[PreparedArticle, str], None]
+    on_refused: Callable[[PreparedArticle | Claim, str], None]
     ingested_at: str | None = None  # the run's time, on every Article and Evidence written
     written: WriteResult | None = None
     refused: int = 0
-    pending: list[PreparedArticle] = field(default_factory=list)
+    pending: list[PreparedArticle | Claim] = field(default_factory=list)
 
-    def add(self, article: PreparedArticle) -> None:
+    def add(self, article: PreparedArticle | Claim) -> None:
         self.pending.append(article)
         if len(self.pending) >= self.batch_size:
             self.flush()
 
     def flush(self) -> None:
         batch, self.pending = self.pending, []
+        self.write(batch)
+
+    def write(self, batch: list[PreparedArticle | Claim]) -> None:
+        """Write `batch` in one transaction; refused: again one article at a time."""
         if not batch or self.graph is None:
             return
         try:
@@ -60,7 +65,7 @@ class BatchWriter:
         else:
             self.written.add(result)
 
-    def _refuse(self, article: PreparedArticle, exc: RefusedError) -> None:
+    def _refuse(self, article: PreparedArticle | Claim, exc: RefusedError) -> None:
         self.refused += 1
         self.on_refused(article, f"Neo4j refused this article: {exc.detail}")
 

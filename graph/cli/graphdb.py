@@ -7,9 +7,10 @@ import click
 import cypher
 from graph import demo
 from graph.cli.app import FORMAT_OPTION, Connection, connection_options, main, print_rows
-from graph.cli.resolve import RESOLUTIONS_OPTION, decided_extract
+from graph.cli.resolve import RESOLUTIONS_OPTION, decided_ingest
 from graph.errors import UsageError
-from graph.ingest import default_extract, ingest
+from graph.ingest import ingest
+from graph.ingest_flow import default_jobs
 from loaders.paths import path_text
 
 
@@ -21,26 +22,33 @@ from loaders.paths import path_text
               help="Articles per write transaction.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Progress bar on standard error.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=default_jobs(), show_default=True,
+              help="Worker processes extracting while one writer writes (default: the cores).")
 @RESOLUTIONS_OPTION
 @connection_options
 def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progress: bool,
-                   resolutions: str | None, connection: Connection) -> None:
+                   jobs: int, resolutions: str | None, connection: Connection) -> None:
     """Load articles (files, directories, globs, JSON Lines), extract entities and
     relationships, and write them to Neo4j, merged with what is there.
 
-    Re-running on the same files changes nothing; an edited file replaces its own evidence.
-    Files that cannot be read or extracted (and special files: FIFOs, sockets, devices) are
-    skipped and listed with the reason; a second copy of an article is listed as a duplicate
-    and written once. Near-duplicate articles are then linked and relationships' `sources`
-    counted (iikg dedup). Exits with status 1 when no article could be ingested.
+    Incremental by content: an article whose text and metadata were extracted before by the
+    same extractor version (resolution decisions included) is skipped before extraction, so
+    re-running on the same files changes nothing; the same text under several paths is one
+    article holding all of them (a second copy in one run is listed as a duplicate and
+    written once); an edited file replaces its own evidence. Files that cannot be read or
+    extracted (and special files: FIFOs, sockets, devices) are skipped and listed with the
+    reason. The --jobs workers apply the same resolution decisions. Near-duplicate articles
+    are then linked and relationships' `sources` counted (iikg dedup). Exits with status 1
+    when no article could be ingested.
     """
-    extract = decided_extract(resolutions, default_extract)
+    extract, version = decided_ingest(resolutions)
     if dry_run:
-        summary = ingest(paths, dry_run=True, progress=progress, extract=extract)
+        summary = ingest(paths, dry_run=True, progress=progress, jobs=jobs, extract=extract,
+                         version=version)
     else:
         with connection.graph() as graph:
             summary = ingest(paths, graph=graph, batch_size=batch_size, progress=progress,
-                             extract=extract)
+                             jobs=jobs, extract=extract, version=version)
     click.echo("\n".join(summary.lines()))
     if not summary.ingested:
         failed = len(summary.skipped)

@@ -44,6 +44,20 @@ def decided_extract(path: str | None, extract: Any) -> Any:
     return decisions.wrap(extract) if decisions else extract
 
 
+def decided_ingest(path: str | None) -> tuple[Any, str | None]:
+    """(extract, extractor version) for `iikg ingest`: (None, None), the pipeline and its own
+    version, without decisions; else the pipeline with the decisions applied (a picklable
+    function, so the --jobs workers apply them too) and a version that includes their digest,
+    so an article extracted under other decisions is extracted again."""
+    decisions = load_resolutions(path)
+    if not decisions:
+        return None, None
+    from graph.ingest import default_extract
+    from loaders.extract.version import extractor_version
+
+    return decisions.wrap(default_extract), extractor_version(decisions=decisions.digest())
+
+
 @main.group("resolve")
 def resolve_group() -> None:
     """Resolution decisions: which names are one entity, which are not.

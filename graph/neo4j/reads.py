@@ -10,6 +10,7 @@ from neo4j.exceptions import Neo4jError
 
 import cypher
 from graph.errors import ReadOnlyViolation, StoreError
+from graph.incremental import Holders, Known
 from graph.model import (
     ARTICLE_LABEL,
     DUPLICATE_OF,
@@ -22,6 +23,7 @@ from graph.model import (
     check_relation_type,
 )
 from graph.neo4j import guard
+from graph.neo4j.article_state import fetch_state
 from graph.neo4j.base import GraphBase
 from graph.neo4j.values import QueryResult, explain, read_tx
 
@@ -64,6 +66,17 @@ def _graph_tx(tx: neo4j.ManagedTransaction, name: str, **params: Any) -> QueryRe
 
 
 class ReadOps(GraphBase):
+    def article_state(
+        self, ids: list[str], paths: list[str | None]
+    ) -> tuple[dict[str, Known], Holders]:
+        """The stored Articles with one of `ids` or holding one of `paths`, and who holds each
+        path (graph.incremental), read before extraction."""
+        try:
+            with self.session(read=True) as session:
+                return session.execute_read(fetch_state, ids, paths)
+        except Neo4jError as exc:
+            raise StoreError(f"reading the state of {len(ids)} article(s) failed: {exc}") from exc
+
     def stats(self) -> dict[str, Any]:
         """Counts of nodes per label and relationships per type, plus evidence totals."""
         with self.session(read=True) as session:

@@ -22,7 +22,9 @@ import cypher
 from graph import moments
 from graph.batch import PreparedArticle, group, merged_aliases
 from graph.errors import RefusedError, StoreError
+from graph.incremental import Claim, plan_batch
 from graph.model import ARTICLE_LABEL, ENTITY_LABELS, check_label, check_relation_type
+from graph.neo4j.article_state import fetch_state
 from graph.neo4j.base import chunks
 from graph.neo4j.schema import SchemaOps
 
@@ -134,29 +136,16 @@ class _TimedTx:
         return fetched
 
 
-def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle],
+def _write_batch_tx(tx: neo4j.ManagedTransaction, items: list[PreparedArticle | Claim],
                     ingested_at: str) -> WriteResult:
     result = WriteResult()
     # First the ingest lock: a concurrent ingest's batch waits here until this one commits, so
     # the state read next is what every earlier batch committed (never a half-seen article).
     tx.run(_query("ingest-lock")).consume()
-    state_rows = [{"id": a.id, "path": a.path} for a in articles]
-    state = {r["id"]: r for r in tx.run(_query("article-state"), rows=state_rows).data()}
-    to_write: list[PreparedArticle] = []
-    to_drop: set[str] = set()
-    for art in articles:
-        known = state[art.id]
-        if known["fingerprint"] == art.fingerprint and not known["stale"]:
-            result.unchanged += 1
-            continue
-        to_drop.update(known["stale"])
-        if known["fingerprint"] is None and not known["stale"]:
-            result.new += 1
-        else:
-            result.changed += 1
-            if known["fingerprint"] is not None:
-                to_drop.add(art.id)
-        to_write.append(art)
+    known, holders = fetch_state(tx, (i.id for i in items), (i.path for i in items))
+    plan = plan_batch(items, known, holders)
+    result.new, result.changed, result.unchanged = plan.new, plan.changed, plan.unchanged
+    to_write, to_drop = plan.write, plan.drop
 
     refresh = _drop_articles(tx, sorted(to_drop), result) if to_drop else set()
 
@@ -203,6 +192,12 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, articles: list[PreparedArticle
     for label, names in by_label.items():
         for chunk in chunks(names):
             _count(result, tx.run(_query("refresh-entities", LABEL=label), names=chunk).consume())
+    stamps = [
+        {"id": i, "path": path, "paths": paths, "content_hash": content, "extractor": version}
+        for i, (path, paths, content, version) in plan.stamps.items()
+    ]
+    for chunk in chunks(stamps):
+        _count(result, tx.run(_query("article-paths"), rows=chunk).consume())
     result.entity_rows = batch.mention_rows
     result.relationship_rows = batch.relationship_rows
     result.evidence = batch.evidence_entries
@@ -223,15 +218,17 @@ def _about_the_data(code: str | None) -> bool:
 class WriteOps(SchemaOps):
     def write_articles(
         self,
-        articles: list[PreparedArticle],
+        articles: list[PreparedArticle | Claim],
         timings: dict[str, float] | None = None,
         ingested_at: str | None = None,
     ) -> WriteResult:
         """Write one batch of prepared articles in one transaction (retried on transient errors).
 
-        New articles are added; an article whose extraction changed, or whose path was ingested
-        before under another id, first loses its old evidence and MENTIONS; unchanged ones are
-        skipped. On failure nothing of the batch is written and the error names its articles.
+        New articles are added; an article whose extraction changed first loses its old
+        evidence and MENTIONS; unchanged ones are skipped. A path now holding another text moves
+        to that text's Article (graph.incremental); an Article left without a path is dropped.
+        A Claim (an article skipped before extraction) only records its path. On failure
+        nothing of the batch is written and the error names its articles.
         With ``timings``, the seconds each statement took are added to it (keyed by the write
         template and its labels or types, e.g. "mentions City"; the commit is not included), for
         profiling. New and changed articles and their Evidence nodes get ``ingested_at``
@@ -239,14 +236,15 @@ class WriteOps(SchemaOps):
         self.ensure_schema()
         stamp = ingested_at or moments.now()
 
-        def work(tx: neo4j.ManagedTransaction, batch: list[PreparedArticle]) -> WriteResult:
+        def work(tx: neo4j.ManagedTransaction, batch: list[PreparedArticle | Claim]) -> WriteResult:
             return _write_batch_tx(tx if timings is None else _TimedTx(tx, timings), batch, stamp)
 
         try:
             with self.session() as session:
                 return session.execute_write(work, articles)
         except (Neo4jError, DriverError) as exc:
-            names = ", ".join(a.label for a in articles[:10])
+            names = ", ".join(
+                a.label if isinstance(a, PreparedArticle) else a.path for a in articles[:10])
             more = f" and {len(articles) - 10} more" if len(articles) > 10 else ""
             message = (
                 f"writing a batch of {len(articles)} article(s) failed, nothing of it was written "

@@ -19,6 +19,7 @@ the schema after a relabel, or that would join an entity to itself, are dropped.
 from __future__ import annotations
 
 import csv
+import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -125,8 +126,16 @@ class Decisions:
         return Extraction(extraction.article, tuple(entities), tuple(relations), quantities)
 
     def wrap(self, extract: Callable[[Any], Extraction]) -> Callable[[Any], Extraction]:
-        """An extract function whose extractions have the decisions applied."""
-        return lambda article: self.apply(extract(article))
+        """An extract function whose extractions have the decisions applied (picklable when
+        `extract` is a module-level function, so `ingest --jobs N` workers can run it)."""
+        return Decided(self, extract)
+
+    def digest(self) -> str:
+        """A hash of the decisions (not of the file's path): part of the extractor version, so
+        an ingest re-extracts what was extracted under other decisions."""
+        rows = "\n".join(repr((d.action, d.name, d.label, d.target, d.target_label))
+                         for d in self.rows)
+        return hashlib.blake2b(rows.encode("utf-8"), digest_size=6).hexdigest()
 
     def _relation(self, r: Relation, dest: dict) -> Relation | None:
         head = dest.get((r.head_label, r.head), ...)
@@ -271,3 +280,14 @@ def _requalified(q: Quantity, dest: dict[tuple[str, str], tuple[str, str] | None
         to = dest.get((about["label"], about["name"]), (about["label"], about["name"]))
         return replace(q, about={} if to is None else {"label": to[0], "name": to[1]})
     return q
+
+
+@dataclass(frozen=True)
+class Decided:
+    """`extract` with `decisions` applied to what it returns."""
+
+    decisions: Decisions
+    extract: Callable[[Any], Extraction]
+
+    def __call__(self, article: Any) -> Extraction:
+        return self.decisions.apply(self.extract(article))

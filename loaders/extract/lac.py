@@ -81,3 +81,8 @@ def shared_tagger() -> LacTagger:
         if _tagger is None:
             _tagger = LacTagger()
     return _tagger
+
+
+def started() -> bool:
+    """Whether this process built a tagger (ONNX Runtime running: a fork of it is unsafe)."""
+    return _tagger is not None

@@ -1,0 +1,9 @@
+// The articles holding one of $paths: as their path (indexed), or among their other paths (the
+// same text saved under several names; only articles with more than one path are read).
+UNWIND $paths AS p
+MATCH (a:Article {path: p})
+RETURN p AS path, a.id AS id, a.path AS primary, coalesce(a.paths, [a.path]) AS paths
+UNION
+MATCH (a:Article) WHERE size(a.paths) > 1
+UNWIND [x IN a.paths WHERE x IN $paths AND x <> a.path] AS p
+RETURN p AS path, a.id AS id, a.path AS primary, a.paths AS paths
