@@ -6,6 +6,7 @@ gazetteer files (seeds/gazetteer/*.csv) give for one thing, when both are nodes.
 from __future__ import annotations
 
 import csv
+import os
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,9 @@ from graph.cli import main
 from graph.ingest import ingest
 from loaders.extract.decisions import load_decisions
 
-DEVSET_RAW = ROOT.parent / "shared" / "devset" / "raw"
+# The development set lives beside the repository (../shared/devset), not in it: a checkout
+# without it skips this test; IIKG_DEVSET points elsewhere.
+DEVSET_RAW = Path(os.environ.get("IIKG_DEVSET") or ROOT.parent / "shared" / "devset") / "raw"
 GAZETTEER = ROOT / "seeds" / "gazetteer"
 GAZETTEER_LABELS = {"companies": "Company", "platforms": "Platform", "agencies": "Agency",
                     "organizations": "Organization", "divisions": "City"}
@@ -49,7 +52,7 @@ def _alias_pairs(table: list[dict[str, Any]]) -> set[frozenset]:
 def test_candidates_on_seeds_and_devset_list_the_known_alias_pairs(
         neo4j_db: Any, neo4j_server: Any, tmp_path: Path) -> None:
     if not DEVSET_RAW.is_dir():
-        pytest.fail(f"the development set is not at {DEVSET_RAW}")
+        pytest.skip(f"the development set is not at {DEVSET_RAW} (set IIKG_DEVSET)")
     summary = ingest([str(SEEDS), str(DEVSET_RAW)], graph=neo4j_db)
     assert summary.read >= 35 and not summary.skipped, summary.lines()
     table = neo4j_db.entity_table()
