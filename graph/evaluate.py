@@ -71,6 +71,14 @@ class Counts:
         }
 
 
+def micro(table: dict[str, Counts]) -> Counts:
+    """The sum of a table's counts: micro-averaged precision, recall and F1."""
+    total = Counts()
+    for c in table.values():
+        total.add(c)
+    return total
+
+
 @dataclass
 class Score:
     entities: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
@@ -89,20 +97,13 @@ class Score:
             self.methods[k].add(c)
         self.misses.extend(other.misses)
 
-    @staticmethod
-    def _micro(table: dict[str, Counts]) -> Counts:
-        total = Counts()
-        for c in table.values():
-            total.add(c)
-        return total
-
     @property
     def entity_micro(self) -> Counts:
-        return self._micro(self.entities)
+        return micro(self.entities)
 
     @property
     def relation_micro(self) -> Counts:
-        return self._micro(self.relations)
+        return micro(self.relations)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -326,7 +327,7 @@ def format_methods(score: Score) -> str:
     rows = sorted(score.methods.items(), key=lambda kv: (-kv[1].pred, kv[0]))
     for method, c in rows:
         lines.append(f"  {method:<30}{c.pred:>7}{c.pred_ok:>9}{c.precision:>8.3f}")
-    total = Score._micro(score.methods)
+    total = micro(score.methods)
     lines.append(f"  {'all':<30}{total.pred:>7}{total.pred_ok:>9}{total.precision:>8.3f}")
     return "\n".join(lines) + "\n"
 

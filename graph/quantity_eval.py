@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import UsageError
-from graph.evaluate import Counts
+from graph.evaluate import Counts, micro
 from graph.model import QUANTITY_KINDS, Extraction
 
 GOLD_COLUMNS = ("file", "offset", "text", "value", "unit", "kind", "about")
@@ -45,17 +45,10 @@ class QuantityScore:
     values: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     about: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
 
-    @staticmethod
-    def micro(table: dict[str, Counts]) -> Counts:
-        total = Counts()
-        for counts in table.values():
-            total.add(counts)
-        return total
-
     def to_json(self) -> dict[str, Any]:
         return {
             name: {**{k: v.to_json() for k, v in sorted(table.items())},
-                   "micro": self.micro(table).to_json()}
+                   "micro": micro(table).to_json()}
             for name, table in (("value_kind", self.values), ("value_kind_about", self.about))
         }
 
@@ -160,7 +153,7 @@ def format_score(score: QuantityScore) -> str:
     lines = [f"{'kind':10} {'match':18} {'pred':>5} {'gold':>5} {'P':>6} {'R':>6} {'F1':>6}"]
     for name, table in (("value+kind", score.values), ("value+kind+about", score.about)):
         rows = [(k, table[k]) for k in QUANTITY_KINDS if k in table]
-        rows.append(("micro", QuantityScore.micro(table)))
+        rows.append(("micro", micro(table)))
         for kind, c in rows:
             lines.append(f"{kind:10} {name:18} {c.pred:5d} {c.gold:5d} {c.precision:6.3f} "
                          f"{c.recall:6.3f} {c.f1:6.3f}")

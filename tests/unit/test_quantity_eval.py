@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from graph.cli import main
 from graph.errors import UsageError
+from graph.evaluate import micro
 from graph.model import Article, Entity, Extraction, Quantity
 from graph.quantity_eval import load_gold, score_all
 
@@ -37,12 +38,12 @@ def test_value_kind_and_about_scores(tmp_path: Path) -> None:
          _quantity("8台", 8, "count", {})),
     )
     score, missing = score_all([("a.txt", extraction)], gold)
-    values, about = score.micro(score.values), score.micro(score.about)
+    values, about = micro(score.values), micro(score.about)
     assert (values.pred, values.pred_ok, values.gold, values.gold_ok) == (3, 2, 3, 2)
     assert (about.pred_ok, about.gold_ok) == (1, 1)  # 30家 describes the article in the gold
     assert missing == []
     score, missing = score_all([], gold)
-    assert missing == ["a.txt"] and score.micro(score.values).gold == 3
+    assert missing == ["a.txt"] and micro(score.values).gold == 3
 
 
 def test_a_bad_gold_row_is_one_clear_error(tmp_path: Path) -> None:

@@ -53,7 +53,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 continue
             found = _chain_before(view, person)
             if not any(r.tail_label == "City" for r in found):
-                found += _bare_head(view, person, homes)
+                found += _bare_head(view, i, person, homes)
             if not found and principal is not None:
                 found = _company_word_before(view, i, person, principal)
             out.extend(found)
@@ -192,14 +192,18 @@ def home_places(views: list[SentenceView]) -> dict[str, Mention]:
     return homes
 
 
-def _bare_head(view: SentenceView, person: Mention, homes: dict[str, Mention]) -> list[Relation]:
+def _since_previous_name(view: SentenceView, i: int) -> str:
+    """The text between the name before mention `i` (or the sentence start) and mention `i`."""
+    start = view.mentions[i - 1].end if i > 0 else view.start
+    return view.text[start : view.mentions[i].start]
+
+
+def _bare_head(
+    view: SentenceView, i: int, person: Mention, homes: dict[str, Mention]
+) -> list[Relation]:
     """市委常委、副市长乙 with no place written: the head of government works for the article's
     own city (N6, T47)."""
-    start = view.start
-    before = [m for m in view.mentions if m.end <= person.start]
-    if before:
-        start = before[-1].end
-    head = _BARE_HEAD.search(view.text[start : person.start])
+    head = _BARE_HEAD.search(_since_previous_name(view, i))
     if head is None:
         return []
     home = homes.get(_HEAD_LEVEL[head.group("k")])
@@ -212,8 +216,7 @@ def _company_word_before(
     view: SentenceView, i: int, person: Mention, principal: Mention
 ) -> list[Relation]:
     """公司董事局主席乙: the bare word 公司 points at the article's own company."""
-    start = view.mentions[i - 1].end if i > 0 else view.start
-    post = _COMPANY_WORD_TITLE.search(view.text[start : person.start])
+    post = _COMPANY_WORD_TITLE.search(_since_previous_name(view, i))
     if post is None or _HONORARY.search(post.group("t")):
         return []
     return [_rel(person, principal, view, "rule:works_for_company_word", post.group("t"))]
