@@ -234,10 +234,6 @@ def company_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
-_FIRM_LIST_END = re.compile(
-    r"等(?:一批|多家|众多|知名|重量级|头部|龙头|科技|互联网|工业互联网|产业|行业|国际|国内|海外)*"
-    r"(?:企业|公司|服务商|厂商|平台企业|科技企业|集团|合作伙伴|伙伴|厂家|供应商|品牌|投资机构|机构)"
-)
 # Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
 _CORPORATE = (
     r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
@@ -256,42 +252,6 @@ def latin_firm_mentions(ctx: Context) -> list[Mention]:
         surface = m.group(0).rstrip(".")
         out.append(Mention(m.start(), m.start() + len(surface), "Company", surface, surface,
                            "pattern:latin_firm"))
-    return out
-
-
-def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
-    """Members of a list closed by 等企业/等服务商 (深圳的华为、腾讯等企业;
-    引进A、B、C等一批服务商): unknown members that read as names are companies."""
-    out = []
-    text = ctx.text
-    for m in _FIRM_LIST_END.finditer(text):
-        end = m.start()
-        for _ in range(8):
-            start = max(text.rfind(c, 0, end) for c in "、，,。；：\n和及与") + 1
-            start = max(start, name_left_edge(ctx, end, max_chars=8, verb_min_freq=1000))
-            item = text[start:end].strip()
-            covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known)
-            words = ctx.tokens.token_words(start, end)
-            # In such a list even a dictionary word names a firm (网易), unless it is common.
-            plausible = (
-                bool(item)
-                and ctx.freq(item) < 1000
-                and item[0] not in _FUNCTION_CHARS
-                and not any(w in STOP_TOKENS for w in words if len(w) > 1)
-                and not _GENERIC_MODIFIERS.fullmatch(item)
-            )
-            if (
-                item
-                and not covered
-                and 2 <= len(item) <= 8
-                and plausible
-                and not _PROJECT_SUFFIX.search(item)
-                and not ctx.cities_in(start, end)
-            ):
-                out.append(Mention(start, end, "Company", item, item, "pattern:firm_list"))
-            if start == 0 or text[start - 1] != "、":
-                break
-            end = start - 1
     return out
 
 

@@ -19,10 +19,10 @@ from loaders.extract.entities.companies import (
     branch_mentions,
     company_mentions,
     latin_firm_mentions,
-    listed_firm_mentions,
     operator_branch_mentions,
     slot_firm_mentions,
 )
+from loaders.extract.entities.firm_lists import listed_firm_mentions
 from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
 from loaders.extract.entities.places import gazetteer_mentions, zone_mentions

@@ -1,0 +1,119 @@
+"""Firms named only as members of a list: 甲、乙等上百家配套企业, 企业…包括甲、乙等, 甲、乙两家药企,
+and the investors of a funding round (甲领投，乙、丙跟投)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.entities.base import (
+    _FUNCTION_CHARS,
+    Context,
+    Mention,
+    _strip_places,
+    name_left_edge,
+)
+from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
+from loaders.extract.entities.projects import _PROJECT_SUFFIX
+from loaders.extract.nlp import word_tag
+
+# How many firms a list closes on: 上百家, 两家, 13个, 80余家.
+_COUNT = r"(?:[\d一二三四五六七八九十两几数上百千余多]+(?:家|个))"
+_FIRM_HEAD = (
+    r"(?:企业|公司|服务商|厂商|厂家|供应商|集团|合作伙伴|伙伴|品牌|投资机构|药企|车企|"
+    r"龙头|科技企业|平台企业)"
+)
+# Words that may stand between 等 and the firm word when no count is written: 等一批头部服务商.
+_DESCRIPTOR = (
+    r"(?:一批|多家|众多|知名|重量级|头部|龙头|科技|互联网|工业互联网|产业|行业|国际|国内|海外|"
+    r"能源|制造|配套|零部件|汽车|医药|生物|新能源|信息|软件|电子|金融|投资|创新|骨干|重点|优质)"
+)
+# 等 + descriptors + a word for firms (等一批服务商); after a count of firms any few words may
+# describe them (等上百家汽车零部件生产企业); a list closed by its count alone needs two members
+# at least (甲、乙两家创新药企).
+_FIRM_LIST_END = re.compile(
+    f"(?P<etc>等{_COUNT}?|(?={_COUNT}))"
+    f"(?:(?<=家)(?:(?!领域|行业|方面|地区|城市|国家)[^的和与及、，,。；\\s\\d]){{0,8}}?|{_DESCRIPTOR}*)"
+    f"{_FIRM_HEAD}"
+)
+# A head noun, then 包括/如 and a list closed by 等: 企业达150余家，包括甲、乙、丙等，…
+_FIRM_LIST_AFTER = re.compile(
+    r"(?:企业|公司|厂商|厂家|供应商)[^的。；\n]{0,16}?(?:包括|涵盖|比如|如|有)[:：]?"
+    r"(?P<list>[^。；，,\n]{2,160}?)等(?=[，,。；])"
+)
+# Investors of a funding round: 由甲资本领投，乙、丙跟投，丁担任独家财务顾问.
+_INVESTOR_END = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投)|担任(?:独家)?财务顾问")
+_INVESTOR_ROLE = re.compile(r"^(?:老股东|原股东|股东|机构|投资方|本轮)")
+
+
+def _leading_verb(ctx: Context, word: str) -> bool:
+    """A common verb (走访, 投资) before the first member of a list, not a word of its name."""
+    return len(word) >= 2 and (word_tag(word) or "").startswith("v") and ctx.freq(word) >= 300
+
+
+def _list_members(
+    ctx: Context, end: int, known: list[Mention], source: str, joiners: str = "、"
+) -> list[Mention]:
+    """The members of a list ending at `end`, last first: unknown members that read as names."""
+    out = []
+    text = ctx.text
+    for _ in range(30):
+        start = max(text.rfind(c, 0, end) for c in "、，,。；：\n和及与") + 1
+        start = max(start, name_left_edge(ctx, end, max_chars=8, verb_min_freq=1000))
+        role = _INVESTOR_ROLE.match(text[start:end])
+        if role and source == "pattern:investor":
+            start += role.end()
+        first = ctx.tokens.token_words(start, end)[:1]
+        leftmost = start == 0 or text[start - 1] not in joiners
+        if leftmost and first and _leading_verb(ctx, first[0]) and end - start - len(first[0]) >= 2:
+            start += len(first[0])  # the verb that opens the list: 走访甲、乙两家企业
+        item = text[start:end].strip()
+        covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known)
+        words = ctx.tokens.token_words(start, end)
+        # In such a list even a dictionary word names a firm (网易), unless it is common.
+        plausible = (
+            bool(item)
+            and ctx.freq(item) < 1000
+            and item[0] not in _FUNCTION_CHARS
+            and not any(w in STOP_TOKENS for w in words if len(w) > 1)
+            and not _GENERIC_MODIFIERS.fullmatch(item)
+        )
+        core_start, places = _strip_places(ctx, start, end)
+        # A member may carry its city (甲市星河): the name keeps it, the city locates the firm.
+        placed = bool(places) and end - core_start >= 2 and len(ctx.cities_in(start, end)) == len(
+            places
+        )
+        if (
+            item
+            and not covered
+            and 2 <= len(item) <= 8
+            and plausible
+            and not _PROJECT_SUFFIX.search(item)
+            and (placed or not ctx.cities_in(start, end))
+            and not _GENERIC_MODIFIERS.fullmatch(text[core_start:end])
+        ):
+            mention = Mention(start, end, "Company", item, item, source)
+            mention.place_prefix = places
+            out.append(mention)
+        if start == 0 or text[start - 1] not in joiners:
+            break
+        end = start - 1
+    return out
+
+
+def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Members of a list of firms: closed by 等企业, 等上百家…企业 or 两家…药企,
+    opened by 企业…包括 and closed by 等, or the investors of a funding round (甲、乙跟投):
+    unknown members that read as names are companies."""
+    out = []
+    text = ctx.text
+    for m in _FIRM_LIST_END.finditer(text):
+        end = m.start()
+        if not m.group("etc") and not (text.rfind("、", max(0, end - 12), end) >= 0):
+            continue  # a bare count (三家企业) closes a list only after one 、 at least
+        out.extend(_list_members(ctx, end, known, "pattern:firm_list"))
+    for m in _FIRM_LIST_AFTER.finditer(text):
+        if "、" in m.group("list"):
+            out.extend(_list_members(ctx, m.end("list"), known, "pattern:firm_list"))
+    for m in _INVESTOR_END.finditer(text):
+        out.extend(_list_members(ctx, m.start(), known, "pattern:investor", joiners="、和及"))
+    return out
