@@ -7,12 +7,12 @@ from support.extraction import names, pairs, run
 
 
 def test_members_of_a_counted_list_of_firms_are_companies() -> None:
-    ex = run("洛阳市全力发展装备产业，星云重工、天衡电机、瀚海动力等上百家装备配套企业纷纷落户伊川县。")
+    ex = run("洛阳市发展装备产业，星云重工、天衡电机、瀚海动力等上百家装备配套企业纷纷落户伊川县。")
     assert {"星云重工", "天衡电机", "瀚海动力"} <= names(ex, "Company")
 
 
 def test_every_member_of_a_list_settles_where_the_list_settles() -> None:
-    ex = run("洛阳市全力发展装备产业，星云重工、天衡电机、瀚海动力等上百家装备配套企业纷纷落户伊川县。")
+    ex = run("洛阳市发展装备产业，星云重工、天衡电机、瀚海动力等上百家装备配套企业纷纷落户伊川县。")
     located = pairs(ex, "LOCATED_IN")
     assert {("星云重工", "伊川县"), ("天衡电机", "伊川县"), ("瀚海动力", "伊川县")} <= located
 
@@ -53,3 +53,60 @@ def test_the_investors_of_a_funding_round_are_companies() -> None:
     ex = run("本轮融资由晨曦资本领投，老股东博润创投、恒信基金跟投，曙光证券担任独家财务顾问。")
     assert {"晨曦资本", "博润创投", "恒信基金", "曙光证券"} <= names(ex, "Company")
     assert not any(n.startswith("老股东") for n in names(ex, "Company"))
+
+
+def test_customers_listed_after_a_colon_are_empowered() -> None:
+    ex = run("昱辰软件是一家工业软件企业，客户包括：月影集团、天衡集团等。")
+    assert {("昱辰软件", "月影集团"), ("昱辰软件", "天衡集团")} <= pairs(ex, "EMPOWERS")
+
+
+def test_a_post_held_at_each_listed_body() -> None:
+    ex = run("张明远担任董事的还有：洛阳星云电子有限公司、洛阳天衡实业有限公司、洛阳市星云协会。")
+    posts = pairs(ex, "WORKS_FOR")
+    assert {("张明远", "星云电子"), ("张明远", "天衡实业"), ("张明远", "洛阳市星云协会")} <= posts
+
+
+def test_a_title_after_a_name_in_corner_brackets() -> None:
+    ex = run("「星河科技」联合创始人张明远于2009年提出这一技术。")
+    assert ("张明远", "星河科技") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_controlling_shareholder_owns_the_company() -> None:
+    ex = run("洛阳天衡光电科技有限公司由星河投资管理有限公司控股投资，主要从事光伏硅片生产。")
+    assert ("天衡光电科技", "星河投资管理") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_minority_stake_owns_nothing() -> None:
+    ex = run("洛阳天衡光电科技有限公司由星河投资管理有限公司参股，主要从事光伏硅片生产。")
+    assert pairs(ex, "SUBSIDIARY_OF") == set()
+
+
+def test_a_joint_venture_belongs_to_each_founder() -> None:
+    ex = run("由星云燃气有限公司和天衡实业集团有限公司合资的洛阳月影能源有限公司正式成立。")
+    assert {("月影能源", "星云燃气"), ("月影能源", "天衡实业集团")} <= pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_local_company_named_after_its_parent_stays_apart() -> None:
+    ex = run("由星云燃气有限公司和天衡实业集团有限公司合资的洛阳星云燃气有限公司正式成立。")
+    assert {"星云燃气", "洛阳星云燃气"} <= names(ex, "Company")
+    assert ("洛阳星云燃气", "星云燃气") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_firms_facility_in_a_place_places_the_firm() -> None:
+    ex = run("在天衡电机股份有限公司位于洛阳涧西的工厂里，记者看到了新产品。")
+    assert {("天衡电机", "洛阳市"), ("天衡电机", "涧西区")} <= pairs(ex, "LOCATED_IN")
+
+
+def test_a_places_firms_counted_then_listed() -> None:
+    ex = run("现在，洛阳市汽车核心零部件企业达150余家，包括远航智控、嘉禾精密、启明传感等。")
+    assert {("远航智控", "洛阳市"), ("启明传感", "洛阳市")} <= pairs(ex, "LOCATED_IN")
+
+
+def test_firms_listed_after_a_place_without_a_count_are_not_placed() -> None:
+    ex = run("现在，洛阳市与远航智控、嘉禾精密、启明传感等企业签约。")
+    assert not any(tail == "洛阳市" for _, tail in pairs(ex, "LOCATED_IN"))
+
+
+def test_a_registered_name_after_a_verb_is_a_company() -> None:
+    ex = run("记者来到星云软件股份有限公司。")
+    assert "星云软件" in names(ex, "Company")

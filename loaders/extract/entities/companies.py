@@ -57,6 +57,14 @@ _GENERIC_OPENING = re.compile(
 _NOT_COMPANY_END = re.compile(r"(?:科技局|科技厅|科技部|信息局|信息中心|数据局|数据中心)$")
 
 
+def _after_verb(ctx: Context, start: int) -> bool:
+    """A verb or preposition right before `start` (来到|甲乙股份有限公司, 在|甲乙有限公司)."""
+    if start == 0 or not ctx.tokens.is_boundary(start):
+        return False
+    before = ctx.tokens.words[ctx.tokens.token_at(start - 1)]
+    return before in _FUNCTION_CHARS or (word_tag(before) or "")[:1] in ("v", "p")
+
+
 def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     """A Company mention for text[start:end]: canonical name without place and legal form."""
     text = ctx.text
@@ -72,6 +80,7 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     # A full registered name opening a clause (天能电池集团股份有限公司与…) is a firm even when
     # its words are vocabulary; inside running text such words are more often a description.
     clean_left = start == 0 or text[start - 1] in '，,。；;：:、（(\n“"》'
+    clean_left = clean_left or _after_verb(ctx, start)
     registered = bool(_ORG_TAIL.search(surface)) and len(core) >= 4 and clean_left
     if (
         _GENERIC_MODIFIERS.fullmatch(core)

@@ -207,6 +207,23 @@ def _drop_bodies_fused_into_titles(ctx: Context, mentions: list[Mention]) -> lis
     ]
 
 
+_LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$")
+
+
+def _keep_local_places(mentions: list[Mention]) -> None:
+    """抚顺甲燃气有限公司 written beside 甲燃气有限公司: the local company keeps its place in its
+    name, or the two registered companies would be read as one."""
+    registered = [m for m in mentions if m.label == "Company" and _LEGAL_FORM.search(m.surface)]
+    bare = {m.name for m in registered if not m.place_prefix}
+    for m in registered:
+        if not m.place_prefix or m.name not in bare:
+            continue
+        local = _LEGAL_FORM.sub("", m.surface)
+        if local != m.name and local.endswith(m.name):
+            m.aliases = {a for a in m.aliases if a not in bare}
+            m.name = local
+
+
 def _drop_people_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
     """成飞总经理…: 成飞 is the firm's short name, not a person."""
     org_forms = {f for m in mentions if m.label != "Person" for f in (m.name, *m.aliases)}
@@ -295,6 +312,7 @@ def find_mentions(
     mentions = _resolve_overlaps(mentions)
     _declared_short_names(ctx, mentions)
     _initial_abbreviations(ctx, mentions)
+    _keep_local_places(mentions)
     if tagger is not None:  # names the rules missed, before they spread through the article
         mentions.extend(statistical_mentions(ctx, tagger, mentions))
         mentions.sort(key=lambda m: (m.start, m.end))

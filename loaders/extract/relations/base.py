@@ -184,6 +184,9 @@ class SentenceView:
             inside = [
                 m for m in self.mentions if item_start <= m.start and m.end <= item_end
             ]
+            if inside:  # 洛阳星云电子有限公司: the firm, not the city its name opens with
+                opening = [m for m in inside if m.start == inside[0].start]
+                inside[0] = max(opening, key=lambda m: (m.label in labels, m.end))
             lead = self.text[item_start : inside[0].start] if inside else ""
             if inside and inside[0].label in labels and (
                 len(lead) <= 1 or (not out and _ITEM_DESCRIPTOR.fullmatch(lead))

@@ -19,7 +19,7 @@ _TARGETS = SCHEMA["EMPOWERS"].tails
 _FOR = r"(?<![华作成因认行称以较更最视分改广])为"
 _SUPPLIES_FOR = re.compile(_FOR)
 _SUPPLY_VERB = re.compile(r"^(?:等[^，。；]{0,6}?)?(?:配套|供货|供应|代工)")
-_CUSTOMERS = re.compile(r"(?:主要)?客户(?:包括|涵盖|覆盖|有|遍及)|(?:导入|进入|进入到|打入)")
+_CUSTOMERS = re.compile(r"(?:主要)?客户(?:包括|涵盖|覆盖|有|遍及)[:：]?|(?:导入|进入|进入到|打入)")
 _SUPPLY_CHAIN_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:供应链|供应体系)")
 _FIRMS_AFTER = re.compile(
     r"(?:的|[省市县区]?内)?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?"

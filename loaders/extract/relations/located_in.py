@@ -96,6 +96,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             after = view.text[places[-1].end : places[-1].end + 1]
             if after == "的":
                 targets = view.group_starting_at(places[-1].end + 1, _LOCATABLE, gap=r"^\s*$")
+                # 甲公司位于乙市的工厂: the firm's facility there places the firm too (T28)
+                targets += view.group_ending_at(view.start + loc.start(), _FIRMS)[-1:]
             else:
                 before = view.group_ending_at(view.start + loc.start(), _LOCATABLE)
                 targets = before[-1:] if before else []
@@ -165,11 +167,22 @@ def _settled(view: SentenceView) -> list[Relation]:
     return out
 
 
+# 甲市…企业达150余家，包括乙、丙等: the place's own firms, counted then listed (T27).
+_COUNTED_THEN_LISTED = re.compile(
+    r"^[^，。；]{0,12}?(?:企业|公司|厂商)(?:达|有|超过|共有?|已达|已有)?[^，。；]{0,8}[，,](?:包括|其中有?|如)[:：]?"
+)
+
+
 def _own_firms(view: SentenceView) -> list[Relation]:
     out = []
     for place in view.mentions:
         if place.label != "City":
             continue
+        clause_start, _ = view.clause_of(place.start)
+        counted = _COUNTED_THEN_LISTED.match(view.text[place.end : view.end])
+        if counted and not view.text[clause_start : place.start].strip():
+            for firm in view.list_after(place.end + counted.end(), _FIRMS):
+                out.append(relation("LOCATED_IN", firm, place, view, "rule:located_has", 0.7))
         has = _HAS.match(view.text[place.end : view.end])
         if has is None:
             continue

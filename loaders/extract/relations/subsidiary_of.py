@@ -43,6 +43,8 @@ _FOUNDED_BY = re.compile(r"由")
 _FOUNDING = re.compile(
     r"^[^，。；]{0,12}?(?:合资|投资|出资|控股|独资|全资)?[^，。；]{0,8}?(?:设立|成立|组建|创办)"
 )
+_CONTROLLED = re.compile(r"^(?:绝对|相对|全资)?控股(?:投资|经营)?(?![的])")
+_JOINT_CHILD = re.compile(r"^(?:共同)?(?:合资|投资|出资)(?:设立|成立|组建)?的")
 # A收购(了)B、C: the bought companies → the buyer (T35); failed or abandoned deals give nothing.
 _ACQUIRES = re.compile(r"(?:全资|成功|完成|宣布|拟|已)?收购了?")
 _ASIDE = re.compile(r"[^（）()，。；]{0,30}[)）]|[（(][^（）()]{0,30}[)）]")
@@ -140,9 +142,15 @@ def _founded(view: SentenceView) -> list[Relation]:
         founders = view.list_after(pos + 1, firms)
         if not founders:
             continue
-        if not _FOUNDING.match(view.text[founders[-1].end : view.end]):
+        after = view.text[founders[-1].end : view.end]
+        if _CONTROLLED.match(after):  # 甲由乙控股: the controlling shareholder owns it
+            founders = founders[:1]
+        elif not _FOUNDING.match(after):
             continue
         children = view.group_ending_at(pos, firms)
+        joint = _JOINT_CHILD.match(after)
+        if joint:  # 由甲和乙合资的丙公司: the joint venture, named after the founders
+            children = view.group_starting_at(founders[-1].end + joint.end(), firms)[:1]
         if not children and view.subject is not None and view.subject.label == "Company":
             children = [view.subject]
         for child in children[-1:]:

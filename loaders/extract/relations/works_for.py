@@ -35,6 +35,11 @@ _POST_IS = re.compile(f"^(?:公司)?的?(?:现任)?(?P<t>{TITLE_ALT})(?:亦|也|
 _HOLDS = re.compile(r"^(?:现|曾)?(?:担任|出任|兼任|现任|任|是|为|系)$")
 _HELD_AT = re.compile(f"^(?:现|正)?(?:担任|出任|任)(?P<t>{TITLE_ALT})(?:职务)?的$")
 _POST_AFTER = re.compile(f"^(?:有限公司|公司)?的?(?P<t>{TITLE_ALT})")
+# 乙担任董事的(公司)还有：甲、丙 (the person, the post, then the list of bodies).
+_POSTS_LISTED = re.compile(
+    f"(?:现|还|另|亦|也)?(?:担任|出任|兼任|任)(?P<t>{TITLE_ALT})的(?:公司|机构|企业)?"
+    r"(?:还有|还包括|包括|有)[:：]?"
+)
 
 
 # 公司执行董事乙 / 该公司副总裁乙: the company the article is about, named only as 公司.
@@ -70,6 +75,10 @@ def _stated_post(view: SentenceView, i: int, person: Mention) -> list[Relation]:
         post = _POST_IS.match(view.text[org.end : person.start])
         if org.label in _EMPLOYERS and post:
             out.append(_rel(person, org, view, "rule:works_for_stated", post.group("t")))
+    listed = _POSTS_LISTED.match(view.text, person.end, view.end)
+    if listed:
+        for org in view.list_after(listed.end(), _EMPLOYERS):
+            out.append(_rel(person, org, view, "rule:works_for_listed", listed.group("t")))
     if i + 1 < len(view.mentions):
         org = view.mentions[i + 1]
         held = _HELD_AT.match(view.text[person.end : org.start])
@@ -119,7 +128,8 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
         elif orgs:
             org = orgs[-1]
             # 富士康…股份有限公司（工业富联）总经理: a bracketed short name is no department
-            dept = re.sub(r"^[（(]?[^（）()]{0,12}[)）]", "", text[org.end : title_start])
+            dept = re.sub(r"^[”’」』]", "", text[org.end : title_start])  # 「甲科技」联合创始人
+            dept = re.sub(r"^[（(]?[^（）()]{0,12}[)）]", "", dept)
             if not _DEPT.match(dept):
                 break
             own = dept + title.group(0)
