@@ -55,6 +55,24 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
         ("产业园", "Project"),
         ("园区", "Project"),
         ("根节点", "Project"),
+        # networks and lines (L42)
+        ("干线", "Project"),
+        ("城域网", "Project"),
+        ("示范网", "Project"),
+        ("铁路", "Project"),
+        ("运河", "Project"),
+        # named events: a title in quotes (L43)
+        ("大会", "Project"),
+        ("会议", "Project"),
+        ("论坛", "Project"),
+        ("峰会", "Project"),
+        ("博览会", "Project"),
+        ("推介会", "Project"),
+        ("交易会", "Project"),
+        ("洽谈会", "Project"),
+        ("大赛", "Project"),
+        ("锦标赛", "Project"),
+        ("嘉年华", "Project"),
         ("工业互联网平台", "Platform"),
         ("云平台", "Platform"),
         ("平台", "Platform"),
@@ -163,8 +181,10 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         left = max(
             ctx.tokens.left_edge(lead_start, max_chars=8), name_left_edge(ctx, lead_start, 8)
         )  # 星河区推行“甲乙计划”: a verb before the quote is not part of the name
-        if label == "Platform" and not ctx.leading_places(left, lead_start):
-            left = m.start()  # 线上“云帆”平台: words before a brand are not part of it
+        if (label == "Platform" or not suffix) and not ctx.leading_places(left, lead_start):
+            # 线上“云帆”平台, 量子通信“甲乙干线”: words before a brand or before a name that
+            # carries its own type word are not part of it
+            left = m.start()
         places = ctx.leading_places(left, lead_start)
         place_left = None
         if places and places[-1].end == lead_start:
@@ -197,7 +217,43 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
             if alias and alias != name:
                 mention.aliases.add(alias)
         out.append(mention)
-    return out + platform_quote_mentions(ctx)
+    return out + platform_quote_mentions(ctx) + project_quote_mentions(ctx)
+
+
+# A quoted name right after a word for a network, line or works (量子通信网络“甲乙网”), and a
+# list of quoted names closed by a word for campaigns or events (“甲”、“乙”等促消费活动).
+_PROJECT_WORD_BEFORE = re.compile(r"(?:网络|城域网|干线|专线|铁路|管线|工程|项目)\s?$")
+_CAMPAIGN_CHAIN = re.compile(
+    f"(?:[“‘][^“”‘’\n]{{2,16}}[”’](?:[、和及与](?:[{HAN}]{{1,4}}(?=[“‘]))?)?){{2,}}"
+    f"等[{HAN}]{{0,6}}?(?:活动|行动|工程|项目|赛事)"
+)
+
+
+def project_quote_mentions(ctx: Context) -> list[Mention]:
+    """Quoted names of works and campaigns that carry no type word of their own: one right
+    after a word for a network (量子通信网络“甲乙”), each of a list closed by 等…活动."""
+    text = ctx.text
+    spans = [
+        (m.start(), m.end())
+        for m in _QUOTED_RE.finditer(text)
+        if _PROJECT_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+    ]
+    for chain in _CAMPAIGN_CHAIN.finditer(text):
+        for m in _QUOTED_RE.finditer(chain.group(0)):
+            spans.append((chain.start() + m.start(), chain.start() + m.end()))
+    out = []
+    for start, end in sorted(set(spans)):
+        inner = text[start + 1 : end - 1].strip()
+        first = ctx.tokens.token_words(start + 1, start + 3)[:1]
+        if (
+            _type_of(inner) is not None
+            or _GENERIC_MODIFIERS.fullmatch(inner)
+            or (first and first[0] in STOP_TOKENS)
+            or re.search(r"[，。！？,!?]", inner)
+        ):
+            continue
+        out.append(Mention(start, end, "Project", fold(inner), text[start:end], "pattern:quoted"))
+    return out
 
 
 # Type words a platform's name may follow as an apposition (数字孪生平台“星云”) or a list of

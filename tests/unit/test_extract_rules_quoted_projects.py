@@ -1,0 +1,35 @@
+"""Quoted names of events, networks and campaigns. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from support.extraction import names, run
+
+
+def test_a_quoted_event_name_is_a_project() -> None:
+    ex = run("星云大学团队发起了第一次关于量子信息的“洛水科学会议”，拉开了研究的序幕。")
+    assert "洛水科学会议" in names(ex, "Project")
+
+
+def test_a_quoted_network_or_line_is_a_project_without_its_descriptor() -> None:
+    ex = run("星河量子为世界首条量子保密通信“洛汴干线”提供产品。")
+    assert "洛汴干线" in names(ex, "Project")
+
+
+def test_a_quoted_name_after_a_network_word() -> None:
+    ex = run("公司参与建设了全球首个量子通信网络“星河一号”。")
+    assert "星河一号" in names(ex, "Project")
+
+
+def test_each_quoted_campaign_of_a_list_closed_by_activities() -> None:
+    ex = run("工业和信息化部组织开展“美食季”、纺织服装“优品进万家”、“敬老购物月”等促消费活动。")
+    assert {"美食季", "优品进万家", "敬老购物月"} <= names(ex, "Project")
+
+
+def test_quoted_slogans_are_not_projects() -> None:
+    ex = run("他总结出“服务就是命令”“效率就是担当”两条经验。")
+    assert names(ex, "Project") == set()
+
+
+def test_quoted_sentences_closed_by_activities_are_not_projects() -> None:
+    ex = run("他说：“这是万亿元级蓝海，我们要抓住。”“不能等。”等宣传活动随后展开。")
+    assert names(ex, "Project") == set()
