@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from support.extraction import names, run
+from support.extraction import names, pairs, run
 
 
 def test_a_quoted_event_name_is_a_project() -> None:
@@ -33,3 +33,19 @@ def test_quoted_slogans_are_not_projects() -> None:
 def test_quoted_sentences_closed_by_activities_are_not_projects() -> None:
     ex = run("他说：“这是万亿元级蓝海，我们要抓住。”“不能等。”等宣传活动随后展开。")
     assert names(ex, "Project") == set()
+
+
+def test_each_described_quoted_item_of_a_launch_list_is_developed() -> None:
+    ex = run("工业和信息化部组织开展“美食季”、纺织服装“优品进万家”、“敬老购物月”等促消费活动。")
+    assert {("美食季", "工业和信息化部"), ("优品进万家", "工业和信息化部"),
+            ("敬老购物月", "工业和信息化部")} <= pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_known_given_name_after_a_title_and_a_date() -> None:
+    ex = run("国务院国资委主任王明8月20日在大会上表示，投资额将增长。")
+    assert "王明" in names(ex, "Person")
+
+
+def test_a_speaker_at_a_quoted_promotion_event_takes_part_for_his_body() -> None:
+    ex = run("国资委主任王振宇在“央企产业援豫推介会”上表示，投资额将增长。")
+    assert ("国务院国有资产监督管理委员会", "央企产业援豫推介会") in pairs(ex, "PARTICIPATES_IN")

@@ -74,7 +74,8 @@ def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
         return False
     if not 1 <= len(given) <= 2 or any(ch in "的了和与及在是为等市省区县局长" for ch in given):
         return False
-    return ctx.freq(name) < max_freq
+    # after a title, a name the dictionary knows as a person's (王明) is one whatever its frequency
+    return ctx.freq(name) < max_freq or (max_freq > 1 and word_tag(name) == "nr")
 
 
 # Speech verbs and particles a segmenter or tagger glues onto a name (甲乙说, 甲乙则).

@@ -28,6 +28,8 @@ _JOINT = re.compile(r"^\s*(?:联合|携手|联手|会同|协同|牵手)\s*$")
 _NEXT_ITEM = re.compile(
     r"[”’]?\s*[、和及]\s*(?:[^，。；、“”]{0,12}[“‘]|[^，。；、“”]{0,10}(?:平台|系统|软件|大脑|模型)[“‘]?)?"
 )
+# 、纺织服装“乙”: the next quoted item after a few words that describe it.
+_DESCRIBED_ITEM = re.compile(r"[”’]?\s*[、和及]\s*[^，。；、“”]{0,8}")
 _ANAPHOR = re.compile(r"(?:这个|这一|该|此)[^，,。；]{0,30}(?:平台|系统|大脑)")
 
 
@@ -44,8 +46,11 @@ def _targets_after(view: SentenceView, pos: int, limit: int = 40) -> list[Mentio
                 return []
             out = [m]
             for n in view.mentions[i + 1 :]:
-                if n.label not in _TARGETS or not _NEXT_ITEM.fullmatch(
-                    view.text[out[-1].end : n.start]
+                between = view.text[out[-1].end : n.start]
+                quoted_next = view.text[n.start : n.start + 1] in "“‘"
+                if n.label not in _TARGETS or not (
+                    _NEXT_ITEM.fullmatch(between)
+                    or (quoted_next and _DESCRIBED_ITEM.fullmatch(between))
                 ):
                     break
                 out.append(n)

@@ -29,7 +29,8 @@ _TAKES_PART = (
 
 # 在甲大会上 / 在甲论坛期间: an organisation acting at a named event takes part (T40).
 _EVENT_WORD = re.compile(
-    r"(?:大会|论坛|峰会|博览会|展会|会议|大赛|年会|发布会|开幕式|交易会|洽谈会)$"
+    r"(?:大会|论坛|峰会|博览会|展会|会议|大赛|年会|发布会|开幕式|交易会|洽谈会|推介会|推进会|"
+    r"嘉年华|锦标赛|比赛)$"
 )
 _AFTER_EVENT = re.compile(r"^[”」》]?(?:上|期间|现场)")
 _TITLE_GAP = re.compile(f"^(?:[（(][^（）()]{{1,12}}[)）])?[^，。；]{{0,12}}?(?:{TITLE_ALT})$")
