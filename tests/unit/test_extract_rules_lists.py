@@ -110,3 +110,18 @@ def test_firms_listed_after_a_place_without_a_count_are_not_placed() -> None:
 def test_a_registered_name_after_a_verb_is_a_company() -> None:
     ex = run("记者来到星云软件股份有限公司。")
     assert "星云软件" in names(ex, "Company")
+
+
+def test_a_proper_name_with_its_trade_before_gongsi_is_a_company() -> None:
+    ex = run("据加拿大北岭勘探咨询公司出具的报告，矿区南部是俄罗斯阿蓝肥料公司的区块。")
+    assert {"北岭勘探咨询公司", "阿蓝肥料公司"} <= names(ex, "Company")
+
+
+def test_a_regional_company_of_a_named_firm() -> None:
+    ex = run("如洛华新疆公司在拓展市场时就同洛天公司签订了协议。")
+    assert "洛华新疆公司" in names(ex, "Company")
+
+
+def test_a_description_before_gongsi_is_no_company() -> None:
+    ex = run("这家晶片设计公司和一家锂业公司都在招聘。")
+    assert names(ex, "Company") == set()
