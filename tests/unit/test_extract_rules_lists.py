@@ -125,3 +125,9 @@ def test_a_regional_company_of_a_named_firm() -> None:
 def test_a_description_before_gongsi_is_no_company() -> None:
     ex = run("这家晶片设计公司和一家锂业公司都在招聘。")
     assert names(ex, "Company") == set()
+
+
+def test_a_place_short_form_opening_a_brand_word_is_no_place() -> None:
+    ex = run("阿里巴巴集团经营多项业务，阿里巴巴网络平台于1999年推出。")
+    assert names(ex, "City") == set()
+    assert pairs(ex, "LOCATED_IN") == set()
