@@ -24,10 +24,15 @@ from loaders.paths import path_text
               help="Progress bar on standard error.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=default_jobs(), show_default=True,
               help="Worker processes extracting while one writer writes (default: the cores).")
+@click.option("--scheduler", envvar="IIKG_DASK_SCHEDULER", show_envvar=True, metavar="ADDRESS",
+              help="Extract on the workers of this Dask distributed scheduler "
+                   "(tcp://HOST:PORT; needs pip install 'iikg[dask]'); this process still "
+                   "loads, skips what the graph holds, and writes. --jobs is then unused.")
 @RESOLUTIONS_OPTION
 @connection_options
 def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progress: bool,
-                   jobs: int, resolutions: str | None, connection: Connection) -> None:
+                   jobs: int, scheduler: str | None, resolutions: str | None,
+                   connection: Connection) -> None:
     """Load articles (files, directories, globs, JSON Lines), extract entities and
     relationships, and write them to Neo4j, merged with what is there.
 
@@ -44,11 +49,12 @@ def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progr
     extract, version = decided_ingest(resolutions)
     if dry_run:
         summary = ingest(paths, dry_run=True, progress=progress, jobs=jobs, extract=extract,
-                         version=version)
+                         version=version, scheduler=scheduler or None)
     else:
         with connection.graph() as graph:
             summary = ingest(paths, graph=graph, batch_size=batch_size, progress=progress,
-                             jobs=jobs, extract=extract, version=version)
+                             jobs=jobs, extract=extract, version=version,
+                             scheduler=scheduler or None)
     click.echo("\n".join(summary.lines()))
     if not summary.ingested:
         failed = len(summary.skipped)
