@@ -24,6 +24,7 @@ a scheduler is given.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from collections import deque
 from collections.abc import Iterator
@@ -91,23 +92,56 @@ def connected(address: str, *, wait: float = WORKER_WAIT) -> Iterator[Any]:
     runs another iikg."""
     distributed = _distributed()
     check_address(address)
-    try:
-        client = distributed.Client(address, set_as_default=False)
-    except (OSError, TimeoutError) as exc:
-        raise SchedulerError(
-            f"cannot reach the Dask scheduler at {address}: {exc} (is `dask scheduler` "
-            "running there? check --scheduler or IIKG_DASK_SCHEDULER)") from exc
-    try:
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(_quiet_client_logs())
         try:
-            client.wait_for_workers(1, timeout=wait)
-        except TimeoutError as exc:
+            client = distributed.Client(address, set_as_default=False)
+        except (OSError, TimeoutError) as exc:
             raise SchedulerError(
-                f"no worker joined the Dask scheduler at {address} within {wait:.0f} s "
-                f"(start one with `dask worker {address}`)") from exc
-        _check_workers(client, address)
+                f"cannot reach the Dask scheduler at {address}: {exc} (is `dask scheduler` "
+                "running there? check --scheduler or IIKG_DASK_SCHEDULER)") from exc
+        stack.callback(client.close)
+        try:
+            _ready(client, address, wait)
+        except OSError as exc:  # the scheduler went away (distributed's CommClosedError)
+            raise _lost(address) from exc
         yield client
+
+
+def _ready(client: Any, address: str, wait: float) -> None:
+    """`client` once a worker has joined and every worker runs this client's extractor."""
+    try:
+        client.wait_for_workers(1, timeout=wait)
+    except TimeoutError as exc:
+        raise SchedulerError(
+            f"no worker joined the Dask scheduler at {address} within {wait:.0f} s "
+            f"(start one with `dask worker {address}`)") from exc
+    _check_workers(client, address)
+
+
+@contextlib.contextmanager
+def _quiet_client_logs() -> Iterator[None]:
+    """Dask's loggers in this process hold their tracebacks while the client is connected:
+    what goes wrong there becomes iikg's one-line error (the scheduler) or an article's reason
+    (a worker). The scheduler and the workers log in their own processes as usual."""
+    loggers = [logging.getLogger(name) for name in sorted(logging.root.manager.loggerDict)
+               if name == "distributed" or name.startswith("distributed.")]
+    levels = [(logger, logger.level) for logger in loggers if logger.level != logging.NOTSET]
+    if not any(logger.name == "distributed" for logger, _ in levels):
+        levels.append((logging.getLogger("distributed"), logging.NOTSET))
+    for logger, _ in levels:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
     finally:
-        client.close()
+        for logger, level in levels:
+            logger.setLevel(level)
+
+
+def _lost(address: str) -> SchedulerError:
+    return SchedulerError(
+        f"lost the connection to the Dask scheduler at {address}: the articles written before "
+        "stay in the graph, and the same ingest run again skips them")
 
 
 def _check_workers(client: Any, address: str) -> None:
@@ -132,7 +166,10 @@ def extracted(
     scheduler at `address` (connected before anything is loaded: a scheduler that cannot be
     reached stops the run before it starts)."""
     with connected(address) as client:
-        threads = sum(client.nthreads().values())
+        try:
+            threads = sum(client.nthreads().values())
+        except OSError as exc:
+            raise _lost(address) from exc
         cluster = _Cluster(client, extract, version, address)
         yield cluster.in_order(items, max(2, IN_FLIGHT_PER_THREAD * threads))
 
@@ -153,15 +190,18 @@ class _Cluster:
         """Every task in input order: "extract" tasks submitted to the cluster, at most `limit`
         tasks between the one handed out last and the one taken last; the others pass."""
         window: deque[tuple[Task, Any]] = deque()  # (task, its future, or None: it passes)
+        for task in items:  # (futures left when it stops go with the client, closed then)
+            window.append((task, self.submit(task[1]) if task[0] == "extract" else None))
+            while len(window) >= limit:
+                yield self._next(window)
+        while window:
+            yield self._next(window)
+
+    def _next(self, window: deque[tuple[Task, Any]]) -> Task:
         try:
-            for task in items:
-                window.append((task, self.submit(task[1]) if task[0] == "extract" else None))
-                while len(window) >= limit:
-                    yield self.result(*window.popleft(), window)
-            while window:
-                yield self.result(*window.popleft(), window)
-        finally:
-            self.client.cancel([f for _, f in window if f is not None])
+            return self.result(*window.popleft(), window)
+        except OSError as exc:  # the scheduler went away (distributed's CommClosedError)
+            raise _lost(self.address) from exc
 
     def result(self, task: Task, future: Any, window: deque[tuple[Task, Any]]) -> Task:
         """The result of `task`. A worker that dies fails every article it held (Dask's
@@ -195,10 +235,9 @@ class _Cluster:
         except KilledWorker:
             raise
         except FutureCancelledError as exc:
-            raise SchedulerError(f"lost the Dask scheduler at {self.address}: {exc}") from exc
+            raise _lost(self.address) from exc
         except Exception as exc:  # unpicklable, a worker's bug: this article, not the run
             if self.client.status not in ("running", "connecting"):
-                raise SchedulerError(
-                    f"lost the Dask scheduler at {self.address}: {exc}") from exc
+                raise _lost(self.address) from exc
             return ("error", article.path or article.id,
                     f"extraction failed on a Dask worker: {type(exc).__name__}: {exc}")
