@@ -14,8 +14,10 @@ the graph is the one the local path writes.
 Before the first article leaves, every worker must run the extractor version of the client
 (the same iikg, the same IIKG_STATISTICAL_NER): the stamp on each Article says which extraction
 made it. An article whose extraction fails, or whose worker dies while extracting it (Dask's
-KilledWorker), is reported as skipped with the reason; the others go on. A scheduler that
-cannot be reached, or that is lost during the run, stops it with one line naming its address.
+KilledWorker), is reported as skipped with the reason; the others go on. A worker that dies
+fails every article it held, so those are run once more, alone: the one reported is the one
+that kills its worker. A scheduler that cannot be reached, or that is lost during the run,
+stops it with one line naming its address.
 
 Dask is an optional dependency (`pip install 'iikg[dask]'`), imported only here and only when
 a scheduler is given.
@@ -38,7 +40,7 @@ IN_FLIGHT_PER_THREAD = 4  # articles handed out per worker thread, ahead of the 
 WORKER_WAIT = 30.0  # seconds to wait for a first worker to join the scheduler
 
 # One extraction at a time per worker process, whatever its --nthreads: the models are loaded
-# once per process and are not shared between threads.
+# once per process, and one extraction is never run in several threads at once.
 _ONE_AT_A_TIME = threading.Lock()
 
 

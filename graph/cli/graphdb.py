@@ -42,7 +42,9 @@ def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progr
     article holding all of them (a second copy in one run is listed as a duplicate and
     written once); an edited file replaces its own evidence. Files that cannot be read or
     extracted (and special files: FIFOs, sockets, devices) are skipped and listed with the
-    reason. The --jobs workers apply the same resolution decisions. Near-duplicate articles
+    reason. The --jobs workers apply the same resolution decisions. With --scheduler the
+    workers of a Dask distributed cluster extract instead (they must run the same iikg); this
+    process still loads the files, skips what the graph holds and writes. Near-duplicate articles
     are then linked and relationships' `sources` counted (iikg dedup). Exits with status 1
     when no article could be ingested.
     """
