@@ -60,6 +60,11 @@ class RefusedError(StoreError):
         self.detail = detail or message
 
 
+class SchedulerError(IikgError, RuntimeError):
+    """The Dask scheduler of `iikg ingest --scheduler` cannot be used: unreachable, no
+    workers, workers without the same iikg, or lost during the run; the message names it."""
+
+
 class ReadOnlyViolation(StoreError):
     """A query given to Graph.run_query_readonly tried to write."""
 

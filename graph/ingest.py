@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from graph import moments
+from graph import ingest_dask, moments
 from graph.batch import PreparedArticle, prepare
 from graph.incremental import Claim
 from graph.ingest_flow import Writer, extracted
@@ -199,6 +199,7 @@ def ingest(
     extract: Extract | None = None,
     jobs: int = 1,
     version: str | None = None,
+    scheduler: str | None = None,
 ) -> IngestSummary:
     """Ingest files, directories or globs into `graph` (needed unless dry_run). Raises
     graph.errors.StoreError when a batch cannot be written.
@@ -207,7 +208,9 @@ def ingest(
     holds is skipped before extraction (graph.incremental). `jobs` > 1 extracts in that many
     worker processes while one thread writes (graph.ingest_flow); the graph is the same. A
     custom `extract` (a module-level function when jobs > 1) has the `version` given with it;
-    without one, its articles are always extracted."""
+    without one, its articles are always extracted. With a Dask `scheduler` address
+    (tcp://HOST:PORT) the workers of that cluster extract instead (graph.ingest_dask; `jobs` is
+    not used); raises graph.errors.SchedulerError when it cannot be used."""
     if not dry_run and graph is None:
         raise ValueError("ingest needs a Graph unless dry_run is set")
     summary = IngestSummary(dry_run=dry_run)
@@ -225,8 +228,10 @@ def ingest(
     skipped_early = 0
     pending: list[PreparedArticle | Claim] = []
     with contextlib.ExitStack() as stack:
-        flow = stack.enter_context(extracted(
-            flow_tasks(paths, target, version, batch_size, load), jobs, extract, version))
+        items = flow_tasks(paths, target, version, batch_size, load)
+        flow = stack.enter_context(
+            ingest_dask.extracted(items, scheduler, extract, version) if scheduler
+            else extracted(items, jobs, extract, version))
         writer = Writer(target, ingested_at) if target is not None else None
         tick = stack.enter_context(_progress_bar(progress))
         for result in flow:

@@ -24,10 +24,15 @@ from loaders.paths import path_text
               help="Progress bar on standard error.")
 @click.option("--jobs", "-j", type=click.IntRange(1), default=default_jobs(), show_default=True,
               help="Worker processes extracting while one writer writes (default: the cores).")
+@click.option("--scheduler", envvar="IIKG_DASK_SCHEDULER", show_envvar=True, metavar="ADDRESS",
+              help="Extract on the workers of this Dask distributed scheduler "
+                   "(tcp://HOST:PORT; needs pip install 'iikg[dask]'); this process still "
+                   "loads, skips what the graph holds, and writes. --jobs is then unused.")
 @RESOLUTIONS_OPTION
 @connection_options
 def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progress: bool,
-                   jobs: int, resolutions: str | None, connection: Connection) -> None:
+                   jobs: int, scheduler: str | None, resolutions: str | None,
+                   connection: Connection) -> None:
     """Load articles (files, directories, globs, JSON Lines), extract entities and
     relationships, and write them to Neo4j, merged with what is there.
 
@@ -37,18 +42,21 @@ def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progr
     article holding all of them (a second copy in one run is listed as a duplicate and
     written once); an edited file replaces its own evidence. Files that cannot be read or
     extracted (and special files: FIFOs, sockets, devices) are skipped and listed with the
-    reason. The --jobs workers apply the same resolution decisions. Near-duplicate articles
+    reason. The --jobs workers apply the same resolution decisions. With --scheduler the
+    workers of a Dask distributed cluster extract instead (they must run the same iikg); this
+    process still loads the files, skips what the graph holds and writes. Near-duplicate articles
     are then linked and relationships' `sources` counted (iikg dedup). Exits with status 1
     when no article could be ingested.
     """
     extract, version = decided_ingest(resolutions)
     if dry_run:
         summary = ingest(paths, dry_run=True, progress=progress, jobs=jobs, extract=extract,
-                         version=version)
+                         version=version, scheduler=scheduler or None)
     else:
         with connection.graph() as graph:
             summary = ingest(paths, graph=graph, batch_size=batch_size, progress=progress,
-                             jobs=jobs, extract=extract, version=version)
+                             jobs=jobs, extract=extract, version=version,
+                             scheduler=scheduler or None)
     click.echo("\n".join(summary.lines()))
     if not summary.ingested:
         failed = len(summary.skipped)
