@@ -141,3 +141,13 @@ def test_every_member_of_a_long_partner_list_is_a_company() -> None:
 def test_places_closed_by_dengdi_are_not_firms() -> None:
     ex = run("星河科技与济南、淄博、东营等地多家企业签约。")
     assert not any("等" in n for n in names(ex, "Company"))
+
+
+def test_reaching_an_agreement_is_signing() -> None:
+    ex = run("星河集团也已同洛阳市人民政府达成战略合作协议，计划打造枢纽。")
+    assert pairs(ex, "SIGNED_WITH") == {("星河集团", "洛阳市人民政府")}
+
+
+def test_reaching_a_consensus_is_not_signing() -> None:
+    ex = run("星河集团同洛阳市人民政府达成共识。")
+    assert pairs(ex, "SIGNED_WITH") == set()
