@@ -131,3 +131,23 @@ def test_a_place_short_form_opening_a_brand_word_is_no_place() -> None:
     ex = run("阿里巴巴集团经营多项业务，阿里巴巴网络平台于1999年推出。")
     assert names(ex, "City") == set()
     assert pairs(ex, "LOCATED_IN") == set()
+
+
+def test_every_member_of_a_long_partner_list_is_a_company() -> None:
+    ex = run("星河电信携手月影科技、ABC、云舟、有方、洛芯、天衡微、博润通等产业合作伙伴启动合作。")
+    assert {"ABC", "云舟", "洛芯", "天衡微", "博润通"} <= names(ex, "Company")
+
+
+def test_places_closed_by_dengdi_are_not_firms() -> None:
+    ex = run("星河科技与济南、淄博、东营等地多家企业签约。")
+    assert not any("等" in n for n in names(ex, "Company"))
+
+
+def test_reaching_an_agreement_is_signing() -> None:
+    ex = run("星河集团也已同洛阳市人民政府达成战略合作协议，计划打造枢纽。")
+    assert pairs(ex, "SIGNED_WITH") == {("星河集团", "洛阳市人民政府")}
+
+
+def test_reaching_a_consensus_is_not_signing() -> None:
+    ex = run("星河集团同洛阳市人民政府达成共识。")
+    assert pairs(ex, "SIGNED_WITH") == set()

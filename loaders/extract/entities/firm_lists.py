@@ -58,7 +58,9 @@ def _list_members(
     text = ctx.text
     for _ in range(30):
         start = max(text.rfind(c, 0, end) for c in "、，,。；：\n和及与") + 1
-        start = max(start, name_left_edge(ctx, end, max_chars=8, verb_min_freq=1000))
+        if start == 0 or text[start - 1] not in joiners or end - start > 8:
+            # the first member: the words before it (a verb, a subject) are not its name
+            start = max(start, name_left_edge(ctx, end, max_chars=8, verb_min_freq=1000))
         role = _INVESTOR_ROLE.match(text[start:end])
         if role and source == "pattern:investor":
             start += role.end()
@@ -67,6 +69,8 @@ def _list_members(
         if leftmost and first and _leading_verb(ctx, first[0]) and end - start - len(first[0]) >= 2:
             start += len(first[0])  # the verb that opens the list: 走访甲、乙两家企业
         item = text[start:end].strip()
+        if "等" in item:
+            break  # 济南、东营等地多家企业: places closed by 等地, not firms
         covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known)
         words = ctx.tokens.token_words(start, end)
         # In such a list even a dictionary word names a firm (网易), unless it is common.

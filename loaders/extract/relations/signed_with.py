@@ -8,7 +8,7 @@ import re
 from graph.model import SCHEMA, Relation
 from loaders.extract.relations.base import SentenceView, relation, rx
 
-_SIGN = re.compile(r"签署|签订|签约|签下|签了")
+_SIGN = re.compile(r"签署|签订|签约|签下|签了|签单|达成(?=[^，。；]{0,12}?协议)")
 _PARTIES = SCHEMA["SIGNED_WITH"].heads
 
 
