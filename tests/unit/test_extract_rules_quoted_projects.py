@@ -49,3 +49,8 @@ def test_a_known_given_name_after_a_title_and_a_date() -> None:
 def test_a_speaker_at_a_quoted_promotion_event_takes_part_for_his_body() -> None:
     ex = run("国资委主任王振宇在“央企产业援豫推介会”上表示，投资额将增长。")
     assert ("国务院国有资产监督管理委员会", "央企产业援豫推介会") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_a_class_word_before_a_projects_name_is_not_part_of_it() -> None:
+    ex = run("调研组来到国家重大建设项目洛阳星河运河的施工现场。")
+    assert names(ex, "Project") == {"洛阳星河运河"}

@@ -120,6 +120,9 @@ def _with_edition(ctx: Context, left: int) -> int:
     return left - len(hit.group(0)) if hit else left
 
 
+_CLASS_BEFORE_NAME = re.compile(r"(?:重大|重点|骨干|标志性)(?:建设|基础设施|民生)?(?:项目|工程)")
+
+
 def project_mentions(ctx: Context) -> list[Mention]:
     """Named projects, campaigns, parks, factories, centres and nodes, and named events."""
     out = _event_mentions(ctx) + _programme_mentions(ctx)
@@ -141,6 +144,9 @@ def project_mentions(ctx: Context) -> list[Mention]:
             continue  # 总工程师, 工程院: the suffix is the start of a longer word
         left = _left_with_parens(ctx, m.start(), max_chars=24)
         left = _cut_at_verbs(ctx, left, m.start())
+        apposition = list(_CLASS_BEFORE_NAME.finditer(text, left, m.start()))
+        if apposition and m.start() - apposition[-1].end() >= 2:
+            left = apposition[-1].end()  # 国家重大建设项目|甲乙运河: the class, then the name
         if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
             continue
         zones = list(re.finditer(r"(?:开发区|高新区|经开区|园区)", text[left : m.start()]))
