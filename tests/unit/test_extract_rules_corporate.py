@@ -161,3 +161,13 @@ def test_a_firm_at_work_in_named_projects_empowers_them() -> None:
 def test_a_firm_in_a_place_is_not_at_work_in_a_project() -> None:
     ex = run("星河科技在洛阳地铁一号线附近开设了门店。")
     assert pairs(ex, "EMPOWERS") == set()
+
+
+def test_a_founder_named_without_a_firm_works_for_the_articles_company() -> None:
+    ex = run("昱辰科技完成B轮融资，昱辰科技成立于2018年。创始人张明远告诉记者，公司将扩产。")
+    assert ("张明远", "昱辰科技") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_government_post_is_never_the_articles_company() -> None:
+    ex = run("昱辰科技完成B轮融资，昱辰科技成立于2018年。洛阳市副市长张明远告诉记者，产业将扩大。")
+    assert ("张明远", "昱辰科技") not in pairs(ex, "WORKS_FOR")

@@ -48,6 +48,13 @@ _COMPANY_WORD_TITLE = re.compile(
 )
 
 
+# A firm's post opening a sentence or clause with no body named (创始人乙, 联合创始人兼CEO乙).
+_BARE_FIRM_TITLE = re.compile(
+    r"(?:^|[，,。；;：:\s“])(?P<t>(?:联合)?创始人(?:兼(?:CEO|首席执行官|董事长|总经理))?|CEO|"
+    r"首席执行官|首席技术官|CTO)$"
+)
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     principal = principal_company(views)
@@ -226,7 +233,10 @@ def _company_word_before(
     view: SentenceView, i: int, person: Mention, principal: Mention
 ) -> list[Relation]:
     """公司董事局主席乙: the bare word 公司 points at the article's own company."""
-    post = _COMPANY_WORD_TITLE.search(_since_previous_name(view, i))
+    before = _since_previous_name(view, i)
+    post = _COMPANY_WORD_TITLE.search(before)
+    if post is None:
+        post = _BARE_FIRM_TITLE.search(before)  # 。创始人乙告诉记者: the article's own firm
     if post is None or _HONORARY.search(post.group("t")):
         return []
     return [_rel(person, principal, view, "rule:works_for_company_word", post.group("t"))]
