@@ -171,3 +171,8 @@ def test_a_founder_named_without_a_firm_works_for_the_articles_company() -> None
 def test_a_government_post_is_never_the_articles_company() -> None:
     ex = run("昱辰科技完成B轮融资，昱辰科技成立于2018年。洛阳市副市长张明远告诉记者，产业将扩大。")
     assert ("张明远", "昱辰科技") not in pairs(ex, "WORKS_FOR")
+
+
+def test_a_party_committees_department_is_an_agency() -> None:
+    ex = run("洛阳市召开会议，洛阳市委宣传部发布通知，市委组织部也发布通知。")
+    assert {"洛阳市委宣传部", "洛阳市委组织部"} <= names(ex, "Agency")

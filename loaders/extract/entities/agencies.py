@@ -144,14 +144,16 @@ def agency_mentions(ctx: Context) -> list[Mention]:
             (c for c in ctx.cities if c.end in (start, start + 1) and c.name.endswith(m.group(1))),
             None,
         )
+        department = _COMMITTEE_DEPARTMENT.match(text, m.end())
+        end, dept = (department.end(), department.group(0)) if department else (m.end(), "")
         if city is not None:  # 北仑区委 (the city may be read as 北仑 + 区委)
             out.append(
                 Mention(
                     city.start,
-                    m.end(),
+                    end,
                     "Agency",
-                    city.name + "委",
-                    text[city.start : m.end()],
+                    city.name + "委" + dept,  # 甲市委组织部: the committee's department (L20)
+                    text[city.start : end],
                     "pattern:agency",
                     place_prefix=(city.name,),
                 )
@@ -160,9 +162,9 @@ def agency_mentions(ctx: Context) -> list[Mention]:
             home = ctx.home_city if m.group(1) == "市" else ctx.home_province
             if home and home.endswith(m.group(1)):
                 mention = Mention(
-                    start, m.end(), "Agency", home + "委", m.group(0), "pattern:agency"
+                    start, end, "Agency", home + "委" + dept, text[start:end], "pattern:agency"
                 )
-                mention.aliases.add(m.group(0))
+                mention.aliases.add(text[start:end])
                 out.append(mention)
     # The article's own government written bare: 市政府 → 青岛市人民政府 (E2).
     for m in re.finditer(r"(?<![\u4e00-\u9fff])([市省])(?:人民)?政府(?!办|工作报告)", text):
@@ -176,6 +178,8 @@ def agency_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
+# A party committee's departments: 甲市委组织部 is an Agency of its own (L20).
+_COMMITTEE_DEPARTMENT = re.compile(r"组织部|宣传部|统战部|政法委|网信办|政策研究室|编办|办公室")
 # A party committee named by its place: 甲省委, 乙市委, 丙区委, 丁自治区党委 (L20, L21).
 _PARTY_COMMITTEE = re.compile(f"([{HAN}]{{2,8}}?)(省委|市委|区委|县委|州委|自治区党委)(?![员会])")
 _COMMITTEE_LEVEL = {"省委": "province", "市委": "city", "区委": "district", "县委": "district"}
