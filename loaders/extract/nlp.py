@@ -20,6 +20,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from loaders.extract.segment import Segmenter, build_segmenter
+
 # Sentence ends: Chinese and ASCII terminal punctuation, the semicolon (it separates independent
 # clauses in Chinese news) and line breaks (paragraphs, headings).
 SENTENCE_END = frozenset("。！？；!?;\n")
@@ -60,19 +62,20 @@ class Sentence:
 
 
 class JiebaTokenizer:
-    """spaCy tokenizer over a private jieba instance (the global one stays untouched).
+    """spaCy tokenizer over a private jieba dictionary (the global one stays untouched), cut by
+    loaders.extract.segment (jieba's words, computed by jieba-rs).
 
     jieba returns every character of the input, so the tokens concatenate back to the text and
     no whitespace bookkeeping is needed. The HMM guesser for unknown words is off: names are found
     by the gazetteer and by character patterns, and the HMM pass costs more than the whole rest.
     """
 
-    def __init__(self, vocab: Any, segmenter: Any) -> None:
+    def __init__(self, vocab: Any, segmenter: Segmenter) -> None:
         self.vocab = vocab
         self.segmenter = segmenter
 
     def __call__(self, text: str) -> Doc:
-        words = [w for w in self.segmenter.cut(text, HMM=False) if w]
+        words = self.segmenter.cut(text)
         doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
         doc.user_data["iikg_text"] = text  # Doc.text re-joins every token on each access
         starts = list(itertools.accumulate(map(len, words), initial=0))[:-1]
@@ -199,23 +202,6 @@ def sentences(doc: Doc) -> Iterator[Sentence]:
             yield Sentence(text[start:end], start, end)
 
 
-def _build_segmenter(words: list[str]) -> Any:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    segmenter = jieba.Tokenizer()
-    segmenter.initialize()
-    # The dictionary's own frequencies, before the domain words are boosted: word_frequency()
-    # answers "is this ordinary vocabulary?" and must not see the boost.
-    segmenter.base_freq = {w: segmenter.FREQ.get(w, 0) for w in words}
-    # A frequency above any competing split keeps each domain name as one token.
-    for word in words:
-        if len(word) > 1 and not word.isspace():
-            freq = segmenter.FREQ.get(word, 0)
-            segmenter.add_word(word, freq=max(freq, 10 ** min(4 + len(word), 9)))
-    return segmenter
-
-
 def ruler_patterns() -> list[dict[str, str]]:
     """Entity-ruler phrase patterns from the gazetteer: one per surface form, labelled."""
     from loaders.extract.gazetteer import load_gazetteer
@@ -238,7 +224,7 @@ def _load() -> Language:
     jieba.setLogLevel(logging.WARNING)
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     words = [p["pattern"] for p in ruler_patterns()] + list(_DOMAIN_WORDS)
-    nlp.tokenizer = JiebaTokenizer(nlp.vocab, _build_segmenter(words))
+    nlp.tokenizer = JiebaTokenizer(nlp.vocab, build_segmenter(words))
     nlp.add_pipe("iikg_sentences")
     nlp.add_pipe("iikg_gazetteer")
     return nlp
