@@ -4,11 +4,12 @@ longest first, without overlaps.
     matcher = PhraseMatcher(patterns, cut)     # patterns: {"label", "pattern"}; cut: text -> words
     matcher(text, starts, words) -> [Match(start_char, end_char, label_), ...]   # by start
 
-A pattern matches where its words (as `cut` splits the pattern alone) are the text's words
-there, as spaCy's PhraseMatcher on token texts would: the surfaces are found in the text by one
-Aho-Corasick automaton (`pyahocorasick`), and each hit is kept only when it starts on a token
-and the tokens from there are the pattern's own. Of overlapping matches the one of most tokens
-wins, then the one that starts first.
+A pattern matches where the text's words are the pattern's own words (as `cut` splits the
+pattern alone), as spaCy's PhraseMatcher on token texts does: the patterns are a trie over
+words, walked from every token that opens one. Of overlapping matches the one of most tokens
+wins, then the one that starts first. (A character automaton such as pyahocorasick finds the
+same surfaces, but with thousands of Chinese patterns it scans slower than this walk, and every
+hit must still be checked against the tokens.)
 """
 
 from __future__ import annotations
@@ -27,36 +28,43 @@ class Match:
     label_: str
 
 
+_END = ""  # the trie key under which a pattern's label is kept (no word is empty)
+
+
 class PhraseMatcher:
-    """One automaton over all surfaces, built once."""
+    """A trie of the patterns' words, built once."""
 
     def __init__(self, patterns: list[dict[str, str]], cut: Callable[[str], list[str]]) -> None:
-        import ahocorasick
-
-        self._automaton: Any = ahocorasick.Automaton()
+        self._root: dict[str, Any] = {}
         for p in patterns:
-            surface = p["pattern"]
-            if surface and self._automaton.get(surface, None) is None:
-                self._automaton.add_word(surface, (len(surface), p["label"], cut(surface)))
-        self._empty = len(self._automaton) == 0
-        if not self._empty:
-            self._automaton.make_automaton()
+            words = cut(p["pattern"])
+            if not words:
+                continue
+            node = self._root
+            for word in words:
+                node = node.setdefault(word, {})
+            node.setdefault(_END, p["label"])  # the first pattern of a surface keeps it
 
     def __call__(self, text: str, starts: list[int], words: list[str]) -> list[Match]:
         """Longest non-overlapping matches on token boundaries, in text order."""
-        if self._empty or not text:
-            return []
-        token_at = {pos: i for i, pos in enumerate(starts)}
+        root = self._root
         found: list[tuple[int, int, str]] = []  # (first token, end token, label)
-        for last, (length, label, pattern) in self._automaton.iter(text):
-            first = token_at.get(last + 1 - length)
-            if first is None:
-                continue
-            end = first + len(pattern)
-            if words[first:end] == pattern:
-                found.append((first, end, label))
+        count = len(words)
+        for first in [i for i, w in enumerate(words) if w in root]:
+            node = root[words[first]]
+            end = first + 1
+            while True:
+                label = node.get(_END)
+                if label is not None:
+                    found.append((first, end, label))
+                if end == count:
+                    break
+                node = node.get(words[end])
+                if node is None:
+                    break
+                end += 1
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
-        taken = bytearray(len(words))
+        taken = bytearray(count)
         kept: list[tuple[int, int, str]] = []
         for first, end, label in found:
             if any(taken[first:end]):
