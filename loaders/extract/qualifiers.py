@@ -20,6 +20,7 @@ after it (5亿元的投资). The subject:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -161,6 +162,16 @@ def _deal(relations: Iterable[Relation], s_start: int, s_end: int) -> Relation |
     return None
 
 
+def _names_inside(ordered: Sequence[Any], starts: list[int], start: int, end: int) -> bool:
+    """Whether a mention lies within [start, end) (`ordered` by start, `starts` their starts)."""
+    i = bisect.bisect_left(starts, start)
+    while i < len(ordered) and starts[i] < end:
+        if ordered[i].end <= end:
+            return True
+        i += 1
+    return False
+
+
 def article_quantities(
     sentences: Iterable[Any], mentions: Sequence[Any], relations: Sequence[Relation],
     text: str = "",
@@ -169,11 +180,12 @@ def article_quantities(
     end (offsets into the article `text`); `mentions` (resolved: canonical names) start, end,
     label, name; `relations` are the article's relations."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
     out: list[Quantity] = []
     previous = None
     for sent in sentences:
         topic = None
-        if not any(m.start >= sent.start and m.end <= sent.end for m in ordered):
+        if not _names_inside(ordered, starts, sent.start, sent.end):
             between = text[previous.end:sent.start] if previous is not None else ""
             topic = _topic(ordered, previous, between)
         else:
