@@ -14,6 +14,7 @@ hit must still be checked against the tokens.)
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -50,7 +51,7 @@ class PhraseMatcher:
         root = self._root
         found: list[tuple[int, int, str]] = []  # (first token, end token, label)
         count = len(words)
-        for first in [i for i, w in enumerate(words) if w in root]:
+        for first in itertools.compress(range(count), map(root.__contains__, words)):
             node = root[words[first]]
             end = first + 1
             while True:
