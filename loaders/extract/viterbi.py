@@ -42,11 +42,14 @@ def _decode_group(emissions: list[np.ndarray], transitions: np.ndarray) -> list[
     best = padded[:, 0].copy()  # best score ending in each tag, so far
     back = np.zeros((longest, count, tags), dtype=np.min_scalar_type(tags - 1))
     running = [bisect.bisect_right(lengths, t) for t in range(longest)]  # first running row
+    cells = np.arange(count * tags)
     for t in range(1, longest):
         lo = running[t]
         scores = best[lo:, None, :] + into  # [sequence, tag, previous tag]
-        back[t, lo:] = scores.argmax(axis=2)
-        best[lo:] = scores.max(axis=2) + padded[lo:, t]  # the max is the argmax's score
+        chosen = scores.argmax(axis=2)
+        back[t, lo:] = chosen
+        picked = scores.reshape(-1, tags)[cells[: chosen.size], chosen.ravel()]
+        best[lo:] = picked.reshape(chosen.shape) + padded[lo:, t]
     current = best.argmax(axis=1)
     out = np.zeros((count, longest), dtype=np.intp)
     for t in range(longest - 1, -1, -1):
