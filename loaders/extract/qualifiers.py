@@ -120,11 +120,14 @@ def _anaphor(
 
 def _subject(
     mentions: Sequence[Any], sentence: Any, c_start: int, c_end: int, at: int, aspect: str,
+    starts: list[int],
 ) -> tuple[str, str] | None:
     """(label, name) of the entity a quantity at article offset `at` describes, or None.
-    `c_start`, `c_end`: the clause's span in the article."""
+    `c_start`, `c_end`: the clause's span in the article; `mentions` are sorted by start, and
+    `starts` are their starts."""
     s_start, s_end = sentence.start, sentence.end
-    usable = [m for m in mentions if m.label != "Person" and not getattr(m, "nested", False)
+    here = mentions[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
+    usable = [m for m in here if m.label != "Person" and not getattr(m, "nested", False)
               and m.start >= s_start and m.end <= s_end]
     in_clause = [m for m in usable if m.start >= c_start and m.end <= c_end]
     if aspect in _PROJECT_ASPECTS:
@@ -201,7 +204,7 @@ def article_quantities(
                          "tail_label": deal.tail_label, "tail": deal.tail}
             else:
                 subject = _subject(ordered, sent, sent.start + c_start, sent.start + c_end, at,
-                                   aspect)
+                                   aspect, starts)
                 if subject is None and topic is not None:
                     subject = topic.label, topic.name
                 if subject is not None:
