@@ -1,24 +1,28 @@
-"""The spaCy pipeline: blank Chinese, jieba segmentation with a domain dictionary, sentences on
-Chinese punctuation, and an entity ruler built from the gazetteer.
+"""The text pipeline: jieba segmentation with a domain dictionary, sentences on Chinese
+punctuation, and the gazetteer's surfaces matched on token boundaries.
 
-Everything heavy (jieba's dictionary, the gazetteer, the ruler's patterns) is built once, on first
-use of `get_nlp()`, never at import. The tokenizer keeps every character of the input (whitespace
-included) so token and sentence offsets are offsets into the normalized article text.
+    nlp = get_nlp()                  # built once: jieba's dictionary, the gazetteer's patterns
+    doc = nlp(text)                  # TextDoc: tokens, sentences, gazetteer matches
+    token_offsets(doc), sentences(doc), doc.spans["gazetteer"]
+
+Everything heavy (jieba's dictionary, the gazetteer, the matcher's patterns) is built once, on
+first use of `get_nlp()`, never at import. The tokens keep every character of the input
+(whitespace included) so token and sentence offsets are offsets into the normalized article text.
+A document is plain Python lists: the extraction reads tokens by character offset, which a spaCy
+Doc (its vocabulary lookups, span groups) made cost as much as the segmentation itself.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
-import logging
 import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from loaders.extract.phrases import Match, PhraseMatcher
+from loaders.extract.segment import Segmenter, build_segmenter
 
 # Sentence ends: Chinese and ASCII terminal punctuation, the semicolon (it separates independent
 # clauses in Chinese news) and line breaks (paragraphs, headings).
@@ -47,7 +51,7 @@ _DOMAIN_WORDS = (
 )
 
 _lock = threading.Lock()
-_nlp: Language | None = None
+_nlp: Pipeline | None = None
 
 
 @dataclass(frozen=True)
@@ -59,137 +63,67 @@ class Sentence:
     end: int
 
 
-class JiebaTokenizer:
-    """spaCy tokenizer over a private jieba instance (the global one stays untouched).
+class TextDoc:
+    """One segmented text: its tokens (start offsets and words), the start offsets of its
+    sentences and its gazetteer matches (`spans["gazetteer"]`, by start)."""
 
-    jieba returns every character of the input, so the tokens concatenate back to the text and
-    no whitespace bookkeeping is needed. The HMM guesser for unknown words is off: names are found
-    by the gazetteer and by character patterns, and the HMM pass costs more than the whole rest.
-    """
+    __slots__ = ("sentence_starts", "spans", "starts", "text", "words")
 
-    def __init__(self, vocab: Any, segmenter: Any) -> None:
-        self.vocab = vocab
+    def __init__(self, text: str, words: list[str], gazetteer: PhraseMatcher) -> None:
+        self.text = text
+        self.words = words
+        self.starts: list[int] = list(itertools.accumulate(map(len, words), initial=0))[:-1]
+        self.sentence_starts = _sentence_starts(text, self.starts)
+        self.spans: dict[str, list[Match]] = {"gazetteer": gazetteer(text, self.starts, words)}
+
+
+class Pipeline:
+    """Text → TextDoc with one segmenter and one gazetteer matcher."""
+
+    def __init__(self, segmenter: Segmenter, matcher: PhraseMatcher) -> None:
         self.segmenter = segmenter
+        self.matcher = matcher
 
-    def __call__(self, text: str) -> Doc:
-        words = [w for w in self.segmenter.cut(text, HMM=False) if w]
-        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
-        doc.user_data["iikg_text"] = text  # Doc.text re-joins every token on each access
-        starts = list(itertools.accumulate(map(len, words), initial=0))[:-1]
-        doc.user_data["iikg_tokens"] = (starts, words)  # what token_offsets() would compute
-        return doc
-
-    def pipe(self, texts: list[str]) -> Any:
-        return (self(t) for t in texts)
-
-    # spaCy calls these when a pipeline is serialized; this tokenizer is rebuilt from code instead.
-    def to_bytes(self, **_: Any) -> bytes:
-        return b""
-
-    def from_bytes(self, _data: bytes, **_: Any) -> JiebaTokenizer:
-        return self
+    def __call__(self, text: str) -> TextDoc:
+        return TextDoc(text, self.segmenter.cut(text), self.matcher)
 
 
-@Language.component("iikg_sentences")
-def set_sentence_starts(doc: Doc) -> Doc:
-    """Sentences end after Chinese terminal punctuation and line breaks.
-
-    They are stored as the span group doc.spans["sentences"] (and their character offsets in
-    doc.user_data): writing token.is_sent_start, or Doc.from_array, walks every token in Python
-    several times, which costs as much as the segmentation itself.
-    """
-    # Sentence ends found on the text; token boundaries only where a sentence starts.
-    token_starts, _ = token_offsets(doc)
-    text = doc_text(doc)
+def _sentence_starts(text: str, token_starts: list[int]) -> list[int]:
+    """Sentences end after Chinese terminal punctuation and line breaks; a sentence starts on
+    the first token at or after each end."""
     char_starts = [0] if text else []
     for end in _SENTENCE_END_RE.finditer(text):
         if end.end() < len(text):
             char_starts.append(end.end())
-    starts: list[int] = []  # token indices
     kept: list[int] = []
+    last = -1  # token index of the last sentence start
     for pos in char_starts:
         i = bisect.bisect_left(token_starts, pos)
-        if i < len(token_starts) and (not starts or i > starts[-1]):
-            starts.append(i)
+        if i < len(token_starts) and i > last:
+            last = i
             kept.append(token_starts[i])
-    char_starts = kept
-    doc.user_data["iikg_sentence_starts"] = char_starts
-    ends = [*starts[1:], len(doc)] if starts else []
-    doc.spans["sentences"] = [doc[s:e] for s, e in zip(starts, ends, strict=True)]
-    return doc
+    return kept
 
 
-def token_offsets(doc: Doc) -> tuple[list[int], list[str]]:
-    """(start offsets, texts) of the tokens, computed once per Doc and cached in user_data:
-    reading them through Token objects costs more than segmentation itself."""
-    cached = doc.user_data.get("iikg_tokens")
-    if cached is None:
-        from spacy.attrs import IDX, LENGTH
-
-        text = doc_text(doc)
-        spans = doc.to_array([IDX, LENGTH]).tolist() if len(doc) else []
-        cached = ([i for i, _ in spans], [text[i : i + n] for i, n in spans])
-        doc.user_data["iikg_tokens"] = cached
-    return cached
+def token_offsets(doc: TextDoc) -> tuple[list[int], list[str]]:
+    """(start offsets, texts) of the tokens."""
+    return doc.starts, doc.words
 
 
-def doc_text(doc: Doc) -> str:
-    """The text of a Doc made by this pipeline's tokenizer (equal to doc.text, but free)."""
-    text = doc.user_data.get("iikg_text")
-    return doc.text if text is None else text
+def doc_text(doc: TextDoc) -> str:
+    """The text of a document."""
+    return doc.text
 
 
-def token_texts(doc: Doc) -> list[str]:
-    return token_offsets(doc)[1]
+def token_texts(doc: TextDoc) -> list[str]:
+    return doc.words
 
 
-@Language.factory("iikg_gazetteer")
-def make_gazetteer_matcher(nlp: Language, name: str) -> Any:
-    # The patterns are read here rather than passed through the component config: spaCy
-    # type-checks config values, which takes seconds for the gazetteer's thousands of entries.
-    return GazetteerMatcher(nlp, ruler_patterns())
-
-
-class GazetteerMatcher:
-    """The entity ruler of the pipeline: a PhraseMatcher over gazetteer surfaces, longest
-    non-overlapping matches kept, stored as the span group doc.spans["gazetteer"].
-
-    It does what spaCy's entity_ruler does, without writing doc.ents: reading and writing
-    doc.ents walks every token in Python and would cost as much as the segmentation.
-    """
-
-    def __init__(self, nlp: Language, patterns: list[dict[str, str]]) -> None:
-        from spacy.matcher import PhraseMatcher
-
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        by_label: dict[str, list[str]] = {}
-        for p in patterns:
-            by_label.setdefault(p["label"], []).append(p["pattern"])
-        for label, texts in by_label.items():
-            self.matcher.add(label, list(nlp.tokenizer.pipe(texts)))
-
-    def __call__(self, doc: Doc) -> Doc:
-        matches = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
-        taken = bytearray(len(doc))
-        spans = []
-        for match_id, start, end in matches:
-            if any(taken[start:end]):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            spans.append(doc[start:end])
-            spans[-1].label_ = doc.vocab.strings[match_id]
-        doc.spans["gazetteer"] = sorted(spans, key=lambda s: s.start)
-        return doc
-
-
-def sentences(doc: Doc) -> Iterator[Sentence]:
-    """Non-blank sentences of `doc`, stripped, with offsets into `doc.text`."""
-    text = doc_text(doc)
-    starts = doc.user_data.get("iikg_sentence_starts")
-    if starts is None:
-        bounds = [(span.start_char, span.end_char) for span in doc.spans.get("sentences", [])]
-    else:
-        bounds = list(zip(starts, [*starts[1:], len(text)][: len(starts)], strict=True))
+def sentences(doc: TextDoc) -> Iterator[Sentence]:
+    """Non-blank sentences of `doc`, stripped, with offsets into its text."""
+    text = doc.text
+    starts = doc.sentence_starts
+    bounds = zip(starts, [*starts[1:], len(text)][: len(starts)], strict=True)
     for start, end in bounds:
         while start < end and text[start].isspace():
             start += 1
@@ -199,25 +133,8 @@ def sentences(doc: Doc) -> Iterator[Sentence]:
             yield Sentence(text[start:end], start, end)
 
 
-def _build_segmenter(words: list[str]) -> Any:
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    segmenter = jieba.Tokenizer()
-    segmenter.initialize()
-    # The dictionary's own frequencies, before the domain words are boosted: word_frequency()
-    # answers "is this ordinary vocabulary?" and must not see the boost.
-    segmenter.base_freq = {w: segmenter.FREQ.get(w, 0) for w in words}
-    # A frequency above any competing split keeps each domain name as one token.
-    for word in words:
-        if len(word) > 1 and not word.isspace():
-            freq = segmenter.FREQ.get(word, 0)
-            segmenter.add_word(word, freq=max(freq, 10 ** min(4 + len(word), 9)))
-    return segmenter
-
-
 def ruler_patterns() -> list[dict[str, str]]:
-    """Entity-ruler phrase patterns from the gazetteer: one per surface form, labelled."""
+    """Phrase patterns from the gazetteer: one per surface form, labelled."""
     from loaders.extract.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
@@ -231,20 +148,14 @@ def ruler_patterns() -> list[dict[str, str]]:
     return patterns
 
 
-def _load() -> Language:
-    import jieba
-    import spacy
-
-    jieba.setLogLevel(logging.WARNING)
-    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    words = [p["pattern"] for p in ruler_patterns()] + list(_DOMAIN_WORDS)
-    nlp.tokenizer = JiebaTokenizer(nlp.vocab, _build_segmenter(words))
-    nlp.add_pipe("iikg_sentences")
-    nlp.add_pipe("iikg_gazetteer")
-    return nlp
+def _load() -> Pipeline:
+    patterns = ruler_patterns()
+    words = [p["pattern"] for p in patterns] + list(_DOMAIN_WORDS)
+    segmenter = build_segmenter(words)
+    return Pipeline(segmenter, PhraseMatcher(patterns, segmenter.cut))
 
 
-def get_nlp() -> Language:
+def get_nlp() -> Pipeline:
     """The shared pipeline, built on first call (a few seconds: jieba and the gazetteer)."""
     global _nlp
     if _nlp is None:
@@ -257,7 +168,7 @@ def get_nlp() -> Language:
 def word_frequency(word: str) -> int:
     """jieba's corpus frequency of `word` (0 when unknown): a cheap test for common words."""
     nlp = get_nlp()
-    segmenter = nlp.tokenizer.segmenter  # type: ignore[attr-defined]
+    segmenter = nlp.segmenter
     base = segmenter.base_freq.get(word)
     return int(segmenter.FREQ.get(word, 0) if base is None else base)
 

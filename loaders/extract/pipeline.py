@@ -1,7 +1,7 @@
 """Article → Extraction: sentences, entity mentions, resolved entities, relations with evidence.
 
     from loaders.extract.pipeline import Extractor
-    extractor = Extractor()                       # loads spaCy + jieba + gazetteer once
+    extractor = Extractor()                       # loads jieba + gazetteer once
     extraction = extractor.extract(article)       # one article
     for item in extractor.extract_many(articles): ...   # streaming, progress on stderr
 
@@ -15,24 +15,22 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TextIO
 
-from spacy.language import Language
-
 from graph.model import Article, Entity, Extraction, Relation
 from loaders.extract import lac
 from loaders.extract.entities import find_mentions
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
-from loaders.extract.nlp import get_nlp, sentences
+from loaders.extract.nlp import Pipeline, get_nlp, sentences
 from loaders.extract.qualifiers import article_quantities
 from loaders.extract.relations import extract_relations
 from loaders.extract.resolve import resolve_mentions
 
 
 class Extractor:
-    """The extraction stage, its heavy resources (spaCy pipeline, gazetteer) loaded once."""
+    """The extraction stage, its heavy resources (segmenter, gazetteer) loaded once."""
 
     def __init__(
         self,
-        nlp: Language | None = None,
+        nlp: Pipeline | None = None,
         gazetteer: Gazetteer | None = None,
         statistical: bool | None = None,
     ) -> None:

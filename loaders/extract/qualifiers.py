@@ -20,6 +20,7 @@ after it (5亿元的投资). The subject:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -119,11 +120,14 @@ def _anaphor(
 
 def _subject(
     mentions: Sequence[Any], sentence: Any, c_start: int, c_end: int, at: int, aspect: str,
+    starts: list[int],
 ) -> tuple[str, str] | None:
     """(label, name) of the entity a quantity at article offset `at` describes, or None.
-    `c_start`, `c_end`: the clause's span in the article."""
+    `c_start`, `c_end`: the clause's span in the article; `mentions` are sorted by start, and
+    `starts` are their starts."""
     s_start, s_end = sentence.start, sentence.end
-    usable = [m for m in mentions if m.label != "Person" and not getattr(m, "nested", False)
+    here = mentions[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
+    usable = [m for m in here if m.label != "Person" and not getattr(m, "nested", False)
               and m.start >= s_start and m.end <= s_end]
     in_clause = [m for m in usable if m.start >= c_start and m.end <= c_end]
     if aspect in _PROJECT_ASPECTS:
@@ -161,6 +165,16 @@ def _deal(relations: Iterable[Relation], s_start: int, s_end: int) -> Relation |
     return None
 
 
+def _names_inside(ordered: Sequence[Any], starts: list[int], start: int, end: int) -> bool:
+    """Whether a mention lies within [start, end) (`ordered` by start, `starts` their starts)."""
+    i = bisect.bisect_left(starts, start)
+    while i < len(ordered) and starts[i] < end:
+        if ordered[i].end <= end:
+            return True
+        i += 1
+    return False
+
+
 def article_quantities(
     sentences: Iterable[Any], mentions: Sequence[Any], relations: Sequence[Relation],
     text: str = "",
@@ -169,11 +183,12 @@ def article_quantities(
     end (offsets into the article `text`); `mentions` (resolved: canonical names) start, end,
     label, name; `relations` are the article's relations."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
     out: list[Quantity] = []
     previous = None
     for sent in sentences:
         topic = None
-        if not any(m.start >= sent.start and m.end <= sent.end for m in ordered):
+        if not _names_inside(ordered, starts, sent.start, sent.end):
             between = text[previous.end:sent.start] if previous is not None else ""
             topic = _topic(ordered, previous, between)
         else:
@@ -189,7 +204,7 @@ def article_quantities(
                          "tail_label": deal.tail_label, "tail": deal.tail}
             else:
                 subject = _subject(ordered, sent, sent.start + c_start, sent.start + c_end, at,
-                                   aspect)
+                                   aspect, starts)
                 if subject is None and topic is not None:
                     subject = topic.label, topic.name
                 if subject is not None:

@@ -64,6 +64,12 @@ def _t2s_s2t() -> Any:
     return opencc.OpenCC("s2t")
 
 
+@lru_cache(maxsize=65536)
+def _to_traditional(text: str) -> str:
+    """OpenCC s2t of a name, memoised: the pure-Python converter is slow and names recur."""
+    return str(_t2s_s2t().convert(text))
+
+
 def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") -> list[Entity]:
     """Merge mentions into entities; each mention's `name` is set to its entity's canonical name.
 
@@ -108,8 +114,7 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
         aliases = set().union(*(surfaces[i] for i in members))
         aliases = {a for a in aliases if a and a != name and "《" not in a and "》" not in a}
         if script == "zh-Hant":
-            conv = _t2s_s2t()
-            aliases |= {conv.convert(a) for a in {name, *aliases}}
+            aliases |= {_to_traditional(a) for a in {name, *aliases}}
             aliases.discard(name)
         entities.append(
             Entity(

@@ -3,7 +3,8 @@
     .venv/bin/python tests/bench/bench_extract.py [--repeat 100]
 
 Prints chars/s of `loaders.extract.pipeline.extract` and of `jieba.cut` (default settings, its own
-tokenizer instance) over the seed articles, on one core, and their ratio (must be >= 0.5). Then
+tokenizer instance) over the seed articles, on one core, and their ratio (must be >= 0.5), by
+wall time and by this process's CPU time (steadier when other processes share the machine). Then
 streams a corpus of REPEAT × the seeds through `extract_many` and samples the resident set size:
 it must stay flat (the pipeline keeps nothing per article).
 """
@@ -43,15 +44,16 @@ def rss_bytes() -> int:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def best_rates(fns: list, chars: int, rounds: int) -> list[float]:
+def best_rates(fns: list, chars: int, rounds: int, clock=time.perf_counter) -> list[float]:
     """Best chars/s of each function over `rounds`, the functions taking turns so that both
-    see the same machine load."""
+    see the same machine load. `clock`: wall time, or time.process_time (this process's CPU
+    time: steadier on a machine other processes load)."""
     best = [float("inf")] * len(fns)
     for _ in range(rounds):
         for i, fn in enumerate(fns):
-            start = time.perf_counter()
+            start = clock()
             fn()
-            best[i] = min(best[i], time.perf_counter() - start)
+            best[i] = min(best[i], clock() - start)
     return [chars / b for b in best]
 
 
@@ -97,6 +99,10 @@ def main() -> int:
     print(f"rules only: {rules_rate:12,.0f} chars/s  (IIKG_STATISTICAL_NER=0)")
     print(f"ratio:      {ratio:12.2f}  (default / jieba; rules only / jieba "
           f"{rules_rate / jieba_rate:.2f})")
+    cpu = best_rates([run_jieba, run_extract, run_rules_only], chars, args.rounds,
+                     time.process_time)
+    print(f"CPU time:   jieba.cut {cpu[0]:,.0f}, extract {cpu[1]:,.0f}, rules only "
+          f"{cpu[2]:,.0f} chars/s; ratios {cpu[1] / cpu[0]:.2f} and {cpu[2] / cpu[0]:.2f}")
 
     def corpus() -> Iterator[Article]:
         for i in range(args.repeat):

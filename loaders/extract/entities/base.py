@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from spacy.tokens import Doc
-
 from loaders.extract.entities.lexicon import STOP_TOKENS
+from loaders.extract.nlp import TextDoc as Doc
 
 HAN = "\u4e00-\u9fff"
 _QUOTES = "“”‘’\"'「」『』"

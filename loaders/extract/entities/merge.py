@@ -7,8 +7,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc
-
 from loaders.extract.entities.agencies import (
     agency_mentions,
     party_committee_mentions,
@@ -31,6 +29,7 @@ from loaders.extract.entities.policies import book_title_mentions, unquoted_poli
 from loaders.extract.entities.projects import project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
 from loaders.extract.entities.statistical import Tagger, statistical_mentions
+from loaders.extract.nlp import TextDoc as Doc
 
 # -- merging ---------------------------------------------------------------------------------
 

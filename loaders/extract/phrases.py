@@ -1,0 +1,77 @@
+"""Gazetteer phrase matching: every gazetteer surface written in a text on token boundaries,
+longest first, without overlaps.
+
+    matcher = PhraseMatcher(patterns, cut)     # patterns: {"label", "pattern"}; cut: text -> words
+    matcher(text, starts, words) -> [Match(start_char, end_char, label_), ...]   # by start
+
+A pattern matches where the text's words are the pattern's own words (as `cut` splits the
+pattern alone), as spaCy's PhraseMatcher on token texts does: the patterns are a trie over
+words, walked from every token that opens one. Of overlapping matches the one of most tokens
+wins, then the one that starts first. (A character automaton such as pyahocorasick finds the
+same surfaces, but with thousands of Chinese patterns it scans slower than this walk, and every
+hit must still be checked against the tokens.)
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer surface in the text (the attribute names of a spaCy span)."""
+
+    start_char: int
+    end_char: int
+    label_: str
+
+
+_END = ""  # the trie key under which a pattern's label is kept (no word is empty)
+
+
+class PhraseMatcher:
+    """A trie of the patterns' words, built once."""
+
+    def __init__(self, patterns: list[dict[str, str]], cut: Callable[[str], list[str]]) -> None:
+        self._root: dict[str, Any] = {}
+        for p in patterns:
+            words = cut(p["pattern"])
+            if not words:
+                continue
+            node = self._root
+            for word in words:
+                node = node.setdefault(word, {})
+            node.setdefault(_END, p["label"])  # the first pattern of a surface keeps it
+
+    def __call__(self, text: str, starts: list[int], words: list[str]) -> list[Match]:
+        """Longest non-overlapping matches on token boundaries, in text order."""
+        root = self._root
+        found: list[tuple[int, int, str]] = []  # (first token, end token, label)
+        count = len(words)
+        for first in itertools.compress(range(count), map(root.__contains__, words)):
+            node = root[words[first]]
+            end = first + 1
+            while True:
+                label = node.get(_END)
+                if label is not None:
+                    found.append((first, end, label))
+                if end == count:
+                    break
+                node = node.get(words[end])
+                if node is None:
+                    break
+                end += 1
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken = bytearray(count)
+        kept: list[tuple[int, int, str]] = []
+        for first, end, label in found:
+            if any(taken[first:end]):
+                continue
+            taken[first:end] = b"\x01" * (end - first)
+            kept.append((first, end, label))
+        kept.sort()
+        bounds = [*starts, len(text)]
+        return [Match(bounds[first], bounds[end], label) for first, end, label in kept]
