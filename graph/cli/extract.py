@@ -55,19 +55,33 @@ def _extractions(paths: tuple[str, ...], progress: bool,
               help="Write JSON Lines here instead of standard output.")
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Report progress on standard error.")
+@click.option("--docbin", type=click.Path(dir_okay=False, writable=True),
+              help="Also write the articles as spaCy documents (a DocBin file, e.g. out.spacy): "
+                   "their words with the entities found as doc.ents, for annotation tools, "
+                   "displaCy or training a model.")
 @RESOLUTIONS_OPTION
 def extract_command(paths: tuple[str, ...], output: str | None, progress: bool,
-                    resolutions: str | None) -> None:
+                    docbin: str | None, resolutions: str | None) -> None:
     """Extract entities and relationships from articles (files, directories, globs, JSON
     Lines corpora) and write one JSON object per article. Exits with status 1 when no
     article could be extracted."""
     extract = decided_extract(resolutions, default_extract)
     out = click.open_file(output or "-", "w", encoding="utf-8")
     written = 0
+    docs = []
     with out:
         for _, extraction in _extractions(paths, progress, extract):
             out.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
             written += 1
+            if docbin:
+                from graph.export.spacy_docs import to_doc
+
+                docs.append(to_doc(extraction))
+    if docbin and docs:
+        from graph.export.spacy_docs import write_docbin
+
+        write_docbin(docs, docbin)
+        click.echo(f"wrote {len(docs)} spaCy document(s) to {docbin}", err=True)
     if not written:
         named = ", ".join(path_text(p) for p in paths)
         raise UsageError(f"no article could be extracted from {named}")

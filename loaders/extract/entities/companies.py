@@ -183,46 +183,6 @@ def _registered_left(ctx: Context, pos: int) -> int:
 
 
 _COUNTED = re.compile(r"(?:这|那|一|该|某|每|\d+|[两三四五六七八九十几多])家$")
-# Countries written before a foreign firm's name (加拿大甲乙矿业公司): not part of the name (X2).
-_COUNTRY = re.compile(
-    r"(?:美国|加拿大|俄罗斯|日本|韩国|德国|法国|英国|意大利|荷兰|瑞士|瑞典|芬兰|挪威|丹麦|比利时|"
-    r"西班牙|葡萄牙|澳大利亚|新西兰|新加坡|马来西亚|印度尼西亚|印度|巴西|阿根廷|智利|墨西哥|南非|"
-    r"以色列|沙特|阿联酋|土耳其|泰国|越南|菲律宾|哈萨克斯坦|蒙古|波兰|奥地利|卢森堡|爱尔兰)"
-)
-
-
-def _described_x_company(ctx: Context, taken: set[tuple[int, int]]) -> list[Mention]:
-    """甲乙勘探咨询公司, 俄罗斯甲乙肥料公司, 甲乙新疆公司: a proper name, then words for the trade
-    or the region it serves, then 公司. The proper name opens the stem; a stem of ordinary words
-    (晶片设计公司, 锂业公司) describes a firm without naming it."""
-    out = []
-    text, tokens = ctx.text, ctx.tokens
-    for m in re.finditer(r"(?<![有限股份总子分])公司", text):
-        left = name_left_edge(ctx, m.start(), max_chars=10, verb_min_freq=1000)
-        country = _COUNTRY.match(text, left, m.start())
-        if country:
-            left = country.end()
-        if any(a <= left and m.end() <= b for a, b in taken):
-            continue
-        words = tokens.token_words(left, m.start())
-        stem = text[left : m.start()]
-        if not (3 <= len(stem) <= 8) or len(words) < 2 or not tokens.is_boundary(left):
-            continue
-        lone = len(words[0]) == 1 and len(words[1]) == 1  # an unknown name cut into characters
-        if not _proper_word(words[0]) or (not lone and ctx.freq(words[0]) >= _RARE_FREQ):
-            continue
-        if words[0] in STOP_TOKENS or stem[0] in _FUNCTION_CHARS:
-            continue
-        if any(w in STOP_TOKENS for w in words if len(w) > 1) or _GENERIC_MODIFIERS.fullmatch(stem):
-            continue
-        cities = ctx.cities_in(left, m.start())
-        if cities and cities[0].start - left < 2:
-            continue  # 甲市公司: a place, not a name, opens the stem
-        name = stem + "公司"
-        mention = Mention(left, m.end(), "Company", name, name, "pattern:x_company")
-        mention.aliases.add(stem)
-        out.append(mention)
-    return out
 
 
 def company_mentions(ctx: Context) -> list[Mention]:
@@ -255,7 +215,6 @@ def company_mentions(ctx: Context) -> list[Mention]:
         )
         mention.aliases.add(stem)
         out.append(mention)
-    out.extend(_described_x_company(ctx, {(m.start, m.end) for m in out}))
     for m in _INDUSTRY_RE.finditer(text):
         if not tokens.is_boundary(m.start()) or not tokens.is_boundary(m.end()):
             continue

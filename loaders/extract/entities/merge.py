@@ -29,6 +29,7 @@ from loaders.extract.entities.policies import book_title_mentions, unquoted_poli
 from loaders.extract.entities.projects import project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
 from loaders.extract.entities.statistical import Tagger, statistical_mentions
+from loaders.extract.entities.trade_firms import described_x_company_mentions
 from loaders.extract.nlp import TextDoc as Doc
 
 # -- merging ---------------------------------------------------------------------------------
@@ -300,6 +301,7 @@ def find_mentions(
         person_mentions,
     ):
         mentions.extend(finder(ctx))
+    mentions.extend(described_x_company_mentions(ctx, mentions))
     mentions.extend(listed_firm_mentions(ctx, mentions))
     mentions.extend(slot_firm_mentions(ctx, mentions))
     mentions.extend(branch_mentions(ctx, mentions))

@@ -1,0 +1,58 @@
+"""Firms named by a proper name, the words for their trade or region, then 公司: 甲乙勘探咨询公司,
+俄罗斯甲乙肥料公司, 甲乙新疆公司."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.entities.base import (
+    _FUNCTION_CHARS,
+    _RARE_FREQ,
+    Context,
+    Mention,
+    name_left_edge,
+)
+from loaders.extract.entities.companies import _proper_word
+from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
+
+# Countries written before a foreign firm's name (加拿大甲乙矿业公司): not part of the name (X2).
+_COUNTRY = re.compile(
+    r"(?:美国|加拿大|俄罗斯|日本|韩国|德国|法国|英国|意大利|荷兰|瑞士|瑞典|芬兰|挪威|丹麦|比利时|"
+    r"西班牙|葡萄牙|澳大利亚|新西兰|新加坡|马来西亚|印度尼西亚|印度|巴西|阿根廷|智利|墨西哥|南非|"
+    r"以色列|沙特|阿联酋|土耳其|泰国|越南|菲律宾|哈萨克斯坦|蒙古|波兰|奥地利|卢森堡|爱尔兰)"
+)
+
+
+def described_x_company_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """甲乙勘探咨询公司, 俄罗斯甲乙肥料公司, 甲乙新疆公司: a proper name, then words for the trade
+    or the region it serves, then 公司. The proper name opens the stem; a stem of ordinary words
+    (晶片设计公司, 锂业公司) describes a firm without naming it."""
+    taken = {(m.start, m.end) for m in known if m.label == "Company"}
+    out = []
+    text, tokens = ctx.text, ctx.tokens
+    for m in re.finditer(r"(?<![有限股份总子分])公司", text):
+        left = name_left_edge(ctx, m.start(), max_chars=10, verb_min_freq=1000)
+        country = _COUNTRY.match(text, left, m.start())
+        if country:
+            left = country.end()
+        if any(a <= left and m.end() <= b for a, b in taken):
+            continue
+        words = tokens.token_words(left, m.start())
+        stem = text[left : m.start()]
+        if not (3 <= len(stem) <= 8) or len(words) < 2 or not tokens.is_boundary(left):
+            continue
+        lone = len(words[0]) == 1 and len(words[1]) == 1  # an unknown name cut into characters
+        if not _proper_word(words[0]) or (not lone and ctx.freq(words[0]) >= _RARE_FREQ):
+            continue
+        if words[0] in STOP_TOKENS or stem[0] in _FUNCTION_CHARS:
+            continue
+        if any(w in STOP_TOKENS for w in words if len(w) > 1) or _GENERIC_MODIFIERS.fullmatch(stem):
+            continue
+        cities = ctx.cities_in(left, m.start())
+        if cities and cities[0].start - left < 2:
+            continue  # 甲市公司: a place, not a name, opens the stem
+        name = stem + "公司"
+        mention = Mention(left, m.end(), "Company", name, name, "pattern:x_company")
+        mention.aliases.add(stem)
+        out.append(mention)
+    return out
