@@ -176,3 +176,13 @@ def test_a_government_post_is_never_the_articles_company() -> None:
 def test_a_party_committees_department_is_an_agency() -> None:
     ex = run("洛阳市召开会议，洛阳市委宣传部发布通知，市委组织部也发布通知。")
     assert {"洛阳市委宣传部", "洛阳市委组织部"} <= names(ex, "Agency")
+
+
+def test_a_project_that_is_what_a_company_built() -> None:
+    ex = run("洛阳星河燃气综合利用项目是洛阳星河燃气有限公司为改善大气环境投资建设的民生工程。")
+    assert ("洛阳星河燃气综合利用项目", "星河燃气") in pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_project_that_a_company_only_praised_is_not_built_by_it() -> None:
+    ex = run("洛阳星河燃气综合利用项目是洛阳星河燃气有限公司最看重的民生工程。")
+    assert pairs(ex, "DEVELOPED_BY") == set()

@@ -142,6 +142,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     continue
                 conf = 0.85 if method in ("rule:developed_by_you", "rule:developed_by") else 0.65
                 out.append(relation("DEVELOPED_BY", target, b, view, method, conf))
+        out.extend(_is_built_by(view))
         # 以A为基础搭建 / 基于A建设: the platform being built is the sentence's topic.
         for based in _BASED_ON.finditer(text):
             b_start = view.start + based.start("base")
@@ -158,6 +159,26 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 continue
             base = bases[0]
             out.append(relation("DEVELOPED_BY", topic, base, view, "rule:developed_based_on", 0.75))
+    return out
+
+
+# 甲项目是乙公司…投资建设的…工程 / 甲平台是乙自主研发的: X is what the builder built.
+_IS = re.compile(r"^\s*(?:是|系|为)$")
+_BUILT_ATTRIBUTE = re.compile(
+    r"^[^，。；]{0,30}?(?:投资建设|开发建设|建设|建成|研发|开发|打造|推出|承建|主办|举办)的"
+)
+
+
+def _is_built_by(view: SentenceView) -> list[Relation]:
+    out = []
+    for i, target in enumerate(view.mentions[:-1]):
+        builder = view.mentions[i + 1]
+        if target.label not in _TARGETS or builder.label not in _BUILDERS:
+            continue
+        if builder.label == "Project" or not _IS.match(view.text[target.end : builder.start]):
+            continue
+        if _BUILT_ATTRIBUTE.match(view.text[builder.end : view.end]):
+            out.append(relation("DEVELOPED_BY", target, builder, view, "rule:developed_is_by", 0.8))
     return out
 
 
