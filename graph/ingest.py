@@ -251,7 +251,9 @@ def ingest(
                 summary.skipped.append((where, reason))
             summary.ingested -= len(writer.refused)
     if graph is not None and not dry_run:
-        summary.sources = graph.refresh_sources()
+        w = summary.written or WriteResult()
+        summary.sources = graph.refresh_sources(
+            regroup=bool(w.new or w.changed or w.nodes_deleted))
     summary.read = load.read
     summary.seconds = time.perf_counter() - started
     return summary
