@@ -181,7 +181,7 @@ def _counted(
         summary.duplicates.append((where, first))
         if kind == "skip" or not where or where == article_id:
             return None
-        return Claim(article_id, where)
+        return Claim(article_id, where, item.file_key)
     summary.ingested += 1
     if kind == "prepared":
         summary.entities += len(item.entities)

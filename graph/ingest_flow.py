@@ -20,11 +20,13 @@ import os
 import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from graph.batch import PreparedArticle, content_hash, prepare
 from graph.errors import BatchError
 from graph.incremental import Claim, triage
+from graph.ingest_files import inputs
 from graph.ingest_writer import BatchWriter
 from graph.model import Article, Extraction
 from graph.neo4j import Graph, WriteResult
@@ -44,28 +46,34 @@ def default_jobs() -> int:
 # -- the tasks: loaded articles, triaged against the graph ------------------------------------
 
 
-def _triaged(
-    buffer: list[Article | LoadError], graph: Graph | None, version: str | None
-) -> Iterator[Task]:
-    articles = [a for a in buffer if isinstance(a, Article)]
+def _triaged(buffer: list[Task], graph: Graph | None, version: str | None) -> Iterator[Task]:
+    """The tasks of a batch of inputs: those decided from their file key pass, the loaded ones
+    ("loaded", Article | LoadError, file key) are triaged against the graph."""
+    articles = [t[1] for t in buffer if t[0] == "loaded" and isinstance(t[1], Article)]
     known, holders = ({}, {})
     if graph is not None and version is not None and articles:
         known, holders = graph.article_state([a.id for a in articles], [a.path for a in articles])
     extracting: set[str] = set()
-    for item in buffer:
+    for task in buffer:
+        if task[0] != "loaded":
+            yield task
+            continue
+        item, key = task[1], task[2]
         if isinstance(item, LoadError):
             yield ("error", item.path, item.reason)
             continue
-        verdict = "extract"
+        verdict, content = "extract", content_hash(item)
         if graph is not None and version is not None:
-            verdict = triage(item.id, item.path, content_hash(item), version, known, holders)
+            verdict = triage(item.id, item.path, content, version, known, holders)
             if verdict == "extract" and item.id in extracting and item.path:
                 verdict = "claim"  # the same text twice in this batch: extracted once
+        full_key = f"{key}:{content}" if key else None
         if verdict == "extract":
             extracting.add(item.id)
-            yield ("extract", item)
-        elif verdict == "claim":
-            yield ("claim", Claim(item.id, item.path or ""))
+            yield ("extract", item, full_key)
+        elif verdict == "claim" or (
+            full_key and full_key not in known[item.id].file_keys and item.path):
+            yield ("claim", Claim(item.id, item.path or "", full_key))  # the key recorded
         else:
             yield ("skip", item.id, item.path or item.id)
 
@@ -78,9 +86,14 @@ def tasks(
     load: LoadSummary,
 ) -> Iterator[Task]:
     """Every input as a task, in order: ("error", path, reason), ("skip", id, path),
-    ("claim", Claim) or ("extract", Article)."""
-    buffer: list[Article | LoadError] = []
-    for item in iter_articles(list(paths), summary=load):
+    ("claim", Claim) or ("extract", Article, file key). With a graph, a file whose bytes the
+    graph remembers is not loaded (graph.ingest_files)."""
+    if graph is not None and version is not None:
+        items: Iterator[Task] = inputs(paths, graph, version, batch_size, load)
+    else:
+        items = (("loaded", a, None) for a in iter_articles(list(paths), summary=load))
+    buffer: list[Task] = []
+    for item in items:
         buffer.append(item)
         if len(buffer) >= batch_size:
             yield from _triaged(buffer, graph, version)
@@ -112,7 +125,10 @@ def run_task(task: Task) -> Task:
     except Exception as exc:
         return ("error", where, f"extraction failed: {type(exc).__name__}: {exc}")
     try:
-        return ("prepared", prepare(extraction, _worker.get("version")))
+        prepared = prepare(extraction, _worker.get("version"))
+        if len(task) > 2 and task[2]:
+            prepared = replace(prepared, file_key=task[2])
+        return ("prepared", prepared)
     except Exception as exc:  # BatchError, or a bug: one article, not the run
         reason = exc if isinstance(exc, BatchError) else f"{type(exc).__name__}: {exc}"
         return ("error", where, f"invalid extraction: {reason}")
