@@ -46,6 +46,7 @@ class IngestSummary:
     written: WriteResult | None = None
     dry_run: bool = False
     seconds: float = 0.0
+    write_seconds: float = 0.0  # the writer's busy time, alongside loading and extraction
     sources: SourcesResult | None = None  # near-duplicates linked, sources counted
 
     def lines(self) -> list[str]:
@@ -78,7 +79,8 @@ class IngestSummary:
             )
         if self.sources is not None:
             out.append(self.sources.line())
-        out.append(f"time: {self.seconds:.1f} s")
+        writing = f" (writing {self.write_seconds:.1f} s of it)" if self.written else ""
+        out.append(f"time: {self.seconds:.1f} s{writing}")
         return out
 
 
@@ -245,6 +247,7 @@ def ingest(
             if pending:
                 writer.put(pending)
             summary.written = writer.close() or WriteResult()
+            summary.write_seconds = writer.busy
             summary.written.unchanged += skipped_early
             for article, reason in writer.refused:
                 where = article.label if isinstance(article, PreparedArticle) else article.path

@@ -1,9 +1,10 @@
 """The ingest as a pipeline: load → triage → extract (in `jobs` worker processes) → one writer.
 
-The main process loads the articles (about 1% of the time extraction takes) and, a batch at a
-time, asks the graph what it holds of them (graph.incremental.triage): an article whose content
-and extractor version are stored is skipped before extraction, a copy of a stored text under a
-new path only claims its path. The others are extracted and validated (graph.batch.prepare) in
+The main process reads the files and, a batch at a time, asks the graph what it holds of them:
+a file whose bytes the graph remembers is not even loaded (graph.ingest_files), the others are
+loaded and triaged (graph.incremental.triage): an article whose content and extractor version
+are stored is skipped before extraction, a copy of a stored text under a new path only claims
+its path. The others are extracted and validated (graph.batch.prepare) in
 the main process (`jobs=1`) or in worker processes (multiprocessing, fork; started by the first
 article to extract, so a re-ingest with nothing new loads no model), in input order, at most a
 few batches in flight; one writer thread writes batches of them to Neo4j while the next
@@ -19,6 +20,7 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
@@ -229,6 +231,7 @@ class Writer:
                                     ingested_at=ingested_at)
         self._queue: queue.Queue[list[PreparedArticle | Claim] | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
+        self.busy = 0.0  # seconds spent writing
         self._thread = threading.Thread(target=self._run, name="iikg-writer", daemon=True)
         self._thread.start()
 
@@ -240,10 +243,12 @@ class Writer:
         while (batch := self._queue.get()) is not None:
             if self._error is not None:
                 continue  # drain after a failure
+            started = time.perf_counter()
             try:
                 self._batches.write(batch)
             except BaseException as exc:  # raised again in the caller's thread
                 self._error = exc
+            self.busy += time.perf_counter() - started
 
     def _raise(self) -> None:
         if self._error is not None:
