@@ -79,7 +79,7 @@ class IngestSummary:
             )
         if self.sources is not None:
             out.append(self.sources.line())
-        writing = f" (writing {self.write_seconds:.1f} s of it)" if self.written else ""
+        writing = f" (writing {self.write_seconds:.1f} s of it)" if self.write_seconds else ""
         out.append(f"time: {self.seconds:.1f} s{writing}")
         return out
 
