@@ -11,11 +11,12 @@ turns every expected error (graph.errors.IikgError) into a one-line message, in 
 - ``ask``: ``iikg ask``, ``iikg changes``, ``iikg remove``;
 - ``resolve``: ``iikg resolve apply|candidates``, ``iikg dedup``, the ``--resolutions`` option;
 - ``quantities``: ``iikg eval-quantities``;
-- ``analyze``: ``iikg analyze``.
+- ``analyze``: ``iikg analyze``;
+- ``bulk``: ``iikg ingest --bulk`` (called by ``graphdb``), ``iikg bulk-finish``.
 """
 
-from graph.cli import analyze, ask, extract, graphdb, quantities, reports, resolve, server
+from graph.cli import analyze, ask, bulk, extract, graphdb, quantities, reports, resolve, server
 from graph.cli.app import main
 
-__all__ = ["analyze", "ask", "extract", "graphdb", "main", "quantities", "reports", "resolve",
-           "server"]
+__all__ = ["analyze", "ask", "bulk", "extract", "graphdb", "main", "quantities", "reports",
+           "resolve", "server"]
