@@ -66,6 +66,7 @@ def test_bulk_load_gives_the_graph_of_an_ingest(neo4j_db: Any, neo4j_server: Any
     got = snapshot(neo4j_db.driver, neo4j_db.database)
     assert compare(expected, got) == []
     assert got["counts"] == expected["counts"] and got["counts"]["relationships"] > 1000
+    _has_the_hard_values(got)
     # the same relationships the files held, and the post-import steps ran
     assert bulk.relationships + bulk.finished.sources.duplicates == got["counts"]["relationships"]
     assert (files / "IMPORT.sh").is_file()
@@ -84,6 +85,24 @@ def test_bulk_load_gives_the_graph_of_an_ingest(neo4j_db: Any, neo4j_server: Any
         bulk_ingest([str(corpus)], neo4j_server, directory=tmp_path / "again",
                     extract=mixed_extract, version=VERSION)
     assert not (tmp_path / "again").exists()
+
+
+def _has_the_hard_values(snap: dict[str, Any]) -> None:
+    """The values of tests/support/bulk_corpus.py arrived (so the comparison covered them)."""
+    nodes = {n["key"]: n["properties"] for n in snap["nodes"]}
+    assert nodes["Company:晨曦制造"]["codes"] == [""]
+    xingyun = nodes["Company:星云科技"]
+    assert (xingyun["lines"], xingyun["rank"], xingyun["score"], xingyun["listed"]) == (
+        [], 3, 1.5, False)
+    assert nodes["City:洛阳市"]["level"] == "district"
+    titles = {r["properties"].get("title") for r in snap["relationships"]
+              if r["type"] == "WORKS_FOR" and r["start"] == "Person:王小明"}
+    assert titles == {"副总经理"}
+    sentences = {n["properties"].get("sentence") for n in snap["nodes"]
+                 if "Evidence" in n["labels"]}
+    assert any(s and "\r\n" in s and '"' in s and "\\" in s for s in sentences)
+    assert any(r["type"] == "MENTIONS" and r["properties"]["aliases"] == []
+               for r in snap["relationships"])
 
 
 def _iikg(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
