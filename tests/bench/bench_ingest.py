@@ -14,6 +14,10 @@ text is used), writes them as .txt files, then measures:
 - re-ingest of the unchanged corpus (nothing is extracted or written);
 - a corpus with COPIES of the files copied under a second folder: first ingest, then re-ingest
   (must report 0 changed);
+- with ``--bulk``: ``iikg ingest --bulk`` into an empty database (neo4j-admin import on the
+  managed server), its relationships per second (MENTIONS and Evidence links included), then a
+  plain ingest of the same corpus on top (must write nothing); ``--only-bulk`` measures only
+  jieba and the bulk load;
 
 each ``iikg`` command in a fresh process (model loading included), and prints each time as a
 multiple of jieba's.
@@ -32,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -89,12 +94,37 @@ def iikg(*args: str) -> tuple[float, str]:
     return time.perf_counter() - start, done.stdout
 
 
+def bulk_figures(corpus: Path, base: float, show: Any) -> None:
+    """`iikg ingest --bulk` into an emptied database, end to end in a fresh process, and its
+    relationships per second (every relationship of the import files: MENTIONS, HAS_EVIDENCE,
+    HAS_QUANTITY, QUANTIFIES and the entity relationships); then a plain ingest on top."""
+    with connect(resolve_settings(start_local=True)) as graph:
+        clear_database(graph)
+    seconds, out = iikg("ingest", "--bulk", "--no-progress", str(corpus))
+    files = next(x for x in out.splitlines() if x.startswith("bulk files"))
+    nodes, rels = (int(n) for n in re.findall(r"(\d+) (?:nodes|relationships)", files))
+    inside = out.splitlines()[-1].partition("(")[2].partition(")")[0]
+    phases = dict(re.findall(r"(\w[\w -]*?) ([\d.]+) s", inside))
+    show("ingest --bulk (empty database)", seconds, out)
+    print(f"{'':44} {nodes:,} nodes, {rels:,} relationships: {rels / seconds:,.0f} "
+          "relationships/s end to end")
+    imported = float(phases.get("neo4j-admin import", "nan"))
+    print(f"{'  of which neo4j-admin import':44} {imported:8.1f} s {imported / base:6.2f}x  "
+          f"{rels / imported:,.0f} relationships/s")
+    print(f"{'':44} phases: " + ", ".join(f"{k} {v} s" for k, v in phases.items()))
+    seconds, out = iikg("ingest", "--no-progress", str(corpus))
+    show("plain ingest after the bulk load", seconds, out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--copies", type=float, default=0.36,
                         help="share of the files copied under a second folder")
+    parser.add_argument("--bulk", action="store_true", help="also measure iikg ingest --bulk")
+    parser.add_argument("--only-bulk", action="store_true",
+                        help="measure raw jieba and the bulk load only")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="iikg-bench-ingest-"))
     corpus = work / "corpus"
@@ -111,6 +141,10 @@ def main() -> int:
         line = next((x for x in out.splitlines() if x.startswith("articles:")), "")
         print(f"{what:44} {seconds:8.1f} s {seconds / base:6.2f}x  {line}")
 
+    if args.only_bulk:
+        bulk_figures(corpus, base, show)
+        shutil.rmtree(work)
+        return 0
     seconds, _ = iikg("extract", str(corpus), "-o", str(work / "out.jsonl"))
     show("extraction alone (iikg extract, 1 process)", seconds)
     settings = resolve_settings(start_local=True)
@@ -129,7 +163,8 @@ def main() -> int:
         show(f"ingest with {len(list(mirror.iterdir()))} copies added", seconds, out)
         seconds, out = iikg("ingest", "--no-progress", str(corpus), str(mirror))
         show("re-ingest with the copies", seconds, out)
-        print("bulk load (iikg ingest --bulk): not implemented")
+    if args.bulk:
+        bulk_figures(corpus, base, show)
     shutil.rmtree(work)
     return 0
 
