@@ -128,38 +128,60 @@ def _progress_bar(enabled: bool) -> Iterator[Callable[[], None] | None]:
         yield lambda: bar.update(1)
 
 
-def write_files(paths: Iterable[str], directory: Path, *, database: str = DEFAULT_DATABASE,
-                jobs: int = 1, extract: Extract | None = None, version: str | None = None,
-                progress: bool = False) -> BulkSummary:
-    """Load, extract and write the neo4j-admin files of `paths` into `directory`, with
-    IMPORT.sh, the command that imports them into `database`."""
+def _fill(summary: BulkSummary, items: Iterable[PreparedArticle | Claim], database: str) -> None:
+    """Fold `items` into the files of `summary.directory`, with IMPORT.sh."""
     started = time.perf_counter()
-    if version is None and extract is None:
-        from loaders.extract.version import extractor_version
-
-        version = extractor_version()
-    summary = BulkSummary(directory=directory)
-    files = AdminFiles(directory)
+    files = AdminFiles(summary.directory)
     rows = BulkRows(files, moments.now())
-    seen, load = FirstSeen(), LoadSummary()
     try:
-        with (extracted(tasks(paths, None, version, 200, load), jobs, extract, version) as flow,
-              _progress_bar(progress) as tick):
-            for result in flow:
-                if tick:
-                    tick()
-                item = _counted(result, summary, seen)
-                if item is not None:
-                    rows.add(item)
+        for item in items:
+            rows.add(item)
         rows.finish()
     finally:
         files.close()
     summary.admin_args = files.import_args(database)
     files.write_command(database)
-    summary.read = load.read
     summary.nodes, summary.relationships = files.nodes, files.relationships
     summary.counts = dict(files.by_spec)
     summary.seconds["extraction and files"] = time.perf_counter() - started
+
+
+def write_files(paths: Iterable[str], directory: Path, *, database: str = DEFAULT_DATABASE,
+                jobs: int = 1, extract: Extract | None = None, version: str | None = None,
+                progress: bool = False) -> BulkSummary:
+    """Load, extract and write the neo4j-admin files of `paths` into `directory`, with
+    IMPORT.sh, the command that imports them into `database`."""
+    if version is None and extract is None:
+        from loaders.extract.version import extractor_version
+
+        version = extractor_version()
+    summary = BulkSummary(directory=directory)
+    seen, load = FirstSeen(), LoadSummary()
+
+    def items(flow: Iterator[tuple], tick: Callable[[], None] | None) -> Iterator:
+        for result in flow:
+            if tick:
+                tick()
+            item = _counted(result, summary, seen)
+            if item is not None:
+                yield item
+
+    with (extracted(tasks(paths, None, version, 200, load), jobs, extract, version) as flow,
+          _progress_bar(progress) as tick):
+        _fill(summary, items(flow, tick), database)
+    summary.read = load.read
+    return summary
+
+
+def write_prepared(articles: Iterable[PreparedArticle], directory: Path, *,
+                   database: str = DEFAULT_DATABASE) -> BulkSummary:
+    """The neo4j-admin files of articles already prepared (graph.batch.prepare: ready-made
+    extractions, benchmarks), a second one with an id of the run written once."""
+    summary = BulkSummary(directory=directory)
+    seen = FirstSeen()
+    counted = (_counted(("prepared", a), summary, seen) for a in articles)
+    _fill(summary, (item for item in counted if item is not None), database)
+    summary.read = summary.ingested + len(summary.duplicates)
     return summary
 
 
@@ -186,11 +208,25 @@ def bulk_ingest(paths: Iterable[str], settings: Settings, *, directory: str | Pa
     database = settings.database or DEFAULT_DATABASE
     summary = write_files(paths, where, database=database, jobs=jobs, extract=extract,
                           version=version, progress=progress)
-    if not managed or not summary.ingested:
-        if summary.ingested:
-            summary.command = shlex.join(["neo4j-admin", *summary.admin_args])
+    if not summary.ingested:
+        if temporary:
+            shutil.rmtree(where, ignore_errors=True)
+        return summary
+    if not managed:
+        summary.command = shlex.join(["neo4j-admin", *summary.admin_args])
         return summary
     assert server is not None
+    load_managed(summary, settings, server)
+    if temporary:
+        shutil.rmtree(where, ignore_errors=True)
+    return summary
+
+
+def load_managed(summary: BulkSummary, settings: Settings,
+                 server: local.LocalServer | None = None) -> None:
+    """Import the files of `summary` into the managed server's empty database: stop it, run
+    neo4j-admin, start it, then the steps after an import (graph.neo4j.bulk_load.finish)."""
+    server = server or local.LocalServer.from_env()
     with connect(settings) as graph:
         require_empty(graph)  # nothing written since the first look
     started = time.perf_counter()
@@ -198,7 +234,7 @@ def bulk_ingest(paths: Iterable[str], settings: Settings, *, directory: str | Pa
     summary.seconds["stop"] = time.perf_counter() - started
     started = time.perf_counter()
     try:
-        import_full(server, where, summary.admin_args)
+        import_full(server, summary.directory, summary.admin_args)
         summary.seconds["neo4j-admin import"] = time.perf_counter() - started
     finally:
         started = time.perf_counter()
@@ -206,8 +242,5 @@ def bulk_ingest(paths: Iterable[str], settings: Settings, *, directory: str | Pa
         summary.seconds["start"] = time.perf_counter() - started
     summary.loaded = True
     with connect(settings) as graph:
-        summary.finished = finish(graph, where)
+        summary.finished = finish(graph, summary.directory)
     summary.seconds.update(summary.finished.seconds)
-    if temporary:
-        shutil.rmtree(where, ignore_errors=True)
-    return summary

@@ -2,8 +2,9 @@
 
 ``AdminFiles`` writes nodes and relationships as they come, each into a file whose header
 types every property exactly as the Cypher writes would store it (a Python int is a `long`, a
-float a `double`, a list of strings a `string[]` …): rows whose properties differ in name or
-type go to different files, each with its own header, so no value changes type on the way.
+float a `double`, a list of strings a `string[]` …): a row whose property has another type
+than a file's column, or that brings a property a file lacks, goes to another file with its
+own header, so no value changes type on the way and no row is shorter than its header.
 Strings are always quoted (an empty string stays an empty string; an empty field is "no
 property"); list elements are joined by U+001F. A list neo4j-admin cannot write (an empty
 one, or one empty string, both read back as "no property") is left out of the row and kept
