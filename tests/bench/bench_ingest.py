@@ -17,7 +17,9 @@ text is used), writes them as .txt files, then measures:
 - with ``--bulk``: ``iikg ingest --bulk`` into an empty database (neo4j-admin import on the
   managed server), its relationships per second (MENTIONS and Evidence links included), then a
   plain ingest of the same corpus on top (must write nothing); ``--only-bulk`` measures only
-  jieba and the bulk load;
+  jieba and the bulk load; ``--bulk-synthetic N`` only the writing side, on N synthetic
+  extractions (bench_store.py's, no extraction): the Cypher writes of an ingest against the
+  bulk load (files, neo4j-admin import, restart, schema, sources);
 
 each ``iikg`` command in a fresh process (model loading included), and prints each time as a
 multiple of jieba's.
@@ -116,6 +118,43 @@ def bulk_figures(corpus: Path, base: float, show: Any) -> None:
     show("plain ingest after the bulk load", seconds, out)
 
 
+def bulk_synthetic(count: int) -> None:
+    """The Cypher writes of an ingest (batches of 200, then sources) against a bulk load of the
+    same prepared articles, both into an emptied database of the managed server."""
+    from bench_store import generate as synthetic
+
+    from graph.batch import prepare
+    from graph.bulk import load_managed, write_prepared
+
+    prepared = [prepare(ex, "synthetic") for ex in synthetic(count)]
+    settings = resolve_settings(start_local=True)
+    with connect(settings) as graph:
+        clear_database(graph)
+        start = time.perf_counter()
+        for i in range(0, len(prepared), 200):
+            graph.write_articles(prepared[i: i + 200])
+        graph.refresh_sources()
+        base = time.perf_counter() - start
+        rels = graph.stats()["relationships"]
+        clear_database(graph)
+    print(f"{count:,} synthetic articles: {rels:,} relationships (MENTIONS, HAS_EVIDENCE ... "
+          "included)")
+    print(f"{'Cypher writes of an ingest (batches of 200)':44} {base:8.1f} s   1.00x  "
+          f"{rels / base:,.0f} relationships/s")
+    with tempfile.TemporaryDirectory(prefix="iikg-bench-bulk-") as tmp:
+        start = time.perf_counter()
+        summary = write_prepared(prepared, Path(tmp) / "files")
+        load_managed(summary, settings)
+        seconds = time.perf_counter() - start
+    what = "bulk load (files, import, restart, finish)"
+    print(f"{what:44} {seconds:8.1f} s {seconds / base:6.2f}x  {rels / seconds:,.0f} "
+          "relationships/s")
+    imported = summary.seconds["neo4j-admin import"]
+    print(f"{'  of which neo4j-admin import':44} {imported:8.1f} s {imported / base:6.2f}x  "
+          f"{summary.relationships / imported:,.0f} relationships/s")
+    print(f"{'':44} phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in summary.seconds.items()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
@@ -125,7 +164,12 @@ def main() -> int:
     parser.add_argument("--bulk", action="store_true", help="also measure iikg ingest --bulk")
     parser.add_argument("--only-bulk", action="store_true",
                         help="measure raw jieba and the bulk load only")
+    parser.add_argument("--bulk-synthetic", type=int, metavar="N",
+                        help="only the Cypher writes against a bulk load of N synthetic articles")
     args = parser.parse_args()
+    if args.bulk_synthetic:
+        bulk_synthetic(args.bulk_synthetic)
+        return 0
     work = Path(tempfile.mkdtemp(prefix="iikg-bench-ingest-"))
     corpus = work / "corpus"
     corpus.mkdir()
