@@ -14,7 +14,9 @@ them (graph.bulk_rows) into CSV files (graph.bulk_csv). Then:
 
 The graph is the one `iikg ingest` writes into an empty database (tests/neo4j/test_bulk.py
 compares every node, relationship and property), so a later `iikg ingest` of the same corpus
-finds every article unchanged and writes nothing.
+finds every article unchanged and writes nothing. The import replaces the database, whose
+transaction ids start again: a driver opened before it holds bookmarks the new database never
+reaches, so each step here opens its own, and a program that kept one open must open another.
 """
 
 from __future__ import annotations
