@@ -30,7 +30,7 @@ MAX_BATCH_BYTES = 64 * 2**20  # file bytes held while a batch waits for its chec
 
 
 def inputs(
-    paths: Iterable[str], graph: Graph, version: str, batch_size: int, load: LoadSummary
+    paths: Iterable[str], graph: Graph | None, version: str, batch_size: int, load: LoadSummary
 ) -> Iterator[Item]:
     """Every input in order, decided from its key when the graph remembers it, else loaded."""
     batch: list[tuple[Path | LoadError, str | None, bytes | None]] = []
@@ -53,12 +53,12 @@ def inputs(
 
 def _decided(
     batch: list[tuple[Path | LoadError, str | None, bytes | None]],
-    graph: Graph,
+    graph: Graph | None,
     version: str,
     load: LoadSummary,
 ) -> Iterator[Item]:
     keyed = [path_text(item) for item, key, _ in batch if key is not None]
-    known, holders = graph.article_state([], keyed) if keyed else ({}, {})
+    known, holders = graph.article_state([], keyed) if keyed and graph is not None else ({}, {})
     for item, key, data in batch:
         if key is not None:
             where = path_text(item)

@@ -90,7 +90,7 @@ def tasks(
     """Every input as a task, in order: ("error", path, reason), ("skip", id, path),
     ("claim", Claim) or ("extract", Article, file key). With a graph, a file whose bytes the
     graph remembers is not loaded (graph.ingest_files)."""
-    if graph is not None and version is not None:
+    if version is not None:  # without a graph (a bulk load) the files are keyed all the same
         items: Iterator[Task] = inputs(paths, graph, version, batch_size, load)
     else:
         items = (("loaded", a, None) for a in iter_articles(list(paths), summary=load))

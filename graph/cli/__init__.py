@@ -11,7 +11,8 @@ turns every expected error (graph.errors.IikgError) into a one-line message, in 
 - ``ask``: ``iikg ask``, ``iikg changes``, ``iikg remove``;
 - ``resolve``: ``iikg resolve apply|candidates``, ``iikg dedup``, the ``--resolutions`` option;
 - ``quantities``: ``iikg eval-quantities``;
-- ``analyze``: ``iikg analyze``.
+- ``analyze``: ``iikg analyze``;
+- ``bulk``: ``iikg ingest --bulk`` (called by ``graphdb``), ``iikg bulk-finish``.
 """
 
 from graph.cli.app import main
@@ -28,6 +29,7 @@ main.lazy = {
     "export": "graph.cli.reports",
     "resolve": "graph.cli.resolve", "dedup": "graph.cli.resolve",
     "neo4j": "graph.cli.server", "browser": "graph.cli.server",
+    "bulk-finish": "graph.cli.bulk",
 }
 
 __all__ = ["main"]

@@ -7,6 +7,7 @@ import click
 import cypher
 from graph import demo
 from graph.cli.app import FORMAT_OPTION, Connection, connection_options, main, print_rows
+from graph.cli.bulk import BULK_DIR_HELP, BULK_HELP, run_bulk
 from graph.cli.resolve import RESOLUTIONS_OPTION, decided_ingest
 from graph.errors import UsageError
 from graph.ingest import ingest
@@ -28,10 +29,13 @@ from loaders.paths import path_text
               help="Extract on the workers of this Dask distributed scheduler "
                    "(tcp://HOST:PORT; needs pip install 'iikg[dask]'); this process still "
                    "loads, skips what the graph holds, and writes. --jobs is then unused.")
+@click.option("--bulk", is_flag=True, help=BULK_HELP)
+@click.option("--bulk-dir", type=click.Path(file_okay=False), default=None, help=BULK_DIR_HELP)
 @RESOLUTIONS_OPTION
 @connection_options
 def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progress: bool,
-                   jobs: int, scheduler: str | None, resolutions: str | None,
+                   jobs: int, scheduler: str | None, bulk: bool, bulk_dir: str | None,
+                   resolutions: str | None,
                    connection: Connection) -> None:
     """Load articles (files, directories, globs, JSON Lines), extract entities and
     relationships, and write them to Neo4j, merged with what is there.
@@ -47,7 +51,20 @@ def ingest_command(paths: tuple[str, ...], dry_run: bool, batch_size: int, progr
     process still loads the files, skips what the graph holds and writes. Near-duplicate articles
     are then linked and relationships' `sources` counted (iikg dedup). Exits with status 1
     when no article could be ingested.
+
+    --bulk: the first load of a large corpus into an empty database, through neo4j-admin
+    (see README "Bulk first load").
     """
+    if bulk:
+        if scheduler:
+            raise UsageError("--bulk extracts on this machine (--jobs); it does not take "
+                             "--scheduler")
+        if dry_run:
+            raise UsageError("--bulk and --dry-run do not go together (--dry-run writes nothing)")
+        run_bulk(paths, connection, bulk_dir, jobs, progress, resolutions)
+        return
+    if bulk_dir:
+        raise UsageError("--bulk-dir goes with --bulk")
     extract, version = decided_ingest(resolutions)
     if dry_run:
         summary = ingest(paths, dry_run=True, progress=progress, jobs=jobs, extract=extract,

@@ -15,6 +15,12 @@ text is used), writes them as .txt files, then measures:
 - re-ingest of the unchanged corpus (nothing is loaded, extracted or written), best of three;
 - a corpus with COPIES of the files copied under a second folder: first ingest, then re-ingest
   (must report 0 changed, and nothing created or deleted), best of three;
+- with ``--bulk``: ``iikg ingest --bulk`` into an empty database (neo4j-admin import on the
+  managed server), its relationships per second (MENTIONS and Evidence links included), then a
+  plain ingest of the same corpus on top (must write nothing); ``--only-bulk`` measures only
+  jieba and the bulk load; ``--bulk-synthetic N`` only the writing side, on N synthetic
+  extractions (bench_store.py's, no extraction): the Cypher writes of an ingest against the
+  bulk load (files, neo4j-admin import, restart, schema, sources);
 
 each ``iikg`` command in a fresh process (model loading included), and prints each time as a
 multiple of jieba's, with the ingest's own account of it (the writer's busy time, the sources
@@ -35,6 +41,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -107,6 +114,65 @@ def _best(runs: int, *args: str) -> tuple[float, str]:
     return min(results, key=lambda r: r[0])
 
 
+def bulk_figures(corpus: Path, base: float, show: Any) -> None:
+    """`iikg ingest --bulk` into an emptied database, end to end in a fresh process, and its
+    relationships per second (every relationship of the import files: MENTIONS, HAS_EVIDENCE,
+    HAS_QUANTITY, QUANTIFIES and the entity relationships); then a plain ingest on top."""
+    with connect(resolve_settings(start_local=True)) as graph:
+        clear_database(graph)
+    seconds, out = iikg("ingest", "--bulk", "--no-progress", str(corpus))
+    files = next(x for x in out.splitlines() if x.startswith("bulk files"))
+    nodes, rels = (int(n) for n in re.findall(r"(\d+) (?:nodes|relationships)", files))
+    inside = out.splitlines()[-1].partition("(")[2].partition(")")[0]
+    phases = dict(re.findall(r"(\w[\w -]*?) ([\d.]+) s", inside))
+    show("ingest --bulk (empty database)", seconds, out)
+    print(f"{'':44} {nodes:,} nodes, {rels:,} relationships: {rels / seconds:,.0f} "
+          "relationships/s end to end")
+    imported = float(phases.get("neo4j-admin import", "nan"))
+    print(f"{'  of which neo4j-admin import':44} {imported:8.1f} s {imported / base:6.2f}x  "
+          f"{rels / imported:,.0f} relationships/s")
+    print(f"{'':44} phases: " + ", ".join(f"{k} {v} s" for k, v in phases.items()))
+    seconds, out = iikg("ingest", "--no-progress", str(corpus))
+    show("plain ingest after the bulk load", seconds, out)
+
+
+def bulk_synthetic(count: int) -> None:
+    """The Cypher writes of an ingest (batches of 200, then sources) against a bulk load of the
+    same prepared articles, both into an emptied database of the managed server."""
+    from bench_store import generate as synthetic
+
+    from graph.batch import prepare
+    from graph.bulk import load_managed, write_prepared
+
+    prepared = [prepare(ex, "synthetic") for ex in synthetic(count)]
+    settings = resolve_settings(start_local=True)
+    with connect(settings) as graph:
+        clear_database(graph)
+        start = time.perf_counter()
+        for i in range(0, len(prepared), 200):
+            graph.write_articles(prepared[i: i + 200])
+        graph.refresh_sources()
+        base = time.perf_counter() - start
+        rels = graph.stats()["relationships"]
+        clear_database(graph)
+    print(f"{count:,} synthetic articles: {rels:,} relationships (MENTIONS, HAS_EVIDENCE ... "
+          "included)")
+    print(f"{'Cypher writes of an ingest (batches of 200)':44} {base:8.1f} s   1.00x  "
+          f"{rels / base:,.0f} relationships/s")
+    with tempfile.TemporaryDirectory(prefix="iikg-bench-bulk-") as tmp:
+        start = time.perf_counter()
+        summary = write_prepared(prepared, Path(tmp) / "files")
+        load_managed(summary, settings)
+        seconds = time.perf_counter() - start
+    what = "bulk load (files, import, restart, finish)"
+    print(f"{what:44} {seconds:8.1f} s {seconds / base:6.2f}x  {rels / seconds:,.0f} "
+          "relationships/s")
+    imported = summary.seconds["neo4j-admin import"]
+    print(f"{'  of which neo4j-admin import':44} {imported:8.1f} s {imported / base:6.2f}x  "
+          f"{summary.relationships / imported:,.0f} relationships/s")
+    print(f"{'':44} phases: " + ", ".join(f"{k} {v:.1f} s" for k, v in summary.seconds.items()))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
@@ -115,7 +181,15 @@ def main() -> int:
                         help="share of the files copied under a second folder")
     parser.add_argument("--steps", default=",".join(STEPS),
                         help=f"comma-separated, of {', '.join(STEPS)}")
+    parser.add_argument("--bulk", action="store_true", help="also measure iikg ingest --bulk")
+    parser.add_argument("--only-bulk", action="store_true",
+                        help="measure raw jieba and the bulk load only")
+    parser.add_argument("--bulk-synthetic", type=int, metavar="N",
+                        help="only the Cypher writes against a bulk load of N synthetic articles")
     args = parser.parse_args()
+    if args.bulk_synthetic:
+        bulk_synthetic(args.bulk_synthetic)
+        return 0
     steps = set(args.steps.split(","))
     work = Path(tempfile.mkdtemp(prefix="iikg-bench-ingest-"))
     corpus = work / "corpus"
@@ -131,6 +205,10 @@ def main() -> int:
     def show(what: str, seconds: float, out: str = "") -> None:
         print(f"{what:44} {seconds:8.1f} s {seconds / base:6.2f}x  {_shown(out)}")
 
+    if args.only_bulk:
+        bulk_figures(corpus, base, show)
+        shutil.rmtree(work)
+        return 0
     if "extract" in steps:
         seconds, _ = iikg("extract", str(corpus), "-o", str(work / "out.jsonl"))
         show("extraction alone (iikg extract, 1 process)", seconds)
@@ -155,7 +233,8 @@ def main() -> int:
             show("re-ingest with the copies (best of 3)", seconds, out)
             nodes = next((x for x in out.splitlines() if x.startswith("nodes:")), "")
             print(f"{'':44} {nodes}")
-        print("bulk load (iikg ingest --bulk): not implemented")
+    if args.bulk:
+        bulk_figures(corpus, base, show)
     shutil.rmtree(work)
     return 0
 
