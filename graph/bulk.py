@@ -114,7 +114,7 @@ def _counted(
     first = seen.duplicate_of(item.id, item.path or item.id)
     if first is not None:
         summary.duplicates.append((item.path or item.id, first))
-        return Claim(item.id, item.path) if item.path else None
+        return Claim(item.id, item.path, item.file_key) if item.path else None
     summary.ingested += 1
     return item
 
