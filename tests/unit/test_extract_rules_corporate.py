@@ -186,3 +186,9 @@ def test_a_project_that_is_what_a_company_built() -> None:
 def test_a_project_that_a_company_only_praised_is_not_built_by_it() -> None:
     ex = run("洛阳星河燃气综合利用项目是洛阳星河燃气有限公司最看重的民生工程。")
     assert pairs(ex, "DEVELOPED_BY") == set()
+
+
+def test_a_supplier_at_work_in_a_list_of_projects_with_unnamed_items() -> None:
+    ex = run("昱辰科技是一家仿真软件厂商，其产品已在洛阳星河体育场、世界最高风电塔"
+             "（洛阳170m风电塔）等大型项目中逐步落地。")
+    assert ("昱辰科技", "洛阳星河体育场") in pairs(ex, "EMPOWERS")
