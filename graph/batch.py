@@ -48,6 +48,7 @@ class PreparedArticle:
     quantities: list[dict[str, Any]] = field(default_factory=list)
     content_hash: str = ""
     extractor: str | None = None  # the extractor version, None when unknown
+    file_key: str | None = None  # "<file key>:<content hash>" of its file (graph.incremental)
 
     @property
     def label(self) -> str:

@@ -16,10 +16,15 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# numpy and datasketch (which imports scipy: a second of start-up) are imported on first use,
+# so a command that signs or groups nothing (a re-ingest with nothing new) never loads them.
 
 NUM_PERM = 128
 SHINGLE = 5  # characters per shingle (Chinese text: about two words)
@@ -40,16 +45,23 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {flat[i : i + k] for i in range(len(flat) - k + 1)}
 
 
-# The permutations depend only on NUM_PERM, SEED and SCHEME: drawn once, shared by every
-# MinHash (drawing them costs more than signing a short article).
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+@cache
+def _permutations() -> tuple:
+    """The permutations depend only on NUM_PERM, SEED and SCHEME: drawn once, shared by every
+    MinHash (drawing them costs more than signing a short article)."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
 
 
 def _minhash(hashvalues: Sequence[int] | None = None) -> MinHash:
+    import numpy as np
+    from datasketch import MinHash
+
     values = None if hashvalues is None else np.asarray(hashvalues, dtype=np.uint64)
     # crc32: a stable 32-bit hash of each shingle, several times faster than sha1
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashfunc=zlib.crc32,
-                   hashvalues=values, permutations=_PERMUTATIONS)
+                   hashvalues=values, permutations=_permutations())
 
 
 def signature(text: str) -> list[int]:
@@ -61,6 +73,8 @@ def signature(text: str) -> list[int]:
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity of two signatures."""
+    import numpy as np
+
     return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
 
 
@@ -95,6 +109,8 @@ class Duplicate:
 def duplicate_groups(articles: Iterable[ArticleSig], threshold: float = THRESHOLD) -> dict:
     """Article id → Duplicate (its original and their similarity) for every article that is a
     near-duplicate of an earlier one; articles without a signature are nobody's duplicate."""
+    from datasketch import MinHashLSH
+
     sigs = {a.id: a for a in articles if a.minhash is not None and len(a.minhash) == NUM_PERM}
     # The index's bands are tuned below the threshold, so a pair just above it is rarely missed;
     # every candidate pair is then checked against the threshold itself.

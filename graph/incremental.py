@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from graph.batch import PreparedArticle
+from loaders.file_key import path_tag
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,16 @@ class Known:
     fingerprint: str | None = None
     content_hash: str | None = None
     extractor: str | None = None
+    file_keys: tuple[str, ...] = ()  # "<file key>:<content hash>" of its paths' files
 
 
 @dataclass(frozen=True)
 class Claim:
-    """An article skipped before extraction whose path the graph must record."""
+    """An article skipped before extraction whose path (or file key) the graph must record."""
 
     id: str
     path: str
+    file_key: str | None = None  # "<file key>:<content hash>" of the file at `path`
 
 
 # path → ids of the Articles holding it
@@ -70,14 +73,40 @@ def triage(
     return "claim"
 
 
+def remembered(
+    path: str, key: str, known: dict[str, Known], holders: Holders
+) -> tuple[str, str] | None:
+    """(article id, content hash) the file at `path` with file key `key` loaded to, when the
+    Article holding the path remembers that key."""
+    prefix = key + ":"
+    for holder in sorted(holders.get(path, ())):
+        stored = known.get(holder)
+        for kept in stored.file_keys if stored else ():
+            if kept.startswith(prefix):
+                return holder, kept[len(prefix):]
+    return None
+
+
+def _with_key(keys: tuple[str, ...], key: str) -> tuple[str, ...]:
+    """`keys` with `key` in place of the one of the same path."""
+    tag = key.split(":", 1)[0] + ":"
+    return tuple(sorted({k for k in keys if not k.startswith(tag)} | {key}))
+
+
+def _without_path(keys: tuple[str, ...], path: str) -> tuple[str, ...]:
+    tag = path_tag(path) + ":"
+    return tuple(k for k in keys if not k.startswith(tag))
+
+
 @dataclass
 class Plan:
     """What one write transaction does."""
 
     write: list[PreparedArticle] = field(default_factory=list)  # new and changed articles
     drop: set[str] = field(default_factory=set)  # ids whose old node and evidence go first
-    # id → (path, paths, content_hash, extractor) to set once the articles are written
-    stamps: dict[str, tuple[str | None, list[str], str | None, str | None]] = field(
+    # id → (path, paths, content_hash, extractor, file_keys) to set once the articles are
+    # written
+    stamps: dict[str, tuple[str | None, list[str], str | None, str | None, list[str]]] = field(
         default_factory=dict)
     new: int = 0
     changed: int = 0
@@ -106,13 +135,22 @@ class _Planner:
                 self._orphan(other)
                 continue
             primary = held.path if held.path in paths else min(paths)
-            self.state[other] = replace(held, path=primary, paths=paths)
+            keys = _without_path(held.file_keys, path)
+            self.state[other] = replace(held, path=primary, paths=paths, file_keys=keys)
             self.touched.add(other)
         self.holders[path] = {article_id}
         mine = self.state[article_id]
         if path not in mine.paths:
             self.state[article_id] = replace(mine, paths=tuple(sorted({*mine.paths, path})))
             self.touched.add(article_id)
+
+    def remember(self, article_id: str, key: str | None) -> None:
+        """The Article `article_id` keeps the file key of one of its paths."""
+        held = self.state.get(article_id)
+        if key is None or held is None or key in held.file_keys:
+            return
+        self.state[article_id] = replace(held, file_keys=_with_key(held.file_keys, key))
+        self.touched.add(article_id)
 
     def _orphan(self, article_id: str) -> None:
         """An Article left without a path: dropped with its evidence."""
@@ -129,6 +167,7 @@ class _Planner:
             if stored is not None:
                 self.plan.unchanged += 1
                 self.claim_path(item.id, item.path)
+                self.remember(item.id, item.file_key)
             return
         art = item
         if stored is not None and (
@@ -143,6 +182,7 @@ class _Planner:
                     stored, content_hash=art.content_hash, extractor=art.extractor)
                 self.touched.add(art.id)
             self.claim_path(art.id, art.path)
+            self.remember(art.id, art.file_key)
             return
         if stored is None:
             # a new text; under a path that held another one, it is a changed file
@@ -162,16 +202,19 @@ class _Planner:
         else:
             self.written[art.id] = len(self.plan.write)
             self.plan.write.append(art)
-        self.state[art.id] = Known(
-            art.id, art.path, paths, art.fingerprint, art.content_hash or None, art.extractor)
+        keys = stored.file_keys if stored is not None else ()
+        self.state[art.id] = Known(art.id, art.path, paths, art.fingerprint,
+                                   art.content_hash or None, art.extractor, keys)
         self.touched.add(art.id)
         self.claim_path(art.id, art.path)
+        self.remember(art.id, art.file_key)
 
     def finish(self) -> Plan:
         self.plan.write = [a for a in self.plan.write if a is not None]
         for article_id in sorted(self.touched):
             s = self.state[article_id]
-            self.plan.stamps[article_id] = (s.path, sorted(s.paths), s.content_hash, s.extractor)
+            self.plan.stamps[article_id] = (
+                s.path, sorted(s.paths), s.content_hash, s.extractor, sorted(s.file_keys))
         return self.plan
 
 

@@ -46,6 +46,7 @@ class IngestSummary:
     written: WriteResult | None = None
     dry_run: bool = False
     seconds: float = 0.0
+    write_seconds: float = 0.0  # the writer's busy time, alongside loading and extraction
     sources: SourcesResult | None = None  # near-duplicates linked, sources counted
 
     def lines(self) -> list[str]:
@@ -78,7 +79,8 @@ class IngestSummary:
             )
         if self.sources is not None:
             out.append(self.sources.line())
-        out.append(f"time: {self.seconds:.1f} s")
+        writing = f" (writing {self.write_seconds:.1f} s of it)" if self.write_seconds else ""
+        out.append(f"time: {self.seconds:.1f} s{writing}")
         return out
 
 
@@ -181,7 +183,7 @@ def _counted(
         summary.duplicates.append((where, first))
         if kind == "skip" or not where or where == article_id:
             return None
-        return Claim(article_id, where)
+        return Claim(article_id, where, item.file_key)
     summary.ingested += 1
     if kind == "prepared":
         summary.entities += len(item.entities)
@@ -250,13 +252,16 @@ def ingest(
             if pending:
                 writer.put(pending)
             summary.written = writer.close() or WriteResult()
+            summary.write_seconds = writer.busy
             summary.written.unchanged += skipped_early
             for article, reason in writer.refused:
                 where = article.label if isinstance(article, PreparedArticle) else article.path
                 summary.skipped.append((where, reason))
             summary.ingested -= len(writer.refused)
     if graph is not None and not dry_run:
-        summary.sources = graph.refresh_sources()
+        w = summary.written or WriteResult()
+        summary.sources = graph.refresh_sources(
+            regroup=bool(w.new or w.changed or w.nodes_deleted))
     summary.read = load.read
     summary.seconds = time.perf_counter() - started
     return summary

@@ -1,9 +1,10 @@
 """The ingest as a pipeline: load → triage → extract (in `jobs` worker processes) → one writer.
 
-The main process loads the articles (about 1% of the time extraction takes) and, a batch at a
-time, asks the graph what it holds of them (graph.incremental.triage): an article whose content
-and extractor version are stored is skipped before extraction, a copy of a stored text under a
-new path only claims its path. The others are extracted and validated (graph.batch.prepare) in
+The main process reads the files and, a batch at a time, asks the graph what it holds of them:
+a file whose bytes the graph remembers is not even loaded (graph.ingest_files), the others are
+loaded and triaged (graph.incremental.triage): an article whose content and extractor version
+are stored is skipped before extraction, a copy of a stored text under a new path only claims
+its path. The others are extracted and validated (graph.batch.prepare) in
 the main process (`jobs=1`) or in worker processes (multiprocessing, fork; started by the first
 article to extract, so a re-ingest with nothing new loads no model), in input order, at most a
 few batches in flight; one writer thread writes batches of them to Neo4j while the next
@@ -19,12 +20,15 @@ import multiprocessing
 import os
 import queue
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from graph.batch import PreparedArticle, content_hash, prepare
 from graph.errors import BatchError
 from graph.incremental import Claim, triage
+from graph.ingest_files import inputs
 from graph.ingest_writer import BatchWriter
 from graph.model import Article, Extraction
 from graph.neo4j import Graph, WriteResult
@@ -44,28 +48,34 @@ def default_jobs() -> int:
 # -- the tasks: loaded articles, triaged against the graph ------------------------------------
 
 
-def _triaged(
-    buffer: list[Article | LoadError], graph: Graph | None, version: str | None
-) -> Iterator[Task]:
-    articles = [a for a in buffer if isinstance(a, Article)]
+def _triaged(buffer: list[Task], graph: Graph | None, version: str | None) -> Iterator[Task]:
+    """The tasks of a batch of inputs: those decided from their file key pass, the loaded ones
+    ("loaded", Article | LoadError, file key) are triaged against the graph."""
+    articles = [t[1] for t in buffer if t[0] == "loaded" and isinstance(t[1], Article)]
     known, holders = ({}, {})
     if graph is not None and version is not None and articles:
         known, holders = graph.article_state([a.id for a in articles], [a.path for a in articles])
     extracting: set[str] = set()
-    for item in buffer:
+    for task in buffer:
+        if task[0] != "loaded":
+            yield task
+            continue
+        item, key = task[1], task[2]
         if isinstance(item, LoadError):
             yield ("error", item.path, item.reason)
             continue
-        verdict = "extract"
+        verdict, content = "extract", content_hash(item)
         if graph is not None and version is not None:
-            verdict = triage(item.id, item.path, content_hash(item), version, known, holders)
+            verdict = triage(item.id, item.path, content, version, known, holders)
             if verdict == "extract" and item.id in extracting and item.path:
                 verdict = "claim"  # the same text twice in this batch: extracted once
+        full_key = f"{key}:{content}" if key else None
         if verdict == "extract":
             extracting.add(item.id)
-            yield ("extract", item)
-        elif verdict == "claim":
-            yield ("claim", Claim(item.id, item.path or ""))
+            yield ("extract", item, full_key)
+        elif verdict == "claim" or (
+            full_key and full_key not in known[item.id].file_keys and item.path):
+            yield ("claim", Claim(item.id, item.path or "", full_key))  # the key recorded
         else:
             yield ("skip", item.id, item.path or item.id)
 
@@ -78,9 +88,14 @@ def tasks(
     load: LoadSummary,
 ) -> Iterator[Task]:
     """Every input as a task, in order: ("error", path, reason), ("skip", id, path),
-    ("claim", Claim) or ("extract", Article)."""
-    buffer: list[Article | LoadError] = []
-    for item in iter_articles(list(paths), summary=load):
+    ("claim", Claim) or ("extract", Article, file key). With a graph, a file whose bytes the
+    graph remembers is not loaded (graph.ingest_files)."""
+    if graph is not None and version is not None:
+        items: Iterator[Task] = inputs(paths, graph, version, batch_size, load)
+    else:
+        items = (("loaded", a, None) for a in iter_articles(list(paths), summary=load))
+    buffer: list[Task] = []
+    for item in items:
         buffer.append(item)
         if len(buffer) >= batch_size:
             yield from _triaged(buffer, graph, version)
@@ -112,7 +127,10 @@ def run_task(task: Task) -> Task:
     except Exception as exc:
         return ("error", where, f"extraction failed: {type(exc).__name__}: {exc}")
     try:
-        return ("prepared", prepare(extraction, _worker.get("version")))
+        prepared = prepare(extraction, _worker.get("version"))
+        if len(task) > 2 and task[2]:
+            prepared = replace(prepared, file_key=task[2])
+        return ("prepared", prepared)
     except Exception as exc:  # BatchError, or a bug: one article, not the run
         reason = exc if isinstance(exc, BatchError) else f"{type(exc).__name__}: {exc}"
         return ("error", where, f"invalid extraction: {reason}")
@@ -213,6 +231,7 @@ class Writer:
                                     ingested_at=ingested_at)
         self._queue: queue.Queue[list[PreparedArticle | Claim] | None] = queue.Queue(maxsize=2)
         self._error: BaseException | None = None
+        self.busy = 0.0  # seconds spent writing
         self._thread = threading.Thread(target=self._run, name="iikg-writer", daemon=True)
         self._thread.start()
 
@@ -224,10 +243,12 @@ class Writer:
         while (batch := self._queue.get()) is not None:
             if self._error is not None:
                 continue  # drain after a failure
+            started = time.perf_counter()
             try:
                 self._batches.write(batch)
             except BaseException as exc:  # raised again in the caller's thread
                 self._error = exc
+            self.busy += time.perf_counter() - started
 
     def _raise(self) -> None:
         if self._error is not None:

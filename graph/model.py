@@ -6,7 +6,7 @@ label or type must come from these sets, never from article text or user input.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 ENTITY_LABELS: tuple[str, ...] = (
@@ -137,10 +137,10 @@ class Article:
 
     def meta(self) -> dict[str, Any]:
         """Metadata as written in the extraction JSON (`article` object), without the text."""
-        data = asdict(self)
-        del data["text"]
+        data = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "text"}
         data["categories"] = list(self.categories)
         data["tags"] = list(self.tags)
+        data["quality"] = dict(self.quality)
         return data
 
 

@@ -85,18 +85,36 @@ def iter_articles(
     records both into `summary` when one is given. Any error reading one input, expected or
     not, is that input's LoadError: it never stops the others."""
     for item in iter_paths(inputs):
-        if isinstance(item, LoadError):
-            results: Iterable[Article | LoadError] = [item]
-        elif item.suffix.lower() in JSONL_SUFFIXES:
-            results = _guarded(iter_jsonl(item, limits=limits, summary=summary), item)
-        elif item.suffix.lower() in JSON_SUFFIXES:
-            results = _guarded(iter_json(item, limits=limits, summary=summary), item)
-        else:
-            results = [_load_one(item, limits, summary)]
-        for result in results:
-            if summary is not None:
-                summary.record(result)
-            yield result
+        yield from load_input(item, limits=limits, summary=summary)
+
+
+def one_article_file(item: Path | LoadError) -> bool:
+    """Whether `item` is a file of one article (not a JSON or JSON Lines corpus)."""
+    return isinstance(item, Path) and item.suffix.lower() not in (
+        JSONL_SUFFIXES | JSON_SUFFIXES)
+
+
+def load_input(
+    item: Path | LoadError,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    summary: LoadSummary | None = None,
+    data: bytes | None = None,
+) -> Iterator[Article | LoadError]:
+    """The articles of one input of iter_paths (`data`: the bytes of a one-article file,
+    already read), recorded into `summary`."""
+    if isinstance(item, LoadError):
+        results: Iterable[Article | LoadError] = [item]
+    elif item.suffix.lower() in JSONL_SUFFIXES:
+        results = _guarded(iter_jsonl(item, limits=limits, summary=summary), item)
+    elif item.suffix.lower() in JSON_SUFFIXES:
+        results = _guarded(iter_json(item, limits=limits, summary=summary), item)
+    else:
+        results = [_load_one(item, limits, summary, data)]
+    for result in results:
+        if summary is not None:
+            summary.record(result)
+        yield result
 
 
 def _guarded(items: Iterator[Article | LoadError], path: Path) -> Iterator[Article | LoadError]:
@@ -107,10 +125,13 @@ def _guarded(items: Iterator[Article | LoadError], path: Path) -> Iterator[Artic
         yield unexpected(path_text(path), exc)
 
 
-def _load_one(path: Path, limits: Limits, summary: LoadSummary | None) -> Article | LoadError:
+def _load_one(
+    path: Path, limits: Limits, summary: LoadSummary | None, data: bytes | None = None
+) -> Article | LoadError:
     where = path_text(path)
     try:
-        data = read_bytes(path, limits.max_file_bytes)
+        if data is None:
+            data = read_bytes(path, limits.max_file_bytes)
         if summary is not None:
             summary.input_bytes += len(data)
         return load_bytes(data, where, suffix=path.suffix, limits=limits)

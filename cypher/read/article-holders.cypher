@@ -1,9 +1,14 @@
 // The articles holding one of $paths: as their path (indexed), or among their other paths (the
-// same text saved under several names; only articles with more than one path are read).
+// same text saved under several names; only articles with more than one path are read), with
+// what article-known.cypher reads of them (one round trip when only paths are asked about).
 UNWIND $paths AS p
 MATCH (a:Article {path: p})
-RETURN p AS path, a.id AS id, a.path AS primary, coalesce(a.paths, [a.path]) AS paths
+RETURN p AS path, a.id AS id, a.path AS primary, coalesce(a.paths, [a.path]) AS paths,
+       a.fingerprint AS fingerprint, a.content_hash AS content_hash, a.extractor AS extractor,
+       coalesce(a.file_keys, []) AS file_keys
 UNION
 MATCH (a:Article) WHERE size(a.paths) > 1
 UNWIND [x IN a.paths WHERE x IN $paths AND x <> a.path] AS p
-RETURN p AS path, a.id AS id, a.path AS primary, a.paths AS paths
+RETURN p AS path, a.id AS id, a.path AS primary, a.paths AS paths,
+       a.fingerprint AS fingerprint, a.content_hash AS content_hash, a.extractor AS extractor,
+       coalesce(a.file_keys, []) AS file_keys

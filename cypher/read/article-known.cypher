@@ -3,4 +3,5 @@
 UNWIND $ids AS id
 MATCH (a:Article {id: id})
 RETURN a.id AS id, a.path AS path, coalesce(a.paths, CASE WHEN a.path IS NULL THEN [] ELSE [a.path] END) AS paths,
-       a.fingerprint AS fingerprint, a.content_hash AS content_hash, a.extractor AS extractor
+       a.fingerprint AS fingerprint, a.content_hash AS content_hash, a.extractor AS extractor,
+       coalesce(a.file_keys, []) AS file_keys

@@ -14,8 +14,20 @@ turns every expected error (graph.errors.IikgError) into a one-line message, in 
 - ``analyze``: ``iikg analyze``.
 """
 
-from graph.cli import analyze, ask, extract, graphdb, quantities, reports, resolve, server
 from graph.cli.app import main
 
-__all__ = ["analyze", "ask", "extract", "graphdb", "main", "quantities", "reports", "resolve",
-           "server"]
+# Each command's module is imported when the command runs (or `iikg --help` lists them all).
+main.lazy = {
+    "analyze": "graph.cli.analyze",
+    "ask": "graph.cli.ask", "changes": "graph.cli.ask", "remove": "graph.cli.ask",
+    "extract": "graph.cli.extract", "eval": "graph.cli.extract",
+    "ingest": "graph.cli.graphdb", "schema": "graph.cli.graphdb", "stats": "graph.cli.graphdb",
+    "demo": "graph.cli.graphdb",
+    "eval-quantities": "graph.cli.quantities",
+    "reports": "graph.cli.reports", "report": "graph.cli.reports", "query": "graph.cli.reports",
+    "export": "graph.cli.reports",
+    "resolve": "graph.cli.resolve", "dedup": "graph.cli.resolve",
+    "neo4j": "graph.cli.server", "browser": "graph.cli.server",
+}
+
+__all__ = ["main"]

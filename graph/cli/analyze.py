@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from graph.analyze import analyze_graph, summary_lines
 from graph.cli.app import Connection, connection_options, main, progress
 
 
@@ -29,6 +28,8 @@ def analyze_command(seed: int, samples: int | None, resolution: float, batch_siz
 
     Then: iikg report communities
     """
+    from graph.analyze import analyze_graph, summary_lines  # networkx: only for this command
+
     with connection.graph() as graph:
         result = analyze_graph(graph, seed=seed, samples=samples, resolution=resolution,
                                batch_size=batch_size, progress=progress)

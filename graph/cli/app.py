@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import click
@@ -35,6 +37,24 @@ class IikgGroup(click.Group):
 
     command_class = IikgCommand
     group_class = type  # subgroups (iikg neo4j, iikg schema) are IikgGroups too
+    # command name → the graph.cli module defining it, imported when the command is asked
+    # for, so that one command's start-up does not import every other's (graph/cli/__init__.py)
+    lazy: Mapping[str, str] = MappingProxyType({})
+
+    def _import_all(self) -> None:
+        for module in sorted(set(self.lazy.values())):
+            importlib.import_module(module)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        self._import_all()
+        return super().list_commands(ctx)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            importlib.import_module(self.lazy[cmd_name])
+        if cmd_name not in self.commands:
+            self._import_all()
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:

@@ -20,13 +20,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graph.browser import COMMUNITY_COLORS, asset_text, label_styles, relationship_colors
 from graph.export.subgraph import EVIDENCE_LABEL, EXPORT_LABELS
 from graph.model import ARTICLE_LABEL, ENTITY_LABELS, SYMMETRIC_TYPES
+
+if TYPE_CHECKING:  # imported where a graph is built: not at every command's start-up
+    import networkx as nx
 
 VIEW_TEMPLATE = "view.html"
 VIS_JS = "vendor/vis-network.min.js"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graph.export.subgraph import Subgraph, _edge_attrs, to_networkx
+
+if TYPE_CHECKING:  # imported where a graph is built: not at every command's start-up
+    import networkx as nx
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -35,6 +36,8 @@ _GEXF_NODE_RENAMES = {"id": None, "start": "span_start", "end": "span_end"}
 
 
 def _flat_graph(sub: Subgraph, gexf: bool = False) -> nx.MultiDiGraph:
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     for node in sub.sorted_nodes():
         attrs = {k: _flat(v) for k, v in node.props.items() if v is not None}
@@ -50,13 +53,19 @@ def _flat_graph(sub: Subgraph, gexf: bool = False) -> nx.MultiDiGraph:
 
 
 def to_graphml(sub: Subgraph) -> str:
+    import networkx as nx
+
     return "\n".join(nx.generate_graphml(_flat_graph(sub))) + "\n"
 
 
 def to_gexf(sub: Subgraph) -> str:
+    import networkx as nx
+
     return "\n".join(nx.generate_gexf(_flat_graph(sub, gexf=True))) + "\n"
 
 
 def to_json(sub: Subgraph) -> str:
+    import networkx as nx
+
     data = nx.node_link_data(to_networkx(sub), edges="edges")
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

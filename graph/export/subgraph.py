@@ -26,9 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graph.model import (
     ARTICLE_LABEL,
@@ -40,6 +38,9 @@ from graph.model import (
     NODE_LABELS,
     RELATION_TYPES,
 )
+
+if TYPE_CHECKING:  # imported where a graph is built: not at every command's start-up
+    import networkx as nx
 
 EXPORT_LABELS: frozenset[str] = NODE_LABELS | {EVIDENCE_LABEL}
 EXPORT_TYPES: frozenset[str] = frozenset(RELATION_TYPES) | {MENTIONS, HAS_EVIDENCE}
@@ -241,6 +242,8 @@ def _edge_attrs(rel: Rel) -> dict[str, Any]:
 
 def to_networkx(sub: Subgraph) -> nx.MultiDiGraph:
     """A MultiDiGraph keyed by stable node keys; edge keys are relationship types."""
+    import networkx as nx
+
     graph = nx.MultiDiGraph()
     for node in sub.sorted_nodes():
         graph.add_node(node.key, labels=node.label, **node.props)

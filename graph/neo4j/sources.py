@@ -5,7 +5,9 @@ near-duplicates in Python (graph.dedup), links each duplicate ``DUPLICATE_OF`` i
 (write/duplicates.cypher, only where that changed) and counts ``sources`` on the relationships
 that need it: those whose evidence changed since the last count (their ``sources`` was removed
 by the ingest) and those with evidence from an article whose original changed. Running it twice
-writes nothing the second time.
+writes nothing the second time. After an ingest that added, changed or removed no article
+(``regroup=False``), the signatures are not read again: only an Article never grouped (written
+by an older iikg) makes it group, and the relationships without `sources` are counted.
 """
 
 from __future__ import annotations
@@ -30,15 +32,23 @@ class SourcesResult:
     relinked: int = 0  # articles whose original changed in this run
     counted: int = 0  # relationships whose sources were counted
     seconds: float = 0.0
+    regrouped: bool = True  # False: no article changed, the groups were not read again
 
     def line(self) -> str:
+        if not self.regrouped:
+            return (f"sources: no article added or changed, near-duplicate groups kept; sources "
+                    f"counted on {self.counted} relationship(s) in {self.seconds:.1f} s")
         return (f"sources: {self.duplicates} of {self.articles} article(s) are near-duplicates "
                 f"({self.relinked} newly linked); sources counted on {self.counted} "
                 f"relationship(s) in {self.seconds:.1f} s")
 
 
 def _data(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict]:
-    return tx.run(query, params).data()
+    """The rows as dicts, values as the driver gives them (`Result.data()` walks every list
+    again: a second per MinHash signature read of a thousand articles)."""
+    result = tx.run(query, params)
+    keys = result.keys()
+    return [dict(zip(keys, values, strict=True)) for values in result.values()]
 
 
 class SourceOps(GraphBase):
@@ -52,11 +62,17 @@ class SourceOps(GraphBase):
         except (Neo4jError, DriverError) as exc:
             raise StoreError(f"counting sources failed: {exc}") from exc
 
-    def refresh_sources(self, *, threshold: float = THRESHOLD, full: bool = False) -> SourcesResult:
+    def refresh_sources(self, *, threshold: float = THRESHOLD, full: bool = False,
+                        regroup: bool = True) -> SourcesResult:
         """Link near-duplicate articles and count `sources` where needed (`full`: on every
-        relationship)."""
+        relationship). `regroup=False`: no article's text changed since the last refresh, so
+        the groups are read again only when some Article was never grouped."""
         started = time.perf_counter()
         result = SourcesResult()
+        if not (regroup or full or self._rows(cypher.read_query("articles-ungrouped"))):
+            keys = {row["key"] for row in self._rows(cypher.read_query("sources-missing"))}
+            result.regrouped = False
+            return self._count_sources(keys, result, started)
         rows = self._rows(cypher.read_query("article-signatures"))
         result.articles = len(rows)
         dups = duplicate_groups(
@@ -80,6 +96,10 @@ class SourceOps(GraphBase):
             for chunk in chunks(ids):
                 rows = self._rows(cypher.read_query("evidence-keys-of"), {"ids": chunk})
                 keys |= {row["key"] for row in rows}
+        return self._count_sources(keys, result, started)
+
+    def _count_sources(self, keys: set[str], result: SourcesResult,
+                       started: float) -> SourcesResult:
         for chunk in chunks(sorted(keys)):
             self._rows(cypher.write_query("sources-count"), {"keys": chunk}, write=True)
         result.counted = len(keys)

@@ -193,8 +193,9 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, items: list[PreparedArticle | 
         for chunk in chunks(names):
             _count(result, tx.run(_query("refresh-entities", LABEL=label), names=chunk).consume())
     stamps = [
-        {"id": i, "path": path, "paths": paths, "content_hash": content, "extractor": version}
-        for i, (path, paths, content, version) in plan.stamps.items()
+        {"id": i, "path": path, "paths": paths, "content_hash": content, "extractor": version,
+         "file_keys": keys}
+        for i, (path, paths, content, version, keys) in plan.stamps.items()
     ]
     for chunk in chunks(stamps):
         _count(result, tx.run(_query("article-paths"), rows=chunk).consume())
