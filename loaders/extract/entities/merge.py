@@ -159,9 +159,24 @@ def _declared_short_names(ctx: Context, mentions: list[Mention]) -> None:
         if short:
             names = [short.group(1), *_MORE_SHORT_NAMES.findall(short.group(2))]
             m.aliases.update(n.strip() for n in names if n.strip() not in _POINTER_NAMES)
+            continue
+        # 上海甲乙信息科技有限公司（甲乙）: a bracketed short form of a registered name, its
+        # characters in order, is the same firm
+        bare = _BRACKETED_SHORT.match(ctx.text, m.end)
+        if bare and m.label == "Company" and _LEGAL_WORDS.search(m.surface):
+            form = bare.group(1)
+            if form != m.name and _in_order(form, m.name):
+                m.aliases.add(form)
 
 
 _LEGAL_WORDS = re.compile(r"集团|股份|有限|责任|公司")
+_BRACKETED_SHORT = re.compile(r"[（(]([\u4e00-\u9fffA-Za-z]{2,6})[)）]")
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Every character of `short` appears in `name`, in order (纽酷 in 纽酷信息科技)."""
+    rest = iter(name)
+    return all(ch in rest for ch in short)
 
 
 def _initial_abbreviations(ctx: Context, mentions: list[Mention]) -> None:
