@@ -239,6 +239,24 @@ def _keep_local_places(mentions: list[Mention]) -> None:
             m.name = local
 
 
+# A publisher's promotion line (海量资讯、精准解读，尽在甲乙APP; 下载甲乙客户端): source
+# apparatus, not a name the article is about (X1).
+_PROMOTION_BEFORE = re.compile(r"(?:尽在|下载|打开|关注|扫码下载|扫码关注|点击下载)\s*$")
+
+
+def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        line_start = ctx.text.rfind("\n", 0, m.start) + 1
+        line_end = ctx.text.find("\n", m.end)
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        short_line = line_end - line_start <= 40
+        if short_line and _PROMOTION_BEFORE.search(ctx.text, line_start, m.start):
+            continue
+        out.append(m)
+    return out
+
+
 def _drop_people_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
     """成飞总经理…: 成飞 is the firm's short name, not a person."""
     org_forms = {f for m in mentions if m.label != "Person" for f in (m.name, *m.aliases)}
@@ -335,4 +353,5 @@ def find_mentions(
     mentions = _propagate(ctx, mentions)
     mentions = _drop_people_named_like_orgs(mentions)
     mentions = _drop_bodies_fused_into_titles(ctx, mentions)
+    mentions = _drop_promotions(ctx, mentions)
     return Found(mentions, ctx.home_city, ctx.home_province, ctx.tokens)
