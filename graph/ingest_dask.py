@@ -44,11 +44,12 @@ WORKER_WAIT = 30.0  # seconds to wait for a first worker to join the scheduler
 _ONE_AT_A_TIME = threading.Lock()
 
 
-def extract_article(article: Article, extract: Extract | None, version: str | None) -> Task:
-    """On a worker: ("prepared", PreparedArticle) or ("error", path, reason)."""
+def extract_article(task: Task, extract: Extract | None, version: str | None) -> Task:
+    """On a worker: an ("extract", Article, file key) task becomes ("prepared",
+    PreparedArticle) or ("error", path, reason)."""
     with _ONE_AT_A_TIME:
         _init_worker(extract, version)
-        return run_task(("extract", article))
+        return run_task(task)
 
 
 def worker_version() -> str:
@@ -184,8 +185,8 @@ class _Cluster:
     ) -> None:
         self.client, self.extract, self.version, self.address = client, extract, version, address
 
-    def submit(self, article: Article) -> Any:
-        return self.client.submit(extract_article, article, self.extract, self.version,
+    def submit(self, task: Task) -> Any:
+        return self.client.submit(extract_article, task, self.extract, self.version,
                                   pure=False)
 
     def in_order(self, items: Iterator[Task], limit: int) -> Iterator[Task]:
@@ -193,7 +194,7 @@ class _Cluster:
         tasks between the one handed out last and the one taken last; the others pass."""
         window: deque[tuple[Task, Any]] = deque()  # (task, its future, or None: it passes)
         for task in items:  # (futures left when it stops go with the client, closed then)
-            window.append((task, self.submit(task[1]) if task[0] == "extract" else None))
+            window.append((task, self.submit(task) if task[0] == "extract" else None))
             while len(window) >= limit:
                 yield self._next(window)
         while window:
@@ -220,7 +221,7 @@ class _Cluster:
             with self.client.as_current():
                 wait([f for _, f in window if f is not None])
         try:
-            return self._taken(self.submit(article), article)
+            return self._taken(self.submit(task), article)
         except KilledWorker as exc:
             return ("error", article.path or article.id,
                     "extraction failed: the Dask worker extracting it died "
