@@ -186,3 +186,21 @@ def test_a_project_that_is_what_a_company_built() -> None:
 def test_a_project_that_a_company_only_praised_is_not_built_by_it() -> None:
     ex = run("洛阳星河燃气综合利用项目是洛阳星河燃气有限公司最看重的民生工程。")
     assert pairs(ex, "DEVELOPED_BY") == set()
+
+
+def test_a_supplier_at_work_in_a_list_of_projects_with_unnamed_items() -> None:
+    ex = run("昱辰科技是一家仿真软件厂商，其产品已在洛阳星河体育场、世界最高风电塔"
+             "（洛阳170m风电塔）等大型项目中逐步落地。")
+    assert ("昱辰科技", "洛阳星河体育场") in pairs(ex, "EMPOWERS")
+
+
+def test_a_bracketed_short_form_after_a_registered_name_is_the_same_firm() -> None:
+    ex = run("上海洛天信息科技有限公司（洛天）发布新品。洛天表示将扩产。")
+    firms = [e for e in ex.entities if e.label == "Company"]
+    assert len(firms) == 1 and "洛天" in firms[0].aliases
+
+
+def test_a_bracketed_place_after_a_registered_name_is_no_short_form() -> None:
+    ex = run("星河科技有限公司（洛阳）发布新品。")
+    firms = [e for e in ex.entities if e.label == "Company"]
+    assert all("洛阳" not in e.aliases for e in firms)

@@ -54,3 +54,13 @@ def test_a_speaker_at_a_quoted_promotion_event_takes_part_for_his_body() -> None
 def test_a_class_word_before_a_projects_name_is_not_part_of_it() -> None:
     ex = run("调研组来到国家重大建设项目洛阳星河运河的施工现场。")
     assert names(ex, "Project") == {"洛阳星河运河"}
+
+
+def test_a_publishers_promotion_line_names_nothing() -> None:
+    ex = run("星河工业互联网平台赋能洛阳企业。\n海量资讯、精准解读，尽在星云财经APP\n")
+    assert "星云财经APP" not in names(ex, "Platform")
+
+
+def test_an_app_the_article_is_about_is_kept() -> None:
+    ex = run("洛阳市民可下载“洛易办”APP办理业务，洛易办上线以来已服务十万人次。")
+    assert "洛易办" in names(ex, "Platform")

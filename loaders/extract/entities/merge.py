@@ -159,9 +159,24 @@ def _declared_short_names(ctx: Context, mentions: list[Mention]) -> None:
         if short:
             names = [short.group(1), *_MORE_SHORT_NAMES.findall(short.group(2))]
             m.aliases.update(n.strip() for n in names if n.strip() not in _POINTER_NAMES)
+            continue
+        # 上海甲乙信息科技有限公司（甲乙）: a bracketed short form of a registered name, its
+        # characters in order, is the same firm
+        bare = _BRACKETED_SHORT.match(ctx.text, m.end)
+        if bare and m.label == "Company" and _LEGAL_WORDS.search(m.surface):
+            form = bare.group(1)
+            if form != m.name and _in_order(form, m.name):
+                m.aliases.add(form)
 
 
 _LEGAL_WORDS = re.compile(r"集团|股份|有限|责任|公司")
+_BRACKETED_SHORT = re.compile(r"[（(]([\u4e00-\u9fffA-Za-z]{2,6})[)）]")
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Every character of `short` appears in `name`, in order (纽酷 in 纽酷信息科技)."""
+    rest = iter(name)
+    return all(ch in rest for ch in short)
 
 
 def _initial_abbreviations(ctx: Context, mentions: list[Mention]) -> None:
@@ -222,6 +237,24 @@ def _keep_local_places(mentions: list[Mention]) -> None:
         if local != m.name and local.endswith(m.name):
             m.aliases = {a for a in m.aliases if a not in bare}
             m.name = local
+
+
+# A publisher's promotion line (海量资讯、精准解读，尽在甲乙APP; 下载甲乙客户端): source
+# apparatus, not a name the article is about (X1).
+_PROMOTION_BEFORE = re.compile(r"(?:尽在|下载|打开|关注|扫码下载|扫码关注|点击下载)\s*$")
+
+
+def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for m in mentions:
+        line_start = ctx.text.rfind("\n", 0, m.start) + 1
+        line_end = ctx.text.find("\n", m.end)
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        short_line = line_end - line_start <= 40
+        if short_line and _PROMOTION_BEFORE.search(ctx.text, line_start, m.start):
+            continue
+        out.append(m)
+    return out
 
 
 def _drop_people_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
@@ -320,4 +353,5 @@ def find_mentions(
     mentions = _propagate(ctx, mentions)
     mentions = _drop_people_named_like_orgs(mentions)
     mentions = _drop_bodies_fused_into_titles(ctx, mentions)
+    mentions = _drop_promotions(ctx, mentions)
     return Found(mentions, ctx.home_city, ctx.home_province, ctx.tokens)

@@ -89,7 +89,9 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
 
 
 # 甲在乙、丙等(一系列)(标杆)项目中…: a supplier's product at work in named projects (T1, T6).
-_IN_PROJECTS = re.compile(r"^\s*等[^，。；]{0,8}?(?:项目|工程)(?:中|里|上|当中)")
+_IN_PROJECTS = re.compile(
+    r"^(?:、[^，。；、]{1,24}?){0,3}\s*等[^，。；]{0,8}?(?:项目|工程)(?:中|里|上|当中)"
+)
 
 
 def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
