@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import time
 from collections import Counter
 from importlib import resources
 
@@ -277,11 +276,9 @@ def test_agency_aliases(gaz: Gazetteer) -> None:
 
 # -- speed -----------------------------------------------------------------------------------
 
-def test_loading_is_fast_and_cached() -> None:
+def test_loading_is_cached() -> None:
+    # how long loading takes is measured by tests/bench/bench_extract.py, not asserted here
     load_gazetteer.cache_clear()
-    start = time.perf_counter()
     first = load_gazetteer()
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, elapsed
     assert load_gazetteer() is first
     assert len(first.entries("City")) > 3000
