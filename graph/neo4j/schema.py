@@ -3,6 +3,8 @@ written by an older iikg. A Graph applies both once, before its first write."""
 
 from __future__ import annotations
 
+import re
+
 import neo4j
 from neo4j.exceptions import ClientError
 
@@ -18,12 +20,35 @@ _ALREADY_EXISTS = frozenset({
 })
 
 
+_FULLTEXT = re.compile(
+    r"CREATE FULLTEXT INDEX (\w+) IF NOT EXISTS\s+FOR \(\w+:([\w|]+)\) ON EACH \[([^\]]*)\]"
+)
+
+
+def _drop_outdated_fulltext(session: neo4j.Session, statements: list[str]) -> None:
+    """IF NOT EXISTS keeps an index of the same name whatever it covers: the entity-name index
+    an older iikg made over fewer labels (before Organization) is dropped, to be made again."""
+    for statement in statements:
+        wanted = _FULLTEXT.search(statement)
+        if wanted is None or wanted.group(1) != "entity_names":
+            continue
+        labels = set(wanted.group(2).split("|"))
+        props = {p.strip().split(".")[-1] for p in wanted.group(3).split(",")}
+        found = session.run(cypher.read_query("fulltext-index"), name="entity_names").single()
+        outdated = found is not None and (
+            set(found["labels"]) != labels or set(found["properties"]) != props
+        )
+        if outdated:
+            session.run(cypher.write_query("drop-entity-names")).consume()
+
+
 class SchemaOps(GraphBase):
     def apply_schema(self) -> list[str]:
         """Create the constraints and indexes of cypher/schema (all IF NOT EXISTS) and wait for
         the indexes to come online. Returns the statements run."""
         statements = list(cypher.schema_statements())
         with self.session() as session:
+            _drop_outdated_fulltext(session, statements)
             for statement in statements:
                 try:
                     session.run(statement).consume()
