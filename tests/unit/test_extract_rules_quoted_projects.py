@@ -64,3 +64,13 @@ def test_a_publishers_promotion_line_names_nothing() -> None:
 def test_an_app_the_article_is_about_is_kept() -> None:
     ex = run("洛阳市民可下载“洛易办”APP办理业务，洛易办上线以来已服务十万人次。")
     assert "洛易办" in names(ex, "Platform")
+
+
+def test_an_investment_verb_after_a_place_opens_the_projects_name() -> None:
+    ex = run("双方拟在洛阳市伊川县星河湾投资伊川星河湾200MW滩涂光伏项目。")
+    assert names(ex, "Project") == {"伊川星河湾200MW滩涂光伏项目"}
+
+
+def test_an_investment_word_inside_a_short_name_stays() -> None:
+    ex = run("洛阳星河投资大厦项目开工。")
+    assert names(ex, "Project") == {"洛阳星河投资大厦项目"}

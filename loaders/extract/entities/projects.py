@@ -85,6 +85,9 @@ _EDITION = re.compile(
 )
 
 
+_INVEST_VERB = re.compile(r"(?:拟|计划|将)?(?:投资建设|投资兴建|投资|投建|兴建|新建)")
+
+
 def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     """Move `left` past the last verb, adverb or other word that cannot be part of a name
     (推行, 前往, 全面实施) between `left` and `pos`: 经开区推行星河计划 → 星河计划. Words inside
@@ -111,6 +114,10 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
         i += 1
     if cut > left and text[cut : cut + 1] in ("的", "了", "着"):
         cut += 1
+    # 宁海县某地投资甲乙光伏项目: after a place, an investment verb opens the project's name
+    invest = list(_INVEST_VERB.finditer(text, cut, pos))
+    if invest and pos - invest[-1].end() >= 4 and ctx.cities_in(cut, invest[-1].start()):
+        cut = invest[-1].end()
     return cut
 
 
