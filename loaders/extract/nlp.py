@@ -189,6 +189,15 @@ def word_tag(word: str) -> str | None:
     return _tags.get(word)
 
 
+def opens_proper_word(text: str, start: int, end: int) -> bool:
+    """A proper word of the dictionary (nz, nrt) longer than text[start:end] opens at `start`:
+    阿里 in 阿里巴巴 is the opening of a name, not a place's short form."""
+    return any(
+        (word_tag(text[start:k]) or "") in ("nz", "nrt")
+        for k in range(min(len(text), start + 8), end, -1)
+    )
+
+
 def _read_tags() -> dict[str, str]:
     import jieba
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from loaders.extract.entities.base import _DISTRICT_SHORT_MAX_FREQ, Context, Mention, home_place
 from loaders.extract.entities.lexicon import NAME_GOES_ON
-from loaders.extract.nlp import word_tag
+from loaders.extract.nlp import opens_proper_word
 
 
 def _city_mention(ctx: Context, start: int, end: int, surface: str, entry: Any) -> Mention:
@@ -85,7 +85,7 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
                 entry is None
                 or entry.level == "district"
                 or (ctx.gaz.is_ambiguous(piece) and piece != entry.name)
-                or (piece != entry.name and _in_brand_word(ctx, pos, pos + length))
+                or (piece != entry.name and opens_proper_word(ctx.text, pos, pos + length))
             ):
                 continue
             city = _city_mention(ctx, pos, pos + length, piece, entry)
@@ -185,7 +185,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
                 continue
             entry = _pick_city(ctx, surface, entries)
             short = entry is not None and surface != entry.name
-            if short and _in_brand_word(ctx, ent.start_char, ent.end_char):
+            if short and opens_proper_word(ctx.text, ent.start_char, ent.end_char):
                 continue  # 阿里 in 阿里巴巴: a short form inside a name the dictionary knows
             if entry is not None and _everyday_district(ctx, surface, entry):
                 entry = None  # 矿区, 城区: a district only where its city is named
@@ -233,17 +233,6 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     ctx._city_starts = None
     ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
     return out
-
-
-def _in_brand_word(ctx: Context, start: int, end: int) -> bool:
-    """The short form is the opening of one longer dictionary word of another kind (阿里巴巴)."""
-    i = ctx.tokens.token_at(start)
-    word = ctx.tokens.words[i]
-    return (
-        ctx.tokens.starts[i] == start
-        and len(word) > end - start
-        and (word_tag(word) or "") in ("nz", "nrt")
-    )
 
 
 def _inside_longer_word(ctx: Context, start: int, end: int) -> bool:

@@ -56,6 +56,15 @@ def _firms_of(view: SentenceView, place: Mention) -> bool:
     return bool(_FIRMS_AFTER.match(view.text, place.end))
 
 
+def _actor(view: SentenceView, pos: int, labels: frozenset[str]) -> list[Mention]:
+    """Who supplies: the last actor before `pos`, else the sentence's subject (甲是一家…企业，
+    为乙配套)."""
+    actors = view.actors_before(pos, labels)
+    if not actors and view.subject is not None and view.subject.label in _SOURCES:
+        actors = [view.subject]
+    return actors[-1:]
+
+
 def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
     firms = frozenset({"Company", "Organization", "Project"})
@@ -64,11 +73,8 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
         targets = view.list_after(view.start + m.end(), firms)
         if not targets or not _SUPPLY_VERB.match(view.text[targets[-1].end : view.end]):
             continue  # 为甲、乙组成的联盟开发…: the list is not what is supplied
-        suppliers = view.actors_before(pos, _SOURCES)
-        if not suppliers and view.subject is not None and view.subject.label in _SOURCES:
-            suppliers = [view.subject]  # 甲是一家…企业，为乙配套
         for target in targets:
-            for source in suppliers[-1:]:
+            for source in _actor(view, pos, _SOURCES):
                 out.append((source, target, "rule:empowers_supplier", 0.7))
     for m in _CUSTOMERS.finditer(view.sentence.text):
         pos = view.start + m.start()
@@ -79,11 +85,8 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
             after = view.text[targets[-1].end : view.end]
             if not _SUPPLY_CHAIN_AFTER.match(after):
                 continue  # 进入甲市场: entering a market, not a customer's supply chain
-        suppliers = view.actors_before(pos, _SOURCES)
-        if not suppliers and view.subject is not None and view.subject.label in _SOURCES:
-            suppliers = [view.subject]
         for target in targets:
-            for source in suppliers[-1:]:
+            for source in _actor(view, pos, _SOURCES):
                 out.append((source, target, "rule:empowers_customer", 0.65))
     return out
 
@@ -101,11 +104,8 @@ def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]
         projects = view.list_after(pos + 1, frozenset({"Project"}))
         if not projects or not _IN_PROJECTS.match(view.text[projects[-1].end : view.end]):
             continue
-        actors = view.actors_before(pos, _SOURCES - {"Platform"})
-        if not actors and view.subject is not None and view.subject.label in _SOURCES:
-            actors = [view.subject]
         for project in projects:
-            for actor in actors[-1:]:
+            for actor in _actor(view, pos, _SOURCES - {"Platform"}):
                 out.append((actor, project, "rule:empowers_in_projects", 0.65))
     return out
 

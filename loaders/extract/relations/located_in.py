@@ -15,7 +15,7 @@ from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.entities.places import ZONE_KIND
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
-from loaders.extract.nlp import word_tag
+from loaders.extract.nlp import opens_proper_word
 from loaders.extract.relations.base import SentenceView, relation, rx
 
 _LOCATABLE = SCHEMA["LOCATED_IN"].heads
@@ -208,18 +208,11 @@ def _surface_place(surface: str) -> str | None:
         entry = _gazetteer().division(piece, strict=True)
         if entry is None:
             continue
-        if piece != entry.name and _opens_brand_word(surface, length):
+        if piece != entry.name and opens_proper_word(surface, 0, length):
             return None  # 阿里 in 阿里巴巴: the name is a word of its own, not a place's
         if piece == entry.name or entry.level in ("province", "city"):
             return entry.name
     return None
-
-
-def _opens_brand_word(surface: str, length: int) -> bool:
-    """A proper word of the dictionary longer than the place's short form opens `surface`."""
-    return any(
-        (word_tag(surface[:k]) or "") in ("nz", "nrt") for k in range(len(surface), length, -1)
-    )
 
 
 # 在甲市举行的乙大会 / 乙大会在甲市开幕: an event where it is held (T27).
