@@ -21,10 +21,10 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
+    FIELD_WORDS,
     STOP_TOKENS,
 )
 from loaders.extract.entities.organizations import ORGANIZATION_END
-from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
 
 # -- companies -----------------------------------------------------------------------------------
@@ -34,7 +34,8 @@ _LEGAL_RE = re.compile(_LEGAL_SUFFIX)
 _INDUSTRY_SUFFIX = (
     "科技|智能|信息|电器|材料|耐火材料|装备|石油装备|电子|软件|网络|通信|数据|能源|化工|机械|重工|汽车|"
     "钢铁|药业|制药|电气|智造|国际|控股|实业|农业|物流|环保|机电|光电|新材|精工|数控|仪器|家电|纺织|轮胎|"
-    "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家|锂业|铜业|铝业|矿业|煤业|电力|动力|量子"
+    "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家|锂业|铜业|铝业|矿业|煤业|电力|动力|量子|"
+    "股份|资本|证券|银行"
 )
 _FIRM_ONLY_SUFFIX = re.compile(
     r"(?:科技|集团|控股|实业|药业|制药|锂业|铜业|铝业|矿业|煤业|智家|精工|股份|资本|投资|证券|银行)$"
@@ -65,8 +66,11 @@ def _after_verb(ctx: Context, start: int) -> bool:
     return before in _FUNCTION_CHARS or (word_tag(before) or "")[:1] in ("v", "p")
 
 
-def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
-    """A Company mention for text[start:end]: canonical name without place and legal form."""
+def _company(
+    ctx: Context, start: int, end: int, source: str, brand: bool = False
+) -> Mention | None:
+    """A Company mention for text[start:end]: canonical name without place and legal form.
+    `brand`: the words are vocabulary, but already read as a brand (_brand_word)."""
     text = ctx.text
     surface = text[start:end]
     core_start, places = _strip_places(ctx, start, end)
@@ -76,7 +80,7 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     if _MEDIA_HOUSE.search(surface):
         return None  # newspapers, broadcasters and news agencies are source apparatus (X1)
     words = ctx.tokens.token_words(core_start, core_start + len(core))
-    vocabulary = bool(words) and all(len(w) > 1 and ctx.freq(w) >= 300 for w in words)
+    vocabulary = not brand and bool(words) and all(len(w) > 1 and ctx.freq(w) >= 300 for w in words)
     # A full registered name opening a clause (天能电池集团股份有限公司与…) is a firm even when
     # its words are vocabulary; inside running text such words are more often a description.
     clean_left = start == 0 or text[start - 1] in '，,。；;：:、（(\n“"》'
@@ -145,6 +149,27 @@ def _proper_word(word: str) -> bool:
     return tag.startswith(_PROPER_TAGS) or (not tag and bool(re.match(f"[{HAN}]", word)))
 
 
+_BRAND_TAGS = ("n", "nr", "ns", "nz")
+_CLAUSE_OPENERS = '，,。；;：:、（()）\n“"》与和及'
+_BRAND_MAX_FREQ = 3000  # more frequent nouns name fields and things of everyday talk
+
+
+def _brand_word(ctx: Context, words: list[str], start: int) -> bool:
+    """A single common noun used as a firm's brand before 科技, 集团 … (not a field such as
+    金融, 能源): it must open a clause or follow a verb, as a firm's name does."""
+    if len(words) != 1 or len(words[0]) != 2 or words[0] in FIELD_WORDS:
+        return False
+    tag = word_tag(words[0]) or ""
+    if (tag not in _BRAND_TAGS and tag != "nrt") or ctx.freq(words[0]) >= _BRAND_MAX_FREQ:
+        return False
+    if start == 0 or ctx.text[start - 1] in _CLAUSE_OPENERS or _after_verb(ctx, start):
+        return True
+    if not ctx.tokens.is_boundary(start):
+        return False
+    before = ctx.tokens.words[ctx.tokens.token_at(start - 1)]
+    return before in STOP_TOKENS or before in _ROLE_WORDS  # 子公司|星云科技, 客户|兰花集团
+
+
 # Words for a firm's role that open a clause before its name (供应商甲乙有限公司).
 _ROLE_WORDS = frozenset(
     ["供应商", "客户", "厂商", "合作伙伴", "伙伴", "股东", "投资方", "承包商", "服务商", "经销商"]
@@ -182,6 +207,14 @@ def _registered_left(ctx: Context, pos: int) -> int:
     return left
 
 
+def _suffix_then_verb(ctx: Context, start: int, end: int) -> bool:
+    """The segmenter glued a verb to the firm word (星云|科技开发): the word is the suffix and a
+    verb (开发, 发展)."""
+    word = ctx.tokens.words[ctx.tokens.token_at(start)]
+    rest = word[end - start :]
+    return len(rest) >= 2 and (word_tag(rest) or "").startswith("v")
+
+
 _COUNTED = re.compile(r"(?:这|那|一|该|某|每|\d+|[两三四五六七八九十几多])家$")
 
 
@@ -216,7 +249,9 @@ def company_mentions(ctx: Context) -> list[Mention]:
         mention.aliases.add(stem)
         out.append(mention)
     for m in _INDUSTRY_RE.finditer(text):
-        if not tokens.is_boundary(m.start()) or not tokens.is_boundary(m.end()):
+        if not tokens.is_boundary(m.start()) or not (
+            tokens.is_boundary(m.end()) or _suffix_then_verb(ctx, m.start(), m.end())
+        ):
             continue
         left = name_left_edge(ctx, m.start(), max_chars=8, verb_min_freq=1000)
         core_start, _ = _strip_places(ctx, left, m.start())
@@ -231,8 +266,12 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         if not _short_name_stem(stem_words, proper_needed=not firm_only):
             continue  # 锐意科技(创新), 党员干部懂科技, 7家汽车, 5G大带宽网络
-        # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G).
-        if not _name_like(ctx, stem, stem_words) or ctx.freq(stem + m.group(0)) > 0:
+        # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G),
+        # or a brand word before a firm-only suffix (a flower's name + 集团).
+        brand = not _name_like(ctx, stem, stem_words)
+        if brand and not (firm_only and _brand_word(ctx, stem_words, core_start)):
+            continue
+        if ctx.freq(stem + m.group(0)) > 0:
             continue
         if (
             stem[-1] in "部局委厅办院所"
@@ -242,41 +281,10 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         if _GENERIC_MODIFIERS.fullmatch(stem):
             continue
-        mention = _company(ctx, left, m.end(), "pattern:industry_name")
+        mention = _company(ctx, left, m.end(), "pattern:industry_name", brand=brand)
         if mention:
             out.append(mention)
     return out
-
-
-# Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
-_CORPORATE = (
-    r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
-    r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
-)
-_LATIN_FIRM = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z&'.-]*\s+(?:(?:and|&|of)\s+)?){0,3}?[A-Z][A-Za-z&'.-]+"
-    f"(?:\\s+(?:{_CORPORATE}))+(?![A-Za-z])"
-)
-
-
-def latin_firm_mentions(ctx: Context) -> list[Mention]:
-    """Firms written in Latin script with a corporate word (Acme Industries Corp)."""
-    out = []
-    for m in _LATIN_FIRM.finditer(ctx.text):
-        surface = m.group(0).rstrip(".")
-        out.append(Mention(m.start(), m.start() + len(surface), "Company", surface, surface,
-                           "pattern:latin_firm"))
-    return out
-
-
-# Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
-_ORG_SLOTS = (
-    re.compile(r"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{2,8}?)(?:签署|签订|签约|达成|共同|联合)"),
-    re.compile(
-        r"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{2,8}?)(?:是一家|作为一家|是一个|为一家)"
-    ),
-    re.compile(r"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{2,8}?)(?:携手|联手|牵手)"),
-)
 
 
 _BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|公司|分院|分中心)")
@@ -335,55 +343,4 @@ def operator_branch_mentions(ctx: Context) -> list[Mention]:
         mention.owner = _OPERATOR_GROUPS[m.group(0)]
         mention.place_prefix = (city.name,)
         out.append(mention)
-    return out
-
-
-def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
-    """Unknown names in positions only an organisation fills (与华光国瓷签署合作协议,
-    纽氏达特是一家…企业), and names that extend a group's name (万达集团 → 万达宝通)."""
-    out = []
-    text = ctx.text
-    spans = [(k.start, k.end) for k in known if not k.nested]
-
-    def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in spans)
-
-    for slot in _ORG_SLOTS:
-        for m in slot.finditer(text):
-            start, end = m.span("x")
-            item = m.group("x")
-            words = ctx.tokens.token_words(start, end)
-            if not free(start, end) or not ctx.tokens.is_boundary(start):
-                continue
-            if not _name_like(ctx, item, words) or _PROJECT_SUFFIX.search(item):
-                continue
-            if _GENERIC_MODIFIERS.fullmatch(item) or (
-                ctx.cities_in(start, end) and end - _strip_places(ctx, start, end)[0] < 2
-            ):
-                continue
-            core_start, places = _strip_places(ctx, start, end)
-            name = text[core_start:end] if end - core_start >= 2 else item
-            mention = Mention(start, end, "Company", name, item, "pattern:org_slot")
-            mention.place_prefix = places
-            out.append(mention)
-            spans.append((start, end))
-    for group in known:
-        if group.label != "Company" or not group.name.endswith("集团") or len(group.name) < 4:
-            continue
-        stem = group.name[:-2]
-        for m in re.finditer(re.escape(stem) + f"([{HAN}]{{2}})", text):
-            tail = m.group(1)
-            words = ctx.tokens.token_words(m.start(1), m.end(1))
-            if tail.startswith("集团") or not free(m.start(), m.end()):
-                continue
-            if any(w in STOP_TOKENS for w in words) or ctx.freq(tail) >= _RARE_FREQ:
-                continue
-            if not ctx.tokens.is_boundary(m.end()):
-                continue
-            out.append(
-                Mention(
-                    m.start(), m.end(), "Company", m.group(0), m.group(0), "pattern:group_member"
-                )
-            )
-            spans.append(m.span())
     return out

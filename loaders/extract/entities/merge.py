@@ -16,9 +16,7 @@ from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
 from loaders.extract.entities.companies import (
     branch_mentions,
     company_mentions,
-    latin_firm_mentions,
     operator_branch_mentions,
-    slot_firm_mentions,
 )
 from loaders.extract.entities.firm_lists import listed_firm_mentions
 from loaders.extract.entities.organizations import organization_mentions
@@ -28,6 +26,11 @@ from loaders.extract.entities.platforms import platform_mentions
 from loaders.extract.entities.policies import book_title_mentions, unquoted_policy_mentions
 from loaders.extract.entities.projects import project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
+from loaders.extract.entities.slot_firms import (
+    coordinated_firm_mentions,
+    latin_firm_mentions,
+    slot_firm_mentions,
+)
 from loaders.extract.entities.statistical import Tagger, statistical_mentions
 from loaders.extract.entities.trade_firms import described_x_company_mentions
 from loaders.extract.nlp import TextDoc as Doc
@@ -340,6 +343,7 @@ def find_mentions(
     mentions.extend(branch_mentions(ctx, mentions))
     mentions.extend(operator_branch_mentions(ctx))
     mentions.extend(latin_firm_mentions(ctx))
+    mentions.extend(coordinated_firm_mentions(ctx, mentions))
     mentions.extend(party_committee_mentions(ctx, mentions))
     mentions.extend(sub_unit_mentions(ctx, mentions))
     mentions = _join_owner_prefix(ctx, mentions)

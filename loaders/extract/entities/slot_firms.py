@@ -1,0 +1,156 @@
+"""Firms known by their position: Latin-script names with a corporate word, unknown names in
+slots only an organisation fills (与甲乙签署, 甲乙是一家), and unknown members of a list of known
+firms (甲、乙和丙: 丙 is a firm when 甲 and 乙 are)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.entities.base import (
+    _RARE_FREQ,
+    HAN,
+    Context,
+    Mention,
+    _name_like,
+    _strip_places,
+)
+from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
+from loaders.extract.entities.projects import _PROJECT_SUFFIX
+from loaders.extract.nlp import word_tag
+
+# Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
+_CORPORATE = (
+    r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
+    r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
+)
+_LATIN_FIRM = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z&'.-]*\s+(?:(?:and|&|of)\s+)?){0,3}?[A-Z][A-Za-z&'.-]+"
+    f"(?:\\s+(?:{_CORPORATE}))+(?![A-Za-z])"
+)
+
+
+def latin_firm_mentions(ctx: Context) -> list[Mention]:
+    """Firms written in Latin script with a corporate word (Acme Industries Corp)."""
+    out = []
+    for m in _LATIN_FIRM.finditer(ctx.text):
+        surface = m.group(0).rstrip(".")
+        out.append(Mention(m.start(), m.start() + len(surface), "Company", surface, surface,
+                           "pattern:latin_firm"))
+    return out
+
+
+# Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
+_ORG_SLOTS = (
+    re.compile(r"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{2,8}?)(?:签署|签订|签约|达成|共同|联合)"),
+    re.compile(
+        r"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{2,8}?)(?:是一家|作为一家|是一个|为一家)"
+    ),
+    re.compile(r"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{2,8}?)(?:携手|联手|牵手)"),
+)
+
+
+def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Unknown names in positions only an organisation fills (与华光国瓷签署合作协议,
+    纽氏达特是一家…企业), and names that extend a group's name (万达集团 → 万达宝通)."""
+    out = []
+    text = ctx.text
+    spans = [(k.start, k.end) for k in known if not k.nested]
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in spans)
+
+    for slot in _ORG_SLOTS:
+        for m in slot.finditer(text):
+            start, end = m.span("x")
+            item = m.group("x")
+            words = ctx.tokens.token_words(start, end)
+            if not free(start, end) or not ctx.tokens.is_boundary(start):
+                continue
+            if not _name_like(ctx, item, words) or _PROJECT_SUFFIX.search(item):
+                continue
+            if _GENERIC_MODIFIERS.fullmatch(item) or (
+                ctx.cities_in(start, end) and end - _strip_places(ctx, start, end)[0] < 2
+            ):
+                continue
+            core_start, places = _strip_places(ctx, start, end)
+            name = text[core_start:end] if end - core_start >= 2 else item
+            mention = Mention(start, end, "Company", name, item, "pattern:org_slot")
+            mention.place_prefix = places
+            out.append(mention)
+            spans.append((start, end))
+    for group in known:
+        if group.label != "Company" or not group.name.endswith("集团") or len(group.name) < 4:
+            continue
+        stem = group.name[:-2]
+        for m in re.finditer(re.escape(stem) + f"([{HAN}]{{2}})", text):
+            tail = m.group(1)
+            words = ctx.tokens.token_words(m.start(1), m.end(1))
+            if tail.startswith("集团") or not free(m.start(), m.end()):
+                continue
+            if any(w in STOP_TOKENS for w in words) or ctx.freq(tail) >= _RARE_FREQ:
+                continue
+            if not ctx.tokens.is_boundary(m.end()):
+                continue
+            out.append(
+                Mention(
+                    m.start(), m.end(), "Company", m.group(0), m.group(0), "pattern:group_member"
+                )
+            )
+            spans.append(m.span())
+    return out
+
+
+# The joints of a list of firms, and what closes one.
+_JOINT = "、和及与"
+_MEMBER = re.compile(f"[{HAN}]{{2,6}}|[A-Za-z][A-Za-z0-9&.-]{{1,20}}")
+_MEMBER_END = re.compile(r"[、，,。；;：:和及与等（(\s]|$")
+_MEMBER_TAGS = ("nr", "nz", "nt")
+
+
+def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """An unknown name joined to two known firms in one list (甲、乙和丙等; 甲、丙、乙): a firm
+    too. The name is one word of the segmenter, a rare one or a name's (a transliteration), or
+    Latin-script; places and vocabulary are no members."""
+    text = ctx.text
+    firms = sorted((k for k in known if k.label == "Company" and not k.nested),
+                   key=lambda k: k.start)
+    spans = [(k.start, k.end) for k in known if not k.nested]
+    out: list[Mention] = []
+    for i, firm in enumerate(firms[:-1]):
+        other = firms[i + 1]
+        # two known firms joined directly: 甲、乙
+        if other.start - firm.end != 1 or text[firm.end] not in _JOINT:
+            continue
+        for start in (other.end + 1, None):
+            if start is None:  # the member before the first known firm: 丙、甲、乙
+                end = firm.start - 1
+                if end < 1 or text[end] not in "、":
+                    continue
+                start = max(text.rfind(c, 0, end) for c in "、，,。；;：:\n（(“") + 1
+            else:
+                if text[start - 1 : start] not in _JOINT:
+                    continue
+                end_match = _MEMBER_END.search(text, start)
+                end = end_match.start() if end_match else len(text)
+            member = _member(ctx, start, end, spans)
+            if member is not None:
+                out.append(member)
+                spans.append((member.start, member.end))
+    return out
+
+
+def _member(ctx: Context, start: int, end: int, spans: list[tuple[int, int]]) -> Mention | None:
+    item = ctx.text[start:end]
+    if not _MEMBER.fullmatch(item) or any(a < end and start < b for a, b in spans):
+        return None
+    if item[0].isascii():
+        return Mention(start, end, "Company", item, item, "pattern:list_member")
+    if not (ctx.tokens.is_boundary(start) and ctx.tokens.is_boundary(end)):
+        return None
+    words = ctx.tokens.token_words(start, end)
+    if len(words) != 1 or ctx.cities_in(start, end) or _GENERIC_MODIFIERS.fullmatch(item):
+        return None
+    tag = word_tag(item) or ""
+    if not (tag.startswith(_MEMBER_TAGS) or ctx.freq(item) < _RARE_FREQ) or tag.startswith("ns"):
+        return None
+    return Mention(start, end, "Company", item, item, "pattern:list_member")

@@ -1,0 +1,99 @@
+"""People named beside a title, in a group or at the head of one, and firms named by a brand
+word; each rule must fire on its pattern and stay quiet on a near miss. Sentences are invented
+for these tests."""
+
+from __future__ import annotations
+
+from support.extraction import names, pairs, run
+
+
+def test_a_name_after_a_title_ends_before_a_common_word() -> None:
+    ex = run("星云电子有限公司研究院副院长李建华长期从事材料研究。")
+    assert "李建华" in names(ex, "Person")
+
+
+def test_a_name_after_a_title_ends_before_a_short_verb() -> None:
+    ex = run("星云电子总经理罗晓做了发言。")
+    assert names(ex, "Person") == {"罗晓"}
+
+
+def test_a_given_name_may_hold_the_character_of_a_title() -> None:
+    ex = run("星云矿业总经理赵长青接受采访时表示，合作顺利。")
+    assert "赵长青" in names(ex, "Person")
+
+
+def test_a_surname_with_a_title_is_not_a_name() -> None:
+    ex = run("洛阳市副市长王局长出席会议。")
+    assert "王局长" not in names(ex, "Person")
+
+
+def test_the_first_of_a_group_of_delegates_is_a_person() -> None:
+    ex = run("陈立民等政协委员提交了提案。")
+    assert "陈立民" in names(ex, "Person")
+
+
+def test_a_person_leading_a_generation_of_managers() -> None:
+    ex = run("以周志强为代表的新一代管理者已经走上前台。")
+    assert "周志强" in names(ex, "Person")
+
+
+def test_a_place_leading_a_group_of_parks_is_no_person() -> None:
+    ex = run("以张江为代表的园区发展迅速。")
+    assert "张江" not in names(ex, "Person")
+
+
+def test_people_listed_with_their_titles_after_their_names() -> None:
+    ex = run("洛阳市高新区管委会李耕主任、周七林副主任出席活动。")
+    assert {"李耕", "周七林"} <= names(ex, "Person")
+
+
+def test_a_former_head_of_government_works_there_no_more() -> None:
+    ex = run("时任江苏省省长王明远再次指出，要加快转型。")
+    assert "王明远" in names(ex, "Person")
+    assert pairs(ex, "WORKS_FOR") == set()
+
+
+def test_a_sitting_head_of_government_works_for_the_province() -> None:
+    ex = run("江苏省省长王明远再次指出，要加快转型。")
+    assert ("王明远", "江苏省") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_common_noun_is_a_brand_before_a_firm_word() -> None:
+    ex = run("兰花集团与洛阳市签约。星云科技发布新品。")
+    assert {"兰花集团", "星云科技"} <= names(ex, "Company")
+
+
+def test_a_field_before_a_firm_word_is_no_brand() -> None:
+    ex = run("金融科技发展迅速，当地物流集团承担运输。")
+    assert names(ex, "Company") == set()
+
+
+def test_a_post_then_its_holder_after_a_copula() -> None:
+    ex = run("星河科技现任董事长为张明远。")
+    assert "张明远" in names(ex, "Person")
+
+
+def test_a_holder_before_a_post_verb_after_you() -> None:
+    ex = run("本届年会由张明远主持。")
+    assert "张明远" in names(ex, "Person")
+
+
+def test_an_unknown_name_joined_to_two_known_firms_is_a_firm() -> None:
+    ex = run("星河科技为家电巨头飞利浦、西门子和伊莱克斯等配套生产。")
+    assert "伊莱克斯" in names(ex, "Company")
+
+
+def test_a_place_joined_to_known_firms_is_no_firm() -> None:
+    ex = run("飞利浦、西门子和洛阳都在扩产。")
+    assert "洛阳" not in names(ex, "Company")
+    assert "洛阳市" in names(ex, "City")
+
+
+def test_a_verb_glued_to_the_firm_word_leaves_the_firm() -> None:
+    ex = run("这一平台由星云科技开发。")
+    assert "星云科技" in names(ex, "Company")
+
+
+def test_a_brand_before_a_share_or_capital_word_is_a_firm() -> None:
+    ex = run("星河股份宣布，由兴瑞资本领投。")
+    assert {"星河股份", "兴瑞资本"} <= names(ex, "Company")
