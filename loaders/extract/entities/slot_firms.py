@@ -100,42 +100,52 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     return out
 
 
-# The joints of a list of firms, and what closes one.
-_JOINT = "、和及与"
+# A list: items joined by 、, the last one possibly by 和/及/与, closed by 等 or a clause mark.
+_LIST_RUN = re.compile(
+    r"[^、，,。；;：:\s“”]{1,24}(?:、[^、，,。；;：:\s“”和及与等]{1,24})+"
+    r"(?:(?:和|及|与|以及)[^、，,。；;：:\s“”和及与等]{1,24})?"
+)
 _MEMBER = re.compile(f"[{HAN}]{{2,6}}|[A-Za-z][A-Za-z0-9&.-]{{1,20}}")
-_MEMBER_END = re.compile(r"[、，,。；;：:和及与等（(\s]|$")
 _MEMBER_TAGS = ("nr", "nz", "nt")
 
 
 def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
-    """An unknown name joined to two known firms in one list (甲、乙和丙等; 甲、丙、乙): a firm
-    too. The name is one word of the segmenter, a rare one or a name's (a transliteration), or
-    Latin-script; places and vocabulary are no members."""
+    """Unknown names in a list that holds two known firms at least (甲、乙和丙等, 甲、丙、乙): firms
+    too. Such a name is one word of the segmenter, a rare one or a name's (a transliteration),
+    or Latin-script; places and vocabulary are no members."""
     text = ctx.text
-    firms = sorted((k for k in known if k.label == "Company" and not k.nested),
-                   key=lambda k: k.start)
+    firms = {(k.start, k.end) for k in known if k.label == "Company" and not k.nested}
+    firm_ends = {end for _, end in firms}
     spans = [(k.start, k.end) for k in known if not k.nested]
     out: list[Mention] = []
-    for i, firm in enumerate(firms[:-1]):
-        other = firms[i + 1]
-        # two known firms joined directly: 甲、乙
-        if other.start - firm.end != 1 or text[firm.end] not in _JOINT:
+    for run in _LIST_RUN.finditer(text):
+        items = _items(run.group(0), run.start())
+        # the first item may carry words before the name (由甲): it counts when a firm ends it
+        known_items = sum(
+            1 for i, (start, end) in enumerate(items)
+            if (start, end) in firms or (i == 0 and end in firm_ends)
+        )
+        if known_items < 2:
             continue
-        for start in (other.end + 1, None):
-            if start is None:  # the member before the first known firm: 丙、甲、乙
-                end = firm.start - 1
-                if end < 1 or text[end] not in "、":
-                    continue
-                start = max(text.rfind(c, 0, end) for c in "、，,。；;：:\n（(“") + 1
-            else:
-                if text[start - 1 : start] not in _JOINT:
-                    continue
-                end_match = _MEMBER_END.search(text, start)
-                end = end_match.start() if end_match else len(text)
+        for start, end in items[1:]:
+            if (start, end) in firms:
+                continue
             member = _member(ctx, start, end, spans)
             if member is not None:
                 out.append(member)
                 spans.append((member.start, member.end))
+    return out
+
+
+def _items(run: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of a list run."""
+    out = []
+    pos = 0
+    for sep in re.finditer(r"、|以及|和|及|与", run):
+        if sep.start() > pos:
+            out.append((offset + pos, offset + sep.start()))
+        pos = sep.end()
+    out.append((offset + pos, offset + len(run)))
     return out
 
 

@@ -21,6 +21,15 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 # Between members of a coordination group: A、B, A和B, A与B, A及B, A以及B.
 _SEPARATOR = re.compile(r"^\s*(?:、|和|与|及|以及|同|跟|，以及)\s*$")
+# A list item the rules did not read as a name, between two members of a list (甲、某某、乙).
+_SEPARATOR_OVER_ITEM = re.compile(r"^、[^、，,。；;：:\s“”和及与等]{1,8}、$")
+
+
+def _joined(gap: str) -> bool:
+    """Whether two mentions with `gap` between them are members of one list."""
+    return bool(_SEPARATOR.match(gap) or _SEPARATOR_OVER_ITEM.match(gap))
+
+
 _LIST_SEPARATOR = re.compile(r"、|和|及|以及|与")
 _ITEM_DESCRIPTOR = re.compile(
     r"[\u4e00-\u9fff]{0,8}(?:巨头|龙头|企业|客户|厂商|品牌|公司|集团|车企|大厂|伙伴)"
@@ -99,7 +108,7 @@ class SentenceView:
             return []
         group = [last]
         for m in reversed(before[:-1]):
-            if m.label not in labels or not _SEPARATOR.match(self.text[m.end : group[0].start]):
+            if m.label not in labels or not _joined(self.text[m.end : group[0].start]):
                 break
             group.insert(0, m)
         return group
@@ -115,7 +124,7 @@ class SentenceView:
             return []
         group = [after[0]]
         for m in after[1:]:
-            if m.label not in labels or not _SEPARATOR.match(self.text[group[-1].end : m.start]):
+            if m.label not in labels or not _joined(self.text[group[-1].end : m.start]):
                 break
             group.append(m)
         return group

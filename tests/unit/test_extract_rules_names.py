@@ -1,6 +1,6 @@
-"""People named beside a title, in a group or at the head of one, and firms named by a brand
-word; each rule must fire on its pattern and stay quiet on a near miss. Sentences are invented
-for these tests."""
+"""People named beside a title, in a group or at the head of one; firms named by a brand word or
+as members of a list of known firms; lists that go on over an item no rule names. Each rule must
+fire on its pattern and stay quiet on a near miss. Sentences are invented for these tests."""
 
 from __future__ import annotations
 
@@ -97,3 +97,15 @@ def test_a_verb_glued_to_the_firm_word_leaves_the_firm() -> None:
 def test_a_brand_before_a_share_or_capital_word_is_a_firm() -> None:
     ex = run("星河股份宣布，由兴瑞资本领投。")
     assert {"星河股份", "兴瑞资本"} <= names(ex, "Company")
+
+
+def test_a_list_of_builders_goes_on_over_an_item_it_cannot_name() -> None:
+    ex = run("星河电子携手星云科技、有方、兰花集团等合作伙伴在京启动“星火模组行动”。")
+    builders = {tail for head, tail in pairs(ex, "DEVELOPED_BY") if head == "星火模组行动"}
+    assert {"星河电子", "星云科技", "兰花集团"} <= builders
+
+
+def test_a_list_broken_by_a_clause_is_two_groups() -> None:
+    ex = run("星云科技发布新品，有方、兰花集团启动“星火模组行动”。")
+    builders = {tail for head, tail in pairs(ex, "DEVELOPED_BY") if head == "星火模组行动"}
+    assert "星云科技" not in builders
