@@ -109,3 +109,23 @@ def test_a_list_broken_by_a_clause_is_two_groups() -> None:
     ex = run("星云科技发布新品，有方、兰花集团启动“星火模组行动”。")
     builders = {tail for head, tail in pairs(ex, "DEVELOPED_BY") if head == "星火模组行动"}
     assert "星云科技" not in builders
+
+
+def test_a_zone_the_segmenter_reads_as_one_word_is_a_zone() -> None:
+    ex = run("苏州高新区发布新政策。")
+    assert "苏州高新区" in names(ex, "City")
+
+
+def test_a_zones_party_working_committee_is_an_agency() -> None:
+    ex = run("洛阳经开区党工委书记王明远出席。")
+    agencies = [e for e in ex.entities if e.label == "Agency"]
+    assert any("洛阳经开区党工委" in {e.name, *e.aliases} for e in agencies)
+    assert any(tail.endswith("党工委") for head, tail in pairs(ex, "WORKS_FOR") if head == "王明远")
+
+
+def test_a_business_word_before_the_legal_form_stays_in_the_name() -> None:
+    ex = run("宁海县海升电力开发有限公司与星河科技签约。")
+    assert "海升电力开发" in names(ex, "Company")
+    assert frozenset(("海升电力开发", "星河科技")) in {
+        frozenset(p) for p in pairs(ex, "SIGNED_WITH")
+    }

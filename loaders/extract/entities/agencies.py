@@ -37,7 +37,7 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
 
 
 _BODY_AFTER_PLACE = re.compile(
-    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])"
+    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?:管理委员会|管委会|党工委|委员会|办公室|局))(?![长内外部])"
 )
 
 

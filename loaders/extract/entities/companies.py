@@ -7,6 +7,7 @@ import re
 
 from loaders.extract.entities.base import (
     _FUNCTION_CHARS,
+    _NAME_VERBS,
     _RARE_FREQ,
     HAN,
     Context,
@@ -181,6 +182,14 @@ def _registered_left(ctx: Context, pos: int) -> int:
     characters (天/能/电池) may hold a character that is also a function word (能): walk on over it
     when the character before it is another lone character of the name."""
     tokens, text = ctx.tokens, ctx.text
+    last = tokens.token_at(pos - 1) if pos > 0 else -1
+    if last > 0 and tokens.words[last] in _NAME_VERBS and tokens.starts[last] + len(
+        tokens.words[last]
+    ) == pos:
+        # 甲乙电力开发有限公司: a business word before the legal form is the name's last word
+        inner = _registered_left(ctx, tokens.starts[last])
+        if tokens.starts[last] - inner >= 2:
+            return inner
     left = _left_with_parens(ctx, pos, max_chars=16)
     if pos - left > 1 and ctx.text[pos - 1] not in ")）":
         edge = min(name_left_edge(ctx, pos, max_chars=16, verb_min_freq=1000), pos - 2)
