@@ -129,3 +129,13 @@ def test_a_business_word_before_the_legal_form_stays_in_the_name() -> None:
     assert frozenset(("海升电力开发", "星河科技")) in {
         frozenset(p) for p in pairs(ex, "SIGNED_WITH")
     }
+
+
+def test_new_technology_fields_are_not_firms() -> None:
+    ex = run("星河科技与洛阳的人工智能、生物医药等企业合作，把数据记录到区块链网络，发展具身智能。")
+    assert names(ex, "Company") == {"星河科技"}
+
+
+def test_a_firm_named_after_a_technology_field_is_still_a_firm() -> None:
+    ex = run("星河区块链科技有限公司与洛阳市签约。")
+    assert any(n.startswith("星河区块链") for n in names(ex, "Company"))
