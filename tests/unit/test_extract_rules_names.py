@@ -139,3 +139,20 @@ def test_new_technology_fields_are_not_firms() -> None:
 def test_a_firm_named_after_a_technology_field_is_still_a_firm() -> None:
     ex = run("星河区块链科技有限公司与洛阳市签约。")
     assert any(n.startswith("星河区块链") for n in names(ex, "Company"))
+
+
+def test_a_name_after_a_title_before_a_copula() -> None:
+    ex = run("星河集团副董事长陈立民是研发中心主席。")
+    assert "陈立民" in names(ex, "Person")
+    assert not any("陈立民" in n for n in names(ex, "Project"))
+
+
+def test_a_project_name_never_runs_over_a_title_and_a_copula() -> None:
+    ex = run("接单的星河集团，副董事长陈立民正是研发中心主席。")
+    assert names(ex, "Project") == set()
+    assert "陈立民" in names(ex, "Person")
+
+
+def test_an_occupation_introduces_a_name() -> None:
+    ex = run("星河集团在1978年由洛阳纺织商人陈立民成立。经济学家王明远认为，市场将回暖。")
+    assert {"陈立民", "王明远"} <= names(ex, "Person")

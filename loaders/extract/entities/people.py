@@ -21,6 +21,11 @@ from loaders.extract.nlp import word_tag
 # -- people --------------------------------------------------------------------------------------
 
 _TITLE_RE = re.compile(TITLE_ALT)
+# Occupations that introduce a name as titles do (纺织商人甲乙丙, 经济学家甲乙), though they are
+# no post at an organisation.
+_OCCUPATION_RE = re.compile(
+    r"商人|实业家|企业家|创业者|科学家|经济学家|分析师|评论员|律师|学者|专家|工程师|设计师|投资人"
+)
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 _SPEECH_RE = re.compile(
     f"(?:^|(?<=[，,。；：！？\\n“”、由]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露|告诉|回忆|坦承|解释|补充|谈到|提到|直言|感慨|担任|出任|兼任|现任|当选|获聘|受聘|带领|率领|率队)"
@@ -132,7 +137,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
     """People named next to a title (总裁周云杰, 卢阳副局长) or as a speaker (薛庆国出席会议)."""
     text = ctx.text
     found: dict[str, tuple[int, int]] = {}
-    for m in _TITLE_RE.finditer(text):
+    for m in (*_TITLE_RE.finditer(text), *_OCCUPATION_RE.finditer(text)):
         pos = m.end()
         if text[pos : pos + 1] in ("为", "是") and text[pos : pos + 2] not in _COPULA_WORDS:
             pos += 1  # 董事长为甲乙: the post, then its holder
