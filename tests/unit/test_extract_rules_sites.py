@@ -1,5 +1,5 @@
-"""Where a supplier's work is tried or deployed: the site is empowered, not a partner. Sentences
-are invented for these tests."""
+"""Where a supplier's work is tried or deployed: the site is empowered, not a partner; credit
+lines name no entity (X1). Sentences are invented for these tests."""
 
 from __future__ import annotations
 
@@ -22,3 +22,13 @@ def test_a_place_where_something_happens_is_no_site_of_work() -> None:
 def test_help_received_at_a_firm_is_no_site_of_work() -> None:
     ex = run("星河科技在兰花集团的帮助下完成融资。")
     assert pairs(ex, "EMPOWERS") == set()
+
+
+def test_a_credit_line_names_no_entity() -> None:
+    ex = run("星河科技今年营收增长三成。\n数据来源：洛阳市统计局\n")
+    assert not any(e.label == "Agency" for e in ex.entities)
+
+
+def test_a_body_named_in_the_text_stays_beside_its_credit_line() -> None:
+    ex = run("洛阳市统计局发布数据，星河科技营收增长。\n数据来源：洛阳市统计局\n")
+    assert any(e.label == "Agency" and e.name == "洛阳市统计局" for e in ex.entities)

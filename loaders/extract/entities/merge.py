@@ -245,6 +245,10 @@ def _keep_local_places(mentions: list[Mention]) -> None:
 # A publisher's promotion line (海量资讯、精准解读，尽在甲乙APP; 下载甲乙客户端): source
 # apparatus, not a name the article is about (X1).
 _PROMOTION_BEFORE = re.compile(r"(?:尽在|下载|打开|关注|扫码下载|扫码关注|点击下载)\s*$")
+# A credit line (数据来源：甲市统计局, 来源：乙日报): where the text came from, not what it says.
+_CREDIT_LINE = re.compile(
+    r"\s*[（(【\[]?\s*(?:数据来源|资料来源|信息来源|来源|图片来源|图源|出处|转载自|责任编辑|编辑)\s*[:：]"
+)
 
 
 def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
@@ -255,6 +259,8 @@ def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         line_end = len(ctx.text) if line_end < 0 else line_end
         short_line = line_end - line_start <= 40
         if short_line and _PROMOTION_BEFORE.search(ctx.text, line_start, m.start):
+            continue
+        if short_line and _CREDIT_LINE.match(ctx.text, line_start):
             continue
         out.append(m)
     return out
