@@ -151,3 +151,13 @@ def test_reaching_an_agreement_is_signing() -> None:
 def test_reaching_a_consensus_is_not_signing() -> None:
     ex = run("星河集团同洛阳市人民政府达成共识。")
     assert pairs(ex, "SIGNED_WITH") == set()
+
+
+def test_a_list_closed_by_a_bare_count_after_a_visit() -> None:
+    ex = run("调研组走访星实生物、天泽云泰两家创新药企。")
+    assert {"星实生物", "天泽云泰"} <= names(ex, "Company")
+
+
+def test_two_firm_words_read_as_one_word() -> None:
+    ex = run("洛阳星益实业集团今年扩产。")
+    assert any(n.endswith("星益实业集团") for n in names(ex, "Company"))

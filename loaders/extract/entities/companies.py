@@ -44,6 +44,7 @@ _FIRM_ONLY_SUFFIX = re.compile(
 _INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务])")
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
+_TWO_SUFFIXES = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?:集团|控股|股份)")
 # A group's name, then the member company's own name: 东方电气集团|东方汽轮机(有限公司).
 _GROUP_THEN_NAME = re.compile(f"([{HAN}]{{2,8}}?集团)(?![)）股份有限公司])([{HAN}]{{2,8}})")
 # A body registered as a company but named as an association or school is an Organization.
@@ -258,19 +259,23 @@ def company_mentions(ctx: Context) -> list[Mention]:
         mention.aliases.add(stem)
         out.append(mention)
     for m in _INDUSTRY_RE.finditer(text):
-        if not tokens.is_boundary(m.start()) or not (
-            tokens.is_boundary(m.end()) or _suffix_then_verb(ctx, m.start(), m.end())
-        ):
+        start, end, suffix = m.start(), m.end(), m.group(0)
+        if not tokens.is_boundary(start):
             continue
-        left = name_left_edge(ctx, m.start(), max_chars=8, verb_min_freq=1000)
-        core_start, _ = _strip_places(ctx, left, m.start())
-        stem_words = tokens.token_words(core_start, m.start())
-        stem = text[core_start : m.start()]
+        word = tokens.words[tokens.token_at(start)]
+        if _TWO_SUFFIXES.fullmatch(word):
+            end, suffix = start + len(word), word  # 甲乙|实业集团: one word for two firm words
+        elif not (tokens.is_boundary(end) or _suffix_then_verb(ctx, start, end)):
+            continue
+        left = name_left_edge(ctx, start, max_chars=8, verb_min_freq=1000)
+        core_start, _ = _strip_places(ctx, left, start)
+        stem_words = tokens.token_words(core_start, start)
+        stem = text[core_start : start]
         if not (2 <= len(stem) <= 5) or not stem_words:
             continue
         # Before a word that also names a field (材料, 汽车, 电子) a stem of ordinary words is
         # a description (新能源汽车); before 科技, 集团, 控股 … it is a firm's name (星云科技).
-        firm_only = bool(_FIRM_ONLY_SUFFIX.search(m.group(0)))
+        firm_only = bool(_FIRM_ONLY_SUFFIX.search(suffix))
         if not firm_only and is_vocabulary(ctx, stem_words):
             continue
         if not _short_name_stem(stem_words, proper_needed=not firm_only):
@@ -280,7 +285,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
         brand = not _name_like(ctx, stem, stem_words)
         if brand and not (firm_only and _brand_word(ctx, stem_words, core_start)):
             continue
-        if ctx.freq(stem + m.group(0)) > 0:
+        if ctx.freq(stem + suffix) > 0:
             continue
         if (
             stem[-1] in "部局委厅办院所"
@@ -290,7 +295,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         if _GENERIC_MODIFIERS.fullmatch(stem):
             continue
-        mention = _company(ctx, left, m.end(), "pattern:industry_name", brand=brand)
+        mention = _company(ctx, left, end, "pattern:industry_name", brand=brand)
         if mention:
             out.append(mention)
     return out

@@ -31,7 +31,7 @@ _DESCRIPTOR = (
 # describe them (等上百家汽车零部件生产企业); a list closed by its count alone needs two members
 # at least (甲、乙两家创新药企).
 _FIRM_LIST_END = re.compile(
-    f"(?P<etc>等{_COUNT}?|(?={_COUNT}))"
+    f"(?:(?P<etc>等){_COUNT}?|{_COUNT})"
     f"(?:(?<=家)(?:(?!领域|行业|方面|地区|城市|国家)[^的和与及、，,。；\\s\\d]){{0,8}}?|{_DESCRIPTOR}*)"
     f"{_FIRM_HEAD}"
 )
