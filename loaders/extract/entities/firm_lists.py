@@ -41,7 +41,7 @@ _FIRM_LIST_AFTER = re.compile(
     r"(?P<list>[^。；，,\n]{2,160}?)等(?=[，,。；])"
 )
 # Investors of a funding round: 由甲资本领投，乙、丙跟投，丁担任独家财务顾问.
-_INVESTOR_END = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投)|担任(?:独家)?财务顾问")
+_INVESTOR_END = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投|领头)|担任(?:独家)?财务顾问")
 _INVESTOR_ROLE = re.compile(r"^(?:老股东|原股东|股东|机构|投资方|本轮)")
 
 

@@ -28,6 +28,7 @@ from loaders.extract.entities.projects import project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
 from loaders.extract.entities.slot_firms import (
     coordinated_firm_mentions,
+    deal_firm_mentions,
     latin_firm_mentions,
     slot_firm_mentions,
 )
@@ -350,6 +351,7 @@ def find_mentions(
     mentions.extend(operator_branch_mentions(ctx))
     mentions.extend(latin_firm_mentions(ctx))
     mentions.extend(coordinated_firm_mentions(ctx, mentions))
+    mentions.extend(deal_firm_mentions(ctx, mentions))
     mentions.extend(party_committee_mentions(ctx, mentions))
     mentions.extend(sub_unit_mentions(ctx, mentions))
     mentions = _join_owner_prefix(ctx, mentions)

@@ -164,3 +164,65 @@ def _member(ctx: Context, start: int, end: int, spans: list[tuple[int, int]]) ->
     if not (tag.startswith(_MEMBER_TAGS) or ctx.freq(item) < _RARE_FREQ) or tag.startswith("ns"):
         return None
     return Mention(start, end, "Company", item, item, "pattern:list_member")
+
+
+# The firms a deal takes in: 收购甲、乙等…, 投资丙、丁＆戊, 入股己. Each item a name the segmenter
+# keeps as one rare word or a Latin-script name; the list ends at 等, a clause mark or a verb.
+_DEAL = re.compile(r"(?:收购|并购|入股|参股|战略投资|投资)了?")
+_DEAL_ITEM = re.compile(f"[{HAN}]{{2,6}}|[A-Za-z][A-Za-z0-9.-]{{1,20}}")
+_DEAL_JOINT = "、和及＆&"
+
+
+def deal_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Firms bought or invested in, named as a list of brand-like words after the deal verb."""
+    text, tokens = ctx.text, ctx.tokens
+    spans = [(k.start, k.end) for k in known if not k.nested]
+    firm_at = {k.start: k.end for k in known if k.label == "Company" and not k.nested}
+    out: list[Mention] = []
+    for deal in _DEAL.finditer(text):
+        pos = deal.end()
+        if not tokens.is_boundary(deal.start()) or not tokens.is_boundary(pos):
+            continue
+        while text[pos : pos + 1] == " ":
+            pos += 1  # 收购 UC: a space before a Latin-script name
+        items: list[tuple[int, int]] = []
+        while pos < len(text):
+            i = tokens.token_at(pos)
+            word = tokens.words[i]
+            if pos in firm_at:  # a firm already named, however many words long
+                word = text[pos : firm_at[pos]]
+            elif not _DEAL_ITEM.fullmatch(word) or tokens.starts[i] != pos:
+                break
+            items.append((pos, pos + len(word)))
+            pos += len(word)
+            if text[pos : pos + 1] not in _DEAL_JOINT:
+                break
+            pos += 1
+        closed = text[pos : pos + 1] in ("等", "，", ",", "。", "；", "") or (
+            (word_tag(tokens.words[tokens.token_at(pos)]) or "").startswith("v")
+            if pos < len(text) else True
+        )
+        if not items or not closed:
+            continue
+        new = [(s, e) for s, e in items if firm_at.get(s) != e]
+        members = [_deal_member(ctx, start, end, spans) for start, end in new]
+        if all(members):  # one item that is no name makes the list something else
+            out.extend(m for m in members if m is not None)
+            spans.extend(new)
+    return out
+
+
+def _deal_member(
+    ctx: Context, start: int, end: int, spans: list[tuple[int, int]]
+) -> Mention | None:
+    item = ctx.text[start:end]
+    if any(a < end and start < b for a, b in spans) or ctx.cities_in(start, end):
+        return None
+    if not item[0].isascii():
+        # a name's word (nr, nz, nt) or a word the dictionary does not know, never vocabulary
+        tag = word_tag(item)
+        if tag is not None and not tag.startswith(_MEMBER_TAGS):
+            return None
+        if _GENERIC_MODIFIERS.fullmatch(item) or (tag is None and ctx.freq(item) >= _RARE_FREQ):
+            return None
+    return Mention(start, end, "Company", item, item, "pattern:deal_object")
