@@ -50,6 +50,12 @@ def _leading_verb(ctx: Context, word: str) -> bool:
     return len(word) >= 2 and (word_tag(word) or "").startswith("v") and ctx.freq(word) >= 300
 
 
+def _all_predicates(ctx: Context, start: int, end: int) -> bool:
+    """Whether text[start:end] is made of verbs and adverbs only (大力招引)."""
+    words = ctx.tokens.token_words(start, end)
+    return bool(words) and all((word_tag(w) or "").startswith(("v", "d")) for w in words)
+
+
 def _list_members(
     ctx: Context, end: int, known: list[Mention], source: str, joiners: str = "、"
 ) -> list[Mention]:
@@ -71,7 +77,10 @@ def _list_members(
         item = text[start:end].strip()
         if "等" in item:
             break  # 济南、东营等地多家企业: places closed by 等地, not firms
-        covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known)
+        covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known) or any(
+            k.end == end and start < k.start and _all_predicates(ctx, start, k.start)
+            for k in known
+        )  # 招引|星河科技: a known firm after a verb the list walk took in
         words = ctx.tokens.token_words(start, end)
         # In such a list even a dictionary word names a firm (网易), unless it is common.
         plausible = (
