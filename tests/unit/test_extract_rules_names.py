@@ -156,3 +156,15 @@ def test_a_project_name_never_runs_over_a_title_and_a_copula() -> None:
 def test_an_occupation_introduces_a_name() -> None:
     ex = run("星河集团在1978年由洛阳纺织商人陈立民成立。经济学家王明远认为，市场将回暖。")
     assert {"陈立民", "王明远"} <= names(ex, "Person")
+
+
+def test_a_groups_short_form_used_on_its_own_is_its_alias() -> None:
+    ex = run("星钢集团董事长陈立民介绍，星钢计划向新疆投资。星钢还将扩产。")
+    group = next(e for e in ex.entities if e.name == "星钢集团")
+    assert "星钢" in group.aliases
+
+
+def test_a_groups_short_form_only_inside_its_name_is_no_alias() -> None:
+    ex = run("星钢集团董事长陈立民介绍，星钢集团将扩产。")
+    group = next(e for e in ex.entities if e.name == "星钢集团")
+    assert "星钢" not in group.aliases

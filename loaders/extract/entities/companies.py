@@ -116,13 +116,9 @@ def _company(
         mention.aliases.add(surface)
     # The short form the article goes on to use: 舜宇光学科技 → 舜宇光学, 东贝电器 → 东贝.
     short = _INDUSTRY_TAIL.sub("", core)
-    if (
-        short != core
-        and not core.endswith("集团")
-        and len(short) >= 2
-        and text.count(short) > 1
-        and ctx.freq(short) < _RARE_FREQ
-    ):
+    # A group's short form counts only where it stands on its own (宝钢 beside 宝钢集团).
+    alone = text.count(short) > text.count(core) if core.endswith("集团") else text.count(short) > 1
+    if short != core and len(short) >= 2 and alone and ctx.freq(short) < _RARE_FREQ:
         mention.aliases.add(short)
     return mention
 
