@@ -168,3 +168,13 @@ def test_a_groups_short_form_only_inside_its_name_is_no_alias() -> None:
     ex = run("星钢集团董事长陈立民介绍，星钢集团将扩产。")
     group = next(e for e in ex.entities if e.name == "星钢集团")
     assert "星钢" not in group.aliases
+
+
+def test_a_department_named_for_two_fields_joined_by_he() -> None:
+    ex = run("洛阳市经济和信息化工作委员会书记王明远表示，合作顺利。")
+    assert ("王明远", "洛阳市经济和信息化工作委员会") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_place_and_a_firm_joined_by_he_are_no_department() -> None:
+    ex = run("洛阳市和星河科技管理委员会签约。")
+    assert not any(e.label == "Agency" and e.name.startswith("洛阳市和") for e in ex.entities)

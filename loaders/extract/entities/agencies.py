@@ -57,7 +57,9 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
         if not m or any(a <= start and m.end() <= b for a, b in seen):
             continue
         words = ctx.tokens.token_words(end, m.end())
-        if any(w in STOP_TOKENS for w in words) or "的" in m.group(0):
+        # 和 joins the two fields of a department's name (经济和信息化委员会), never opens it
+        inner = [w for i, w in enumerate(words) if not (w == "和" and 0 < i < len(words) - 1)]
+        if any(w in STOP_TOKENS for w in inner) or "的" in m.group(0):
             continue
         places = ctx.leading_places(start, end)
         if text[start - 2 : start] == "政协" and m.group(0) == "委员会":
