@@ -44,6 +44,7 @@ _FIRM_ONLY_SUFFIX = re.compile(
 _INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务])")
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
+_NOT_FIRM_WORD_AFTER = f"(?!{_INDUSTRY_SUFFIX}|公司|有限|股份)"
 _TWO_SUFFIXES = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?:集团|控股|股份)")
 # A group's name, then the member company's own name: 东方电气集团|东方汽轮机(有限公司).
 _GROUP_THEN_NAME = re.compile(f"([{HAN}]{{2,8}}?集团)(?![)）股份有限公司])([{HAN}]{{2,8}})")
@@ -117,7 +118,10 @@ def _company(
     # The short form the article goes on to use: 舜宇光学科技 → 舜宇光学, 东贝电器 → 东贝.
     short = _INDUSTRY_TAIL.sub("", core)
     # A group's short form counts only where it stands on its own (宝钢 beside 宝钢集团).
-    alone = text.count(short) > text.count(core) if core.endswith("集团") else text.count(short) > 1
+    if core.endswith("集团"):  # not inside a longer firm name either (柳工 in 柳工机械)
+        alone = re.search(re.escape(short) + _NOT_FIRM_WORD_AFTER, text) is not None
+    else:
+        alone = text.count(short) > 1
     if short != core and len(short) >= 2 and alone and ctx.freq(short) < _RARE_FREQ:
         mention.aliases.add(short)
     return mention
