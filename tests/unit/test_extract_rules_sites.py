@@ -32,3 +32,8 @@ def test_a_credit_line_names_no_entity() -> None:
 def test_a_body_named_in_the_text_stays_beside_its_credit_line() -> None:
     ex = run("洛阳市统计局发布数据，星河科技营收增长。\n数据来源：洛阳市统计局\n")
     assert any(e.label == "Agency" and e.name == "洛阳市统计局" for e in ex.entities)
+
+
+def test_a_latin_short_form_inside_a_longer_latin_word_is_no_match() -> None:
+    ex = run("星河科技完成分布式Massive MIMO试验，所需的EUV光刻机仍靠进口。")
+    assert not any(e.label == "Organization" for e in ex.entities)

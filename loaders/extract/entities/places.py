@@ -164,6 +164,16 @@ def _short_forms_of_named_orgs(
     return out
 
 
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """A match that opens or closes with a Latin letter or digit while the text goes on with
+    one."""
+    def latin(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return (latin(before) and latin(text[start])) or (latin(after) and latin(text[end - 1]))
+
+
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
@@ -171,6 +181,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     held: list[tuple[int, int, str, list[Any]]] = []  # ambiguous short forms of organisations
     for ent in ctx.doc.spans.get("gazetteer", []):
         surface = ctx.text[ent.start_char : ent.end_char]
+        if _inside_latin_word(ctx.text, ent.start_char, ent.end_char):
+            continue  # IMO in MIMO, EU in EUV: Latin letters go on around the match
         entries = ctx.gaz.lookup(surface)
         if not entries:
             continue
