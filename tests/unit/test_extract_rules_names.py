@@ -178,3 +178,20 @@ def test_a_department_named_for_two_fields_joined_by_he() -> None:
 def test_a_place_and_a_firm_joined_by_he_are_no_department() -> None:
     ex = run("洛阳市和星河科技管理委员会签约。")
     assert not any(e.label == "Agency" and e.name.startswith("洛阳市和") for e in ex.entities)
+
+
+def test_a_universitys_institute_is_an_organization() -> None:
+    ex = run("该基金由星河投资和中国科学技术大学苏州研究院共同出资。")
+    orgs = {e.name for e in ex.entities if e.label == "Organization"}
+    assert "中国科学技术大学苏州研究院" in orgs
+
+
+def test_an_institute_of_the_academy_of_sciences_stays_an_agency() -> None:
+    ex = run("中国科学院量子信息与量子科技创新研究院发布成果。")
+    assert not any(e.label == "Organization" for e in ex.entities)
+
+
+def test_a_department_named_for_two_fields() -> None:
+    ex = run("他是洛阳理工大学工业与系统工程系的博士。")
+    orgs = {e.name for e in ex.entities if e.label == "Organization"}
+    assert "洛阳理工大学工业与系统工程系" in orgs

@@ -136,6 +136,8 @@ def agency_mentions(ctx: Context) -> list[Mention]:
         words = ctx.tokens.token_words(m.start(), m.end())
         if any(len(w) > 1 and is_predicate(w) for w in words):
             continue  # 中国电信携手星河研究院: two names and a verb, not one institute
+        if re.search("大学|(?<![科程])学院", surface):
+            continue  # a university's institute is the university's (Organization, L28)
         mention = Mention(m.start(), m.end(), "Agency", surface, surface, "pattern:institute")
         mention.place_prefix = _places_inside(ctx, surface)
         out.append(mention)
