@@ -188,6 +188,8 @@ def _initial_abbreviations(ctx: Context, mentions: list[Mention]) -> None:
     of its first words (四川省能源投资集团有限责任公司 → 四川能投), kept only when the article
     writes it."""
     text = ctx.text
+    # a short name the article declared for one firm (以下简称) is no other firm's abbreviation
+    declared = {a: m.name for m in mentions if m.label == "Company" for a in m.aliases}
     for m in mentions:
         if m.label != "Company" or m.nested or m.source != "pattern:registered_company":
             continue
@@ -203,6 +205,8 @@ def _initial_abbreviations(ctx: Context, mentions: list[Mention]) -> None:
             continue
         for n in (3, 2):
             abbr = short + "".join(w[0] for w in words[:n])
+            if declared.get(abbr, m.name) != m.name:
+                break
             if len(words) >= n and abbr in text and abbr not in m.aliases:
                 m.aliases.add(abbr)
                 break
