@@ -195,3 +195,13 @@ def test_a_department_named_for_two_fields() -> None:
     ex = run("他是洛阳理工大学工业与系统工程系的博士。")
     orgs = {e.name for e in ex.entities if e.label == "Organization"}
     assert "洛阳理工大学工业与系统工程系" in orgs
+
+
+def test_a_rare_dictionary_word_after_a_title_may_be_a_name() -> None:
+    ex = run("星河集团副总经理国强在接受记者采访时表示。")
+    assert ("国强", "星河集团") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_common_word_after_a_title_is_no_name() -> None:
+    ex = run("星河集团总经理简单介绍了情况。")
+    assert names(ex, "Person") == set()

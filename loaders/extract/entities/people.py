@@ -16,7 +16,9 @@ from loaders.extract.entities.lexicon import (
     SURNAMES,
     TITLE_ALT,
 )
-from loaders.extract.nlp import word_tag
+from loaders.extract.nlp import word_frequency, word_tag
+
+_WORD_MIN_FREQ = 30  # a two-character word rarer than this may still be a person's name
 
 # -- people --------------------------------------------------------------------------------------
 
@@ -71,7 +73,8 @@ def shaped_like_word(name: str) -> bool:
     name that opens with one (简单来): words of the text, not a person."""
     for piece in {name, name[:2]}:
         tag = word_tag(piece)
-        if tag is not None and not tag.startswith("nr") and len(piece) == 2:
+        common = word_frequency(piece) >= _WORD_MIN_FREQ  # 国强 (3) may be a given name
+        if tag is not None and not tag.startswith("nr") and len(piece) == 2 and common:
             return True
     return name[-1] in "司局处委会院厅部"
 
