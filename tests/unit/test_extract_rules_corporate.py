@@ -222,3 +222,15 @@ def test_a_declared_short_name_is_no_other_firms_abbreviation() -> None:
         "象山国投是象山县国有资产投资控股集团有限公司100%控股的子公司。"
     )
     assert ("象山县国有资产投资开发", "象山县国有资产投资控股集团") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_firms_name_in_quotes_after_its_kind() -> None:
+    ex = run("星河集团旗下的晶片设计公司「星头哥」日前推出了新晶片。")
+    firms = {e.name for e in ex.entities if e.label == "Company"}
+    assert "星头哥" in firms
+    assert "晶片设计公司" not in firms
+
+
+def test_what_is_said_of_a_firm_in_quotes_is_no_name() -> None:
+    ex = run("这家公司“不差钱”，还给予企业“算力券”支持。")
+    assert not any(e.label == "Company" for e in ex.entities)

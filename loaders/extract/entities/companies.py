@@ -225,6 +225,34 @@ def _suffix_then_verb(ctx: Context, start: int, end: int) -> bool:
     return len(rest) >= 2 and (word_tag(rest) or "").startswith("v")
 
 
+# A firm's name in quotes right after the word for its kind: 旗下的晶片设计公司「甲乙」.
+_NAME_IN_QUOTES = re.compile(r"[「“]([^」”「“，。]{2,12})[」”]")
+_KIND_BEFORE_QUOTES = re.compile(r"(?<![有限股份])(?:公司|集团)(?=[「“])")
+
+
+_THIS_ONE = re.compile(r"(?:这|那|该|此|一|某)[家个]?$")
+
+
+def quoted_firm_mentions(ctx: Context) -> list[Mention]:
+    """The name in quotes after the word for a kind of firm (设计公司「甲乙」, 子公司“丙丁”)."""
+    out = []
+    for kind in _KIND_BEFORE_QUOTES.finditer(ctx.text):
+        quoted = _NAME_IN_QUOTES.match(ctx.text, kind.end())
+        if quoted is None or _GENERIC_MODIFIERS.fullmatch(quoted.group(1)):
+            continue
+        inner = quoted.group(1).strip()
+        if ctx.freq(inner) >= _RARE_FREQ or re.search(r"[，,。！？、]", inner):
+            continue
+        if _THIS_ONE.search(ctx.text[max(0, kind.start() - 2) : kind.start()]):
+            continue  # 这家公司“甲乙”: what is said of a firm, not its name
+        words = ctx.tokens.token_words(quoted.start(1), quoted.end(1))
+        if any(w in STOP_TOKENS or is_predicate(w) for w in words):
+            continue  # 不差钱: a phrase, not a name
+        start, end = quoted.start(1), quoted.end(1)
+        out.append(Mention(start, end, "Company", fold(inner), inner, "pattern:quoted_firm"))
+    return out
+
+
 _COUNTED = re.compile(r"(?:这|那|一|该|某|每|\d+|[两三四五六七八九十几多])家$")
 
 
@@ -253,6 +281,8 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         if _COUNTED.search(text, 0, left):
             continue  # 这家晶片设计公司, 一家锂业公司: a firm described, not named
+        if _NAME_IN_QUOTES.match(text, m.end()):
+            continue  # 晶片设计公司「甲乙」: the kind of firm, then its name
         mention = Mention(
             left, m.end(), "Company", stem + "公司", stem + "公司", "pattern:x_company"
         )

@@ -17,6 +17,7 @@ from loaders.extract.entities.companies import (
     branch_mentions,
     company_mentions,
     operator_branch_mentions,
+    quoted_firm_mentions,
 )
 from loaders.extract.entities.firm_lists import listed_firm_mentions
 from loaders.extract.entities.organizations import organization_mentions
@@ -341,6 +342,7 @@ def find_mentions(
         unquoted_policy_mentions,
         quoted_mentions,
         company_mentions,
+        quoted_firm_mentions,
         agency_mentions,
         organization_mentions,
         project_mentions,
