@@ -234,3 +234,8 @@ def test_a_firms_name_in_quotes_after_its_kind() -> None:
 def test_what_is_said_of_a_firm_in_quotes_is_no_name() -> None:
     ex = run("这家公司“不差钱”，还给予企业“算力券”支持。")
     assert not any(e.label == "Company" for e in ex.entities)
+
+
+def test_a_child_named_in_quotes_after_its_kind_under_its_parent() -> None:
+    ex = run("星河集团旗下的晶片设计公司「星头哥」日前推出了新晶片。")
+    assert ("星头哥", "星河集团") in pairs(ex, "SUBSIDIARY_OF")

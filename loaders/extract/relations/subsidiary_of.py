@@ -78,7 +78,9 @@ def _stated(view: SentenceView) -> list[Relation]:
         owns = _PARENT_OWNS.match(rest[skip:])
         if owns and m.label == "Company" and i + 1 < len(orgs):
             child = orgs[i + 1]
-            if rx(r"\s*").fullmatch(view.text[m.end + skip + owns.end() : child.start]):
+            # 甲旗下的晶片设计公司「乙」: the kind of firm may stand before the child's name
+            gap = view.text[m.end + skip + owns.end() : child.start]
+            if rx(r"\s*|[^，。；「“]{0,10}(?:公司|集团)[「“]").fullmatch(gap):
                 out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:subsidiary_kw", 0.85))
         if m.label == "Company" and _OWN_CHILD.search(view.text[view.start : m.start]):
             parent = view.last_before(m.start, frozenset({"Company"}))
