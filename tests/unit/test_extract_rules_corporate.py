@@ -239,3 +239,9 @@ def test_what_is_said_of_a_firm_in_quotes_is_no_name() -> None:
 def test_a_child_named_in_quotes_after_its_kind_under_its_parent() -> None:
     ex = run("星河集团旗下的晶片设计公司「星头哥」日前推出了新晶片。")
     assert ("星头哥", "星河集团") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_place_and_a_firms_name_is_that_firms_local_company() -> None:
+    ex = run("目前，洛阳拥有星河客车、洛阳比亚迪等5家整车企业。比亚迪还将扩产。")
+    assert ("洛阳比亚迪", "比亚迪") in pairs(ex, "SUBSIDIARY_OF")
+    assert not any(child == "星河客车" for child, _ in pairs(ex, "SUBSIDIARY_OF"))
