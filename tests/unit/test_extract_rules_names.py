@@ -205,3 +205,14 @@ def test_a_rare_dictionary_word_after_a_title_may_be_a_name() -> None:
 def test_a_common_word_after_a_title_is_no_name() -> None:
     ex = run("星河集团总经理简单介绍了情况。")
     assert names(ex, "Person") == set()
+
+
+def test_a_place_led_group_of_ordinary_words_is_a_firm() -> None:
+    ex = run("该基金由星河投资、河南省信用担保集团及社会资本共同出资。")
+    assert "河南省信用担保集团" in names(ex, "Company")
+    assert ("河南省信用担保集团", "河南省") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_place_then_a_verb_and_technology_is_no_firm() -> None:
+    ex = run("河南坚持科技自立自强，洛阳强化科技创新。")
+    assert names(ex, "Company") == set()

@@ -217,6 +217,27 @@ def _registered_left(ctx: Context, pos: int) -> int:
     return left
 
 
+def _place_opening(ctx: Context, left: int, pos: int) -> int:
+    """Move `left` back to a place a few words before a firm word when only content words stand
+    between (甲省|信用担保|集团: 担保 is a verb, yet part of the name the place opens)."""
+    for city in ctx.cities_in(max(0, pos - 10), left):
+        words = ctx.tokens.token_words(city.end, pos)
+        if (
+            city.end < left
+            and ctx.tokens.is_boundary(city.end)
+            and 1 <= len(words) <= 3
+            and all(len(w) > 1 and w not in STOP_TOKENS and _HAN_WORD.fullmatch(w) for w in words)
+        ):
+            return city.start
+    return left
+
+
+_HAN_WORD = re.compile(f"[{HAN}]+")
+# Firm words that close a place-led name of ordinary words (甲省信用担保集团); 科技 does not:
+# 甲省坚持科技自立 is a phrase.
+_GROUP_WORD = re.compile(r"集团|控股|股份|资本|银行|证券")
+
+
 def _suffix_then_verb(ctx: Context, start: int, end: int) -> bool:
     """The segmenter glued a verb to the firm word (星云|科技开发): the word is the suffix and a
     verb (开发, 发展)."""
@@ -298,6 +319,8 @@ def company_mentions(ctx: Context) -> list[Mention]:
         elif not (tokens.is_boundary(end) or _suffix_then_verb(ctx, start, end)):
             continue
         left = name_left_edge(ctx, start, max_chars=8, verb_min_freq=1000)
+        if _GROUP_WORD.match(suffix):
+            left = _place_opening(ctx, left, start)
         core_start, _ = _strip_places(ctx, left, start)
         stem_words = tokens.token_words(core_start, start)
         stem = text[core_start : start]
@@ -308,12 +331,14 @@ def company_mentions(ctx: Context) -> list[Mention]:
         firm_only = bool(_FIRM_ONLY_SUFFIX.search(suffix))
         if not firm_only and is_vocabulary(ctx, stem_words):
             continue
-        if not _short_name_stem(stem_words, proper_needed=not firm_only):
+        # a place opening the name makes even ordinary words a firm's (甲省信用担保集团)
+        placed = bool(_GROUP_WORD.match(suffix)) and core_start > left and len(stem_words) <= 3
+        if not _short_name_stem(stem_words, proper_needed=not firm_only) and not placed:
             continue  # 锐意科技(创新), 党员干部懂科技, 7家汽车, 5G大带宽网络
         # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G),
         # or a brand word before a firm-only suffix (a flower's name + 集团).
         brand = not _name_like(ctx, stem, stem_words)
-        if brand and not (firm_only and _brand_word(ctx, stem_words, core_start)):
+        if brand and not (firm_only and _brand_word(ctx, stem_words, core_start)) and not placed:
             continue
         if ctx.freq(stem + suffix) > 0:
             continue
@@ -325,7 +350,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         if _GENERIC_MODIFIERS.fullmatch(stem):
             continue
-        mention = _company(ctx, left, end, "pattern:industry_name", brand=brand)
+        mention = _company(ctx, left, end, "pattern:industry_name", brand=brand and not placed)
         if mention:
             out.append(mention)
     return out
