@@ -30,3 +30,13 @@ def test_a_firm_that_pilots_something_does_not_build_a_programme() -> None:
 def test_a_pair_that_signs_then_develops_together() -> None:
     ex = run("星河科技与星云集团宣布，双方已签署合作协议，共同开发“星河矿区项目”。")
     assert {("星河矿区项目", "星河科技"), ("星河矿区项目", "星云集团")} <= pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_clause_after_a_semicolon_that_opens_with_its_verb_keeps_the_subject() -> None:
+    ex = run("洛阳市持续发力，出台多项政策；依托陆港打造物流基地；先后举办“星河汽车大赛”等赛事。")
+    assert ("星河汽车大赛", "洛阳市") in pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_clause_after_a_semicolon_with_its_own_topic_does_not() -> None:
+    ex = run("洛阳市持续发力，出台多项政策；行业智库汇聚，建起“星河产业联盟”等平台组织。")
+    assert ("星河产业联盟", "洛阳市") not in pairs(ex, "DEVELOPED_BY")

@@ -9,7 +9,7 @@ from functools import cache
 
 from graph.model import ORG_LABELS, Relation
 from loaders.extract.entities import Mention
-from loaders.extract.nlp import Sentence
+from loaders.extract.nlp import Sentence, word_tag
 from loaders.extract.relations.confidence import calibrated
 
 
@@ -255,6 +255,25 @@ def find_subject(view: SentenceView) -> Mention | None:
     return None
 
 
+def _leading_word(text: str) -> tuple[str, str]:
+    """The longest dictionary word opening `text`, with its tag ("" when none)."""
+    for length in (4, 3, 2, 1):
+        tag = word_tag(text[:length])
+        if tag is not None:
+            return text[:length], tag
+    return "", ""
+
+
+def _opens_with_verb(text: str) -> bool:
+    """依托…, 先后举办…, 成功举办…: a clause that opens with its verb, perhaps after an adverb."""
+    word, tag = _leading_word(text.lstrip())
+    if tag.startswith("v"):
+        return True
+    if tag[:1] in ("d", "t", "a", "c") and word:
+        return _leading_word(text.lstrip()[len(word) :])[1].startswith("v")
+    return False
+
+
 def build_views(
     text: str, sentences: list[Sentence], mentions: list[Mention]
 ) -> list[SentenceView]:
@@ -278,10 +297,15 @@ def build_views(
         if view.subject is None and prev is not None and not para and prev.subject is not None:
             opening = re.sub(r"^[^，,]{0,8}[，,]", "", sent.text).strip()
             company_anaphor = prev.subject.label == "Company" and _COMPANY_ANAPHOR.match(sent.text)
+            # after a semicolon one sentence goes on, when the next clause opens with its verb
+            after_semicolon = prev.sentence.text.endswith(("；", ";")) and (
+                _opens_with_verb(sent.text) or _opens_with_verb(opening)
+            )
             if (
                 _CLAUSE_OPENERS.match(sent.text)
                 or _CLAUSE_OPENERS.match(opening)
                 or company_anaphor
+                or after_semicolon
             ):
                 view.subject = prev.subject
                 view.carried = True
