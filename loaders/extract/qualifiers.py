@@ -188,12 +188,14 @@ def article_quantities(
     previous = None
     for sent in sentences:
         topic = None
+        founds = find_quantities(sent.text)
         if not _names_inside(ordered, starts, sent.start, sent.end):
-            between = text[previous.end:sent.start] if previous is not None else ""
-            topic = _topic(ordered, previous, between)
+            if founds:  # the topic is only needed for a quantity
+                between = text[previous.end:sent.start] if previous is not None else ""
+                topic = _topic(ordered, previous, between)
         else:
             previous = sent
-        for found in find_quantities(sent.text):
+        for found in founds:
             aspect, trigger = aspect_of(sent.text, found.start, found.end)
             c_start, c_end = _clause(sent.text, found.start, found.end)
             at = sent.start + found.start
