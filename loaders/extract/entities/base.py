@@ -12,7 +12,9 @@ from functools import lru_cache
 from typing import Any
 
 from loaders.extract.entities.lexicon import STOP_TOKENS
+from loaders.extract.gazetteer_entries import norm
 from loaders.extract.nlp import TextDoc as Doc
+from loaders.extract.nlp import word_tag
 
 HAN = "\u4e00-\u9fff"
 _QUOTES = "“”‘’\"'「」『』"
@@ -99,6 +101,13 @@ def _gazetteer() -> Any:
     return load_gazetteer()
 
 
+@lru_cache(maxsize=1)
+def _city_keys() -> frozenset[str]:
+    """The lookup keys of every place's name, short form and alias (a cheap test before
+    `division`)."""
+    return frozenset(norm(surface) for surface, e in _gazetteer().surfaces() if e.label == "City")
+
+
 def _title_places(title: str) -> list[Any]:
     """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
     gaz = _gazetteer()
@@ -107,7 +116,8 @@ def _title_places(title: str) -> list[Any]:
     while i < len(title) - 1:
         for length in (4, 3, 2):
             piece = title[i : i + length]
-            entry = gaz.division(piece, strict=True) if len(piece) == length else None
+            known = len(piece) == length and norm(piece) in _city_keys()
+            entry = gaz.division(piece, strict=True) if known else None
             if (
                 entry is not None
                 and entry.level in ("city", "province")
@@ -353,8 +363,6 @@ def is_vocabulary(ctx: Context, words: list[str]) -> bool:
 
 
 def _word_tag(word: str) -> str | None:
-    from loaders.extract.nlp import word_tag
-
     return word_tag(word)
 
 
