@@ -113,6 +113,8 @@ def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
+        if not view.mentions:
+            continue  # every rule below relates names of this sentence
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y

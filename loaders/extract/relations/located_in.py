@@ -68,6 +68,8 @@ def _places_before(view: SentenceView, pos: int) -> list[Mention]:
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
+        if not view.mentions:
+            continue  # the rules of one sentence place names of that sentence
         for m in view.mentions:
             if m.label not in _LOCATABLE:
                 continue

@@ -38,10 +38,15 @@ def _actor(view: SentenceView, pos: int) -> list:
     return []
 
 
+_PAIR_WORD = re.compile(r"双方|二者|两者")
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
         text = view.sentence.text
+        if not view.mentions and not _PAIR_WORD.search(text):
+            continue  # no partner named here, and no 双方 pointing back
         for verb in _VERB_BEFORE_PARTNER.finditer(text):
             pos = view.start + verb.start()
             if view.in_name(pos, view.start + verb.end()):
@@ -75,7 +80,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         out.append(
                             relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.75)
                         )
-        for pair_word in rx(r"双方|二者|两者").finditer(text):
+        for pair_word in _PAIR_WORD.finditer(text):
             pos = view.start + pair_word.start()
             after = view.text[pos : pos + 16]
             if rx(r"携手|合作|共建|联手|共同").search(after):
