@@ -19,6 +19,7 @@ _TARGETS = SCHEMA["EMPOWERS"].tails
 _FOR = r"(?<![华作成因认行称以较更最视分改广])为"
 _SUPPLIES_FOR = re.compile(_FOR)
 _SUPPLY_VERB = re.compile(r"^(?:等[^，。；]{0,6}?)?(?:配套|供货|供应|代工)")
+_SUPPLY_WORD = re.compile(r"配套|供货|供应|代工")
 _CUSTOMERS = re.compile(r"(?:主要)?客户(?:包括|涵盖|覆盖|有|遍及)[:：]?|(?:导入|进入|进入到|打入)")
 _SUPPLY_CHAIN_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:供应链|供应体系)")
 _FIRMS_AFTER = re.compile(
@@ -68,7 +69,10 @@ def _actor(view: SentenceView, pos: int, labels: frozenset[str]) -> list[Mention
 def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
     firms = frozenset({"Company", "Organization", "Project"})
-    for m in _SUPPLIES_FOR.finditer(view.sentence.text):
+    if all(m.label not in firms for m in view.mentions):
+        return out  # no customer named here
+    supplies = _SUPPLY_WORD.search(view.sentence.text)  # _SUPPLY_VERB needs one of its words
+    for m in _SUPPLIES_FOR.finditer(view.sentence.text) if supplies else ():
         pos = view.start + m.start()
         targets = view.list_after(view.start + m.end(), firms)
         if not targets or not _SUPPLY_VERB.match(view.text[targets[-1].end : view.end]):
@@ -77,6 +81,9 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
             for source in _actor(view, pos, _SOURCES):
                 out.append((source, target, "rule:empowers_supplier", 0.7))
     for m in _CUSTOMERS.finditer(view.sentence.text):
+        entering = m.group(0).startswith(("导入", "进入", "打入"))
+        if entering and "供应" not in view.sentence.text:
+            continue  # entering a market, not a supply chain (_SUPPLY_CHAIN_AFTER)
         pos = view.start + m.start()
         targets = view.list_after(view.start + m.end(), firms)
         if m.group(0).startswith(("导入", "进入", "打入")):
@@ -99,6 +106,8 @@ _IN_PROJECTS = re.compile(
 
 def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
+    if "等" not in view.sentence.text or all(m.label != "Project" for m in view.mentions):
+        return out  # no 等…项目中 here, or no project named
     for m in rx("在").finditer(view.sentence.text):
         pos = view.start + m.start()
         projects = view.list_after(pos + 1, frozenset({"Project"}))
