@@ -182,6 +182,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
 _COMMITTEE_DEPARTMENT = re.compile(r"组织部|宣传部|统战部|政法委|网信办|政策研究室|编办|办公室")
 # A party committee named by its place: 甲省委, 乙市委, 丙区委, 丁自治区党委 (L20, L21).
 _PARTY_COMMITTEE = re.compile(f"([{HAN}]{{2,8}}?)(省委|市委|区委|县委|州委|自治区党委)(?![员会])")
+_COMMITTEE_WORD = re.compile(r"省委|市委|区委|县委|州委|自治区党委")
 _COMMITTEE_LEVEL = {"省委": "province", "市委": "city", "区委": "district", "县委": "district"}
 
 
@@ -189,6 +190,8 @@ def party_committee_mentions(ctx: Context, known: list[Mention]) -> list[Mention
     """甲省委 → the Agency 甲省委 and, nested, the City 甲省 it belongs to; the place may be
     hidden inside one segmenter word (四川省委), so it is read from the characters."""
     out: list[Mention] = []
+    if not _COMMITTEE_WORD.search(ctx.text):
+        return out  # (a cheap test: the pattern below scans slowly)
     taken = [(k.start, k.end) for k in known if not k.nested and k.label != "City"]
     for m in _PARTY_COMMITTEE.finditer(ctx.text):
         start, end, suffix = m.start(), m.end(), m.group(2)

@@ -278,6 +278,11 @@ _ORG_SLOTS = (
     re.compile(r"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{2,8}?)(?:携手|联手|牵手)"),
 )
 
+# The words each slot ends with.
+_ORG_SLOT_WORDS = tuple(
+    re.compile(words)
+    for words in ("签署|签订|签约|达成|共同|联合", "是一家|作为一家|是一个|为一家", "携手|联手|牵手")
+)
 
 _BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|公司|分院|分中心)")
 
@@ -348,7 +353,9 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     def free(start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in spans)
 
-    for slot in _ORG_SLOTS:
+    for slot, slot_word in zip(_ORG_SLOTS, _ORG_SLOT_WORDS, strict=True):
+        if not slot_word.search(text):
+            continue  # (a cheap test: the slot's pattern scans slowly)
         for m in slot.finditer(text):
             start, end = m.span("x")
             item = m.group("x")
