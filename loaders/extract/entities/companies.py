@@ -257,11 +257,14 @@ _LATIN_FIRM = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z&'.-]*\s+(?:(?:and|&|of)\s+)?){0,3}?[A-Z][A-Za-z&'.-]+"
     f"(?:\\s+(?:{_CORPORATE}))+(?![A-Za-z])"
 )
+_CORPORATE_WORD = re.compile(f"\\s(?:{_CORPORATE})")  # in every match of _LATIN_FIRM
 
 
 def latin_firm_mentions(ctx: Context) -> list[Mention]:
     """Firms written in Latin script with a corporate word (Acme Industries Corp)."""
     out = []
+    if not _CORPORATE_WORD.search(ctx.text):
+        return out  # (a cheap test: the pattern below scans slowly)
     for m in _LATIN_FIRM.finditer(ctx.text):
         surface = m.group(0).rstrip(".")
         out.append(Mention(m.start(), m.start() + len(surface), "Company", surface, surface,

@@ -40,6 +40,7 @@ _ACADEMIC_AFTER = re.compile(
     f"(?:^|(?<=[，,。；：！？\n“”、（(\\s年大院所校室司局]))([{HAN}]{{2,3}}?)"
     "(?=教授|副教授|院士|博士|研究员|先生|女士)"
 )
+_ACADEMIC_WORD = re.compile("教授|院士|博士|研究员|先生|女士")  # (a cheap test before it)
 # A photo or report credit after a name (甲乙摄, 甲乙报道).
 _BYLINE_AFTER = re.compile(r"\s*(?:/?摄|报道|整理|编译)")
 
@@ -86,7 +87,8 @@ def person_mentions(ctx: Context) -> list[Mention]:
     """People named next to a title (总裁周云杰, 卢阳副局长) or as a speaker (薛庆国出席会议)."""
     text = ctx.text
     found: dict[str, tuple[int, int]] = {}
-    for m in _TITLE_RE.finditer(text):
+    titles = list(_TITLE_RE.finditer(text))  # read twice below
+    for m in titles:
         pos = m.end()
         for length in (3, 2, 4):
             name = text[pos : pos + length]
@@ -95,7 +97,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if _is_name(ctx, name, _RARE_FREQ) and _AFTER_NAME_RE.match(text, pos + length):
                 found.setdefault(name, (pos, pos + length))
                 break
-    for m in _TITLE_RE.finditer(text):
+    for m in titles:
         for length in (3, 2):
             start = m.start() - length
             name = text[max(start, 0) : m.start()]
@@ -106,7 +108,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if before and before in "处科室部局院司组办会所厅委":
                 found.setdefault(name, (start, start + len(name)))
                 break
-    for m in _ACADEMIC_AFTER.finditer(text):
+    for m in _ACADEMIC_AFTER.finditer(text) if _ACADEMIC_WORD.search(text) else ():
         name = m.group(1)
         if _is_name(ctx, name):
             found.setdefault(name, (m.start(1), m.end(1)))
