@@ -284,7 +284,9 @@ _ORG_SLOTS = (
 # The words each slot ends with.
 _ORG_SLOT_WORDS = tuple(
     re.compile(words)
-    for words in ("签署|签订|签约|达成|共同|联合", "是一家|作为一家|是一个|为一家", "携手|联手|牵手")
+    for words in (
+        "签署|签订|签约|达成|共同|联合", "是一家|作为一家|是一个|为一家", "携手|联手|牵手"
+    )
 )
 
 _BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|公司|分院|分中心)")

@@ -215,10 +215,21 @@ class SentenceView:
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """Bounds of the comma clause around `pos`."""
-        left = max(self.text.rfind(c, self.start, pos) for c in "，,：:") + 1
-        left = max(left, self.start)
-        rights = [i for i in (self.text.find(c, pos, self.end) for c in "，,：:") if i >= 0]
-        return left, min(rights) if rights else self.end
+        text, start, end = self.text, self.start, self.end
+        left = max(
+            text.rfind("，", start, pos), text.rfind(",", start, pos),
+            text.rfind("：", start, pos), text.rfind(":", start, pos),
+        ) + 1
+        left = max(left, start)
+        rights = [
+            i
+            for i in (
+                text.find("，", pos, end), text.find(",", pos, end),
+                text.find("：", pos, end), text.find(":", pos, end),
+            )
+            if i >= 0
+        ]
+        return left, min(rights) if rights else end
 
 
 def find_subject(view: SentenceView) -> Mention | None:
@@ -227,7 +238,8 @@ def find_subject(view: SentenceView) -> Mention | None:
     pos = view.start
     text = view.text
     for _ in range(4):
-        comma = [i for i in (text.find(c, pos, view.end) for c in "，,") if i >= 0]
+        ends = (text.find("，", pos, view.end), text.find(",", pos, view.end))
+        comma = [i for i in ends if i >= 0]
         clause_end = min(comma) if comma else view.end
         clause = text[pos:clause_end].strip()
         inside = [m for m in view.mentions if pos <= m.start < clause_end]
