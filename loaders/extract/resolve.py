@@ -131,13 +131,16 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     return entities
 
 
+_QUOTE_MARKS = re.compile(r"[“”‘’《》\"]")
+
+
 def _merge_same_surface(
     keys: list[tuple[str, str]], surfaces: dict[int, set[str]], uf: _UnionFind
 ) -> None:
     owner: dict[tuple[str, str], int] = {}
     for i, (label, _) in enumerate(keys):
         for s in surfaces[i]:
-            clean = re.sub(r"[“”‘’《》\"]", "", s)
+            clean = _QUOTE_MARKS.sub("", s)
             if len(clean) < 2:
                 continue
             other = owner.setdefault((label, clean), i)
@@ -146,10 +149,16 @@ def _merge_same_surface(
 
 
 def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFind) -> None:
+    by_label: dict[str, list[int]] = {}  # the pairs compared are those of one label
+    for i, (label, _) in enumerate(keys):
+        by_label.setdefault(label, []).append(i)
     for i, (label_a, a) in enumerate(keys):
-        for j, (label_b, b) in enumerate(keys):
-            if i >= j or label_a != label_b or label_a in ("City", "Person"):
+        if label_a in ("City", "Person"):
+            continue
+        for j in by_label[label_a]:
+            if i >= j:
                 continue
+            b = keys[j][1]
             short, long = (a, b) if len(a) <= len(b) else (b, a)
             if (
                 (
