@@ -36,7 +36,10 @@ _COUNT_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十百两]+)\s
 # or hyphen inside, or two capitalised words. All-capital acronyms (AI, CAE, MEC, ERP) and the
 # names of technologies are kinds of things, not products.
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z0-9\-.])([A-Za-z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]+)?)"
+    # (no Latin character, digit, - or . before the name: tested after its first letter, so
+    # that the pattern opens with a letter and scans fast)
+    r"([A-Za-z](?<![A-Za-z0-9\-.][A-Za-z])"
+    r"[A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]+)?)"
     r"(?![A-Za-z0-9\-])"
 )
 _TECH_WORDS = frozenset(

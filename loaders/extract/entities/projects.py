@@ -325,7 +325,10 @@ def _event_mentions(ctx: Context) -> list[Mention]:
 
 
 _HOLDING_VERB = re.compile(r"(?:召开|举办|举行|开幕|出席|参加|主持|召集)了?$")
-_PROGRAMME = re.compile(r"(?<!行动)(?<!工作)(?<!实施)(?<!发展)(?<!投资)计划(?![书表])")
+# (the tests of what precedes 计划 follow it: a pattern that opens with 计划 scans fast)
+_PROGRAMME = re.compile(
+    r"计划(?<!行动计划)(?<!工作计划)(?<!实施计划)(?<!发展计划)(?<!投资计划)(?![书表])"
+)
 
 
 def _programme_mentions(ctx: Context) -> list[Mention]:
