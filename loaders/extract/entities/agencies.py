@@ -73,6 +73,11 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
     return out
 
 
+# 市政府, 省人民政府 not inside a longer name (the test of the character before 市 or 省 follows
+# it: a pattern opening with 市 or 省 scans fast).
+_BARE_GOVERNMENT = re.compile(f"([市省])(?<![{HAN}][市省])(?:人民)?政府(?!办|工作报告)")
+
+
 def agency_mentions(ctx: Context) -> list[Mention]:
     """Government bodies: a department name after a place (淄博市工信局), a bare 市/省 (resolved to
     the article's city or province), or inherited along a list (淄博市工信局、发改委); and state
@@ -167,7 +172,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
                 mention.aliases.add(text[start:end])
                 out.append(mention)
     # The article's own government written bare: 市政府 → 青岛市人民政府 (E2).
-    for m in re.finditer(r"(?<![\u4e00-\u9fff])([市省])(?:人民)?政府(?!办|工作报告)", text):
+    for m in _BARE_GOVERNMENT.finditer(text):
         home = ctx.home_city if m.group(1) == "市" else ctx.home_province
         if home and home.endswith(m.group(1)):
             mention = Mention(
