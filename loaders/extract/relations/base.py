@@ -50,6 +50,7 @@ _COMPANY_ANAPHOR = re.compile(r"^\s*(?:该公司|该企业|该集团)")
 _ADVERBIAL_LEAD = re.compile(
     r"^(?:在|对于|对|根据|按照|据|随着|围绕|通过|作为|从|自|为了|与|经过|由于|基于)"
 )
+_SHORT_LEAD = re.compile(r"^[^，,]{0,8}[，,]")
 _TIME_CLAUSE = re.compile(
     r"^[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.]+$"
 )
@@ -235,6 +236,8 @@ class SentenceView:
 def find_subject(view: SentenceView) -> Mention | None:
     """The organisation or place a sentence is about: the first mention of its first real
     clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
+    if not view.mentions:
+        return None
     pos = view.start
     text = view.text
     for _ in range(4):
@@ -279,7 +282,7 @@ def build_views(
         view = SentenceView(sent, inside, text, i, para, prev=prev)
         view.subject = find_subject(view)
         if view.subject is None and prev is not None and not para and prev.subject is not None:
-            opening = re.sub(r"^[^，,]{0,8}[，,]", "", sent.text).strip()
+            opening = _SHORT_LEAD.sub("", sent.text).strip()
             company_anaphor = prev.subject.label == "Company" and _COMPANY_ANAPHOR.match(sent.text)
             if (
                 _CLAUSE_OPENERS.match(sent.text)

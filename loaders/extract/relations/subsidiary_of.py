@@ -164,8 +164,8 @@ def _founded(view: SentenceView) -> list[Relation]:
 
 def _acquired(view: SentenceView, principal: Mention | None) -> list[Relation]:
     out = []
-    if _DEAL_FAILED.search(view.sentence.text):
-        return out
+    if "收购" not in view.sentence.text or _DEAL_FAILED.search(view.sentence.text):
+        return out  # no 收购 (_ACQUIRES), or a deal that fell through
     firms = frozenset({"Company"})
     for m in _ACQUIRES.finditer(view.sentence.text):
         pos = view.start + m.start()
