@@ -121,6 +121,7 @@ _CAMPAIGN_PLAN = re.compile(r"(?<!行动)(?<!工作)(?<!实施)(?<!发展)计划
 _WORK_REPORT = re.compile(
     r"(?:\d{4}年?)?(?:[\u4e00-\u9fff]{2,8}?[省市区县])?(?:\d{4}年)?政府工作报告"
 )
+_WORK_REPORT_LEAD = 5 + 9 + 5  # the longest year, place and year before 政府工作报告
 
 
 _PLACE_TITLE_END = (
@@ -163,9 +164,12 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
             if item != name:
                 mention.aliases.add(item)
             out.append(mention)
-    # Government work reports named by year or place (L32, L35). Every match holds the words
-    # 政府工作报告: a text without them is not scanned (the scan tries every position).
-    for m in _WORK_REPORT.finditer(text) if "政府工作报告" in text else ():
+    # Government work reports named by year or place (L32, L35). Every match ends with the
+    # words 政府工作报告, at most _WORK_REPORT_LEAD characters after it starts: only that
+    # stretch of the text is scanned (the scan tries every position), none without the words.
+    first, last = text.find("政府工作报告"), text.rfind("政府工作报告") + 6
+    stretch = (max(0, first - _WORK_REPORT_LEAD), last)
+    for m in _WORK_REPORT.finditer(text, *stretch) if first >= 0 else ():
         surface = m.group(0)
         if surface == "政府工作报告" or text[m.start() - 1 : m.start()] == "《":
             continue
