@@ -18,6 +18,7 @@ from loaders.extract.entities.lexicon import (
     TITLE_ALT,
 )
 from loaders.extract.entities.projects import _places_inside
+from loaders.extract.scan import finditer_near
 
 # -- agencies ------------------------------------------------------------------------------------
 
@@ -186,8 +187,9 @@ def agency_mentions(ctx: Context) -> list[Mention]:
 # A party committee's departments: 甲市委组织部 is an Agency of its own (L20).
 _COMMITTEE_DEPARTMENT = re.compile(r"组织部|宣传部|统战部|政法委|网信办|政策研究室|编办|办公室")
 # A party committee named by its place: 甲省委, 乙市委, 丙区委, 丁自治区党委 (L20, L21).
-_PARTY_COMMITTEE = re.compile(f"([{HAN}]{{2,8}}?)(省委|市委|区委|县委|州委|自治区党委)(?![员会])")
-_COMMITTEE_WORD = re.compile(r"省委|市委|区委|县委|州委|自治区党委")
+_COMMITTEE_WORDS = "省委|市委|区委|县委|州委|自治区党委"
+_PARTY_COMMITTEE = re.compile(f"([{HAN}]{{2,8}}?)({_COMMITTEE_WORDS})(?![员会])")
+_COMMITTEE_WORD = re.compile(_COMMITTEE_WORDS)  # scanned near these only (loaders.extract.scan)
 _COMMITTEE_LEVEL = {"省委": "province", "市委": "city", "区委": "district", "县委": "district"}
 
 
@@ -195,10 +197,8 @@ def party_committee_mentions(ctx: Context, known: list[Mention]) -> list[Mention
     """甲省委 → the Agency 甲省委 and, nested, the City 甲省 it belongs to; the place may be
     hidden inside one segmenter word (四川省委), so it is read from the characters."""
     out: list[Mention] = []
-    if not _COMMITTEE_WORD.search(ctx.text):
-        return out  # (a cheap test: the pattern below scans slowly)
     taken = [(k.start, k.end) for k in known if not k.nested and k.label != "City"]
-    for m in _PARTY_COMMITTEE.finditer(ctx.text):
+    for m in finditer_near(_PARTY_COMMITTEE, ctx.text, _COMMITTEE_WORD, before=8, after=1):
         start, end, suffix = m.start(), m.end(), m.group(2)
         if any(a < end and start < b for a, b in taken) or not ctx.tokens.is_boundary(start):
             continue

@@ -26,6 +26,7 @@ from loaders.extract.entities.lexicon import (
 from loaders.extract.entities.organizations import ORGANIZATION_END
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
+from loaders.extract.scan import finditer_near
 
 # -- companies -----------------------------------------------------------------------------------
 
@@ -275,21 +276,14 @@ def latin_firm_mentions(ctx: Context) -> list[Mention]:
 
 
 # Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
+_SLOT_WORDS = ("签署|签订|签约|达成|共同|联合", "是一家|作为一家|是一个|为一家", "携手|联手|牵手")
 _ORG_SLOTS = (
-    re.compile(r"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{2,8}?)(?:签署|签订|签约|达成|共同|联合)"),
-    re.compile(
-        r"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{2,8}?)(?:是一家|作为一家|是一个|为一家)"
-    ),
-    re.compile(r"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{2,8}?)(?:携手|联手|牵手)"),
+    re.compile(rf"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{{2,8}}?)(?:{_SLOT_WORDS[0]})"),
+    re.compile(rf"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{{2,8}}?)(?:{_SLOT_WORDS[1]})"),
+    re.compile(rf"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{{2,8}}?)(?:{_SLOT_WORDS[2]})"),
 )
-
-# The words each slot ends with.
-_ORG_SLOT_WORDS = tuple(
-    re.compile(words)
-    for words in (
-        "签署|签订|签约|达成|共同|联合", "是一家|作为一家|是一个|为一家", "携手|联手|牵手"
-    )
-)
+# The words each slot ends with: a slot is scanned near them only (loaders.extract.scan).
+_ORG_SLOT_WORDS = tuple(re.compile(words) for words in _SLOT_WORDS)
 
 _BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|公司|分院|分中心)")
 
@@ -361,9 +355,7 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         return not any(a < end and start < b for a, b in spans)
 
     for slot, slot_word in zip(_ORG_SLOTS, _ORG_SLOT_WORDS, strict=True):
-        if not slot_word.search(text):
-            continue  # (a cheap test: the slot's pattern scans slowly)
-        for m in slot.finditer(text):
+        for m in finditer_near(slot, text, slot_word, before=9, after=0):
             start, end = m.span("x")
             item = m.group("x")
             words = ctx.tokens.token_words(start, end)

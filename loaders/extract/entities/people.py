@@ -17,14 +17,17 @@ from loaders.extract.entities.lexicon import (
     TITLE_ALT,
 )
 from loaders.extract.nlp import word_tag
+from loaders.extract.scan import finditer_near
 
 # -- people --------------------------------------------------------------------------------------
 
 _TITLE_RE = re.compile(TITLE_ALT)
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
-_SPEECH_RE = re.compile(
-    f"(?:^|(?<=[，,。；：！？\\n“”、]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露|告诉|回忆|坦承|解释|补充|谈到|提到|直言|感慨)"
+_SPEECH_VERBS = (
+    "出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露|告诉|回忆|坦承|解释|补充|谈到|提到|直言|感慨"
 )
+_SPEECH_RE = re.compile(f"(?:^|(?<=[，,。；：！？\\n“”、]))([{HAN}]{{2,3}})(?={_SPEECH_VERBS})")
+_SPEECH_VERB = re.compile(_SPEECH_VERBS)  # scanned near these only (loaders.extract.scan)
 # A byline before a name, possibly after other names of the same byline (本报记者 甲 乙丙).
 _BYLINE_BEFORE = re.compile(
     r"(?:记者|编辑|责编|通讯员|摄影|作者|撰稿|撰文|来源|校对|审核|制图|文)[\s:：/|｜]*"
@@ -112,7 +115,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
         name = m.group(1)
         if _is_name(ctx, name):
             found.setdefault(name, (m.start(1), m.end(1)))
-    for m in _SPEECH_RE.finditer(text):
+    for m in finditer_near(_SPEECH_RE, text, _SPEECH_VERB, before=3, after=2):
         name = m.group(1)
         if _is_name(ctx, name):
             found.setdefault(name, (m.start(1), m.end(1)))
