@@ -161,12 +161,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if source and targets and not EXHORTATION.search(view.text[view.start : pos]):
                 for t in targets:
                     found.append((source, t, "rule:empowers", 0.85))
+        # the rules below relate a platform named here
+        platform_here = any(m.label == "Platform" for m in view.mentions)
         # Y借助/依托/利用X(平台)完成/实现…: X empowers Y
-        for m in re.finditer(
+        for m in rx(
             r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,16}?)(?:平台)?"
-            r"(?:完成|实现|开展|进行|推进|打造|建成)",
-            text,
-        ):
+            r"(?:完成|实现|开展|进行|推进|打造|建成)"
+        ).finditer(text) if platform_here else ():
             x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
             xs = [
                 x
@@ -177,7 +178,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and receivers:
                 found.append((xs[0], receivers[-1], "rule:empowers_relying", 0.75))
         # 依托/借助X(平台)，Y实现/完成…
-        for m in rx(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]").finditer(text):
+        relying = rx(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]")
+        for m in relying.finditer(text) if platform_here else ():
             x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
             xs = [
                 x
@@ -218,7 +220,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             source = near[-1] if near else _source_before(view, view.start + m.start())
             if ys and source:
                 found.append((source, ys[0], "rule:empowers_for", 0.75))
-        for m in _CITY_RELIES.finditer(text):
+        for m in _CITY_RELIES.finditer(text) if platform_here else ():
             pos = view.start + m.end()
             platforms = view.group_starting_at(pos, frozenset({"Platform"}), gap=r"^\s*$")
             cities = view.group_ending_at(view.start + m.start(), frozenset({"City"}))
@@ -226,7 +228,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for p in platforms:
                     found.append((p, cities[-1], "rule:empowers_city_relies", 0.7))
         # <city>…引进X等平台
-        for m in rx(r"引进").finditer(text):
+        for m in rx(r"引进").finditer(text) if platform_here else ():
             pos = view.start + m.end()
             if view.in_name(view.start + m.start(), pos):
                 continue
@@ -238,7 +240,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for p in platforms:
                     found.append((p, city, "rule:empowers_brought_in", 0.7))
         # A platform at work on a named company's or park's upgrade in this sentence.
-        if not found and _UPGRADE.search(text):
+        if not found and platform_here and _UPGRADE.search(text):
             platforms = [
                 m for m in view.mentions if m.label == "Platform" and m.source == "gazetteer"
             ]
