@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from graph.model import Quantity, Relation
+from loaders.extract.numbers import fold_width
 from loaders.extract.quantities import find_quantities
 
 # aspect → trigger words (the longer form of a word is listed before it)
@@ -186,9 +187,13 @@ def article_quantities(
     starts = [m.start for m in ordered]
     out: list[Quantity] = []
     previous = None
+    folded_text = fold_width(text)  # once for the article, not once per sentence
     for sent in sentences:
         topic = None
-        founds = find_quantities(sent.text)
+        folded = folded_text[sent.start : sent.end]
+        if text[sent.start : sent.end] != sent.text:
+            folded = None  # (sentences not of `text`: folded alone)
+        founds = find_quantities(sent.text, folded)
         if not _names_inside(ordered, starts, sent.start, sent.end):
             if founds:  # the topic is only needed for a quantity
                 between = text[previous.end:sent.start] if previous is not None else ""

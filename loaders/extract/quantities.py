@@ -105,9 +105,10 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
-def find_quantities(text: str) -> list[Found]:
-    """The quantities of `text`, in text order (full-width digits read as ASCII)."""
-    folded = fold_width(text)
+def find_quantities(text: str, folded: str | None = None) -> list[Found]:
+    """The quantities of `text`, in text order (full-width digits read as ASCII). `folded`:
+    fold_width(text) when the caller has it already."""
+    folded = fold_width(text) if folded is None else folded
     found: list[Found] = []
     for m in _matches(folded):
         start, end = m.start(), m.end()
