@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from loaders.extract.entities import agencies, companies, people, places
+from loaders.extract.entities import agencies, companies, people, places, quoted
 from loaders.extract.entities.platforms import _LATIN_NAME
 from loaders.extract.entities.policies import _WORK_REPORT, _WORK_REPORT_LEAD
 from loaders.extract.entities.projects import _PROGRAMME
@@ -23,7 +23,7 @@ _FILLER = ["星云", "洛阳", "市", "省", "区", "的", "，", "。", "\n", "
 
 def _texts(words: list[str], n: int = 3000, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
-    pool = words + _FILLER
+    pool = words if len(words) > 30 else words + _FILLER
     return ["".join(rng.choice(pool) for _ in range(rng.randint(0, 14))) for _ in range(n)]
 
 
@@ -31,6 +31,8 @@ def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...
     return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
 
 
+_CHAIN_WORDS = ["“甲乙”", "“星云智造平台”", "“丙”", "、", "、", "等", "App", "平台", "活动",
+                "等促消费活动", "等项目", "“丁戊己庚辛壬癸子丑寅卯辰巳午”", "“", "”", "。"] * 3
 SITES = [
     (agencies._PARTY_COMMITTEE, agencies._COMMITTEE_WORD, 8, 1, ["省委", "市委", "自治区党委"]),
     *(
@@ -41,6 +43,10 @@ SITES = [
     ),
     (people._SPEECH_RE, people._SPEECH_VERB, 3, 2, ["表示", "指出席", "说", "介绍说", "出席"]),
     (places._GOVERNMENT, places._GOVERNMENT_WORD, 2, 4, ["人民政府", "政府", "工作报告"]),
+    *(
+        (chain, quoted._QUOTES_IN_A_ROW, *quoted._CHAIN_REACH, _CHAIN_WORDS)
+        for chain in (quoted._QUOTE_CHAIN, quoted._CAMPAIGN_CHAIN)
+    ),
 ]
 
 

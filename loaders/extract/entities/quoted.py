@@ -16,6 +16,7 @@ from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     STOP_TOKENS,
 )
+from loaders.extract.scan import finditer_near
 
 # -- quoted names ------------------------------------------------------------------------------
 
@@ -107,6 +108,10 @@ def _type_of(name: str) -> tuple[str, str] | None:
     return None
 
 
+_TAIL_RUN = re.compile(f"规划和\\d{{4}}年远景目标纲要|[{_NAME_CHARS}+]{{1,12}}")
+_QUOTE_SPACES = re.compile(r"\s*([“”‘’])\s*")
+
+
 def quoted_mentions(ctx: Context) -> list[Mention]:
     """Names in quotation marks that end in, or are followed by, a type word:
     “窑炉数字大脑”, “云帆”工业互联网平台, “双千兆”工程, 创新中心“个十百”提升行动."""
@@ -119,7 +124,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         end = m.end()
         # A type word right after the closing quote (optionally after one space).
         tail_start = end + 1 if text[end : end + 1] == " " else end
-        run = re.match(f"规划和\\d{{4}}年远景目标纲要|[{_NAME_CHARS}+]{{1,12}}", text[tail_start:])
+        run = _TAIL_RUN.match(text, tail_start)
         suffix = ""
         if run:
             head = run.group(0)
@@ -207,7 +212,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         if place_left is not None:
             left = place_left
         surface = text[left:span_end]
-        name = fold(re.sub(r"\s*([“”‘’])\s*", r"\1", surface))
+        name = fold(_QUOTE_SPACES.sub(r"\1", surface))
         if label == "Platform" and suffix and not _type_of(inner) and left == m.start():
             name = fold(inner)  # a brand: “云帆”工业互联网平台 is the platform 云帆
         mention = Mention(left, span_end, label, name, surface, "pattern:quoted")
@@ -223,8 +228,11 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
 # A quoted name right after a word for a network, line or works (量子通信网络“甲乙网”), and a
 # list of quoted names closed by a word for campaigns or events (“甲”、“乙”等促消费活动).
 _PROJECT_WORD_BEFORE = re.compile(r"(?:网络|城域网|干线|专线|铁路|管线|工程|项目)\s?$")
-# Two quoted names in a row, in every match of the chains below (a cheap test before them).
+# Two quoted names in a row: every junction of the chains below is one. A chain opens at most
+# 17 characters before its first junction and ends at most 30 after its last; its junctions are
+# at most 17 apart: the chains are scanned only there (loaders.extract.scan).
 _QUOTES_IN_A_ROW = re.compile(f"[”’](?:[、和及与][{HAN}]{{0,4}})?[“‘]")
+_CHAIN_REACH = (17, 30)
 _CAMPAIGN_CHAIN = re.compile(
     f"(?:[“‘][^“”‘’\n]{{2,16}}[”’](?:[、和及与](?:[{HAN}]{{1,4}}(?=[“‘]))?)?){{2,}}"
     f"等[{HAN}]{{0,6}}?(?:活动|行动|工程|项目|赛事)"
@@ -240,7 +248,7 @@ def project_quote_mentions(ctx: Context) -> list[Mention]:
         for m in _QUOTED_RE.finditer(text)
         if _PROJECT_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
     ]
-    for chain in _CAMPAIGN_CHAIN.finditer(text) if _QUOTES_IN_A_ROW.search(text) else ():
+    for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         for m in _QUOTED_RE.finditer(chain.group(0)):
             spans.append((chain.start() + m.start(), chain.start() + m.end()))
     out = []
@@ -278,7 +286,7 @@ def platform_quote_mentions(ctx: Context) -> list[Mention]:
         if _PLATFORM_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
             spans.append((m.start(), m.end()))
     products: set[tuple[int, int]] = set()  # in a list closed by App, 小程序 or 软件
-    for chain in _QUOTE_CHAIN.finditer(text) if _QUOTES_IN_A_ROW.search(text) else ():
+    for chain in finditer_near(_QUOTE_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         app = not re.search("(?:平台|系统)$", chain.group(0))
         for m in _QUOTED_RE.finditer(chain.group(0)):
             span = (chain.start() + m.start(), chain.start() + m.end())
