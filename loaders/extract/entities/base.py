@@ -395,6 +395,9 @@ def _left_with_parens(ctx: Context, pos: int, max_chars: int) -> int:
     return left
 
 
+_LIST_IN_PARENS = re.compile(r"\s*[（(][^（）()]*、[^（）()]*[）)]\s*")
+
+
 def _drop_lists_in_parens(surface: str) -> str:
     """九大产业 (石化、橡胶…)智能化提升工程 → 九大产业智能化提升工程; (青岛) stays."""
-    return re.sub(r"\s*[（(][^（）()]*、[^（）()]*[）)]\s*", "", surface)
+    return _LIST_IN_PARENS.sub("", surface)

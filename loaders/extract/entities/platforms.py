@@ -147,6 +147,9 @@ def _owner_in_front(ctx: Context, core: str, core_start: int) -> str:
     return ""
 
 
+_HARDWARE_AFTER = re.compile(r"\s?(?:芯片|模组|终端|设备|手机|服务器)")
+
+
 def latin_platform_mentions(ctx: Context) -> list[Mention]:
     """Latin product names (L1, L2): before a platform, system, software or framework word
     (TrustOS平台, BoAT区块链应用框架SDK), right after a platform word (软件平台pFEPG), or after
@@ -165,7 +168,7 @@ def latin_platform_mentions(ctx: Context) -> list[Mention]:
         launched = _LAUNCH_BEFORE.search(before) and not _NOT_PRODUCT_AFTER.match(text, m.end())
         if not (after_word or after_platform or launched):
             continue
-        if after_word and re.match(r"\s?(?:芯片|模组|终端|设备|手机|服务器)", text[m.end() :]):
+        if after_word and _HARDWARE_AFTER.match(text, m.end()):
             continue  # hardware (L5)
         mention = Mention(m.start(), m.start() + len(word), "Platform", word, word, "pattern:latin")
         out.append(mention)

@@ -88,6 +88,9 @@ _EDITION = re.compile(
 _INVEST_VERB = re.compile(r"(?:拟|计划|将)?(?:投资建设|投资兴建|投资|投建|兴建|新建)")
 
 
+_CODE_OR_EDITION = re.compile(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届")
+
+
 def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     """Move `left` past the last verb, adverb or other word that cannot be part of a name
     (推行, 前往, 全面实施) between `left` and `pos`: 经开区推行星河计划 → 星河计划. Words inside
@@ -107,7 +110,7 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
             depth <= 0
             and len(word) > 1
             and start + len(word) < pos
-            and not re.fullmatch(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届", word)
+            and not _CODE_OR_EDITION.fullmatch(word)
             and (not _inside_name(ctx, word, 0) or _word_tag(word) == "t")
         ):
             cut = start + len(word)

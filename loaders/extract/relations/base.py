@@ -50,6 +50,7 @@ _COMPANY_ANAPHOR = re.compile(r"^\s*(?:该公司|该企业|该集团)")
 _ADVERBIAL_LEAD = re.compile(
     r"^(?:在|对于|对|根据|按照|据|随着|围绕|通过|作为|从|自|为了|与|经过|由于|基于)"
 )
+_ASIDE_OR_CLOSER = re.compile(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+")
 _SHORT_LEAD = re.compile(r"^[^，,]{0,8}[，,]")
 _TIME_CLAUSE = re.compile(
     r"^[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.]+$"
@@ -95,7 +96,7 @@ class SentenceView:
             return []
         last = before[-1]
         # X（以下简称“Y”）与…: a bracketed aside between the group and the verb is skipped
-        gap = re.sub(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+", "", self.text[last.end : pos])
+        gap = _ASIDE_OR_CLOSER.sub("", self.text[last.end : pos])
         if last.label not in labels or not ADVERB_GAP.match(gap):
             return []
         group = [last]
