@@ -152,6 +152,14 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
     by_label: dict[str, list[int]] = {}  # the pairs compared are those of one label
     for i, (label, _) in enumerate(keys):
         by_label.setdefault(label, []).append(i)
+    longest_first = sorted(places, key=len, reverse=True)
+    stripped: dict[str, str] = {}
+
+    def strip(name: str) -> str:  # _strip_places, once per name
+        if name not in stripped:
+            stripped[name] = _strip_places(name, longest_first)
+        return stripped[name]
+
     for i, (label_a, a) in enumerate(keys):
         if label_a in ("City", "Person"):
             continue
@@ -170,12 +178,12 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
                     and not (long.startswith(short) and _UNIT_OF.fullmatch(long[len(short) :]))
                 )
                 or (label_a == "Policy" and len(short) >= 5 and short in long)
-                or (label_a == "Project" and short == _strip_places(long, places))
+                or (label_a == "Project" and short == strip(long))
             ):
                 uf.union(i, j)
             elif label_a == "Platform" and long.endswith("平台") and short.endswith("平台"):
-                ka = _PLATFORM_NOISE.sub("", _strip_places(a, places))
-                kb = _PLATFORM_NOISE.sub("", _strip_places(b, places))
+                ka = _PLATFORM_NOISE.sub("", strip(a))
+                kb = _PLATFORM_NOISE.sub("", strip(b))
                 if len(ka) >= 5 and ka == kb:
                     uf.union(i, j)
 
