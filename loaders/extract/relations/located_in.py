@@ -178,12 +178,13 @@ _COUNTED_THEN_LISTED = re.compile(
 
 def _own_firms(view: SentenceView) -> list[Relation]:
     out = []
+    # _COUNTED_THEN_LISTED needs 包括, 其中 or 如 in the sentence
+    listed = any(word in view.sentence.text for word in ("包括", "其中", "如"))
     for place in view.mentions:
         if place.label != "City":
             continue
-        clause_start, _ = view.clause_of(place.start)
-        counted = _COUNTED_THEN_LISTED.match(view.text[place.end : view.end])
-        if counted and not view.text[clause_start : place.start].strip():
+        counted = _COUNTED_THEN_LISTED.match(view.text[place.end : view.end]) if listed else None
+        if counted and not view.text[view.clause_of(place.start)[0] : place.start].strip():
             for firm in view.list_after(place.end + counted.end(), _FIRMS):
                 out.append(relation("LOCATED_IN", firm, place, view, "rule:located_has", 0.7))
         has = _HAS.match(view.text[place.end : view.end])
