@@ -94,6 +94,7 @@ _ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0
 
 
 _TYPE_LABEL = dict(_TYPE_SUFFIXES)
+_TYPE_ENDINGS = frozenset(word[-1] for word in _TYPE_LABEL)  # (a cheap test in _type_of)
 
 
 _TYPE_WORD = re.compile("(?=(" + "|".join(s for s, _ in _TYPE_SUFFIXES) + "))")
@@ -101,6 +102,8 @@ _TYPE_WORD = re.compile("(?=(" + "|".join(s for s, _ in _TYPE_SUFFIXES) + "))")
 
 def _type_of(name: str) -> tuple[str, str] | None:
     """(type word, label) that `name` ends with, the longest type word first."""
+    if name[-1:] not in _TYPE_ENDINGS:
+        return None
     for length in range(min(len(name), 8), 0, -1):
         label = _TYPE_LABEL.get(name[-length:])
         if label:
