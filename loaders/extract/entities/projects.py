@@ -260,6 +260,9 @@ _EDITION_INSIDE = re.compile(r"\d{4}|第[一二三四五六七八九十百\d]+[�
 _WORLD_LEAD = re.compile(r"^(?:世界|全球|国际|中国|全国|亚洲|亚太|中央|国家)")
 
 
+_THIS_EDITION = re.compile(r"(?:本年度|本届|本次|此次|这次|该次|今年|上届|下届|历届|每届|年度)")
+
+
 def _event_mentions(ctx: Context) -> list[Mention]:
     """Named events: a conference, expo, forum, summit or competition with a proper name, and a
     meeting that is a numbered session of a named body (RULES L43). The name runs left from the
@@ -287,11 +290,9 @@ def _event_mentions(ctx: Context) -> list[Mention]:
         left = _with_edition(ctx, left)
         if left >= m.start() or _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
             continue
-        det = re.match(
-            r"(?:本年度|本届|本次|此次|这次|该次|今年|上届|下届|历届|每届|年度)", text[left:]
-        )
+        det = _THIS_EDITION.match(text, left)
         if det:
-            left += det.end()  # 本届星河论坛 → 星河论坛; 此次推介会 → nothing left
+            left = det.end()  # 本届星河论坛 → 星河论坛; 此次推介会 → nothing left
             if left >= m.start():
                 continue
         surface = text[left : m.end()]
