@@ -88,6 +88,7 @@ _EDITION = re.compile(
 _INVEST_VERB = re.compile(r"(?:拟|计划|将)?(?:投资建设|投资兴建|投资|投建|兴建|新建)")
 
 
+_PARENS = frozenset("()（）")
 _CODE_OR_EDITION = re.compile(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届")
 
 
@@ -102,10 +103,12 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     i = tokens.token_at(left)
     depth = 0
     cut = left
-    while i < len(tokens.words) and tokens.starts[i] < pos:
-        word = tokens.words[i]
-        start = tokens.starts[i]
-        depth += word.count("(") + word.count("（") - word.count(")") - word.count("）")
+    words, starts = tokens.words, tokens.starts
+    while i < len(words) and starts[i] < pos:
+        word = words[i]
+        start = starts[i]
+        if not _PARENS.isdisjoint(word):
+            depth += word.count("(") + word.count("（") - word.count(")") - word.count("）")
         if (
             depth <= 0
             and len(word) > 1
