@@ -14,7 +14,7 @@ in the same order, found faster. Lookbehinds see the text before a stretch (`fin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 
 def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[list[int]]:
@@ -36,3 +36,24 @@ def finditer_near(
     module note for what `before` and `after` must cover)."""
     for start, end in stretches(text, anchor, before, after):
         yield from pattern.finditer(text, start, end)
+
+
+def find_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of the alternation of `words` (literals, longest first), as
+    `re.finditer` gives them: at the leftmost position the longest word, then on after it.
+    Found by `str.find`, without compiling a pattern (compiling one of many words costs more
+    than scanning a text with it)."""
+    longest: dict[int, int] = {}  # start → length of the longest word there
+    for word in set(words):
+        if not word:
+            continue
+        at = text.find(word)
+        while at >= 0:
+            if len(word) > longest.get(at, 0):
+                longest[at] = len(word)
+            at = text.find(word, at + 1)
+    pos = 0
+    for start in sorted(longest):
+        if start >= pos:
+            pos = start + longest[start]
+            yield start, pos

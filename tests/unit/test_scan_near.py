@@ -17,7 +17,7 @@ from loaders.extract.entities.policies import _WORK_REPORT, _WORK_REPORT_LEAD
 from loaders.extract.entities.projects import _PROGRAMME
 from loaders.extract.quantities import _QUANTITY_RE, _matches
 from loaders.extract.relations import empowers
-from loaders.extract.scan import finditer_near, stretches
+from loaders.extract.scan import find_words, finditer_near, stretches
 
 _FILLER = ["星云", "洛阳", "市", "省", "区", "的", "，", "。", "\n", "与", "和", "甲乙", "员", "会"]
 
@@ -103,3 +103,13 @@ def test_work_reports_scanned_between_the_first_and_the_last() -> None:
 def test_quantities_tried_only_where_a_number_opens() -> None:
     for text in _texts(["百分之十五", "4.5亿元", "三千万", "1,500家", "第3", "20%", "两", "万"]):
         assert _spans(_matches(text)) == _spans(_QUANTITY_RE.finditer(text)), text
+
+
+def test_find_words_is_the_longest_first_alternation() -> None:
+    rng = random.Random(11)
+    letters = "甲乙丙丁戊a.("
+    for _ in range(2000):
+        words = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 4))) for _ in range(6)}
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
+        pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        assert list(find_words(text, words)) == [m.span() for m in pattern.finditer(text)]
