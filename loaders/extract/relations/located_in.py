@@ -70,6 +70,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
     for view in views:
         if not view.mentions:
             continue  # the rules of one sentence place names of that sentence
+        # _places_before(view, pos) names places only where one ends at pos
+        city_ends = {m.end for m in view.mentions if m.label == "City"}
         for m in view.mentions:
             if m.label not in _LOCATABLE:
                 continue
@@ -78,13 +80,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 out.append(_rel(m, place, view, "rule:located_prefix", 0.9))
             # A place written right before the name: 东营市国瓷材料, 淄博市“窑炉数字大脑”.
             start = m.start - 1 if view.text[m.start - 1 : m.start] in "“‘" else m.start
-            for place in _places_before(view, start):
+            for place in _places_before(view, start) if start in city_ends else ():
                 out.append(relation("LOCATED_IN", m, place, view, "rule:located_adjacent", 0.85))
         text = view.sentence.text
         # X的Y、Z / 位于X的Y
         for de in rx(r"的").finditer(text):
             pos = view.start + de.start()
-            places = _places_before(view, pos)
+            places = _places_before(view, pos) if pos in city_ends else []
             if not places:
                 continue
             targets = view.group_starting_at(pos + 1, _LOCATABLE, gap=r"^\s*$")
@@ -110,7 +112,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         # PLACE企业——X / PLACE企业X
         for ent in rx(r"企业[—\-–:：\s]*").finditer(text):
             pos = view.start + ent.start()
-            places = _places_before(view, pos)
+            places = _places_before(view, pos) if pos in city_ends else []
             if not places:
                 continue
             targets = view.group_starting_at(
