@@ -15,6 +15,7 @@ from loaders.extract.entities import agencies, companies, people, places, quoted
 from loaders.extract.entities.platforms import _LATIN_NAME
 from loaders.extract.entities.policies import _WORK_REPORT, _WORK_REPORT_LEAD
 from loaders.extract.entities.projects import _PROGRAMME
+from loaders.extract.nlp import _SENTENCE_END_RE
 from loaders.extract.quantities import _QUANTITY_RE, _matches
 from loaders.extract.relations import empowers
 from loaders.extract.scan import find_words, finditer_near, stretches
@@ -79,11 +80,12 @@ def test_respelled_patterns_match_as_before() -> None:
         ),
         (re.compile(r"(?<![有限股份总子分])公司"), companies.X_COMPANY),
         (re.compile(r"(?<![华作成因认行称以较更最视分改广])为"), re.compile(empowers._FOR)),
+        (re.compile(r"[。！？；!?;]+[”’」』)）]*|\n+"), _SENTENCE_END_RE),
         (re.compile(r"(?<![\u4e00-\u9fff])([市省])(?:人民)?政府(?!办|工作报告)"),
          agencies._BARE_GOVERNMENT),
     ]
     words = ["行动", "工作", "计划", "书", "aZ", "b9", "-", ".", " Q", "有限", "公司", "分",
-             "人民政府", "办", "工作报告", "为", "华", "成"]
+             "人民政府", "办", "工作报告", "为", "华", "成", "。", "！", "；", "\n", "”", "）"]
     for text in _texts(words):
         for old, new in pairs:
             assert _spans(new.finditer(text)) == _spans(old.finditer(text)), text
