@@ -195,8 +195,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 groups.setdefault(m.name[:-2], m)
     seen_prefix: set[str] = set()
     for view in views:
-        if not view.mentions:
-            continue  # every rule below takes its child from this sentence's names
+        if all(m.label not in _OWNABLE for m in view.mentions):
+            continue  # every rule below takes its child, a firm or platform, from this sentence
         for m in view.mentions:
             if m.label not in ("Company", "Platform"):
                 continue
