@@ -74,7 +74,7 @@ def _at_event(view: SentenceView) -> list[Relation]:
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
-        if not view.mentions:
+        if all(m.label != "Project" for m in view.mentions):
             continue  # every rule below takes its project from this sentence's names
         out.extend(_at_event(view))
         text = view.sentence.text
