@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from loaders.extract.entities import agencies, companies, people, places, quoted
+from loaders.extract.entities import agencies, companies, people, places, policies, quoted
 from loaders.extract.entities.platforms import _LATIN_NAME
 from loaders.extract.entities.policies import _WORK_REPORT, _WORK_REPORT_LEAD
 from loaders.extract.entities.projects import _PROGRAMME
@@ -45,6 +45,11 @@ SITES = [
     ),
     (people._SPEECH_RE, people._SPEECH_VERB, 3, 2, ["表示", "指出席", "说", "介绍说", "出席"]),
     (places._GOVERNMENT, places._GOVERNMENT_WORD, 2, 4, ["人民政府", "政府", "工作报告"]),
+    (
+        policies._LIST_AFTER_VERB, policies._ISSUE_WORD, *policies._LIST_REACH,
+        ["先后", "已", "出台", "印发", "发布", "印发布", "制定出台", "新编制", "了", "甲乙丙丁戊己",
+         "实施方案", "等文件", "等", "、", "《", "，", "。", "星" * 50] * 3,
+    ),
     *(
         (chain, quoted._QUOTES_IN_A_ROW, *quoted._CHAIN_REACH, _CHAIN_WORDS)
         for chain in (quoted._QUOTE_CHAIN, quoted._CAMPAIGN_CHAIN)
