@@ -67,7 +67,7 @@ class TokenIndex:
         """True when a token starts (or the text ends) at `pos`."""
         if pos <= 0 or pos >= len(self.text):
             return True
-        return self.starts[self.token_at(pos)] == pos
+        return self.starts[bisect.bisect_right(self.starts, pos) - 1] == pos  # token_at(pos)
 
     def left_edge(self, pos: int, max_chars: int = 14, stop_at_place: bool = False) -> int:
         """Start of the name that ends at `pos`: walk back over tokens until a stop word,
@@ -90,7 +90,8 @@ class TokenIndex:
     def token_words(self, start: int, end: int) -> list[str]:
         if start >= end:
             return []
-        i, j = self.token_at(start), self.token_at(end - 1)
+        starts = self.starts  # token_at(start), token_at(end - 1):
+        i, j = bisect.bisect_right(starts, start) - 1, bisect.bisect_right(starts, end - 1) - 1
         return self.words[i : j + 1]
 
 
