@@ -13,6 +13,7 @@ _ORGS = SCHEMA["PARTNERS_WITH"].heads
 _VERB_BEFORE_PARTNER = re.compile(r"携手|联合|联手|牵手|协同")
 # A 与 B 合作/共建/联手: the verb follows the partner group.
 _VERB_AFTER_PARTNER = re.compile(r"合作|共建|联手|携手|联合|共同|战略合作")
+_VERB_SOON_AFTER = re.compile(r"^[^，。；]{0,6}?(?:" + _VERB_AFTER_PARTNER.pattern + ")")
 _PRONOUN_COMPANY = re.compile(r"(?:该公司|公司|企业)$")
 
 
@@ -68,7 +69,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if not partners:
                 continue
             rest = view.text[partners[-1].end : view.end]
-            verb = re.match(r"^[^，。；]{0,6}?(?:" + _VERB_AFTER_PARTNER.pattern + ")", rest)
+            verb = _VERB_SOON_AFTER.match(rest)
             if not verb or EXHORTATION.search(view.text[view.start : c_pos]):
                 continue
             actors = view.group_ending_at(c_pos, _ORGS) or _actor(view, c_pos)
