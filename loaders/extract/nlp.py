@@ -29,8 +29,12 @@ from loaders.extract.segment import Segmenter, build_segmenter
 SENTENCE_END = frozenset("。！？；!?;\n")
 # Closing marks that stay with the sentence they end: 。” belongs to the quote before it.
 _CLOSERS = frozenset("”’」』)）")
-# A sentence end: terminal marks (and the closing quotes after them), or a line break.
-_SENTENCE_END_RE = re.compile(r"[。！？；!?;]+[”’」』)）]*|\n+")
+# A sentence end: terminal marks (and the closing quotes after them), or line breaks. (Written
+# to open with one character class, so that the scan skips fast to the next end:
+# [。！？；!?;]+[”’」』)）]*|\n+ is the same pattern.)
+_SENTENCE_END_RE = re.compile(
+    r"[。！？；!?;\n](?:(?<=\n)\n*|(?<=[。！？；!?;])[。！？；!?;]*[”’」』)）]*)"
+)
 
 # Domain words added to jieba besides gazetteer names, so common domain compounds are kept whole.
 _DOMAIN_WORDS = (
@@ -210,10 +214,24 @@ def word_tag(word: str) -> str | None:
 def opens_proper_word(text: str, start: int, end: int) -> bool:
     """A proper word of the dictionary (nz, nrt) longer than text[start:end] opens at `start`:
     阿里 in 阿里巴巴 is the opening of a name, not a place's short form."""
-    return any(
-        (word_tag(text[start:k]) or "") in ("nz", "nrt")
-        for k in range(min(len(text), start + 8), end, -1)
-    )
+    proper, openings = _proper_words()
+    if end > start and text[start : start + 2] not in openings:
+        return False  # no proper word opens with these two characters
+    return any(text[start:k] in proper for k in range(min(len(text), start + 8), end, -1))
+
+
+_proper: tuple[frozenset[str], frozenset[str]] | None = None
+
+
+def _proper_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The dictionary's proper words (tagged nz or nrt), and their first two characters."""
+    global _proper
+    if _proper is None:
+        word_tag("")  # the tags, read once
+        assert _tags is not None
+        words = frozenset(w for w, tag in _tags.items() if tag in ("nz", "nrt"))
+        _proper = words, frozenset(w[:2] for w in words if len(w) >= 2)
+    return _proper
 
 
 def _read_tags() -> dict[str, str]:

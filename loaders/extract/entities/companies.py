@@ -274,6 +274,8 @@ def quoted_firm_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
+# 公司 not after 有限, 股份, 总, 子, 分 (tested after it: a pattern opening with 公司 scans fast).
+X_COMPANY = re.compile(r"公司(?<![有限股份总子分]公司)")
 _COUNTED = re.compile(r"(?:这|那|一|该|某|每|\d+|[两三四五六七八九十几多])家$")
 
 
@@ -289,7 +291,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
         mention = _company(ctx, left, m.end(), "pattern:registered_company")
         if mention:
             out.append(mention)
-    for m in re.finditer(r"(?<![有限股份总子分])公司", text):
+    for m in X_COMPANY.finditer(text):
         left = tokens.left_edge(m.start(), max_chars=6)
         stem = text[left : m.start()]
         if not (2 <= len(stem) <= 4) or not _name_like(

@@ -42,6 +42,7 @@ _FIRM_LIST_AFTER = re.compile(
 )
 # Investors of a funding round: 由甲资本领投，乙、丙跟投，丁担任独家财务顾问.
 _INVESTOR_END = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投|领头)|担任(?:独家)?财务顾问")
+_INVESTOR_WORDS = ("领投", "跟投", "参投", "领头", "财务顾问")  # in every match of _INVESTOR_END
 _INVESTOR_ROLE = re.compile(r"^(?:老股东|原股东|股东|机构|投资方|本轮)")
 
 
@@ -127,6 +128,7 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     for m in _FIRM_LIST_AFTER.finditer(text):
         if "、" in m.group("list"):
             out.extend(_list_members(ctx, m.end("list"), known, "pattern:firm_list"))
-    for m in _INVESTOR_END.finditer(text):
+    investors = any(w in text for w in _INVESTOR_WORDS)  # (a cheap test before the pattern)
+    for m in _INVESTOR_END.finditer(text) if investors else ():
         out.extend(_list_members(ctx, m.start(), known, "pattern:investor", joiners="、和及"))
     return out

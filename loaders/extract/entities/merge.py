@@ -36,6 +36,7 @@ from loaders.extract.entities.slot_firms import (
 from loaders.extract.entities.statistical import Tagger, statistical_mentions
 from loaders.extract.entities.trade_firms import described_x_company_mentions
 from loaders.extract.nlp import TextDoc as Doc
+from loaders.extract.scan import find_words
 
 # -- merging ---------------------------------------------------------------------------------
 
@@ -291,12 +292,11 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                 surfaces.setdefault(s, m)
     if not surfaces:
         return mentions
-    pattern = re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)))
     top = sorted((m for m in mentions if not m.nested), key=lambda m: m.start)
     starts = [m.start for m in top]
     added = []
-    for hit in pattern.finditer(text):
-        s, e = hit.span()
+    for s, e in find_words(text, surfaces):  # each surface, the longest first where several
+        written = text[s:e]
         i = bisect.bisect_right(starts, s) - 1
         j = bisect.bisect_left(starts, e)
         inside = top[max(i, 0) : j]
@@ -308,10 +308,10 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             continue
         for m in overlapping:
             m.nested = True
-        src = surfaces[hit.group(0)]
-        m = Mention(s, e, src.label, src.name, hit.group(0), "propagated")
+        src = surfaces[written]
+        m = Mention(s, e, src.label, src.name, written, "propagated")
         m.aliases = set(src.aliases)
-        m.place_prefix = src.place_prefix if hit.group(0) == src.surface else ()
+        m.place_prefix = src.place_prefix if written == src.surface else ()
         m.owner = src.owner
         added.append(m)
     return sorted(mentions + added, key=lambda m: (m.start, m.end))

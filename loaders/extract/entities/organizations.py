@@ -23,7 +23,9 @@ from loaders.extract.entities.lexicon import (
 ORGANIZATION_SUFFIXES = (
     "产业技术创新战略联盟|创新联合体|联谊会|宗亲会|同乡会|校友会|促进会|研究会|联合会|百人会|商会|"
     "协会|学会|总会|联会|基金会|联盟|共同体|俱乐部|大学|学院|中学|小学|职业学校|学校|"
-    "(?:合作|贸易|卫生|气象|海事|劳工|粮农|知识产权|国际|民间|非政府|公益)组织"
+    # …组织 written out: a pattern of literals only scans fast
+    "合作组织|贸易组织|卫生组织|气象组织|海事组织|劳工组织|粮农组织|知识产权组织|国际组织|"
+    "民间组织|非政府组织|公益组织"
 )
 # A name that ends as an organisation's does (also read by the company and tagger finders).
 ORGANIZATION_END = re.compile(f"(?:{ORGANIZATION_SUFFIXES})$")

@@ -17,6 +17,7 @@ from loaders.extract.entities.lexicon import (
     TITLE_ALT,
 )
 from loaders.extract.nlp import word_frequency, word_tag
+from loaders.extract.scan import finditer_near
 
 _WORD_MIN_FREQ = 30  # a two-character word rarer than this may still be a person's name
 
@@ -29,9 +30,12 @@ _OCCUPATION_RE = re.compile(
     r"商人|实业家|企业家|创业者|科学家|经济学家|分析师|评论员|律师|学者|专家|工程师|设计师|投资人"
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
-_SPEECH_RE = re.compile(
-    f"(?:^|(?<=[，,。；：！？\\n“”、由]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露|告诉|回忆|坦承|解释|补充|谈到|提到|直言|感慨|担任|出任|兼任|现任|当选|获聘|受聘|带领|率领|率队)"
+_SPEECH_VERBS = (
+    "出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露|告诉|回忆|坦承|解释|补充|谈到|提到|直言|感慨|"
+    "担任|出任|兼任|现任|当选|获聘|受聘|带领|率领|率队"
 )
+_SPEECH_RE = re.compile(f"(?:^|(?<=[，,。；：！？\\n“”、由]))([{HAN}]{{2,3}})(?={_SPEECH_VERBS})")
+_SPEECH_VERB = re.compile(_SPEECH_VERBS)  # scanned near these only (loaders.extract.scan)
 # A byline before a name, possibly after other names of the same byline (本报记者 甲 乙丙).
 _BYLINE_BEFORE = re.compile(
     r"(?:记者|编辑|责编|通讯员|摄影|作者|撰稿|撰文|来源|校对|审核|制图|文)[\s:：/|｜]*"
@@ -55,6 +59,7 @@ _GROUP_AFTER = re.compile(
 _LED_BY = re.compile(
     f"以([{HAN}]{{2,3}}?)为(?:代表|首|核心)的[^，,。；]{{0,8}}?(?:人|者|家|团队|班子|干部|骨干)"
 )
+_ACADEMIC_WORD = re.compile("教授|院士|博士|研究员|先生|女士")  # (a cheap test before it)
 # A photo or report credit after a name (甲乙摄, 甲乙报道).
 _BYLINE_AFTER = re.compile(r"\s*(?:/?摄|报道|整理|编译)")
 
@@ -79,8 +84,11 @@ def shaped_like_word(name: str) -> bool:
     return name[-1] in "司局处委会院厅部"
 
 
+_ALL_HAN = re.compile(f"[{HAN}]+")
+
+
 def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
-    if len(name) < 2 or len(name) > 4 or not re.fullmatch(f"[{HAN}]+", name):
+    if len(name) < 2 or len(name) > 4 or not _ALL_HAN.fullmatch(name):
         return False
     if name[:2] in COMPOUND_SURNAMES:
         given = name[2:]
@@ -140,7 +148,8 @@ def person_mentions(ctx: Context) -> list[Mention]:
     """People named next to a title (总裁周云杰, 卢阳副局长) or as a speaker (薛庆国出席会议)."""
     text = ctx.text
     found: dict[str, tuple[int, int]] = {}
-    for m in (*_TITLE_RE.finditer(text), *_OCCUPATION_RE.finditer(text)):
+    titles = list(_TITLE_RE.finditer(text))  # read twice below
+    for m in (*titles, *_OCCUPATION_RE.finditer(text)):
         pos = m.end()
         if text[pos : pos + 1] in ("为", "是") and text[pos : pos + 2] not in _COPULA_WORDS:
             pos += 1  # 董事长为甲乙: the post, then its holder
@@ -150,7 +159,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if name:
                 found.setdefault(name, (pos, pos + len(name)))
                 break
-    for m in _TITLE_RE.finditer(text):
+    for m in titles:
         for length in (3, 2):
             start = m.start() - length
             name = text[max(start, 0) : m.start()]
@@ -162,7 +171,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if before and before in "处科室部局院司组办会所厅委、":
                 found.setdefault(name, (start, start + len(name)))
                 break
-    for m in _ACADEMIC_AFTER.finditer(text):
+    for m in _ACADEMIC_AFTER.finditer(text) if _ACADEMIC_WORD.search(text) else ():
         name = m.group(1)
         if _is_name(ctx, name):
             found.setdefault(name, (m.start(1), m.end(1)))
@@ -171,7 +180,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             name = m.group(1)
             if _is_name(ctx, name, _RARE_FREQ):
                 found.setdefault(name, (m.start(1), m.end(1)))
-    for m in _SPEECH_RE.finditer(text):
+    for m in finditer_near(_SPEECH_RE, text, _SPEECH_VERB, before=4, after=2):
         name = m.group(1)
         if _is_name(ctx, name):
             found.setdefault(name, (m.start(1), m.end(1)))

@@ -13,6 +13,7 @@ from typing import Any
 from loaders.extract.entities.base import _DISTRICT_SHORT_MAX_FREQ, Context, Mention, home_place
 from loaders.extract.entities.lexicon import NAME_GOES_ON
 from loaders.extract.nlp import opens_proper_word
+from loaders.extract.scan import finditer_near
 
 
 def _city_mention(ctx: Context, start: int, end: int, surface: str, entry: Any) -> Mention:
@@ -100,6 +101,7 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
 
 
 _GOVERNMENT = re.compile(r"(?:人民)?政府(?!工作报告)")
+_GOVERNMENT_WORD = re.compile("政府")  # scanned near it only (loaders.extract.scan)
 
 
 def _places_glued_to_government(ctx: Context, found: list[Mention]) -> list[Mention]:
@@ -107,7 +109,7 @@ def _places_glued_to_government(ctx: Context, found: list[Mention]) -> list[Ment
     single dictionary word, so the ruler never sees 湖南省): the full name written before it."""
     out = []
     ends = {m.end for m in found if m.label == "City"}
-    for g in _GOVERNMENT.finditer(ctx.text):
+    for g in finditer_near(_GOVERNMENT, ctx.text, _GOVERNMENT_WORD, before=2, after=4):
         if g.start() in ends or ctx.tokens.is_boundary(g.start()):
             continue  # found by the ruler, or not glued into one word
         for length in (7, 6, 5, 4, 3):

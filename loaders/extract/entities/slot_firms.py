@@ -17,6 +17,7 @@ from loaders.extract.entities.base import (
 from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
+from loaders.extract.scan import finditer_near
 
 # Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
 _CORPORATE = (
@@ -27,11 +28,14 @@ _LATIN_FIRM = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z&'.-]*\s+(?:(?:and|&|of)\s+)?){0,3}?[A-Z][A-Za-z&'.-]+"
     f"(?:\\s+(?:{_CORPORATE}))+(?![A-Za-z])"
 )
+_CORPORATE_WORD = re.compile(f"\\s(?:{_CORPORATE})")  # in every match of _LATIN_FIRM
 
 
 def latin_firm_mentions(ctx: Context) -> list[Mention]:
     """Firms written in Latin script with a corporate word (Acme Industries Corp)."""
     out = []
+    if not _CORPORATE_WORD.search(ctx.text):
+        return out  # (a cheap test: the pattern below scans slowly)
     for m in _LATIN_FIRM.finditer(ctx.text):
         surface = m.group(0).rstrip(".")
         out.append(Mention(m.start(), m.start() + len(surface), "Company", surface, surface,
@@ -40,13 +44,14 @@ def latin_firm_mentions(ctx: Context) -> list[Mention]:
 
 
 # Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
+_SLOT_WORDS = ("签署|签订|签约|达成|共同|联合", "是一家|作为一家|是一个|为一家", "携手|联手|牵手")
 _ORG_SLOTS = (
-    re.compile(r"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{2,8}?)(?:签署|签订|签约|达成|共同|联合)"),
-    re.compile(
-        r"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{2,8}?)(?:是一家|作为一家|是一个|为一家)"
-    ),
-    re.compile(r"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{2,8}?)(?:携手|联手|牵手)"),
+    re.compile(rf"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{{2,8}}?)(?:{_SLOT_WORDS[0]})"),
+    re.compile(rf"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{{2,8}}?)(?:{_SLOT_WORDS[1]})"),
+    re.compile(rf"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{{2,8}}?)(?:{_SLOT_WORDS[2]})"),
 )
+# The words each slot ends with: a slot is scanned near them only (loaders.extract.scan).
+_ORG_SLOT_WORDS = tuple(re.compile(words) for words in _SLOT_WORDS)
 
 
 def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
@@ -59,8 +64,8 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     def free(start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in spans)
 
-    for slot in _ORG_SLOTS:
-        for m in slot.finditer(text):
+    for slot, slot_word in zip(_ORG_SLOTS, _ORG_SLOT_WORDS, strict=True):
+        for m in finditer_near(slot, text, slot_word, before=9, after=0):
             start, end = m.span("x")
             item = m.group("x")
             words = ctx.tokens.token_words(start, end)

@@ -59,6 +59,8 @@ _COMPANY_ANAPHOR = re.compile(r"^\s*(?:该公司|该企业|该集团)")
 _ADVERBIAL_LEAD = re.compile(
     r"^(?:在|对于|对|根据|按照|据|随着|围绕|通过|作为|从|自|为了|与|经过|由于|基于)"
 )
+_ASIDE_OR_CLOSER = re.compile(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+")
+_SHORT_LEAD = re.compile(r"^[^，,]{0,8}[，,]")
 _TIME_CLAUSE = re.compile(
     r"^[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.]+$"
 )
@@ -103,7 +105,7 @@ class SentenceView:
             return []
         last = before[-1]
         # X（以下简称“Y”）与…: a bracketed aside between the group and the verb is skipped
-        gap = re.sub(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+", "", self.text[last.end : pos])
+        gap = _ASIDE_OR_CLOSER.sub("", self.text[last.end : pos])
         if last.label not in labels or not ADVERB_GAP.match(gap):
             return []
         group = [last]
@@ -224,19 +226,33 @@ class SentenceView:
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """Bounds of the comma clause around `pos`."""
-        left = max(self.text.rfind(c, self.start, pos) for c in "，,：:") + 1
-        left = max(left, self.start)
-        rights = [i for i in (self.text.find(c, pos, self.end) for c in "，,：:") if i >= 0]
-        return left, min(rights) if rights else self.end
+        text, start, end = self.text, self.start, self.end
+        left = max(
+            text.rfind("，", start, pos), text.rfind(",", start, pos),
+            text.rfind("：", start, pos), text.rfind(":", start, pos),
+        ) + 1
+        left = max(left, start)
+        rights = [
+            i
+            for i in (
+                text.find("，", pos, end), text.find(",", pos, end),
+                text.find("：", pos, end), text.find(":", pos, end),
+            )
+            if i >= 0
+        ]
+        return left, min(rights) if rights else end
 
 
 def find_subject(view: SentenceView) -> Mention | None:
     """The organisation or place a sentence is about: the first mention of its first real
     clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
+    if not view.mentions:
+        return None
     pos = view.start
     text = view.text
     for _ in range(4):
-        comma = [i for i in (text.find(c, pos, view.end) for c in "，,") if i >= 0]
+        ends = (text.find("，", pos, view.end), text.find(",", pos, view.end))
+        comma = [i for i in ends if i >= 0]
         clause_end = min(comma) if comma else view.end
         clause = text[pos:clause_end].strip()
         inside = [m for m in view.mentions if pos <= m.start < clause_end]
@@ -295,7 +311,7 @@ def build_views(
         view = SentenceView(sent, inside, text, i, para, prev=prev)
         view.subject = find_subject(view)
         if view.subject is None and prev is not None and not para and prev.subject is not None:
-            opening = re.sub(r"^[^，,]{0,8}[，,]", "", sent.text).strip()
+            opening = _SHORT_LEAD.sub("", sent.text).strip()
             company_anaphor = prev.subject.label == "Company" and _COMPANY_ANAPHOR.match(sent.text)
             # after a semicolon one sentence goes on, when the next clause opens with its verb
             after_semicolon = prev.sentence.text.endswith(("；", ";")) and (

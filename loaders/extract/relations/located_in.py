@@ -68,6 +68,10 @@ def _places_before(view: SentenceView, pos: int) -> list[Mention]:
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
+        if not view.mentions:
+            continue  # the rules of one sentence place names of that sentence
+        # _places_before(view, pos) names places only where one ends at pos
+        city_ends = {m.end for m in view.mentions if m.label == "City"}
         for m in view.mentions:
             if m.label not in _LOCATABLE:
                 continue
@@ -76,13 +80,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 out.append(_rel(m, place, view, "rule:located_prefix", 0.9))
             # A place written right before the name: 东营市国瓷材料, 淄博市“窑炉数字大脑”.
             start = m.start - 1 if view.text[m.start - 1 : m.start] in "“‘" else m.start
-            for place in _places_before(view, start):
+            for place in _places_before(view, start) if start in city_ends else ():
                 out.append(relation("LOCATED_IN", m, place, view, "rule:located_adjacent", 0.85))
         text = view.sentence.text
         # X的Y、Z / 位于X的Y
         for de in rx(r"的").finditer(text):
             pos = view.start + de.start()
-            places = _places_before(view, pos)
+            places = _places_before(view, pos) if pos in city_ends else []
             if not places:
                 continue
             targets = view.group_starting_at(pos + 1, _LOCATABLE, gap=r"^\s*$")
@@ -109,7 +113,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         # PLACE企业——X / PLACE企业X
         for ent in rx(r"企业[—\-–:：\s]*").finditer(text):
             pos = view.start + ent.start()
-            places = _places_before(view, pos)
+            places = _places_before(view, pos) if pos in city_ends else []
             if not places:
                 continue
             targets = view.group_starting_at(
@@ -230,12 +234,13 @@ _COUNTED_THEN_LISTED = re.compile(
 
 def _own_firms(view: SentenceView) -> list[Relation]:
     out = []
+    # _COUNTED_THEN_LISTED needs 包括, 其中 or 如 in the sentence
+    listed = any(word in view.sentence.text for word in ("包括", "其中", "如"))
     for place in view.mentions:
         if place.label != "City":
             continue
-        clause_start, _ = view.clause_of(place.start)
-        counted = _COUNTED_THEN_LISTED.match(view.text[place.end : view.end])
-        if counted and not view.text[clause_start : place.start].strip():
+        counted = _COUNTED_THEN_LISTED.match(view.text[place.end : view.end]) if listed else None
+        if counted and not view.text[view.clause_of(place.start)[0] : place.start].strip():
             for firm in view.list_after(place.end + counted.end(), _FIRMS):
                 out.append(relation("LOCATED_IN", firm, place, view, "rule:located_has", 0.7))
         has = _HAS.match(view.text[place.end : view.end])

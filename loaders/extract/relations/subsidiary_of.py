@@ -180,8 +180,8 @@ def _founded(view: SentenceView) -> list[Relation]:
 
 def _acquired(view: SentenceView, principal: Mention | None) -> list[Relation]:
     out = []
-    if _DEAL_FAILED.search(view.sentence.text):
-        return out
+    if "收购" not in view.sentence.text or _DEAL_FAILED.search(view.sentence.text):
+        return out  # no 收购 (_ACQUIRES), or a deal that fell through
     firms = frozenset({"Company"})
     for m in _ACQUIRES.finditer(view.sentence.text):
         pos = view.start + m.start()
@@ -211,6 +211,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 groups.setdefault(m.name[:-2], m)
     seen_prefix: set[str] = set()
     for view in views:
+        if all(m.label not in _OWNABLE for m in view.mentions):
+            continue  # every rule below takes its child, a firm or platform, from this sentence
         for m in view.mentions:
             if m.label not in ("Company", "Platform"):
                 continue
