@@ -216,3 +216,13 @@ def test_a_place_led_group_of_ordinary_words_is_a_firm() -> None:
 def test_a_place_then_a_verb_and_technology_is_no_firm() -> None:
     ex = run("河南坚持科技自立自强，洛阳强化科技创新。")
     assert names(ex, "Company") == set()
+
+
+def test_a_hong_kong_bureaus_standard_short_name() -> None:
+    ex = run("创科局局长王明远表示，计划顺利。")
+    assert ("王明远", "创新及科技局") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_project_name_never_runs_over_a_passive_verb() -> None:
+    ex = run("有人质疑创科局变相遭科技园架空。")
+    assert names(ex, "Project") == set()

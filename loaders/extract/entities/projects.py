@@ -90,7 +90,10 @@ _INVEST_VERB = re.compile(r"(?:拟|计划|将)?(?:投资建设|投资兴建|投�
 
 
 # A copula or a person's title never stands inside a project's name (甲公司副董事长乙正是…中心).
-_NEVER_IN_NAME = frozenset({"是", "正是", "就是", "乃是", "即是", "也是", *TITLES})
+# So does a one-character preposition or passive verb read as a word of its own (遭, 被, 由).
+_NEVER_IN_NAME = frozenset(
+    {"是", "正是", "就是", "乃是", "即是", "也是", *TITLES, *"遭被让使把将给对向从由受"}
+)
 _PARENS = frozenset("()（）")
 _CODE_OR_EDITION = re.compile(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届")
 
