@@ -226,3 +226,11 @@ def test_a_hong_kong_bureaus_standard_short_name() -> None:
 def test_a_project_name_never_runs_over_a_passive_verb() -> None:
     ex = run("有人质疑创科局变相遭科技园架空。")
     assert names(ex, "Project") == set()
+
+
+def test_a_deputy_mayor_among_other_posts_works_for_the_articles_city() -> None:
+    ex = run(
+        "洛阳市高新区今天举行开工仪式，洛阳市多个项目集中开工。"
+        "市委常委、副市长、高新区党工委书记王明远出席仪式。"
+    )
+    assert ("王明远", "洛阳市") in pairs(ex, "WORKS_FOR")
