@@ -234,3 +234,14 @@ def test_a_deputy_mayor_among_other_posts_works_for_the_articles_city() -> None:
         "市委常委、副市长、高新区党工委书记王明远出席仪式。"
     )
     assert ("王明远", "洛阳市") in pairs(ex, "WORKS_FOR")
+
+
+def test_posts_at_the_word_company_and_at_a_business_unit() -> None:
+    ex = run("星河科技今年营收大增。星河科技召开座谈会，会议由公司执行董事王明远博士主持，"
+             "政企业务部总裁罗晓做汇报。")
+    assert {("王明远", "星河科技"), ("罗晓", "星河科技")} <= pairs(ex, "WORKS_FOR")
+
+
+def test_a_ministry_head_is_no_post_at_the_articles_company() -> None:
+    ex = run("星河科技今年营收大增。星河科技召开座谈会，外交部部长王明远出席。")
+    assert ("王明远", "星河科技") not in pairs(ex, "WORKS_FOR")

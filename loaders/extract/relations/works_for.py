@@ -45,14 +45,18 @@ _POSTS_LISTED = re.compile(
 
 # 公司执行董事乙 / 该公司副总裁乙: the company the article is about, named only as 公司.
 _COMPANY_WORD_TITLE = re.compile(
-    f"(?:^|[^\u4e00-\u9fff]|的)(?:本|该|我)?公司的?(?P<t>[\u4e00-\u9fff]{{0,8}}?(?:{TITLE_ALT}))$"
+    f"(?:^|[^\u4e00-\u9fff]|的|由|与|和|经)(?:本|该|我)?公司的?"
+    f"(?P<t>[\u4e00-\u9fff]{{0,8}}?(?:{TITLE_ALT}))$"
 )
 
 
 # A firm's post opening a sentence or clause with no body named (创始人乙, 联合创始人兼CEO乙).
 _BARE_FIRM_TITLE = re.compile(
     r"(?:^|[，,。；;：:\s“])(?P<t>(?:联合)?创始人(?:兼(?:CEO|首席执行官|董事长|总经理))?|CEO|"
-    r"首席执行官|首席技术官|CTO)$"
+    r"首席执行官|首席技术官|CTO|"
+    # a business unit of the firm, then the post (政企业务部总裁乙)
+    r"[\u4e00-\u9fff]{0,6}(?:业务|事业|销售|市场|研发|技术|产品|战略|运营|投资)(?:部|事业部|中心)"
+    r"(?:副?总裁|副?总经理|总监|经理))$"
 )
 
 
