@@ -40,3 +40,13 @@ def test_a_clause_after_a_semicolon_that_opens_with_its_verb_keeps_the_subject()
 def test_a_clause_after_a_semicolon_with_its_own_topic_does_not() -> None:
     ex = run("洛阳市持续发力，出台多项政策；行业智库汇聚，建起“星河产业联盟”等平台组织。")
     assert ("星河产业联盟", "洛阳市") not in pairs(ex, "DEVELOPED_BY")
+
+
+def test_an_event_name_holds_a_code_and_a_world_word() -> None:
+    ex = run("据悉，在北京举办的2024XYZ全球应用开发者大会上，星河科技荣获大奖。")
+    assert ("2024XYZ全球应用开发者大会", "北京市") in pairs(ex, "LOCATED_IN")
+
+
+def test_the_place_an_event_is_held_in_does_not_hold_it() -> None:
+    ex = run("据悉，在洛阳举办的2024星河全球开发者大会上，星河科技荣获大奖。")
+    assert pairs(ex, "DEVELOPED_BY") == set()

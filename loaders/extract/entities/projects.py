@@ -278,6 +278,27 @@ _WORLD_LEAD = re.compile(r"^(?:世界|全球|国际|中国|全国|亚洲|亚太|
 _THIS_EDITION = re.compile(r"(?:本年度|本届|本次|此次|这次|该次|今年|上届|下届|历届|每届|年度)")
 
 
+# Words that stop a name elsewhere but stand inside an event's (2024甲乙全球开发者大会).
+_EVENT_INNER_WORDS = frozenset({"全球", "国际", "世界", "亚太", "中国"})
+_CODE = re.compile(r"[\dA-Za-z]+")
+
+
+def _event_left(ctx: Context, pos: int) -> int:
+    """The left edge of an event's name ending at `pos`, over the world words and codes a name
+    holds."""
+    left = _left_with_parens(ctx, pos, max_chars=30)
+    for _ in range(3):
+        if left == 0 or not ctx.tokens.is_boundary(left):
+            break
+        i = ctx.tokens.token_at(left - 1)
+        word = ctx.tokens.words[i]
+        if word not in _EVENT_INNER_WORDS and not _CODE.fullmatch(word):
+            break
+        start = ctx.tokens.starts[i]
+        left = min(start, _left_with_parens(ctx, start, max_chars=30 - (pos - start)))
+    return left
+
+
 def _event_mentions(ctx: Context) -> list[Mention]:
     """Named events: a conference, expo, forum, summit or competition with a proper name, and a
     meeting that is a numbered session of a named body (RULES L43). The name runs left from the
@@ -298,7 +319,7 @@ def _event_mentions(ctx: Context) -> list[Mention]:
             m.end()
         ):
             continue  # 大会堂, 会议室: the event word opens a longer word
-        left = _left_with_parens(ctx, m.start(), max_chars=30)
+        left = _event_left(ctx, m.start())
         left = _cut_at_verbs(ctx, left, m.start())
         if text[left - 2 : left] == "全国":
             left -= 2  # 全国 is a stop word elsewhere, but it names national events (全国两会)

@@ -68,6 +68,8 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
         if group:
             return group, "rule:developed_by_you"
     group = view.group_ending_at(pos, _BUILDERS)
+    if group and text[group[0].start - 1 : group[0].start] in ("在", "于"):
+        group = []  # 在甲市举办的乙: where it is held, not who holds it
     if group:
         # A联合B建设X: the partner before the joint verb builds X too
         before = [m for m in view.mentions if m.end <= group[0].start and m.label in _BUILDERS]
