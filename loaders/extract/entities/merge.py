@@ -19,6 +19,7 @@ from loaders.extract.entities.companies import (
     operator_branch_mentions,
     quoted_firm_mentions,
 )
+from loaders.extract.entities.events import event_mentions
 from loaders.extract.entities.firm_lists import listed_firm_mentions
 from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
@@ -345,6 +346,7 @@ def find_mentions(
         quoted_firm_mentions,
         agency_mentions,
         organization_mentions,
+        event_mentions,
         project_mentions,
         platform_mentions,
         person_mentions,
