@@ -36,3 +36,24 @@ def test_a_firm_brought_in_without_settling_is_not_located() -> None:
 def test_a_work_in_a_part_of_a_place_the_rules_do_not_name() -> None:
     ex = run("记者步入位于洛阳临港新片区的星河总装制造中心。")
     assert ("星河总装制造中心", "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_role_word_ends_the_description_before_a_registered_name() -> None:
+    ex = run("数字化解决方案提供商北京云星科技有限公司（以下简称“云星科技”）宣布完成融资。")
+    assert ("云星科技", "北京市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_new_area_written_with_its_city_places_a_facility_in_both() -> None:
+    ex = run("记者步入位于上海临港新片区的星河总装制造中心。")
+    located = {tail for head, tail in pairs(ex, "LOCATED_IN") if head == "星河总装制造中心"}
+    assert "上海市" in located and len(located) == 2
+
+
+def test_a_campaign_launched_in_the_capital_by_its_one_character_name() -> None:
+    ex = run("星河电信携手星云科技在京启动“星火合作行动”。")
+    assert ("星火合作行动", "北京市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_one_character_name_inside_a_word_places_nothing() -> None:
+    ex = run("星河电信在深入调研后启动“星火合作行动”。")
+    assert pairs(ex, "LOCATED_IN") == set()

@@ -174,7 +174,8 @@ def _brand_word(ctx: Context, words: list[str], start: int) -> bool:
 
 # Words for a firm's role that open a clause before its name (供应商甲乙有限公司).
 _ROLE_WORDS = frozenset(
-    ["供应商", "客户", "厂商", "合作伙伴", "伙伴", "股东", "投资方", "承包商", "服务商", "经销商"]
+    ["供应商", "客户", "厂商", "合作伙伴", "伙伴", "股东", "投资方", "承包商", "服务商", "经销商",
+     "提供商", "运营商", "制造商", "开发商", "生产商", "集成商", "服务提供商"]
 )
 
 
@@ -206,6 +207,11 @@ def _registered_left(ctx: Context, pos: int) -> int:
         if not re.match(f"[{HAN}]", before) or before in _FUNCTION_CHARS or one in "的在与和及":
             break
         left = tokens.left_edge(left - 1, max_chars=16 - (pos - left))
+    # A role word inside the span ends a description before the name (…解决方案提供商|甲乙科技…).
+    i, last = tokens.token_at(left), tokens.token_at(pos - 1)
+    for j in range(i, last):
+        if tokens.words[j] in _ROLE_WORDS and pos - (tokens.starts[j] + len(tokens.words[j])) >= 4:
+            left = tokens.starts[j] + len(tokens.words[j])
     # A preposition, adverb or role word opening the span is not the name's (至于|甲实业…,
     # 供应商|甲无纺布…).
     while left < pos - 2:
@@ -248,30 +254,6 @@ def _suffix_then_verb(ctx: Context, start: int, end: int) -> bool:
 
 # A firm's name in quotes right after the word for its kind: 旗下的晶片设计公司「甲乙」.
 _NAME_IN_QUOTES = re.compile(r"[「“]([^」”「“，。]{2,12})[」”]")
-_KIND_BEFORE_QUOTES = re.compile(r"(?<![有限股份])(?:公司|集团)(?=[「“])")
-
-
-_THIS_ONE = re.compile(r"(?:这|那|该|此|一|某)[家个]?$")
-
-
-def quoted_firm_mentions(ctx: Context) -> list[Mention]:
-    """The name in quotes after the word for a kind of firm (设计公司「甲乙」, 子公司“丙丁”)."""
-    out = []
-    for kind in _KIND_BEFORE_QUOTES.finditer(ctx.text):
-        quoted = _NAME_IN_QUOTES.match(ctx.text, kind.end())
-        if quoted is None or _GENERIC_MODIFIERS.fullmatch(quoted.group(1)):
-            continue
-        inner = quoted.group(1).strip()
-        if ctx.freq(inner) >= _RARE_FREQ or re.search(r"[，,。！？、]", inner):
-            continue
-        if _THIS_ONE.search(ctx.text[max(0, kind.start() - 2) : kind.start()]):
-            continue  # 这家公司“甲乙”: what is said of a firm, not its name
-        words = ctx.tokens.token_words(quoted.start(1), quoted.end(1))
-        if any(w in STOP_TOKENS or is_predicate(w) for w in words):
-            continue  # 不差钱: a phrase, not a name
-        start, end = quoted.start(1), quoted.end(1)
-        out.append(Mention(start, end, "Company", fold(inner), inner, "pattern:quoted_firm"))
-    return out
 
 
 # 公司 not after 有限, 股份, 总, 子, 分 (tested after it: a pattern opening with 公司 scans fast).

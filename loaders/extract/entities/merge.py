@@ -17,7 +17,6 @@ from loaders.extract.entities.companies import (
     branch_mentions,
     company_mentions,
     operator_branch_mentions,
-    quoted_firm_mentions,
 )
 from loaders.extract.entities.events import event_mentions
 from loaders.extract.entities.firm_lists import listed_firm_mentions
@@ -32,6 +31,7 @@ from loaders.extract.entities.slot_firms import (
     coordinated_firm_mentions,
     deal_firm_mentions,
     latin_firm_mentions,
+    quoted_firm_mentions,
     slot_firm_mentions,
 )
 from loaders.extract.entities.statistical import Tagger, statistical_mentions

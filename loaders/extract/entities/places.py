@@ -66,9 +66,19 @@ def _pick_city(ctx: Context, surface: str, entries: list[Any]) -> Any | None:
         return None
     if not others and ctx.gaz.is_ambiguous(surface):
         return None
-    if entry.level == "district":
+    if entry.level == "district" and not _opens_with_ancestor(ctx, surface, entry):
         return None  # a district's bare short form needs its city or province in the article
     return entry
+
+
+def _opens_with_ancestor(ctx: Context, surface: str, entry: Any) -> bool:
+    """A district's form that carries its city or province (上海临港新片区): not bare."""
+    for name in ctx.gaz.ancestor_names(entry.name):
+        parent = ctx.gaz.division(name)
+        forms = {name, parent.short if parent is not None else None}
+        if any(f and len(f) >= 2 and surface.startswith(f) and surface != f for f in forms):
+            return True
+    return False
 
 
 def _places_opening(ctx: Context, m: Mention) -> list[Mention]:

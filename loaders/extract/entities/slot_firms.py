@@ -13,7 +13,10 @@ from loaders.extract.entities.base import (
     Mention,
     _name_like,
     _strip_places,
+    fold,
+    is_predicate,
 )
+from loaders.extract.entities.companies import _NAME_IN_QUOTES
 from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
@@ -231,3 +234,30 @@ def _deal_member(
         if _GENERIC_MODIFIERS.fullmatch(item) or (tag is None and ctx.freq(item) >= _RARE_FREQ):
             return None
     return Mention(start, end, "Company", item, item, "pattern:deal_object")
+
+
+# The word for a kind of firm right before a quoted name (设计公司「甲乙」).
+_KIND_BEFORE_QUOTES = re.compile(r"(?<![有限股份])(?:公司|集团)(?=[「“])")
+
+
+_THIS_ONE = re.compile(r"(?:这|那|该|此|一|某)[家个]?$")
+
+
+def quoted_firm_mentions(ctx: Context) -> list[Mention]:
+    """The name in quotes after the word for a kind of firm (设计公司「甲乙」, 子公司“丙丁”)."""
+    out = []
+    for kind in _KIND_BEFORE_QUOTES.finditer(ctx.text):
+        quoted = _NAME_IN_QUOTES.match(ctx.text, kind.end())
+        if quoted is None or _GENERIC_MODIFIERS.fullmatch(quoted.group(1)):
+            continue
+        inner = quoted.group(1).strip()
+        if ctx.freq(inner) >= _RARE_FREQ or re.search(r"[，,。！？、]", inner):
+            continue
+        if _THIS_ONE.search(ctx.text[max(0, kind.start() - 2) : kind.start()]):
+            continue  # 这家公司“甲乙”: what is said of a firm, not its name
+        words = ctx.tokens.token_words(quoted.start(1), quoted.end(1))
+        if any(w in STOP_TOKENS or is_predicate(w) for w in words):
+            continue  # 不差钱: a phrase, not a name
+        start, end = quoted.start(1), quoted.end(1)
+        out.append(Mention(start, end, "Company", fold(inner), inner, "pattern:quoted_firm"))
+    return out

@@ -107,8 +107,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
             else:
                 before = view.group_ending_at(view.start + loc.start(), _LOCATABLE)
                 targets = before[-1:] if before else []
+            levels = [level for place in places for level in _written_levels(place)]
             for t in targets:
-                for place in places:
+                for place in levels:  # 位于甲市乙新片区: the new area and 甲市
                     out.append(relation("LOCATED_IN", t, place, view, "rule:located_weiyu", 0.9))
         # PLACE企业——X / PLACE企业X
         for ent in rx(r"企业[—\-–:：\s]*").finditer(text):
@@ -280,6 +281,11 @@ def _surface_place(surface: str) -> str | None:
     return None
 
 
+# The one-character names of cities that 在京, 在沪 … write (general usage).
+_CITY_ABBREVIATIONS = {
+    "京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市",
+    "深": "深圳市", "杭": "杭州市", "蓉": "成都市", "汉": "武汉市", "港": "香港特别行政区",
+}
 # 在甲市举行的乙大会 / 乙大会在甲市开幕: an event where it is held (T27).
 _HELD = re.compile(r"举行|举办|召开|开幕|闭幕|启动|揭幕|开展")
 
@@ -296,6 +302,10 @@ def _held_in(view: SentenceView) -> list[Relation]:
             c for c in view.mentions
             if c.label == "City" and pos - len(before) + at < c.start and c.end <= pos
         ]
+        abbr = _CITY_ABBREVIATIONS.get(before[at + 1 : at + 2])
+        if not places and abbr is not None and before[at + 2 :].strip() in ("", "隆重", "正式"):
+            here = pos - len(before) + at + 1  # 在京启动: the capital's one-character name
+            places = [Mention(here, here + 1, "City", abbr, before[at + 1], "abbreviation")]
         if not places or view.text[places[-1].end : pos].strip() not in ("", "隆重", "正式"):
             continue
         after = view.text[view.start + verb.end() : view.start + verb.end() + 2]
@@ -304,7 +314,9 @@ def _held_in(view: SentenceView) -> list[Relation]:
             events = view.group_in_clause_after(view.start + verb.end(), frozenset({"Project"}), 4)
         else:
             head = view.group_ending_at(pos - len(before) + at, frozenset({"Project"}))
-            events = head[-1:]
+            events = head[-1:] or view.group_in_clause_after(
+                view.start + verb.end(), frozenset({"Project"}), 2
+            )  # 在京启动“甲行动”
         for event in events:
             for place in places:
                 out.append(relation("LOCATED_IN", event, place, view, "rule:located_held", 0.8))
