@@ -181,3 +181,15 @@ def test_a_list_after_a_deal_verb_with_an_ordinary_word_is_no_list_of_firms() ->
 def test_investors_who_lead_a_round_are_firms() -> None:
     ex = run("本轮融资由星米战投、璟澜资本领头。")
     assert "璟澜资本" in names(ex, "Company")
+
+
+def test_an_investors_own_verb_closes_its_item() -> None:
+    ex = run("融资由星河资本领投，璟澜创投和蓝星投资跟投、云帆资本担任独家财务顾问。")
+    firms = names(ex, "Company")
+    assert "蓝星投资" in firms and not any(n.endswith("跟投") for n in firms)
+
+
+def test_common_words_and_a_verb_before_a_firm_word_are_a_clause() -> None:
+    ex = run("推动更多党员干部懂科技、懂产业。大东联石油装备项目签约。")
+    firms = names(ex, "Company")
+    assert not any(n.startswith("党员") for n in firms)

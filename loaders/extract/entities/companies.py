@@ -140,6 +140,13 @@ def _short_name_stem(words: list[str], proper_needed: bool) -> bool:
         return False
     if any(len(w) > 1 and is_predicate(w) for w in words):
         return False
+    if (
+        len(words) > 1
+        and len(words[-1]) == 1
+        and (word_tag(words[-1]) or "") == "v"
+        and all(len(w) > 1 and (word_tag(w) or "") in ("n", "vn", "v", "a") for w in words[:-1])
+    ):
+        return False  # 党员干部懂(科技): common words and a verb, a clause and not a name
     return not proper_needed or any(_proper_word(w) for w in words)
 
 

@@ -42,6 +42,7 @@ _FIRM_LIST_AFTER = re.compile(
 )
 # Investors of a funding round: 由甲资本领投，乙、丙跟投，丁担任独家财务顾问.
 _INVESTOR_END = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投|领头)|担任(?:独家)?财务顾问")
+_INVESTOR_VERB_END = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投|领头)$")
 _INVESTOR_WORDS = ("领投", "跟投", "参投", "领头", "财务顾问")  # in every match of _INVESTOR_END
 _INVESTOR_ROLE = re.compile(r"^(?:老股东|原股东|股东|机构|投资方|本轮)")
 
@@ -75,6 +76,9 @@ def _list_members(
         leftmost = start == 0 or text[start - 1] not in joiners
         if leftmost and first and _leading_verb(ctx, first[0]) and end - start - len(first[0]) >= 2:
             start += len(first[0])  # the verb that opens the list: 走访甲、乙两家企业
+        role_end = _INVESTOR_VERB_END.search(text, start, end)
+        if role_end is not None and role_end.start() - start >= 2:
+            end = role_end.start()  # 乙跟投、丙担任财务顾问: 乙's own verb closes its item
         item = text[start:end].strip()
         if "等" in item:
             break  # 济南、东营等地多家企业: places closed by 等地, not firms
