@@ -21,6 +21,8 @@ from graph.model import Entity
 # Words that only place or qualify a descriptive platform name: removed to compare two names.
 _PLATFORM_NOISE = re.compile(r"^(?:全市|全省|市级|省级|本市)|工业互联网")
 # A unit named after its company (甲科技研究院, 甲科技北京分公司) is not the company (L15).
+# 甲乙新能源(香港): a place in brackets names a firm of its own beside 甲乙新能源.
+_BRACKETED = re.compile(r"[（(][^（）()]{1,8}[)）]")
 _UNIT_OF = re.compile(
     r"[\u4e00-\u9fff]{0,4}(?:研究院|研究所|设计院|实验室|研发中心|创新中心|分公司|子公司|分院|"
     r"事业部|事业群|基金会)"
@@ -176,6 +178,7 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
                     and _is_subsequence(short, long)
                     and (short.endswith("集团") or not long.endswith("集团"))
                     and not (long.startswith(short) and _UNIT_OF.fullmatch(long[len(short) :]))
+                    and _BRACKETED.findall(short) == _BRACKETED.findall(long)
                 )
                 or (label_a == "Policy" and len(short) >= 5 and short in long)
                 or (label_a == "Project" and short == strip(long))

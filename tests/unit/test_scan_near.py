@@ -11,7 +11,15 @@ import re
 
 import pytest
 
-from loaders.extract.entities import agencies, companies, people, places, policies, quoted
+from loaders.extract.entities import (
+    agencies,
+    companies,
+    people,
+    places,
+    policies,
+    quoted,
+    slot_firms,
+)
 from loaders.extract.entities.platforms import _LATIN_NAME
 from loaders.extract.entities.policies import _WORK_REPORT, _WORK_REPORT_LEAD
 from loaders.extract.entities.projects import _PROGRAMME
@@ -40,7 +48,7 @@ SITES = [
     *(
         (slot, word, 9, 0, [*words.split("|"), "作为", "共", "是一"])
         for slot, word, words in zip(
-            companies._ORG_SLOTS, companies._ORG_SLOT_WORDS, companies._SLOT_WORDS, strict=True
+            slot_firms._ORG_SLOTS, slot_firms._ORG_SLOT_WORDS, slot_firms._SLOT_WORDS, strict=True
         )
     ),
     (people._SPEECH_RE, people._SPEECH_VERB, 3, 2, ["表示", "指出席", "说", "介绍说", "出席"]),

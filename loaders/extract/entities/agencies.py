@@ -38,7 +38,7 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
 
 
 _BODY_AFTER_PLACE = re.compile(
-    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])"
+    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?:管理委员会|管委会|党工委|委员会|办公室|局))(?![长内外部])"
 )
 
 
@@ -58,7 +58,9 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
         if not m or any(a <= start and m.end() <= b for a, b in seen):
             continue
         words = ctx.tokens.token_words(end, m.end())
-        if any(w in STOP_TOKENS for w in words) or "的" in m.group(0):
+        # 和 joins the two fields of a department's name (经济和信息化委员会), never opens it
+        inner = [w for i, w in enumerate(words) if not (w == "和" and 0 < i < len(words) - 1)]
+        if any(w in STOP_TOKENS for w in inner) or "的" in m.group(0):
             continue
         places = ctx.leading_places(start, end)
         if text[start - 2 : start] == "政协" and m.group(0) == "委员会":
@@ -140,6 +142,8 @@ def agency_mentions(ctx: Context) -> list[Mention]:
         words = ctx.tokens.token_words(m.start(), m.end())
         if any(len(w) > 1 and is_predicate(w) for w in words):
             continue  # 中国电信携手星河研究院: two names and a verb, not one institute
+        if re.search("大学|(?<![科程])学院", surface):
+            continue  # a university's institute is the university's (Organization, L28)
         mention = Mention(m.start(), m.end(), "Agency", surface, surface, "pattern:institute")
         mention.place_prefix = _places_inside(ctx, surface)
         out.append(mention)

@@ -32,7 +32,7 @@ ORGANIZATION_END = re.compile(f"(?:{ORGANIZATION_SUFFIXES})$")
 _SUFFIX_RE = re.compile(f"(?:{ORGANIZATION_SUFFIXES})(?![{HAN}]{{0,1}}(?:长|员|章|费|局|厅))")
 # An institute, school or department is an Organization when written with its university.
 _ACADEMIC_UNIT = re.compile(
-    f"(?:大学|学院)[{HAN}A-Za-z0-9]{{2,14}}?(?:研究院|研究所|研究中心|实验室|学院|书院|系)"
+    f"(?:大学|(?<![科程])学院)[{HAN}A-Za-z0-9]{{2,14}}?(?:研究院|研究所|研究中心|实验室|学院|书院|系(?!统|列))"
 )
 # Endings that look like ours but name something else: state academies (中国科学院, Agency),
 # party and government schools, generic mentions.
@@ -70,8 +70,10 @@ def organization_mentions(ctx: Context) -> list[Mention]:
         start = name_left_edge(ctx, m.start(), cut_at_place=True)
         if m.start() - start < 1 or not ctx.tokens.is_boundary(m.end()):
             continue
-        if any(w in STOP_TOKENS for w in ctx.tokens.token_words(m.start() + 2, m.end())):
-            continue
+        unit_words = ctx.tokens.token_words(m.start() + 2, m.end())
+        joints = {i for i, w in enumerate(unit_words) if w in ("与", "和", "及") and i > 0}
+        if any(w in STOP_TOKENS for i, w in enumerate(unit_words) if i not in joints):
+            continue  # 工业与系统工程系: 与 joins two fields inside a department's name
         if _usable(ctx, start, m.end(), m.start()):
             out.append(organization_mention(ctx, start, m.end()))
             taken.append((start, m.end()))

@@ -166,6 +166,16 @@ def _short_forms_of_named_orgs(
     return out
 
 
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """A match that opens or closes with a Latin letter or digit while the text goes on with
+    one."""
+    def latin(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return (latin(before) and latin(text[start])) or (latin(after) and latin(text[end - 1]))
+
+
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
@@ -173,6 +183,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     held: list[tuple[int, int, str, list[Any]]] = []  # ambiguous short forms of organisations
     for ent in ctx.doc.spans.get("gazetteer", []):
         surface = ctx.text[ent.start_char : ent.end_char]
+        if _inside_latin_word(ctx.text, ent.start_char, ent.end_char):
+            continue  # IMO in MIMO, EU in EUV: Latin letters go on around the match
         entries = ctx.gaz.lookup(surface)
         if not entries:
             continue
@@ -290,6 +302,18 @@ def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
     return out
 
 
+def _city_fused_with_zone(ctx: Context, pos: int) -> Mention | None:
+    """The city of a zone the segmenter reads as one word (甲市高新区 as a single token): the
+    place's short form opening that word, as a City mention."""
+    start = ctx.tokens.starts[ctx.tokens.token_at(pos - 1)] if pos > 0 else pos
+    if not 2 <= pos - start <= 4:
+        return None
+    entry = ctx.gaz.division(ctx.text[start:pos], strict=True)
+    if entry is None or entry.level == "district":
+        return None
+    return Mention(start, pos, "City", entry.name, ctx.text[start:pos], "gazetteer")
+
+
 def zone_mentions(ctx: Context) -> list[Mention]:
     """A zone written right after its city (晋城经开区): a City of level zone named as written,
     with the official long form as an alias; it joins the article's places, so the bodies
@@ -300,6 +324,8 @@ def zone_mentions(ctx: Context) -> list[Mention]:
         state = ctx.text[m.start() - 3 : m.start()]
         lead = 3 if state == "国家级" else 2 if state.endswith("国家") else 0
         city = ends.get(m.start() - lead)
+        if city is None:
+            city = _city_fused_with_zone(ctx, m.start())
         if city is None or ctx.gaz.division(ctx.text[city.start : m.end()]) is not None:
             continue  # a zone the gazetteer knows is already a place
         surface = ctx.text[city.start : m.end()]

@@ -19,6 +19,7 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
+    TITLES,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
 
@@ -90,6 +91,8 @@ _INVEST_VERB = re.compile(r"(?:拟|计划|将)?(?:投资建设|投资兴建|投�
 
 _PARENS = frozenset("()（）")
 _CODE_OR_EDITION = re.compile(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届")
+# A copula or a person's title never stands inside a project's name (甲公司副董事长乙正是…中心).
+_NEVER_IN_NAME = frozenset({"是", "正是", "就是", "乃是", "即是", "也是", *TITLES})
 
 
 def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
@@ -111,10 +114,16 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
             depth += word.count("(") + word.count("（") - word.count(")") - word.count("）")
         if (
             depth <= 0
-            and len(word) > 1
-            and start + len(word) < pos
-            and not _CODE_OR_EDITION.fullmatch(word)
-            and (not _inside_name(ctx, word, 0) or _word_tag(word) == "t")
+            and start + len(word) <= pos
+            and (
+                word in _NEVER_IN_NAME
+                or (
+                    start + len(word) < pos
+                    and len(word) > 1
+                    and not _CODE_OR_EDITION.fullmatch(word)
+                    and (not _inside_name(ctx, word, 0) or _word_tag(word) == "t")
+                )
+            )
         ):
             cut = start + len(word)
         i += 1

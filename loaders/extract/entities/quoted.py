@@ -16,6 +16,7 @@ from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     STOP_TOKENS,
 )
+from loaders.extract.nlp import word_tag
 from loaders.extract.scan import finditer_near
 
 # -- quoted names ------------------------------------------------------------------------------
@@ -242,9 +243,43 @@ _CAMPAIGN_CHAIN = re.compile(
 )
 
 
+# Quoted names that a verb of building or carrying out governs, alone or as a list (建设“甲走廊”
+# “乙走廊”, 深化“丙”、“丁”): works and programmes, ended by a clause mark or a verb.
+_CARRIED_OUT = re.compile(
+    f"(?:建设|打造|共建|构建|推进|推动|深化|实施|开展|启动|试点|举办)[{HAN}]{{0,4}}?"
+    f"((?:[“‘][^“”‘’\n]{{2,16}}[”’][、和及与]?){{1,6}})"
+)
+# Goals, titles and visions are no projects (X3): 打造“甲之都”, 建设“数字强省”.
+_GOAL_END = re.compile(r"(?:之都|之城|之乡|强省|强市|强区|强县|强国|高地|名城|中心城市|样板|标杆)$")
+
+
+_BRANDS_AFTER = re.compile(f"[、等]?[{HAN}]{{0,6}}?(?:品牌|口号|理念|目标|精神|模式|战略)")
+_COUNTED_SLOGAN = re.compile(r"^[\d一二三四五六七八九十两百千]")
+
+
+def _programme_like(inner: str) -> bool:
+    """Not a goal (甲之都), not a counted slogan (两城两带, 4+1), not a common word (触网)."""
+    return len(inner) >= 3 and not (
+        _GOAL_END.search(inner) or _COUNTED_SLOGAN.match(inner) or word_tag(inner) is not None
+    )
+
+
+def _ends_a_phrase(ctx: Context, end: int) -> bool:
+    """A clause mark, a list joint or a verb right after a quoted name: the name is not the
+    modifier of a longer phrase (“甲”服务体系)."""
+    nxt = ctx.text[end : end + 1]
+    if not nxt or nxt in "，,。；;、“”‘’等和及与（(：:\n":
+        return True
+    if not ctx.tokens.is_boundary(end):
+        return False
+    tag = word_tag(ctx.tokens.words[ctx.tokens.token_at(end)]) or ""
+    return tag.startswith("v") and tag != "vn"  # 提质增效, not 发展 (生态)
+
+
 def project_quote_mentions(ctx: Context) -> list[Mention]:
     """Quoted names of works and campaigns that carry no type word of their own: one right
-    after a word for a network (量子通信网络“甲乙”), each of a list closed by 等…活动."""
+    after a word for a network (量子通信网络“甲乙”), each of a list closed by 等…活动, and the
+    quoted names a verb of building or carrying out governs (建设“甲走廊”“乙走廊”)."""
     text = ctx.text
     spans = [
         (m.start(), m.end())
@@ -254,6 +289,13 @@ def project_quote_mentions(ctx: Context) -> list[Mention]:
     for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         for m in _QUOTED_RE.finditer(chain.group(0)):
             spans.append((chain.start() + m.start(), chain.start() + m.end()))
+    for verb in _CARRIED_OUT.finditer(text):
+        quotes = list(_QUOTED_RE.finditer(text, verb.start(1), verb.end(1)))
+        if not quotes or not _ends_a_phrase(ctx, quotes[-1].end()):
+            continue
+        if _BRANDS_AFTER.match(text, quotes[-1].end()):
+            continue  # “甲”“乙”等劳务品牌: brands and slogans (X3)
+        spans.extend((q.start(), q.end()) for q in quotes if _programme_like(q.group(1).strip()))
     out = []
     for start, end in sorted(set(spans)):
         inner = text[start + 1 : end - 1].strip()

@@ -9,7 +9,7 @@ from functools import cache
 
 from graph.model import ORG_LABELS, Relation
 from loaders.extract.entities import Mention
-from loaders.extract.nlp import Sentence
+from loaders.extract.nlp import Sentence, word_tag
 from loaders.extract.relations.confidence import calibrated
 
 
@@ -21,6 +21,15 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 # Between members of a coordination group: A、B, A和B, A与B, A及B, A以及B.
 _SEPARATOR = re.compile(r"^\s*(?:、|和|与|及|以及|同|跟|，以及)\s*$")
+# A list item the rules did not read as a name, between two members of a list (甲、某某、乙).
+_SEPARATOR_OVER_ITEM = re.compile(r"^、[^、，,。；;：:\s“”和及与等]{1,8}、$")
+
+
+def _joined(gap: str) -> bool:
+    """Whether two mentions with `gap` between them are members of one list."""
+    return bool(_SEPARATOR.match(gap) or _SEPARATOR_OVER_ITEM.match(gap))
+
+
 _LIST_SEPARATOR = re.compile(r"、|和|及|以及|与")
 _ITEM_DESCRIPTOR = re.compile(
     r"[\u4e00-\u9fff]{0,8}(?:巨头|龙头|企业|客户|厂商|品牌|公司|集团|车企|大厂|伙伴)"
@@ -101,7 +110,7 @@ class SentenceView:
             return []
         group = [last]
         for m in reversed(before[:-1]):
-            if m.label not in labels or not _SEPARATOR.match(self.text[m.end : group[0].start]):
+            if m.label not in labels or not _joined(self.text[m.end : group[0].start]):
                 break
             group.insert(0, m)
         return group
@@ -117,7 +126,7 @@ class SentenceView:
             return []
         group = [after[0]]
         for m in after[1:]:
-            if m.label not in labels or not _SEPARATOR.match(self.text[group[-1].end : m.start]):
+            if m.label not in labels or not _joined(self.text[group[-1].end : m.start]):
                 break
             group.append(m)
         return group
@@ -262,6 +271,25 @@ def find_subject(view: SentenceView) -> Mention | None:
     return None
 
 
+def _leading_word(text: str) -> tuple[str, str]:
+    """The longest dictionary word opening `text`, with its tag ("" when none)."""
+    for length in (4, 3, 2, 1):
+        tag = word_tag(text[:length])
+        if tag is not None:
+            return text[:length], tag
+    return "", ""
+
+
+def _opens_with_verb(text: str) -> bool:
+    """依托…, 先后举办…, 成功举办…: a clause that opens with its verb, perhaps after an adverb."""
+    word, tag = _leading_word(text.lstrip())
+    if tag.startswith("v"):
+        return True
+    if tag[:1] in ("d", "t", "a", "c") and word:
+        return _leading_word(text.lstrip()[len(word) :])[1].startswith("v")
+    return False
+
+
 def build_views(
     text: str, sentences: list[Sentence], mentions: list[Mention]
 ) -> list[SentenceView]:
@@ -285,10 +313,15 @@ def build_views(
         if view.subject is None and prev is not None and not para and prev.subject is not None:
             opening = _SHORT_LEAD.sub("", sent.text).strip()
             company_anaphor = prev.subject.label == "Company" and _COMPANY_ANAPHOR.match(sent.text)
+            # after a semicolon one sentence goes on, when the next clause opens with its verb
+            after_semicolon = prev.sentence.text.endswith(("；", ";")) and (
+                _opens_with_verb(sent.text) or _opens_with_verb(opening)
+            )
             if (
                 _CLAUSE_OPENERS.match(sent.text)
                 or _CLAUSE_OPENERS.match(opening)
                 or company_anaphor
+                or after_semicolon
             ):
                 view.subject = prev.subject
                 view.carried = True

@@ -120,6 +120,28 @@ def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]
     return out
 
 
+# 甲(与乙联合)在丙进行/开展…试点: the site where a supplier's work is tried or deployed (T1).
+_AT_SITE = re.compile(r"(?:联合|共同|携手|合作|率先)?在")
+_SITE_WORK = re.compile(
+    r"^(?:成功|率先|联合|共同)?(?:进行|开展|部署|实施|落地|完成|启动)了?[^，。；]{0,20}?"
+    r"(?:试点|部署|应用|验证|示范|改造|试验|测试|商用)"
+)
+_SITES = frozenset({"Company", "Organization", "Agency"})
+
+
+def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
+    out = []
+    for m in _AT_SITE.finditer(view.sentence.text):
+        pos = view.start + m.start()
+        sites = view.group_starting_at(view.start + m.end(), _SITES, gap=r"^\s*$")
+        if not sites or not _SITE_WORK.match(view.text[sites[-1].end : view.end]):
+            continue
+        for actor in view.group_ending_at(pos, _SOURCES - {"Platform"}):
+            for site in sites:
+                out.append((actor, site, "rule:empowers_at_site", 0.65))
+    return out
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
@@ -266,6 +288,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         found.extend(_supplier_of(view))
         found.extend(_applied_in(view))
+        found.extend(_site_of_work(view))
         for source, target, method, conf in found:
             if source.name != target.name:
                 out.append(relation("EMPOWERS", source, target, view, method, conf))

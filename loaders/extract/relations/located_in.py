@@ -98,9 +98,10 @@ def find(views: list[SentenceView]) -> list[Relation]:
             places = [m for m in view.mentions if m.start >= pos and m.label == "City"][:2]
             if not places or places[0].start != pos:
                 continue
-            after = view.text[places[-1].end : places[-1].end + 1]
-            if after == "的":
-                targets = view.group_starting_at(places[-1].end + 1, _LOCATABLE, gap=r"^\s*$")
+            # 位于甲市(乙新片区)的丙: a part of the place the rules do not name may come first
+            de = rx(r"[^，。；、的\s]{0,8}?的").match(view.text, places[-1].end)
+            if de is not None:
+                targets = view.group_starting_at(de.end(), _LOCATABLE, gap=r"^\s*$")
                 # 甲公司位于乙市的工厂: the firm's facility there places the firm too (T28)
                 targets += view.group_ending_at(view.start + loc.start(), _FIRMS)[-1:]
             else:
@@ -124,6 +125,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         relation("LOCATED_IN", t, place, view, "rule:located_place_firm", 0.8)
                     )
         out.extend(_settled(view))
+        out.extend(_set_up_in(view))
+        out.extend(_brought_in_to_settle(view))
         out.extend(_own_firms(view))
         out.extend(_places_in_names(view))
         out.extend(_held_in(view))
@@ -172,6 +175,57 @@ def _settled(view: SentenceView) -> list[Relation]:
     return out
 
 
+# 在甲市(投资)设立的乙 / 丙是由丁在甲市投资设立的: a firm set up in a place is there (T27).
+_SET_UP = re.compile(r"(?:投资|出资|合资)?(?:设立|成立|组建|注册|创办|新设)了?")
+
+
+def _set_up_in(view: SentenceView) -> list[Relation]:
+    out = []
+    for at in rx("在").finditer(view.sentence.text):
+        places = _places_after(view, view.start + at.end())
+        if not places:
+            continue
+        end = max(p.end for p in places if p.end > p.start)
+        verb = _SET_UP.match(view.text, end)
+        if verb is None:
+            continue
+        if view.text[verb.end() : verb.end() + 1] == "的":
+            firms = view.group_starting_at(verb.end() + 1, _FIRMS, gap=r"^\s*$")
+            subject = view.subject
+            before = subject is not None and subject.end <= view.start + at.start()
+            if not firms and subject is not None and subject.label in _FIRMS and before:
+                firms = [subject]  # 丙是由丁在甲市投资设立的…企业
+        else:
+            firms = view.group_in_clause_after(verb.end(), _FIRMS, limit=2)
+        for firm in firms:
+            for place in places:
+                out.append(relation("LOCATED_IN", firm, place, view, "rule:located_set_up", 0.8))
+    return out
+
+
+# 甲市招引乙、丙等企业落地: firms brought in to settle in the place (T27).
+_BRINGS_IN = re.compile(r"(?:招引|引进|吸引|引入)")
+_TO_SETTLE = re.compile(r"^[^，。；]{0,16}?(?:落地|落户|入驻|进驻|扎根)")
+
+
+def _brought_in_to_settle(view: SentenceView) -> list[Relation]:
+    out = []
+    for verb in _BRINGS_IN.finditer(view.sentence.text):
+        pos = view.start + verb.start()
+        firms = view.list_after(view.start + verb.end(), frozenset({"Company"}))
+        if not firms or not _TO_SETTLE.match(view.text[firms[-1].end : view.end]):
+            continue
+        cities = view.group_ending_at(pos, frozenset({"City"}))
+        if not cities and view.subject is not None and view.subject.label == "City":
+            cities = [view.subject]
+        for firm in firms:
+            for city in cities[-1:]:
+                out.append(
+                    relation("LOCATED_IN", firm, city, view, "rule:located_brought_in", 0.75)
+                )
+    return out
+
+
 # 甲市…企业达150余家，包括乙、丙等: the place's own firms, counted then listed (T27).
 _COUNTED_THEN_LISTED = re.compile(
     r"^[^，。；]{0,12}?(?:企业|公司|厂商)(?:达|有|超过|共有?|已达|已有)?[^，。；]{0,8}[，,](?:包括|其中有?|如)[:：]?"
@@ -192,7 +246,13 @@ def _own_firms(view: SentenceView) -> list[Relation]:
         has = _HAS.match(view.text[place.end : view.end])
         if has is None:
             continue
-        for firm in view.group_in_clause_after(place.end + has.end(), _FIRMS, limit=2):
+        firms = view.group_in_clause_after(place.end + has.end(), _FIRMS, limit=2)
+        if firms:
+            # 甲市拥有乙等…企业，以及丙等…企业: the second list belongs to the place too
+            more = rx(r"[^。；]{0,20}?[，,]以及").match(view.text, firms[-1].end)
+            if more is not None:
+                firms += view.group_in_clause_after(more.end(), _FIRMS, limit=2)
+        for firm in firms:
             out.append(relation("LOCATED_IN", firm, place, view, "rule:located_has", 0.7))
     return out
 

@@ -54,7 +54,10 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 continue
             if EXHORTATION.search(view.text[view.start : pos]):
                 continue
-            partners = view.list_after(pos + len(verb.group(0)), _ORGS)
+            after = pos + len(verb.group(0))
+            if view.text[after : after + 1] == "在":
+                continue  # 甲与乙联合在丙进行试点: 丙 is where they work, not a partner
+            partners = view.list_after(after, _ORGS)
             if not partners:
                 continue
             for a in _actor(view, pos):

@@ -23,6 +23,7 @@ _GOVERNMENT_HEADS = re.compile(
 )
 # A government sub-unit written in a title after its parent (…部, 运行监测局局长): L22.
 _SUB_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:司|局|处|科|室|中心|办公室|专班)$")
+_FORMER_ROLE = re.compile(r"(?:时任|前任|曾任|原任|卸任)")
 _HONORARY = re.compile(r"(?:代表|委员|顾问|专家)$")
 _DEPT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9与和]{0,14}$")
 
@@ -63,6 +64,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         for i, person in enumerate(view.mentions):
             if person.label != "Person":
                 continue
+            if _former_role_before(view, person):
+                continue  # 时任甲省省长乙: a former post, not a relation (T49)
             found = _chain_before(view, person)
             if not any(r.tail_label == "City" for r in found):
                 found += _bare_head(view, i, person, homes)
@@ -72,6 +75,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
             out.extend(_title_after(view, i, person))
             out.extend(_stated_post(view, i, person))
     return out
+
+
+def _former_role_before(view: SentenceView, person: Mention) -> bool:
+    """Whether the clause before the name opens its titles with 时任, 曾任, 原任 …"""
+    clause = view.text[view.start : person.start]
+    clause = clause[max(clause.rfind(c) for c in "，,；;：:") + 1 :]
+    return bool(_FORMER_ROLE.match(clause.strip()))
 
 
 def _stated_post(view: SentenceView, i: int, person: Mention) -> list[Relation]:
