@@ -31,8 +31,8 @@ _OCCUPATION_RE = re.compile(
 )
 _AFTER_NAME_RE = re.compile(_AFTER_NAME)
 _SPEECH_VERBS = (
-    "出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露|告诉|回忆|坦承|解释|补充|谈到|提到|直言|感慨|"
-    "担任|出任|兼任|现任|当选|获聘|受聘|带领|率领|率队"
+    "出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露|告诉|回忆|坦承|解释|补充|谈到|提到|直言|感慨"
+    "|担任|出任|兼任|现任|当选|获聘|受聘|带领|率领|率队"
 )
 _SPEECH_RE = re.compile(f"(?:^|(?<=[，,。；：！？\\n“”、由]))([{HAN}]{{2,3}})(?={_SPEECH_VERBS})")
 _SPEECH_VERB = re.compile(_SPEECH_VERBS)  # scanned near these only (loaders.extract.scan)
@@ -180,7 +180,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             name = m.group(1)
             if _is_name(ctx, name, _RARE_FREQ):
                 found.setdefault(name, (m.start(1), m.end(1)))
-    for m in finditer_near(_SPEECH_RE, text, _SPEECH_VERB, before=4, after=2):
+    for m in finditer_near(_SPEECH_RE, text, _SPEECH_VERB, before=3, after=2):
         name = m.group(1)
         if _is_name(ctx, name):
             found.setdefault(name, (m.start(1), m.end(1)))
