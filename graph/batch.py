@@ -32,6 +32,11 @@ from graph.model import (
 RESERVED_ENTITY_KEYS = frozenset(
     {"name", "aliases", "mentions", "first_seen", "last_seen", "label"}
 )
+# The properties of an Evidence and of a Quantity node, each named in the CREATE of
+# cypher/write/evidence-create.cypher and quantity-create.cypher.
+EVIDENCE_PROPERTIES = ("rel", "type", "head", "tail", *EVIDENCE_FIELDS)
+QUANTITY_PROPERTIES = ("key", "article", "value", "unit", "kind", "text", "aspect", "trigger",
+                       "offset", "sentence", "start", "end", "date", "rel", "about")
 
 
 @dataclass(frozen=True)
@@ -262,6 +267,20 @@ def quantity_rows(extraction: Extraction, known: set[tuple[str, str]]) -> list[d
     return rows
 
 
+def unique_quantities(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per Quantity key: the last row's properties, the links of all of them, each
+    once (what MERGE on the key would leave)."""
+    merged: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        key = row["props"]["key"]
+        links = merged[key]["links"] if key in merged else []
+        for link in row["links"]:
+            if link not in links:
+                links.append(link)
+        merged[key] = {"props": row["props"], "links": links}
+    return list(merged.values())
+
+
 def _min_date(*dates: str | None) -> str | None:
     known = [d for d in dates if d]
     return min(known) if known else None
@@ -303,7 +322,7 @@ def group(articles: list[PreparedArticle]) -> GraphBatch:
             row["props"].update(slot["props"])
         for (rtype, hlabel, head, tlabel, tail), entries in art.relations.items():
             relations[(rtype, hlabel, tlabel)].setdefault((head, tail), []).extend(entries)
-        batch.quantities.extend(art.quantities)
+        batch.quantities.extend(unique_quantities(art.quantities))
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for (label, name), row in sorted(entities.items()):
         props = {
