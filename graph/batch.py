@@ -49,7 +49,7 @@ class PreparedArticle:
     entities: dict[tuple[str, str], dict[str, Any]]
     # (type, head_label, head, tail_label, tail) → evidence entries (dicts with EVIDENCE_FIELDS)
     relations: dict[tuple[str, str, str, str, str], list[dict[str, Any]]]
-    # one row per Quantity node (`quantity_rows`)
+    # one row per Quantity node (`quantity_rows`), each key once (`unique_quantities`)
     quantities: list[dict[str, Any]] = field(default_factory=list)
     content_hash: str = ""
     extractor: str | None = None  # the extractor version, None when unknown
@@ -226,7 +226,7 @@ def prepare(extraction: Extraction, extractor: str | None = None) -> PreparedArt
         props=article_props(extraction, digest, content, extractor),
         entities=dict(sorted(entities.items())),
         relations={k: [v[s] for s in sorted(v)] for k, v in sorted(relations.items())},
-        quantities=quantity_rows(extraction, set(entities)),
+        quantities=unique_quantities(quantity_rows(extraction, set(entities))),
         content_hash=content,
         extractor=extractor,
     )
@@ -281,16 +281,6 @@ def unique_quantities(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return list(merged.values())
 
 
-def _min_date(*dates: str | None) -> str | None:
-    known = [d for d in dates if d]
-    return min(known) if known else None
-
-
-def _max_date(*dates: str | None) -> str | None:
-    known = [d for d in dates if d]
-    return max(known) if known else None
-
-
 def group(articles: list[PreparedArticle]) -> GraphBatch:
     """Merge prepared articles into the rows of one write transaction (an article id seen twice
     is written once)."""
@@ -310,19 +300,24 @@ def group(articles: list[PreparedArticle]) -> GraphBatch:
                 {"article": art.id, "name": name, "count": slot["count"],
                  "aliases": slot["aliases"]}
             )
-            row = entities.setdefault(
-                (label, name),
-                {"name": name, "count": 0, "aliases": set(), "first": None, "last": None,
-                 "props": {}},
-            )
+            row = entities.get((label, name))
+            if row is None:
+                row = entities[(label, name)] = {
+                    "name": name, "count": 0, "aliases": set(), "first": date or None,
+                    "last": date or None, "props": {}}
+            elif date:
+                if row["first"] is None or date < row["first"]:
+                    row["first"] = date
+                if row["last"] is None or date > row["last"]:
+                    row["last"] = date
             row["count"] += slot["count"]
-            row["aliases"].update(slot["aliases"])
-            row["first"] = _min_date(row["first"], date)
-            row["last"] = _max_date(row["last"], date)
-            row["props"].update(slot["props"])
+            if slot["aliases"]:
+                row["aliases"].update(slot["aliases"])
+            if slot["props"]:
+                row["props"].update(slot["props"])
         for (rtype, hlabel, head, tlabel, tail), entries in art.relations.items():
             relations[(rtype, hlabel, tlabel)].setdefault((head, tail), []).extend(entries)
-        batch.quantities.extend(unique_quantities(art.quantities))
+        batch.quantities.extend(art.quantities)
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for (label, name), row in sorted(entities.items()):
         props = {
