@@ -29,8 +29,12 @@ from loaders.extract.segment import Segmenter, build_segmenter
 SENTENCE_END = frozenset("。！？；!?;\n")
 # Closing marks that stay with the sentence they end: 。” belongs to the quote before it.
 _CLOSERS = frozenset("”’」』)）")
-# A sentence end: terminal marks (and the closing quotes after them), or a line break.
-_SENTENCE_END_RE = re.compile(r"[。！？；!?;]+[”’」』)）]*|\n+")
+# A sentence end: terminal marks (and the closing quotes after them), or line breaks. (Written
+# to open with one character class, so that the scan skips fast to the next end:
+# [。！？；!?;]+[”’」』)）]*|\n+ is the same pattern.)
+_SENTENCE_END_RE = re.compile(
+    r"[。！？；!?;\n](?:(?<=\n)\n*|(?<=[。！？；!?;])[。！？；!?;]*[”’」』)）]*)"
+)
 
 # Domain words added to jieba besides gazetteer names, so common domain compounds are kept whole.
 _DOMAIN_WORDS = (
@@ -49,6 +53,22 @@ _DOMAIN_WORDS = (
     "指导意见",
     "白皮书",
 )
+
+# Terms of technology and industry newer than jieba's dictionary: vocabulary, never a name's
+# stem (区块链网络, 具身智能 are fields, not firms). Kept whole and read as common nouns.
+FIELD_TERMS = frozenset(
+    """区块链 具身智能 元宇宙 大模型 算力 钙钛矿 永磁 人形机器人 低空经济
+    数字孪生 边缘计算 物联网 云计算 大数据 人工智能 智能网联 新能源汽车
+    动力电池 氢能 储能 集成电路 量子计算 量子通信 量子科技 生物医药 商业航天
+    基因治疗 细胞治疗 脑机接口 合成生物 卫星互联网 智能制造 先进制造 工业软件
+    数字经济 机器视觉 机器学习 深度学习 自动驾驶 无人驾驶 车联网 硬核科技
+    黑科技 高新技术 新材料 超导材料 新型能源 前沿科技 未来产业 战略性新兴产业
+    数据要素 数据中心 智算中心 算力中心 信创 生成式人工智能 多模态 云原生
+    微服务 低代码 数字化车间 智能工厂 灯塔工厂 工业母机 高端装备 新型储能
+    光储充 充电桩 换电 固态电池 锂电池 燃料电池 碳纤维 第三代半导体 碳化硅
+    氮化镓""".split()  # noqa: SIM905
+)
+FIELD_TERM_FREQ = 1000  # read as a common word of the language (see word_frequency)
 
 _lock = threading.Lock()
 _nlp: Pipeline | None = None
@@ -150,7 +170,7 @@ def ruler_patterns() -> list[dict[str, str]]:
 
 def _load() -> Pipeline:
     patterns = ruler_patterns()
-    words = [p["pattern"] for p in patterns] + list(_DOMAIN_WORDS)
+    words = [p["pattern"] for p in patterns] + list(_DOMAIN_WORDS) + sorted(FIELD_TERMS)
     segmenter = build_segmenter(words)
     return Pipeline(segmenter, PhraseMatcher(patterns, segmenter.cut))
 
@@ -170,7 +190,8 @@ def word_frequency(word: str) -> int:
     nlp = get_nlp()
     segmenter = nlp.segmenter
     base = segmenter.base_freq.get(word)
-    return int(segmenter.FREQ.get(word, 0) if base is None else base)
+    freq = int(segmenter.FREQ.get(word, 0) if base is None else base)
+    return max(freq, FIELD_TERM_FREQ) if word in FIELD_TERMS else freq
 
 
 
@@ -186,16 +207,31 @@ def word_tag(word: str) -> str | None:
         with _lock:
             if _tags is None:
                 _tags = _read_tags()
-    return _tags.get(word)
+    tag = _tags.get(word)
+    return "n" if tag is None and word in FIELD_TERMS else tag
 
 
 def opens_proper_word(text: str, start: int, end: int) -> bool:
     """A proper word of the dictionary (nz, nrt) longer than text[start:end] opens at `start`:
     阿里 in 阿里巴巴 is the opening of a name, not a place's short form."""
-    return any(
-        (word_tag(text[start:k]) or "") in ("nz", "nrt")
-        for k in range(min(len(text), start + 8), end, -1)
-    )
+    proper, openings = _proper_words()
+    if end > start and text[start : start + 2] not in openings:
+        return False  # no proper word opens with these two characters
+    return any(text[start:k] in proper for k in range(min(len(text), start + 8), end, -1))
+
+
+_proper: tuple[frozenset[str], frozenset[str]] | None = None
+
+
+def _proper_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The dictionary's proper words (tagged nz or nrt), and their first two characters."""
+    global _proper
+    if _proper is None:
+        word_tag("")  # the tags, read once
+        assert _tags is not None
+        words = frozenset(w for w, tag in _tags.items() if tag in ("nz", "nrt"))
+        _proper = words, frozenset(w[:2] for w in words if len(w) >= 2)
+    return _proper
 
 
 def _read_tags() -> dict[str, str]:

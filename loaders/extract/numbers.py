@@ -12,7 +12,8 @@ import re
 _FULLWIDTH = str.maketrans({0xFF10 + i: chr(0x30 + i) for i in range(10)} | {
     0xFF0E: ".", 0xFF0C: ",", 0xFF05: "%",
 })
-_ANY_FULLWIDTH = re.compile("[" + "".join(map(chr, _FULLWIDTH)) + "]")
+_FOLDED = {chr(k): v for k, v in _FULLWIDTH.items()}
+_FULLWIDTH_CHARS = frozenset(_FOLDED)
 DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
           "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -26,13 +27,19 @@ CHINESE = (r"[〇一二两三四五六七八九十][零〇一二两三四五六�
            r"(?:点[零〇一二三四五六七八九]+)?")
 # A number: Arabic digits with optional multipliers, or a Chinese numeral.
 NUMBER = rf"(?:{ARABIC}(?:[十百千]?[万亿]+|[十百千](?=[万亿]))*|{CHINESE})"
+_ARABIC_RE = re.compile(ARABIC)
 
 
 def fold_width(text: str) -> str:
     """Full-width digits, point, comma and percent sign → ASCII (one character each, so offsets
     are kept). Most text has none (articles are folded when loaded): a search finds that
     faster than a translation."""
-    return text.translate(_FULLWIDTH) if _ANY_FULLWIDTH.search(text) else text
+    if _FULLWIDTH_CHARS.isdisjoint(text):
+        return text
+    for ch, folded in _FOLDED.items():  # str.replace is faster than str.translate here
+        if ch in text:
+            text = text.replace(ch, folded)
+    return text
 
 
 def chinese_value(text: str) -> float | None:
@@ -70,7 +77,7 @@ def chinese_value(text: str) -> float | None:
 def number_value(text: str) -> float | None:
     """The value of a NUMBER match (4.5亿 → 450000000, 1,500 → 1500, 三千万 → 30000000)."""
     text = fold_width(text)
-    match = re.match(ARABIC, text)
+    match = _ARABIC_RE.match(text)
     if not match:
         return chinese_value(text)
     value = float(match.group().replace(",", ""))

@@ -34,8 +34,8 @@ class Extractor:
         gazetteer: Gazetteer | None = None,
         statistical: bool | None = None,
     ) -> None:
-        """`statistical`: add the statistical tagger's names (default: on unless
-        IIKG_STATISTICAL_NER=0)."""
+        """`statistical`: add the statistical tagger's names (default: off unless
+        IIKG_STATISTICAL_NER=1)."""
         self.nlp = nlp or get_nlp()
         self.gazetteer = gazetteer or load_gazetteer()
         use_tagger = lac.enabled() if statistical is None else statistical

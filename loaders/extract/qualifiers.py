@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from graph.model import Quantity, Relation
+from loaders.extract.numbers import fold_width
 from loaders.extract.quantities import find_quantities
 
 # aspect → trigger words (the longer form of a word is listed before it)
@@ -186,14 +187,20 @@ def article_quantities(
     starts = [m.start for m in ordered]
     out: list[Quantity] = []
     previous = None
+    folded_text = fold_width(text)  # once for the article, not once per sentence
     for sent in sentences:
         topic = None
+        folded = folded_text[sent.start : sent.end]
+        if text[sent.start : sent.end] != sent.text:
+            folded = None  # (sentences not of `text`: folded alone)
+        founds = find_quantities(sent.text, folded)
         if not _names_inside(ordered, starts, sent.start, sent.end):
-            between = text[previous.end:sent.start] if previous is not None else ""
-            topic = _topic(ordered, previous, between)
+            if founds:  # the topic is only needed for a quantity
+                between = text[previous.end:sent.start] if previous is not None else ""
+                topic = _topic(ordered, previous, between)
         else:
             previous = sent
-        for found in find_quantities(sent.text):
+        for found in founds:
             aspect, trigger = aspect_of(sent.text, found.start, found.end)
             c_start, c_end = _clause(sent.text, found.start, found.end)
             at = sent.start + found.start

@@ -18,6 +18,7 @@ below ten (两家企业, 一个平台: a determiner more than a figure).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from loaders.extract.numbers import NUMBER, fold_width, number_value, tidy
@@ -85,22 +86,46 @@ def _bare_money(text: str, start: int, end: int, number: str) -> bool:
     return bool(_MONEY_WORDS.search(before) or _MONEY_WORDS.search(after))
 
 
-def find_quantities(text: str) -> list[Found]:
-    """The quantities of `text`, in text order (full-width digits read as ASCII)."""
-    folded = fold_width(text)
+# Where a quantity can open: a digit, a Chinese numeral or 百 (百分之). Every match of
+# _QUANTITY_RE opens so, and none is empty: trying the expression only there finds the same
+# matches as its finditer, faster.
+_OPENING = re.compile(r"[\d〇一二两三四五六七八九十百]")
+_DIGIT = re.compile(r"\d")
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """_QUANTITY_RE.finditer(text), tried only where a quantity can open."""
+    pos = 0
+    while (opening := _OPENING.search(text, pos)) is not None:
+        m = _QUANTITY_RE.match(text, opening.start())
+        if m is None:
+            pos = opening.start() + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+def find_quantities(text: str, folded: str | None = None) -> list[Found]:
+    """The quantities of `text`, in text order (full-width digits read as ASCII). `folded`:
+    fold_width(text) when the caller has it already."""
+    folded = fold_width(text) if folded is None else folded
     found: list[Found] = []
-    for m in _QUANTITY_RE.finditer(folded):
+    for m in _matches(folded):
         start, end = m.start(), m.end()
         if _NOT_BEFORE.search(folded[max(0, start - 1):start]):
             continue
         if _NOT_AFTER.match(folded[end:end + 1]):
             continue
+        number = m.group("num")
+        if number and m.group("unit") is None and not (number + m.group("mult")).endswith(
+            ("万", "亿")
+        ):
+            continue  # a bare number without 万 or 亿 is no amount (_bare_money)
         if m.group("pct_cn"):
             value = number_value(m.group("pct_num"))
             if value is not None:
                 found.append(Found(start, end, text[start:end], tidy(value), "%", "percent"))
             continue
-        number = m.group("num")
         value = number_value(number + m.group("mult"))
         if value is None or value == 0:
             continue
@@ -115,7 +140,7 @@ def find_quantities(text: str) -> list[Found]:
         if kind == "count":
             if _NOT_COUNT_AFTER.match(folded[end:end + 3]):
                 continue
-            if not re.match(r"\d", number) and value < 10:
+            if not _DIGIT.match(number) and value < 10:
                 continue
         if unit == "人民币":
             unit = "元"

@@ -21,6 +21,8 @@ from graph.model import Entity
 # Words that only place or qualify a descriptive platform name: removed to compare two names.
 _PLATFORM_NOISE = re.compile(r"^(?:全市|全省|市级|省级|本市)|工业互联网")
 # A unit named after its company (甲科技研究院, 甲科技北京分公司) is not the company (L15).
+# 甲乙新能源(香港): a place in brackets names a firm of its own beside 甲乙新能源.
+_BRACKETED = re.compile(r"[（(][^（）()]{1,8}[)）]")
 _UNIT_OF = re.compile(
     r"[\u4e00-\u9fff]{0,4}(?:研究院|研究所|设计院|实验室|研发中心|创新中心|分公司|子公司|分院|"
     r"事业部|事业群|基金会)"
@@ -131,13 +133,16 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     return entities
 
 
+_QUOTE_MARKS = re.compile(r"[“”‘’《》\"]")
+
+
 def _merge_same_surface(
     keys: list[tuple[str, str]], surfaces: dict[int, set[str]], uf: _UnionFind
 ) -> None:
     owner: dict[tuple[str, str], int] = {}
     for i, (label, _) in enumerate(keys):
         for s in surfaces[i]:
-            clean = re.sub(r"[“”‘’《》\"]", "", s)
+            clean = _QUOTE_MARKS.sub("", s)
             if len(clean) < 2:
                 continue
             other = owner.setdefault((label, clean), i)
@@ -146,10 +151,24 @@ def _merge_same_surface(
 
 
 def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFind) -> None:
+    by_label: dict[str, list[int]] = {}  # the pairs compared are those of one label
+    for i, (label, _) in enumerate(keys):
+        by_label.setdefault(label, []).append(i)
+    longest_first = sorted(places, key=len, reverse=True)
+    stripped: dict[str, str] = {}
+
+    def strip(name: str) -> str:  # _strip_places, once per name
+        if name not in stripped:
+            stripped[name] = _strip_places(name, longest_first)
+        return stripped[name]
+
     for i, (label_a, a) in enumerate(keys):
-        for j, (label_b, b) in enumerate(keys):
-            if i >= j or label_a != label_b or label_a in ("City", "Person"):
+        if label_a in ("City", "Person"):
+            continue
+        for j in by_label[label_a]:
+            if i >= j:
                 continue
+            b = keys[j][1]
             short, long = (a, b) if len(a) <= len(b) else (b, a)
             if (
                 (
@@ -159,14 +178,15 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
                     and _is_subsequence(short, long)
                     and (short.endswith("集团") or not long.endswith("集团"))
                     and not (long.startswith(short) and _UNIT_OF.fullmatch(long[len(short) :]))
+                    and _BRACKETED.findall(short) == _BRACKETED.findall(long)
                 )
                 or (label_a == "Policy" and len(short) >= 5 and short in long)
-                or (label_a == "Project" and short == _strip_places(long, places))
+                or (label_a == "Project" and short == strip(long))
             ):
                 uf.union(i, j)
             elif label_a == "Platform" and long.endswith("平台") and short.endswith("平台"):
-                ka = _PLATFORM_NOISE.sub("", _strip_places(a, places))
-                kb = _PLATFORM_NOISE.sub("", _strip_places(b, places))
+                ka = _PLATFORM_NOISE.sub("", strip(a))
+                kb = _PLATFORM_NOISE.sub("", strip(b))
                 if len(ka) >= 5 and ka == kb:
                     uf.union(i, j)
 

@@ -204,3 +204,44 @@ def test_a_bracketed_place_after_a_registered_name_is_no_short_form() -> None:
     ex = run("星河科技有限公司（洛阳）发布新品。")
     firms = [e for e in ex.entities if e.label == "Company"]
     assert all("洛阳" not in e.aliases for e in firms)
+
+
+def test_a_firm_with_a_bracketed_place_is_not_its_namesake() -> None:
+    ex = run(
+        "星河新能源股份有限公司（以下简称“星河新能源”）发布关于全资子公司星河新能源（香港）有限公司"
+        "（以下简称“星河香港”）对外投资的公告。"
+    )
+    firms = {e.name for e in ex.entities if e.label == "Company"}
+    assert len(firms) == 2
+    assert any("香港" in child for child, _ in pairs(ex, "SUBSIDIARY_OF"))
+
+
+def test_a_declared_short_name_is_no_other_firms_abbreviation() -> None:
+    ex = run(
+        "公司拟与象山县国有资产投资开发有限公司（以下简称“象山国投”）签订协议。"
+        "象山国投是象山县国有资产投资控股集团有限公司100%控股的子公司。"
+    )
+    assert ("象山县国有资产投资开发", "象山县国有资产投资控股集团") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_firms_name_in_quotes_after_its_kind() -> None:
+    ex = run("星河集团旗下的晶片设计公司「星头哥」日前推出了新晶片。")
+    firms = {e.name for e in ex.entities if e.label == "Company"}
+    assert "星头哥" in firms
+    assert "晶片设计公司" not in firms
+
+
+def test_what_is_said_of_a_firm_in_quotes_is_no_name() -> None:
+    ex = run("这家公司“不差钱”，还给予企业“算力券”支持。")
+    assert not any(e.label == "Company" for e in ex.entities)
+
+
+def test_a_child_named_in_quotes_after_its_kind_under_its_parent() -> None:
+    ex = run("星河集团旗下的晶片设计公司「星头哥」日前推出了新晶片。")
+    assert ("星头哥", "星河集团") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_place_and_a_firms_name_is_that_firms_local_company() -> None:
+    ex = run("目前，洛阳拥有星河客车、洛阳比亚迪等5家整车企业。比亚迪还将扩产。")
+    assert ("洛阳比亚迪", "比亚迪") in pairs(ex, "SUBSIDIARY_OF")
+    assert not any(child == "星河客车" for child, _ in pairs(ex, "SUBSIDIARY_OF"))

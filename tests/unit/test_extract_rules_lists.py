@@ -151,3 +151,33 @@ def test_reaching_an_agreement_is_signing() -> None:
 def test_reaching_a_consensus_is_not_signing() -> None:
     ex = run("星河集团同洛阳市人民政府达成共识。")
     assert pairs(ex, "SIGNED_WITH") == set()
+
+
+def test_a_list_closed_by_a_bare_count_after_a_visit() -> None:
+    ex = run("调研组走访星实生物、天泽云泰两家创新药企。")
+    assert {"星实生物", "天泽云泰"} <= names(ex, "Company")
+
+
+def test_two_firm_words_read_as_one_word() -> None:
+    ex = run("洛阳星益实业集团今年扩产。")
+    assert any(n.endswith("星益实业集团") for n in names(ex, "Company"))
+
+
+def test_the_firms_a_deal_takes_in_are_firms() -> None:
+    ex = run("星河集团先后收购 XQ、星云科技等移动产品，并投资璟澜、饿了么等企业。")
+    assert {"XQ", "璟澜"} <= names(ex, "Company")
+
+
+def test_a_deal_verb_before_an_amount_or_a_field_names_no_firm() -> None:
+    ex = run("星河集团投资10亿元建设新厂，并投资建设新能源项目，加大投资力度。")
+    assert names(ex, "Company") == {"星河集团"}
+
+
+def test_a_list_after_a_deal_verb_with_an_ordinary_word_is_no_list_of_firms() -> None:
+    ex = run("看投资结构，风投优先、上下游投资次之、家族投资末位。")
+    assert names(ex, "Company") == set()
+
+
+def test_investors_who_lead_a_round_are_firms() -> None:
+    ex = run("本轮融资由星米战投、璟澜资本领头。")
+    assert "璟澜资本" in names(ex, "Company")

@@ -18,6 +18,7 @@ from loaders.extract.entities.lexicon import (
     TITLE_ALT,
 )
 from loaders.extract.entities.projects import _places_inside
+from loaders.extract.scan import finditer_near
 
 # -- agencies ------------------------------------------------------------------------------------
 
@@ -37,7 +38,7 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
 
 
 _BODY_AFTER_PLACE = re.compile(
-    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?:管理委员会|管委会|委员会|办公室|局))(?![长内外部])"
+    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?:管理委员会|管委会|党工委|委员会|办公室|局))(?![长内外部])"
 )
 
 
@@ -57,7 +58,9 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
         if not m or any(a <= start and m.end() <= b for a, b in seen):
             continue
         words = ctx.tokens.token_words(end, m.end())
-        if any(w in STOP_TOKENS for w in words) or "的" in m.group(0):
+        # 和 joins the two fields of a department's name (经济和信息化委员会), never opens it
+        inner = [w for i, w in enumerate(words) if not (w == "和" and 0 < i < len(words) - 1)]
+        if any(w in STOP_TOKENS for w in inner) or "的" in m.group(0):
             continue
         places = ctx.leading_places(start, end)
         if text[start - 2 : start] == "政协" and m.group(0) == "委员会":
@@ -71,6 +74,11 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
         mention.props["place"] = places[-1].name if places else None
         out.append(mention)
     return out
+
+
+# 市政府, 省人民政府 not inside a longer name (the test of the character before 市 or 省 follows
+# it: a pattern opening with 市 or 省 scans fast).
+_BARE_GOVERNMENT = re.compile(f"([市省])(?<![{HAN}][市省])(?:人民)?政府(?!办|工作报告)")
 
 
 def agency_mentions(ctx: Context) -> list[Mention]:
@@ -134,6 +142,8 @@ def agency_mentions(ctx: Context) -> list[Mention]:
         words = ctx.tokens.token_words(m.start(), m.end())
         if any(len(w) > 1 and is_predicate(w) for w in words):
             continue  # 中国电信携手星河研究院: two names and a verb, not one institute
+        if re.search("大学|(?<![科程])学院", surface):
+            continue  # a university's institute is the university's (Organization, L28)
         mention = Mention(m.start(), m.end(), "Agency", surface, surface, "pattern:institute")
         mention.place_prefix = _places_inside(ctx, surface)
         out.append(mention)
@@ -167,7 +177,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
                 mention.aliases.add(text[start:end])
                 out.append(mention)
     # The article's own government written bare: 市政府 → 青岛市人民政府 (E2).
-    for m in re.finditer(r"(?<![\u4e00-\u9fff])([市省])(?:人民)?政府(?!办|工作报告)", text):
+    for m in _BARE_GOVERNMENT.finditer(text):
         home = ctx.home_city if m.group(1) == "市" else ctx.home_province
         if home and home.endswith(m.group(1)):
             mention = Mention(
@@ -181,7 +191,9 @@ def agency_mentions(ctx: Context) -> list[Mention]:
 # A party committee's departments: 甲市委组织部 is an Agency of its own (L20).
 _COMMITTEE_DEPARTMENT = re.compile(r"组织部|宣传部|统战部|政法委|网信办|政策研究室|编办|办公室")
 # A party committee named by its place: 甲省委, 乙市委, 丙区委, 丁自治区党委 (L20, L21).
-_PARTY_COMMITTEE = re.compile(f"([{HAN}]{{2,8}}?)(省委|市委|区委|县委|州委|自治区党委)(?![员会])")
+_COMMITTEE_WORDS = "省委|市委|区委|县委|州委|自治区党委"
+_PARTY_COMMITTEE = re.compile(f"([{HAN}]{{2,8}}?)({_COMMITTEE_WORDS})(?![员会])")
+_COMMITTEE_WORD = re.compile(_COMMITTEE_WORDS)  # scanned near these only (loaders.extract.scan)
 _COMMITTEE_LEVEL = {"省委": "province", "市委": "city", "区委": "district", "县委": "district"}
 
 
@@ -190,7 +202,7 @@ def party_committee_mentions(ctx: Context, known: list[Mention]) -> list[Mention
     hidden inside one segmenter word (四川省委), so it is read from the characters."""
     out: list[Mention] = []
     taken = [(k.start, k.end) for k in known if not k.nested and k.label != "City"]
-    for m in _PARTY_COMMITTEE.finditer(ctx.text):
+    for m in finditer_near(_PARTY_COMMITTEE, ctx.text, _COMMITTEE_WORD, before=8, after=1):
         start, end, suffix = m.start(), m.end(), m.group(2)
         if any(a < end and start < b for a, b in taken) or not ctx.tokens.is_boundary(start):
             continue

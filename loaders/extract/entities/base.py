@@ -12,7 +12,9 @@ from functools import lru_cache
 from typing import Any
 
 from loaders.extract.entities.lexicon import STOP_TOKENS
+from loaders.extract.gazetteer_entries import norm
 from loaders.extract.nlp import TextDoc as Doc
+from loaders.extract.nlp import word_tag
 
 HAN = "\u4e00-\u9fff"
 _QUOTES = "“”‘’\"'「」『』"
@@ -65,7 +67,7 @@ class TokenIndex:
         """True when a token starts (or the text ends) at `pos`."""
         if pos <= 0 or pos >= len(self.text):
             return True
-        return self.starts[self.token_at(pos)] == pos
+        return self.starts[bisect.bisect_right(self.starts, pos) - 1] == pos  # token_at(pos)
 
     def left_edge(self, pos: int, max_chars: int = 14, stop_at_place: bool = False) -> int:
         """Start of the name that ends at `pos`: walk back over tokens until a stop word,
@@ -88,7 +90,8 @@ class TokenIndex:
     def token_words(self, start: int, end: int) -> list[str]:
         if start >= end:
             return []
-        i, j = self.token_at(start), self.token_at(end - 1)
+        starts = self.starts  # token_at(start), token_at(end - 1):
+        i, j = bisect.bisect_right(starts, start) - 1, bisect.bisect_right(starts, end - 1) - 1
         return self.words[i : j + 1]
 
 
@@ -99,6 +102,13 @@ def _gazetteer() -> Any:
     return load_gazetteer()
 
 
+@lru_cache(maxsize=1)
+def _city_keys() -> frozenset[str]:
+    """The lookup keys of every place's name, short form and alias (a cheap test before
+    `division`)."""
+    return frozenset(norm(surface) for surface, e in _gazetteer().surfaces() if e.label == "City")
+
+
 def _title_places(title: str) -> list[Any]:
     """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
     gaz = _gazetteer()
@@ -107,7 +117,8 @@ def _title_places(title: str) -> list[Any]:
     while i < len(title) - 1:
         for length in (4, 3, 2):
             piece = title[i : i + length]
-            entry = gaz.division(piece, strict=True) if len(piece) == length else None
+            known = len(piece) == length and norm(piece) in _city_keys()
+            entry = gaz.division(piece, strict=True) if known else None
             if (
                 entry is not None
                 and entry.level in ("city", "province")
@@ -353,8 +364,6 @@ def is_vocabulary(ctx: Context, words: list[str]) -> bool:
 
 
 def _word_tag(word: str) -> str | None:
-    from loaders.extract.nlp import word_tag
-
     return word_tag(word)
 
 
@@ -387,6 +396,9 @@ def _left_with_parens(ctx: Context, pos: int, max_chars: int) -> int:
     return left
 
 
+_LIST_IN_PARENS = re.compile(r"\s*[（(][^（）()]*、[^（）()]*[）)]\s*")
+
+
 def _drop_lists_in_parens(surface: str) -> str:
     """九大产业 (石化、橡胶…)智能化提升工程 → 九大产业智能化提升工程; (青岛) stays."""
-    return re.sub(r"\s*[（(][^（）()]*、[^（）()]*[）)]\s*", "", surface)
+    return _LIST_IN_PARENS.sub("", surface)

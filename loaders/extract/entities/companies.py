@@ -7,6 +7,7 @@ import re
 
 from loaders.extract.entities.base import (
     _FUNCTION_CHARS,
+    _NAME_VERBS,
     _RARE_FREQ,
     HAN,
     Context,
@@ -21,10 +22,10 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
+    FIELD_WORDS,
     STOP_TOKENS,
 )
 from loaders.extract.entities.organizations import ORGANIZATION_END
-from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
 
 # -- companies -----------------------------------------------------------------------------------
@@ -34,7 +35,8 @@ _LEGAL_RE = re.compile(_LEGAL_SUFFIX)
 _INDUSTRY_SUFFIX = (
     "科技|智能|信息|电器|材料|耐火材料|装备|石油装备|电子|软件|网络|通信|数据|能源|化工|机械|重工|汽车|"
     "钢铁|药业|制药|电气|智造|国际|控股|实业|农业|物流|环保|机电|光电|新材|精工|数控|仪器|家电|纺织|轮胎|"
-    "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家|锂业|铜业|铝业|矿业|煤业|电力|动力|量子"
+    "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家|锂业|铜业|铝业|矿业|煤业|电力|动力|量子|"
+    "股份|资本|证券|银行"
 )
 _FIRM_ONLY_SUFFIX = re.compile(
     r"(?:科技|集团|控股|实业|药业|制药|锂业|铜业|铝业|矿业|煤业|智家|精工|股份|资本|投资|证券|银行)$"
@@ -42,6 +44,8 @@ _FIRM_ONLY_SUFFIX = re.compile(
 _INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务])")
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
+_NOT_FIRM_WORD_AFTER = f"(?!{_INDUSTRY_SUFFIX}|公司|有限|股份)"
+_TWO_SUFFIXES = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?:集团|控股|股份)")
 # A group's name, then the member company's own name: 东方电气集团|东方汽轮机(有限公司).
 _GROUP_THEN_NAME = re.compile(f"([{HAN}]{{2,8}}?集团)(?![)）股份有限公司])([{HAN}]{{2,8}})")
 # A body registered as a company but named as an association or school is an Organization.
@@ -65,8 +69,11 @@ def _after_verb(ctx: Context, start: int) -> bool:
     return before in _FUNCTION_CHARS or (word_tag(before) or "")[:1] in ("v", "p")
 
 
-def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
-    """A Company mention for text[start:end]: canonical name without place and legal form."""
+def _company(
+    ctx: Context, start: int, end: int, source: str, brand: bool = False
+) -> Mention | None:
+    """A Company mention for text[start:end]: canonical name without place and legal form.
+    `brand`: the words are vocabulary, but already read as a brand (_brand_word)."""
     text = ctx.text
     surface = text[start:end]
     core_start, places = _strip_places(ctx, start, end)
@@ -76,7 +83,7 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
     if _MEDIA_HOUSE.search(surface):
         return None  # newspapers, broadcasters and news agencies are source apparatus (X1)
     words = ctx.tokens.token_words(core_start, core_start + len(core))
-    vocabulary = bool(words) and all(len(w) > 1 and ctx.freq(w) >= 300 for w in words)
+    vocabulary = not brand and bool(words) and all(len(w) > 1 and ctx.freq(w) >= 300 for w in words)
     # A full registered name opening a clause (天能电池集团股份有限公司与…) is a firm even when
     # its words are vocabulary; inside running text such words are more often a description.
     clean_left = start == 0 or text[start - 1] in '，,。；;：:、（(\n“"》'
@@ -110,13 +117,12 @@ def _company(ctx: Context, start: int, end: int, source: str) -> Mention | None:
         mention.aliases.add(surface)
     # The short form the article goes on to use: 舜宇光学科技 → 舜宇光学, 东贝电器 → 东贝.
     short = _INDUSTRY_TAIL.sub("", core)
-    if (
-        short != core
-        and not core.endswith("集团")
-        and len(short) >= 2
-        and text.count(short) > 1
-        and ctx.freq(short) < _RARE_FREQ
-    ):
+    # A group's short form counts only where it stands on its own (宝钢 beside 宝钢集团).
+    if core.endswith("集团"):  # not inside a longer firm name either (柳工 in 柳工机械)
+        alone = re.search(re.escape(short) + _NOT_FIRM_WORD_AFTER, text) is not None
+    else:
+        alone = text.count(short) > 1
+    if short != core and len(short) >= 2 and alone and ctx.freq(short) < _RARE_FREQ:
         mention.aliases.add(short)
     return mention
 
@@ -145,6 +151,27 @@ def _proper_word(word: str) -> bool:
     return tag.startswith(_PROPER_TAGS) or (not tag and bool(re.match(f"[{HAN}]", word)))
 
 
+_BRAND_TAGS = ("n", "nr", "ns", "nz")
+_CLAUSE_OPENERS = '，,。；;：:、（()）\n“"》与和及'
+_BRAND_MAX_FREQ = 3000  # more frequent nouns name fields and things of everyday talk
+
+
+def _brand_word(ctx: Context, words: list[str], start: int) -> bool:
+    """A single common noun used as a firm's brand before 科技, 集团 … (not a field such as
+    金融, 能源): it must open a clause or follow a verb, as a firm's name does."""
+    if len(words) != 1 or len(words[0]) != 2 or words[0] in FIELD_WORDS:
+        return False
+    tag = word_tag(words[0]) or ""
+    if (tag not in _BRAND_TAGS and tag != "nrt") or ctx.freq(words[0]) >= _BRAND_MAX_FREQ:
+        return False
+    if start == 0 or ctx.text[start - 1] in _CLAUSE_OPENERS or _after_verb(ctx, start):
+        return True
+    if not ctx.tokens.is_boundary(start):
+        return False
+    before = ctx.tokens.words[ctx.tokens.token_at(start - 1)]
+    return before in STOP_TOKENS or before in _ROLE_WORDS  # 子公司|星云科技, 客户|兰花集团
+
+
 # Words for a firm's role that open a clause before its name (供应商甲乙有限公司).
 _ROLE_WORDS = frozenset(
     ["供应商", "客户", "厂商", "合作伙伴", "伙伴", "股东", "投资方", "承包商", "服务商", "经销商"]
@@ -156,6 +183,14 @@ def _registered_left(ctx: Context, pos: int) -> int:
     characters (天/能/电池) may hold a character that is also a function word (能): walk on over it
     when the character before it is another lone character of the name."""
     tokens, text = ctx.tokens, ctx.text
+    last = tokens.token_at(pos - 1) if pos > 0 else -1
+    if last > 0 and tokens.words[last] in _NAME_VERBS and tokens.starts[last] + len(
+        tokens.words[last]
+    ) == pos:
+        # 甲乙电力开发有限公司: a business word before the legal form is the name's last word
+        inner = _registered_left(ctx, tokens.starts[last])
+        if tokens.starts[last] - inner >= 2:
+            return inner
     left = _left_with_parens(ctx, pos, max_chars=16)
     if pos - left > 1 and ctx.text[pos - 1] not in ")）":
         edge = min(name_left_edge(ctx, pos, max_chars=16, verb_min_freq=1000), pos - 2)
@@ -182,6 +217,65 @@ def _registered_left(ctx: Context, pos: int) -> int:
     return left
 
 
+def _place_opening(ctx: Context, left: int, pos: int) -> int:
+    """Move `left` back to a place a few words before a firm word when only content words stand
+    between (甲省|信用担保|集团: 担保 is a verb, yet part of the name the place opens)."""
+    for city in ctx.cities_in(max(0, pos - 10), left):
+        words = ctx.tokens.token_words(city.end, pos)
+        if (
+            city.end < left
+            and ctx.tokens.is_boundary(city.end)
+            and 1 <= len(words) <= 3
+            and all(len(w) > 1 and w not in STOP_TOKENS and _HAN_WORD.fullmatch(w) for w in words)
+        ):
+            return city.start
+    return left
+
+
+_HAN_WORD = re.compile(f"[{HAN}]+")
+# Firm words that close a place-led name of ordinary words (甲省信用担保集团); 科技 does not:
+# 甲省坚持科技自立 is a phrase.
+_GROUP_WORD = re.compile(r"集团|控股|股份|资本|银行|证券")
+
+
+def _suffix_then_verb(ctx: Context, start: int, end: int) -> bool:
+    """The segmenter glued a verb to the firm word (星云|科技开发): the word is the suffix and a
+    verb (开发, 发展)."""
+    word = ctx.tokens.words[ctx.tokens.token_at(start)]
+    rest = word[end - start :]
+    return len(rest) >= 2 and (word_tag(rest) or "").startswith("v")
+
+
+# A firm's name in quotes right after the word for its kind: 旗下的晶片设计公司「甲乙」.
+_NAME_IN_QUOTES = re.compile(r"[「“]([^」”「“，。]{2,12})[」”]")
+_KIND_BEFORE_QUOTES = re.compile(r"(?<![有限股份])(?:公司|集团)(?=[「“])")
+
+
+_THIS_ONE = re.compile(r"(?:这|那|该|此|一|某)[家个]?$")
+
+
+def quoted_firm_mentions(ctx: Context) -> list[Mention]:
+    """The name in quotes after the word for a kind of firm (设计公司「甲乙」, 子公司“丙丁”)."""
+    out = []
+    for kind in _KIND_BEFORE_QUOTES.finditer(ctx.text):
+        quoted = _NAME_IN_QUOTES.match(ctx.text, kind.end())
+        if quoted is None or _GENERIC_MODIFIERS.fullmatch(quoted.group(1)):
+            continue
+        inner = quoted.group(1).strip()
+        if ctx.freq(inner) >= _RARE_FREQ or re.search(r"[，,。！？、]", inner):
+            continue
+        if _THIS_ONE.search(ctx.text[max(0, kind.start() - 2) : kind.start()]):
+            continue  # 这家公司“甲乙”: what is said of a firm, not its name
+        words = ctx.tokens.token_words(quoted.start(1), quoted.end(1))
+        if any(w in STOP_TOKENS or is_predicate(w) for w in words):
+            continue  # 不差钱: a phrase, not a name
+        start, end = quoted.start(1), quoted.end(1)
+        out.append(Mention(start, end, "Company", fold(inner), inner, "pattern:quoted_firm"))
+    return out
+
+
+# 公司 not after 有限, 股份, 总, 子, 分 (tested after it: a pattern opening with 公司 scans fast).
+X_COMPANY = re.compile(r"公司(?<![有限股份总子分]公司)")
 _COUNTED = re.compile(r"(?:这|那|一|该|某|每|\d+|[两三四五六七八九十几多])家$")
 
 
@@ -197,7 +291,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
         mention = _company(ctx, left, m.end(), "pattern:registered_company")
         if mention:
             out.append(mention)
-    for m in re.finditer(r"(?<![有限股份总子分])公司", text):
+    for m in X_COMPANY.finditer(text):
         left = tokens.left_edge(m.start(), max_chars=6)
         stem = text[left : m.start()]
         if not (2 <= len(stem) <= 4) or not _name_like(
@@ -210,29 +304,45 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         if _COUNTED.search(text, 0, left):
             continue  # 这家晶片设计公司, 一家锂业公司: a firm described, not named
+        if _NAME_IN_QUOTES.match(text, m.end()):
+            continue  # 晶片设计公司「甲乙」: the kind of firm, then its name
         mention = Mention(
             left, m.end(), "Company", stem + "公司", stem + "公司", "pattern:x_company"
         )
         mention.aliases.add(stem)
         out.append(mention)
     for m in _INDUSTRY_RE.finditer(text):
-        if not tokens.is_boundary(m.start()) or not tokens.is_boundary(m.end()):
+        start, end, suffix = m.start(), m.end(), m.group(0)
+        if not tokens.is_boundary(start):
             continue
-        left = name_left_edge(ctx, m.start(), max_chars=8, verb_min_freq=1000)
-        core_start, _ = _strip_places(ctx, left, m.start())
-        stem_words = tokens.token_words(core_start, m.start())
-        stem = text[core_start : m.start()]
+        word = tokens.words[tokens.token_at(start)]
+        if _TWO_SUFFIXES.fullmatch(word):
+            end, suffix = start + len(word), word  # 甲乙|实业集团: one word for two firm words
+        elif not (tokens.is_boundary(end) or _suffix_then_verb(ctx, start, end)):
+            continue
+        left = name_left_edge(ctx, start, max_chars=8, verb_min_freq=1000)
+        if _GROUP_WORD.match(suffix):
+            left = _place_opening(ctx, left, start)
+        core_start, _ = _strip_places(ctx, left, start)
+        stem_words = tokens.token_words(core_start, start)
+        stem = text[core_start : start]
         if not (2 <= len(stem) <= 5) or not stem_words:
             continue
         # Before a word that also names a field (材料, 汽车, 电子) a stem of ordinary words is
         # a description (新能源汽车); before 科技, 集团, 控股 … it is a firm's name (星云科技).
-        firm_only = bool(_FIRM_ONLY_SUFFIX.search(m.group(0)))
+        firm_only = bool(_FIRM_ONLY_SUFFIX.search(suffix))
         if not firm_only and is_vocabulary(ctx, stem_words):
             continue
-        if not _short_name_stem(stem_words, proper_needed=not firm_only):
+        # a place opening the name makes even ordinary words a firm's (甲省信用担保集团)
+        placed = bool(_GROUP_WORD.match(suffix)) and core_start > left and len(stem_words) <= 3
+        if not _short_name_stem(stem_words, proper_needed=not firm_only) and not placed:
             continue  # 锐意科技(创新), 党员干部懂科技, 7家汽车, 5G大带宽网络
-        # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G).
-        if not _name_like(ctx, stem, stem_words) or ctx.freq(stem + m.group(0)) > 0:
+        # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G),
+        # or a brand word before a firm-only suffix (a flower's name + 集团).
+        brand = not _name_like(ctx, stem, stem_words)
+        if brand and not (firm_only and _brand_word(ctx, stem_words, core_start)) and not placed:
+            continue
+        if ctx.freq(stem + suffix) > 0:
             continue
         if (
             stem[-1] in "部局委厅办院所"
@@ -242,41 +352,10 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         if _GENERIC_MODIFIERS.fullmatch(stem):
             continue
-        mention = _company(ctx, left, m.end(), "pattern:industry_name")
+        mention = _company(ctx, left, end, "pattern:industry_name", brand=brand and not placed)
         if mention:
             out.append(mention)
     return out
-
-
-# Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
-_CORPORATE = (
-    r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
-    r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
-)
-_LATIN_FIRM = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z&'.-]*\s+(?:(?:and|&|of)\s+)?){0,3}?[A-Z][A-Za-z&'.-]+"
-    f"(?:\\s+(?:{_CORPORATE}))+(?![A-Za-z])"
-)
-
-
-def latin_firm_mentions(ctx: Context) -> list[Mention]:
-    """Firms written in Latin script with a corporate word (Acme Industries Corp)."""
-    out = []
-    for m in _LATIN_FIRM.finditer(ctx.text):
-        surface = m.group(0).rstrip(".")
-        out.append(Mention(m.start(), m.start() + len(surface), "Company", surface, surface,
-                           "pattern:latin_firm"))
-    return out
-
-
-# Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
-_ORG_SLOTS = (
-    re.compile(r"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{2,8}?)(?:签署|签订|签约|达成|共同|联合)"),
-    re.compile(
-        r"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{2,8}?)(?:是一家|作为一家|是一个|为一家)"
-    ),
-    re.compile(r"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{2,8}?)(?:携手|联手|牵手)"),
-)
 
 
 _BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|公司|分院|分中心)")
@@ -335,55 +414,4 @@ def operator_branch_mentions(ctx: Context) -> list[Mention]:
         mention.owner = _OPERATOR_GROUPS[m.group(0)]
         mention.place_prefix = (city.name,)
         out.append(mention)
-    return out
-
-
-def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
-    """Unknown names in positions only an organisation fills (与华光国瓷签署合作协议,
-    纽氏达特是一家…企业), and names that extend a group's name (万达集团 → 万达宝通)."""
-    out = []
-    text = ctx.text
-    spans = [(k.start, k.end) for k in known if not k.nested]
-
-    def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in spans)
-
-    for slot in _ORG_SLOTS:
-        for m in slot.finditer(text):
-            start, end = m.span("x")
-            item = m.group("x")
-            words = ctx.tokens.token_words(start, end)
-            if not free(start, end) or not ctx.tokens.is_boundary(start):
-                continue
-            if not _name_like(ctx, item, words) or _PROJECT_SUFFIX.search(item):
-                continue
-            if _GENERIC_MODIFIERS.fullmatch(item) or (
-                ctx.cities_in(start, end) and end - _strip_places(ctx, start, end)[0] < 2
-            ):
-                continue
-            core_start, places = _strip_places(ctx, start, end)
-            name = text[core_start:end] if end - core_start >= 2 else item
-            mention = Mention(start, end, "Company", name, item, "pattern:org_slot")
-            mention.place_prefix = places
-            out.append(mention)
-            spans.append((start, end))
-    for group in known:
-        if group.label != "Company" or not group.name.endswith("集团") or len(group.name) < 4:
-            continue
-        stem = group.name[:-2]
-        for m in re.finditer(re.escape(stem) + f"([{HAN}]{{2}})", text):
-            tail = m.group(1)
-            words = ctx.tokens.token_words(m.start(1), m.end(1))
-            if tail.startswith("集团") or not free(m.start(), m.end()):
-                continue
-            if any(w in STOP_TOKENS for w in words) or ctx.freq(tail) >= _RARE_FREQ:
-                continue
-            if not ctx.tokens.is_boundary(m.end()):
-                continue
-            out.append(
-                Mention(
-                    m.start(), m.end(), "Company", m.group(0), m.group(0), "pattern:group_member"
-                )
-            )
-            spans.append(m.span())
     return out

@@ -31,7 +31,7 @@ _DESCRIPTOR = (
 # describe them (等上百家汽车零部件生产企业); a list closed by its count alone needs two members
 # at least (甲、乙两家创新药企).
 _FIRM_LIST_END = re.compile(
-    f"(?P<etc>等{_COUNT}?|(?={_COUNT}))"
+    f"(?:(?P<etc>等){_COUNT}?|{_COUNT})"
     f"(?:(?<=家)(?:(?!领域|行业|方面|地区|城市|国家)[^的和与及、，,。；\\s\\d]){{0,8}}?|{_DESCRIPTOR}*)"
     f"{_FIRM_HEAD}"
 )
@@ -41,13 +41,20 @@ _FIRM_LIST_AFTER = re.compile(
     r"(?P<list>[^。；，,\n]{2,160}?)等(?=[，,。；])"
 )
 # Investors of a funding round: 由甲资本领投，乙、丙跟投，丁担任独家财务顾问.
-_INVESTOR_END = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投)|担任(?:独家)?财务顾问")
+_INVESTOR_END = re.compile(r"(?:联合|共同)?(?:领投|跟投|参投|领头)|担任(?:独家)?财务顾问")
+_INVESTOR_WORDS = ("领投", "跟投", "参投", "领头", "财务顾问")  # in every match of _INVESTOR_END
 _INVESTOR_ROLE = re.compile(r"^(?:老股东|原股东|股东|机构|投资方|本轮)")
 
 
 def _leading_verb(ctx: Context, word: str) -> bool:
     """A common verb (走访, 投资) before the first member of a list, not a word of its name."""
     return len(word) >= 2 and (word_tag(word) or "").startswith("v") and ctx.freq(word) >= 300
+
+
+def _all_predicates(ctx: Context, start: int, end: int) -> bool:
+    """Whether text[start:end] is made of verbs and adverbs only (大力招引)."""
+    words = ctx.tokens.token_words(start, end)
+    return bool(words) and all((word_tag(w) or "").startswith(("v", "d")) for w in words)
 
 
 def _list_members(
@@ -71,7 +78,10 @@ def _list_members(
         item = text[start:end].strip()
         if "等" in item:
             break  # 济南、东营等地多家企业: places closed by 等地, not firms
-        covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known)
+        covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known) or any(
+            k.end == end and start < k.start and _all_predicates(ctx, start, k.start)
+            for k in known
+        )  # 招引|星河科技: a known firm after a verb the list walk took in
         words = ctx.tokens.token_words(start, end)
         # In such a list even a dictionary word names a firm (网易), unless it is common.
         plausible = (
@@ -118,6 +128,7 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     for m in _FIRM_LIST_AFTER.finditer(text):
         if "、" in m.group("list"):
             out.extend(_list_members(ctx, m.end("list"), known, "pattern:firm_list"))
-    for m in _INVESTOR_END.finditer(text):
+    investors = any(w in text for w in _INVESTOR_WORDS)  # (a cheap test before the pattern)
+    for m in _INVESTOR_END.finditer(text) if investors else ():
         out.extend(_list_members(ctx, m.start(), known, "pattern:investor", joiners="、和及"))
     return out

@@ -16,9 +16,8 @@ from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
 from loaders.extract.entities.companies import (
     branch_mentions,
     company_mentions,
-    latin_firm_mentions,
     operator_branch_mentions,
-    slot_firm_mentions,
+    quoted_firm_mentions,
 )
 from loaders.extract.entities.firm_lists import listed_firm_mentions
 from loaders.extract.entities.organizations import organization_mentions
@@ -28,9 +27,16 @@ from loaders.extract.entities.platforms import platform_mentions
 from loaders.extract.entities.policies import book_title_mentions, unquoted_policy_mentions
 from loaders.extract.entities.projects import project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
+from loaders.extract.entities.slot_firms import (
+    coordinated_firm_mentions,
+    deal_firm_mentions,
+    latin_firm_mentions,
+    slot_firm_mentions,
+)
 from loaders.extract.entities.statistical import Tagger, statistical_mentions
 from loaders.extract.entities.trade_firms import described_x_company_mentions
 from loaders.extract.nlp import TextDoc as Doc
+from loaders.extract.scan import find_words
 
 # -- merging ---------------------------------------------------------------------------------
 
@@ -184,6 +190,8 @@ def _initial_abbreviations(ctx: Context, mentions: list[Mention]) -> None:
     of its first words (四川省能源投资集团有限责任公司 → 四川能投), kept only when the article
     writes it."""
     text = ctx.text
+    # a short name the article declared for one firm (以下简称) is no other firm's abbreviation
+    declared = {a: m.name for m in mentions if m.label == "Company" for a in m.aliases}
     for m in mentions:
         if m.label != "Company" or m.nested or m.source != "pattern:registered_company":
             continue
@@ -199,6 +207,8 @@ def _initial_abbreviations(ctx: Context, mentions: list[Mention]) -> None:
             continue
         for n in (3, 2):
             abbr = short + "".join(w[0] for w in words[:n])
+            if declared.get(abbr, m.name) != m.name:
+                break
             if len(words) >= n and abbr in text and abbr not in m.aliases:
                 m.aliases.add(abbr)
                 break
@@ -242,6 +252,10 @@ def _keep_local_places(mentions: list[Mention]) -> None:
 # A publisher's promotion line (海量资讯、精准解读，尽在甲乙APP; 下载甲乙客户端): source
 # apparatus, not a name the article is about (X1).
 _PROMOTION_BEFORE = re.compile(r"(?:尽在|下载|打开|关注|扫码下载|扫码关注|点击下载)\s*$")
+# A credit line (数据来源：甲市统计局, 来源：乙日报): where the text came from, not what it says.
+_CREDIT_LINE = re.compile(
+    r"\s*[（(【\[]?\s*(?:数据来源|资料来源|信息来源|来源|图片来源|图源|出处|转载自|责任编辑|编辑)\s*[:：]"
+)
 
 
 def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
@@ -252,6 +266,8 @@ def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         line_end = len(ctx.text) if line_end < 0 else line_end
         short_line = line_end - line_start <= 40
         if short_line and _PROMOTION_BEFORE.search(ctx.text, line_start, m.start):
+            continue
+        if short_line and _CREDIT_LINE.match(ctx.text, line_start):
             continue
         out.append(m)
     return out
@@ -276,12 +292,11 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
                 surfaces.setdefault(s, m)
     if not surfaces:
         return mentions
-    pattern = re.compile("|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True)))
     top = sorted((m for m in mentions if not m.nested), key=lambda m: m.start)
     starts = [m.start for m in top]
     added = []
-    for hit in pattern.finditer(text):
-        s, e = hit.span()
+    for s, e in find_words(text, surfaces):  # each surface, the longest first where several
+        written = text[s:e]
         i = bisect.bisect_right(starts, s) - 1
         j = bisect.bisect_left(starts, e)
         inside = top[max(i, 0) : j]
@@ -293,10 +308,10 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             continue
         for m in overlapping:
             m.nested = True
-        src = surfaces[hit.group(0)]
-        m = Mention(s, e, src.label, src.name, hit.group(0), "propagated")
+        src = surfaces[written]
+        m = Mention(s, e, src.label, src.name, written, "propagated")
         m.aliases = set(src.aliases)
-        m.place_prefix = src.place_prefix if hit.group(0) == src.surface else ()
+        m.place_prefix = src.place_prefix if written == src.surface else ()
         m.owner = src.owner
         added.append(m)
     return sorted(mentions + added, key=lambda m: (m.start, m.end))
@@ -327,6 +342,7 @@ def find_mentions(
         unquoted_policy_mentions,
         quoted_mentions,
         company_mentions,
+        quoted_firm_mentions,
         agency_mentions,
         organization_mentions,
         project_mentions,
@@ -340,6 +356,8 @@ def find_mentions(
     mentions.extend(branch_mentions(ctx, mentions))
     mentions.extend(operator_branch_mentions(ctx))
     mentions.extend(latin_firm_mentions(ctx))
+    mentions.extend(coordinated_firm_mentions(ctx, mentions))
+    mentions.extend(deal_firm_mentions(ctx, mentions))
     mentions.extend(party_committee_mentions(ctx, mentions))
     mentions.extend(sub_unit_mentions(ctx, mentions))
     mentions = _join_owner_prefix(ctx, mentions)

@@ -16,15 +16,26 @@ from loaders.extract.entities.lexicon import (
     SURNAMES,
     TITLE_ALT,
 )
-from loaders.extract.nlp import word_tag
+from loaders.extract.nlp import word_frequency, word_tag
+from loaders.extract.scan import finditer_near
+
+_WORD_MIN_FREQ = 30  # a two-character word rarer than this may still be a person's name
 
 # -- people --------------------------------------------------------------------------------------
 
 _TITLE_RE = re.compile(TITLE_ALT)
-_AFTER_NAME_RE = re.compile(_AFTER_NAME)
-_SPEECH_RE = re.compile(
-    f"(?:^|(?<=[，,。；：！？\\n“”、]))([{HAN}]{{2,3}})(?=出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露|告诉|回忆|坦承|解释|补充|谈到|提到|直言|感慨)"
+# Occupations that introduce a name as titles do (纺织商人甲乙丙, 经济学家甲乙), though they are
+# no post at an organisation.
+_OCCUPATION_RE = re.compile(
+    r"商人|实业家|企业家|创业者|科学家|经济学家|分析师|评论员|律师|学者|专家|工程师|设计师|投资人"
 )
+_AFTER_NAME_RE = re.compile(_AFTER_NAME)
+_SPEECH_VERBS = (
+    "出席|主持|表示|指出|强调|介绍|说|建议|认为|坦言|透露|告诉|回忆|坦承|解释|补充|谈到|提到|直言|感慨|"
+    "担任|出任|兼任|现任|当选|获聘|受聘|带领|率领|率队"
+)
+_SPEECH_RE = re.compile(f"(?:^|(?<=[，,。；：！？\\n“”、由]))([{HAN}]{{2,3}})(?={_SPEECH_VERBS})")
+_SPEECH_VERB = re.compile(_SPEECH_VERBS)  # scanned near these only (loaders.extract.scan)
 # A byline before a name, possibly after other names of the same byline (本报记者 甲 乙丙).
 _BYLINE_BEFORE = re.compile(
     r"(?:记者|编辑|责编|通讯员|摄影|作者|撰稿|撰文|来源|校对|审核|制图|文)[\s:：/|｜]*"
@@ -40,6 +51,15 @@ _ACADEMIC_AFTER = re.compile(
     f"(?:^|(?<=[，,。；：！？\n“”、（(\\s年大院所校室司局]))([{HAN}]{{2,3}}?)"
     "(?=教授|副教授|院士|博士|研究员|先生|女士)"
 )
+# A group of people opened by one of them (甲乙丙等政协委员, 以甲乙丙为代表的…).
+_GROUP_AFTER = re.compile(
+    f"(?:^|(?<=[，,。；：！？\n“”、]))([{HAN}]{{2,3}}?)等(?:[\\d一二三四五六七八九十多几]+[名位])?"
+    "(?:全国政协委员|政协委员|人大代表|委员|代表|专家|学者|院士|企业家|负责人|嘉宾)"
+)
+_LED_BY = re.compile(
+    f"以([{HAN}]{{2,3}}?)为(?:代表|首|核心)的[^，,。；]{{0,8}}?(?:人|者|家|团队|班子|干部|骨干)"
+)
+_ACADEMIC_WORD = re.compile("教授|院士|博士|研究员|先生|女士")  # (a cheap test before it)
 # A photo or report credit after a name (甲乙摄, 甲乙报道).
 _BYLINE_AFTER = re.compile(r"\s*(?:/?摄|报道|整理|编译)")
 
@@ -58,13 +78,17 @@ def shaped_like_word(name: str) -> bool:
     name that opens with one (简单来): words of the text, not a person."""
     for piece in {name, name[:2]}:
         tag = word_tag(piece)
-        if tag is not None and not tag.startswith("nr") and len(piece) == 2:
+        common = word_frequency(piece) >= _WORD_MIN_FREQ  # 国强 (3) may be a given name
+        if tag is not None and not tag.startswith("nr") and len(piece) == 2 and common:
             return True
     return name[-1] in "司局处委会院厅部"
 
 
+_ALL_HAN = re.compile(f"[{HAN}]+")
+
+
 def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
-    if len(name) < 2 or len(name) > 4 or not re.fullmatch(f"[{HAN}]+", name):
+    if len(name) < 2 or len(name) > 4 or not _ALL_HAN.fullmatch(name):
         return False
     if name[:2] in COMPOUND_SURNAMES:
         given = name[2:]
@@ -72,45 +96,91 @@ def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
         given = name[1:]
     else:
         return False
-    if not 1 <= len(given) <= 2 or any(ch in "的了和与及在是为等市省区县局长" for ch in given):
+    if not 1 <= len(given) <= 2 or any(ch in "的了和与及在是为等市省区县局" for ch in given):
+        return False
+    if name[-2:] in _HEAD_TITLES:  # 王局长, 李院长: a surname and a title, not a name
         return False
     # after a title, a name the dictionary knows as a person's (王明) is one whatever its frequency
     return ctx.freq(name) < max_freq or (max_freq > 1 and word_tag(name) == "nr")
+
+
+# Titles a surname alone may carry (王局长): 长 is otherwise a common given-name character.
+_HEAD_TITLES = frozenset(
+    """市长 省长 区长 县长 镇长 局长 院长 处长 科长 所长 厂长 校长 行长 社长 部长 会长 组长
+    队长 站长 司长 署长 团长 班长 室长 师长 船长 村长 庭长 馆长 台长""".split()  # noqa: SIM905
+)
+# A common word opening right after a name ends it (总经理甲乙丙长期从事…, 省长甲乙丙再次指出).
+_WORD_AFTER_MIN_FREQ = 500
+
+
+def _word_follows(ctx: Context, text: str, pos: int) -> bool:
+    """Whether a common dictionary word (not a name) starts at text[pos]."""
+    for length in (2, 3, 4):
+        word = text[pos : pos + length]
+        if len(word) < length:
+            break
+        tag = word_tag(word)
+        if tag is not None and not tag.startswith("nr") and ctx.freq(word) >= _WORD_AFTER_MIN_FREQ:
+            return True
+    return False
 
 
 # Speech verbs and particles a segmenter or tagger glues onto a name (甲乙说, 甲乙则).
 GLUED_AFTER_NAME = "说称则于等和与也就还曾又"
 
 
+_COPULA_WORDS = frozenset({"为了", "为主", "为止", "为此", "是否", "是由", "是在", "是指"})
+
+
+def _names_after(ctx: Context, text: str, pos: int) -> list[str]:
+    """The names text[pos:] may open with, three characters first (总经理甲乙说: 甲乙)."""
+    out = []
+    for length in (3, 2, 4):
+        name = text[pos : pos + length]
+        if length > 2 and name[-1] in GLUED_AFTER_NAME:
+            continue
+        if _is_name(ctx, name, _RARE_FREQ):
+            out.append(name)
+    return out
+
+
 def person_mentions(ctx: Context) -> list[Mention]:
     """People named next to a title (总裁周云杰, 卢阳副局长) or as a speaker (薛庆国出席会议)."""
     text = ctx.text
     found: dict[str, tuple[int, int]] = {}
-    for m in _TITLE_RE.finditer(text):
+    titles = list(_TITLE_RE.finditer(text))  # read twice below
+    for m in (*titles, *_OCCUPATION_RE.finditer(text)):
         pos = m.end()
-        for length in (3, 2, 4):
-            name = text[pos : pos + length]
-            if length > 2 and name[-1] in GLUED_AFTER_NAME:
-                continue  # 总经理甲乙说: the name is 甲乙
-            if _is_name(ctx, name, _RARE_FREQ) and _AFTER_NAME_RE.match(text, pos + length):
-                found.setdefault(name, (pos, pos + length))
+        if text[pos : pos + 1] in ("为", "是") and text[pos : pos + 2] not in _COPULA_WORDS:
+            pos += 1  # 董事长为甲乙: the post, then its holder
+        # a name ends before a function word or verb of the list, else before a common word
+        for ends in (_AFTER_NAME_RE.match, lambda t, p: _word_follows(ctx, t, p)):
+            name = next((n for n in _names_after(ctx, text, pos) if ends(text, pos + len(n))), "")
+            if name:
+                found.setdefault(name, (pos, pos + len(name)))
                 break
-    for m in _TITLE_RE.finditer(text):
+    for m in titles:
         for length in (3, 2):
             start = m.start() - length
             name = text[max(start, 0) : m.start()]
             if not _is_name(ctx, name):
                 continue
             before = text[max(0, start - 1) : start]
-            # 市工业和信息化局卢阳副局长, 工业互联网处周林处长: after an office, never bare
-            if before and before in "处科室部局院司组办会所厅委":
+            # 市工业和信息化局卢阳副局长, 工业互联网处周林处长: after an office, never bare;
+            # or one of a list of people with their titles (甲主任、乙丙总经理)
+            if before and before in "处科室部局院司组办会所厅委、":
                 found.setdefault(name, (start, start + len(name)))
                 break
-    for m in _ACADEMIC_AFTER.finditer(text):
+    for m in _ACADEMIC_AFTER.finditer(text) if _ACADEMIC_WORD.search(text) else ():
         name = m.group(1)
         if _is_name(ctx, name):
             found.setdefault(name, (m.start(1), m.end(1)))
-    for m in _SPEECH_RE.finditer(text):
+    for pattern in (_GROUP_AFTER, _LED_BY):
+        for m in pattern.finditer(text):
+            name = m.group(1)
+            if _is_name(ctx, name, _RARE_FREQ):
+                found.setdefault(name, (m.start(1), m.end(1)))
+    for m in finditer_near(_SPEECH_RE, text, _SPEECH_VERB, before=4, after=2):
         name = m.group(1)
         if _is_name(ctx, name):
             found.setdefault(name, (m.start(1), m.end(1)))

@@ -13,6 +13,7 @@ from typing import Any
 from loaders.extract.entities.base import _DISTRICT_SHORT_MAX_FREQ, Context, Mention, home_place
 from loaders.extract.entities.lexicon import NAME_GOES_ON
 from loaders.extract.nlp import opens_proper_word
+from loaders.extract.scan import finditer_near
 
 
 def _city_mention(ctx: Context, start: int, end: int, surface: str, entry: Any) -> Mention:
@@ -100,6 +101,7 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
 
 
 _GOVERNMENT = re.compile(r"(?:人民)?政府(?!工作报告)")
+_GOVERNMENT_WORD = re.compile("政府")  # scanned near it only (loaders.extract.scan)
 
 
 def _places_glued_to_government(ctx: Context, found: list[Mention]) -> list[Mention]:
@@ -107,7 +109,7 @@ def _places_glued_to_government(ctx: Context, found: list[Mention]) -> list[Ment
     single dictionary word, so the ruler never sees 湖南省): the full name written before it."""
     out = []
     ends = {m.end for m in found if m.label == "City"}
-    for g in _GOVERNMENT.finditer(ctx.text):
+    for g in finditer_near(_GOVERNMENT, ctx.text, _GOVERNMENT_WORD, before=2, after=4):
         if g.start() in ends or ctx.tokens.is_boundary(g.start()):
             continue  # found by the ruler, or not glued into one word
         for length in (7, 6, 5, 4, 3):
@@ -164,6 +166,16 @@ def _short_forms_of_named_orgs(
     return out
 
 
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """A match that opens or closes with a Latin letter or digit while the text goes on with
+    one."""
+    def latin(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+
+    before, after = text[start - 1 : start], text[end : end + 1]
+    return (latin(before) and latin(text[start])) or (latin(after) and latin(text[end - 1]))
+
+
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
@@ -171,6 +183,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     held: list[tuple[int, int, str, list[Any]]] = []  # ambiguous short forms of organisations
     for ent in ctx.doc.spans.get("gazetteer", []):
         surface = ctx.text[ent.start_char : ent.end_char]
+        if _inside_latin_word(ctx.text, ent.start_char, ent.end_char):
+            continue  # IMO in MIMO, EU in EUV: Latin letters go on around the match
         entries = ctx.gaz.lookup(surface)
         if not entries:
             continue
@@ -288,6 +302,18 @@ def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
     return out
 
 
+def _city_fused_with_zone(ctx: Context, pos: int) -> Mention | None:
+    """The city of a zone the segmenter reads as one word (甲市高新区 as a single token): the
+    place's short form opening that word, as a City mention."""
+    start = ctx.tokens.starts[ctx.tokens.token_at(pos - 1)] if pos > 0 else pos
+    if not 2 <= pos - start <= 4:
+        return None
+    entry = ctx.gaz.division(ctx.text[start:pos], strict=True)
+    if entry is None or entry.level == "district":
+        return None
+    return Mention(start, pos, "City", entry.name, ctx.text[start:pos], "gazetteer")
+
+
 def zone_mentions(ctx: Context) -> list[Mention]:
     """A zone written right after its city (晋城经开区): a City of level zone named as written,
     with the official long form as an alias; it joins the article's places, so the bodies
@@ -298,6 +324,8 @@ def zone_mentions(ctx: Context) -> list[Mention]:
         state = ctx.text[m.start() - 3 : m.start()]
         lead = 3 if state == "国家级" else 2 if state.endswith("国家") else 0
         city = ends.get(m.start() - lead)
+        if city is None:
+            city = _city_fused_with_zone(ctx, m.start())
         if city is None or ctx.gaz.division(ctx.text[city.start : m.end()]) is not None:
             continue  # a zone the gazetteer knows is already a place
         surface = ctx.text[city.start : m.end()]

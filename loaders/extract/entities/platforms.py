@@ -36,7 +36,10 @@ _COUNT_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十百两]+)\s
 # or hyphen inside, or two capitalised words. All-capital acronyms (AI, CAE, MEC, ERP) and the
 # names of technologies are kinds of things, not products.
 _LATIN_NAME = re.compile(
-    r"(?<![A-Za-z0-9\-.])([A-Za-z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]+)?)"
+    # (no Latin character, digit, - or . before the name: tested after its first letter, so
+    # that the pattern opens with a letter and scans fast)
+    r"([A-Za-z](?<![A-Za-z0-9\-.][A-Za-z])"
+    r"[A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*(?: [A-Z][A-Za-z0-9]+)?)"
     r"(?![A-Za-z0-9\-])"
 )
 _TECH_WORDS = frozenset(
@@ -144,6 +147,9 @@ def _owner_in_front(ctx: Context, core: str, core_start: int) -> str:
     return ""
 
 
+_HARDWARE_AFTER = re.compile(r"\s?(?:芯片|模组|终端|设备|手机|服务器)")
+
+
 def latin_platform_mentions(ctx: Context) -> list[Mention]:
     """Latin product names (L1, L2): before a platform, system, software or framework word
     (TrustOS平台, BoAT区块链应用框架SDK), right after a platform word (软件平台pFEPG), or after
@@ -162,7 +168,7 @@ def latin_platform_mentions(ctx: Context) -> list[Mention]:
         launched = _LAUNCH_BEFORE.search(before) and not _NOT_PRODUCT_AFTER.match(text, m.end())
         if not (after_word or after_platform or launched):
             continue
-        if after_word and re.match(r"\s?(?:芯片|模组|终端|设备|手机|服务器)", text[m.end() :]):
+        if after_word and _HARDWARE_AFTER.match(text, m.end()):
             continue  # hardware (L5)
         mention = Mention(m.start(), m.start() + len(word), "Platform", word, word, "pattern:latin")
         out.append(mention)

@@ -18,6 +18,7 @@ from loaders.extract.entities.lexicon import (
     POLICY_SUFFIXES,
     STOP_TOKENS,
 )
+from loaders.extract.scan import finditer_near
 
 # -- policies ------------------------------------------------------------------------------------
 
@@ -109,6 +110,10 @@ _LIST_AFTER_VERB = re.compile(
     _ISSUE_VERBS + r"(?P<items>[^，,。；;：！？\n《》]{4,160}?)"
     r"(?=等[^，,。；\n]{0,8}(?:文件|政策|措施|规划)|[，,。；;！？\n]|$)"
 )
+# Every match holds one of these words, opens at most 4 characters before it and ends (its
+# lookahead included) at most 180 after it: the list is scanned there only (loaders.extract.scan).
+_ISSUE_WORD = re.compile("出台|印发|发布|制定|编制|颁布")
+_LIST_REACH = (4, 180)
 _POLICY_ITEM_END = re.compile(f"(?:{POLICY_SUFFIXES}|报告|标准|方案|计划|战略)$")
 _SPLIT_ITEMS = re.compile(r"[、]|(?<=[划案见施要书系谱])和(?!\d{4}年远景目标纲要)")
 
@@ -121,6 +126,7 @@ _CAMPAIGN_PLAN = re.compile(r"(?<!行动)(?<!工作)(?<!实施)(?<!发展)计划
 _WORK_REPORT = re.compile(
     r"(?:\d{4}年?)?(?:[\u4e00-\u9fff]{2,8}?[省市区县])?(?:\d{4}年)?政府工作报告"
 )
+_WORK_REPORT_LEAD = 5 + 9 + 5  # the longest year, place and year before 政府工作报告
 
 
 _PLACE_TITLE_END = (
@@ -134,7 +140,7 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
     at the head of a clause (淄博市十四五规划和2035年远景目标纲要确立了…)."""
     out = []
     text = ctx.text
-    for m in _LIST_AFTER_VERB.finditer(text):
+    for m in finditer_near(_LIST_AFTER_VERB, text, _ISSUE_WORD, *_LIST_REACH):
         items_start = m.start("items")
         pos = items_start
         for item in _SPLIT_ITEMS.split(m.group("items")):
@@ -163,9 +169,12 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
             if item != name:
                 mention.aliases.add(item)
             out.append(mention)
-    # Government work reports named by year or place (L32, L35). Every match holds the words
-    # 政府工作报告: a text without them is not scanned (the scan tries every position).
-    for m in _WORK_REPORT.finditer(text) if "政府工作报告" in text else ():
+    # Government work reports named by year or place (L32, L35). Every match ends with the
+    # words 政府工作报告, at most _WORK_REPORT_LEAD characters after it starts: only that
+    # stretch of the text is scanned (the scan tries every position), none without the words.
+    first, last = text.find("政府工作报告"), text.rfind("政府工作报告") + 6
+    stretch = (max(0, first - _WORK_REPORT_LEAD), last)
+    for m in _WORK_REPORT.finditer(text, *stretch) if first >= 0 else ():
         surface = m.group(0)
         if surface == "政府工作报告" or text[m.start() - 1 : m.start()] == "《":
             continue

@@ -19,6 +19,7 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
+    TITLES,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
 
@@ -88,6 +89,15 @@ _EDITION = re.compile(
 _INVEST_VERB = re.compile(r"(?:拟|计划|将)?(?:投资建设|投资兴建|投资|投建|兴建|新建)")
 
 
+# A copula or a person's title never stands inside a project's name (甲公司副董事长乙正是…中心).
+# So does a one-character preposition or passive verb read as a word of its own (遭, 被, 由).
+_NEVER_IN_NAME = frozenset(
+    {"是", "正是", "就是", "乃是", "即是", "也是", *TITLES, *"遭被让使把将给对向从由受"}
+)
+_PARENS = frozenset("()（）")
+_CODE_OR_EDITION = re.compile(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届")
+
+
 def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     """Move `left` past the last verb, adverb or other word that cannot be part of a name
     (推行, 前往, 全面实施) between `left` and `pos`: 经开区推行星河计划 → 星河计划. Words inside
@@ -99,16 +109,24 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     i = tokens.token_at(left)
     depth = 0
     cut = left
-    while i < len(tokens.words) and tokens.starts[i] < pos:
-        word = tokens.words[i]
-        start = tokens.starts[i]
-        depth += word.count("(") + word.count("（") - word.count(")") - word.count("）")
+    words, starts = tokens.words, tokens.starts
+    while i < len(words) and starts[i] < pos:
+        word = words[i]
+        start = starts[i]
+        if not _PARENS.isdisjoint(word):
+            depth += word.count("(") + word.count("（") - word.count(")") - word.count("）")
         if (
             depth <= 0
-            and len(word) > 1
-            and start + len(word) < pos
-            and not re.fullmatch(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届", word)
-            and (not _inside_name(ctx, word, 0) or _word_tag(word) == "t")
+            and start + len(word) <= pos
+            and (
+                word in _NEVER_IN_NAME
+                or (
+                    start + len(word) < pos
+                    and len(word) > 1
+                    and not _CODE_OR_EDITION.fullmatch(word)
+                    and (not _inside_name(ctx, word, 0) or _word_tag(word) == "t")
+                )
+            )
         ):
             cut = start + len(word)
         i += 1
@@ -257,6 +275,9 @@ _EDITION_INSIDE = re.compile(r"\d{4}|第[一二三四五六七八九十百\d]+[�
 _WORLD_LEAD = re.compile(r"^(?:世界|全球|国际|中国|全国|亚洲|亚太|中央|国家)")
 
 
+_THIS_EDITION = re.compile(r"(?:本年度|本届|本次|此次|这次|该次|今年|上届|下届|历届|每届|年度)")
+
+
 def _event_mentions(ctx: Context) -> list[Mention]:
     """Named events: a conference, expo, forum, summit or competition with a proper name, and a
     meeting that is a numbered session of a named body (RULES L43). The name runs left from the
@@ -284,11 +305,9 @@ def _event_mentions(ctx: Context) -> list[Mention]:
         left = _with_edition(ctx, left)
         if left >= m.start() or _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
             continue
-        det = re.match(
-            r"(?:本年度|本届|本次|此次|这次|该次|今年|上届|下届|历届|每届|年度)", text[left:]
-        )
+        det = _THIS_EDITION.match(text, left)
         if det:
-            left += det.end()  # 本届星河论坛 → 星河论坛; 此次推介会 → nothing left
+            left = det.end()  # 本届星河论坛 → 星河论坛; 此次推介会 → nothing left
             if left >= m.start():
                 continue
         surface = text[left : m.end()]
@@ -325,7 +344,10 @@ def _event_mentions(ctx: Context) -> list[Mention]:
 
 
 _HOLDING_VERB = re.compile(r"(?:召开|举办|举行|开幕|出席|参加|主持|召集)了?$")
-_PROGRAMME = re.compile(r"(?<!行动)(?<!工作)(?<!实施)(?<!发展)(?<!投资)计划(?![书表])")
+# (the tests of what precedes 计划 follow it: a pattern that opens with 计划 scans fast)
+_PROGRAMME = re.compile(
+    r"计划(?<!行动计划)(?<!工作计划)(?<!实施计划)(?<!发展计划)(?<!投资计划)(?![书表])"
+)
 
 
 def _programme_mentions(ctx: Context) -> list[Mention]:

@@ -16,6 +16,8 @@ from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     STOP_TOKENS,
 )
+from loaders.extract.nlp import word_tag
+from loaders.extract.scan import finditer_near
 
 # -- quoted names ------------------------------------------------------------------------------
 
@@ -93,6 +95,7 @@ _ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0
 
 
 _TYPE_LABEL = dict(_TYPE_SUFFIXES)
+_TYPE_ENDINGS = frozenset(word[-1] for word in _TYPE_LABEL)  # (a cheap test in _type_of)
 
 
 _TYPE_WORD = re.compile("(?=(" + "|".join(s for s, _ in _TYPE_SUFFIXES) + "))")
@@ -100,11 +103,17 @@ _TYPE_WORD = re.compile("(?=(" + "|".join(s for s, _ in _TYPE_SUFFIXES) + "))")
 
 def _type_of(name: str) -> tuple[str, str] | None:
     """(type word, label) that `name` ends with, the longest type word first."""
+    if name[-1:] not in _TYPE_ENDINGS:
+        return None
     for length in range(min(len(name), 8), 0, -1):
         label = _TYPE_LABEL.get(name[-length:])
         if label:
             return name[-length:], label
     return None
+
+
+_TAIL_RUN = re.compile(f"规划和\\d{{4}}年远景目标纲要|[{_NAME_CHARS}+]{{1,12}}")
+_QUOTE_SPACES = re.compile(r"\s*([“”‘’])\s*")
 
 
 def quoted_mentions(ctx: Context) -> list[Mention]:
@@ -119,7 +128,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         end = m.end()
         # A type word right after the closing quote (optionally after one space).
         tail_start = end + 1 if text[end : end + 1] == " " else end
-        run = re.match(f"规划和\\d{{4}}年远景目标纲要|[{_NAME_CHARS}+]{{1,12}}", text[tail_start:])
+        run = _TAIL_RUN.match(text, tail_start)
         suffix = ""
         if run:
             head = run.group(0)
@@ -207,7 +216,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         if place_left is not None:
             left = place_left
         surface = text[left:span_end]
-        name = fold(re.sub(r"\s*([“”‘’])\s*", r"\1", surface))
+        name = fold(_QUOTE_SPACES.sub(r"\1", surface))
         if label == "Platform" and suffix and not _type_of(inner) and left == m.start():
             name = fold(inner)  # a brand: “云帆”工业互联网平台 is the platform 云帆
         mention = Mention(left, span_end, label, name, surface, "pattern:quoted")
@@ -223,24 +232,70 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
 # A quoted name right after a word for a network, line or works (量子通信网络“甲乙网”), and a
 # list of quoted names closed by a word for campaigns or events (“甲”、“乙”等促消费活动).
 _PROJECT_WORD_BEFORE = re.compile(r"(?:网络|城域网|干线|专线|铁路|管线|工程|项目)\s?$")
+# Two quoted names in a row: every junction of the chains below is one. A chain opens at most
+# 17 characters before its first junction and ends at most 30 after its last; its junctions are
+# at most 17 apart: the chains are scanned only there (loaders.extract.scan).
+_QUOTES_IN_A_ROW = re.compile(f"[”’](?:[、和及与][{HAN}]{{0,4}})?[“‘]")
+_CHAIN_REACH = (17, 30)
 _CAMPAIGN_CHAIN = re.compile(
     f"(?:[“‘][^“”‘’\n]{{2,16}}[”’](?:[、和及与](?:[{HAN}]{{1,4}}(?=[“‘]))?)?){{2,}}"
     f"等[{HAN}]{{0,6}}?(?:活动|行动|工程|项目|赛事)"
 )
 
 
+# Quoted names that a verb of building or carrying out governs, alone or as a list (建设“甲走廊”
+# “乙走廊”, 深化“丙”、“丁”): works and programmes, ended by a clause mark or a verb.
+_CARRIED_OUT = re.compile(
+    f"(?:建设|打造|共建|构建|推进|推动|深化|实施|开展|启动|试点|举办)[{HAN}]{{0,4}}?"
+    f"((?:[“‘][^“”‘’\n]{{2,16}}[”’][、和及与]?){{1,6}})"
+)
+# Goals, titles and visions are no projects (X3): 打造“甲之都”, 建设“数字强省”.
+_GOAL_END = re.compile(r"(?:之都|之城|之乡|强省|强市|强区|强县|强国|高地|名城|中心城市|样板|标杆)$")
+
+
+_BRANDS_AFTER = re.compile(f"[、等]?[{HAN}]{{0,6}}?(?:品牌|口号|理念|目标|精神|模式|战略)")
+_COUNTED_SLOGAN = re.compile(r"^[\d一二三四五六七八九十两百千]")
+
+
+def _programme_like(inner: str) -> bool:
+    """Not a goal (甲之都), not a counted slogan (两城两带, 4+1), not a common word (触网)."""
+    return len(inner) >= 3 and not (
+        _GOAL_END.search(inner) or _COUNTED_SLOGAN.match(inner) or word_tag(inner) is not None
+    )
+
+
+def _ends_a_phrase(ctx: Context, end: int) -> bool:
+    """A clause mark, a list joint or a verb right after a quoted name: the name is not the
+    modifier of a longer phrase (“甲”服务体系)."""
+    nxt = ctx.text[end : end + 1]
+    if not nxt or nxt in "，,。；;、“”‘’等和及与（(：:\n":
+        return True
+    if not ctx.tokens.is_boundary(end):
+        return False
+    tag = word_tag(ctx.tokens.words[ctx.tokens.token_at(end)]) or ""
+    return tag.startswith("v") and tag != "vn"  # 提质增效, not 发展 (生态)
+
+
 def project_quote_mentions(ctx: Context) -> list[Mention]:
     """Quoted names of works and campaigns that carry no type word of their own: one right
-    after a word for a network (量子通信网络“甲乙”), each of a list closed by 等…活动."""
+    after a word for a network (量子通信网络“甲乙”), each of a list closed by 等…活动, and the
+    quoted names a verb of building or carrying out governs (建设“甲走廊”“乙走廊”)."""
     text = ctx.text
     spans = [
         (m.start(), m.end())
         for m in _QUOTED_RE.finditer(text)
         if _PROJECT_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
     ]
-    for chain in _CAMPAIGN_CHAIN.finditer(text):
+    for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         for m in _QUOTED_RE.finditer(chain.group(0)):
             spans.append((chain.start() + m.start(), chain.start() + m.end()))
+    for verb in _CARRIED_OUT.finditer(text):
+        quotes = list(_QUOTED_RE.finditer(text, verb.start(1), verb.end(1)))
+        if not quotes or not _ends_a_phrase(ctx, quotes[-1].end()):
+            continue
+        if _BRANDS_AFTER.match(text, quotes[-1].end()):
+            continue  # “甲”“乙”等劳务品牌: brands and slogans (X3)
+        spans.extend((q.start(), q.end()) for q in quotes if _programme_like(q.group(1).strip()))
     out = []
     for start, end in sorted(set(spans)):
         inner = text[start + 1 : end - 1].strip()
@@ -276,7 +331,7 @@ def platform_quote_mentions(ctx: Context) -> list[Mention]:
         if _PLATFORM_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
             spans.append((m.start(), m.end()))
     products: set[tuple[int, int]] = set()  # in a list closed by App, 小程序 or 软件
-    for chain in _QUOTE_CHAIN.finditer(text):
+    for chain in finditer_near(_QUOTE_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         app = not re.search("(?:平台|系统)$", chain.group(0))
         for m in _QUOTED_RE.finditer(chain.group(0)):
             span = (chain.start() + m.start(), chain.start() + m.end())

@@ -12,7 +12,7 @@ from loaders.extract.entities.base import (
     Mention,
     name_left_edge,
 )
-from loaders.extract.entities.companies import _proper_word
+from loaders.extract.entities.companies import X_COMPANY, _proper_word
 from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
 
 # Countries written before a foreign firm's name (加拿大甲乙矿业公司): not part of the name (X2).
@@ -30,7 +30,7 @@ def described_x_company_mentions(ctx: Context, known: list[Mention]) -> list[Men
     taken = {(m.start, m.end) for m in known if m.label == "Company"}
     out = []
     text, tokens = ctx.text, ctx.tokens
-    for m in re.finditer(r"(?<![有限股份总子分])公司", text):
+    for m in X_COMPANY.finditer(text):
         left = name_left_edge(ctx, m.start(), max_chars=10, verb_min_freq=1000)
         country = _COUNTRY.match(text, left, m.start())
         if country:

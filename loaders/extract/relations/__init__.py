@@ -68,7 +68,18 @@ def _clean(found: list[Relation]) -> list[Relation]:
         for r in best.values()
         if r.type == "SIGNED_WITH"
     }
-    # A party taking part in a project it agreed on is not also its developer.
+    # A party taking part in a project it agreed on is not also its developer, unless the
+    # text says the parties develop it together (双方…共同开发X): then it develops it.
+    developing = {
+        (r.head, r.tail)
+        for r in best.values()
+        if r.type == "DEVELOPED_BY" and r.method == "rule:developed_by_pair"
+    }
+    best = {
+        k: r
+        for k, r in best.items()
+        if not (r.method == "rule:participates_signing" and (r.tail, r.head) in developing)
+    }
     taking_part = {(r.tail, r.head) for r in best.values() if r.type == "PARTICIPATES_IN"}
     best = {
         k: r

@@ -9,7 +9,7 @@ from functools import cache
 
 from graph.model import ORG_LABELS, Relation
 from loaders.extract.entities import Mention
-from loaders.extract.nlp import Sentence
+from loaders.extract.nlp import Sentence, word_tag
 from loaders.extract.relations.confidence import calibrated
 
 
@@ -21,6 +21,15 @@ def rx(pattern: str) -> re.Pattern[str]:
 
 # Between members of a coordination group: A、B, A和B, A与B, A及B, A以及B.
 _SEPARATOR = re.compile(r"^\s*(?:、|和|与|及|以及|同|跟|，以及)\s*$")
+# A list item the rules did not read as a name, between two members of a list (甲、某某、乙).
+_SEPARATOR_OVER_ITEM = re.compile(r"^、[^、，,。；;：:\s“”和及与等]{1,8}、$")
+
+
+def _joined(gap: str) -> bool:
+    """Whether two mentions with `gap` between them are members of one list."""
+    return bool(_SEPARATOR.match(gap) or _SEPARATOR_OVER_ITEM.match(gap))
+
+
 _LIST_SEPARATOR = re.compile(r"、|和|及|以及|与")
 _ITEM_DESCRIPTOR = re.compile(
     r"[\u4e00-\u9fff]{0,8}(?:巨头|龙头|企业|客户|厂商|品牌|公司|集团|车企|大厂|伙伴)"
@@ -50,6 +59,8 @@ _COMPANY_ANAPHOR = re.compile(r"^\s*(?:该公司|该企业|该集团)")
 _ADVERBIAL_LEAD = re.compile(
     r"^(?:在|对于|对|根据|按照|据|随着|围绕|通过|作为|从|自|为了|与|经过|由于|基于)"
 )
+_ASIDE_OR_CLOSER = re.compile(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+")
+_SHORT_LEAD = re.compile(r"^[^，,]{0,8}[，,]")
 _TIME_CLAUSE = re.compile(
     r"^[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.]+$"
 )
@@ -94,12 +105,12 @@ class SentenceView:
             return []
         last = before[-1]
         # X（以下简称“Y”）与…: a bracketed aside between the group and the verb is skipped
-        gap = re.sub(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+", "", self.text[last.end : pos])
+        gap = _ASIDE_OR_CLOSER.sub("", self.text[last.end : pos])
         if last.label not in labels or not ADVERB_GAP.match(gap):
             return []
         group = [last]
         for m in reversed(before[:-1]):
-            if m.label not in labels or not _SEPARATOR.match(self.text[m.end : group[0].start]):
+            if m.label not in labels or not _joined(self.text[m.end : group[0].start]):
                 break
             group.insert(0, m)
         return group
@@ -115,7 +126,7 @@ class SentenceView:
             return []
         group = [after[0]]
         for m in after[1:]:
-            if m.label not in labels or not _SEPARATOR.match(self.text[group[-1].end : m.start]):
+            if m.label not in labels or not _joined(self.text[group[-1].end : m.start]):
                 break
             group.append(m)
         return group
@@ -215,19 +226,33 @@ class SentenceView:
 
     def clause_of(self, pos: int) -> tuple[int, int]:
         """Bounds of the comma clause around `pos`."""
-        left = max(self.text.rfind(c, self.start, pos) for c in "，,：:") + 1
-        left = max(left, self.start)
-        rights = [i for i in (self.text.find(c, pos, self.end) for c in "，,：:") if i >= 0]
-        return left, min(rights) if rights else self.end
+        text, start, end = self.text, self.start, self.end
+        left = max(
+            text.rfind("，", start, pos), text.rfind(",", start, pos),
+            text.rfind("：", start, pos), text.rfind(":", start, pos),
+        ) + 1
+        left = max(left, start)
+        rights = [
+            i
+            for i in (
+                text.find("，", pos, end), text.find(",", pos, end),
+                text.find("：", pos, end), text.find(":", pos, end),
+            )
+            if i >= 0
+        ]
+        return left, min(rights) if rights else end
 
 
 def find_subject(view: SentenceView) -> Mention | None:
     """The organisation or place a sentence is about: the first mention of its first real
     clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
+    if not view.mentions:
+        return None
     pos = view.start
     text = view.text
     for _ in range(4):
-        comma = [i for i in (text.find(c, pos, view.end) for c in "，,") if i >= 0]
+        ends = (text.find("，", pos, view.end), text.find(",", pos, view.end))
+        comma = [i for i in ends if i >= 0]
         clause_end = min(comma) if comma else view.end
         clause = text[pos:clause_end].strip()
         inside = [m for m in view.mentions if pos <= m.start < clause_end]
@@ -244,6 +269,25 @@ def find_subject(view: SentenceView) -> Mention | None:
             continue
         return None
     return None
+
+
+def _leading_word(text: str) -> tuple[str, str]:
+    """The longest dictionary word opening `text`, with its tag ("" when none)."""
+    for length in (4, 3, 2, 1):
+        tag = word_tag(text[:length])
+        if tag is not None:
+            return text[:length], tag
+    return "", ""
+
+
+def _opens_with_verb(text: str) -> bool:
+    """依托…, 先后举办…, 成功举办…: a clause that opens with its verb, perhaps after an adverb."""
+    word, tag = _leading_word(text.lstrip())
+    if tag.startswith("v"):
+        return True
+    if tag[:1] in ("d", "t", "a", "c") and word:
+        return _leading_word(text.lstrip()[len(word) :])[1].startswith("v")
+    return False
 
 
 def build_views(
@@ -267,12 +311,17 @@ def build_views(
         view = SentenceView(sent, inside, text, i, para, prev=prev)
         view.subject = find_subject(view)
         if view.subject is None and prev is not None and not para and prev.subject is not None:
-            opening = re.sub(r"^[^，,]{0,8}[，,]", "", sent.text).strip()
+            opening = _SHORT_LEAD.sub("", sent.text).strip()
             company_anaphor = prev.subject.label == "Company" and _COMPANY_ANAPHOR.match(sent.text)
+            # after a semicolon one sentence goes on, when the next clause opens with its verb
+            after_semicolon = prev.sentence.text.endswith(("；", ";")) and (
+                _opens_with_verb(sent.text) or _opens_with_verb(opening)
+            )
             if (
                 _CLAUSE_OPENERS.match(sent.text)
                 or _CLAUSE_OPENERS.match(opening)
                 or company_anaphor
+                or after_semicolon
             ):
                 view.subject = prev.subject
                 view.carried = True

@@ -16,10 +16,10 @@ _BUILDERS = SCHEMA["DEVELOPED_BY"].tails
 _TARGETS = frozenset({"Platform", "Project"})
 _BUILD = re.compile(
     r"开发搭建|开发|搭建|打造|共建|投资建设|建设|建成|推出|研发|构建|上线|发布|制定实施|实施|推进|推广|升级|"
-    r"启动|培育|创建|组建|设立|主办|举办|承办|组织开展|发起|招标|推行"
+    r"启动|培育|创建|组建|设立|主办|举办|承办|组织开展|发起|招标|推行|试点|深化"
 )
 # Verbs that make a city the builder of a programme but say nothing of a company.
-_PROGRAMME_ONLY = {"实施", "制定实施", "推进", "推广", "升级", "培育", "推行"}
+_PROGRAMME_ONLY = {"实施", "制定实施", "推进", "推广", "升级", "培育", "推行", "试点", "深化"}
 _BASED_ON = re.compile(
     r"(?:以|基于|依托)(?P<base>[^，。；]{1,30}?)(?:为基础|为底座|为核心)?(?:搭建|建设|打造|开发|构建)"
 )
@@ -27,6 +27,7 @@ _JOINT = re.compile(r"^\s*(?:联合|携手|联手|会同|协同|牵手)\s*$")
 # The next item of a list of launches, possibly with its own descriptor: 、仿真云平台“乙”.
 _NEXT_ITEM = re.compile(
     r"[”’]?\s*[、和及]\s*(?:[^，。；、“”]{0,12}[“‘]|[^，。；、“”]{0,10}(?:平台|系统|软件|大脑|模型)[“‘]?)?"
+    r"|[”’]?[“‘]?"  # quoted names side by side: “甲走廊”“乙走廊”
 )
 # 、纺织服装“乙”: the next quoted item after a few words that describe it.
 _DESCRIBED_ITEM = re.compile(r"[”’]?\s*[、和及]\s*[^，。；、“”]{0,8}")
@@ -73,7 +74,12 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
         if before and _JOINT.match(text[before[-1].end : group[0].start]):
             group = [before[-1], *group]
         return group, "rule:developed_by"
-    if rx(r"(?:双方|二者|两者)[^，。；]{0,6}$").search(text[clause_start:pos]):
+    lead = text[clause_start:pos]
+    both_before = rx(r"(?:双方|二者|两者)[^，。；]{0,6}$").search(lead)
+    # 双方已签署协议，共同开发X: the pair is the subject of the clause before
+    if not both_before and rx(r"^\s*(?:将|拟)?(?:共同|联合|携手)$").match(lead):
+        both_before = rx(r"(?:^|[，,])\s*(?:双方|二者|两者)").search(text, view.start, clause_start)
+    if both_before:
         both = view.pair(pos)
         if both:
             return both, "rule:developed_by_pair"

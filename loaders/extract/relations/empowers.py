@@ -16,9 +16,11 @@ _SOURCES = SCHEMA["EMPOWERS"].heads
 _TARGETS = SCHEMA["EMPOWERS"].tails
 # A supplier and its named customers (T1, T2): 为甲、乙配套/供货, 客户包括甲、乙, 进入甲的供应链.
 # 为 as a preposition, not inside a word (华为, 作为, 成为, 因为, 认为 …).
-_FOR = r"(?<![华作成因认行称以较更最视分改广])为"
+# (the character before 为 is tested after it: a pattern opening with 为 scans fast)
+_FOR = r"为(?<![华作成因认行称以较更最视分改广]为)"
 _SUPPLIES_FOR = re.compile(_FOR)
 _SUPPLY_VERB = re.compile(r"^(?:等[^，。；]{0,6}?)?(?:配套|供货|供应|代工)")
+_SUPPLY_WORD = re.compile(r"配套|供货|供应|代工")
 _CUSTOMERS = re.compile(r"(?:主要)?客户(?:包括|涵盖|覆盖|有|遍及)[:：]?|(?:导入|进入|进入到|打入)")
 _SUPPLY_CHAIN_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:供应链|供应体系)")
 _FIRMS_AFTER = re.compile(
@@ -68,7 +70,10 @@ def _actor(view: SentenceView, pos: int, labels: frozenset[str]) -> list[Mention
 def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
     firms = frozenset({"Company", "Organization", "Project"})
-    for m in _SUPPLIES_FOR.finditer(view.sentence.text):
+    if all(m.label not in firms for m in view.mentions):
+        return out  # no customer named here
+    supplies = _SUPPLY_WORD.search(view.sentence.text)  # _SUPPLY_VERB needs one of its words
+    for m in _SUPPLIES_FOR.finditer(view.sentence.text) if supplies else ():
         pos = view.start + m.start()
         targets = view.list_after(view.start + m.end(), firms)
         if not targets or not _SUPPLY_VERB.match(view.text[targets[-1].end : view.end]):
@@ -77,6 +82,9 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
             for source in _actor(view, pos, _SOURCES):
                 out.append((source, target, "rule:empowers_supplier", 0.7))
     for m in _CUSTOMERS.finditer(view.sentence.text):
+        entering = m.group(0).startswith(("导入", "进入", "打入"))
+        if entering and "供应" not in view.sentence.text:
+            continue  # entering a market, not a supply chain (_SUPPLY_CHAIN_AFTER)
         pos = view.start + m.start()
         targets = view.list_after(view.start + m.end(), firms)
         if m.group(0).startswith(("导入", "进入", "打入")):
@@ -99,6 +107,8 @@ _IN_PROJECTS = re.compile(
 
 def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
+    if "等" not in view.sentence.text or all(m.label != "Project" for m in view.mentions):
+        return out  # no 等…项目中 here, or no project named
     for m in rx("在").finditer(view.sentence.text):
         pos = view.start + m.start()
         projects = view.list_after(pos + 1, frozenset({"Project"}))
@@ -110,9 +120,33 @@ def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]
     return out
 
 
+# 甲(与乙联合)在丙进行/开展…试点: the site where a supplier's work is tried or deployed (T1).
+_AT_SITE = re.compile(r"(?:联合|共同|携手|合作|率先)?在")
+_SITE_WORK = re.compile(
+    r"^(?:成功|率先|联合|共同)?(?:进行|开展|部署|实施|落地|完成|启动)了?[^，。；]{0,20}?"
+    r"(?:试点|部署|应用|验证|示范|改造|试验|测试|商用)"
+)
+_SITES = frozenset({"Company", "Organization", "Agency"})
+
+
+def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
+    out = []
+    for m in _AT_SITE.finditer(view.sentence.text):
+        pos = view.start + m.start()
+        sites = view.group_starting_at(view.start + m.end(), _SITES, gap=r"^\s*$")
+        if not sites or not _SITE_WORK.match(view.text[sites[-1].end : view.end]):
+            continue
+        for actor in view.group_ending_at(pos, _SOURCES - {"Platform"}):
+            for site in sites:
+                out.append((actor, site, "rule:empowers_at_site", 0.65))
+    return out
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
+        if not view.mentions:
+            continue  # every rule below relates names of this sentence
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y
@@ -150,12 +184,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if source and targets and not EXHORTATION.search(view.text[view.start : pos]):
                 for t in targets:
                     found.append((source, t, "rule:empowers", 0.85))
+        # the rules below relate a platform named here
+        platform_here = any(m.label == "Platform" for m in view.mentions)
         # Y借助/依托/利用X(平台)完成/实现…: X empowers Y
-        for m in re.finditer(
+        for m in rx(
             r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,16}?)(?:平台)?"
-            r"(?:完成|实现|开展|进行|推进|打造|建成)",
-            text,
-        ):
+            r"(?:完成|实现|开展|进行|推进|打造|建成)"
+        ).finditer(text) if platform_here else ():
             x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
             xs = [
                 x
@@ -166,7 +201,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and receivers:
                 found.append((xs[0], receivers[-1], "rule:empowers_relying", 0.75))
         # 依托/借助X(平台)，Y实现/完成…
-        for m in rx(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]").finditer(text):
+        relying = rx(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]")
+        for m in relying.finditer(text) if platform_here else ():
             x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
             xs = [
                 x
@@ -207,7 +243,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             source = near[-1] if near else _source_before(view, view.start + m.start())
             if ys and source:
                 found.append((source, ys[0], "rule:empowers_for", 0.75))
-        for m in _CITY_RELIES.finditer(text):
+        for m in _CITY_RELIES.finditer(text) if platform_here else ():
             pos = view.start + m.end()
             platforms = view.group_starting_at(pos, frozenset({"Platform"}), gap=r"^\s*$")
             cities = view.group_ending_at(view.start + m.start(), frozenset({"City"}))
@@ -215,7 +251,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for p in platforms:
                     found.append((p, cities[-1], "rule:empowers_city_relies", 0.7))
         # <city>…引进X等平台
-        for m in rx(r"引进").finditer(text):
+        for m in rx(r"引进").finditer(text) if platform_here else ():
             pos = view.start + m.end()
             if view.in_name(view.start + m.start(), pos):
                 continue
@@ -227,7 +263,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for p in platforms:
                     found.append((p, city, "rule:empowers_brought_in", 0.7))
         # A platform at work on a named company's or park's upgrade in this sentence.
-        if not found and _UPGRADE.search(text):
+        if not found and platform_here and _UPGRADE.search(text):
             platforms = [
                 m for m in view.mentions if m.label == "Platform" and m.source == "gazetteer"
             ]
@@ -252,6 +288,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         found.extend(_supplier_of(view))
         found.extend(_applied_in(view))
+        found.extend(_site_of_work(view))
         for source, target, method, conf in found:
             if source.name != target.name:
                 out.append(relation("EMPOWERS", source, target, view, method, conf))

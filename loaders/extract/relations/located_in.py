@@ -68,6 +68,10 @@ def _places_before(view: SentenceView, pos: int) -> list[Mention]:
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
+        if not view.mentions:
+            continue  # the rules of one sentence place names of that sentence
+        # _places_before(view, pos) names places only where one ends at pos
+        city_ends = {m.end for m in view.mentions if m.label == "City"}
         for m in view.mentions:
             if m.label not in _LOCATABLE:
                 continue
@@ -76,13 +80,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 out.append(_rel(m, place, view, "rule:located_prefix", 0.9))
             # A place written right before the name: 东营市国瓷材料, 淄博市“窑炉数字大脑”.
             start = m.start - 1 if view.text[m.start - 1 : m.start] in "“‘" else m.start
-            for place in _places_before(view, start):
+            for place in _places_before(view, start) if start in city_ends else ():
                 out.append(relation("LOCATED_IN", m, place, view, "rule:located_adjacent", 0.85))
         text = view.sentence.text
         # X的Y、Z / 位于X的Y
         for de in rx(r"的").finditer(text):
             pos = view.start + de.start()
-            places = _places_before(view, pos)
+            places = _places_before(view, pos) if pos in city_ends else []
             if not places:
                 continue
             targets = view.group_starting_at(pos + 1, _LOCATABLE, gap=r"^\s*$")
@@ -94,9 +98,10 @@ def find(views: list[SentenceView]) -> list[Relation]:
             places = [m for m in view.mentions if m.start >= pos and m.label == "City"][:2]
             if not places or places[0].start != pos:
                 continue
-            after = view.text[places[-1].end : places[-1].end + 1]
-            if after == "的":
-                targets = view.group_starting_at(places[-1].end + 1, _LOCATABLE, gap=r"^\s*$")
+            # 位于甲市(乙新片区)的丙: a part of the place the rules do not name may come first
+            de = rx(r"[^，。；、的\s]{0,8}?的").match(view.text, places[-1].end)
+            if de is not None:
+                targets = view.group_starting_at(de.end(), _LOCATABLE, gap=r"^\s*$")
                 # 甲公司位于乙市的工厂: the firm's facility there places the firm too (T28)
                 targets += view.group_ending_at(view.start + loc.start(), _FIRMS)[-1:]
             else:
@@ -108,7 +113,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         # PLACE企业——X / PLACE企业X
         for ent in rx(r"企业[—\-–:：\s]*").finditer(text):
             pos = view.start + ent.start()
-            places = _places_before(view, pos)
+            places = _places_before(view, pos) if pos in city_ends else []
             if not places:
                 continue
             targets = view.group_starting_at(
@@ -120,6 +125,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         relation("LOCATED_IN", t, place, view, "rule:located_place_firm", 0.8)
                     )
         out.extend(_settled(view))
+        out.extend(_set_up_in(view))
+        out.extend(_brought_in_to_settle(view))
         out.extend(_own_firms(view))
         out.extend(_places_in_names(view))
         out.extend(_held_in(view))
@@ -168,6 +175,57 @@ def _settled(view: SentenceView) -> list[Relation]:
     return out
 
 
+# 在甲市(投资)设立的乙 / 丙是由丁在甲市投资设立的: a firm set up in a place is there (T27).
+_SET_UP = re.compile(r"(?:投资|出资|合资)?(?:设立|成立|组建|注册|创办|新设)了?")
+
+
+def _set_up_in(view: SentenceView) -> list[Relation]:
+    out = []
+    for at in rx("在").finditer(view.sentence.text):
+        places = _places_after(view, view.start + at.end())
+        if not places:
+            continue
+        end = max(p.end for p in places if p.end > p.start)
+        verb = _SET_UP.match(view.text, end)
+        if verb is None:
+            continue
+        if view.text[verb.end() : verb.end() + 1] == "的":
+            firms = view.group_starting_at(verb.end() + 1, _FIRMS, gap=r"^\s*$")
+            subject = view.subject
+            before = subject is not None and subject.end <= view.start + at.start()
+            if not firms and subject is not None and subject.label in _FIRMS and before:
+                firms = [subject]  # 丙是由丁在甲市投资设立的…企业
+        else:
+            firms = view.group_in_clause_after(verb.end(), _FIRMS, limit=2)
+        for firm in firms:
+            for place in places:
+                out.append(relation("LOCATED_IN", firm, place, view, "rule:located_set_up", 0.8))
+    return out
+
+
+# 甲市招引乙、丙等企业落地: firms brought in to settle in the place (T27).
+_BRINGS_IN = re.compile(r"(?:招引|引进|吸引|引入)")
+_TO_SETTLE = re.compile(r"^[^，。；]{0,16}?(?:落地|落户|入驻|进驻|扎根)")
+
+
+def _brought_in_to_settle(view: SentenceView) -> list[Relation]:
+    out = []
+    for verb in _BRINGS_IN.finditer(view.sentence.text):
+        pos = view.start + verb.start()
+        firms = view.list_after(view.start + verb.end(), frozenset({"Company"}))
+        if not firms or not _TO_SETTLE.match(view.text[firms[-1].end : view.end]):
+            continue
+        cities = view.group_ending_at(pos, frozenset({"City"}))
+        if not cities and view.subject is not None and view.subject.label == "City":
+            cities = [view.subject]
+        for firm in firms:
+            for city in cities[-1:]:
+                out.append(
+                    relation("LOCATED_IN", firm, city, view, "rule:located_brought_in", 0.75)
+                )
+    return out
+
+
 # 甲市…企业达150余家，包括乙、丙等: the place's own firms, counted then listed (T27).
 _COUNTED_THEN_LISTED = re.compile(
     r"^[^，。；]{0,12}?(?:企业|公司|厂商)(?:达|有|超过|共有?|已达|已有)?[^，。；]{0,8}[，,](?:包括|其中有?|如)[:：]?"
@@ -176,18 +234,25 @@ _COUNTED_THEN_LISTED = re.compile(
 
 def _own_firms(view: SentenceView) -> list[Relation]:
     out = []
+    # _COUNTED_THEN_LISTED needs 包括, 其中 or 如 in the sentence
+    listed = any(word in view.sentence.text for word in ("包括", "其中", "如"))
     for place in view.mentions:
         if place.label != "City":
             continue
-        clause_start, _ = view.clause_of(place.start)
-        counted = _COUNTED_THEN_LISTED.match(view.text[place.end : view.end])
-        if counted and not view.text[clause_start : place.start].strip():
+        counted = _COUNTED_THEN_LISTED.match(view.text[place.end : view.end]) if listed else None
+        if counted and not view.text[view.clause_of(place.start)[0] : place.start].strip():
             for firm in view.list_after(place.end + counted.end(), _FIRMS):
                 out.append(relation("LOCATED_IN", firm, place, view, "rule:located_has", 0.7))
         has = _HAS.match(view.text[place.end : view.end])
         if has is None:
             continue
-        for firm in view.group_in_clause_after(place.end + has.end(), _FIRMS, limit=2):
+        firms = view.group_in_clause_after(place.end + has.end(), _FIRMS, limit=2)
+        if firms:
+            # 甲市拥有乙等…企业，以及丙等…企业: the second list belongs to the place too
+            more = rx(r"[^。；]{0,20}?[，,]以及").match(view.text, firms[-1].end)
+            if more is not None:
+                firms += view.group_in_clause_after(more.end(), _FIRMS, limit=2)
+        for firm in firms:
             out.append(relation("LOCATED_IN", firm, place, view, "rule:located_has", 0.7))
     return out
 

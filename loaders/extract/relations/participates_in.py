@@ -74,6 +74,8 @@ def _at_event(view: SentenceView) -> list[Relation]:
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
+        if all(m.label != "Project" for m in view.mentions):
+            continue  # every rule below takes its project from this sentence's names
         out.extend(_at_event(view))
         text = view.sentence.text
         for verb in rx(_TAKES_PART).finditer(text):

@@ -13,6 +13,7 @@ _ORGS = SCHEMA["PARTNERS_WITH"].heads
 _VERB_BEFORE_PARTNER = re.compile(r"携手|联合|联手|牵手|协同")
 # A 与 B 合作/共建/联手: the verb follows the partner group.
 _VERB_AFTER_PARTNER = re.compile(r"合作|共建|联手|携手|联合|共同|战略合作")
+_VERB_SOON_AFTER = re.compile(r"^[^，。；]{0,6}?(?:" + _VERB_AFTER_PARTNER.pattern + ")")
 _PRONOUN_COMPANY = re.compile(r"(?:该公司|公司|企业)$")
 
 
@@ -38,17 +39,25 @@ def _actor(view: SentenceView, pos: int) -> list:
     return []
 
 
+_PAIR_WORD = re.compile(r"双方|二者|两者")
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
         text = view.sentence.text
+        if not view.mentions and not _PAIR_WORD.search(text):
+            continue  # no partner named here, and no 双方 pointing back
         for verb in _VERB_BEFORE_PARTNER.finditer(text):
             pos = view.start + verb.start()
             if view.in_name(pos, view.start + verb.end()):
                 continue
             if EXHORTATION.search(view.text[view.start : pos]):
                 continue
-            partners = view.list_after(pos + len(verb.group(0)), _ORGS)
+            after = pos + len(verb.group(0))
+            if view.text[after : after + 1] == "在":
+                continue  # 甲与乙联合在丙进行试点: 丙 is where they work, not a partner
+            partners = view.list_after(after, _ORGS)
             if not partners:
                 continue
             for a in _actor(view, pos):
@@ -63,7 +72,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if not partners:
                 continue
             rest = view.text[partners[-1].end : view.end]
-            verb = re.match(r"^[^，。；]{0,6}?(?:" + _VERB_AFTER_PARTNER.pattern + ")", rest)
+            verb = _VERB_SOON_AFTER.match(rest)
             if not verb or EXHORTATION.search(view.text[view.start : c_pos]):
                 continue
             actors = view.group_ending_at(c_pos, _ORGS) or _actor(view, c_pos)
@@ -75,7 +84,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         out.append(
                             relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.75)
                         )
-        for pair_word in rx(r"双方|二者|两者").finditer(text):
+        for pair_word in _PAIR_WORD.finditer(text):
             pos = view.start + pair_word.start()
             after = view.text[pos : pos + 16]
             if rx(r"携手|合作|共建|联手|共同").search(after):

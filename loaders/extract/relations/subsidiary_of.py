@@ -78,7 +78,9 @@ def _stated(view: SentenceView) -> list[Relation]:
         owns = _PARENT_OWNS.match(rest[skip:])
         if owns and m.label == "Company" and i + 1 < len(orgs):
             child = orgs[i + 1]
-            if rx(r"\s*").fullmatch(view.text[m.end + skip + owns.end() : child.start]):
+            # 甲旗下的晶片设计公司「乙」: the kind of firm may stand before the child's name
+            gap = view.text[m.end + skip + owns.end() : child.start]
+            if rx(r"\s*|[^，。；「“]{0,10}(?:公司|集团)[「“]").fullmatch(gap):
                 out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:subsidiary_kw", 0.85))
         if m.label == "Company" and _OWN_CHILD.search(view.text[view.start : m.start]):
             parent = view.last_before(m.start, frozenset({"Company"}))
@@ -122,6 +124,8 @@ def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
                 ),
                 None,
             )
+            if owner is None and m.label == "Company":
+                owner = _local_namesake(m.name, firms)  # 甲市乙乙 → 乙乙, its local company
             if owner is None and i > 0 and m.label == "Platform":
                 before = view.mentions[i - 1]
                 if before.label == "Company" and view.text[before.end : m.start] == "的":
@@ -130,6 +134,18 @@ def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
                 done.add(m.name)
                 out.append(relation("SUBSIDIARY_OF", m, owner, view, "rule:named_after_owner", 0.7))
     return out
+
+
+def _local_namesake(name: str, firms: dict[str, Mention]) -> Mention | None:
+    """The firm whose name follows a place in `name` (郑州星河 → 星河): the place's company of
+    that firm."""
+    for length in range(2, min(len(name) - 1, 8)):
+        rest = firms.get(name[length:])
+        if rest is None or len(name) - length < 2 or rest.name == name:
+            continue
+        if _gaz().division(name[:length], strict=True) is not None:
+            return rest
+    return None
 
 
 def _founded(view: SentenceView) -> list[Relation]:
@@ -164,8 +180,8 @@ def _founded(view: SentenceView) -> list[Relation]:
 
 def _acquired(view: SentenceView, principal: Mention | None) -> list[Relation]:
     out = []
-    if _DEAL_FAILED.search(view.sentence.text):
-        return out
+    if "收购" not in view.sentence.text or _DEAL_FAILED.search(view.sentence.text):
+        return out  # no 收购 (_ACQUIRES), or a deal that fell through
     firms = frozenset({"Company"})
     for m in _ACQUIRES.finditer(view.sentence.text):
         pos = view.start + m.start()
@@ -195,6 +211,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 groups.setdefault(m.name[:-2], m)
     seen_prefix: set[str] = set()
     for view in views:
+        if all(m.label not in _OWNABLE for m in view.mentions):
+            continue  # every rule below takes its child, a firm or platform, from this sentence
         for m in view.mentions:
             if m.label not in ("Company", "Platform"):
                 continue

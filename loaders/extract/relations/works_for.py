@@ -23,6 +23,7 @@ _GOVERNMENT_HEADS = re.compile(
 )
 # A government sub-unit written in a title after its parent (…部, 运行监测局局长): L22.
 _SUB_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:司|局|处|科|室|中心|办公室|专班)$")
+_FORMER_ROLE = re.compile(r"(?:时任|前任|曾任|原任|卸任)")
 _HONORARY = re.compile(r"(?:代表|委员|顾问|专家)$")
 _DEPT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9与和]{0,14}$")
 
@@ -63,7 +64,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
         for i, person in enumerate(view.mentions):
             if person.label != "Person":
                 continue
-            found = _chain_before(view, person)
+            if _former_role_before(view, person):
+                continue  # 时任甲省省长乙: a former post, not a relation (T49)
+            found = _chain_before(view, person, homes)
             if not any(r.tail_label == "City" for r in found):
                 found += _bare_head(view, i, person, homes)
             if not found and principal is not None:
@@ -72,6 +75,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
             out.extend(_title_after(view, i, person))
             out.extend(_stated_post(view, i, person))
     return out
+
+
+def _former_role_before(view: SentenceView, person: Mention) -> bool:
+    """Whether the clause before the name opens its titles with 时任, 曾任, 原任 …"""
+    clause = view.text[view.start : person.start]
+    clause = clause[max(clause.rfind(c) for c in "，,；;：:") + 1 :]
+    return bool(_FORMER_ROLE.match(clause.strip()))
 
 
 def _stated_post(view: SentenceView, i: int, person: Mention) -> list[Relation]:
@@ -99,7 +109,9 @@ def _stated_post(view: SentenceView, i: int, person: Mention) -> list[Relation]:
     return out
 
 
-def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
+def _chain_before(
+    view: SentenceView, person: Mention, homes: dict[str, Mention] | None = None
+) -> list[Relation]:
     """Walk the 、-separated title segments leftwards from the name."""
     out: list[Relation] = []
     pending: list[str] = []
@@ -147,11 +159,14 @@ def _chain_before(view: SentenceView, person: Mention) -> list[Relation]:
             titles = [t for t in titles if not _HONORARY.search(t)]
             governed = _governed_city(view, org)
             for head_title in heads:
-                # 甲省委副书记、省长乙: the head of government works for the province (T47)
-                if governed is not None:
-                    out.append(
-                        _rel(person, governed, view, "rule:works_for_government", head_title)
-                    )
+                # 甲省委副书记、省长乙: the head of government works for the province (T47);
+                # 市委常委、副市长、高新区党工委书记乙: the article's own city (N6)
+                bare = _BARE_HEAD.search(head_title)
+                place = governed
+                if place is None and bare is not None and homes:
+                    place = homes.get(_HEAD_LEVEL[bare.group("k")])
+                if place is not None:
+                    out.append(_rel(person, place, view, "rule:works_for_government", head_title))
             for unit_title in units:
                 # 甲部新闻发言人、乙司司长丙: the sub-unit 甲部乙司 (L22, T48)
                 unit, post = _unit_title(unit_title)  # type: ignore[misc]

@@ -1,0 +1,233 @@
+"""Firms known by their position: Latin-script names with a corporate word, unknown names in
+slots only an organisation fills (与甲乙签署, 甲乙是一家), and unknown members of a list of known
+firms (甲、乙和丙: 丙 is a firm when 甲 and 乙 are)."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.entities.base import (
+    _RARE_FREQ,
+    HAN,
+    Context,
+    Mention,
+    _name_like,
+    _strip_places,
+)
+from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
+from loaders.extract.entities.projects import _PROJECT_SUFFIX
+from loaders.extract.nlp import word_tag
+from loaders.extract.scan import finditer_near
+
+# Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
+_CORPORATE = (
+    r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
+    r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
+)
+_LATIN_FIRM = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z&'.-]*\s+(?:(?:and|&|of)\s+)?){0,3}?[A-Z][A-Za-z&'.-]+"
+    f"(?:\\s+(?:{_CORPORATE}))+(?![A-Za-z])"
+)
+_CORPORATE_WORD = re.compile(f"\\s(?:{_CORPORATE})")  # in every match of _LATIN_FIRM
+
+
+def latin_firm_mentions(ctx: Context) -> list[Mention]:
+    """Firms written in Latin script with a corporate word (Acme Industries Corp)."""
+    out = []
+    if not _CORPORATE_WORD.search(ctx.text):
+        return out  # (a cheap test: the pattern below scans slowly)
+    for m in _LATIN_FIRM.finditer(ctx.text):
+        surface = m.group(0).rstrip(".")
+        out.append(Mention(m.start(), m.start() + len(surface), "Company", surface, surface,
+                           "pattern:latin_firm"))
+    return out
+
+
+# Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
+_SLOT_WORDS = ("签署|签订|签约|达成|共同|联合", "是一家|作为一家|是一个|为一家", "携手|联手|牵手")
+_ORG_SLOTS = (
+    re.compile(rf"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{{2,8}}?)(?:{_SLOT_WORDS[0]})"),
+    re.compile(rf"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{{2,8}}?)(?:{_SLOT_WORDS[1]})"),
+    re.compile(rf"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{{2,8}}?)(?:{_SLOT_WORDS[2]})"),
+)
+# The words each slot ends with: a slot is scanned near them only (loaders.extract.scan).
+_ORG_SLOT_WORDS = tuple(re.compile(words) for words in _SLOT_WORDS)
+
+
+def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Unknown names in positions only an organisation fills (与华光国瓷签署合作协议,
+    纽氏达特是一家…企业), and names that extend a group's name (万达集团 → 万达宝通)."""
+    out = []
+    text = ctx.text
+    spans = [(k.start, k.end) for k in known if not k.nested]
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in spans)
+
+    for slot, slot_word in zip(_ORG_SLOTS, _ORG_SLOT_WORDS, strict=True):
+        for m in finditer_near(slot, text, slot_word, before=9, after=0):
+            start, end = m.span("x")
+            item = m.group("x")
+            words = ctx.tokens.token_words(start, end)
+            if not free(start, end) or not ctx.tokens.is_boundary(start):
+                continue
+            if not _name_like(ctx, item, words) or _PROJECT_SUFFIX.search(item):
+                continue
+            if _GENERIC_MODIFIERS.fullmatch(item) or (
+                ctx.cities_in(start, end) and end - _strip_places(ctx, start, end)[0] < 2
+            ):
+                continue
+            core_start, places = _strip_places(ctx, start, end)
+            name = text[core_start:end] if end - core_start >= 2 else item
+            mention = Mention(start, end, "Company", name, item, "pattern:org_slot")
+            mention.place_prefix = places
+            out.append(mention)
+            spans.append((start, end))
+    for group in known:
+        if group.label != "Company" or not group.name.endswith("集团") or len(group.name) < 4:
+            continue
+        stem = group.name[:-2]
+        for m in re.finditer(re.escape(stem) + f"([{HAN}]{{2}})", text):
+            tail = m.group(1)
+            words = ctx.tokens.token_words(m.start(1), m.end(1))
+            if tail.startswith("集团") or not free(m.start(), m.end()):
+                continue
+            if any(w in STOP_TOKENS for w in words) or ctx.freq(tail) >= _RARE_FREQ:
+                continue
+            if not ctx.tokens.is_boundary(m.end()):
+                continue
+            out.append(
+                Mention(
+                    m.start(), m.end(), "Company", m.group(0), m.group(0), "pattern:group_member"
+                )
+            )
+            spans.append(m.span())
+    return out
+
+
+# A list: items joined by 、, the last one possibly by 和/及/与, closed by 等 or a clause mark.
+_LIST_RUN = re.compile(
+    r"[^、，,。；;：:\s“”]{1,24}(?:、[^、，,。；;：:\s“”和及与等]{1,24})+"
+    r"(?:(?:和|及|与|以及)[^、，,。；;：:\s“”和及与等]{1,24})?"
+)
+_MEMBER = re.compile(f"[{HAN}]{{2,6}}|[A-Za-z][A-Za-z0-9&.-]{{1,20}}")
+_MEMBER_TAGS = ("nr", "nz", "nt")
+
+
+def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Unknown names in a list that holds two known firms at least (甲、乙和丙等, 甲、丙、乙): firms
+    too. Such a name is one word of the segmenter, a rare one or a name's (a transliteration),
+    or Latin-script; places and vocabulary are no members."""
+    text = ctx.text
+    firms = {(k.start, k.end) for k in known if k.label == "Company" and not k.nested}
+    firm_ends = {end for _, end in firms}
+    spans = [(k.start, k.end) for k in known if not k.nested]
+    out: list[Mention] = []
+    for run in _LIST_RUN.finditer(text):
+        items = _items(run.group(0), run.start())
+        # the first item may carry words before the name (由甲): it counts when a firm ends it
+        known_items = sum(
+            1 for i, (start, end) in enumerate(items)
+            if (start, end) in firms or (i == 0 and end in firm_ends)
+        )
+        if known_items < 2:
+            continue
+        for start, end in items[1:]:
+            if (start, end) in firms:
+                continue
+            member = _member(ctx, start, end, spans)
+            if member is not None:
+                out.append(member)
+                spans.append((member.start, member.end))
+    return out
+
+
+def _items(run: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of a list run."""
+    out = []
+    pos = 0
+    for sep in re.finditer(r"、|以及|和|及|与", run):
+        if sep.start() > pos:
+            out.append((offset + pos, offset + sep.start()))
+        pos = sep.end()
+    out.append((offset + pos, offset + len(run)))
+    return out
+
+
+def _member(ctx: Context, start: int, end: int, spans: list[tuple[int, int]]) -> Mention | None:
+    item = ctx.text[start:end]
+    if not _MEMBER.fullmatch(item) or any(a < end and start < b for a, b in spans):
+        return None
+    if item[0].isascii():
+        return Mention(start, end, "Company", item, item, "pattern:list_member")
+    if not (ctx.tokens.is_boundary(start) and ctx.tokens.is_boundary(end)):
+        return None
+    words = ctx.tokens.token_words(start, end)
+    if len(words) != 1 or ctx.cities_in(start, end) or _GENERIC_MODIFIERS.fullmatch(item):
+        return None
+    tag = word_tag(item) or ""
+    if not (tag.startswith(_MEMBER_TAGS) or ctx.freq(item) < _RARE_FREQ) or tag.startswith("ns"):
+        return None
+    return Mention(start, end, "Company", item, item, "pattern:list_member")
+
+
+# The firms a deal takes in: 收购甲、乙等…, 投资丙、丁＆戊, 入股己. Each item a name the segmenter
+# keeps as one rare word or a Latin-script name; the list ends at 等, a clause mark or a verb.
+_DEAL = re.compile(r"(?:收购|并购|入股|参股|战略投资|投资)了?")
+_DEAL_ITEM = re.compile(f"[{HAN}]{{2,6}}|[A-Za-z][A-Za-z0-9.-]{{1,20}}")
+_DEAL_JOINT = "、和及＆&"
+
+
+def deal_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Firms bought or invested in, named as a list of brand-like words after the deal verb."""
+    text, tokens = ctx.text, ctx.tokens
+    spans = [(k.start, k.end) for k in known if not k.nested]
+    firm_at = {k.start: k.end for k in known if k.label == "Company" and not k.nested}
+    out: list[Mention] = []
+    for deal in _DEAL.finditer(text):
+        pos = deal.end()
+        if not tokens.is_boundary(deal.start()) or not tokens.is_boundary(pos):
+            continue
+        while text[pos : pos + 1] == " ":
+            pos += 1  # 收购 UC: a space before a Latin-script name
+        items: list[tuple[int, int]] = []
+        while pos < len(text):
+            i = tokens.token_at(pos)
+            word = tokens.words[i]
+            if pos in firm_at:  # a firm already named, however many words long
+                word = text[pos : firm_at[pos]]
+            elif not _DEAL_ITEM.fullmatch(word) or tokens.starts[i] != pos:
+                break
+            items.append((pos, pos + len(word)))
+            pos += len(word)
+            if text[pos : pos + 1] not in _DEAL_JOINT:
+                break
+            pos += 1
+        closed = text[pos : pos + 1] in ("等", "，", ",", "。", "；", "") or (
+            (word_tag(tokens.words[tokens.token_at(pos)]) or "").startswith("v")
+            if pos < len(text) else True
+        )
+        if not items or not closed:
+            continue
+        new = [(s, e) for s, e in items if firm_at.get(s) != e]
+        members = [_deal_member(ctx, start, end, spans) for start, end in new]
+        if all(members):  # one item that is no name makes the list something else
+            out.extend(m for m in members if m is not None)
+            spans.extend(new)
+    return out
+
+
+def _deal_member(
+    ctx: Context, start: int, end: int, spans: list[tuple[int, int]]
+) -> Mention | None:
+    item = ctx.text[start:end]
+    if any(a < end and start < b for a, b in spans) or ctx.cities_in(start, end):
+        return None
+    if not item[0].isascii():
+        # a name's word (nr, nz, nt) or a word the dictionary does not know, never vocabulary
+        tag = word_tag(item)
+        if tag is not None and not tag.startswith(_MEMBER_TAGS):
+            return None
+        if _GENERIC_MODIFIERS.fullmatch(item) or (tag is None and ctx.freq(item) >= _RARE_FREQ):
+            return None
+    return Mention(start, end, "Company", item, item, "pattern:deal_object")

@@ -1,0 +1,38 @@
+"""Where organisations and works are: set up in a place, brought in to settle, a place's second
+list of firms, and 位于 a part of a place. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from support.extraction import pairs, run
+
+
+def test_a_firm_set_up_in_a_zone_is_located_there() -> None:
+    ex = run("洛阳星云光伏科技有限公司是由星云集团在洛阳高新区投资设立的外资独资企业。")
+    assert ("星云光伏科技", "洛阳高新区") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_firm_a_group_sets_up_in_a_city_is_located_there() -> None:
+    ex = run("星云集团在洛阳市设立了星河科技有限公司。")
+    located = pairs(ex, "LOCATED_IN")
+    assert ("星河科技", "洛阳市") in located
+    assert ("星云集团", "洛阳市") not in located
+
+
+def test_a_place_that_has_two_lists_of_firms() -> None:
+    ex = run("目前，洛阳拥有星河客车、星云汽车等7家整车企业，以及璟澜玻璃等150多家配套企业。")
+    assert {("星河客车", "洛阳市"), ("璟澜玻璃", "洛阳市")} <= pairs(ex, "LOCATED_IN")
+
+
+def test_firms_brought_in_to_settle_are_located_there() -> None:
+    ex = run("洛阳积极引进星河科技、星云集团等龙头企业落户。")
+    assert ("星云集团", "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_firm_brought_in_without_settling_is_not_located() -> None:
+    ex = run("洛阳市引进星河科技的技术。")
+    assert pairs(ex, "LOCATED_IN") == set()
+
+
+def test_a_work_in_a_part_of_a_place_the_rules_do_not_name() -> None:
+    ex = run("记者步入位于洛阳临港新片区的星河总装制造中心。")
+    assert ("星河总装制造中心", "洛阳市") in pairs(ex, "LOCATED_IN")

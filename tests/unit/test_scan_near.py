@@ -1,0 +1,130 @@
+"""Patterns scanned only near their words (loaders.extract.scan) find what a full scan finds,
+and the speed-ups of extraction's patterns (same matches, other spelling) match as before.
+
+Texts are invented: random strings over the words and characters each pattern reads.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from loaders.extract.entities import (
+    agencies,
+    companies,
+    people,
+    places,
+    policies,
+    quoted,
+    slot_firms,
+)
+from loaders.extract.entities.platforms import _LATIN_NAME
+from loaders.extract.entities.policies import _WORK_REPORT, _WORK_REPORT_LEAD
+from loaders.extract.entities.projects import _PROGRAMME
+from loaders.extract.nlp import _SENTENCE_END_RE
+from loaders.extract.quantities import _QUANTITY_RE, _matches
+from loaders.extract.relations import empowers
+from loaders.extract.scan import find_words, finditer_near, stretches
+
+_FILLER = ["星云", "洛阳", "市", "省", "区", "的", "，", "。", "\n", "与", "和", "甲乙", "员", "会"]
+
+
+def _texts(words: list[str], n: int = 3000, seed: int = 7) -> list[str]:
+    rng = random.Random(seed)
+    pool = words if len(words) > 30 else words + _FILLER
+    return ["".join(rng.choice(pool) for _ in range(rng.randint(0, 14))) for _ in range(n)]
+
+
+def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+
+_CHAIN_WORDS = ["“甲乙”", "“星云智造平台”", "“丙”", "、", "、", "等", "App", "平台", "活动",
+                "等促消费活动", "等项目", "“丁戊己庚辛壬癸子丑寅卯辰巳午”", "“", "”", "。"] * 3
+SITES = [
+    (agencies._PARTY_COMMITTEE, agencies._COMMITTEE_WORD, 8, 1, ["省委", "市委", "自治区党委"]),
+    *(
+        (slot, word, 9, 0, [*words.split("|"), "作为", "共", "是一"])
+        for slot, word, words in zip(
+            slot_firms._ORG_SLOTS, slot_firms._ORG_SLOT_WORDS, slot_firms._SLOT_WORDS, strict=True
+        )
+    ),
+    (people._SPEECH_RE, people._SPEECH_VERB, 3, 2, ["表示", "指出席", "说", "介绍说", "出席"]),
+    (places._GOVERNMENT, places._GOVERNMENT_WORD, 2, 4, ["人民政府", "政府", "工作报告"]),
+    (
+        policies._LIST_AFTER_VERB, policies._ISSUE_WORD, *policies._LIST_REACH,
+        ["先后", "已", "出台", "印发", "发布", "印发布", "制定出台", "新编制", "了", "甲乙丙丁戊己",
+         "实施方案", "等文件", "等", "、", "《", "，", "。", "星" * 50] * 3,
+    ),
+    *(
+        (chain, quoted._QUOTES_IN_A_ROW, *quoted._CHAIN_REACH, _CHAIN_WORDS)
+        for chain in (quoted._QUOTE_CHAIN, quoted._CAMPAIGN_CHAIN)
+    ),
+]
+
+
+@pytest.mark.parametrize("site", range(len(SITES)))
+def test_scanning_near_the_words_finds_every_match(site: int) -> None:
+    pattern, anchor, before, after, words = SITES[site]
+    found = 0
+    for text in _texts(words):
+        expected = _spans(pattern.finditer(text))
+        assert _spans(finditer_near(pattern, text, anchor, before, after)) == expected, text
+        found += len(expected)
+    assert found > 100  # the texts do hold matches
+
+
+def test_stretches_join_overlapping_ones() -> None:
+    text = "甲乙政府丙丁政府" + "戊" * 20 + "政府"
+    assert stretches(text, re.compile("政府"), before=2, after=4) == [[0, 12], [26, 30]]
+
+
+def test_respelled_patterns_match_as_before() -> None:
+    pairs = [
+        (re.compile(r"(?<!行动)(?<!工作)(?<!实施)(?<!发展)(?<!投资)计划(?![书表])"), _PROGRAMME),
+        (
+            re.compile(
+                r"(?<![A-Za-z0-9\-.])([A-Za-z][A-Za-z0-9]*(?:[\-.][A-Za-z0-9]+)*"
+                r"(?: [A-Z][A-Za-z0-9]+)?)(?![A-Za-z0-9\-])"
+            ),
+            _LATIN_NAME,
+        ),
+        (re.compile(r"(?<![有限股份总子分])公司"), companies.X_COMPANY),
+        (re.compile(r"(?<![华作成因认行称以较更最视分改广])为"), re.compile(empowers._FOR)),
+        (re.compile(r"[。！？；!?;]+[”’」』)）]*|\n+"), _SENTENCE_END_RE),
+        (re.compile(r"(?<![\u4e00-\u9fff])([市省])(?:人民)?政府(?!办|工作报告)"),
+         agencies._BARE_GOVERNMENT),
+    ]
+    words = ["行动", "工作", "计划", "书", "aZ", "b9", "-", ".", " Q", "有限", "公司", "分",
+             "人民政府", "办", "工作报告", "为", "华", "成", "。", "！", "；", "\n", "”", "）"]
+    for text in _texts(words):
+        for old, new in pairs:
+            assert _spans(new.finditer(text)) == _spans(old.finditer(text)), text
+
+
+def test_work_reports_scanned_between_the_first_and_the_last() -> None:
+    for text in _texts(["政府工作报告", "2023", "年", "山东", "淄博", "1"]):
+        first, last = text.find("政府工作报告"), text.rfind("政府工作报告") + 6
+        scanned = (
+            _spans(_WORK_REPORT.finditer(text, max(0, first - _WORK_REPORT_LEAD), last))
+            if first >= 0
+            else []
+        )
+        assert scanned == _spans(_WORK_REPORT.finditer(text)), text
+
+
+def test_quantities_tried_only_where_a_number_opens() -> None:
+    for text in _texts(["百分之十五", "4.5亿元", "三千万", "1,500家", "第3", "20%", "两", "万"]):
+        assert _spans(_matches(text)) == _spans(_QUANTITY_RE.finditer(text)), text
+
+
+def test_find_words_is_the_longest_first_alternation() -> None:
+    rng = random.Random(11)
+    letters = "甲乙丙丁戊a.("
+    for _ in range(2000):
+        words = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 4))) for _ in range(6)}
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
+        pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+        assert list(find_words(text, words)) == [m.span() for m in pattern.finditer(text)]
