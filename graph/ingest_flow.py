@@ -205,9 +205,9 @@ def _context(extract: Extract | None) -> multiprocessing.context.BaseContext:
     if extract is None or isinstance(extract, Decided):  # the pipeline, decisions or not
         from loaders.extract import pipeline  # noqa: F401  (imported once, here)
         from loaders.extract.gazetteer import load_gazetteer
-        from loaders.extract.nlp import get_nlp, word_tag
+        from loaders.extract.nlp import get_nlp, opens_proper_word
 
-        get_nlp(), load_gazetteer(), word_tag("")
+        get_nlp(), load_gazetteer(), opens_proper_word("", 0, 0)  # the word tags, read once
     from graph.dedup import signature
 
     signature("")
