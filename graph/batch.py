@@ -32,6 +32,11 @@ from graph.model import (
 RESERVED_ENTITY_KEYS = frozenset(
     {"name", "aliases", "mentions", "first_seen", "last_seen", "label"}
 )
+# The properties of an Evidence and of a Quantity node, each named in the CREATE of
+# cypher/write/evidence-create.cypher and quantity-create.cypher.
+EVIDENCE_PROPERTIES = ("rel", "type", "head", "tail", *EVIDENCE_FIELDS)
+QUANTITY_PROPERTIES = ("key", "article", "value", "unit", "kind", "text", "aspect", "trigger",
+                       "offset", "sentence", "start", "end", "date", "rel", "about")
 
 
 @dataclass(frozen=True)
@@ -44,7 +49,7 @@ class PreparedArticle:
     entities: dict[tuple[str, str], dict[str, Any]]
     # (type, head_label, head, tail_label, tail) → evidence entries (dicts with EVIDENCE_FIELDS)
     relations: dict[tuple[str, str, str, str, str], list[dict[str, Any]]]
-    # one row per Quantity node (`quantity_rows`)
+    # one row per Quantity node (`quantity_rows`), each key once (`unique_quantities`)
     quantities: list[dict[str, Any]] = field(default_factory=list)
     content_hash: str = ""
     extractor: str | None = None  # the extractor version, None when unknown
@@ -221,7 +226,7 @@ def prepare(extraction: Extraction, extractor: str | None = None) -> PreparedArt
         props=article_props(extraction, digest, content, extractor),
         entities=dict(sorted(entities.items())),
         relations={k: [v[s] for s in sorted(v)] for k, v in sorted(relations.items())},
-        quantities=quantity_rows(extraction, set(entities)),
+        quantities=unique_quantities(quantity_rows(extraction, set(entities))),
         content_hash=content,
         extractor=extractor,
     )
@@ -262,14 +267,18 @@ def quantity_rows(extraction: Extraction, known: set[tuple[str, str]]) -> list[d
     return rows
 
 
-def _min_date(*dates: str | None) -> str | None:
-    known = [d for d in dates if d]
-    return min(known) if known else None
-
-
-def _max_date(*dates: str | None) -> str | None:
-    known = [d for d in dates if d]
-    return max(known) if known else None
+def unique_quantities(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per Quantity key: the last row's properties, the links of all of them, each
+    once (what MERGE on the key would leave)."""
+    merged: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        key = row["props"]["key"]
+        links = merged[key]["links"] if key in merged else []
+        for link in row["links"]:
+            if link not in links:
+                links.append(link)
+        merged[key] = {"props": row["props"], "links": links}
+    return list(merged.values())
 
 
 def group(articles: list[PreparedArticle]) -> GraphBatch:
@@ -291,16 +300,21 @@ def group(articles: list[PreparedArticle]) -> GraphBatch:
                 {"article": art.id, "name": name, "count": slot["count"],
                  "aliases": slot["aliases"]}
             )
-            row = entities.setdefault(
-                (label, name),
-                {"name": name, "count": 0, "aliases": set(), "first": None, "last": None,
-                 "props": {}},
-            )
+            row = entities.get((label, name))
+            if row is None:
+                row = entities[(label, name)] = {
+                    "name": name, "count": 0, "aliases": set(), "first": date or None,
+                    "last": date or None, "props": {}}
+            elif date:
+                if row["first"] is None or date < row["first"]:
+                    row["first"] = date
+                if row["last"] is None or date > row["last"]:
+                    row["last"] = date
             row["count"] += slot["count"]
-            row["aliases"].update(slot["aliases"])
-            row["first"] = _min_date(row["first"], date)
-            row["last"] = _max_date(row["last"], date)
-            row["props"].update(slot["props"])
+            if slot["aliases"]:
+                row["aliases"].update(slot["aliases"])
+            if slot["props"]:
+                row["props"].update(slot["props"])
         for (rtype, hlabel, head, tlabel, tail), entries in art.relations.items():
             relations[(rtype, hlabel, tlabel)].setdefault((head, tail), []).extend(entries)
         batch.quantities.extend(art.quantities)

@@ -7,7 +7,7 @@ cypher/write/*.cypher, and is folded here the way those statements fold it:
 - Article (`articles`, then `article-paths`): its props and the run's `ingested_at`; a copy of
   its text under another path (a Claim) adds to its sorted `paths`;
 - MENTIONS (`mentions`), Evidence with HAS_EVIDENCE (`evidence-create`, `ingested_at`),
-  Quantity with HAS_QUANTITY and QUANTIFIES (`quantity-merge`, one node per key): written as
+  Quantity with HAS_QUANTITY and QUANTIFIES (`quantity-create`, one node per key): written as
   they come;
 - entities (`entity-merge`, `entity-aliases`): the first article's props, then mentions
   added, first/last seen widened, extra properties (City level) overwritten, aliases the
@@ -154,7 +154,7 @@ class BulkRows:
                 self.titles[ev["rel"]] = (order, ev["title"])
 
     def _quantities(self, article: str, rows: list[dict[str, Any]]) -> None:
-        """quantity-merge: one node per key (the last row's props), linked from the article
+        """quantity-create: one node per key (the last row's props), linked from the article
         and to each entity it describes, once."""
         merged: dict[str, tuple[dict[str, Any], list[tuple[str, str]]]] = {}
         for row in rows:

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from graph import ingest_dask, moments
 from graph.batch import PreparedArticle, prepare
 from graph.incremental import Claim
-from graph.ingest_flow import Writer, extracted
+from graph.ingest_flow import extracted
 from graph.ingest_flow import tasks as flow_tasks
-from graph.ingest_writer import FirstSeen
+from graph.ingest_writer import FirstSeen, Writer
 from graph.model import Article, Extraction
 from graph.neo4j import Graph, WriteResult
 from graph.neo4j.sources import SourcesResult
@@ -228,13 +228,12 @@ def ingest(
     load = LoadSummary()
     seen = FirstSeen()
     skipped_early = 0
-    pending: list[PreparedArticle | Claim] = []
     with contextlib.ExitStack() as stack:
         items = flow_tasks(paths, target, version, batch_size, load)
         flow = stack.enter_context(
             ingest_dask.extracted(items, scheduler, extract, version) if scheduler
             else extracted(items, jobs, extract, version))
-        writer = Writer(target, ingested_at) if target is not None else None
+        writer = Writer(target, ingested_at, batch_size) if target is not None else None
         tick = stack.enter_context(_progress_bar(progress))
         for result in flow:
             if tick:
@@ -243,14 +242,9 @@ def ingest(
             if item is None:
                 skipped_early += result[0] == "skip"
                 continue
-            pending.append(item)
-            if len(pending) >= batch_size:
-                if writer is not None:
-                    writer.put(pending)
-                pending = []
+            if writer is not None:
+                writer.add(item)
         if writer is not None:
-            if pending:
-                writer.put(pending)
             summary.written = writer.close() or WriteResult()
             summary.write_seconds = writer.busy
             summary.written.unchanged += skipped_early

@@ -8,7 +8,8 @@ its path. The others are extracted and validated (graph.batch.prepare) in
 the main process (`jobs=1`) or in worker processes (multiprocessing, fork; started by the first
 article to extract, so a re-ingest with nothing new loads no model), in input order, at most a
 few batches in flight; one writer thread writes batches of them to Neo4j while the next
-ones are extracted (one writer: concurrent writers on shared entity nodes would deadlock).
+ones are extracted (graph.ingest_writer.Writer; one writer: concurrent writers on shared
+entity nodes would deadlock).
 Memory stays flat in the size of the corpus. The graph is the same whatever `jobs` is.
 """
 
@@ -18,20 +19,17 @@ import contextlib
 import itertools
 import multiprocessing
 import os
-import queue
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from graph.batch import PreparedArticle, content_hash, prepare
+from graph.batch import content_hash, prepare
 from graph.errors import BatchError
 from graph.incremental import Claim, triage
 from graph.ingest_files import inputs
-from graph.ingest_writer import BatchWriter
 from graph.model import Article, Extraction
-from graph.neo4j import Graph, WriteResult
+from graph.neo4j import Graph
 from loaders.errors import LoadError
 from loaders.limits import LoadSummary
 from loaders.sources import iter_articles
@@ -193,20 +191,26 @@ def extracted(
 
 
 def _context(extract: Extract | None) -> multiprocessing.context.BaseContext:
-    """Fork, the segmenter and gazetteer loaded here first and shared with the workers (copy
-    on write); each worker builds its own statistical tagger. A process already running the
-    tagger (ONNX Runtime's threads do not survive a fork) starts clean workers instead
-    (forkserver), each loading the models."""
+    """Fork, the segmenter, gazetteer, word tags and pipeline loaded here first and shared with
+    the workers (copy on write), as are numpy, datasketch and the MinHash permutations the
+    article signatures need (graph.dedup; the sources refresh after the writes uses them too):
+    loaded once, not once per worker. Each worker builds its own statistical tagger. A process
+    already running the tagger (ONNX Runtime's threads do not survive a fork) starts clean
+    workers instead (forkserver), each loading the models."""
     from loaders.extract import lac
     from loaders.extract.decisions import Decided
 
     if lac.started():
         return multiprocessing.get_context("forkserver")
     if extract is None or isinstance(extract, Decided):  # the pipeline, decisions or not
+        from loaders.extract import pipeline  # noqa: F401  (imported once, here)
         from loaders.extract.gazetteer import load_gazetteer
-        from loaders.extract.nlp import get_nlp
+        from loaders.extract.nlp import get_nlp, opens_proper_word
 
-        get_nlp(), load_gazetteer()
+        get_nlp(), load_gazetteer(), opens_proper_word("", 0, 0)  # the word tags, read once
+    from graph.dedup import signature
+
+    signature("")
     return multiprocessing.get_context("fork")
 
 
@@ -214,52 +218,3 @@ def _taken(results: Iterator[Task], bounded: _Bounded) -> Iterator[Task]:
     for result in results:
         bounded.taken()
         yield result
-
-
-# -- the one writer ---------------------------------------------------------------------------
-
-
-class Writer:
-    """Writes batches in a thread of its own, at most two batches waiting, through a
-    BatchWriter (a batch Neo4j refuses is written again article by article, the culprit
-    skipped and kept in `refused`); the first other error is raised in the caller's thread by
-    the next `put` or by `close`."""
-
-    def __init__(self, graph: Graph, ingested_at: str | None = None) -> None:
-        self.refused: list[tuple[PreparedArticle | Claim, str]] = []
-        self._batches = BatchWriter(graph, 0, lambda a, why: self.refused.append((a, why)),
-                                    ingested_at=ingested_at)
-        self._queue: queue.Queue[list[PreparedArticle | Claim] | None] = queue.Queue(maxsize=2)
-        self._error: BaseException | None = None
-        self.busy = 0.0  # seconds spent writing
-        self._thread = threading.Thread(target=self._run, name="iikg-writer", daemon=True)
-        self._thread.start()
-
-    @property
-    def written(self) -> WriteResult | None:
-        return self._batches.written
-
-    def _run(self) -> None:
-        while (batch := self._queue.get()) is not None:
-            if self._error is not None:
-                continue  # drain after a failure
-            started = time.perf_counter()
-            try:
-                self._batches.write(batch)
-            except BaseException as exc:  # raised again in the caller's thread
-                self._error = exc
-            self.busy += time.perf_counter() - started
-
-    def _raise(self) -> None:
-        if self._error is not None:
-            raise self._error
-
-    def put(self, batch: list[PreparedArticle | Claim]) -> None:
-        self._raise()
-        self._queue.put(batch)
-
-    def close(self) -> WriteResult | None:
-        self._queue.put(None)
-        self._thread.join()
-        self._raise()
-        return self.written

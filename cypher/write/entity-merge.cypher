@@ -2,6 +2,10 @@
 // row.props; an existing one adds the batch's mentions and widens first_seen/last_seen. Rows
 // that bring an alias the entity lacks are returned, so graph.store can write the sorted union
 // (entity-aliases): Cypher has no list sort without plugins.
+// replan=skip: planned once, this statement keeps its plan (seeks on unique keys, whatever
+// the counts) while an ingest makes the graph grow; Neo4j would otherwise plan it again
+// every few seconds, which cost more than the writes themselves.
+CYPHER replan=skip
 UNWIND $rows AS row
 MERGE (e:__LABEL__ {name: row.name})
   ON CREATE SET e = row.props, e:Entity

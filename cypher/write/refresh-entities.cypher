@@ -1,6 +1,10 @@
 // Recompute the totals of entities of one label (__LABEL__) from their MENTIONS: mentions,
 // first_seen, last_seen and the sorted union of aliases. An entity left with no MENTIONS and no
 // relationship is deleted.
+// replan=skip: planned once, this statement keeps its plan (seeks on unique keys, whatever
+// the counts) while an ingest makes the graph grow; Neo4j would otherwise plan it again
+// every few seconds, which cost more than the writes themselves.
+CYPHER replan=skip
 UNWIND $names AS name
 MATCH (e:__LABEL__ {name: name})
 CALL (e) {

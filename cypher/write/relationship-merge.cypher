@@ -4,6 +4,10 @@
 // an existing one adds the count and widens dates and confidence. Sums, minima and maxima do
 // not depend on the order articles arrive in. The evidence itself is written as nodes
 // (evidence-create). New evidence makes `sources` to be counted again (sources-count).
+// replan=skip: planned once, this statement keeps its plan (seeks on unique keys, whatever
+// the counts) while an ingest makes the graph grow; Neo4j would otherwise plan it again
+// every few seconds, which cost more than the writes themselves.
+CYPHER replan=skip
 UNWIND $rows AS row
 MATCH (h:__HEAD__ {name: row.head})
 MATCH (t:__TAIL__ {name: row.tail})

@@ -178,7 +178,7 @@ def _write_batch_tx(tx: neo4j.ManagedTransaction, items: list[PreparedArticle | 
         query = _query("evidence-create")
         _count(result, tx.run(query, rows=chunk, ingested_at=ingested_at).consume())
     for chunk in chunks(batch.quantities):
-        _count(result, tx.run(_query("quantity-merge"), rows=chunk).consume())
+        _count(result, tx.run(_query("quantity-create"), rows=chunk).consume())
     # WORKS_FOR's title is the one of its latest evidence: recomputed from the Evidence nodes
     # (a handful per relationship), since "latest" cannot be added up batch by batch.
     titled = {

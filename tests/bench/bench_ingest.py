@@ -24,8 +24,11 @@ text is used), writes them as .txt files, then measures:
 
 each ``iikg`` command in a fresh process (model loading included), and prints each time as a
 multiple of jieba's, with the ingest's own account of it (the writer's busy time, the sources
-refresh). ``--steps`` picks some of them (the statistical tagger makes extraction slow: e.g.
-``--steps ingest,reingest``). Memory: tests/bench/bench_memory.py.
+refresh) and, for an ingest, where the CPU went: the iikg process with its extraction workers,
+and the managed Neo4j server (its process's CPU time over the run; not shown for NEO4J_URI),
+with the load average, since the machine may be shared. ``--steps`` picks some of them (the
+statistical tagger makes extraction slow: e.g. ``--steps ingest,reingest``). Memory:
+tests/bench/bench_memory.py.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import logging
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -97,6 +101,34 @@ def iikg(*args: str) -> tuple[float, str]:
     start = time.perf_counter()
     done = subprocess.run([str(exe), *args], check=True, capture_output=True, text=True)
     return time.perf_counter() - start, done.stdout
+
+
+def server_cpu() -> float | None:
+    """CPU seconds the managed Neo4j server has used so far (None: another server, or no
+    /proc)."""
+    if os.environ.get("NEO4J_URI"):
+        return None
+    from graph.neo4j.local import LocalServer, running_pid
+
+    pid = running_pid(LocalServer.from_env())
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, TypeError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_ingest(*args: str) -> tuple[float, str, str]:
+    """`iikg ingest ARGS` and where its CPU went: the iikg process with its workers, the
+    server."""
+    children, server = resource.getrusage(resource.RUSAGE_CHILDREN), server_cpu()
+    seconds, out = iikg("ingest", *args)
+    after, server_after = resource.getrusage(resource.RUSAGE_CHILDREN), server_cpu()
+    client = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    cpu = f"CPU: iikg and its workers {client:.1f} s"
+    if server is not None and server_after is not None:
+        cpu += f", Neo4j server {server_after - server:.1f} s"
+    return seconds, out, cpu
 
 
 STEPS = ("extract", "ingest", "reingest", "copies")
@@ -200,7 +232,8 @@ def main() -> int:
     base = jieba_seconds(texts)
     print(f"corpus: {len(files)} generated articles, {chars:,} chars; statistical tagger "
           f"{os.environ.get('IIKG_STATISTICAL_NER', 'on (default)')}")
-    print(f"{'raw jieba.cut (one core)':44} {base:8.1f} s   1.00x")
+    print(f"{'raw jieba.cut (one core)':44} {base:8.1f} s   1.00x  "
+          f"load average {os.getloadavg()[0]:.1f}")
 
     def show(what: str, seconds: float, out: str = "") -> None:
         print(f"{what:44} {seconds:8.1f} s {seconds / base:6.2f}x  {_shown(out)}")
@@ -217,8 +250,10 @@ def main() -> int:
         if "ingest" in steps:
             for jobs in sorted({1, args.jobs}):
                 clear_database(graph)
-                seconds, out = iikg("ingest", "--no-progress", "--jobs", str(jobs), str(corpus))
+                seconds, out, cpu = timed_ingest("--no-progress", "--jobs", str(jobs),
+                                                 str(corpus))
                 show(f"ingest --jobs {jobs} (empty database)", seconds, out)
+                print(f"{'':44} {cpu}; load average {os.getloadavg()[0]:.1f}")
         if "reingest" in steps:
             seconds, out = _best(3, "ingest", "--no-progress", str(corpus))
             show("re-ingest, unchanged (best of 3)", seconds, out)
