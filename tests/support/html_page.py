@@ -108,15 +108,24 @@ def html_page_checks(page: Any, centre: str, screenshot: Path | None = None) -> 
     # articles. Points along the edge are tried in turn, in case another edge crosses one.
     with_sentences = [e for e in data["edges"] if any(ev["sentence"] for ev in e["evidence"])]
     assert with_sentences, "no edge carries an evidence sentence"
+    # Points along each edge are tried in turn, and the edges one after the other (most evidence
+    # first), in case other edges cross them where the page draws a dense neighbourhood.
     centred = [e for e in with_sentences if centre_node["id"] in (e["source"], e["target"])]
-    edge = max(centred or with_sentences, key=lambda e: (len(e["evidence"]), -e["id"]))
+    edges = sorted(centred or with_sentences, key=lambda e: (-len(e["evidence"]), e["id"]))
     page.mouse.move(5, 5)
-    for at in (0.5, 0.4, 0.6, 0.3, 0.7):
-        target = edge_point(page, edge["id"], at)
-        page.mouse.click(target["x"], target["y"])
-        page.wait_for_function("document.getElementById('details').dataset.kind === 'edge'")
-        if int(page.eval_on_selector("#details", "el => el.dataset.id")) == edge["id"]:
-            break
+    edge = edges[0]
+    for edge in edges[:8]:
+        for at in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8):
+            target = edge_point(page, edge["id"], at)
+            page.mouse.click(target["x"], target["y"])
+            page.wait_for_timeout(150)  # a click on a node or on nothing shows no edge
+            shown_kind = page.eval_on_selector("#details", "el => el.dataset.kind")
+            shown_id = page.eval_on_selector("#details", "el => el.dataset.id")
+            if shown_kind == "edge" and int(shown_id) == edge["id"]:
+                break
+        else:
+            continue
+        break
     shown = edge
     assert int(page.eval_on_selector("#details", "el => el.dataset.id")) == edge["id"]
     details = page.inner_text("#details")
