@@ -32,6 +32,7 @@ from loaders.extract.nlp import word_tag
 
 _LEGAL_SUFFIX = "集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|股份公司"
 _LEGAL_RE = re.compile(_LEGAL_SUFFIX)
+_CLAUSE_MARKS = '，,。；;：:、（(\n“"》'  # what may stand before a name opening a clause
 _INDUSTRY_SUFFIX = (
     "科技|智能|信息|电器|材料|耐火材料|装备|石油装备|电子|软件|网络|通信|数据|能源|化工|机械|重工|汽车|"
     "钢铁|药业|制药|电气|智造|国际|控股|实业|农业|物流|环保|机电|光电|新材|精工|数控|仪器|家电|纺织|轮胎|"
@@ -86,7 +87,7 @@ def _company(
     vocabulary = not brand and bool(words) and all(len(w) > 1 and ctx.freq(w) >= 300 for w in words)
     # A full registered name opening a clause (天能电池集团股份有限公司与…) is a firm even when
     # its words are vocabulary; inside running text such words are more often a description.
-    clean_left = start == 0 or text[start - 1] in '，,。；;：:、（(\n“"》'
+    clean_left = start == 0 or text[start - 1] in _CLAUSE_MARKS
     clean_left = clean_left or _after_verb(ctx, start)
     registered = bool(_ORG_TAIL.search(surface)) and len(core) >= 4 and clean_left
     if (
@@ -159,7 +160,7 @@ def _proper_word(word: str) -> bool:
 
 
 _BRAND_TAGS = ("n", "nr", "ns", "nz")
-_CLAUSE_OPENERS = '，,。；;：:、（()）\n“"》与和及'
+_CLAUSE_OPENERS = _CLAUSE_MARKS + ")）与和及"  # a clause mark, a bracket closed, a joint
 _BRAND_MAX_FREQ = 3000  # more frequent nouns name fields and things of everyday talk
 
 

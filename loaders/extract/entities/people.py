@@ -154,8 +154,9 @@ def person_mentions(ctx: Context) -> list[Mention]:
         if text[pos : pos + 1] in ("为", "是") and text[pos : pos + 2] not in _COPULA_WORDS:
             pos += 1  # 董事长为甲乙: the post, then its holder
         # a name ends before a function word or verb of the list, else before a common word
+        names = _names_after(ctx, text, pos)
         for ends in (_AFTER_NAME_RE.match, lambda t, p: _word_follows(ctx, t, p)):
-            name = next((n for n in _names_after(ctx, text, pos) if ends(text, pos + len(n))), "")
+            name = next((n for n in names if ends(text, pos + len(n))), "")
             if name:
                 found.setdefault(name, (pos, pos + len(name)))
                 break

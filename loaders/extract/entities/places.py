@@ -179,11 +179,12 @@ def _short_forms_of_named_orgs(
 def _inside_latin_word(text: str, start: int, end: int) -> bool:
     """A match that opens or closes with a Latin letter or digit while the text goes on with
     one."""
-    def latin(ch: str) -> bool:
-        return ch.isascii() and ch.isalnum()
-
     before, after = text[start - 1 : start], text[end : end + 1]
-    return (latin(before) and latin(text[start])) or (latin(after) and latin(text[end - 1]))
+    return (_latin(before) and _latin(text[start])) or (_latin(after) and _latin(text[end - 1]))
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def gazetteer_mentions(ctx: Context) -> list[Mention]:

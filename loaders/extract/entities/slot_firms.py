@@ -126,6 +126,8 @@ def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mentio
     firm_ends = {end for _, end in firms}
     spans = [(k.start, k.end) for k in known if not k.nested]
     out: list[Mention] = []
+    if len(firms) < 2:
+        return out  # (a list needs two known firms: the scan below is not run for nothing)
     for run in _LIST_RUN.finditer(text):
         items = _items(run.group(0), run.start())
         # the first item may carry words before the name (由甲): it counts when a firm ends it

@@ -35,12 +35,20 @@ _ITEM_DESCRIPTOR = re.compile(
     r"[\u4e00-\u9fff]{0,8}(?:巨头|龙头|企业|客户|厂商|品牌|公司|集团|车企|大厂|伙伴)"
 )
 _LIST_END = re.compile(r"等|[（(]|[）)]")
+# The one-character names of cities that 在京, 在沪 … write (general usage), and the city each
+# names; 宁 names several (南京, 宁波, 宁夏): it is a place word but resolves to none.
+CITY_ABBREVIATIONS = {
+    "京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市",
+    "深": "深圳市", "杭": "杭州市", "蓉": "成都市", "汉": "武汉市", "港": "香港特别行政区",
+}
+_ONE_CHARACTER_PLACES = "".join(CITY_ABBREVIATIONS) + "宁"
 # Allowed between a group and the verb it governs: adverbs, auxiliaries, 等N部门.
 ADVERB_GAP = re.compile(
     r"^\s*(?:等(?:[一二三四五六七八九十\d]*个?(?:部门|单位|家))?"
     r"(?:多家|众多|[一二三四五六七八九十\d]+家)?(?:产业|生态|行业)?(?:合作伙伴|伙伴|企业|单位|厂商|机构)?|"
     r"等(?:[\d一二三四五六七八九十两几数上百千余多]+家)[\u4e00-\u9fff]{0,8}?(?:企业|公司|厂商|厂家)|纷纷|"
-    r"在(?:京|沪|津|渝|穗|深|港|杭|蓉|汉|宁|[\u4e00-\u9fff]{2,3}[省市区县])|先后|相继|陆续|已经?|正式|联合|共同|"
+    f"在(?:[{_ONE_CHARACTER_PLACES}]|[\u4e00-\u9fff]{{2,3}}[省市区县])|"
+    r"先后|相继|陆续|已经?|正式|联合|共同|"
     r"联手|携手|还要?|也|将|正在|率先|全面|重点|加快|今年|近日|日前|在全国首家|首家|都|均|分别|"
     r"积极|新|又|再|一起|一道|专门|进一步|于\d{4}年|此前|合作|周[一二三四五六日天]|星期[一二三四五六日天]|"
     r"今天|昨天|昨日|今日|"

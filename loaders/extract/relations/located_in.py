@@ -16,7 +16,7 @@ from loaders.extract.entities import Mention
 from loaders.extract.entities.places import ZONE_KIND
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.nlp import opens_proper_word
-from loaders.extract.relations.base import SentenceView, relation, rx
+from loaders.extract.relations.base import CITY_ABBREVIATIONS, SentenceView, relation, rx
 
 _LOCATABLE = SCHEMA["LOCATED_IN"].heads
 _FIRMS = frozenset({"Company", "Organization", "Agency"})
@@ -281,11 +281,6 @@ def _surface_place(surface: str) -> str | None:
     return None
 
 
-# The one-character names of cities that 在京, 在沪 … write (general usage).
-_CITY_ABBREVIATIONS = {
-    "京": "北京市", "沪": "上海市", "津": "天津市", "渝": "重庆市", "穗": "广州市",
-    "深": "深圳市", "杭": "杭州市", "蓉": "成都市", "汉": "武汉市", "港": "香港特别行政区",
-}
 # 在甲市举行的乙大会 / 乙大会在甲市开幕: an event where it is held (T27).
 _HELD = re.compile(r"举行|举办|召开|开幕|闭幕|启动|揭幕|开展")
 
@@ -302,7 +297,7 @@ def _held_in(view: SentenceView) -> list[Relation]:
             c for c in view.mentions
             if c.label == "City" and pos - len(before) + at < c.start and c.end <= pos
         ]
-        abbr = _CITY_ABBREVIATIONS.get(before[at + 1 : at + 2])
+        abbr = CITY_ABBREVIATIONS.get(before[at + 1 : at + 2])
         if not places and abbr is not None and before[at + 2 :].strip() in ("", "隆重", "正式"):
             here = pos - len(before) + at + 1  # 在京启动: the capital's one-character name
             places = [Mention(here, here + 1, "City", abbr, before[at + 1], "abbreviation")]
