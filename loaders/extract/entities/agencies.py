@@ -17,6 +17,7 @@ from loaders.extract.entities.lexicon import (
     STOP_TOKENS,
     TITLE_ALT,
 )
+from loaders.extract.entities.places import ZONE_KIND
 from loaders.extract.entities.projects import _places_inside
 from loaders.extract.scan import finditer_near
 
@@ -67,6 +68,8 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
             start -= 2  # 政协甲市委员会: the CPPCC committee of the place, named as written
         surface = text[start : m.end()]
         name = surface if surface.startswith("政协") else _expand_agency(ctx, surface, None)
+        if places and places[0].start == start and ZONE_KIND.fullmatch(places[0].surface):
+            name = places[0].name + name[len(places[0].surface) :]  # 高新区党工委 (N6)
         mention = Mention(start, m.end(), "Agency", name, surface, "pattern:agency")
         if surface != name:
             mention.aliases.add(surface)

@@ -85,6 +85,8 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
         both = view.pair(pos)
         if both:
             return both, "rule:developed_by_pair"
+    if rx(r"在[^，。；在]{1,30}(?:期间|之际|前夕)$").search(lead):
+        return [], ""  # 乙在甲大会期间举办的…论坛: held there by others, not by 乙
     if view.subject is not None and view.subject.label in _BUILDERS and view.subject.end <= pos:
         # A携手B，打造了X: the partner joined to the subject builds X too
         partner = next((m for m in view.mentions if m.start > view.subject.end), None)

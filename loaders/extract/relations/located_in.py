@@ -75,8 +75,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         for m in view.mentions:
             if m.label not in _LOCATABLE:
                 continue
-            # Places written in the name itself.
-            for place in m.place_prefix:
+            # Places written in the name itself; a bare zone word writes none (高新区人社局, T31).
+            for place in () if ZONE_KIND.match(m.surface) else m.place_prefix:
                 out.append(_rel(m, place, view, "rule:located_prefix", 0.9))
             # A place written right before the name: 东营市国瓷材料, 淄博市“窑炉数字大脑”.
             start = m.start - 1 if view.text[m.start - 1 : m.start] in "“‘" else m.start

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from graph.model import SCHEMA, Relation
-from loaders.extract.entities import TITLE_ALT
+from loaders.extract.entities import TITLE_ALT, Mention
 from loaders.extract.relations.base import (
     ADVERB_GAP,
     EXHORTATION,
@@ -23,7 +23,7 @@ _PROJECTS = frozenset({"Project"})
 # Taking part (T39): joining, winning a bid, entering a list, receiving a programme's support.
 _TAKES_PART = (
     r"参与|参加|承建|参建|承担|牵头建设|牵头实施|中标|入选|入围|上榜|榜上有名|加入|援建|"
-    r"负责(?:运营|建设|实施|承建)|获得[^，。；]{0,12}?(?:支持|资助)|成为[^，。；]{0,12}?(?:首批|第一批)"
+    r"负责(?:运营|建设|实施|承建)|获得[^，。；]{0,20}?(?:支持|资助)|成为[^，。；]{0,12}?(?:首批|第一批)"
 )
 
 
@@ -36,27 +36,51 @@ _AFTER_EVENT = re.compile(r"^[”」》]?(?:上|期间|现场)")
 _TITLE_GAP = re.compile(f"^(?:[（(][^（）()]{{1,12}}[)）])?[^，。；]{{0,12}}?(?:{TITLE_ALT})$")
 
 
+# 在甲峰会期间举办的乙论坛上: the forum is where one acts (T43)
+_HELD_DURING = re.compile(r"^[”」》]?(?:期间|之际)(?:举办|举行|召开)的[“「]?$")
+# 在甲大会上，乙发布了…: an organisation acting at the event after the comma (T40)
+_ACTS_THERE = re.compile(
+    r"^[^，。；]{0,20}?(?:发布|推出|荣获|获得|摘得|斩获|签约|签署|展示|亮相|汇报|介绍|发表)"
+)
+
+
+def _event_at(view: SentenceView, pos: int) -> Mention | None:
+    """The named event a 在 at `pos` opens (在甲大会上, 在甲论坛期间)."""
+    events = [
+        e
+        for e in view.mentions
+        if e.label == "Project"
+        and pos < e.start <= pos + 40
+        and _EVENT_WORD.search(e.name)
+        and not rx(r"[，。；]").search(view.text[pos : e.start])
+    ]
+    for i, e in enumerate(events):
+        if e.start > pos + 12 and i == 0:
+            return None
+        later = events[i + 1] if i + 1 < len(events) else None
+        if later is not None and _HELD_DURING.match(view.text[e.end : later.start]):
+            continue
+        if _AFTER_EVENT.match(view.text[e.end : e.end + 3]):
+            return e
+        return None
+    return None
+
+
 def _at_event(view: SentenceView) -> list[Relation]:
     out = []
     for m in rx("在").finditer(view.sentence.text):
         pos = view.start + m.start()
-        event = next(
-            (
-                e
-                for e in view.mentions
-                if e.label == "Project"
-                and pos < e.start <= pos + 12
-                and _EVENT_WORD.search(e.name)
-                and _AFTER_EVENT.match(view.text[e.end : e.end + 3])
-                and not rx(r"[，。；]").search(view.text[pos : e.start])
-            ),
-            None,
-        )
+        event = _event_at(view, pos)
         if event is None:
             continue
         events = [event]
-        pos = view.start + m.start()
         actors = view.group_ending_at(pos, _ACTORS)
+        after = rx(r"[”」》]?(?:上|期间|现场)[，,]\s*").match(view.text, event.end)
+        clause_start, _ = view.clause_of(pos)
+        if not actors and after is not None and clause_start == pos:
+            actors = view.group_starting_at(after.end(), _ACTORS, gap=r"^\s*$")
+            if actors and not _ACTS_THERE.match(view.text[actors[-1].end : view.end]):
+                actors = []
         if not actors:
             person = next(
                 (p for p in reversed(view.mentions) if p.end <= pos and p.label == "Person"), None
@@ -86,6 +110,12 @@ def find(views: list[SentenceView]) -> list[Relation]:
             pos = view.start + verb.start()
             actors = view.actors_before(pos, _ACTORS)
             projects = view.group_in_clause_after(view.start + verb.end(), _PROJECTS)
+            if verb.group(0).startswith("获得"):  # 获得甲计划…支持: the programme lies inside
+                projects = [
+                    p
+                    for p in view.mentions
+                    if p.label == "Project" and pos < p.start and p.end <= view.start + verb.end()
+                ]
             for a in actors:
                 for p in projects:
                     out.append(relation("PARTICIPATES_IN", a, p, view, "rule:participates", 0.8))

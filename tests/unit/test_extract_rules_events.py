@@ -1,0 +1,46 @@
+"""Taking part in events and programmes (T39, T40, T43), and bodies named with a bare zone word
+(N6, T31). Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from support.extraction import names, pairs, run
+
+
+def test_a_firm_acting_at_an_event_named_before_it_takes_part() -> None:
+    ex = run("在2024洛阳工业互联网大会上，星云科技发布了新一代工业操作系统。")
+    assert ("星云科技", "2024洛阳工业互联网大会") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_an_award_at_an_event_is_taking_part() -> None:
+    ex = run("据悉，在洛阳举办的2025星河开发者大会上，星云科技荣获“年度创新企业”奖。")
+    assert ("星云科技", "2025星河开发者大会") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_a_firm_only_named_after_an_event_does_not_take_part() -> None:
+    ex = run("在2024洛阳工业互联网大会上，星云科技的产品受到关注。")
+    assert pairs(ex, "PARTICIPATES_IN") == set()
+
+
+def test_a_forum_held_during_a_summit_is_where_the_speaker_acts() -> None:
+    ex = run("星河科技总工程师李四在第五届数字经济峰会期间举办的“工业智能”论坛上演讲称，前景广阔。")
+    taking_part = pairs(ex, "PARTICIPATES_IN")
+    assert ("星河科技", "工业智能论坛") in taking_part
+    assert ("星河科技", "第五届数字经济峰会") not in taking_part
+    assert pairs(ex, "DEVELOPED_BY") == set()
+
+
+def test_support_from_a_programme_is_taking_part_in_it() -> None:
+    ex = run("随后的2020年，星河科技获得河南省中原英才计划创业项目支持。")
+    assert ("星河科技", "河南省中原英才计划") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_a_body_named_with_a_bare_zone_word_carries_the_zone_but_no_location() -> None:
+    ex = run("洛阳高新区举行重点项目开工仪式。高新区党工委书记王五出席仪式。")
+    assert "洛阳高新区党工委" in names(ex, "Agency")
+    assert ("王五", "洛阳高新区党工委") in pairs(ex, "WORKS_FOR")
+    assert not {h for h, _ in pairs(ex, "LOCATED_IN")} & {"洛阳高新区党工委"}
+
+
+def test_a_body_with_its_zone_written_is_located_there() -> None:
+    ex = run("洛阳高新区人社局负责人介绍了情况。")
+    assert ("洛阳高新区人社局", "洛阳高新区") in pairs(ex, "LOCATED_IN")
