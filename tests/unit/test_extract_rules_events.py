@@ -1,9 +1,9 @@
-"""Taking part in events and programmes (T39, T40, T43), and bodies named with a bare zone word
-(N6, T31). Sentences are invented for these tests."""
+"""Taking part in events and programmes (T39, T40, T43), bodies named with a bare zone word
+(N6, T31), and the subject of what an official said. Sentences are invented for these tests."""
 
 from __future__ import annotations
 
-from support.extraction import names, pairs, run
+from support.extraction import names, pairs, run, sym
 
 
 def test_a_firm_acting_at_an_event_named_before_it_takes_part() -> None:
@@ -44,3 +44,15 @@ def test_a_body_named_with_a_bare_zone_word_carries_the_zone_but_no_location() -
 def test_a_body_with_its_zone_written_is_located_there() -> None:
     ex = run("洛阳高新区人社局负责人介绍了情况。")
     assert ("洛阳高新区人社局", "洛阳高新区") in pairs(ex, "LOCATED_IN")
+
+
+def test_the_place_that_opens_what_an_official_said_is_the_subject() -> None:
+    ex = run("洛阳市委常委、常务副市长张三介绍，洛阳把都市圈建设作为重要任务，携手郑州，锚定目标。")
+    partners = sym(ex, "PARTNERS_WITH")
+    assert frozenset({"洛阳市", "郑州市"}) in partners
+    assert frozenset({"洛阳市委", "郑州市"}) not in partners
+
+
+def test_what_a_manager_said_without_a_name_keeps_the_firm_as_subject() -> None:
+    ex = run("星河科技总经理张三表示，将携手星云集团，共同开拓海外市场。")
+    assert frozenset({"星河科技", "星云集团"}) in sym(ex, "PARTNERS_WITH")

@@ -69,6 +69,8 @@ _ADVERBIAL_LEAD = re.compile(
 )
 _ASIDE_OR_CLOSER = re.compile(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+")
 _SHORT_LEAD = re.compile(r"^[^，,]{0,8}[，,]")
+# A clause that ends in a speech verb: the next clause is what was said.
+_REPORTED = re.compile(r"(?:介绍|表示|指出|强调|认为|透露|坦言|说|称)$")
 _TIME_CLAUSE = re.compile(
     r"^[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.]+$"
 )
@@ -264,6 +266,12 @@ def find_subject(view: SentenceView) -> Mention | None:
         clause_end = min(comma) if comma else view.end
         clause = text[pos:clause_end].strip()
         inside = [m for m in view.mentions if pos <= m.start < clause_end]
+        if inside and inside[-1].label == "Person" and comma and _REPORTED.search(clause):
+            # 甲局长乙介绍，丙市把…: the reported clause, when a name opens it, is the subject
+            said = [m for m in view.mentions if clause_end < m.start]
+            opens = said and len(text[clause_end + 1 : said[0].start].strip()) <= 1
+            if opens and said[0].label in ORG_LABELS:
+                return said[0]
         if inside:
             first = inside[0]
             lead = text[pos : first.start].strip()
