@@ -48,7 +48,8 @@ _WIRE_CREDIT = re.compile(r"讯\s*[（(]$")
 # An academic title or courtesy form right after a name, the name opening a phrase or following
 # its institution (甲大学乙丙教授, 乙丙院士团队, 乙丙博士认为).
 _ACADEMIC_AFTER = re.compile(
-    f"(?:^|(?<=[，,。；：！？\n“”、（(\\s年大院所校室司局]))([{HAN}]{{2,3}}?)"
+    f"(?:^|(?<=[，,。；：！？\n“”、（(\\s年大院所校室司局学的])|(?<=泰斗|导师|师从|恩师))"
+    f"((?![的了和与在是])[{HAN}]{{2,3}}?)"
     "(?=教授|副教授|院士|博士|研究员|先生|女士)"
 )
 # A group of people opened by one of them (甲乙丙等政协委员, 以甲乙丙为代表的…).
@@ -169,12 +170,12 @@ def person_mentions(ctx: Context) -> list[Mention]:
             before = text[max(0, start - 1) : start]
             # 市工业和信息化局卢阳副局长, 工业互联网处周林处长: after an office, never bare;
             # or one of a list of people with their titles (甲主任、乙丙总经理)
-            if before and before in "处科室部局院司组办会所厅委、":
+            if before and before in "处科室部局院司组办会所厅委团、":
                 found.setdefault(name, (start, start + len(name)))
                 break
     for m in _ACADEMIC_AFTER.finditer(text) if _ACADEMIC_WORD.search(text) else ():
         name = m.group(1)
-        if _is_name(ctx, name):
+        if _is_name(ctx, name, _RARE_FREQ):
             found.setdefault(name, (m.start(1), m.end(1)))
     for pattern in (_GROUP_AFTER, _LED_BY):
         for m in pattern.finditer(text):

@@ -82,10 +82,10 @@ def find(views: list[SentenceView]) -> list[Relation]:
 
 
 def _former_role_before(view: SentenceView, person: Mention) -> bool:
-    """Whether the clause before the name opens its titles with 时任, 曾任, 原任 …"""
+    """Whether the clause before the name holds 时任, 曾任, 原任 … (a former post)."""
     clause = view.text[view.start : person.start]
     clause = clause[max(clause.rfind(c) for c in "，,；;：:") + 1 :]
-    return bool(_FORMER_ROLE.match(clause.strip()))
+    return bool(_FORMER_ROLE.search(clause))
 
 
 def _stated_post(view: SentenceView, i: int, person: Mention) -> list[Relation]:

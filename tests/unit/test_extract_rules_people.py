@@ -1,0 +1,42 @@
+"""People named before an academic title or a courtesy form, after a firm with their post, or
+after an occupation with a speech verb; former posts. Sentences are invented for these tests."""
+
+from __future__ import annotations
+
+from support.extraction import names, pairs, run
+
+
+def test_a_name_before_a_courtesy_form_after_a_word_of_respect() -> None:
+    ex = run("联合创始人王小明博士师从计算力学泰斗李国强先生。")
+    assert {"王小明", "李国强"} <= names(ex, "Person")
+
+
+def test_a_name_before_an_academic_title_after_a_university() -> None:
+    ex = run("1998年，洛阳大学周光明院士团队发起了一项研究。")
+    assert "周光明" in names(ex, "Person")
+
+
+def test_a_name_before_a_title_after_de() -> None:
+    ex = run("研究由洛阳大学的陈敏教授主持。")
+    assert "陈敏" in names(ex, "Person")
+
+
+def test_a_common_word_before_an_academic_title_is_no_name() -> None:
+    ex = run("星河科技的高级研究员参与了研究。")
+    assert names(ex, "Person") == set()
+
+
+def test_a_name_with_its_post_after_a_group() -> None:
+    ex = run("星河集团石七林总经理特别表示感谢。")
+    assert ("石七林", "星河集团") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_commentator_who_says_is_a_person() -> None:
+    ex = run("通讯科技评论员刘立新指，该芯片性能顶尖。")
+    assert "刘立新" in names(ex, "Person")
+
+
+def test_a_former_teacher_works_there_no_more() -> None:
+    ex = run("两人共同受教于时任教洛阳大学的陈敏教授。")
+    assert "陈敏" in names(ex, "Person")
+    assert pairs(ex, "WORKS_FOR") == set()
