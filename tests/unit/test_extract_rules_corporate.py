@@ -245,3 +245,24 @@ def test_a_place_and_a_firms_name_is_that_firms_local_company() -> None:
     ex = run("目前，洛阳拥有星河客车、洛阳比亚迪等5家整车企业。比亚迪还将扩产。")
     assert ("洛阳比亚迪", "比亚迪") in pairs(ex, "SUBSIDIARY_OF")
     assert not any(child == "星河客车" for child, _ in pairs(ex, "SUBSIDIARY_OF"))
+
+
+def test_an_operators_city_branch_belongs_to_the_group_and_lies_in_both_places() -> None:
+    ex = run("近日，河南移动洛阳分公司助力落地全省首家智慧超市。")
+    assert "河南移动洛阳分公司" in names(ex, "Company")
+    assert ("河南移动洛阳分公司", "中国移动") in pairs(ex, "SUBSIDIARY_OF")
+    located = pairs(ex, "LOCATED_IN")
+    assert {("河南移动洛阳分公司", "洛阳市"), ("河南移动洛阳分公司", "河南省")} <= located
+
+
+def test_a_firms_provincial_branch_belongs_to_the_firm() -> None:
+    ex = run("中国电信湖南分公司为星云科技提供服务。")
+    assert ("中国电信湖南分公司", "中国电信") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_an_operators_quoted_platform_is_owned_by_the_operator() -> None:
+    ex = run("据了解，河南移动“星帆云考场”平台是专为学校搭建的远程面试系统。")
+    assert "星帆云考场" in names(ex, "Platform")
+    assert "河南移动" in names(ex, "Company")
+    assert ("星帆云考场", "河南移动") in pairs(ex, "SUBSIDIARY_OF")
+    assert ("星帆云考场", "河南省") in pairs(ex, "LOCATED_IN")

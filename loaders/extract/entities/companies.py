@@ -364,23 +364,25 @@ def branch_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         if entry is None or entry.level == "district":
             continue
         surface = ctx.text[k.start : m.end()]
-        out.append(
-            Mention(
-                k.start,
-                m.end(),
-                k.label,
-                fold(surface),
-                surface,
-                "pattern:branch",
-                place_prefix=(entry.name,),
-            )
+        branch = Mention(
+            k.start,
+            m.end(),
+            k.label,
+            fold(surface),
+            surface,
+            "pattern:branch",
+            place_prefix=(*k.place_prefix, entry.name),
         )
+        if k.label == "Company" and "分" in m.group(2):
+            # the branch belongs to the firm, or an operator's branch to its group (T34)
+            branch.owner = k.owner or k.name
+        out.append(branch)
     return out
 
 
 # Telecom operators name their provincial and city companies by place + short name (甲省移动).
 _OPERATOR_GROUPS = {"移动": "中国移动", "电信": "中国电信", "联通": "中国联通", "广电": "中国广电"}
-_OPERATOR = re.compile("|".join(_OPERATOR_GROUPS))
+OPERATOR = re.compile("|".join(_OPERATOR_GROUPS))
 
 
 def operator_technology(text: str, end: int) -> bool:
@@ -394,7 +396,7 @@ def operator_branch_mentions(ctx: Context) -> list[Mention]:
     the group and located in the place (the place's short or full form, e.g. 北京移动)."""
     out = []
     for city in ctx.cities:
-        m = _OPERATOR.match(ctx.text, city.end)
+        m = OPERATOR.match(ctx.text, city.end)
         if m is None or not ctx.tokens.is_boundary(m.end()):
             continue
         if operator_technology(ctx.text, m.end()):

@@ -355,8 +355,8 @@ def find_mentions(
     mentions.extend(described_x_company_mentions(ctx, mentions))
     mentions.extend(listed_firm_mentions(ctx, mentions))
     mentions.extend(slot_firm_mentions(ctx, mentions))
-    mentions.extend(branch_mentions(ctx, mentions))
     mentions.extend(operator_branch_mentions(ctx))
+    mentions.extend(branch_mentions(ctx, mentions))  # 甲省移动乙市分公司 too
     mentions.extend(latin_firm_mentions(ctx))
     mentions.extend(coordinated_firm_mentions(ctx, mentions))
     mentions.extend(deal_firm_mentions(ctx, mentions))

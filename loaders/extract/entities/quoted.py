@@ -12,6 +12,7 @@ from loaders.extract.entities.base import (
     fold,
     name_left_edge,
 )
+from loaders.extract.entities.companies import OPERATOR
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     STOP_TOKENS,
@@ -205,6 +206,11 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
             place_prefix = ()
             if left < lead_start and not re.fullmatch(f"[{HAN}]+", text[left:lead_start]):
                 left = m.start()
+        owner = ""
+        if places and OPERATOR.fullmatch(text[places[-1].end : lead_start]):
+            # 甲省移动“乙”平台: the operator's platform, located where the operator is
+            owner, left = text[left:lead_start], m.start()
+            place_prefix = tuple(p.name for p in places)
         if (
             label == "Policy"
             and suffix == "规划"
@@ -220,6 +226,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         if label == "Platform" and suffix and not _type_of(inner) and left == m.start():
             name = fold(inner)  # a brand: “云帆”工业互联网平台 is the platform 云帆
         mention = Mention(left, span_end, label, name, surface, "pattern:quoted")
+        mention.owner = owner or None
         inner_places = ctx.leading_places(m.start() + 1, m.end() - 1)
         mention.place_prefix = place_prefix or tuple(p.name for p in inner_places)
         for alias in {surface, fold(inner) + suffix, text[m.start() : span_end]}:

@@ -21,8 +21,8 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.companies import (
     _FIRM_ONLY_SUFFIX,
-    _OPERATOR,
     _PROPER_TAGS,
+    OPERATOR,
     _company,
     operator_technology,
 )
@@ -97,7 +97,7 @@ def _organisation(ctx: Context, start: int, end: int) -> Mention | None:
         return None  # the tail of a longer word (深科技 in 钛深科技)
     if NAME_GOES_ON.match(ctx.text, end) or is_byline(ctx.text, start, end):
         return None  # the name is longer than the span (君实|生物), or a credit (来源：甲乙证券)
-    if _OPERATOR.search(surface[-2:]) and operator_technology(ctx.text, end):
+    if OPERATOR.search(surface[-2:]) and operator_technology(ctx.text, end):
         return None
     if re.search(r"[=%/\\]|http", surface):
         return None  # markup or an address, not a name
