@@ -3,7 +3,7 @@ on a near miss. Sentences are invented for these tests."""
 
 from __future__ import annotations
 
-from support.extraction import names, pairs, run
+from support.extraction import names, pairs, run, sym
 
 
 def test_several_declared_short_names_are_all_aliases() -> None:
@@ -266,3 +266,21 @@ def test_an_operators_quoted_platform_is_owned_by_the_operator() -> None:
     assert "河南移动" in names(ex, "Company")
     assert ("星帆云考场", "河南移动") in pairs(ex, "SUBSIDIARY_OF")
     assert ("星帆云考场", "河南省") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_rare_word_between_a_region_and_gongsi_is_a_firm() -> None:
+    ex = run("华曜新疆公司同新疆星业公司签订了战略合作框架协议。")
+    assert {"华曜新疆公司", "新疆星业公司"} <= names(ex, "Company")
+    located = pairs(ex, "LOCATED_IN")
+    assert {("华曜新疆公司", "新疆维吾尔自治区"), ("新疆星业公司", "新疆维吾尔自治区")} <= located
+
+
+def test_a_region_and_a_trade_word_before_gongsi_is_no_firm() -> None:
+    ex = run("新疆投资公司数量逐年增加。")
+    assert names(ex, "Company") == set()
+
+
+def test_a_signing_party_apart_from_its_partner() -> None:
+    ex = run("华曜新疆公司在拓展新疆市场时就同新疆星业公司签订了协议。")
+    assert frozenset({"华曜新疆公司", "新疆星业公司"}) in sym(ex, "SIGNED_WITH")
+    assert sym(ex, "PARTNERS_WITH") == set()

@@ -41,18 +41,38 @@ def described_x_company_mentions(ctx: Context, known: list[Mention]) -> list[Men
         stem = text[left : m.start()]
         if not (3 <= len(stem) <= 8) or len(words) < 2 or not tokens.is_boundary(left):
             continue
+        cities = ctx.cities_in(left, m.start())
+        place_first = bool(cities) and cities[0].start - left < 2
         lone = len(words[0]) == 1 and len(words[1]) == 1  # an unknown name cut into characters
-        if not _proper_word(words[0]) or (not lone and ctx.freq(words[0]) >= _RARE_FREQ):
+        rare = lone or ctx.freq(words[0]) < _RARE_FREQ
+        if not place_first and not (_proper_word(words[0]) and rare):
             continue
         if words[0] in STOP_TOKENS or stem[0] in _FUNCTION_CHARS:
             continue
         if any(w in STOP_TOKENS for w in words if len(w) > 1) or _GENERIC_MODIFIERS.fullmatch(stem):
             continue
-        cities = ctx.cities_in(left, m.start())
-        if cities and cities[0].start - left < 2:
-            continue  # 甲市公司: a place, not a name, opens the stem
+        places: tuple[str, ...] = ()
+        if place_first:
+            if not _placed_brand(ctx, text[cities[0].end : m.start()]):
+                continue  # 甲市公司, 甲省投资公司: a place and a trade name no firm
+            places = (cities[0].name,)  # 甲省乙丙公司: a rare word after the place is a name
+        elif cities and cities[-1].end == m.start():
+            places = (cities[-1].name,)  # 甲乙新疆公司: the firm's company for that region
         name = stem + "公司"
         mention = Mention(left, m.end(), "Company", name, name, "pattern:x_company")
         mention.aliases.add(stem)
+        mention.place_prefix = places
         out.append(mention)
     return out
+
+
+def _placed_brand(ctx: Context, rest: str) -> bool:
+    """Whether the words between a place and 公司 are a brand: two or three characters the
+    dictionary hardly knows (天业, not 投资 or 电力)."""
+    return (
+        2 <= len(rest) <= 3
+        and rest not in STOP_TOKENS
+        and not _GENERIC_MODIFIERS.fullmatch(rest)
+        and ctx.freq(rest) < _RARE_FREQ
+        and all(ctx.freq(rest[i : i + 2]) < _RARE_FREQ for i in range(len(rest) - 1))
+    )

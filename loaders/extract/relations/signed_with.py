@@ -26,6 +26,9 @@ def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
             c_pos = clause_start + c.start()
             heads = view.group_ending_at(c_pos, _PARTIES)
             tails = view.group_starting_at(c_pos + len(c.group(0)), _PARTIES, gap=r"^\s*$")
+            if tails and not heads:  # a place after 同 may open a name the rules missed
+                tails = [t for t in tails if t.label != "City"]
+                heads = _subject_before(view, clause_start, c_pos) if tails else []
             if not heads or not tails:
                 continue
             if tails[0].label != "City":  # …及济南、淄博等地多家企业: places are not parties
@@ -39,6 +42,19 @@ def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
                 if len(both) == 2:
                     pairs.append((both[0], both[1], s_pos))
     return pairs
+
+
+def _subject_before(view: SentenceView, clause_start: int, pos: int) -> list:
+    """甲在拓展市场时就同乙签订…: the clause's first organisation, else the sentence's subject."""
+    firms = [
+        m
+        for m in view.mentions
+        if clause_start <= m.start and m.end <= pos and m.label in _PARTIES - {"City"}
+    ]
+    if firms:
+        return firms[:1]
+    subject = view.subject
+    return [subject] if subject is not None and subject.end <= clause_start else []
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
