@@ -26,8 +26,9 @@ def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
             c_pos = clause_start + c.start()
             heads = view.group_ending_at(c_pos, _PARTIES)
             tails = view.group_starting_at(c_pos + len(c.group(0)), _PARTIES, gap=r"^\s*$")
-            if tails and not heads:  # a place after 同 may open a name the rules missed
-                tails = [t for t in tails if t.label != "City"]
+            attributive = text[view.start + sign.end() :].startswith("的")  # 与乙签约的成果
+            if tails and not heads and not attributive:
+                tails = [t for t in tails if t.label != "City"]  # a place may open a name
                 heads = _subject_before(view, clause_start, c_pos) if tails else []
             if not heads or not tails:
                 continue
