@@ -13,6 +13,7 @@ from loaders.extract.entities.agencies import (
     sub_unit_mentions,
 )
 from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
+from loaders.extract.entities.client_lists import client_list_mentions
 from loaders.extract.entities.companies import (
     branch_mentions,
     company_mentions,
@@ -358,6 +359,7 @@ def find_mentions(
     mentions.extend(operator_branch_mentions(ctx))
     mentions.extend(branch_mentions(ctx, mentions))  # 甲省移动乙市分公司 too
     mentions.extend(latin_firm_mentions(ctx))
+    mentions.extend(client_list_mentions(ctx, mentions))
     mentions.extend(coordinated_firm_mentions(ctx, mentions))
     mentions.extend(deal_firm_mentions(ctx, mentions))
     mentions.extend(party_committee_mentions(ctx, mentions))

@@ -62,8 +62,9 @@ def _actor(view: SentenceView, pos: int, labels: frozenset[str]) -> list[Mention
     """Who supplies: the last actor before `pos`, else the sentence's subject (甲是一家…企业，
     为乙配套)."""
     actors = view.actors_before(pos, labels)
-    if not actors and view.subject is not None and view.subject.label in _SOURCES:
-        actors = [view.subject]
+    subject = view.subject
+    if not actors and subject is not None and subject.label in _SOURCES and subject.end <= pos:
+        actors = [subject]
     return actors[-1:]
 
 

@@ -1,0 +1,24 @@
+"""Customers and partners named in a list: Latin-script brands and unknown names there are
+firms, and the supplier is the firm written before the list. Sentences are invented for these
+tests."""
+
+from __future__ import annotations
+
+from support.extraction import names, pairs, run
+
+
+def test_latin_brands_in_a_list_of_customers_are_firms_supplied() -> None:
+    ex = run("星河科技的主要客户包括Acme Apparel、Blue Harbor及华曜良品等。")
+    assert {"Acme Apparel", "Blue Harbor", "华曜良品"} <= names(ex, "Company")
+    assert ("星河科技", "Blue Harbor") in pairs(ex, "EMPOWERS")
+
+
+def test_ordinary_words_in_a_list_of_customers_are_no_firms() -> None:
+    ex = run("星河科技的客户包括政府、企业和个人。")
+    assert names(ex, "Company") == {"星河科技"}
+    assert pairs(ex, "EMPOWERS") == set()
+
+
+def test_a_list_of_customers_without_a_supplier_names_no_supplier() -> None:
+    ex = run("客户包括：星云集团、华曜科技等。")
+    assert pairs(ex, "EMPOWERS") == set()
