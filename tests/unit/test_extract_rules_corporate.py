@@ -284,3 +284,19 @@ def test_a_signing_party_apart_from_its_partner() -> None:
     ex = run("华曜新疆公司在拓展新疆市场时就同新疆星业公司签订了协议。")
     assert frozenset({"华曜新疆公司", "新疆星业公司"}) in sym(ex, "SIGNED_WITH")
     assert sym(ex, "PARTNERS_WITH") == set()
+
+
+def test_what_a_group_holds_is_a_firm_it_owns() -> None:
+    ex = run("本轮融资由星云科技旗下华曜投资和洛阳一家基金联合投资。")
+    assert "华曜投资" in names(ex, "Company")
+    assert ("华曜投资", "星云科技") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_field_held_by_a_group_is_no_firm() -> None:
+    ex = run("星云科技旗下金融投资和制造业务均有增长。")
+    assert names(ex, "Company") == {"星云科技"}
+
+
+def test_a_latin_product_glued_to_its_maker_belongs_to_it() -> None:
+    ex = run("星河科技Common Edge解决方案荣获大奖。")
+    assert ("Common Edge", "星河科技") in pairs(ex, "SUBSIDIARY_OF")

@@ -5,6 +5,7 @@ firms (甲、乙和丙: 丙 is a firm when 甲 and 乙 are)."""
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from loaders.extract.entities.base import (
     _RARE_FREQ,
@@ -17,7 +18,7 @@ from loaders.extract.entities.base import (
     is_predicate,
 )
 from loaders.extract.entities.companies import _NAME_IN_QUOTES
-from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
+from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, FIELD_WORDS, STOP_TOKENS
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
 from loaders.extract.scan import finditer_near
@@ -57,6 +58,54 @@ _ORG_SLOTS = (
 _ORG_SLOT_WORDS = tuple(re.compile(words) for words in _SLOT_WORDS)
 
 
+# 甲旗下(的)(投资平台)乙: what a firm holds is an organisation.
+_UNDER_OWNER = re.compile(
+    r"旗下(?:的)?(?:全资|控股)?(?:子公司|投资平台|投资机构|公司|企业)?"
+    r"(?P<x>[^，,。；、的\s“”和与]{2,8}?)(?=和|与|、|联合|共同|作为|[，,。；])"
+)
+
+
+def _starts(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(word, text)]
+
+
+# What a group holds may be named by a brand noun and a firm word (甲乙投资, 基石基金).
+_HELD_FIRM = re.compile(f"([{HAN}]{{2,5}}?)(?:投资|基金|资本|控股|科技|集团|证券|银行)")
+_HELD_BRAND_MAX_FREQ = 3000  # more frequent words name fields, not brands
+
+
+def _held_brand(ctx: Context, item: str) -> bool:
+    m = _HELD_FIRM.fullmatch(item)
+    if m is None or _GENERIC_MODIFIERS.fullmatch(m.group(1)) or m.group(1) in STOP_TOKENS:
+        return False
+    if m.group(1) in FIELD_WORDS:
+        return False  # 金融投资, 能源科技: a field, not a brand
+    tag = word_tag(m.group(1))
+    return ctx.freq(m.group(1)) < _HELD_BRAND_MAX_FREQ and (tag is None or tag.startswith("n"))
+
+
+def _slot_mention(ctx: Context, start: int, end: int, held: bool = False) -> Mention | None:
+    """The firm an organisation's slot holds at [start, end), if it reads as a name (or, for
+    what a group holds, a brand and a firm word)."""
+    text = ctx.text
+    item = text[start:end]
+    words = ctx.tokens.token_words(start, end)
+    if not ctx.tokens.is_boundary(start):
+        return None
+    named = _name_like(ctx, item, words) or (held and _held_brand(ctx, item))
+    if not named or _PROJECT_SUFFIX.search(item):
+        return None
+    if _GENERIC_MODIFIERS.fullmatch(item) or (
+        ctx.cities_in(start, end) and end - _strip_places(ctx, start, end)[0] < 2
+    ):
+        return None
+    core_start, places = _strip_places(ctx, start, end)
+    name = text[core_start:end] if end - core_start >= 2 else item
+    mention = Mention(start, end, "Company", name, item, "pattern:org_slot")
+    mention.place_prefix = places
+    return mention
+
+
 def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     """Unknown names in positions only an organisation fills (与华光国瓷签署合作协议,
     纽氏达特是一家…企业), and names that extend a group's name (万达集团 → 万达宝通)."""
@@ -67,23 +116,18 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     def free(start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in spans)
 
-    for slot, slot_word in zip(_ORG_SLOTS, _ORG_SLOT_WORDS, strict=True):
-        for m in finditer_near(slot, text, slot_word, before=9, after=0):
-            start, end = m.span("x")
-            item = m.group("x")
-            words = ctx.tokens.token_words(start, end)
-            if not free(start, end) or not ctx.tokens.is_boundary(start):
-                continue
-            if not _name_like(ctx, item, words) or _PROJECT_SUFFIX.search(item):
-                continue
-            if _GENERIC_MODIFIERS.fullmatch(item) or (
-                ctx.cities_in(start, end) and end - _strip_places(ctx, start, end)[0] < 2
-            ):
-                continue
-            core_start, places = _strip_places(ctx, start, end)
-            name = text[core_start:end] if end - core_start >= 2 else item
-            mention = Mention(start, end, "Company", name, item, "pattern:org_slot")
-            mention.place_prefix = places
+    slots = [
+        m
+        for slot, slot_word in zip(_ORG_SLOTS, _ORG_SLOT_WORDS, strict=True)
+        for m in finditer_near(slot, text, slot_word, before=9, after=0)
+    ]
+    held = [m for m in map(_UNDER_OWNER.match, repeat(text), _starts(text, "旗下")) if m]
+    for m in slots + held:
+        start, end = m.span("x")
+        if not free(start, end):
+            continue
+        mention = _slot_mention(ctx, start, end, held=m.re is _UNDER_OWNER)
+        if mention is not None:
             out.append(mention)
             spans.append((start, end))
     for group in known:

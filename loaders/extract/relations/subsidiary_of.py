@@ -128,8 +128,8 @@ def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
                 owner = _local_namesake(m.name, firms)  # 甲市乙乙 → 乙乙, its local company
             if owner is None and i > 0 and m.label == "Platform":
                 before = view.mentions[i - 1]
-                if before.label == "Company" and view.text[before.end : m.start] == "的":
-                    owner = before  # 甲公司的乙平台
+                if before.label == "Company" and view.text[before.end : m.start] in ("的", ""):
+                    owner = before  # 甲公司的乙平台, 甲科技CloudX
             if owner is not None and owner.name != m.name:
                 done.add(m.name)
                 out.append(relation("SUBSIDIARY_OF", m, owner, view, "rule:named_after_owner", 0.7))
