@@ -193,3 +193,18 @@ def test_common_words_and_a_verb_before_a_firm_word_are_a_clause() -> None:
     ex = run("推动更多党员干部懂科技、懂产业。大东联石油装备项目签约。")
     firms = names(ex, "Company")
     assert not any(n.startswith("党员") for n in firms)
+
+
+def test_the_counted_big_ones_of_a_trade_are_no_firm() -> None:
+    ex = run("中央企业中五大发电集团、国家电网等企业纷纷投资。")
+    assert names(ex, "Company") == {"国家电网"}
+
+
+def test_a_trade_before_gongsi_is_no_name() -> None:
+    ex = run("双方就合作建设锂业公司项目进行了商谈。")
+    assert names(ex, "Company") == set()
+
+
+def test_a_firm_word_before_a_base_is_a_facility_word() -> None:
+    ex = run("洛阳将打造一体化的华曜物流基地。")
+    assert names(ex, "Company") == set()

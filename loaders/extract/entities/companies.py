@@ -42,7 +42,8 @@ _INDUSTRY_SUFFIX = (
 _FIRM_ONLY_SUFFIX = re.compile(
     r"(?:科技|集团|控股|实业|药业|制药|锂业|铜业|铝业|矿业|煤业|智家|精工|股份|资本|投资|证券|银行)$"
 )
-_INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务])")
+# (…物流基地, …科技园: a facility's words, not a firm's)
+_INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务基])")
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
 _NOT_FIRM_WORD_AFTER = f"(?!{_INDUSTRY_SUFFIX}|公司|有限|股份)"
@@ -129,7 +130,10 @@ def _company(
 
 
 _PROPER_TAGS = ("nr", "ns", "nt", "nz", "j")
-_CLASSIFIED_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两几多]+[个家座项类种批]")
+# 7家, 三类, and the counted "big ones" (五大发电集团): a category, never a name
+_CLASSIFIED_NUMBER = re.compile(
+    r"\d|[一二三四五六七八九十百千万亿两几多]+[个家座项类种批]|[两三四五六七八九十]大"
+)
 
 
 def _short_name_stem(words: list[str], proper_needed: bool) -> bool:
@@ -290,6 +294,8 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         if _GENERIC_MODIFIERS.fullmatch(stem) or ctx.cities_in(left, m.start()):
             continue
+        if len(stem) == 2 and stem[1] == "业":
+            continue  # 锂业公司, 矿业公司: a trade, not a name
         if _MEDIA_HOUSE.search(text[left : m.end() + 1]):
             continue
         if _COUNTED.search(text, 0, left):

@@ -96,6 +96,7 @@ def _list_members(
             and item[0] not in _FUNCTION_CHARS
             and not any(w in STOP_TOKENS for w in words if len(w) > 1)
             and not _GENERIC_MODIFIERS.fullmatch(item)
+            and not _COUNTED_BIG.search(item)
         )
         core_start, places = _strip_places(ctx, start, end)
         # A member may carry its city (甲市星河): the name keeps it, the city locates the firm.
@@ -118,6 +119,10 @@ def _list_members(
             break
         end = start - 1
     return out
+
+
+# 五大发电集团, 三大运营商: the counted big ones of a trade, a category
+_COUNTED_BIG = re.compile(r"[两三四五六七八九十]大")
 
 
 def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
