@@ -23,6 +23,7 @@ from loaders.extract.entities.base import (
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     FIELD_WORDS,
+    NAME_GOES_ON,
     STOP_TOKENS,
 )
 from loaders.extract.entities.organizations import ORGANIZATION_END
@@ -324,6 +325,13 @@ def company_mentions(ctx: Context) -> list[Mention]:
         stem = text[core_start : start]
         if not (2 <= len(stem) <= 5) or not stem_words:
             continue
+        if _group_short_form(ctx, stem, suffix):
+            # 甲信重工: a firm of its own, owned by the group 甲信 only where the article names
+            # the group (T34, subsidiary_of)
+            mention = _company(ctx, left, end, "pattern:industry_name")
+            if mention:
+                out.append(mention)
+            continue
         # Before a word that also names a field (材料, 汽车, 电子) a stem of ordinary words is
         # a description (新能源汽车); before 科技, 集团, 控股 … it is a firm's name (星云科技).
         firm_only = bool(_FIRM_ONLY_SUFFIX.search(suffix))
@@ -354,62 +362,9 @@ def company_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
-_BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|公司|分院|分中心)")
-
-
-def branch_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
-    """A known organisation's regional branch: 中国电信湖南分公司 (located in its place)."""
-    out = []
-    for k in known:
-        if k.label not in ("Company", "Agency") or k.nested:
-            continue
-        m = _BRANCH.match(ctx.text, k.end)
-        if not m:
-            continue
-        entry = ctx.gaz.division(m.group(1))
-        if entry is None or entry.level == "district":
-            continue
-        surface = ctx.text[k.start : m.end()]
-        branch = Mention(
-            k.start,
-            m.end(),
-            k.label,
-            fold(surface),
-            surface,
-            "pattern:branch",
-            place_prefix=(*k.place_prefix, entry.name),
-        )
-        if k.label == "Company" and "分" in m.group(2):
-            # the branch belongs to the firm, or an operator's branch to its group (T34)
-            branch.owner = k.owner or k.name
-        out.append(branch)
-    return out
-
-
-# Telecom operators name their provincial and city companies by place + short name (甲省移动).
-_OPERATOR_GROUPS = {"移动": "中国移动", "电信": "中国电信", "联通": "中国联通", "广电": "中国广电"}
-OPERATOR = re.compile("|".join(_OPERATOR_GROUPS))
-
-
-def operator_technology(text: str, end: int) -> bool:
-    """移动网络, 移动端, 电信网, 联通业务: the technology or service after an operator's name."""
-    after = text[end : end + 2]
-    return after[:1] in ("网", "端", "化", "性") or after in ("通信", "业务", "互联", "支付")
-
-
-def operator_branch_mentions(ctx: Context) -> list[Mention]:
-    """A place right before an operator's short name: that operator's company there, owned by
-    the group and located in the place (the place's short or full form, e.g. 北京移动)."""
-    out = []
-    for city in ctx.cities:
-        m = OPERATOR.match(ctx.text, city.end)
-        if m is None or not ctx.tokens.is_boundary(m.end()):
-            continue
-        if operator_technology(ctx.text, m.end()):
-            continue
-        surface = ctx.text[city.start : m.end()]
-        mention = Mention(city.start, m.end(), "Company", surface, surface, "pattern:operator")
-        mention.owner = _OPERATOR_GROUPS[m.group(0)]
-        mention.place_prefix = (city.name,)
-        out.append(mention)
-    return out
+def _group_short_form(ctx: Context, stem: str, suffix: str) -> bool:
+    """Whether `stem` is a group's short form the gazetteer does not read before `suffix`
+    (NAME_GOES_ON), and stem + suffix a name it does not know."""
+    if not NAME_GOES_ON.match(suffix) or ctx.gaz.lookup(stem + suffix):
+        return False
+    return any(e.label == "Company" and e.name != stem for e in ctx.gaz.lookup(stem))

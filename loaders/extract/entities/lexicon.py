@@ -129,7 +129,8 @@ _GENERIC_MODIFIERS = re.compile(
 # (君实|生物, 中信|证券 in a name the gazetteer does not hold).
 NAME_GOES_ON = re.compile(
     r"集团|生物|科技|联合|量子|股份|控股|实业|电子|材料|电气|汽车|电池|能源|证券|证劵|资本|基金|"
-    r"航天|投资|研究|研发|及[\u4e00-\u9fff]{2,8}(?:中心|协会|学会|研究院)"
+    r"航天|投资|研究|研发|重工|重机|钢铁|化工|医药|置业|地产|建工|矿业|机械|装备|"
+    r"及[\u4e00-\u9fff]{2,8}(?:中心|协会|学会|研究院)"
 )
 
 # Fields of activity (two-character words, as a brand is): before 科技, 集团, 控股 … they describe

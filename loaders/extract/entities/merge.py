@@ -13,12 +13,9 @@ from loaders.extract.entities.agencies import (
     sub_unit_mentions,
 )
 from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
+from loaders.extract.entities.branches import branch_mentions, operator_branch_mentions
 from loaders.extract.entities.client_lists import client_list_mentions
-from loaders.extract.entities.companies import (
-    branch_mentions,
-    company_mentions,
-    operator_branch_mentions,
-)
+from loaders.extract.entities.companies import company_mentions
 from loaders.extract.entities.events import event_mentions
 from loaders.extract.entities.firm_lists import listed_firm_mentions
 from loaders.extract.entities.organizations import organization_mentions

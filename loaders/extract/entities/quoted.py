@@ -12,7 +12,7 @@ from loaders.extract.entities.base import (
     fold,
     name_left_edge,
 )
-from loaders.extract.entities.companies import OPERATOR
+from loaders.extract.entities.branches import OPERATOR
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     STOP_TOKENS,

@@ -19,12 +19,11 @@ from loaders.extract.entities.base import (
     _strip_places,
     is_vocabulary,
 )
+from loaders.extract.entities.branches import OPERATOR, operator_technology
 from loaders.extract.entities.companies import (
     _FIRM_ONLY_SUFFIX,
     _PROPER_TAGS,
-    OPERATOR,
     _company,
-    operator_technology,
 )
 from loaders.extract.entities.lexicon import (
     _DEPT_SUFFIX,

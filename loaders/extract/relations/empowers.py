@@ -242,8 +242,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 platform = view.last_before(clause_start, frozenset({"Platform"}))
                 near = [platform] if platform else []
             source = near[-1] if near else _source_before(view, view.start + m.start())
-            if ys and source:
-                found.append((source, ys[0], "rule:empowers_for", 0.75))
+            for y in ys if source else ():  # 为甲、乙等企业提供: each firm named
+                found.append((source, y, "rule:empowers_for", 0.75))
         for m in _CITY_RELIES.finditer(text) if platform_here else ():
             pos = view.start + m.end()
             platforms = view.group_starting_at(pos, frozenset({"Platform"}), gap=r"^\s*$")

@@ -71,10 +71,14 @@ def find(views: list[SentenceView]) -> list[Relation]:
             partners = view.group_starting_at(c_pos + 1, _ORGS, gap=r"^\s*$")
             if not partners:
                 continue
-            rest = view.text[partners[-1].end : view.end]
+            if partners[0].label != "City":  # 与甲、乙市… : a place may open a name missed
+                partners = [p for p in partners if p.label != "City"]
+            rest = view.text[partners[-1].end : view.end] if partners else ""
             verb = _VERB_SOON_AFTER.match(rest)
             if not verb or EXHORTATION.search(view.text[view.start : c_pos]):
                 continue
+            if rx(r"签").search(verb.group(0)):
+                continue  # 与乙签订合作协议: a signing (SIGNED_WITH), not a partnership (T8)
             actors = view.group_ending_at(c_pos, _ORGS) or _actor(view, c_pos)
             if actors and actors[-1].end == c_pos:
                 actors = actors[-1:]
