@@ -37,3 +37,30 @@ def test_a_place_opening_an_unknown_name_is_no_partner() -> None:
     partners = sym(ex, "PARTNERS_WITH")
     assert frozenset({"星河科技", "华曜集团"}) in partners
     assert all("洛阳市" not in p for p in partners)
+
+
+def test_a_places_state_investment_firm_by_its_short_name() -> None:
+    ex = run("据悉，该项目由洛阳国投和华曜能源共同投资建设。")
+    assert "洛阳国投" in names(ex, "Company")
+    assert ("洛阳国投", "洛阳市") in pairs(ex, "LOCATED_IN")
+    assert all("洛阳市" not in p for p in sym(ex, "PARTNERS_WITH"))
+
+
+def test_a_brand_before_a_solar_or_robot_word_is_a_firm() -> None:
+    ex = run("华曜光伏与云岫机器人签署合作协议。")
+    assert {"华曜光伏", "云岫机器人"} <= names(ex, "Company")
+
+
+def test_a_firm_word_before_technology_is_a_technology() -> None:
+    ex = run("长时储能技术能够将风能储存起来，新型光伏技术也在进步。")
+    assert names(ex, "Company") == set()
+
+
+def test_a_four_character_word_of_two_common_words_is_no_brand() -> None:
+    ex = run("要大力发展汽车，大力发展光伏。")
+    assert names(ex, "Company") == set()
+
+
+def test_a_provinces_investment_group_in_full_keeps_its_short_form() -> None:
+    ex = run("洛阳市交通投资集团有限公司与华为签约。洛阳交投董事长王强表示，将加快转型。")
+    assert "洛阳交投" not in names(ex, "Company")

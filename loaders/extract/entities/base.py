@@ -358,8 +358,20 @@ def is_vocabulary(ctx: Context, words: list[str]) -> bool:
     """True when every word is a common multi-character dictionary word (新能源, 电子 陶瓷):
     a phrase of the language, not a name. Unknown words and single characters (the pieces of
     an unknown name) are never vocabulary."""
-    return bool(words) and all(
-        len(w) > 1 and _word_tag(w) in _VOCABULARY_TAGS and ctx.freq(w) > 0 for w in words
+    return bool(words) and all(len(w) > 1 and _common_word(ctx, w) for w in words)
+
+
+def _common_word(ctx: Context, word: str) -> bool:
+    return (_word_tag(word) in _VOCABULARY_TAGS and ctx.freq(word) > 0) or _compound(ctx, word)
+
+
+_COMMON_HALF_FREQ = 1000
+
+
+def _compound(ctx: Context, word: str) -> bool:
+    """A four-character dictionary word made of two common words (大力|发展): a phrase."""
+    return len(word) == 4 and all(
+        ctx.freq(half) >= _COMMON_HALF_FREQ for half in (word[:2], word[2:])
     )
 
 

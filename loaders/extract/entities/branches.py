@@ -66,3 +66,28 @@ def operator_branch_mentions(ctx: Context) -> list[Mention]:
         mention.place_prefix = (city.name,)
         out.append(mention)
     return out
+
+
+# A place's state-owned investment firms go by place + a standard short name (甲市城投, 乙县国投).
+STATE_INVESTOR = re.compile(r"(?:国投|城投|交投|建投|产投|文投|水投|金控|国控|科投|发投)")
+
+
+def state_investor_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """甲市城投, 乙县国投: the place's investment company, located there (unless the article
+    names it in full: 甲省交通投资集团有限公司 … 甲交投 is that firm's short form)."""
+    out = []
+    firms = [k.name for k in known if k.label == "Company"]
+    for city in ctx.cities:
+        m = STATE_INVESTOR.match(ctx.text, city.end)
+        if m is None or ctx.text[m.end() : m.end() + 1] in ("公", "集", "有", "控"):
+            continue  # 甲市城投集团: the registered or group name is read as a firm's
+        short = re.compile(f"{re.escape(city.surface)}.*{m.group(0)[0]}.*{m.group(0)[1]}")
+        if any(short.match(name) for name in firms):
+            continue
+        surface = ctx.text[city.start : m.end()]
+        mention = Mention(
+            city.start, m.end(), "Company", surface, surface, "pattern:state_investor"
+        )
+        mention.place_prefix = (city.name,)
+        out.append(mention)
+    return out

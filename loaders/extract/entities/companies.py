@@ -38,13 +38,13 @@ _INDUSTRY_SUFFIX = (
     "科技|智能|信息|电器|材料|耐火材料|装备|石油装备|电子|软件|网络|通信|数据|能源|化工|机械|重工|汽车|"
     "钢铁|药业|制药|电气|智造|国际|控股|实业|农业|物流|环保|机电|光电|新材|精工|数控|仪器|家电|纺织|轮胎|"
     "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家|锂业|铜业|铝业|矿业|煤业|电力|动力|量子|"
-    "股份|资本|证券|银行"
+    "股份|资本|证券|银行|光伏|机器人"
 )
 _FIRM_ONLY_SUFFIX = re.compile(
     r"(?:科技|集团|控股|实业|药业|制药|锂业|铜业|铝业|矿业|煤业|智家|精工|股份|资本|投资|证券|银行)$"
 )
 # (…物流基地, …科技园: a facility's words, not a firm's)
-_INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务基])")
+_INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务基技])")
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
 _NOT_FIRM_WORD_AFTER = f"(?!{_INDUSTRY_SUFFIX}|公司|有限|股份)"

@@ -13,7 +13,11 @@ from loaders.extract.entities.agencies import (
     sub_unit_mentions,
 )
 from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
-from loaders.extract.entities.branches import branch_mentions, operator_branch_mentions
+from loaders.extract.entities.branches import (
+    branch_mentions,
+    operator_branch_mentions,
+    state_investor_mentions,
+)
 from loaders.extract.entities.client_lists import client_list_mentions
 from loaders.extract.entities.companies import company_mentions
 from loaders.extract.entities.events import event_mentions
@@ -354,6 +358,7 @@ def find_mentions(
     mentions.extend(listed_firm_mentions(ctx, mentions))
     mentions.extend(slot_firm_mentions(ctx, mentions))
     mentions.extend(operator_branch_mentions(ctx))
+    mentions.extend(state_investor_mentions(ctx, mentions))
     mentions.extend(branch_mentions(ctx, mentions))  # 甲省移动乙市分公司 too
     mentions.extend(latin_firm_mentions(ctx))
     mentions.extend(client_list_mentions(ctx, mentions))
