@@ -64,3 +64,8 @@ def test_a_four_character_word_of_two_common_words_is_no_brand() -> None:
 def test_a_provinces_investment_group_in_full_keeps_its_short_form() -> None:
     ex = run("洛阳市交通投资集团有限公司与华为签约。洛阳交投董事长王强表示，将加快转型。")
     assert "洛阳交投" not in names(ex, "Company")
+
+
+def test_a_provinces_branch_centre_lies_in_the_province() -> None:
+    ex = run("华曜科技参与建设国家工业互联网大数据中心河南分中心。")
+    assert ("国家工业互联网大数据中心河南分中心", "河南省") in pairs(ex, "LOCATED_IN")

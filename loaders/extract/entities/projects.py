@@ -73,7 +73,11 @@ def _places_inside(ctx: Context, name: str) -> tuple[str, ...]:
     for m in _PLACE_INSIDE.finditer(name):
         piece = m.group(1) or m.group(2)
         for cut in range(len(piece) - 1):
+            # 河南 also names a county: a province's short form before 分中心 is the province
             entry = ctx.gaz.division(piece[cut:], strict=True)
+            if entry is None and m.group(2):
+                wider = ctx.gaz.division(piece[cut:])
+                entry = wider if wider is not None and wider.level == "province" else None
             if entry is not None and (entry.level in ("province", "city") or m.group(1)):
                 out.append(entry.name)
                 break
