@@ -40,3 +40,9 @@ def test_a_former_teacher_works_there_no_more() -> None:
     ex = run("两人共同受教于时任教洛阳大学的陈敏教授。")
     assert "陈敏" in names(ex, "Person")
     assert pairs(ex, "WORKS_FOR") == set()
+
+
+def test_a_two_character_name_before_a_common_word() -> None:
+    ex = run("华曜科技CEO王五、星岚智能创始人赵六共同启动了合作项目。")
+    assert {"王五", "赵六"} <= names(ex, "Person")
+    assert "赵六共" not in names(ex, "Person")

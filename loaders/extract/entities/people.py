@@ -140,6 +140,8 @@ def _names_after(ctx: Context, text: str, pos: int) -> list[str]:
         name = text[pos : pos + length]
         if length > 2 and name[-1] in GLUED_AFTER_NAME:
             continue
+        if length == 3 and _word_follows(ctx, text, pos + 2):
+            continue  # 创始人甲乙|共同启动: the third character opens a common word
         if _is_name(ctx, name, _RARE_FREQ):
             out.append(name)
     return out
