@@ -57,3 +57,14 @@ def test_a_campaign_launched_in_the_capital_by_its_one_character_name() -> None:
 def test_a_one_character_name_inside_a_word_places_nothing() -> None:
     ex = run("星河电信在深入调研后启动“星火合作行动”。")
     assert pairs(ex, "LOCATED_IN") == set()
+
+
+def test_a_project_built_in_a_place_lies_at_every_level_written() -> None:
+    ex = run("公司拟在河南省洛阳市伊川县白沙湾投资伊川白沙湾100MW光伏项目。")
+    located = pairs(ex, "LOCATED_IN")
+    assert {("伊川白沙湾100MW光伏项目", "河南省"), ("伊川白沙湾100MW光伏项目", "洛阳市")} <= located
+
+
+def test_a_firm_investing_in_a_place_is_not_located_there() -> None:
+    ex = run("华曜科技在洛阳投资了多家企业。")
+    assert pairs(ex, "LOCATED_IN") == set()

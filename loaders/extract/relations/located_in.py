@@ -178,6 +178,9 @@ def _settled(view: SentenceView) -> list[Relation]:
 
 # 在甲市(投资)设立的乙 / 丙是由丁在甲市投资设立的: a firm set up in a place is there (T27).
 _SET_UP = re.compile(r"(?:投资|出资|合资)?(?:设立|成立|组建|注册|创办|新设)了?")
+# Building a project in a place, perhaps after a spot the rules do not name (双盘涂).
+_BUILT_IN = re.compile(r"[^，。；、\s的]{0,5}?(?:投资建设|投资兴建|开工建设|建设|兴建|新建|投资)")
+_WORKS = frozenset({"Project"})
 
 
 def _set_up_in(view: SentenceView) -> list[Relation]:
@@ -189,6 +192,16 @@ def _set_up_in(view: SentenceView) -> list[Relation]:
         end = max(p.end for p in places if p.end > p.start)
         verb = _SET_UP.match(view.text, end)
         if verb is None:
+            chain = [*places]  # 在甲省乙市(丙地)投资建设丁项目: every level written
+            for m in view.mentions:
+                if m.label == "City" and m.start == end:
+                    chain.append(m)
+                    end = m.end
+            built = _BUILT_IN.match(view.text, end)
+            works = view.group_in_clause_after(built.end(), _WORKS, limit=4) if built else []
+            for work in works:
+                for place in chain:
+                    out.append(relation("LOCATED_IN", work, place, view, "rule:located_built", 0.8))
             continue
         if view.text[verb.end() : verb.end() + 1] == "的":
             firms = view.group_starting_at(verb.end() + 1, _FIRMS, gap=r"^\s*$")
