@@ -69,3 +69,13 @@ def test_a_provinces_investment_group_in_full_keeps_its_short_form() -> None:
 def test_a_provinces_branch_centre_lies_in_the_province() -> None:
     ex = run("华曜科技参与建设国家工业互联网大数据中心河南分中心。")
     assert ("国家工业互联网大数据中心河南分中心", "河南省") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_known_short_form_with_jituan_is_that_group() -> None:
+    ex = run("宝钢集团董事长徐乐江在推介会上介绍了情况。")
+    assert ("徐乐江", "中国宝武") in pairs(ex, "WORKS_FOR")
+
+
+def test_a_subject_after_a_time_clause_with_suihou() -> None:
+    ex = run("随后的2020年，星河科技由创始团队合资成立，并获得河南省中原英才计划创业项目支持。")
+    assert ("星河科技", "河南省中原英才计划") in pairs(ex, "PARTICIPATES_IN")

@@ -326,9 +326,13 @@ def company_mentions(ctx: Context) -> list[Mention]:
         if not (2 <= len(stem) <= 5) or not stem_words:
             continue
         if _group_short_form(ctx, stem, suffix):
-            # 甲信重工: a firm of its own, owned by the group 甲信 only where the article names
-            # the group (T34, subsidiary_of)
-            mention = _company(ctx, left, end, "pattern:industry_name")
+            if suffix == "集团" and core_start == left:  # 宝钢集团: the group 宝钢 itself
+                group = next(e for e in ctx.gaz.lookup(stem) if e.label == "Company")
+                mention = Mention(left, end, "Company", group.name, text[left:end], "gazetteer")
+                mention.aliases.update({text[left:end], stem})
+            else:  # 甲信重工: a firm of its own, owned by the group 甲信 only where the article
+                # names the group (T34, subsidiary_of)
+                mention = _company(ctx, left, end, "pattern:industry_name")
             if mention:
                 out.append(mention)
             continue

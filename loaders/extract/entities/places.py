@@ -233,6 +233,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             m.aliases.add(surface)
         out.append(m)
         out.extend(_places_opening(ctx, m))
+    out.extend(_groups_of_short_forms(ctx))
     out = _short_forms_of_named_orgs(out, held)
     out.extend(_places_glued_to_government(ctx, out))
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
@@ -257,6 +258,23 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
     ctx._city_starts = None
     ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
+    return out
+
+
+def _groups_of_short_forms(ctx: Context) -> list[Mention]:
+    """宝钢集团 read as one word: a known firm's short form and 集团 name that firm's group."""
+    out = []
+    for word, start in zip(ctx.tokens.words, ctx.tokens.starts, strict=True):
+        if len(word) < 4 or not word.endswith("集团") or ctx.gaz.lookup(word):
+            continue
+        short = word[:-2]
+        if ctx.gaz.is_ambiguous(short):
+            continue
+        firm = next((e for e in ctx.gaz.lookup(short) if e.label == "Company"), None)
+        if firm is not None:
+            m = Mention(start, start + len(word), "Company", firm.name, word, "gazetteer")
+            m.aliases.update({word, short} - {firm.name})
+            out.append(m)
     return out
 
 

@@ -72,7 +72,8 @@ _SHORT_LEAD = re.compile(r"^[^，,]{0,8}[，,]")
 # A clause that ends in a speech verb: the next clause is what was said.
 _REPORTED = re.compile(r"(?:介绍|表示|指出|强调|认为|透露|坦言|说|称)$")
 _TIME_CLAUSE = re.compile(
-    r"^[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.]+$"
+    r"^(?:随后的?|此后的?|之后的?|其后的?|同年|次年|当年)?"
+    r"[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.]+$"
 )
 
 
