@@ -79,3 +79,14 @@ def test_a_known_short_form_with_jituan_is_that_group() -> None:
 def test_a_subject_after_a_time_clause_with_suihou() -> None:
     ex = run("随后的2020年，星河科技由创始团队合资成立，并获得河南省中原英才计划创业项目支持。")
     assert ("星河科技", "河南省中原英才计划") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_hong_kong_universities_by_their_standard_short_names() -> None:
+    ex = run("她曾任理大校董会主席，现与港大合作研究。系统能处理大量数据。")
+    assert {"香港理工大学", "香港大学"} <= names(ex, "Organization")
+
+
+def test_a_bare_city_government_is_also_written_with_its_city() -> None:
+    ex = run("洛阳市召开大会。市政府与华曜科技签署协议。")
+    government = next(e for e in ex.entities if e.name == "洛阳市人民政府")
+    assert "洛阳市政府" in government.aliases

@@ -186,7 +186,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
             mention = Mention(
                 m.start(), m.end(), "Agency", home + "人民政府", m.group(0), "pattern:agency"
             )
-            mention.aliases.add(m.group(0))
+            mention.aliases.update({m.group(0), home + "政府"})  # 市政府: 甲市政府 too
             out.append(mention)
     return out
 
