@@ -56,3 +56,15 @@ def test_the_place_that_opens_what_an_official_said_is_the_subject() -> None:
 def test_what_a_manager_said_without_a_name_keeps_the_firm_as_subject() -> None:
     ex = run("星河科技总经理张三表示，将携手星云集团，共同开拓海外市场。")
     assert frozenset({"星河科技", "星云集团"}) in sym(ex, "PARTNERS_WITH")
+
+
+def test_a_zones_service_centre_is_an_agency() -> None:
+    ex = run("洛阳经开区国际合作服务中心主任王五介绍了情况。")
+    centre = next(e for e in ex.entities if e.label == "Agency")
+    assert "洛阳经开区国际合作服务中心" in {centre.name, *centre.aliases}
+    assert ("王五", centre.name) in pairs(ex, "WORKS_FOR")
+
+
+def test_a_firms_service_centre_is_no_agency() -> None:
+    ex = run("华曜科技客户服务中心已开通热线。")
+    assert names(ex, "Agency") == set()

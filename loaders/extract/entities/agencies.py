@@ -39,7 +39,8 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
 
 
 _BODY_AFTER_PLACE = re.compile(
-    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?:管理委员会|管委会|党工委|委员会|办公室|局))(?![长内外部])"
+    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?P<ending>管理委员会|管委会|党工委|委员会|"
+    f"办公室|局|政务服务中心|企业服务中心|合作服务中心|投资服务中心))(?![长内外部])"
 )
 
 
@@ -58,7 +59,7 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
         m = _BODY_AFTER_PLACE.match(text, end)
         if not m or any(a <= start and m.end() <= b for a, b in seen):
             continue
-        words = ctx.tokens.token_words(end, m.end())
+        words = ctx.tokens.token_words(end, m.start("ending") if m.group("ending") else m.end())
         # 和 joins the two fields of a department's name (经济和信息化委员会), never opens it
         inner = [w for i, w in enumerate(words) if not (w == "和" and 0 < i < len(words) - 1)]
         if any(w in STOP_TOKENS for w in inner) or "的" in m.group(0):
