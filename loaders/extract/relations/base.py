@@ -69,6 +69,8 @@ _ADVERBIAL_LEAD = re.compile(
 )
 _ASIDE_OR_CLOSER = re.compile(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+")
 _SHORT_LEAD = re.compile(r"^[^，,]{0,8}[，,]")
+# What may follow a place that ends where it is written (甲市和…, 甲市的…, 甲市等地).
+_AFTER_PLACE = frozenset("和与及跟同的等在将共为以也都市省县区地")
 # A clause that ends in a speech verb: the next clause is what was said.
 _REPORTED = re.compile(r"(?:介绍|表示|指出|强调|认为|透露|坦言|说|称)$")
 _TIME_CLAUSE = re.compile(
@@ -97,6 +99,17 @@ class SentenceView:
     @property
     def end(self) -> int:
         return self.sentence.end
+
+    def opens_unknown_name(self, m: Mention) -> bool:
+        """Whether a place runs on into a name the rules did not read (甲市|乙丙 of 甲市乙丙):
+        a word follows it that is no verb, adverb, preposition or particle."""
+        after = self.text[m.end : m.end + 2]
+        if m.label != "City" or not re.match(r"[\u4e00-\u9fff]", after):
+            return False
+        if after[0] in _AFTER_PLACE or any(o.start == m.end for o in self.mentions):
+            return False
+        tag = word_tag(after) or word_tag(after[0]) or ""
+        return not tag.startswith(("v", "d", "p", "c", "u"))
 
     def in_name(self, start: int, end: int) -> bool:
         """Whether text[start:end] lies inside a name (开发 in 经济技术开发区): no trigger there."""

@@ -24,10 +24,58 @@ _SUPPLY_WORD = re.compile(r"配套|供货|供应|代工")
 _CUSTOMERS = re.compile(r"(?:主要)?客户(?:包括|涵盖|覆盖|有|遍及)[:：]?|(?:导入|进入|进入到|打入)")
 _SUPPLY_CHAIN_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:供应链|供应体系)")
 _FIRMS_AFTER = re.compile(
-    r"(?:的|[省市县区]?内)?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?"
+    r"(?:的|[省市县区]?内|等地)?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?"
     r"(?:企业|养殖户|用户|工厂)"
 )
 _UPGRADE = re.compile(r"升级|改造|数字化转型|智能化|上云|监控|赋能|管控|解决方案|数字化")
+
+
+# 为Y赋能 / 为Y(免费)提供… / 为Y打造(了)…解决方案: a service or a system built for Y (T2);
+# X为Y打造的…产品 is Y's own product (为 as 是)
+_FOR_SERVICE = re.compile(
+    _FOR + r"(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供|"
+    r"(?:打造|搭建|部署|定制|开发)(?!的)(?=[^，。；]{0,20}?(?:解决方案|系统|平台|车间|工厂|产线)))"
+)
+# X帮助/助力Y实现…: X carries out Y's upgrade (T2)
+_HELPS = re.compile(r"帮助|助力|协助")
+_HELPED_DOES = re.compile(
+    r"[^，。；]{0,4}?(?:实现|完成|搭建|建设|建成|打造|提升|推进|开展|降低|提高|进行)"
+)
+_RECEIVERS = frozenset({"Company", "Organization", "Agency", "Project"})
+# Y引入/采用X的…系统: X supplies Y (T2)
+_ADOPTS = re.compile(r"引入|引进|采用|部署|选用|上线")
+_PRODUCT_AFTER = re.compile(r"的?[^，。；]{0,12}?(?:系统|平台|解决方案|方案|产品|软件|技术)")
+
+
+def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
+    out = []
+    for m in _HELPS.finditer(view.sentence.text):
+        pos = view.start + m.start()
+        if view.in_name(pos, view.start + m.end()) or EXHORTATION.search(
+            view.text[view.start : pos]
+        ):
+            continue
+        helped = view.group_starting_at(view.start + m.end(), _RECEIVERS, gap=r"^$")
+        if not helped or not _HELPED_DOES.match(view.text, helped[-1].end):
+            continue
+        source = _source_before(view, pos)
+        for target in helped if source is not None else ():
+            out.append((source, target, "rule:empowers_helps", 0.7))
+    return out
+
+
+def _adopted(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
+    out = []
+    for m in _ADOPTS.finditer(view.sentence.text):
+        pos, end = view.start + m.start(), view.start + m.end()
+        supplier = view.group_starting_at(end, _SOURCES, gap=r"^$")[:1]
+        if not supplier or not _PRODUCT_AFTER.match(view.text, supplier[0].end):
+            continue
+        if supplier[0].label != "Platform" and view.text[supplier[0].end] != "的":
+            continue  # 引进甲公司: bringing the firm in, not its product
+        for adopter in view.group_ending_at(pos, _RECEIVERS):
+            out.append((supplier[0], adopter, "rule:empowers_adopted", 0.7))
+    return out
 
 
 _PLATFORM_ANAPHOR = re.compile(r"(?:该|这一|这个|此)平台")
@@ -180,7 +228,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 pos, _TARGETS, gap=r"^[\s了]*(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?$"
             )
             if m.group(0).startswith("服务"):  # only 服务 + a named firm, or a place's firms
-                targets = [t for t in targets if t.label != "City" or _firms_of(view, t)]
+                places_firms = bool(targets) and _firms_of(view, targets[-1])  # 甲、乙等地…企业
+                targets = [t for t in targets if t.label != "City" or places_firms]
             source = _source_before(view, view.start + m.start())
             if source and targets and not EXHORTATION.search(view.text[view.start : pos]):
                 for t in targets:
@@ -217,8 +266,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             achieves = rx(r"[^，,。；]{0,4}(?:实现|完成|打造|建成|提升|降低)").match(rest)
             if xs and after and achieves:
                 found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
-        # 为Y赋能 / 为Y(免费)提供…
-        for m in rx(_FOR + r"(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供)").finditer(text):
+        for m in _FOR_SERVICE.finditer(text):
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
             ys = [
                 y
@@ -228,6 +276,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 and y.label in _TARGETS
                 and (y.label != "City" or _firms_of(view, y))
             ]
+            if not m.group(0).endswith(("赋能", "提供")) and ys and ys[0].start != y_start:
+                continue  # 为推动甲、乙…开发: a purpose, not a customer the system is built for
             clause_start, _ = view.clause_of(view.start + m.start())
             near = [
                 x
@@ -288,6 +338,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             ):
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         found.extend(_supplier_of(view))
+        found.extend(_helped(view))
+        found.extend(_adopted(view))
         found.extend(_applied_in(view))
         found.extend(_site_of_work(view))
         for source, target, method, conf in found:

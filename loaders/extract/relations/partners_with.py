@@ -57,7 +57,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             after = pos + len(verb.group(0))
             if view.text[after : after + 1] == "在":
                 continue  # 甲与乙联合在丙进行试点: 丙 is where they work, not a partner
-            partners = view.list_after(after, _ORGS)
+            partners = [p for p in view.list_after(after, _ORGS) if not view.opens_unknown_name(p)]
             if not partners:
                 continue
             for a in _actor(view, pos):
@@ -73,6 +73,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 continue
             if partners[0].label != "City":  # 与甲、乙市… : a place may open a name missed
                 partners = [p for p in partners if p.label != "City"]
+            partners = [p for p in partners if not view.opens_unknown_name(p)]
+            if not partners:
+                continue
             rest = view.text[partners[-1].end : view.end] if partners else ""
             verb = _VERB_SOON_AFTER.match(rest)
             if not verb or EXHORTATION.search(view.text[view.start : c_pos]):
