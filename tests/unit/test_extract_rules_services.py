@@ -47,3 +47,13 @@ def test_a_place_opening_an_unknown_name_is_no_partner_of_a_joint_verb() -> None
     assert sym(ex, "PARTNERS_WITH") == set()
     near = run("华曜科技携手重庆，共建产业集群。")
     assert frozenset({"华曜科技", "重庆市"}) in sym(near, "PARTNERS_WITH")
+
+
+def test_officials_signing_for_their_organisations() -> None:
+    ex = run("在签约仪式上，洛阳市副市长张三与华曜科技董事长李四代表双方签约。")
+    assert frozenset({"洛阳市", "华曜科技"}) in sym(ex, "SIGNED_WITH")
+
+
+def test_officials_of_one_organisation_sign_with_nobody() -> None:
+    ex = run("华曜科技总经理张三与华曜科技董事长李四出席签约仪式并签约。")
+    assert sym(ex, "SIGNED_WITH") == set()

@@ -4,8 +4,10 @@ A↔C; a project launched or agreed on in the same sentence gets every signing p
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from graph.model import SCHEMA, Relation
+from loaders.extract.entities import TITLE_ALT, Mention
 from loaders.extract.relations.base import SentenceView, relation, rx
 
 _SIGN = re.compile(r"签署|签订|签约|签下|签了|签单|达成(?=[^，。；]{0,12}?协议)")
@@ -42,7 +44,31 @@ def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
                 both = view.pair(s_pos)
                 if len(both) == 2:
                     pairs.append((both[0], both[1], s_pos))
+            pairs.extend((a, b, s_pos) for a, b in _signed_by_officials(view, clause_start, s_pos))
     return pairs
+
+
+# 甲市副市长乙与丙公司董事长丁代表双方签约: the officials sign for their organisations.
+_TITLE_BETWEEN = re.compile(f"^[^，。；、]{{0,8}}?(?:{TITLE_ALT})$")
+
+
+def _signed_by_officials(view: SentenceView, clause_start: int, pos: int) -> list[tuple]:
+    people = [m for m in view.mentions if m.label == "Person" and clause_start <= m.start < pos]
+    for a, b in pairwise(people):
+        if view.text[a.end : a.end + 1] not in ("与", "和", "同"):
+            continue
+        org_a, org_b = _employer(view, a), _employer(view, b)
+        if org_a is None or org_b is None or org_b.start != a.end + 1 or org_a.name == org_b.name:
+            continue
+        return [(org_a, org_b)]
+    return []
+
+
+def _employer(view: SentenceView, person: Mention) -> Mention | None:
+    before = [m for m in view.mentions if m.end <= person.start and m.label in _PARTIES]
+    if before and _TITLE_BETWEEN.match(view.text[before[-1].end : person.start]):
+        return before[-1]
+    return None
 
 
 def _subject_before(view: SentenceView, clause_start: int, pos: int) -> list:
