@@ -68,3 +68,20 @@ def test_a_zones_service_centre_is_an_agency() -> None:
 def test_a_firms_service_centre_is_no_agency() -> None:
     ex = run("华曜科技客户服务中心已开通热线。")
     assert names(ex, "Agency") == set()
+
+
+def test_a_time_between_the_actor_and_the_event() -> None:
+    ex = run("星河集团周二（19日）在杭州举行的2024云帆大会上，推出了最新自主研发的芯片。")
+    assert ("星河集团", "2024云帆大会") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_an_event_named_again_by_its_kind_alone() -> None:
+    ex = run("“2024中原产业援助推介会”在洛阳举行。星河集团董事长张三在推介会上表示，将加大投资。")
+    assert ("星河集团", "2024中原产业援助推介会") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_a_kind_word_with_two_events_of_that_kind_names_neither() -> None:
+    ex = run(
+        "2024甲乙产业大会和2024丙丁创新大会先后举行。星河集团董事长张三在大会上表示，将加大投资。"
+    )
+    assert pairs(ex, "PARTICIPATES_IN") == set()

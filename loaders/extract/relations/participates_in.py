@@ -66,15 +66,44 @@ def _event_at(view: SentenceView, pos: int) -> Mention | None:
     return None
 
 
-def _at_event(view: SentenceView) -> list[Relation]:
+# 在(本次)推介会上: the article's one event of that kind, named in full elsewhere
+_EVENT_BY_KIND = re.compile(
+    r"在(?:本次|此次|该|这次|本届|此届)?(?P<kind>大会|论坛|峰会|博览会|推介会|发布会|年会|洽谈会|"
+    r"交易会|推进会|开幕式)(?:上|期间|现场)"
+)
+
+
+def _named_events(views: list[SentenceView]) -> dict[str, Mention]:
+    """Kind word → the article's one named event of that kind (none where several are)."""
+    by_kind: dict[str, set[str]] = {}
+    mentions: dict[str, Mention] = {}
+    for v in views:
+        for m in v.mentions:
+            kind = _EVENT_WORD.search(m.name) if m.label == "Project" else None
+            if kind is not None:
+                by_kind.setdefault(kind.group(0), set()).add(m.name)
+                mentions[m.name] = m
+    return {k: mentions[next(iter(names))] for k, names in by_kind.items() if len(names) == 1}
+
+
+def _at_event(view: SentenceView, named: dict[str, Mention]) -> list[Relation]:
     out = []
     for m in rx("在").finditer(view.sentence.text):
         pos = view.start + m.start()
         event = _event_at(view, pos)
         if event is None:
+            kind = _EVENT_BY_KIND.match(view.text, pos)
+            event = named.get(kind.group("kind")) if kind else None
+        if event is None:
             continue
         events = [event]
         actors = view.group_ending_at(pos, _ACTORS)
+        if not actors:  # 甲公司周二（19日）在乙大会上: a time between the actor and 在
+            before = [m for m in view.mentions if m.end <= pos]
+            if before and before[-1].label in _ACTORS and ADVERB_GAP.match(
+                view.text[before[-1].end : pos]
+            ):
+                actors = before[-1:]
         after = rx(r"[”」》]?(?:上|期间|现场)[，,]\s*").match(view.text, event.end)
         clause_start, _ = view.clause_of(pos)
         if not actors and after is not None and clause_start == pos:
@@ -97,10 +126,11 @@ def _at_event(view: SentenceView) -> list[Relation]:
 
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
+    named = _named_events(views)
     for view in views:
+        out.extend(_at_event(view, named))
         if all(m.label != "Project" for m in view.mentions):
             continue  # every rule below takes its project from this sentence's names
-        out.extend(_at_event(view))
         text = view.sentence.text
         for verb in rx(_TAKES_PART).finditer(text):
             if view.in_name(view.start + verb.start(), view.start + verb.end()):
