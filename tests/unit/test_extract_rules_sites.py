@@ -3,7 +3,7 @@ lines name no entity (X1). Sentences are invented for these tests."""
 
 from __future__ import annotations
 
-from support.extraction import pairs, run, sym
+from support.extraction import names, pairs, run, sym
 
 
 def test_a_trial_at_a_site_empowers_the_site() -> None:
@@ -37,3 +37,26 @@ def test_a_body_named_in_the_text_stays_beside_its_credit_line() -> None:
 def test_a_latin_short_form_inside_a_longer_latin_word_is_no_match() -> None:
     ex = run("星河科技完成分布式Massive MIMO试验，所需的EUV光刻机仍靠进口。")
     assert not any(e.label == "Organization" for e in ex.entities)
+
+
+def test_a_canal_or_line_named_by_a_proper_word() -> None:
+    ex = run("调研组来到广西钦州的平陆运河建设现场。神华集团还参与了乌东铁路的建设。")
+    assert {"平陆运河", "乌东铁路"} <= names(ex, "Project")
+    assert ("神华集团", "乌东铁路") in pairs(ex, "PARTICIPATES_IN")
+    assert ("平陆运河", "钦州市") in pairs(ex, "LOCATED_IN")
+    assert pairs(ex, "DEVELOPED_BY") == set()  # the place visited builds nothing
+
+
+def test_a_corridor_keeps_the_direction_of_its_region() -> None:
+    ex = run("作为西部陆海新通道的骨干工程，该项目意义重大。")
+    assert "西部陆海新通道" in names(ex, "Project")
+
+
+def test_a_bare_national_laboratory_is_a_kind() -> None:
+    ex = run("四川拥有国家实验室、天府实验室等一批高质量创新平台。")
+    assert "国家实验室" not in names(ex, "Project")
+
+
+def test_a_party_bloc_in_the_dictionary_is_no_firm() -> None:
+    ex = run("七国集团峰会在日本举行，上市公司数量增加。")
+    assert names(ex, "Company") == set()

@@ -46,7 +46,7 @@ _ZONE_SUFFIXES = ("开发区", "高新区")
 _OWNED_PARK = re.compile(r"(?:产业园|工业园|科技园|软件园)$")
 # Stems that only say how big or important a project is (重大项目, 科技型大项目, 二期工程).
 _GENERIC_PROJECT_STEM = re.compile(
-    r"^(?:[一二三四五六七八九十\d]+期|大|重大|重点|新|在建|续建|新建|签约|开工|招商|科技型|"
+    r"^(?:[一二三四五六七八九十\d]+期|大|重大|重点|新|在建|续建|新建|签约|开工|招商|科技型|国家|省级|"
     r"研发|投资|产业化?|跨国企业|龙头企业|民生|基建|基础设施|配套|示范|试点|标杆|"
     r"[\dA-Za-z.]+(?:MW|GW|KW|万千瓦|千瓦|亿元|万元|万吨|吨))+$"
 )
@@ -179,6 +179,8 @@ def project_mentions(ctx: Context) -> list[Mention]:
             left = apposition[-1].end()  # 国家重大建设项目|甲乙运河: the class, then the name
         if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
             continue
+        if _INFRASTRUCTURE.search(suffix) and text[left - 2 : left] in _DIRECTIONS:
+            left -= 2  # 西部陆海新通道: a region's direction opens the corridor's name
         zones = list(re.finditer(r"(?:开发区|高新区|经开区|园区)", text[left : m.start()]))
         if zones and _PARK_END.search(suffix):
             left += zones[-1].end()  # 甲市开发区星云工业园: the zone before a park is where it is
@@ -225,9 +227,12 @@ def project_mentions(ctx: Context) -> list[Mention]:
         if _COUNTED.search(stem):
             continue  # 240个项目, 100个左右企业信息化应用项目: a count, not a name
         if _FACILITY_WORDS.search(suffix) and not (
-            places or stem.startswith(("国家", "中国")) or len(core) >= 4
+            places
+            or stem.startswith(("国家", "中国"))
+            or len(core) >= 4
+            or (_INFRASTRUCTURE.search(suffix) and _proper_first_word(ctx, left, m.start()))
         ):
-            continue
+            continue  # 运河, 铁路: a canal or line named by a proper word (甲乙运河)
         if suffix in ("二级节点", "生产基地", "制造基地", "产业基地") and not (
             places or any(c.start == left and c.label == "Company" for c in ctx.known_orgs)
         ):
@@ -302,6 +307,15 @@ def _programme_mentions(ctx: Context) -> list[Mention]:
         mention.place_prefix = places
         out.append(mention)
     return out
+
+
+_INFRASTRUCTURE = re.compile(r"(?:运河|铁路|水库|大桥|新通道|陆港)$")
+_DIRECTIONS = frozenset({"西部", "东部", "中部", "北部", "南部", "东北", "西北", "西南", "东南"})
+
+
+def _proper_first_word(ctx: Context, start: int, end: int) -> bool:
+    word = _first_word(ctx, start, end)
+    return len(word) >= 2 and (ctx.is_rare(word) or _word_tag(word) == "ns")
 
 
 def _first_word(ctx: Context, start: int, end: int) -> str:

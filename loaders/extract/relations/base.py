@@ -71,6 +71,8 @@ _ASIDE_OR_CLOSER = re.compile(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+")
 _SHORT_LEAD = re.compile(r"^[^，,]{0,8}[，,]")
 # What may follow a place that ends where it is written (甲市和…, 甲市的…, 甲市等地).
 _AFTER_PLACE = frozenset("和与及跟同的等在将共为以也都市省县区地")
+# A lead that visits the first name of its clause (调研组来到, 记者走进).
+_VISIT_LEAD = re.compile(r"(?:来到|前往|走进|走访|深入|赴|到访|考察|参观|调研)$")
 # A clause that ends in a speech verb: the next clause is what was said.
 _REPORTED = re.compile(r"(?:介绍|表示|指出|强调|认为|透露|坦言|说|称)$")
 _TIME_CLAUSE = re.compile(
@@ -291,6 +293,8 @@ def find_subject(view: SentenceView) -> Mention | None:
             lead = text[pos : first.start].strip()
             if _COMPANY_ANAPHOR.match(lead):
                 return None  # 该公司与B…: the subject is the company named before, not B
+            if _VISIT_LEAD.search(lead):
+                return None  # 调研组来到甲市…: the place visited, not who acts
             if first.label in ORG_LABELS and not _ADVERBIAL_LEAD.match(lead) and len(lead) <= 8:
                 return first
             return None
