@@ -85,3 +85,12 @@ def test_a_kind_word_with_two_events_of_that_kind_names_neither() -> None:
         "2024甲乙产业大会和2024丙丁创新大会先后举行。星河集团董事长张三在大会上表示，将加大投资。"
     )
     assert pairs(ex, "PARTICIPATES_IN") == set()
+
+
+def test_the_subject_after_a_clause_that_opens_with_a_verb() -> None:
+    ex = run(
+        "回应企业的建议，洛阳持续发力，出台《关于支持新能源汽车发展的意见》；"
+        "先后举办洛阳国际车展等活动。"
+    )
+    assert ("关于支持新能源汽车发展的意见", "洛阳市") in pairs(ex, "ISSUED_BY")
+    assert ("洛阳国际车展", "洛阳市") in pairs(ex, "DEVELOPED_BY")

@@ -298,8 +298,14 @@ def find_subject(view: SentenceView) -> Mention | None:
             if first.label in ORG_LABELS and not _ADVERBIAL_LEAD.match(lead) and len(lead) <= 8:
                 return first
             return None
-        if _TIME_CLAUSE.match(clause) or len(clause) <= 6 or _ADVERBIAL_LEAD.match(clause):
-            pos = clause_end + 1  # 作为…先行者，青岛…: the subject follows the adverbial
+        if (
+            _TIME_CLAUSE.match(clause)
+            or len(clause) <= 6
+            or _ADVERBIAL_LEAD.match(clause)
+            or _opens_with_verb(clause)
+        ):
+            # 作为…先行者，青岛…; 回应…的建议，甲市…: the subject follows the adverbial
+            pos = clause_end + 1
             continue
         return None
     return None
