@@ -300,3 +300,18 @@ def test_a_field_held_by_a_group_is_no_firm() -> None:
 def test_a_latin_product_glued_to_its_maker_belongs_to_it() -> None:
     ex = run("星河科技Common Edge解决方案荣获大奖。")
     assert ("Common Edge", "星河科技") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_platform_a_firm_holds_after_its_kind() -> None:
+    ex = run("华曜智能旗下工业互联网平台“枢云”已接入设备超过10万台。")
+    assert ("枢云", "华曜智能") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_its_subsidiary_is_the_subsidiary_of_the_firm_named_before() -> None:
+    ex = run("据华曜智能披露，其全资子公司洛阳云枢软件有限公司中标一个项目。")
+    assert any(h.startswith("云枢软件") and t == "华曜智能" for h, t in pairs(ex, "SUBSIDIARY_OF"))
+
+
+def test_a_known_firms_project_is_no_named_project() -> None:
+    ex = run("华曜智能中标国家电网项目。")
+    assert names(ex, "Project") == set()

@@ -203,6 +203,10 @@ def project_mentions(ctx: Context) -> list[Mention]:
             continue  # 数字化工厂: a kind; 中小企业数字化赋能专项行动 names one campaign
         if suffix in ("项目", "工程") and re.search(r"(?:大|重大|重点|新|在建|续建|新建)$", core):
             continue  # 星河市重点项目, 一批重大工程: a class of projects
+        if suffix == "项目" and any(
+            o.start == left and o.end == m.start() and o.label == "Company" for o in ctx.known_orgs
+        ):
+            continue  # 中标甲公司项目: some project of a known firm, not a name
         if suffix == "工程" and re.search("大学|学院|公司|研究院", core):
             continue  # 星河大学工业工程, 星云公司机电工程: a discipline or a department
         last = ctx.tokens.token_words(left, m.start())[-1:]

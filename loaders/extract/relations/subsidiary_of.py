@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.model import Relation
 from loaders.extract.entities import Mention
-from loaders.extract.relations.base import SentenceView, principal_company, relation, rx
+from loaders.extract.relations.base import SentenceView, principal_company, relation
 
 
 @lru_cache(maxsize=1)
@@ -53,9 +53,11 @@ _COMPANY_WORD = re.compile(
     r"(?:^|[，,；;：:])\s*(?:本|该)?公司(?![\u4e00-\u9fff]{0,2}(?:子公司|员工))"
 )
 _OWNABLE = frozenset({"Company", "Platform"})
+_KIND_BEFORE_CHILD = re.compile(r"\s*|[^，。；「“]{0,10}(?:公司|集团|平台|系统|品牌|大模型)[「“]?")
 _DEAL_FAILED = re.compile(r"未果|失败|终止|放弃|搁浅|传闻")
-# 公司全资子公司X in a company's own announcement: 公司 is the announcing company.
-_OWN_CHILD = re.compile(r"(?:^|[，,：:；])(?:本|该)?公司的?(?:全资|控股)?子公司$")
+# 公司全资子公司X in a company's own announcement: 公司 is the announcing company; 其子公司X
+# is the subsidiary of the firm named before.
+_OWN_CHILD = re.compile(r"(?:^|[，,：:；])(?:(?:本|该)?公司的?|其)(?:全资|控股)?子公司$")
 
 
 def _stated(view: SentenceView) -> list[Relation]:
@@ -78,9 +80,9 @@ def _stated(view: SentenceView) -> list[Relation]:
         owns = _PARENT_OWNS.match(rest[skip:])
         if owns and m.label == "Company" and i + 1 < len(orgs):
             child = orgs[i + 1]
-            # 甲旗下的晶片设计公司「乙」: the kind of firm may stand before the child's name
+            # 甲旗下的晶片设计公司「乙」, 甲旗下…平台“乙”: the kind may stand before the name
             gap = view.text[m.end + skip + owns.end() : child.start]
-            if rx(r"\s*|[^，。；「“]{0,10}(?:公司|集团)[「“]").fullmatch(gap):
+            if _KIND_BEFORE_CHILD.fullmatch(gap):
                 out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:subsidiary_kw", 0.85))
         if m.label == "Company" and _OWN_CHILD.search(view.text[view.start : m.start]):
             parent = view.last_before(m.start, frozenset({"Company"}))
