@@ -90,3 +90,8 @@ def test_a_bare_city_government_is_also_written_with_its_city() -> None:
     ex = run("洛阳市召开大会。市政府与华曜科技签署协议。")
     government = next(e for e in ex.entities if e.name == "洛阳市人民政府")
     assert "洛阳市政府" in government.aliases
+
+
+def test_a_body_the_gazetteer_knows_keeps_its_name_after_its_place() -> None:
+    ex = run("香港生产力促进局与华曜科技签署合作备忘录。")
+    assert "香港生产力促进局" in names(ex, "Agency")

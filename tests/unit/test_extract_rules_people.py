@@ -46,3 +46,8 @@ def test_a_two_character_name_before_a_common_word() -> None:
     ex = run("华曜科技CEO王五、星岚智能创始人赵六共同启动了合作项目。")
     assert {"王五", "赵六"} <= names(ex, "Person")
     assert "赵六共" not in names(ex, "Person")
+
+
+def test_a_three_character_name_before_an_attendance_verb() -> None:
+    ex = run("香港科技园公司主席查毅超出席开幕礼并致辞。")
+    assert "查毅超" in names(ex, "Person")

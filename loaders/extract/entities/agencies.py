@@ -68,6 +68,8 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
         if text[start - 2 : start] == "政协" and m.group(0) == "委员会":
             start -= 2  # 政协甲市委员会: the CPPCC committee of the place, named as written
         surface = text[start : m.end()]
+        if any(e.label == "Agency" for e in ctx.gaz.lookup(surface)):
+            continue  # 香港生产力促进局: a body the gazetteer names as it is
         name = surface if surface.startswith("政协") else _expand_agency(ctx, surface, None)
         if places and places[0].start == start and ZONE_KIND.fullmatch(places[0].surface):
             name = places[0].name + name[len(places[0].surface) :]  # 高新区党工委 (N6)

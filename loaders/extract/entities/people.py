@@ -133,6 +133,12 @@ GLUED_AFTER_NAME = "说称则于等和与也就还曾又"
 _COPULA_WORDS = frozenset({"为了", "为主", "为止", "为此", "是否", "是由", "是在", "是指"})
 
 
+def _strong_end(text: str, pos: int) -> bool:
+    """A word of two characters or more that ends a name (出席, 表示), not a lone 同 or 在."""
+    m = _AFTER_NAME_RE.match(text, pos)
+    return m is not None and m.end() - pos >= 2
+
+
 def _names_after(ctx: Context, text: str, pos: int) -> list[str]:
     """The names text[pos:] may open with, three characters first (总经理甲乙说: 甲乙)."""
     out = []
@@ -140,8 +146,8 @@ def _names_after(ctx: Context, text: str, pos: int) -> list[str]:
         name = text[pos : pos + length]
         if length > 2 and name[-1] in GLUED_AFTER_NAME:
             continue
-        if length == 3 and _word_follows(ctx, text, pos + 2):
-            continue  # 创始人甲乙|共同启动: the third character opens a common word
+        if length == 3 and _word_follows(ctx, text, pos + 2) and not _strong_end(text, pos + 3):
+            continue  # 创始人甲乙|共同启动: a common word opens at the third (甲乙丙|出席 stays)
         if _is_name(ctx, name, _RARE_FREQ):
             out.append(name)
     return out
