@@ -60,3 +60,8 @@ def test_a_bare_national_laboratory_is_a_kind() -> None:
 def test_a_party_bloc_in_the_dictionary_is_no_firm() -> None:
     ex = run("七国集团峰会在日本举行，上市公司数量增加。")
     assert names(ex, "Company") == set()
+
+
+def test_a_kind_of_system_project_and_an_engineering_method_are_no_works() -> None:
+    ex = run("很多ERP系统项目落地周期很长。团队完善了驱油藏工程方法。")
+    assert names(ex, "Project") == set()

@@ -203,6 +203,10 @@ def project_mentions(ctx: Context) -> list[Mention]:
             continue  # 数字化工厂: a kind; 中小企业数字化赋能专项行动 names one campaign
         if suffix in ("项目", "工程") and re.search(r"(?:大|重大|重点|新|在建|续建|新建)$", core):
             continue  # 星河市重点项目, 一批重大工程: a class of projects
+        if suffix in ("项目", "工程") and (
+            _KIND_OF_SYSTEM.fullmatch(core) or _DISCIPLINE_AFTER.match(text, m.end())
+        ):
+            continue  # MES系统项目: a kind of project; 驱油藏工程方法: engineering, no works
         if suffix == "项目" and any(
             o.start == left and o.end == m.start() and o.label == "Company" for o in ctx.known_orgs
         ):
@@ -313,6 +317,8 @@ def _programme_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
+_KIND_OF_SYSTEM = re.compile(r"[A-Za-z0-9+]+(?:系统|平台|软件)?")
+_DISCIPLINE_AFTER = re.compile(r"方法|技术|管理|学|师")
 _INFRASTRUCTURE = re.compile(r"(?:运河|铁路|水库|大桥|新通道|陆港)$")
 _DIRECTIONS = frozenset({"西部", "东部", "中部", "北部", "南部", "东北", "西北", "西南", "东南"})
 
