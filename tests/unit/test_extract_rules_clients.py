@@ -22,3 +22,14 @@ def test_ordinary_words_in_a_list_of_customers_are_no_firms() -> None:
 def test_a_list_of_customers_without_a_supplier_names_no_supplier() -> None:
     ex = run("客户包括：星云集团、华曜科技等。")
     assert pairs(ex, "EMPOWERS") == set()
+
+
+def test_unknown_names_in_a_list_of_investors_are_firms() -> None:
+    ex = run("云枢科技完成5亿元C轮融资，投资方包括源曜、Blue Harbor等。")
+    assert {"源曜", "Blue Harbor"} <= names(ex, "Company")
+    assert pairs(ex, "EMPOWERS") == set()
+
+
+def test_becoming_a_firms_subsidiary() -> None:
+    ex = run("星岚电子成为华曜股份的全资子公司。")
+    assert ("星岚电子", "华曜股份") in pairs(ex, "SUBSIDIARY_OF")

@@ -1,5 +1,6 @@
-"""Firms named in a list of customers or partners (主要客户包括甲、乙及丙等): every item of such a
-list is an organisation, so an unknown proper name or a Latin-script brand there is a firm."""
+"""Firms named in a list of customers, partners or investors (主要客户包括甲、乙及丙等): every item
+of such a list is an organisation, so an unknown proper name or a Latin-script brand there is a
+firm."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import re
 
 from loaders.extract.entities.base import Context, Mention, _name_like
 
-_CLIENT_LIST = re.compile(r"(?:客户|客戶|合作伙伴|合作夥伴)(?:包括|包含|涵盖|涵蓋|有|如)[:：]?")
+_CLIENT_LIST = re.compile(
+    r"(?:客户|客戶|合作伙伴|合作夥伴|投资方|投资机构|股东)(?:包括|包含|涵盖|涵蓋|有|如)[:：]?"
+)
 # The list runs to 等, or to the end of its clause.
 _LIST_END = re.compile(r"等|[，,。；;！？\n]")
 _SEPARATOR = re.compile(r"、|以及|及|和|与|/")
