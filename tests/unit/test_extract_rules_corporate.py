@@ -315,3 +315,8 @@ def test_its_subsidiary_is_the_subsidiary_of_the_firm_named_before() -> None:
 def test_a_known_firms_project_is_no_named_project() -> None:
     ex = run("华曜智能中标国家电网项目。")
     assert names(ex, "Project") == set()
+
+
+def test_an_operators_platform_built_for_a_purpose_is_developed_by_it() -> None:
+    ex = run("据了解，河南移动“星帆云考场”平台是专为学校搭建的远程面试系统。")
+    assert ("星帆云考场", "河南移动") in pairs(ex, "DEVELOPED_BY")

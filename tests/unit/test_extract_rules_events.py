@@ -94,3 +94,8 @@ def test_the_subject_after_a_clause_that_opens_with_a_verb() -> None:
     )
     assert ("关于支持新能源汽车发展的意见", "洛阳市") in pairs(ex, "ISSUED_BY")
     assert ("洛阳国际车展", "洛阳市") in pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_subject_after_a_quoted_period() -> None:
+    ex = run("“十五五”时期，洛阳着力推动产业链对接，深化“双向揭榜挂帅”“校企双进”等行动。")
+    assert ("双向揭榜挂帅", "洛阳市") in pairs(ex, "DEVELOPED_BY")

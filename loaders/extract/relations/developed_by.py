@@ -179,8 +179,18 @@ _BUILT_ATTRIBUTE = re.compile(
 )
 
 
+_OWN_BUILT = re.compile(
+    r"[”’」]?(?:平台|系统)?(?:是|系)[^，。；]{0,12}?(?:搭建|开发|打造|研发|推出)的"
+)
+
+
 def _is_built_by(view: SentenceView) -> list[Relation]:
     out = []
+    for m in view.mentions:
+        # 甲移动“乙”平台是专为…搭建的系统: what the owner in front built (T36, T16)
+        if m.label == "Platform" and m.owner and _OWN_BUILT.match(view.text, m.end):
+            owner = Mention(m.start, m.start, "Company", m.owner, m.owner, "owner")
+            out.append(relation("DEVELOPED_BY", m, owner, view, "rule:developed_is_by", 0.75))
     for i, target in enumerate(view.mentions[:-1]):
         builder = view.mentions[i + 1]
         if target.label not in _TARGETS or builder.label not in _BUILDERS:
