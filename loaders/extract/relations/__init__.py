@@ -15,6 +15,7 @@ from loaders.extract.nlp import Sentence
 from loaders.extract.relations import (
     developed_by,
     empowers,
+    events,
     issued_by,
     located_in,
     participates_in,
@@ -30,6 +31,7 @@ RULE_SETS: tuple[Callable[[list[SentenceView]], list[Relation]], ...] = (
     partners_with.find,
     issued_by.find,
     developed_by.find,
+    events.find,
     empowers.find,
     located_in.find,
     subsidiary_of.find,
@@ -79,6 +81,12 @@ def _clean(found: list[Relation]) -> list[Relation]:
         k: r
         for k, r in best.items()
         if not (r.method == "rule:participates_signing" and (r.tail, r.head) in developing)
+    }
+    hosting = {(r.tail, r.head) for r in best.values() if r.method == "rule:hosted_by"}
+    best = {  # an event's organisers do not also take part in it (T42)
+        k: r
+        for k, r in best.items()
+        if not (r.type == "PARTICIPATES_IN" and (r.head, r.tail) in hosting)
     }
     taking_part = {(r.tail, r.head) for r in best.values() if r.type == "PARTICIPATES_IN"}
     best = {

@@ -17,6 +17,7 @@ from loaders.extract.relations.base import (
     relation,
     rx,
 )
+from loaders.extract.relations.events import EVENT_WORD, named_events
 
 _ACTORS = SCHEMA["PARTICIPATES_IN"].heads
 _PROJECTS = frozenset({"Project"})
@@ -28,10 +29,6 @@ _TAKES_PART = (
 
 
 # 在甲大会上 / 在甲论坛期间: an organisation acting at a named event takes part (T40).
-_EVENT_WORD = re.compile(
-    r"(?:大会|论坛|峰会|博览会|展会|会议|大赛|年会|发布会|开幕式|交易会|洽谈会|推介会|推进会|"
-    r"嘉年华|锦标赛|比赛)$"
-)
 _AFTER_EVENT = re.compile(r"^[”」》]?(?:上|期间|现场)")
 _TITLE_GAP = re.compile(f"^(?:[（(][^（）()]{{1,12}}[)）])?[^，。；]{{0,12}}?(?:{TITLE_ALT})$")
 
@@ -51,7 +48,7 @@ def _event_at(view: SentenceView, pos: int) -> Mention | None:
         for e in view.mentions
         if e.label == "Project"
         and pos < e.start <= pos + 40
-        and _EVENT_WORD.search(e.name)
+        and EVENT_WORD.search(e.name)
         and not rx(r"[，。；]").search(view.text[pos : e.start])
     ]
     for i, e in enumerate(events):
@@ -71,19 +68,6 @@ _EVENT_BY_KIND = re.compile(
     r"在(?:本次|此次|该|这次|本届|此届)?(?P<kind>大会|论坛|峰会|博览会|推介会|发布会|年会|洽谈会|"
     r"交易会|推进会|开幕式)(?:上|期间|现场)"
 )
-
-
-def _named_events(views: list[SentenceView]) -> dict[str, Mention]:
-    """Kind word → the article's one named event of that kind (none where several are)."""
-    by_kind: dict[str, set[str]] = {}
-    mentions: dict[str, Mention] = {}
-    for v in views:
-        for m in v.mentions:
-            kind = _EVENT_WORD.search(m.name) if m.label == "Project" else None
-            if kind is not None:
-                by_kind.setdefault(kind.group(0), set()).add(m.name)
-                mentions[m.name] = m
-    return {k: mentions[next(iter(names))] for k, names in by_kind.items() if len(names) == 1}
 
 
 def _at_event(view: SentenceView, named: dict[str, Mention]) -> list[Relation]:
@@ -126,7 +110,7 @@ def _at_event(view: SentenceView, named: dict[str, Mention]) -> list[Relation]:
 
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
-    named = _named_events(views)
+    named = named_events(views)
     for view in views:
         out.extend(_at_event(view, named))
         if all(m.label != "Project" for m in view.mentions):
