@@ -95,3 +95,8 @@ def test_a_bare_city_government_is_also_written_with_its_city() -> None:
 def test_a_body_the_gazetteer_knows_keeps_its_name_after_its_place() -> None:
     ex = run("香港生产力促进局与华曜科技签署合作备忘录。")
     assert "香港生产力促进局" in names(ex, "Agency")
+
+
+def test_a_bare_autonomous_region_opens_the_articles_regional_body() -> None:
+    ex = run("新疆维吾尔自治区召开会议。据自治区国资委统计，央企投资持续增长。")
+    assert names(ex, "Agency") == {"新疆维吾尔自治区国有资产监督管理委员会"}

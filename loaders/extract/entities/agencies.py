@@ -115,6 +115,10 @@ def agency_mentions(ctx: Context) -> list[Mention]:
             start -= 1
             written = False
             prefix_place = ctx.home_city if text[start] == "市" else ctx.home_province
+        elif text[start - 3 : start] == "自治区" and (ctx.home_province or "").endswith("自治区"):
+            start -= 3  # 自治区国资委: the article's autonomous region, like a bare 省
+            written = False
+            prefix_place = ctx.home_province
         elif text[start - 2 : start] == "国家":
             start -= 2
         elif text[start - 1 : start] == "、" and last is not None and last.end == start - 1:

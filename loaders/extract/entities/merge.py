@@ -135,6 +135,8 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 m.nested = True
                 out.append(m)
                 continue
+            if m.label == "Agency" == left.label and m.end == left.end and m.start > left.start:
+                continue  # 自治区|国资委: the local body's department word, not the national body
             if m.nested or (
                 m.label in ("City", "Agency") and m.source in ("gazetteer", "pattern:zone")
             ):
