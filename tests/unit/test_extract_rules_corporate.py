@@ -320,3 +320,16 @@ def test_a_known_firms_project_is_no_named_project() -> None:
 def test_an_operators_platform_built_for_a_purpose_is_developed_by_it() -> None:
     ex = run("据了解，河南移动“星帆云考场”平台是专为学校搭建的远程面试系统。")
     assert ("星帆云考场", "河南移动") in pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_groups_regional_member_is_a_firm_of_its_own() -> None:
+    ex = run("宝钢河南星岚焦煤集团和河南洛阳新鑫实业发展有限公司签署合作框架协议。")
+    assert "宝钢河南星岚焦煤集团" in names(ex, "Company")
+    assert ("宝钢河南星岚焦煤集团", "中国宝武") in pairs(ex, "SUBSIDIARY_OF")
+    assert ("宝钢河南星岚焦煤集团", "河南省") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_lone_character_after_a_place_opens_a_registered_name() -> None:
+    ex = run("宝钢河南星岚焦煤集团和河南洛阳新鑫实业发展有限公司签署合作框架协议。")
+    firm = next(e for e in ex.entities if "新鑫实业发展有限公司" in "".join(e.aliases))
+    assert "河南洛阳新鑫实业发展有限公司" in firm.aliases

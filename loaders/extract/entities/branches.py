@@ -17,6 +17,8 @@ def branch_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         if k.label not in ("Company", "Agency") or k.nested:
             continue
         m = _BRANCH.match(ctx.text, k.end)
+        if not m and k.label == "Company":
+            out.extend(_regional_groups(ctx, k))
         if not m:
             continue
         entry = ctx.gaz.division(m.group(1))
@@ -91,3 +93,25 @@ def state_investor_mentions(ctx: Context, known: list[Mention]) -> list[Mention]
         mention.place_prefix = (city.name,)
         out.append(mention)
     return out
+
+
+# 甲集团乙省丙丁集团: a known group, a region, the member's own name and a firm word.
+_REGIONAL_GROUP = re.compile(f"[{HAN}]{{2,6}}?(?:集团|公司)(?![）)])")
+
+
+def _regional_groups(ctx: Context, k: Mention) -> list[Mention]:
+    """A known group's member named by the group, a region and its own name (宝钢新疆某某集团):
+    a firm of its own, owned by the group and located in the region (T34)."""
+    place = next((c for c in ctx.cities if c.start == k.end and c.end - c.start >= 2), None)
+    if place is None or ctx.gaz.division(place.surface) is None:
+        return []
+    m = _REGIONAL_GROUP.match(ctx.text, place.end)
+    if m is None or not ctx.tokens.is_boundary(m.end()):
+        return []
+    if any(ch in "，。；、的和与及在是为" for ch in m.group(0)):
+        return []
+    surface = ctx.text[k.start : m.end()]
+    member = Mention(k.start, m.end(), "Company", surface, surface, "pattern:branch")
+    member.owner = k.name
+    member.place_prefix = (place.name,)
+    return [member]

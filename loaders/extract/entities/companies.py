@@ -220,6 +220,14 @@ def _registered_left(ctx: Context, pos: int) -> int:
         if not re.match(f"[{HAN}]", before) or before in _FUNCTION_CHARS or one in "的在与和及":
             break
         left = tokens.left_edge(left - 1, max_chars=16 - (pos - left))
+    # 甲市|新|鑫实业: a lone character between a place and the name's first is the name's own,
+    # and so are the places before it (a registered name opens with its places)
+    i = tokens.token_at(left - 1) if left > 1 else -1
+    lone = i > 0 and len(tokens.words[i]) == 1 and tokens.words[i] not in "的在与和及、，。"
+    if lone and len(tokens.words[i + 1]) == 1 and any(c.end == left - 1 for c in ctx.cities):
+        left -= 1
+        while (place := next((c for c in ctx.cities if c.end == left), None)) is not None:
+            left = place.start
     # A role word inside the span ends a description before the name (…解决方案提供商|甲乙科技…).
     i, last = tokens.token_at(left), tokens.token_at(pos - 1)
     for j in range(i, last):
