@@ -66,7 +66,7 @@ FIELD_TERMS = frozenset(
     数据要素 数据中心 智算中心 算力中心 信创 生成式人工智能 多模态 云原生
     微服务 低代码 数字化车间 智能工厂 灯塔工厂 工业母机 高端装备 新型储能
     光储充 充电桩 换电 固态电池 锂电池 燃料电池 碳纤维 第三代半导体 碳化硅
-    氮化镓""".split()  # noqa: SIM905
+    氮化镓 赋能 数智化""".split()  # noqa: SIM905
 )
 FIELD_TERM_FREQ = 1000  # read as a common word of the language (see word_frequency)
 

@@ -3,7 +3,7 @@ by side, and a pair that signs and then develops. Sentences are invented for the
 
 from __future__ import annotations
 
-from support.extraction import pairs, run
+from support.extraction import names, pairs, run
 
 
 def test_a_district_that_pilots_a_quoted_programme_develops_it() -> None:
@@ -50,3 +50,19 @@ def test_an_event_name_holds_a_code_and_a_world_word() -> None:
 def test_the_place_an_event_is_held_in_does_not_hold_it() -> None:
     ex = run("据悉，在洛阳举办的2024星河全球开发者大会上，星河科技荣获大奖。")
     assert pairs(ex, "DEVELOPED_BY") == set()
+
+
+def test_a_campaign_with_empowering_in_its_name() -> None:
+    ex = run("同时也应深入实施中小企业数字化赋能专项行动，支持企业转型。")
+    assert "中小企业数字化赋能专项行动" in names(ex, "Project")
+
+
+def test_a_short_campaign_a_place_launches_is_its_own() -> None:
+    ex = run("洛阳开展安全生产专项行动，实施提振消费专项行动。")
+    assert {"安全生产专项行动", "提振消费专项行动"} <= names(ex, "Project")
+    assert ("安全生产专项行动", "洛阳市") in pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_bare_campaign_word_is_no_campaign() -> None:
+    ex = run("洛阳开展专项行动，推进重点工作。")
+    assert names(ex, "Project") == set()

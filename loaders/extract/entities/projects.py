@@ -173,6 +173,8 @@ def project_mentions(ctx: Context) -> list[Mention]:
         ):
             continue  # 总工程师, 工程院: the suffix is the start of a longer word
         left = _left_with_parens(ctx, m.start(), max_chars=24)
+        if suffix in _CAMPAIGNS and text[m.start() - 2 : m.start()] == "赋能":
+            left = _left_with_parens(ctx, m.start() - 2, max_chars=22)  # 甲乙赋能专项行动
         left = _cut_at_verbs(ctx, left, m.start())
         apposition = list(_CLASS_BEFORE_NAME.finditer(text, left, m.start()))
         if apposition and m.start() - apposition[-1].end() >= 2:
@@ -222,7 +224,9 @@ def project_mentions(ctx: Context) -> list[Mention]:
             and (_word_tag(last[0]) or "").startswith("v")
         ):
             continue  # 投资项目, 策划项目, 合作项目: a kind of project named by what is done
-        campaign = suffix in ("专项行动", "攻坚行动") and len(core) >= 6
+        # 中小企业数字化赋能专项行动; 实施|提振消费专项行动: a campaign a verb launches
+        launched = len(core) >= 4 and _LAUNCHES.search(text, max(0, left - 4), left) is not None
+        campaign = suffix in ("专项行动", "攻坚行动") and (len(core) >= 6 or launched)
         if suffix in ("工程", "专项行动", "提升行动", "攻坚行动", "项目") and not (
             places
             or campaign
@@ -319,6 +323,8 @@ def _programme_mentions(ctx: Context) -> list[Mention]:
 
 _KIND_OF_SYSTEM = re.compile(r"[A-Za-z0-9+]+(?:系统|平台|软件)?")
 _DISCIPLINE_AFTER = re.compile(r"方法|技术|管理|学|师")
+_LAUNCHES = re.compile(r"(?:实施|开展|启动|部署)$")
+_CAMPAIGNS = frozenset({"专项行动", "提升行动", "攻坚行动", "工程"})
 _INFRASTRUCTURE = re.compile(r"(?:运河|铁路|水库|大桥|新通道|陆港)$")
 _DIRECTIONS = frozenset({"西部", "东部", "中部", "北部", "南部", "东北", "西北", "西南", "东南"})
 

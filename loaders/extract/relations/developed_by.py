@@ -16,10 +16,12 @@ _BUILDERS = SCHEMA["DEVELOPED_BY"].tails
 _TARGETS = frozenset({"Platform", "Project"})
 _BUILD = re.compile(
     r"开发搭建|开发|搭建|打造|共建|投资建设|建设|建成|推出|研发|构建|上线|发布|制定实施|实施|推进|推广|升级|"
-    r"启动|培育|创建|组建|设立|主办|举办|承办|组织开展|发起|招标|推行|试点|深化"
+    r"启动|培育|创建|组建|设立|主办|举办|承办|组织开展|开展|发起|招标|推行|试点|深化"
 )
 # Verbs that make a city the builder of a programme but say nothing of a company.
-_PROGRAMME_ONLY = {"实施", "制定实施", "推进", "推广", "升级", "培育", "推行", "试点", "深化"}
+_PROGRAMME_ONLY = {
+    "实施", "制定实施", "推进", "推广", "升级", "培育", "推行", "试点", "深化", "开展"
+}
 _BASED_ON = re.compile(
     r"(?:以|基于|依托)(?P<base>[^，。；]{1,30}?)(?:为基础|为底座|为核心)?(?:搭建|建设|打造|开发|构建)"
 )
