@@ -245,3 +245,20 @@ def test_posts_at_the_word_company_and_at_a_business_unit() -> None:
 def test_a_ministry_head_is_no_post_at_the_articles_company() -> None:
     ex = run("星河科技今年营收大增。星河科技召开座谈会，外交部部长王明远出席。")
     assert ("王明远", "星河科技") not in pairs(ex, "WORKS_FOR")
+
+
+def test_a_name_of_two_lone_characters_one_a_function_character() -> None:
+    ex = run("中国另一家民营企业春和集团，也把目光瞄准了加拿大。")
+    assert "春和集团" in names(ex, "Company")
+    ex = run("2010年，由星云燃气有限公司和同益实业集团合资的洛阳星云燃气有限公司正式成立。")
+    assert "同益实业集团" in names(ex, "Company")
+
+
+def test_its_same_group_is_no_firm() -> None:
+    ex = run("另一家星岚无纺布有限公司，其同集团的姐妹公司已获资助。")
+    assert all("集团" not in n for n in names(ex, "Company"))
+
+
+def test_a_joint_venture_the_text_does_not_name_makes_no_founder_a_child() -> None:
+    ex = run("由星云燃气有限公司和同益实业集团合资的公司正式成立。")
+    assert pairs(ex, "SUBSIDIARY_OF") == set()

@@ -265,6 +265,19 @@ _HAN_WORD = re.compile(f"[{HAN}]+")
 _GROUP_WORD = re.compile(r"集团|控股|股份|资本|银行|证券")
 
 
+def _lone_pair(ctx: Context, pos: int) -> bool:
+    """Whether the two characters before `pos` are lone tokens of a name no dictionary knows,
+    one of them a function character the name walk stops at (春|和, 同|益), after a word's end."""
+    tokens, text = ctx.tokens, ctx.text
+    pair = text[pos - 2 : pos]
+    if len(pair) < 2 or not _HAN_WORD.fullmatch(pair) or ctx.freq(pair) > 0:
+        return False
+    if pair[0] in "其这该此各每本我你他她它" or all(ch in STOP_TOKENS for ch in pair):
+        return False  # 其同集团: its same group
+    lone = all(len(tokens.words[tokens.token_at(p)]) == 1 for p in (pos - 2, pos - 1))
+    return lone and tokens.is_boundary(pos - 2) and any(ch in STOP_TOKENS for ch in pair)
+
+
 def _suffix_then_verb(ctx: Context, start: int, end: int) -> bool:
     """The segmenter glued a verb to the firm word (星云|科技开发): the word is the suffix and a
     verb (开发, 发展)."""
@@ -329,6 +342,12 @@ def company_mentions(ctx: Context) -> list[Mention]:
         if _GROUP_WORD.match(suffix):
             left = _place_opening(ctx, left, start)
         core_start, _ = _strip_places(ctx, left, start)
+        if start - core_start < 2 and _GROUP_WORD.search(suffix) and _lone_pair(ctx, start):
+            # 春和集团, 同益实业集团: a name of two lone characters, one a function character
+            mention = _company(ctx, start - 2, end, "pattern:industry_name")
+            if mention:
+                out.append(mention)
+            continue
         stem_words = tokens.token_words(core_start, start)
         stem = text[core_start : start]
         if not (2 <= len(stem) <= 5) or not stem_words:
@@ -371,30 +390,6 @@ def company_mentions(ctx: Context) -> list[Mention]:
         mention = _company(ctx, left, end, "pattern:industry_name", brand=brand and not placed)
         if mention:
             out.append(mention)
-    out.extend(_dictionary_firms(ctx))
-    return out
-
-
-# Names the segmenter's dictionary knows as organisations (神华集团, 一汽集团): a firm where the
-# name ends in a firm word and its stem is no common word. Blocs and parties (七国集团) and kinds
-# of firm (公交公司, 创投公司) are not firms.
-_DICTIONARY_FIRM = re.compile(r"(集团|公司|银行|证券|控股)$")
-_NOT_A_FIRM_STEM = re.compile(
-    r"[一二三四五六七八九十百]+国$|党$|^(?:公交|创投|信托投资|商业保险|中资|百家)$"
-)
-_DICTIONARY_STEM_MAX_FREQ = 300
-
-
-def _dictionary_firms(ctx: Context) -> list[Mention]:
-    out = []
-    for word, start in zip(ctx.tokens.words, ctx.tokens.starts, strict=True):
-        firm = _DICTIONARY_FIRM.search(word) if len(word) >= 4 else None
-        if firm is None or word_tag(word) != "nt" or ctx.gaz.lookup(word):
-            continue
-        stem = word[: firm.start()]
-        if ctx.freq(stem) >= _DICTIONARY_STEM_MAX_FREQ or _NOT_A_FIRM_STEM.search(stem):
-            continue
-        out.append(Mention(start, start + len(word), "Company", word, word, "pattern:known_firm"))
     return out
 
 

@@ -22,6 +22,7 @@ from loaders.extract.entities.client_lists import client_list_mentions
 from loaders.extract.entities.companies import company_mentions
 from loaders.extract.entities.events import event_mentions
 from loaders.extract.entities.firm_lists import listed_firm_mentions
+from loaders.extract.entities.known_firms import dictionary_firm_mentions
 from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
 from loaders.extract.entities.places import gazetteer_mentions, zone_mentions
@@ -347,6 +348,7 @@ def find_mentions(
         unquoted_policy_mentions,
         quoted_mentions,
         company_mentions,
+        dictionary_firm_mentions,
         quoted_firm_mentions,
         agency_mentions,
         organization_mentions,

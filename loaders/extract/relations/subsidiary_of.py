@@ -169,8 +169,9 @@ def _founded(view: SentenceView) -> list[Relation]:
         joint = _JOINT_CHILD.match(after)
         if joint:  # 由甲和乙合资的丙公司: the joint venture, named after the founders
             children = view.group_starting_at(founders[-1].end + joint.end(), firms)[:1]
-        if not children and view.subject is not None and view.subject.label == "Company":
-            children = [view.subject]
+        subject = view.subject
+        if not children and not joint and subject is not None and subject.label == "Company":
+            children = [subject]  # (由甲和乙合资的公司: a child the text does not name)
         for child in children[-1:]:
             for founder in founders:
                 if founder.name != child.name:
