@@ -68,3 +68,13 @@ def test_a_project_built_in_a_place_lies_at_every_level_written() -> None:
 def test_a_firm_investing_in_a_place_is_not_located_there() -> None:
     ex = run("华曜科技在洛阳投资了多家企业。")
     assert pairs(ex, "LOCATED_IN") == set()
+
+
+def test_what_is_visited_lies_in_the_place_the_sentence_opens_with() -> None:
+    ex = run("在洛阳，调研组前往星云智能制造研究中心，详细了解技术突破路径。")
+    assert ("星云智能制造研究中心", "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_place_opening_a_sentence_without_a_visit_locates_nothing() -> None:
+    ex = run("在洛阳，星云智能制造研究中心的专家也发表了看法。")
+    assert pairs(ex, "LOCATED_IN") == set()

@@ -17,6 +17,7 @@ from loaders.extract.entities.places import ZONE_KIND
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.nlp import opens_proper_word
 from loaders.extract.relations.base import CITY_ABBREVIATIONS, SentenceView, relation, rx
+from loaders.extract.relations.located_scenes import opening_place, visited_in
 
 _LOCATABLE = SCHEMA["LOCATED_IN"].heads
 _FIRMS = frozenset({"Company", "Organization", "Agency"})
@@ -130,8 +131,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
         out.extend(_brought_in_to_settle(view))
         out.extend(_own_firms(view))
         out.extend(_places_in_names(view))
+        out.extend(visited_in(view))
         out.extend(_held_in(view))
-    out.extend(_opening(views))
+    out.extend(opening_place(views))
     return out + _zone_cities(views, out)
 
 
@@ -367,31 +369,3 @@ def _name_places(surface: str, unplaced: bool) -> tuple[tuple[str, str], ...]:
 def _rel(m: Mention, place: str, view: SentenceView, method: str, conf: float) -> Relation:
     tail = Mention(m.start, m.start, "City", place, place, "place_prefix")
     return relation("LOCATED_IN", m, tail, view, method, conf)
-
-
-def _opening(views: list[SentenceView]) -> list[Relation]:
-    """The lead sentence places the story (一场变革，正在山东淄博发生): new companies and projects
-    of the lead paragraph's next sentence are located in its most specific place."""
-    out: list[Relation] = []
-    lead = next((v for v in views if v.mentions), None)
-    if lead is None or lead.index > 3:
-        return out
-    m = re.search(
-        r"(?:在|于)([^，。；]{2,12}?)(?:发生|举行|召开|上演|展开|进行)", lead.sentence.text
-    )
-    if not m:
-        return out
-    places = [
-        c
-        for c in lead.mentions
-        if c.label == "City" and lead.start + m.start(1) <= c.start < lead.start + m.end(1)
-    ]
-    if not places:
-        return out
-    place = places[-1]
-    scope = [lead] + [v for v in views[lead.index + 1 : lead.index + 2] if not v.paragraph_start]
-    for view in scope:
-        for t in view.mentions:
-            if t.label in ("Company", "Project") and t.source != "gazetteer" and not t.place_prefix:
-                out.append(relation("LOCATED_IN", t, place, view, "rule:located_opening", 0.6))
-    return out
