@@ -78,3 +78,10 @@ def test_what_is_visited_lies_in_the_place_the_sentence_opens_with() -> None:
 def test_a_place_opening_a_sentence_without_a_visit_locates_nothing() -> None:
     ex = run("在洛阳，星云智能制造研究中心的专家也发表了看法。")
     assert pairs(ex, "LOCATED_IN") == set()
+
+
+def test_a_zone_named_after_a_town_is_a_zone() -> None:
+    ex = run("开工奠基仪式在浒岭开发区星岚工业园举行。该开发区和工业开发区都在扩建。")
+    zones = {e.name for e in ex.entities if e.properties.get("level") == "zone"}
+    assert zones == {"浒岭开发区"}
+    assert ("星岚工业园", "浒岭开发区") in pairs(ex, "LOCATED_IN")

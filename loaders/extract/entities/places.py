@@ -10,7 +10,13 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from loaders.extract.entities.base import _DISTRICT_SHORT_MAX_FREQ, Context, Mention, home_place
+from loaders.extract.entities.base import (
+    _DISTRICT_SHORT_MAX_FREQ,
+    HAN,
+    Context,
+    Mention,
+    home_place,
+)
 from loaders.extract.entities.lexicon import NAME_GOES_ON
 from loaders.extract.nlp import opens_proper_word
 from loaders.extract.scan import finditer_near
@@ -343,6 +349,26 @@ def _city_fused_with_zone(ctx: Context, pos: int) -> Mention | None:
     return Mention(start, pos, "City", entry.name, ctx.text[start:pos], "gazetteer")
 
 
+_TOWN_ZONE = re.compile(f"([{HAN}]{{2}})(经济技术开发区|经济开发区|开发区)")
+
+
+def _town_zones(ctx: Context, found: list[Mention]) -> list[Mention]:
+    """A zone named after a town the gazetteer does not hold (甲乙开发区): a City of level zone."""
+    out = []
+    taken = [(c.start, c.end) for c in [*ctx.cities, *found]]
+    for m in _TOWN_ZONE.finditer(ctx.text):
+        start, end = m.span()
+        town = m.group(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        if ctx.freq(town) > 0 or not ctx.tokens.is_boundary(start):
+            continue  # 工业开发区, 该开发区: a word of the language, not a town's name
+        mention = Mention(start, end, "City", m.group(0), m.group(0), "pattern:zone")
+        mention.props["level"] = "zone"
+        out.append(mention)
+    return out
+
+
 def zone_mentions(ctx: Context) -> list[Mention]:
     """A zone written right after its city (晋城经开区): a City of level zone named as written,
     with the official long form as an alias; it joins the article's places, so the bodies
@@ -369,6 +395,7 @@ def zone_mentions(ctx: Context) -> list[Mention]:
             mention.aliases.add(city.name + kind)
         mention.place_prefix = (city.name,)
         out.append(mention)
+    out.extend(_town_zones(ctx, out))
     out.extend(_bare_zone_words(ctx, out))
     if out:
         ctx.cities = sorted([*ctx.cities, *out], key=lambda c: c.start)
