@@ -109,10 +109,14 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
 
 
 # A list: items joined by 、, the last one possibly by 和/及/与, closed by 等 or a clause mark.
+# (The first item is possessive, {1,24}+: what follows it is 、, which it never holds, so giving
+# characters back never helps; every run holds a 、 and spans 24 characters before the first one
+# and 50 after the last: it is scanned near them only, see loaders.extract.scan.)
 _LIST_RUN = re.compile(
-    r"[^、，,。；;：:\s“”]{1,24}(?:、[^、，,。；;：:\s“”和及与等]{1,24})+"
+    r"[^、，,。；;：:\s“”]{1,24}+(?:、[^、，,。；;：:\s“”和及与等]{1,24})+"
     r"(?:(?:和|及|与|以及)[^、，,。；;：:\s“”和及与等]{1,24})?"
 )
+_LIST_MARK = re.compile("、")
 _MEMBER = re.compile(f"[{HAN}]{{2,6}}|[A-Za-z][A-Za-z0-9&.-]{{1,20}}")
 _MEMBER_TAGS = ("nr", "nz", "nt")
 
@@ -128,7 +132,7 @@ def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mentio
     out: list[Mention] = []
     if len(firms) < 2:
         return out  # (a list needs two known firms: the scan below is not run for nothing)
-    for run in _LIST_RUN.finditer(text):
+    for run in finditer_near(_LIST_RUN, text, _LIST_MARK, before=24, after=50):
         items = _items(run.group(0), run.start())
         # the first item may carry words before the name (由甲): it counts when a firm ends it
         known_items = sum(
