@@ -86,7 +86,7 @@ _EDITION = re.compile(
 
 
 _INVEST_WORDS = "投资建设|投资兴建|投资|投建|兴建|新建"
-# (拟|计划|将)? spelt out as alternatives that each open with a character: it scans fast)
+# ((?:拟|计划|将)? spelt out as alternatives that each open with a character: it scans fast)
 _INVEST_VERB = re.compile(
     f"拟(?:{_INVEST_WORDS})|计划(?:{_INVEST_WORDS})|将(?:{_INVEST_WORDS})|{_INVEST_WORDS}"
 )
