@@ -20,12 +20,18 @@ from collections.abc import Iterable, Iterator
 def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[list[int]]:
     """[start, end] of the text around the anchors, overlapping ones joined, in text order."""
     out: list[list[int]] = []
+    size = len(text)
+    last_end = 0  # end of the last stretch (the loop runs once per anchor: kept lean)
     for a in anchor.finditer(text):
-        start, end = max(0, a.start() - before), min(len(text), a.end() + after)
-        if out and start <= out[-1][1]:
-            out[-1][1] = max(out[-1][1], end)
+        start, end = a.span()
+        start -= before
+        end += after
+        if out and start <= last_end:
+            if end > last_end:
+                last_end = out[-1][1] = end if end < size else size
         else:
-            out.append([start, end])
+            last_end = end if end < size else size
+            out.append([start if start > 0 else 0, last_end])
     return out
 
 
