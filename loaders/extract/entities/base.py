@@ -109,6 +109,12 @@ def _city_keys() -> frozenset[str]:
     return frozenset(norm(surface) for surface, e in _gazetteer().surfaces() if e.label == "City")
 
 
+@lru_cache(maxsize=65536)
+def _is_city_key(piece: str) -> bool:
+    """`piece` folded is a place's lookup key (memo: the pieces of titles recur)."""
+    return norm(piece) in _city_keys()
+
+
 def _title_places(title: str) -> list[Any]:
     """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
     gaz = _gazetteer()
@@ -117,7 +123,7 @@ def _title_places(title: str) -> list[Any]:
     while i < len(title) - 1:
         for length in (4, 3, 2):
             piece = title[i : i + length]
-            known = len(piece) == length and norm(piece) in _city_keys()
+            known = len(piece) == length and _is_city_key(piece)
             entry = gaz.division(piece, strict=True) if known else None
             if (
                 entry is not None
