@@ -151,11 +151,14 @@ def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mentio
     return out
 
 
+_ITEM_SEPARATOR = re.compile(r"、|以及|和|及|与")
+
+
 def _items(run: str, offset: int) -> list[tuple[int, int]]:
     """(start, end) of each item of a list run."""
     out = []
     pos = 0
-    for sep in re.finditer(r"、|以及|和|及|与", run):
+    for sep in _ITEM_SEPARATOR.finditer(run):
         if sep.start() > pos:
             out.append((offset + pos, offset + sep.start()))
         pos = sep.end()
