@@ -63,3 +63,34 @@ def find_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
         if start >= pos:
             pos = start + longest[start]
             yield start, pos
+
+
+def word_alternation(alternation: str) -> str:
+    """The pattern `alternation` ("甲乙|甲|丙", plain words joined by |) written as a trie
+    (甲(?:乙|)|丙), which `re` tries one character at a time instead of word after word: the
+    same matches, found faster. Alternatives are tried in the same order as in `alternation`
+    whenever each word comes before every shorter word that opens it (else `alternation` is
+    returned unchanged)."""
+    words = list(dict.fromkeys(alternation.split("|")))
+    if any(not w or re.escape(w) != w for w in words):
+        return alternation  # not plain words
+    rank = {w: i for i, w in enumerate(words)}
+    if any(v.startswith(w) and rank[w] < rank[v] for w in words for v in words if v != w):
+        return alternation  # a shorter word tried first: a trie would try the longer one first
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+    return _trie_pattern(trie)
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    """Longer words first: the children of a node, then the word that ends at it."""
+    alternatives = [ch + _trie_pattern(child) for ch, child in node.items() if ch]
+    if "" in node and alternatives:
+        alternatives.append("")
+    if len(alternatives) <= 1:
+        return alternatives[0] if alternatives else ""
+    return "(?:" + "|".join(alternatives) + ")"

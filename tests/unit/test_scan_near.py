@@ -128,3 +128,19 @@ def test_find_words_is_the_longest_first_alternation() -> None:
         text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
         pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
         assert list(find_words(text, words)) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_word_alternation_keeps_the_matches_of_the_plain_alternation() -> None:
+    from loaders.extract.scan import word_alternation
+
+    words = "董事长兼总经理|董事长|董事|总经理|总裁|主任"
+    trie = word_alternation(words)
+    assert trie != words
+    text = "星云科技董事长兼总经理甲乙、董事丙丁，洛阳市主任戊己与总裁庚辛；董事会"
+    for pattern in (f"(?:{words})", f"(?:{words})(?!会)"):
+        assert [m.span() for m in re.finditer(pattern, text)] == [
+            m.span() for m in re.finditer(pattern.replace(words, trie), text)
+        ]
+    # a shorter word tried before a longer one it opens: kept as written
+    assert word_alternation("董事|董事长") == "董事|董事长"
+    assert word_alternation("a.b|c") == "a.b|c"

@@ -17,13 +17,13 @@ from loaders.extract.entities.lexicon import (
     TITLE_ALT,
 )
 from loaders.extract.nlp import word_frequency, word_tag
-from loaders.extract.scan import finditer_near
+from loaders.extract.scan import finditer_near, word_alternation
 
 _WORD_MIN_FREQ = 30  # a two-character word rarer than this may still be a person's name
 
 # -- people --------------------------------------------------------------------------------------
 
-_TITLE_RE = re.compile(TITLE_ALT)
+_TITLE_RE = re.compile(word_alternation(TITLE_ALT))  # (as a trie: scans faster)
 # Occupations that introduce a name as titles do (纺织商人甲乙丙, 经济学家甲乙), though they are
 # no post at an organisation.
 _OCCUPATION_RE = re.compile(
