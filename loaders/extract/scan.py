@@ -14,7 +14,7 @@ in the same order, found faster. Lookbehinds see the text before a stretch (`fin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 
 def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[list[int]]:
@@ -36,12 +36,20 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
 
 
 def finditer_near(
-    pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], before: int, after: int
+    pattern: re.Pattern[str],
+    text: str,
+    anchor: re.Pattern[str],
+    before: int,
+    after: int,
+    wanted: Callable[[int, int], bool] | None = None,
 ) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, scanning only the stretches around `anchor`'s matches (see the
-    module note for what `before` and `after` must cover)."""
+    module note for what `before` and `after` must cover). `wanted(start, end)`, when given,
+    says whether a stretch can hold a match the caller keeps: one that cannot is not scanned
+    (the matches of the other stretches are the same: each stretch is scanned on its own)."""
     for start, end in stretches(text, anchor, before, after):
-        yield from pattern.finditer(text, start, end)
+        if wanted is None or wanted(start, end):
+            yield from pattern.finditer(text, start, end)
 
 
 def find_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:

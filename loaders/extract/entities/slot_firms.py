@@ -4,6 +4,7 @@ firms (甲、乙和丙: 丙 is a firm when 甲 and 乙 are)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from loaders.extract.entities.base import (
@@ -132,7 +133,15 @@ def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mentio
     out: list[Mention] = []
     if len(firms) < 2:
         return out  # (a list needs two known firms: the scan below is not run for nothing)
-    for run in finditer_near(_LIST_RUN, text, _LIST_MARK, before=24, after=50):
+    ends = sorted(firm_ends)
+
+    def two_firm_ends(start: int, end: int) -> bool:
+        """Every known item of a run ends where a firm ends, inside the run: a stretch with
+        fewer than two such ends holds no run with two known items."""
+        return bisect.bisect_right(ends, end) - bisect.bisect_right(ends, start) >= 2
+
+    runs = finditer_near(_LIST_RUN, text, _LIST_MARK, before=24, after=50, wanted=two_firm_ends)
+    for run in runs:
         items = _items(run.group(0), run.start())
         # the first item may carry words before the name (由甲): it counts when a firm ends it
         known_items = sum(
