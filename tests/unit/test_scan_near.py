@@ -144,3 +144,15 @@ def test_word_alternation_keeps_the_matches_of_the_plain_alternation() -> None:
     # a shorter word tried before a longer one it opens: kept as written
     assert word_alternation("董事|董事长") == "董事|董事长"
     assert word_alternation("a.b|c") == "a.b|c"
+
+
+def test_finditer_near_skips_the_stretches_not_wanted() -> None:
+    pattern = re.compile(r"[\u4e00-\u9fff]{2,4}(?=签约)")
+    anchor = re.compile("签约")
+    text = "星云科技签约洛阳市。" + "甲" * 40 + "，晨曦智造签约。"
+    everything = [m.span() for m in finditer_near(pattern, text, anchor, before=4, after=0)]
+    assert everything == [m.span() for m in pattern.finditer(text)]
+    assert len(everything) == 2
+    first_only = finditer_near(pattern, text, anchor, before=4, after=0,
+                               wanted=lambda start, end: start < 10)
+    assert [m.span() for m in first_only] == everything[:1]
