@@ -22,7 +22,8 @@ from loaders.extract.entities import (
 )
 from loaders.extract.entities.platforms import _LATIN_NAME
 from loaders.extract.entities.policies import _WORK_REPORT, _WORK_REPORT_LEAD
-from loaders.extract.entities.projects import _PROGRAMME
+from loaders.extract.entities.projects import _INVEST_VERB, _PROGRAMME
+from loaders.extract.entities.slot_firms import _KIND_BEFORE_QUOTES
 from loaders.extract.nlp import _SENTENCE_END_RE
 from loaders.extract.quantities import _QUANTITY_RE, _matches
 from loaders.extract.relations import empowers
@@ -62,6 +63,14 @@ SITES = [
         (chain, quoted._QUOTES_IN_A_ROW, *quoted._CHAIN_REACH, _CHAIN_WORDS)
         for chain in (quoted._QUOTE_CHAIN, quoted._CAMPAIGN_CHAIN)
     ),
+    (slot_firms._LIST_RUN, slot_firms._LIST_MARK, 24, 50,
+     ["、", "、", "和", "以及", "及", "与", "等", "，", "星" * 20, "甲乙", "“"]),
+    (people._GROUP_AFTER, people._GROUP_MARK, 3, 6,
+     ["等", "等等", "3名", "十二位", "政协委员", "全国政协委员", "代表", "，甲乙等委员",
+      "、甲乙丙等3名代表", "，甲乙等十二位专家", "甲乙丙"]),
+    (people._ACADEMIC_AFTER, people._ACADEMIC_WORD, 4, 0,
+     ["教授", "副教授", "博士", "研究员", "院士", "，甲乙教授", "（甲乙丙副教授", "大甲乙博士",
+      "、甲乙丙研究员", "甲乙丙", "甲乙"]),
 ]
 
 
@@ -93,12 +102,19 @@ def test_respelled_patterns_match_as_before() -> None:
         ),
         (re.compile(r"(?<![有限股份总子分])公司"), companies.X_COMPANY),
         (re.compile(r"(?<![华作成因认行称以较更最视分改广])为"), re.compile(empowers._FOR)),
+        (re.compile(r"(?:联合|共同|携手|合作|率先)?在"), empowers._AT_SITE),
+        (re.compile(r"(?:主要)?客户(?:包括|涵盖|覆盖|有|遍及)[:：]?|(?:导入|进入|进入到|打入)"),
+         empowers._CUSTOMERS),
+        (re.compile(r"(?<![有限股份])(?:公司|集团)(?=[「“])"), _KIND_BEFORE_QUOTES),
+        (re.compile(r"(?:拟|计划|将)?(?:投资建设|投资兴建|投资|投建|兴建|新建)"), _INVEST_VERB),
         (re.compile(r"[。！？；!?;]+[”’」』)）]*|\n+"), _SENTENCE_END_RE),
         (re.compile(r"(?<![\u4e00-\u9fff])([市省])(?:人民)?政府(?!办|工作报告)"),
          agencies._BARE_GOVERNMENT),
     ]
     words = ["行动", "工作", "计划", "书", "aZ", "b9", "-", ".", " Q", "有限", "公司", "分",
-             "人民政府", "办", "工作报告", "为", "华", "成", "。", "！", "；", "\n", "”", "）"]
+             "人民政府", "办", "工作报告", "为", "华", "成", "。", "！", "；", "\n", "”", "）",
+             "联合", "合作", "在", "主要", "客户", "包括", "进入", "到", "股份", "集团", "“",
+             "「", "拟", "计划", "将", "投资", "建设", "新建"]
     for text in _texts(words):
         for old, new in pairs:
             assert _spans(new.finditer(text)) == _spans(old.finditer(text)), text
@@ -116,8 +132,17 @@ def test_work_reports_scanned_between_the_first_and_the_last() -> None:
 
 
 def test_quantities_tried_only_where_a_number_opens() -> None:
-    for text in _texts(["百分之十五", "4.5亿元", "三千万", "1,500家", "第3", "20%", "两", "万"]):
-        assert _spans(_matches(text)) == _spans(_QUANTITY_RE.finditer(text)), text
+    # the matches of the whole pattern, but for a lone Chinese numeral (一体化, 十分): no
+    # quantity is ever kept of one
+    lone = re.compile("[〇一二两三四五六七八九十]")
+    words = ["百分之十五", "4.5亿元", "三千万", "1,500家", "第3", "20%", "两", "万", "一体化",
+             "十分", "三 ", "五k", "Gw", "元", "个"]
+    for text in _texts(words):
+        tried = _spans(_matches(text))
+        every = _spans(_QUANTITY_RE.finditer(text))
+        assert tried == [s for s in every if s in tried], text
+        assert all(s[0][1] - s[0][0] == 1 and lone.match(text, s[0][0])
+                   for s in every if s not in tried), text
 
 
 def test_find_words_is_the_longest_first_alternation() -> None:
