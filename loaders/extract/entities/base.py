@@ -14,7 +14,7 @@ from typing import Any
 from loaders.extract.entities.lexicon import STOP_TOKENS
 from loaders.extract.gazetteer_entries import norm
 from loaders.extract.nlp import TextDoc as Doc
-from loaders.extract.nlp import word_tag
+from loaders.extract.nlp import word_frequency, word_tag
 
 HAN = "\u4e00-\u9fff"
 _QUOTES = "“”‘’\"'「」『』"
@@ -345,13 +345,20 @@ _HOLDING = re.compile(r"^(?:曾|现任|担任|出任|兼任|历任|原任|任职
 
 
 def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:
+    if ctx.freq is not word_frequency:  # (memoised for the dictionary's frequencies only)
+        return _reads_inside_name.__wrapped__(word, verb_min_freq, ctx.freq)
+    return _reads_inside_name(word, verb_min_freq, word_frequency)
+
+
+@lru_cache(maxsize=65536)
+def _reads_inside_name(word: str, verb_min_freq: int, freq: Any) -> bool:
     if word[0] in _DETERMINERS or _HOLDING.match(word):  # 另一家, 这家, 该所; 曾任
         return False
     # A segmenter word missing from the dictionary (积极参与) reads by its first two characters.
     tag = _word_tag(word) or (_word_tag(word[:2]) if len(word) > 2 else None) or ""
     if tag == "vn" or word in _NAME_VERBS or not tag.startswith(_NOT_NAME_TAGS):
         return True
-    return tag.startswith("v") and ctx.freq(word) < verb_min_freq
+    return tag.startswith("v") and freq(word) < verb_min_freq
 
 
 def is_predicate(word: str) -> bool:
