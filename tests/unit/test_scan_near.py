@@ -14,6 +14,7 @@ import pytest
 from loaders.extract.entities import (
     agencies,
     companies,
+    firm_lists,
     people,
     places,
     policies,
@@ -107,6 +108,11 @@ def test_respelled_patterns_match_as_before() -> None:
          empowers._CUSTOMERS),
         (re.compile(r"(?<![有限股份])(?:公司|集团)(?=[「“])"), _KIND_BEFORE_QUOTES),
         (re.compile(r"(?:拟|计划|将)?(?:投资建设|投资兴建|投资|投建|兴建|新建)"), _INVEST_VERB),
+        (re.compile(
+            f"(?:(?P<etc>等){firm_lists._COUNT}?|{firm_lists._COUNT})"
+            "(?:(?<=家)(?:(?!领域|行业|方面|地区|城市|国家)[^的和与及、，,。；\\s\\d]){0,8}?"
+            f"|{firm_lists._DESCRIPTOR}*){firm_lists._FIRM_HEAD}"
+        ), firm_lists._FIRM_LIST_END),
         (re.compile(r"[。！？；!?;]+[”’」』)）]*|\n+"), _SENTENCE_END_RE),
         (re.compile(r"(?<![\u4e00-\u9fff])([市省])(?:人民)?政府(?!办|工作报告)"),
          agencies._BARE_GOVERNMENT),
@@ -114,7 +120,8 @@ def test_respelled_patterns_match_as_before() -> None:
     words = ["行动", "工作", "计划", "书", "aZ", "b9", "-", ".", " Q", "有限", "公司", "分",
              "人民政府", "办", "工作报告", "为", "华", "成", "。", "！", "；", "\n", "”", "）",
              "联合", "合作", "在", "主要", "客户", "包括", "进入", "到", "股份", "集团", "“",
-             "「", "拟", "计划", "将", "投资", "建设", "新建"]
+             "「", "拟", "计划", "将", "投资", "建设", "新建", "等", "三", "上百家", "13个", "一批",
+             "企业", "服务商", "零部件", "领域"]
     for text in _texts(words):
         for old, new in pairs:
             assert _spans(new.finditer(text)) == _spans(old.finditer(text)), text
