@@ -68,6 +68,7 @@ _ONE_INDUSTRY = re.compile(f"[{HAN}]{{2,5}}行业")
 
 
 _RANKING = re.compile(r"(?:Top|TOP|No|NO)\d+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 _DIGIT_OR_HYPHEN = re.compile(r"[\d\-]")
 
 
@@ -123,7 +124,7 @@ def _brand_run(ctx: Context, words: list[str]) -> str:
     the segmenter could not join (宝 联 登 → an unknown name)."""
     run: list[str] = []
     for w in words:
-        single = len(w) == 1 and re.fullmatch(f"[{HAN}]", w) and w not in STOP_TOKENS
+        single = len(w) == 1 and _HAN_CHAR.fullmatch(w) and w not in STOP_TOKENS
         verb = (_word_tag(w) or "") == "v"  # 夯实|大模型: a rare verb is no brand
         if single or (
             len(w) > 1 and ctx.is_rare(w) and not verb and not _GENERIC_MODIFIERS.fullmatch(w)
