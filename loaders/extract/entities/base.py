@@ -117,7 +117,7 @@ def _is_city_key(piece: str) -> bool:
 
 def _title_places(title: str) -> list[Any]:
     """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
-    gaz = _gazetteer()
+    gaz = _cached_gazetteer()  # (memoised lookups: the same answers)
     found = []
     i = 0
     while i < len(title) - 1:
@@ -143,7 +143,7 @@ def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | 
     Prefecture-level cities named in the title or the first lines weigh most, then how often a
     city is named; the province is the city's, or the most named province.
     """
-    gaz = _gazetteer()
+    gaz = _cached_gazetteer()
     head_end = len(text[:300])
     score: Counter[str] = Counter()
     provinces: Counter[str] = Counter()
@@ -185,7 +185,7 @@ def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | 
 
 
 def _parent(city: str) -> str | None:
-    entry = _gazetteer().division(city)
+    entry = _cached_gazetteer().division(city)
     return entry.parent if entry is not None else None
 
 
