@@ -88,8 +88,15 @@ def _bare_money(text: str, start: int, end: int, number: str) -> bool:
 
 # Where a quantity can open: a digit, a Chinese numeral or 百 (百分之). Every match of
 # _QUANTITY_RE opens so, and none is empty: trying the expression only there finds the same
-# matches as its finditer, faster.
-_OPENING = re.compile(r"[\d〇一二两三四五六七八九十百]")
+# matches as its finditer, faster. A Chinese numeral counts only before a character that can
+# follow it in a match (a numeral, 点, a space, 余, 多, the first character of a unit): alone
+# (一体化, 十分), its match is that one character, which no quantity keeps (no unit, no 万 or
+# 亿), and the scan goes on after it all the same.
+_GOES_ON = "".join(
+    sorted({"点", " ", "余", "多", "%", *"零〇一二两三四五六七八九十百千万亿",
+            *(unit[0] for unit in (*MONEY_UNITS, *COUNT_UNITS, *CAPACITY_UNITS, "个百分点"))})
+)
+_OPENING = re.compile(rf"[\d百]|[〇一二两三四五六七八九十](?=(?i:[{re.escape(_GOES_ON)}]))")
 _DIGIT = re.compile(r"\d")
 
 

@@ -14,6 +14,7 @@ import pytest
 from loaders.extract.entities import (
     agencies,
     companies,
+    firm_lists,
     people,
     places,
     policies,
@@ -22,7 +23,8 @@ from loaders.extract.entities import (
 )
 from loaders.extract.entities.platforms import _LATIN_NAME
 from loaders.extract.entities.policies import _WORK_REPORT, _WORK_REPORT_LEAD
-from loaders.extract.entities.projects import _PROGRAMME
+from loaders.extract.entities.projects import _INVEST_VERB, _PROGRAMME
+from loaders.extract.entities.slot_firms import _KIND_BEFORE_QUOTES
 from loaders.extract.nlp import _SENTENCE_END_RE
 from loaders.extract.quantities import _QUANTITY_RE, _matches
 from loaders.extract.relations import empowers
@@ -62,6 +64,14 @@ SITES = [
         (chain, quoted._QUOTES_IN_A_ROW, *quoted._CHAIN_REACH, _CHAIN_WORDS)
         for chain in (quoted._QUOTE_CHAIN, quoted._CAMPAIGN_CHAIN)
     ),
+    (slot_firms._LIST_RUN, slot_firms._LIST_MARK, 24, 50,
+     ["、", "、", "和", "以及", "及", "与", "等", "，", "星" * 20, "甲乙", "“"]),
+    (people._GROUP_AFTER, people._GROUP_MARK, 3, 6,
+     ["等", "等等", "3名", "十二位", "政协委员", "全国政协委员", "代表", "，甲乙等委员",
+      "、甲乙丙等3名代表", "，甲乙等十二位专家", "甲乙丙"]),
+    (people._ACADEMIC_AFTER, people._ACADEMIC_WORD, 4, 0,
+     ["教授", "副教授", "博士", "研究员", "院士", "，甲乙教授", "（甲乙丙副教授", "大甲乙博士",
+      "、甲乙丙研究员", "甲乙丙", "甲乙"]),
 ]
 
 
@@ -93,12 +103,25 @@ def test_respelled_patterns_match_as_before() -> None:
         ),
         (re.compile(r"(?<![有限股份总子分])公司"), companies.X_COMPANY),
         (re.compile(r"(?<![华作成因认行称以较更最视分改广])为"), re.compile(empowers._FOR)),
+        (re.compile(r"(?:联合|共同|携手|合作|率先)?在"), empowers._AT_SITE),
+        (re.compile(r"(?:主要)?客户(?:包括|涵盖|覆盖|有|遍及)[:：]?|(?:导入|进入|进入到|打入)"),
+         empowers._CUSTOMERS),
+        (re.compile(r"(?<![有限股份])(?:公司|集团)(?=[「“])"), _KIND_BEFORE_QUOTES),
+        (re.compile(r"(?:拟|计划|将)?(?:投资建设|投资兴建|投资|投建|兴建|新建)"), _INVEST_VERB),
+        (re.compile(
+            f"(?:(?P<etc>等){firm_lists._COUNT}?|{firm_lists._COUNT})"
+            "(?:(?<=家)(?:(?!领域|行业|方面|地区|城市|国家)[^的和与及、，,。；\\s\\d]){0,8}?"
+            f"|{firm_lists._DESCRIPTOR}*){firm_lists._FIRM_HEAD}"
+        ), firm_lists._FIRM_LIST_END),
         (re.compile(r"[。！？；!?;]+[”’」』)）]*|\n+"), _SENTENCE_END_RE),
         (re.compile(r"(?<![\u4e00-\u9fff])([市省])(?:人民)?政府(?!办|工作报告)"),
          agencies._BARE_GOVERNMENT),
     ]
     words = ["行动", "工作", "计划", "书", "aZ", "b9", "-", ".", " Q", "有限", "公司", "分",
-             "人民政府", "办", "工作报告", "为", "华", "成", "。", "！", "；", "\n", "”", "）"]
+             "人民政府", "办", "工作报告", "为", "华", "成", "。", "！", "；", "\n", "”", "）",
+             "联合", "合作", "在", "主要", "客户", "包括", "进入", "到", "股份", "集团", "“",
+             "「", "拟", "计划", "将", "投资", "建设", "新建", "等", "三", "上百家", "13个", "一批",
+             "企业", "服务商", "零部件", "领域"]
     for text in _texts(words):
         for old, new in pairs:
             assert _spans(new.finditer(text)) == _spans(old.finditer(text)), text
@@ -116,8 +139,17 @@ def test_work_reports_scanned_between_the_first_and_the_last() -> None:
 
 
 def test_quantities_tried_only_where_a_number_opens() -> None:
-    for text in _texts(["百分之十五", "4.5亿元", "三千万", "1,500家", "第3", "20%", "两", "万"]):
-        assert _spans(_matches(text)) == _spans(_QUANTITY_RE.finditer(text)), text
+    # the matches of the whole pattern, but for a lone Chinese numeral (一体化, 十分): no
+    # quantity is ever kept of one
+    lone = re.compile("[〇一二两三四五六七八九十]")
+    words = ["百分之十五", "4.5亿元", "三千万", "1,500家", "第3", "20%", "两", "万", "一体化",
+             "十分", "三 ", "五k", "Gw", "元", "个"]
+    for text in _texts(words):
+        tried = _spans(_matches(text))
+        every = _spans(_QUANTITY_RE.finditer(text))
+        assert tried == [s for s in every if s in tried], text
+        assert all(s[0][1] - s[0][0] == 1 and lone.match(text, s[0][0])
+                   for s in every if s not in tried), text
 
 
 def test_find_words_is_the_longest_first_alternation() -> None:
@@ -128,3 +160,31 @@ def test_find_words_is_the_longest_first_alternation() -> None:
         text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 30)))
         pattern = re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
         assert list(find_words(text, words)) == [m.span() for m in pattern.finditer(text)]
+
+
+def test_word_alternation_keeps_the_matches_of_the_plain_alternation() -> None:
+    from loaders.extract.scan import word_alternation
+
+    words = "董事长兼总经理|董事长|董事|总经理|总裁|主任"
+    trie = word_alternation(words)
+    assert trie != words
+    text = "星云科技董事长兼总经理甲乙、董事丙丁，洛阳市主任戊己与总裁庚辛；董事会"
+    for pattern in (f"(?:{words})", f"(?:{words})(?!会)"):
+        assert [m.span() for m in re.finditer(pattern, text)] == [
+            m.span() for m in re.finditer(pattern.replace(words, trie), text)
+        ]
+    # a shorter word tried before a longer one it opens: kept as written
+    assert word_alternation("董事|董事长") == "董事|董事长"
+    assert word_alternation("a.b|c") == "a.b|c"
+
+
+def test_finditer_near_skips_the_stretches_not_wanted() -> None:
+    pattern = re.compile(r"[\u4e00-\u9fff]{2,4}(?=签约)")
+    anchor = re.compile("签约")
+    text = "星云科技签约洛阳市。" + "甲" * 40 + "，晨曦智造签约。"
+    everything = [m.span() for m in finditer_near(pattern, text, anchor, before=4, after=0)]
+    assert everything == [m.span() for m in pattern.finditer(text)]
+    assert len(everything) == 2
+    first_only = finditer_near(pattern, text, anchor, before=4, after=0,
+                               wanted=lambda start, end: start < 10)
+    assert [m.span() for m in first_only] == everything[:1]

@@ -19,9 +19,9 @@ from loaders.extract.entities.base import (
     Mention,
     TokenIndex,
     fold,
-    home_place,
     strip_quotes,
 )
+from loaders.extract.entities.home import home_place
 from loaders.extract.entities.lexicon import (
     COMPOUND_SURNAMES,
     STOP_TOKENS,

@@ -1,20 +1,17 @@
-"""Shared pieces of entity finding: the Mention type, name folding, token boundaries, the
-per-article Context and the article's home place. Word lists are in `lexicon`."""
+"""Shared pieces of entity finding: the Mention type, name folding, token boundaries and the
+per-article Context. Word lists are in `lexicon`; the article's home place in `home`."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from loaders.extract.entities.lexicon import STOP_TOKENS
-from loaders.extract.gazetteer_entries import norm
 from loaders.extract.nlp import TextDoc as Doc
-from loaders.extract.nlp import word_tag
+from loaders.extract.nlp import word_frequency, word_tag
 
 HAN = "\u4e00-\u9fff"
 _QUOTES = "“”‘’\"'「」『』"
@@ -100,87 +97,6 @@ def _gazetteer() -> Any:
     from loaders.extract.gazetteer import load_gazetteer
 
     return load_gazetteer()
-
-
-@lru_cache(maxsize=1)
-def _city_keys() -> frozenset[str]:
-    """The lookup keys of every place's name, short form and alias (a cheap test before
-    `division`)."""
-    return frozenset(norm(surface) for surface, e in _gazetteer().surfaces() if e.label == "City")
-
-
-def _title_places(title: str) -> list[Any]:
-    """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
-    gaz = _gazetteer()
-    found = []
-    i = 0
-    while i < len(title) - 1:
-        for length in (4, 3, 2):
-            piece = title[i : i + length]
-            known = len(piece) == length and norm(piece) in _city_keys()
-            entry = gaz.division(piece, strict=True) if known else None
-            if (
-                entry is not None
-                and entry.level in ("city", "province")
-                and (piece == entry.name or not gaz.is_ambiguous(piece))
-            ):
-                found.append(entry)
-                i += length - 1
-                break
-        i += 1
-    return found
-
-
-def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | None, str | None]:
-    """The article's own (city, province): where a bare 市/省 prefix points.
-
-    Prefecture-level cities named in the title or the first lines weigh most, then how often a
-    city is named; the province is the city's, or the most named province.
-    """
-    gaz = _gazetteer()
-    head_end = len(text[:300])
-    score: Counter[str] = Counter()
-    provinces: Counter[str] = Counter()
-    for m in cities:
-        level = m.props.get("level")
-        weight = 3 if m.start < head_end else 1
-        if level == "city":
-            score[m.name] += weight
-        elif level == "province":
-            provinces[m.name] += weight
-        elif level == "district":
-            parent = _parent(m.name)
-            if parent:
-                score[parent] += 0.5 * weight
-    for name in list(score):
-        short = name[:-1] if name.endswith("市") else name
-        if short and short in title:
-            score[name] += 5
-    for entry in _title_places(title):  # a place named only in the title still counts
-        if entry.level == "city" and entry.name not in score:
-            score[entry.name] += 5
-        elif entry.level == "province" and entry.name not in provinces:
-            provinces[entry.name] += 5
-    if not score:  # a municipality (重庆市) is province and city at once
-        for name, weight in provinces.items():
-            if name.endswith("市"):
-                score[name] = weight
-    city = score.most_common(1)[0][0] if score else None
-    province = None
-    if city:
-        anc = gaz.ancestor_names(city)
-        province = anc[-1] if anc else None
-        entry = gaz.division(city)
-        if entry is not None and entry.level == "province":  # a municipality: city = province
-            province = city
-    if province is None and provinces:
-        province = provinces.most_common(1)[0][0]
-    return city, province
-
-
-def _parent(city: str) -> str | None:
-    entry = _gazetteer().division(city)
-    return entry.parent if entry is not None else None
 
 
 _NAME_CHARS = f"{HAN}A-Za-z0-9"
@@ -339,13 +255,20 @@ _HOLDING = re.compile(r"^(?:曾|现任|担任|出任|兼任|历任|原任|任职
 
 
 def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:
+    if ctx.freq is not word_frequency:  # (memoised for the dictionary's frequencies only)
+        return _reads_inside_name.__wrapped__(word, verb_min_freq, ctx.freq)
+    return _reads_inside_name(word, verb_min_freq, word_frequency)
+
+
+@lru_cache(maxsize=65536)
+def _reads_inside_name(word: str, verb_min_freq: int, freq: Any) -> bool:
     if word[0] in _DETERMINERS or _HOLDING.match(word):  # 另一家, 这家, 该所; 曾任
         return False
     # A segmenter word missing from the dictionary (积极参与) reads by its first two characters.
     tag = _word_tag(word) or (_word_tag(word[:2]) if len(word) > 2 else None) or ""
     if tag == "vn" or word in _NAME_VERBS or not tag.startswith(_NOT_NAME_TAGS):
         return True
-    return tag.startswith("v") and ctx.freq(word) < verb_min_freq
+    return tag.startswith("v") and freq(word) < verb_min_freq
 
 
 def is_predicate(word: str) -> bool:

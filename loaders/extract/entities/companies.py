@@ -161,7 +161,7 @@ def _proper_word(word: str) -> bool:
     tag = word_tag(word) or ""
     if len(word) == 1:
         return not tag.startswith(("v", "p", "c", "u", "d", "r", "m", "q"))
-    return tag.startswith(_PROPER_TAGS) or (not tag and bool(re.match(f"[{HAN}]", word)))
+    return tag.startswith(_PROPER_TAGS) or (not tag and bool(_HAN_CHAR.match(word)))
 
 
 _BRAND_TAGS = ("n", "nr", "ns", "nz")
@@ -217,7 +217,7 @@ def _registered_left(ctx: Context, pos: int) -> int:
         one, before = tokens.words[i], text[left - 2]
         if one not in STOP_TOKENS or len(one) != 1 or i == 0 or len(tokens.words[i - 1]) != 1:
             break
-        if not re.match(f"[{HAN}]", before) or before in _FUNCTION_CHARS or one in "的在与和及":
+        if not _HAN_CHAR.match(before) or before in _FUNCTION_CHARS or one in "的在与和及":
             break
         left = tokens.left_edge(left - 1, max_chars=16 - (pos - left))
     # 甲市|新|鑫实业: a lone character between a place and the name's first is the name's own,
@@ -260,6 +260,7 @@ def _place_opening(ctx: Context, left: int, pos: int) -> int:
 
 
 _HAN_WORD = re.compile(f"[{HAN}]+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
 # Firm words that close a place-led name of ordinary words (甲省信用担保集团); 科技 does not:
 # 甲省坚持科技自立 is a phrase.
 _GROUP_WORD = re.compile(r"集团|控股|股份|资本|银行|证券")

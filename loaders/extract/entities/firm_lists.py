@@ -17,7 +17,8 @@ from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
 
 # How many firms a list closes on: 上百家, 两家, 13个, 80余家.
-_COUNT = r"(?:[\d一二三四五六七八九十两几数上百千余多]+(?:家|个))"
+_NUMERALS = r"\d一二三四五六七八九十两几数上百千余多"
+_COUNT = f"(?:[{_NUMERALS}]+(?:家|个))"
 _FIRM_HEAD = (
     r"(?:企业|公司|服务商|厂商|厂家|供应商|集团|合作伙伴|伙伴|品牌|投资机构|药企|车企|"
     r"龙头|科技企业|平台企业)"
@@ -31,7 +32,9 @@ _DESCRIPTOR = (
 # describe them (等上百家汽车零部件生产企业); a list closed by its count alone needs two members
 # at least (甲、乙两家创新药企).
 _FIRM_LIST_END = re.compile(
-    f"(?:(?P<etc>等){_COUNT}?|{_COUNT})"
+    # (?:(?P<etc>等){_COUNT}?|{_COUNT}), spelt to open with one character class (等 or a
+    # numeral, read again behind): a pattern that opens so scans fast
+    f"[等{_NUMERALS}](?:(?<=(?P<etc>等)){_COUNT}?|(?<=[{_NUMERALS}])[{_NUMERALS}]*(?:家|个))"
     f"(?:(?<=家)(?:(?!领域|行业|方面|地区|城市|国家)[^的和与及、，,。；\\s\\d]){{0,8}}?|{_DESCRIPTOR}*)"
     f"{_FIRM_HEAD}"
 )

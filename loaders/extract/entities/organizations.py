@@ -32,7 +32,8 @@ ORGANIZATION_END = re.compile(f"(?:{ORGANIZATION_SUFFIXES})$")
 _SUFFIX_RE = re.compile(f"(?:{ORGANIZATION_SUFFIXES})(?![{HAN}]{{0,1}}(?:长|员|章|费|局|厅))")
 # An institute, school or department is an Organization when written with its university.
 _ACADEMIC_UNIT = re.compile(
-    f"(?:大学|(?<![科程])学院)[{HAN}A-Za-z0-9]{{2,14}}?(?:研究院|研究所|研究中心|实验室|学院|书院|系(?!统|列))"
+    # (学院 not after 科 or 程, tested after the word: a pattern opening with words scans fast)
+    f"(?:大学|学院(?<![科程]..))[{HAN}A-Za-z0-9]{{2,14}}?(?:研究院|研究所|研究中心|实验室|学院|书院|系(?!统|列))"
 )
 # Endings that look like ours but name something else: state academies (中国科学院, Agency),
 # party and government schools, generic mentions.

@@ -15,8 +15,8 @@ from loaders.extract.entities.base import (
     HAN,
     Context,
     Mention,
-    home_place,
 )
+from loaders.extract.entities.home import home_place
 from loaders.extract.entities.lexicon import NAME_GOES_ON
 from loaders.extract.nlp import opens_proper_word
 from loaders.extract.scan import finditer_near

@@ -67,16 +67,21 @@ _INTRO_BEFORE = re.compile(
 _ONE_INDUSTRY = re.compile(f"[{HAN}]{{2,5}}行业")
 
 
+_RANKING = re.compile(r"(?:Top|TOP|No|NO)\d+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_DIGIT_OR_HYPHEN = re.compile(r"[\d\-]")
+
+
 def _product_latin(word: str) -> bool:
     """A Latin word shaped like a product's name: mixed case (supOS, TrustOS), a digit or
     hyphen inside (i-OMC), two capitalised words (Common Edge) or a long capitalised word
     (INDICS). Short acronyms (AI, CAE, ERP) and technology words (SaaS, IoT) are not."""
-    if word in _TECH_WORDS or len(word) < 3 or re.fullmatch(r"(?:Top|TOP|No|NO)\d+", word):
+    if word in _TECH_WORDS or len(word) < 3 or _RANKING.fullmatch(word):
         return False  # Top3: a ranking
     if " " in word:
         return all(w[:1].isupper() for w in word.split())
     mixed = any(c.islower() for c in word) and any(c.isupper() for c in word)
-    return mixed or bool(re.search(r"[\d\-]", word[1:])) or (word.isupper() and len(word) >= 6)
+    return mixed or bool(_DIGIT_OR_HYPHEN.search(word, 1)) or (word.isupper() and len(word) >= 6)
 
 
 def _plural_category(ctx: Context, left: int) -> bool:
@@ -119,7 +124,7 @@ def _brand_run(ctx: Context, words: list[str]) -> str:
     the segmenter could not join (宝 联 登 → an unknown name)."""
     run: list[str] = []
     for w in words:
-        single = len(w) == 1 and re.fullmatch(f"[{HAN}]", w) and w not in STOP_TOKENS
+        single = len(w) == 1 and _HAN_CHAR.fullmatch(w) and w not in STOP_TOKENS
         verb = (_word_tag(w) or "") == "v"  # 夯实|大模型: a rare verb is no brand
         if single or (
             len(w) > 1 and ctx.is_rare(w) and not verb and not _GENERIC_MODIFIERS.fullmatch(w)

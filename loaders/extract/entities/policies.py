@@ -133,6 +133,11 @@ _PLACE_TITLE_END = (
     "实施意见|指导意见|若干措施|若干政策|行动计划|行动方案|实施方案|发展规划|专项规划|规划纲要|"
     "远景目标纲要|纲要|规划|白皮书"
 )
+# A title led by a place, at the start of a clause (淄博市十四五规划和2035年远景目标纲要).
+_PLACE_LED_TITLE = re.compile(
+    rf"[{_NAME_CHARS}“”‘’+—\-()（）]{{2,36}}?(?:规划和\d{{4}}年远景目标纲要|{_PLACE_TITLE_END})"
+    r"(?=[，,。；、]|确立|提出|明确|指出|要求|中|$)"
+)
 
 
 def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
@@ -198,11 +203,7 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
         if city.start > 0 and text[city.start - 1] not in "，,。；：！？\n“ ":
             continue
         window = text[city.start : city.start + 40]
-        hit = re.match(
-            rf"[{_NAME_CHARS}“”‘’+—\-()（）]{{2,36}}?(?:规划和\d{{4}}年远景目标纲要|{_PLACE_TITLE_END})"
-            r"(?=[，,。；、]|确立|提出|明确|指出|要求|中|$)",
-            window,
-        )
+        hit = _PLACE_LED_TITLE.match(window)
         if not hit:
             continue
         surface = hit.group(0)

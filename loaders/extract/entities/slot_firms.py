@@ -4,6 +4,7 @@ firms (甲、乙和丙: 丙 is a firm when 甲 and 乙 are)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from itertools import repeat
 
@@ -153,10 +154,14 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
 
 
 # A list: items joined by 、, the last one possibly by 和/及/与, closed by 等 or a clause mark.
+# (The first item is possessive, {1,24}+: what follows it is 、, which it never holds, so giving
+# characters back never helps; every run holds a 、 and spans 24 characters before the first one
+# and 50 after the last: it is scanned near them only, see loaders.extract.scan.)
 _LIST_RUN = re.compile(
-    r"[^、，,。；;：:\s“”]{1,24}(?:、[^、，,。；;：:\s“”和及与等]{1,24})+"
+    r"[^、，,。；;：:\s“”]{1,24}+(?:、[^、，,。；;：:\s“”和及与等]{1,24})+"
     r"(?:(?:和|及|与|以及)[^、，,。；;：:\s“”和及与等]{1,24})?"
 )
+_LIST_MARK = re.compile("、")
 _MEMBER = re.compile(f"[{HAN}]{{2,6}}|[A-Za-z][A-Za-z0-9&.-]{{1,20}}")
 _MEMBER_TAGS = ("nr", "nz", "nt")
 
@@ -172,7 +177,15 @@ def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mentio
     out: list[Mention] = []
     if len(firms) < 2:
         return out  # (a list needs two known firms: the scan below is not run for nothing)
-    for run in _LIST_RUN.finditer(text):
+    ends = sorted(firm_ends)
+
+    def two_firm_ends(start: int, end: int) -> bool:
+        """Every known item of a run ends where a firm ends, inside the run: a stretch with
+        fewer than two such ends holds no run with two known items."""
+        return bisect.bisect_right(ends, end) - bisect.bisect_right(ends, start) >= 2
+
+    runs = finditer_near(_LIST_RUN, text, _LIST_MARK, before=24, after=50, wanted=two_firm_ends)
+    for run in runs:
         items = _items(run.group(0), run.start())
         # the first item may carry words before the name (由甲): it counts when a firm ends it
         known_items = sum(
@@ -191,11 +204,14 @@ def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mentio
     return out
 
 
+_ITEM_SEPARATOR = re.compile(r"、|以及|和|及|与")
+
+
 def _items(run: str, offset: int) -> list[tuple[int, int]]:
     """(start, end) of each item of a list run."""
     out = []
     pos = 0
-    for sep in re.finditer(r"、|以及|和|及|与", run):
+    for sep in _ITEM_SEPARATOR.finditer(run):
         if sep.start() > pos:
             out.append((offset + pos, offset + sep.start()))
         pos = sep.end()
@@ -283,7 +299,8 @@ def _deal_member(
 
 
 # The word for a kind of firm right before a quoted name (设计公司「甲乙」).
-_KIND_BEFORE_QUOTES = re.compile(r"(?<![有限股份])(?:公司|集团)(?=[「“])")
+# (the character before the word is tested after it: a pattern opening with a word scans fast)
+_KIND_BEFORE_QUOTES = re.compile(r"(?:公司|集团)(?<![有限股份]..)(?=[「“])")
 
 
 _THIS_ONE = re.compile(r"(?:这|那|该|此|一|某)[家个]?$")

@@ -1,0 +1,98 @@
+"""The article's home place: the city and province a bare 市 or 省 prefix points to."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from loaders.extract.entities.base import Mention, _cached_gazetteer, _gazetteer
+from loaders.extract.gazetteer_entries import norm
+
+
+@lru_cache(maxsize=1)
+def _city_keys() -> frozenset[str]:
+    """The lookup keys of every place's name, short form and alias (a cheap test before
+    `division`)."""
+    return frozenset(norm(surface) for surface, e in _gazetteer().surfaces() if e.label == "City")
+
+
+@lru_cache(maxsize=65536)
+def _is_city_key(piece: str) -> bool:
+    """`piece` folded is a place's lookup key (memo: the pieces of titles recur)."""
+    return norm(piece) in _city_keys()
+
+
+def _title_places(title: str) -> list[Any]:
+    """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
+    gaz = _cached_gazetteer()  # (memoised lookups: the same answers)
+    found = []
+    i = 0
+    while i < len(title) - 1:
+        for length in (4, 3, 2):
+            piece = title[i : i + length]
+            known = len(piece) == length and _is_city_key(piece)
+            entry = gaz.division(piece, strict=True) if known else None
+            if (
+                entry is not None
+                and entry.level in ("city", "province")
+                and (piece == entry.name or not gaz.is_ambiguous(piece))
+            ):
+                found.append(entry)
+                i += length - 1
+                break
+        i += 1
+    return found
+
+
+def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | None, str | None]:
+    """The article's own (city, province): where a bare 市/省 prefix points.
+
+    Prefecture-level cities named in the title or the first lines weigh most, then how often a
+    city is named; the province is the city's, or the most named province.
+    """
+    gaz = _cached_gazetteer()
+    head_end = len(text[:300])
+    score: Counter[str] = Counter()
+    provinces: Counter[str] = Counter()
+    for m in cities:
+        level = m.props.get("level")
+        weight = 3 if m.start < head_end else 1
+        if level == "city":
+            score[m.name] += weight
+        elif level == "province":
+            provinces[m.name] += weight
+        elif level == "district":
+            parent = _parent(m.name)
+            if parent:
+                score[parent] += 0.5 * weight
+    for name in list(score):
+        short = name[:-1] if name.endswith("市") else name
+        if short and short in title:
+            score[name] += 5
+    for entry in _title_places(title):  # a place named only in the title still counts
+        if entry.level == "city" and entry.name not in score:
+            score[entry.name] += 5
+        elif entry.level == "province" and entry.name not in provinces:
+            provinces[entry.name] += 5
+    if not score:  # a municipality (重庆市) is province and city at once
+        for name, weight in provinces.items():
+            if name.endswith("市"):
+                score[name] = weight
+    city = score.most_common(1)[0][0] if score else None
+    province = None
+    if city:
+        anc = gaz.ancestor_names(city)
+        province = anc[-1] if anc else None
+        entry = gaz.division(city)
+        if entry is not None and entry.level == "province":  # a municipality: city = province
+            province = city
+    if province is None and provinces:
+        province = provinces.most_common(1)[0][0]
+    return city, province
+
+
+def _parent(city: str) -> str | None:
+    entry = _cached_gazetteer().division(city)
+    return entry.parent if entry is not None else None
