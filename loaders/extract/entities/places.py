@@ -270,8 +270,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
 def _groups_of_short_forms(ctx: Context) -> list[Mention]:
     """宝钢集团 read as one word: a known firm's short form and 集团 name that firm's group."""
     out = []
-    for word, start in zip(ctx.tokens.words, ctx.tokens.starts, strict=True):
-        if len(word) < 4 or not word.endswith("集团") or ctx.gaz.lookup(word):
+    for word, start in words_ending(ctx, "集团"):
+        if len(word) < 4 or ctx.gaz.lookup(word):
             continue
         short = word[:-2]
         if ctx.gaz.is_ambiguous(short):
@@ -281,6 +281,19 @@ def _groups_of_short_forms(ctx: Context) -> list[Mention]:
             m = Mention(start, start + len(word), "Company", firm.name, word, "gazetteer")
             m.aliases.update({word, short} - {firm.name})
             out.append(m)
+    return out
+
+
+def words_ending(ctx: Context, suffix: str) -> list[tuple[str, int]]:
+    """(word, start) of the segmenter's words that end in `suffix`, found by a text scan."""
+    out = []
+    tokens, at = ctx.tokens, ctx.text.find(suffix)
+    while at >= 0:
+        i = tokens.token_at(at + len(suffix) - 1)
+        word, start = tokens.words[i], tokens.starts[i]
+        if start + len(word) == at + len(suffix):
+            out.append((word, start))
+        at = ctx.text.find(suffix, at + 1)
     return out
 
 
