@@ -57,3 +57,18 @@ def test_officials_signing_for_their_organisations() -> None:
 def test_officials_of_one_organisation_sign_with_nobody() -> None:
     ex = run("华曜科技总经理张三与华曜科技董事长李四出席签约仪式并签约。")
     assert sym(ex, "SIGNED_WITH") == set()
+
+
+def test_a_platforms_customer_is_empowered_by_it() -> None:
+    ex = run("星岚纺织是华曜云平台在纺织行业的标杆客户。")
+    assert ("华曜", "星岚纺织") in pairs(ex, "EMPOWERS")
+
+
+def test_a_firm_with_the_platforms_help_is_empowered_by_it() -> None:
+    ex = run("在华曜云平台的赋能下，星岚纺织的生产效率提高了30%。")
+    assert ("华曜", "星岚纺织") in pairs(ex, "EMPOWERS")
+
+
+def test_a_firms_own_customer_word_without_a_supplier_names_none() -> None:
+    ex = run("星岚纺织是纺织行业的标杆企业。")
+    assert pairs(ex, "EMPOWERS") == set()

@@ -38,6 +38,9 @@ _FOR_SERVICE = re.compile(
     _FOR + r"(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供|"
     r"(?:打造|搭建|部署|定制|开发)(?!的)(?=[^，。；]{0,20}?(?:解决方案|系统|平台|车间|工厂|产线)))"
 )
+_VIA = re.compile(r"(?:通过|在)(?P<x>[^，。；]{1,30}?)的(?:赋能|助力|帮助)下?")
+# Y是X(在…)的(标杆)客户: X supplies Y (T2)
+_CUSTOMER_OF = re.compile(r"是(?P<x>[^，。；]{2,24}?)的[^，。；的]{0,6}?(?:客户|用户)")
 # X帮助/助力Y实现…: X carries out Y's upgrade (T2)
 _HELPS = re.compile(r"帮助|助力|协助")
 _HELPED_DOES = re.compile(
@@ -63,6 +66,20 @@ def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
         source = _source_before(view, pos)
         for target in helped if source is not None else ():
             out.append((source, target, "rule:empowers_helps", 0.7))
+    return out
+
+
+def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
+    out = []
+    for m in _CUSTOMER_OF.finditer(view.sentence.text):
+        pos = view.start + m.start()
+        x_start = view.start + m.start("x")
+        customers = view.group_ending_at(pos, _RECEIVERS)
+        supplier = next((x for x in view.mentions if x.start == x_start), None)
+        if supplier is None or supplier.label not in _SOURCES:
+            continue
+        for customer in customers:
+            out.append((supplier, customer, "rule:empowers_customer", 0.7))
     return out
 
 
@@ -202,7 +219,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y
-        for m in rx(r"通过(?P<x>[^，。；]{1,30}?)的赋能").finditer(text):
+        for m in _VIA.finditer(text):  # 通过X的赋能，Y / 在X的赋能下，Y
             xs = [
                 x
                 for x in view.mentions
@@ -343,6 +360,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         found.extend(_supplier_of(view))
         found.extend(_helped(view))
         found.extend(_adopted(view))
+        found.extend(_customer_of(view))
         found.extend(_applied_in(view))
         found.extend(_site_of_work(view))
         for source, target, method, conf in found:
