@@ -99,3 +99,9 @@ def test_the_subject_after_a_clause_that_opens_with_a_verb() -> None:
 def test_a_subject_after_a_quoted_period() -> None:
     ex = run("“十五五”时期，洛阳着力推动产业链对接，深化“双向揭榜挂帅”“校企双进”等行动。")
     assert ("双向揭榜挂帅", "洛阳市") in pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_list_of_departments_after_a_bare_zone_word_writes_no_place() -> None:
+    ex = run("洛阳高新区举行仪式。很快，高新区科技局、人社局等部门多次协商应对办法。")
+    assert "洛阳高新区人社局" in names(ex, "Agency")
+    assert pairs(ex, "LOCATED_IN") == set()

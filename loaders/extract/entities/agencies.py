@@ -102,6 +102,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
         city = next((c for c in ctx.cities if c.end == start), None)
         if city is not None:
             start, prefix_place = city.start, city.name
+            written = not ZONE_KIND.fullmatch(city.surface)  # 高新区科技局: no place written
             # 常州市武进区工信局: the written parent belongs to the surface (an alias) too
             parent = next((c for c in ctx.cities if c.end == start and not c.nested), None)
             if parent is not None and parent.props.get("level") != "district":
