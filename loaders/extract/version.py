@@ -1,7 +1,8 @@
 """The extractor version: which extraction an Article in the graph was made with.
 
-A hash of the package version, of every file of ``loaders/extract`` (the rules, the gazetteer
-entries, the confidence table) and of whether the statistical tagger is on. An ingest skips an
+A hash of the package version, of every file of ``loaders/extract`` (the rules, the confidence
+table), of the gazetteer's data (``seeds/gazetteer/*.csv``) and of whether the statistical tagger
+is on. An ingest skips an
 article whose text and metadata (its content hash) were extracted before by the same version;
 any change to the rules or their data gives a new version, and the next ingest re-extracts.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from functools import cache
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 
 from loaders.extract import lac
@@ -39,6 +40,12 @@ def _sources_digest() -> str:
         if path.suffix in _SUFFIXES and "__pycache__" not in path.parts:
             digest.update(path.relative_to(_HERE).as_posix().encode("utf-8") + b"\0")
             digest.update(path.read_bytes() + b"\0")
+    # the gazetteer's data (seeds/gazetteer/*.csv) is read by the rules too
+    gazetteer = resources.files("seeds").joinpath("gazetteer")
+    for entry in sorted(gazetteer.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".csv"):
+            digest.update(b"gazetteer/" + entry.name.encode("utf-8") + b"\0")
+            digest.update(entry.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
