@@ -15,7 +15,7 @@ again. The steps, in order (the order is what keeps the whole idempotent):
 4. garbled runs (UTF-8 read as GBK somewhere upstream, e.g. `?!焙柤瘓F`) are cut out and replaced
    by a line break, so they never sit inside a sentence; their length is counted;
 5. script: Traditional text (more Traditional-only than Simplified-only characters) is converted
-   with OpenCC `t2s` rules (see `hanzi.t2s`);
+   with OpenCC `t2s` rules (see `hanzi.t2s`), its corner quotes 「」『』 to “” ‘’;
 6. whitespace again, for the line breaks step 4 inserted.
 """
 
@@ -205,6 +205,10 @@ def detect_script(s: str) -> str:
 # -- the whole -----------------------------------------------------------------------------------
 
 
+# Simplified typography quotes with “” and ‘’ where Traditional writes 「」 and 『』.
+_CORNER_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
 def normalize(s: str) -> Normalized:
     """Normalize `s` and report the input script and the counters (see the module note)."""
     stats: Counter[str] = Counter()
@@ -216,7 +220,8 @@ def normalize(s: str) -> Normalized:
     script, trad = _script(s)
     if script == HANT:
         stats["traditional_chars"] += trad
-        s = hanzi.t2s(s)
+        stats["corner_quotes"] += sum(s.count(q) for q in "「」『』")
+        s = hanzi.t2s(s).translate(_CORNER_QUOTES)
     s = _clean_whitespace(s)
     return Normalized(s, script, {k: v for k, v in stats.items() if v})
 

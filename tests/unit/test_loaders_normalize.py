@@ -175,3 +175,13 @@ def test_normalize_is_total_and_idempotent(text):
 def test_normalized_text_has_no_blank_or_padded_lines(text):
     for line in normalize_text(text).split("\n") if normalize_text(text) else []:
         assert line and line == line.strip(" ")
+
+
+def test_traditional_corner_quotes_become_simplified_quotes() -> None:
+    text = normalize_text("特區政府早前推出「新型工業化資助計劃」，『試點』已展開。")
+    assert text == "特区政府早前推出“新型工业化资助计划”，‘试点’已展开。"
+    assert normalize_text(text) == text
+
+
+def test_corner_quotes_in_simplified_text_stay() -> None:
+    assert normalize_text("推出「智造计划」。") == "推出「智造计划」。"
