@@ -100,3 +100,15 @@ def test_a_body_the_gazetteer_knows_keeps_its_name_after_its_place() -> None:
 def test_a_bare_autonomous_region_opens_the_articles_regional_body() -> None:
     ex = run("新疆维吾尔自治区召开会议。据自治区国资委统计，央企投资持续增长。")
     assert names(ex, "Agency") == {"新疆维吾尔自治区国有资产监督管理委员会"}
+
+
+def test_a_verb_of_having_before_the_type_word_ends_no_project_name() -> None:
+    ex = run("华曜科技总部位于洛阳，在上海、深圳设有研发中心。")
+    assert names(ex, "Project") == set()
+
+
+def test_a_projects_main_contractor_takes_part_in_it() -> None:
+    ex = run("华曜科技是洛阳智慧港口项目的总承包方。")
+    assert ("华曜科技", "洛阳智慧港口项目") in pairs(ex, "PARTICIPATES_IN")
+    near = run("华曜科技是洛阳智慧港口项目的关注者。")
+    assert pairs(near, "PARTICIPATES_IN") == set()

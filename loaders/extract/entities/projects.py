@@ -98,10 +98,11 @@ _INVEST_VERB = re.compile(
 
 # A copula or a person's title never stands inside a project's name (甲公司副董事长乙正是…中心).
 # So does a one-character preposition or passive verb read as a word of its own (遭, 被, 由).
-# Verbs the dictionary tags as nouns (中标, 资助) are no part of one either.
+# Verbs the dictionary tags as nouns (中标, 资助), and 设有/拥有 right before the type word, are
+# no part of one either.
 _NEVER_IN_NAME = frozenset(
     {"是", "正是", "就是", "乃是", "即是", "也是", *TITLES, *"遭被让使把将给对向从由受"}
-    | {"中标", "资助", "策划", "助力", "新设"}
+    | {"中标", "资助", "策划", "助力", "新设", "设有", "拥有", "建有", "落户", "入驻"}
 )
 _PARENS = frozenset("()（）")
 _CODE_OR_EDITION = re.compile(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届")

@@ -108,11 +108,32 @@ def _at_event(view: SentenceView, named: dict[str, Mention]) -> list[Relation]:
     return out
 
 
+# 甲是乙项目的总承包方: the party a project names by its role in it (T39).
+_ROLE_IN_PROJECT = re.compile(
+    r"的(?:总承包方|总承包单位|承建方|承建单位|中标方|中标单位|参建单位|运营方)"
+)
+
+
+def _role_in(view: SentenceView) -> list[Relation]:
+    out = []
+    for i, project in enumerate(view.mentions):
+        if project.label != "Project" or i == 0:
+            continue
+        actor = view.mentions[i - 1]
+        before = view.text[actor.end : project.start]
+        if actor.label not in _ACTORS or not rx(r"^(?:是|为|系|作为)$").match(before):
+            continue
+        if _ROLE_IN_PROJECT.match(view.text[project.end : project.end + 8]):
+            out.append(relation("PARTICIPATES_IN", actor, project, view, "rule:participates", 0.8))
+    return out
+
+
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     named = named_events(views)
     for view in views:
         out.extend(_at_event(view, named))
+        out.extend(_role_in(view))
         if all(m.label != "Project" for m in view.mentions):
             continue  # every rule below takes its project from this sentence's names
         text = view.sentence.text
