@@ -3,7 +3,7 @@ after an occupation with a speech verb; former posts. Sentences are invented for
 
 from __future__ import annotations
 
-from support.extraction import names, pairs, run
+from support.extraction import names, pairs, run, titles
 
 
 def test_a_name_before_a_courtesy_form_after_a_word_of_respect() -> None:
@@ -51,3 +51,26 @@ def test_a_two_character_name_before_a_common_word() -> None:
 def test_a_three_character_name_before_an_attendance_verb() -> None:
     ex = run("香港科技园公司主席查毅超出席开幕礼并致辞。")
     assert "查毅超" in names(ex, "Person")
+
+
+def test_a_name_with_its_post_in_brackets() -> None:
+    ex = run("王宏岩（华曜科技董事长）表示，公司将加大投入。")
+    assert "王宏岩" in names(ex, "Person")
+    assert titles(ex)[("王宏岩", "华曜科技")] == "董事长"
+
+
+def test_a_former_post_in_brackets_is_no_post() -> None:
+    ex = run("王宏岩（华曜科技前董事长）表示，公司将加大投入。")
+    assert pairs(ex, "WORKS_FOR") == set()
+
+
+def test_the_next_of_a_list_of_people_shares_the_organisation() -> None:
+    ex = run("华曜科技董事长兼总经理王宏岩、副总经理李建岭出席了仪式。")
+    assert titles(ex)[("李建岭", "华曜科技")] == "副总经理"
+    assert titles(ex)[("王宏岩", "华曜科技")] == "董事长兼总经理"
+
+
+def test_a_former_chairman_works_there_no_more() -> None:
+    ex = run("华曜科技前董事长王宏岩表示，公司将加大投入。")
+    assert "王宏岩" in names(ex, "Person")
+    assert pairs(ex, "WORKS_FOR") == set()

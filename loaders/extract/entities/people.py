@@ -65,6 +65,11 @@ _LED_BY = re.compile(
 )
 # In every match of _ACADEMIC_AFTER, right after the name (副教授 holds 教授): the pattern is
 # scanned near these words only (loaders.extract.scan).
+# A name, then its post in brackets (甲乙丙（丁公司董事长）表示).
+_POST_IN_BRACKETS = re.compile(
+    f"(?:^|(?<=[，,。；：！？\n“”、]))([{HAN}]{{2,3}})[（(](?=[^（）()]{{0,20}}(?:{TITLE_ALT})[)）])"
+)
+_OPEN_BRACKET = re.compile(r"[（(]")
 _ACADEMIC_WORD = re.compile("教授|院士|博士|研究员|先生|女士")
 # A photo or report credit after a name (甲乙摄, 甲乙报道).
 _BYLINE_AFTER = re.compile(r"\s*(?:/?摄|报道|整理|编译)")
@@ -191,7 +196,8 @@ def person_mentions(ctx: Context) -> list[Mention]:
         if _is_name(ctx, name, _RARE_FREQ):
             found.setdefault(name, (m.start(1), m.end(1)))
     groups = finditer_near(_GROUP_AFTER, text, _GROUP_MARK, before=3, after=6)
-    for found_in in (groups, _LED_BY.finditer(text)):
+    posts = finditer_near(_POST_IN_BRACKETS, text, _OPEN_BRACKET, before=3, after=24)
+    for found_in in (groups, _LED_BY.finditer(text), posts):
         for m in found_in:
             name = m.group(1)
             if _is_name(ctx, name, _RARE_FREQ):

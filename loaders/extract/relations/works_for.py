@@ -78,6 +78,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             out.extend(found)
             out.extend(_title_after(view, i, person))
             out.extend(_stated_post(view, i, person))
+            out.extend(_post_in_brackets(view, person))
     return out
 
 
@@ -86,6 +87,27 @@ def _former_role_before(view: SentenceView, person: Mention) -> bool:
     clause = view.text[view.start : person.start]
     clause = clause[max(clause.rfind(c) for c in "，,；;：:") + 1 :]
     return bool(_FORMER_ROLE.search(clause))
+
+
+_BRACKETED_POST = re.compile(f"[（(](?P<post>[^（）()]{{0,20}}?(?:{TITLE_ALT}))[)）]")
+
+
+def _post_in_brackets(view: SentenceView, person: Mention) -> list[Relation]:
+    """甲乙（丙公司董事长）: the post at the organisation the brackets name."""
+    m = _BRACKETED_POST.match(view.text, person.end)
+    if m is None or _FORMER_ROLE.search(m.group("post")):
+        return []
+    start, end = m.start("post"), m.end("post")
+    orgs = [o for o in view.mentions if start <= o.start and o.end <= end and o.label in _EMPLOYERS]
+    word = _TITLE_END.search(m.group("post"))
+    if not orgs or word is None:
+        return []
+    title_start = start + word.start()
+    dept = view.text[orgs[-1].end : title_start]
+    if not _DEPT.match(dept) or dept.endswith(("前", "原")):
+        return []  # (丙公司前董事长: a former post, T49)
+    title = view.text[orgs[-1].end : end]
+    return [relation("WORKS_FOR", person, orgs[-1], view, "rule:works_for_title", 0.8, title=title)]
 
 
 def _stated_post(view: SentenceView, i: int, person: Mention) -> list[Relation]:
@@ -121,7 +143,14 @@ def _chain_before(
     pending: list[str] = []
     seg_end = person.start
     text = view.text
+    inherited = False  # 甲公司董事长乙、副总经理丙: 丙's titles, at the organisation 乙's names
     while seg_end > view.start:
+        listed = next(
+            (m for m in view.mentions if m.label == "Person" and m.end == seg_end), None
+        )
+        if listed is not None and pending and not inherited:
+            seg_end, inherited = listed.start, True
+            continue
         seg_start = (
             max(
                 text.rfind("、", view.start, seg_end),
@@ -153,13 +182,13 @@ def _chain_before(
             # 富士康…股份有限公司（工业富联）总经理: a bracketed short name is no department
             dept = re.sub(r"^[”’」』]", "", text[org.end : title_start])  # 「甲科技」联合创始人
             dept = re.sub(r"^[（(]?[^（）()]{0,12}[)）]", "", dept)
-            if not _DEPT.match(dept):
-                break
-            own = dept + title.group(0)
+            if not _DEPT.match(dept) or dept.endswith(("前", "原")):
+                break  # (甲公司前董事长乙: a former post, T49)
+            own = "" if inherited else dept + title.group(0)
             heads = [p for p in pending if _GOVERNMENT_HEADS.match(p)]
             units = [p for p in pending if not _GOVERNMENT_HEADS.match(p) and _unit_title(p)]
             others = [p for p in pending if p not in heads and p not in units]
-            titles = [own, *others]
+            titles = [t for t in (own, *others) if t]
             titles = [t for t in titles if not _HONORARY.search(t)]
             governed = _governed_city(view, org)
             for head_title in heads:
