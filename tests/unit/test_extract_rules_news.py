@@ -112,3 +112,15 @@ def test_a_projects_main_contractor_takes_part_in_it() -> None:
     assert ("华曜科技", "洛阳智慧港口项目") in pairs(ex, "PARTICIPATES_IN")
     near = run("华曜科技是洛阳智慧港口项目的关注者。")
     assert pairs(near, "PARTICIPATES_IN") == set()
+
+
+def test_a_works_named_by_its_place_and_trade_is_a_firm() -> None:
+    ex = run("在洛阳机床厂总装车间，调研组看到了新设备。洛阳热电厂完成改造。")
+    assert {"洛阳机床厂", "洛阳热电厂"} <= names(ex, "Company")
+    assert ("洛阳机床厂", "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_place_and_a_bare_kind_of_works_is_no_name() -> None:
+    ex = run("洛阳市工厂数量增加，厂长们很忙。")
+    assert names(ex, "Company") == set()
+    assert names(ex, "Project") == set()

@@ -38,7 +38,7 @@ from loaders.extract.entities.slot_firms import (
     slot_firm_mentions,
 )
 from loaders.extract.entities.statistical import Tagger, statistical_mentions
-from loaders.extract.entities.trade_firms import described_x_company_mentions
+from loaders.extract.entities.trade_firms import described_x_company_mentions, place_works_mentions
 from loaders.extract.nlp import TextDoc as Doc
 from loaders.extract.scan import find_words
 
@@ -359,6 +359,7 @@ def find_mentions(
     ):
         mentions.extend(finder(ctx))
     mentions.extend(described_x_company_mentions(ctx, mentions))
+    mentions.extend(place_works_mentions(ctx, mentions))
     mentions.extend(listed_firm_mentions(ctx, mentions))
     mentions.extend(slot_firm_mentions(ctx, mentions))
     mentions.extend(operator_branch_mentions(ctx))

@@ -198,6 +198,8 @@ def project_mentions(ctx: Context) -> list[Mention]:
         stem = _drop_lists_in_parens(text[left : m.start()])
         core_start, places = _strip_places(ctx, left, m.start())
         core = text[core_start : m.start()]
+        if not core and suffix in ("工厂", "项目", "工程", "实验室", "煤矿"):
+            continue  # 甲市工厂: a place and a bare kind of works, no name
         if _GENERIC_PROJECT_STEM.fullmatch(core or "x") or "等" in core:
             continue  # 重大项目, 二期工程, 医药等行业…: how big or which kind, not a name
         if _PARK_END.search(suffix) or (_FACILITY_WORDS.search(suffix) and places):

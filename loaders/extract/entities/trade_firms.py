@@ -8,6 +8,7 @@ import re
 from loaders.extract.entities.base import (
     _FUNCTION_CHARS,
     _RARE_FREQ,
+    HAN,
     Context,
     Mention,
     name_left_edge,
@@ -76,3 +77,26 @@ def _placed_brand(ctx: Context, rest: str) -> bool:
         and ctx.freq(rest) < _RARE_FREQ
         and all(ctx.freq(rest[i : i + 2]) < _RARE_FREQ for i in range(len(rest) - 1))
     )
+
+
+# A works named by its place and trade (甲市机床厂, 乙县纺织厂): an enterprise (L13).
+_WORKS = re.compile(f"([{HAN}]{{2,4}}?)厂(?![长区房家商内外址])")
+
+
+def place_works_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """甲市机床厂: a place, a trade word of the dictionary and 厂."""
+    out = []
+    taken = [(k.start, k.end) for k in known if k.label != "City"]
+    text = ctx.text
+    for city in ctx.cities:
+        m = _WORKS.match(text, city.end)
+        if m is None or any(a < m.end() and city.start < b for a, b in taken):
+            continue
+        words = ctx.tokens.token_words(m.start(1), m.end(1))
+        if not all(len(w) >= 2 and ctx.freq(w) > 0 for w in words):
+            continue  # 甲市的工厂, 甲市工厂: no trade written before 厂
+        surface = text[city.start : m.end()]
+        mention = Mention(city.start, m.end(), "Company", surface, surface, "pattern:works")
+        mention.place_prefix = (city.name,)
+        out.append(mention)
+    return out
