@@ -124,3 +124,16 @@ def test_a_place_and_a_bare_kind_of_works_is_no_name() -> None:
     ex = run("洛阳市工厂数量增加，厂长们很忙。")
     assert names(ex, "Company") == set()
     assert names(ex, "Project") == set()
+
+
+def test_a_national_bodys_short_form_after_a_place_is_the_places_own_body() -> None:
+    ex = run("河南省机械工业联合会会长李四表示，行业稳中向好。洛阳工业互联网研究院与华曜科技签约。")
+    assert "中国机械工业联合会" not in names(ex, "Organization")
+    assert "河南省机械工业联合会" in names(ex, "Organization")
+    assert ("李四", "河南省机械工业联合会") in pairs(ex, "WORKS_FOR")
+    assert "中国工业互联网研究院" not in names(ex, "Agency")
+
+
+def test_a_national_bodys_full_name_stays_national() -> None:
+    ex = run("中国机械工业联合会会长李四表示，行业稳中向好。")
+    assert "中国机械工业联合会" in names(ex, "Organization")

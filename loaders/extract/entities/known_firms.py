@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.entities.base import Context, Mention
-from loaders.extract.entities.places import words_ending
+from loaders.extract.entities.short_forms import words_ending
 from loaders.extract.nlp import word_tag
 
 # A firm where the word ends in a firm word and its stem is no common word. Blocs and parties

@@ -18,6 +18,7 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.home import home_place
 from loaders.extract.entities.lexicon import NAME_GOES_ON
+from loaders.extract.entities.short_forms import groups_of_short_forms, local_namesakes
 from loaders.extract.nlp import opens_proper_word
 from loaders.extract.scan import finditer_near
 
@@ -239,7 +240,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             m.aliases.add(surface)
         out.append(m)
         out.extend(_places_opening(ctx, m))
-    out.extend(_groups_of_short_forms(ctx))
+    out.extend(groups_of_short_forms(ctx))
+    out = local_namesakes(out)
     out = _short_forms_of_named_orgs(out, held)
     out.extend(_places_glued_to_government(ctx, out))
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
@@ -264,36 +266,6 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
     ctx._city_starts = None
     ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
-    return out
-
-
-def _groups_of_short_forms(ctx: Context) -> list[Mention]:
-    """宝钢集团 read as one word: a known firm's short form and 集团 name that firm's group."""
-    out = []
-    for word, start in words_ending(ctx, "集团"):
-        if len(word) < 4 or ctx.gaz.lookup(word):
-            continue
-        short = word[:-2]
-        if ctx.gaz.is_ambiguous(short):
-            continue
-        firm = next((e for e in ctx.gaz.lookup(short) if e.label == "Company"), None)
-        if firm is not None:
-            m = Mention(start, start + len(word), "Company", firm.name, word, "gazetteer")
-            m.aliases.update({word, short} - {firm.name})
-            out.append(m)
-    return out
-
-
-def words_ending(ctx: Context, suffix: str) -> list[tuple[str, int]]:
-    """(word, start) of the segmenter's words that end in `suffix`, found by a text scan."""
-    out = []
-    tokens, at = ctx.tokens, ctx.text.find(suffix)
-    while at >= 0:
-        i = tokens.token_at(at + len(suffix) - 1)
-        word, start = tokens.words[i], tokens.starts[i]
-        if start + len(word) == at + len(suffix):
-            out.append((word, start))
-        at = ctx.text.find(suffix, at + 1)
     return out
 
 
