@@ -137,3 +137,14 @@ def test_a_national_bodys_short_form_after_a_place_is_the_places_own_body() -> N
 def test_a_national_bodys_full_name_stays_national() -> None:
     ex = run("中国机械工业联合会会长李四表示，行业稳中向好。")
     assert "中国机械工业联合会" in names(ex, "Organization")
+
+
+def test_a_province_character_before_a_groups_short_form_names_a_regional_firm() -> None:
+    ex = run("陕重汽与华曜科技签署战略合作协议。")
+    assert "陕重汽" in names(ex, "Company")
+    assert "中国重汽" not in names(ex, "Company")
+
+
+def test_a_place_visited_before_a_known_firm_leaves_the_firm() -> None:
+    ex = run("在沪华为员工参加活动。")
+    assert "华为" in names(ex, "Company")

@@ -235,6 +235,12 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             continue  # 浪潮 is also an everyday word: only its full name counts
         if surface != entry.name and _inside_longer_word(ctx, ent.start_char, ent.end_char):
             continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
+        short = surface != entry.name
+        if entry.label == "Company" and short and _province_char(ctx, ent.start_char):
+            start = ent.start_char - 1  # 陕|重汽: the province's own firm, not the national one
+            name = ctx.text[start : ent.end_char]
+            out.append(Mention(start, ent.end_char, "Company", name, name, "pattern:regional_firm"))
+            continue
         m = Mention(ent.start_char, ent.end_char, entry.label, entry.name, surface, "gazetteer")
         if surface != entry.name:
             m.aliases.add(surface)
@@ -267,6 +273,19 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     ctx._city_starts = None
     ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
     return out
+
+
+# One-character names of provinces that open a regional firm's short name (陕重汽, 鲁商).
+_PROVINCE_CHARS = frozenset("陕晋冀鲁豫皖苏浙闽赣湘鄂粤桂琼川黔滇藏甘陇青蒙辽吉黑京沪津渝")
+
+
+def _province_char(ctx: Context, pos: int) -> bool:
+    """A lone province character right before `pos`, not after a verb of going (在沪, 赴京)."""
+    if pos < 1 or ctx.text[pos - 1] not in _PROVINCE_CHARS:
+        return False
+    i = ctx.tokens.token_at(pos - 1)
+    lone = len(ctx.tokens.words[i]) == 1 and ctx.tokens.starts[i] == pos - 1
+    return lone and ctx.text[pos - 2 : pos - 1] not in set("在赴来返驻抵离留回进入到")
 
 
 def _inside_longer_word(ctx: Context, start: int, end: int) -> bool:
