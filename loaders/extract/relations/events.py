@@ -15,10 +15,12 @@ EVENT_WORD = re.compile(
     r"(?:大会|论坛|峰会|博览会|展会|会议|大赛|年会|发布会|开幕式|交易会|洽谈会|推介会|推进会|"
     r"嘉年华|锦标赛|比赛)$"
 )
+# The kind words an event is named again by alone (此次推介会, 在大会上).
+EVENT_KINDS = "大会|论坛|峰会|博览会|推介会|发布会|年会|洽谈会|交易会|推进会"
 # 此次推介会由甲、乙与丙联合举办
 _HOSTED_BY_KIND = re.compile(
-    r"(?:本次|此次|这次|本届|此届|该)(?P<kind>大会|论坛|峰会|博览会|推介会|发布会|年会|洽谈会|"
-    r"交易会|推进会)由(?P<hosts>[^，。；]{2,60}?)(?P<joint>联合|共同)?(?:主办|举办|承办)"
+    f"(?:本次|此次|这次|本届|此届|该)(?P<kind>{EVENT_KINDS})由(?P<hosts>[^，。；]{{2,60}}?)"
+    r"(?P<joint>联合|共同)?(?:主办|举办|承办)"
 )
 _HOSTS = SCHEMA["DEVELOPED_BY"].tails - {"Project", "Platform"}
 

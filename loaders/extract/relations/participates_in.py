@@ -17,7 +17,7 @@ from loaders.extract.relations.base import (
     relation,
     rx,
 )
-from loaders.extract.relations.events import EVENT_WORD, named_events
+from loaders.extract.relations.events import EVENT_KINDS, EVENT_WORD, named_events
 
 _ACTORS = SCHEMA["PARTICIPATES_IN"].heads
 _PROJECTS = frozenset({"Project"})
@@ -65,8 +65,7 @@ def _event_at(view: SentenceView, pos: int) -> Mention | None:
 
 # 在(本次)推介会上: the article's one event of that kind, named in full elsewhere
 _EVENT_BY_KIND = re.compile(
-    r"在(?:本次|此次|该|这次|本届|此届)?(?P<kind>大会|论坛|峰会|博览会|推介会|发布会|年会|洽谈会|"
-    r"交易会|推进会|开幕式)(?:上|期间|现场)"
+    f"在(?:本次|此次|该|这次|本届|此届)?(?P<kind>{EVENT_KINDS}|开幕式)(?:上|期间|现场)"
 )
 
 
@@ -132,7 +131,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     named = named_events(views)
     for view in views:
-        out.extend(_at_event(view, named))
+        if named or any(m.label == "Project" for m in view.mentions):
+            out.extend(_at_event(view, named))  # (events are named here, or in the article)
         out.extend(_role_in(view))
         if all(m.label != "Project" for m in view.mentions):
             continue  # every rule below takes its project from this sentence's names

@@ -82,6 +82,11 @@ def find(views: list[SentenceView]) -> list[Relation]:
     return out
 
 
+def _former_post(dept: str) -> bool:
+    """甲公司前董事长, 甲局原局长: 前 or 原 right before the title marks a former post (T49)."""
+    return dept.endswith(("前", "原"))
+
+
 def _former_role_before(view: SentenceView, person: Mention) -> bool:
     """Whether the clause before the name holds 时任, 曾任, 原任 … (a former post)."""
     clause = view.text[view.start : person.start]
@@ -104,8 +109,8 @@ def _post_in_brackets(view: SentenceView, person: Mention) -> list[Relation]:
         return []
     title_start = start + word.start()
     dept = view.text[orgs[-1].end : title_start]
-    if not _DEPT.match(dept) or dept.endswith(("前", "原")):
-        return []  # (丙公司前董事长: a former post, T49)
+    if not _DEPT.match(dept) or _former_post(dept):
+        return []
     title = view.text[orgs[-1].end : end]
     return [relation("WORKS_FOR", person, orgs[-1], view, "rule:works_for_title", 0.8, title=title)]
 
@@ -182,8 +187,8 @@ def _chain_before(
             # 富士康…股份有限公司（工业富联）总经理: a bracketed short name is no department
             dept = re.sub(r"^[”’」』]", "", text[org.end : title_start])  # 「甲科技」联合创始人
             dept = re.sub(r"^[（(]?[^（）()]{0,12}[)）]", "", dept)
-            if not _DEPT.match(dept) or dept.endswith(("前", "原")):
-                break  # (甲公司前董事长乙: a former post, T49)
+            if not _DEPT.match(dept) or _former_post(dept):
+                break
             own = "" if inherited else dept + title.group(0)
             heads = [p for p in pending if _GOVERNMENT_HEADS.match(p)]
             units = [p for p in pending if not _GOVERNMENT_HEADS.match(p) and _unit_title(p)]
