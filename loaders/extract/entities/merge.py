@@ -7,11 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from loaders.extract.entities.agencies import (
-    agency_mentions,
-    party_committee_mentions,
-    sub_unit_mentions,
-)
+from loaders.extract.entities.agencies import agency_mentions, party_committee_mentions
 from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
 from loaders.extract.entities.branches import (
     branch_mentions,
@@ -38,6 +34,7 @@ from loaders.extract.entities.slot_firms import (
     slot_firm_mentions,
 )
 from loaders.extract.entities.statistical import Tagger, statistical_mentions
+from loaders.extract.entities.sub_units import sub_unit_mentions
 from loaders.extract.entities.trade_firms import described_x_company_mentions, place_works_mentions
 from loaders.extract.nlp import TextDoc as Doc
 from loaders.extract.scan import find_words
@@ -101,6 +98,10 @@ def _owner_from_alias(ctx: Context, m: Mention, extra: list[Mention]) -> None:
 _PARK_BODY = re.compile(r"(?:园区|产业园)(?:管委会|管理委员会)$")
 
 
+# Names of a unit that open with its parent's name (甲科学院乙研究所).
+_UNIT_SOURCES = frozenset({"pattern:named_unit", "pattern:institute"})
+
+
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Longest spans win; mentions inside a winner stay as nested (places inside a park's name).
     Crossing spans lose."""
@@ -136,6 +137,8 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 m.nested = True
                 out.append(m)
                 continue
+            if left.source in _UNIT_SOURCES and m.start == left.start and m.label == left.label:
+                continue  # 甲科学院|乙研究所: the parent is named only as the unit's opening
             if m.label == "Agency" == left.label and m.end == left.end and m.start > left.start:
                 continue  # 自治区|国资委: the local body's department word, not the national body
             if m.nested or (

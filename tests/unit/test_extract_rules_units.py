@@ -1,0 +1,44 @@
+"""Units named after their parent body (甲协会乙分会, 甲科学院乙研究院, 甲组织第N工作组) are
+entities of their own, of the parent's label; co-investors are not partners. Sentences are
+invented for these tests."""
+
+from __future__ import annotations
+
+from support.extraction import names, run, sym
+
+
+def test_a_branch_of_an_association_is_one_organization() -> None:
+    ex = run("据记者从中国机械工业联合会数控机床(刀具)行业分会了解到，订单增长明显。")
+    assert "中国机械工业联合会数控机床(刀具)行业分会" in names(ex, "Organization")
+    assert "中国机械工业联合会" not in names(ex, "Organization")
+
+
+def test_an_institute_of_an_academy_keeps_the_academys_label() -> None:
+    ex = run("中国科学院智能制造与工业软件创新研究院发布报告。")
+    assert names(ex, "Agency") == {"中国科学院智能制造与工业软件创新研究院"}
+
+
+def test_a_numbered_working_group_of_an_international_body() -> None:
+    ex = run("国际标准化组织第12工作组审议了提案。")
+    assert "国际标准化组织第12工作组" in names(ex, "Organization")
+
+
+def test_a_clause_after_a_body_is_not_a_unit() -> None:
+    ex = run("中国科学院与洛阳市共建研究院。中国科学院院士张三出席。")
+    assert names(ex, "Agency") == {"中国科学院"}
+
+
+def test_a_body_known_by_itself_after_its_ministry_stays_itself() -> None:
+    ex = run("工信部赛迪研究院发布白皮书。")
+    assert "中国电子信息产业发展研究院" in names(ex, "Agency")
+    assert not any(n.startswith("工业和信息化部赛迪") for n in names(ex, "Agency"))
+
+
+def test_co_investors_of_a_fund_are_not_partners() -> None:
+    ex = run("该基金由星岚资本和华曜科技、洛阳市文旅集团共同出资发起。")
+    assert sym(ex, "PARTNERS_WITH") == set()
+
+
+def test_working_together_is_still_a_partnership() -> None:
+    ex = run("星岚资本与华曜科技共同打造工业互联网平台。")
+    assert frozenset({"星岚资本", "华曜科技"}) in sym(ex, "PARTNERS_WITH")
