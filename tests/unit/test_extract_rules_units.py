@@ -4,7 +4,7 @@ invented for these tests."""
 
 from __future__ import annotations
 
-from support.extraction import names, run, sym
+from support.extraction import forms, names, run, sym
 
 
 def test_a_branch_of_an_association_is_one_organization() -> None:
@@ -42,3 +42,20 @@ def test_co_investors_of_a_fund_are_not_partners() -> None:
 def test_working_together_is_still_a_partnership() -> None:
     ex = run("星岚资本与华曜科技共同打造工业互联网平台。")
     assert frozenset({"星岚资本", "华曜科技"}) in sym(ex, "PARTNERS_WITH")
+
+
+def test_a_body_registered_as_a_company_is_still_the_body() -> None:
+    ex = run("甲乙同乡会有限公司与丙丁基金会都是担保公司。")
+    assert "甲乙同乡会有限公司" in forms(ex, "Organization")
+    assert "甲乙同乡会有限公司" not in names(ex, "Company")
+
+
+def test_a_latin_firm_is_named_without_its_legal_form() -> None:
+    ex = run("供应商包括：• Orion Fabrics Ltd. • 星岚纺织。Orion Fabrics在2001年成立。")
+    assert "Orion Fabrics" in names(ex, "Company")
+    assert {"Orion Fabrics Ltd.", "Orion Fabrics Ltd"} <= forms(ex, "Company")
+
+
+def test_a_one_word_latin_firm_keeps_its_legal_form() -> None:
+    ex = run("Acme Industries Corp宣布收购Potash Corp。")
+    assert {"Acme Industries", "Potash Corp"} <= names(ex, "Company")

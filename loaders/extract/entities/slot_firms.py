@@ -42,10 +42,27 @@ def latin_firm_mentions(ctx: Context) -> list[Mention]:
     if not _CORPORATE_WORD.search(ctx.text):
         return out  # (a cheap test: the pattern below scans slowly)
     for m in _LATIN_FIRM.finditer(ctx.text):
-        surface = m.group(0).rstrip(".")
-        out.append(Mention(m.start(), m.start() + len(surface), "Company", surface, surface,
-                           "pattern:latin_firm"))
+        written = m.group(0)
+        if written.endswith(".") and not _LEGAL_FORM_END.search(written):
+            written = written[:-1]  # a full stop, not an abbreviation's point
+        elif ctx.text.startswith(".", m.end()) and _LEGAL_FORM_END.search(written):
+            written += "."  # Ltd.: the abbreviation's point
+        name = _LEGAL_FORM_END.sub("", written)
+        if " " not in name:
+            name = written  # Potash Corp: one word alone would not name the firm
+        mention = Mention(m.start(), m.start() + len(written), "Company", name, written,
+                          "pattern:latin_firm")
+        if name != written:
+            mention.aliases.update({written, written.rstrip(".")})
+        out.append(mention)
     return out
+
+
+# The legal form closing a Latin-script name (Acme Textiles Ltd.): the name goes without it when
+# two words of the name stay.
+_LEGAL_FORM_END = re.compile(
+    r"(?<=[A-Za-z])\s+(?:Co\.,?\s+)?(?:Corp|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co)\.?$"
+)
 
 
 # Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
