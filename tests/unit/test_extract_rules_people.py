@@ -74,3 +74,20 @@ def test_a_former_chairman_works_there_no_more() -> None:
     ex = run("华曜科技前董事长王宏岩表示，公司将加大投入。")
     assert "王宏岩" in names(ex, "Person")
     assert pairs(ex, "WORKS_FOR") == set()
+
+
+def test_a_one_character_verb_after_a_name_is_not_part_of_it() -> None:
+    ex = run("洛阳市市长王五作招商项目推介。副市长张三赴洛阳考察。")
+    people = names(ex, "Person")
+    assert {"王五", "张三"} <= people
+    assert "王五作" not in people
+
+
+def test_a_three_character_name_before_a_speech_verb_stays_whole() -> None:
+    ex = run("董事长刘向东介绍，公司成立于2001年。")
+    assert names(ex, "Person") == {"刘向东"}
+
+
+def test_a_short_form_read_across_a_common_word_is_no_firm() -> None:
+    ex = run("市委书记李四调研华曜科技。")
+    assert not any(n.startswith("研华") for n in names(ex, "Company"))

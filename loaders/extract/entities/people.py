@@ -140,6 +140,8 @@ def _word_follows(ctx: Context, text: str, pos: int) -> bool:
 GLUED_AFTER_NAME = "说称则于等和与也就还曾又"
 
 
+# One-character verbs and prepositions that follow a name and take a word as object.
+_VERB_AFTER_NAME = frozenset("作赴到在向为对将把从给")
 _COPULA_WORDS = frozenset({"为了", "为主", "为止", "为此", "是否", "是由", "是在", "是指"})
 
 
@@ -158,9 +160,16 @@ def _names_after(ctx: Context, text: str, pos: int) -> list[str]:
             continue
         if length == 3 and _word_follows(ctx, text, pos + 2) and not _strong_end(text, pos + 3):
             continue  # 创始人甲乙|共同启动: a common word opens at the third (甲乙丙|出席 stays)
+        if length == 3 and name[-1] in _VERB_AFTER_NAME and _word_follows(ctx, text, pos + 3):
+            continue  # 市长甲乙|作|招商推介, 甲乙|赴|洛阳: a verb and its object after the name
         if _is_name(ctx, name, _RARE_FREQ):
             out.append(name)
     return out
+
+
+def _verb_follows(ctx: Context, text: str, pos: int) -> bool:
+    """A one-character verb and its object open at text[pos] (甲乙|作|招商推介)."""
+    return text[pos : pos + 1] in _VERB_AFTER_NAME and _word_follows(ctx, text, pos + 1)
 
 
 def person_mentions(ctx: Context) -> list[Mention]:
@@ -174,7 +183,12 @@ def person_mentions(ctx: Context) -> list[Mention]:
             pos += 1  # 董事长为甲乙: the post, then its holder
         # a name ends before a function word or verb of the list, else before a common word
         names = _names_after(ctx, text, pos)
-        for ends in (_AFTER_NAME_RE.match, lambda t, p: _word_follows(ctx, t, p)):
+        ends_name = (
+            _AFTER_NAME_RE.match,
+            lambda t, p: _word_follows(ctx, t, p),
+            lambda t, p: _verb_follows(ctx, t, p),
+        )
+        for ends in ends_name:
             name = next((n for n in names if ends(text, pos + len(n))), "")
             if name:
                 found.setdefault(name, (pos, pos + len(name)))

@@ -17,8 +17,11 @@ from loaders.extract.entities.base import (
     Mention,
 )
 from loaders.extract.entities.home import home_place
-from loaders.extract.entities.lexicon import NAME_GOES_ON
-from loaders.extract.entities.short_forms import groups_of_short_forms, local_namesakes
+from loaders.extract.entities.short_forms import (
+    groups_of_short_forms,
+    inside_longer_word,
+    local_namesakes,
+)
 from loaders.extract.nlp import opens_proper_word
 from loaders.extract.scan import finditer_near
 
@@ -233,7 +236,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         entry = next((e for e in entries if e.label == ent.label_), entries[0])
         if surface != entry.name and ctx.gaz.is_ambiguous(surface):
             continue  # 浪潮 is also an everyday word: only its full name counts
-        if surface != entry.name and _inside_longer_word(ctx, ent.start_char, ent.end_char):
+        if surface != entry.name and inside_longer_word(ctx, ent.start_char, ent.end_char):
             continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
         short = surface != entry.name
         if entry.label == "Company" and short and _province_char(ctx, ent.start_char):
@@ -286,13 +289,6 @@ def _province_char(ctx: Context, pos: int) -> bool:
     i = ctx.tokens.token_at(pos - 1)
     lone = len(ctx.tokens.words[i]) == 1 and ctx.tokens.starts[i] == pos - 1
     return lone and ctx.text[pos - 2 : pos - 1] not in set("在赴来返驻抵离留回进入到")
-
-
-def _inside_longer_word(ctx: Context, start: int, end: int) -> bool:
-    return (
-        not (ctx.tokens.is_boundary(start) and ctx.tokens.is_boundary(end))
-        or NAME_GOES_ON.match(ctx.text, end) is not None
-    )
 
 
 # Zones with their own administration, named after their city (L7, L8): 甲市高新区,

@@ -1,10 +1,12 @@
-"""Short forms of known organisations in context: a known firm's short form read with 集团 as
+"""Short forms of known organisations in context: a short form read inside other words (not the
+firm), a known firm's short form read with 集团 as
 one word (宝钢集团), a national body's short form written after a place (that place's own body),
 and the words of the text that end in a given suffix."""
 
 from __future__ import annotations
 
 from loaders.extract.entities.base import Context, Mention
+from loaders.extract.entities.lexicon import NAME_GOES_ON
 
 _NATIONAL = ("中国", "中华", "国家", "全国")
 
@@ -55,3 +57,28 @@ def words_ending(ctx: Context, suffix: str) -> list[tuple[str, int]]:
             out.append((word, start))
         at = ctx.text.find(suffix, at + 1)
     return out
+
+
+def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
+    """A short form read inside other words: across a token, before a name's going on, or
+    cutting a common word in two."""
+    return (
+        not (ctx.tokens.is_boundary(start) and ctx.tokens.is_boundary(end))
+        or NAME_GOES_ON.match(ctx.text, end) is not None
+        or _splits_a_word(ctx, start, end)
+    )
+
+
+_SPLIT_WORD_FREQ = 100  # a word this common is what the writer wrote
+
+
+def _splits_a_word(ctx: Context, start: int, end: int) -> bool:
+    """The segmenter, favouring a domain short form, cut a common word in two (调|研华|曜科技:
+    调研 is the word written): a lone character before the form makes a word with its first
+    character, or one after it with its last."""
+    tokens, text = ctx.tokens, ctx.text
+    lone_before = start > 0 and len(tokens.words[tokens.token_at(start - 1)]) == 1
+    if lone_before and ctx.freq(text[start - 1 : start + 1]) >= _SPLIT_WORD_FREQ:
+        return True
+    lone_after = end < len(text) and len(tokens.words[tokens.token_at(end)]) == 1
+    return lone_after and ctx.freq(text[end - 1 : end + 1]) >= _SPLIT_WORD_FREQ
