@@ -1,7 +1,7 @@
-"""Short forms of known organisations in context: a short form read inside other words (not the
-firm), a known firm's short form read with 集团 as
-one word (宝钢集团), a national body's short form written after a place (that place's own body),
-and the words of the text that end in a given suffix."""
+"""Short forms of known organisations in context: a short form read inside other words (no
+firm), a known firm's short form read with 集团 as one word (宝钢集团), a national body's short
+form written after a place (that place's own body), and the words of the text that end in a
+given suffix."""
 
 from __future__ import annotations
 
