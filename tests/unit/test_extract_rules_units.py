@@ -59,3 +59,9 @@ def test_a_latin_firm_is_named_without_its_legal_form() -> None:
 def test_a_one_word_latin_firm_keeps_its_legal_form() -> None:
     ex = run("Acme Industries Corp宣布收购Potash Corp。")
     assert {"Acme Industries", "Potash Corp"} <= names(ex, "Company")
+
+
+def test_a_latin_name_closed_by_a_firm_word_launches_a_product_and_is_none() -> None:
+    ex = run("星云科技携手Unity Technologies推出工业元宇宙平台。")
+    assert "Unity Technologies" in names(ex, "Company")
+    assert "Unity Technologies" not in names(ex, "Platform")

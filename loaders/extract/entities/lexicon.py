@@ -148,3 +148,9 @@ FIELD_WORDS = frozenset(
     城投 国资 实业 发展 服务 量子 算力 数智 信创 低空 通用 民营 国际 全球 中国
     海外 现代 传统 新型 先进 高端 前沿""".split()  # noqa: SIM905
 )
+
+# Words closing a Latin-script firm's name (Acme Industries Corp, Orion Textiles Ltd).
+CORPORATE_WORDS = (
+    r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
+    r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
+)

@@ -19,21 +19,22 @@ from loaders.extract.entities.base import (
     is_predicate,
 )
 from loaders.extract.entities.companies import _NAME_IN_QUOTES
-from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, FIELD_WORDS, STOP_TOKENS
+from loaders.extract.entities.lexicon import (
+    _GENERIC_MODIFIERS,
+    CORPORATE_WORDS,
+    FIELD_WORDS,
+    STOP_TOKENS,
+)
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
 from loaders.extract.scan import finditer_near
 
 # Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
-_CORPORATE = (
-    r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
-    r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
-)
 _LATIN_FIRM = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z&'.-]*\s+(?:(?:and|&|of)\s+)?){0,3}?[A-Z][A-Za-z&'.-]+"
-    f"(?:\\s+(?:{_CORPORATE}))+(?![A-Za-z])"
+    f"(?:\\s+(?:{CORPORATE_WORDS}))+(?![A-Za-z])"
 )
-_CORPORATE_WORD = re.compile(f"\\s(?:{_CORPORATE})")  # in every match of _LATIN_FIRM
+_CORPORATE_WORD = re.compile(f"\\s(?:{CORPORATE_WORDS})")  # in every match of _LATIN_FIRM
 
 
 def latin_firm_mentions(ctx: Context) -> list[Mention]:
