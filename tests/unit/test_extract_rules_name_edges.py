@@ -1,6 +1,6 @@
-"""Units named after their parent body (甲协会乙分会, 甲科学院乙研究院, 甲组织第N工作组) are
-entities of their own, of the parent's label; co-investors are not partners. Sentences are
-invented for these tests."""
+"""Where a name begins and ends: units named after their parent body (甲协会乙分会, 甲科学院
+乙研究院, 甲组织第N工作组), registered and Latin legal forms, a bracketed place or a middle dot
+inside a name; and co-investors, who are not partners. Sentences are invented for these tests."""
 
 from __future__ import annotations
 
@@ -65,3 +65,14 @@ def test_a_latin_name_closed_by_a_firm_word_launches_a_product_and_is_none() -> 
     ex = run("星云科技携手Unity Technologies推出工业元宇宙平台。")
     assert "Unity Technologies" in names(ex, "Company")
     assert "Unity Technologies" not in names(ex, "Platform")
+
+
+def test_a_name_does_not_open_with_a_bracketed_place() -> None:
+    ex = run("加快建设西部（洛阳）科学城。")
+    assert "西部(洛阳)科学城" in names(ex, "Project")
+    assert "(洛阳)科学城" not in names(ex, "Project")
+
+
+def test_the_place_before_a_middle_dot_opens_the_name() -> None:
+    ex = run("总书记在洛阳·中关村创新示范基地考察。")
+    assert names(ex, "Project") == {"洛阳·中关村创新示范基地"}
