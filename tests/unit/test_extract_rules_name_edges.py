@@ -76,3 +76,13 @@ def test_a_name_does_not_open_with_a_bracketed_place() -> None:
 def test_the_place_before_a_middle_dot_opens_the_name() -> None:
     ex = run("总书记在洛阳·中关村创新示范基地考察。")
     assert names(ex, "Project") == {"洛阳·中关村创新示范基地"}
+
+
+def test_a_place_read_inside_other_words_is_no_place() -> None:
+    ex = run("现在世界上主流的芯片，有9成都是进口的。据洛阳日报报道，企业增多。")
+    assert names(ex, "City") == set()
+
+
+def test_a_place_named_outright_stays_a_place() -> None:
+    ex = run("成都市发布新政策。据洛阳日报报道，洛阳市新增企业200家。")
+    assert names(ex, "City") == {"成都市", "洛阳市"}

@@ -21,6 +21,7 @@ from loaders.extract.entities.short_forms import (
     groups_of_short_forms,
     inside_longer_word,
     local_namesakes,
+    not_a_place_here,
 )
 from loaders.extract.nlp import opens_proper_word
 from loaders.extract.scan import finditer_near
@@ -222,6 +223,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             short = entry is not None and surface != entry.name
             if short and opens_proper_word(ctx.text, ent.start_char, ent.end_char):
                 continue  # 阿里 in 阿里巴巴: a short form inside a name the dictionary knows
+            if short and not_a_place_here(ctx, ent.start_char, ent.end_char):
+                continue  # 股|东源|渡, 9|成都|是, 甲省晨报: a word cut in two, a paper's name
             if entry is not None and _everyday_district(ctx, surface, entry):
                 entry = None  # 矿区, 城区: a district only where its city is named
             if entry is None:

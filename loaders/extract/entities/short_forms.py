@@ -5,8 +5,11 @@ given suffix."""
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract.entities.base import Context, Mention
 from loaders.extract.entities.lexicon import NAME_GOES_ON
+from loaders.extract.nlp import word_tag
 
 _NATIONAL = ("中国", "中华", "国家", "全国")
 
@@ -78,7 +81,26 @@ def _splits_a_word(ctx: Context, start: int, end: int) -> bool:
     character, or one after it with its last."""
     tokens, text = ctx.tokens, ctx.text
     lone_before = start > 0 and len(tokens.words[tokens.token_at(start - 1)]) == 1
-    if lone_before and ctx.freq(text[start - 1 : start + 1]) >= _SPLIT_WORD_FREQ:
+    if lone_before and _common_word(ctx, text[start - 1 : start + 1]):
         return True
     lone_after = end < len(text) and len(tokens.words[tokens.token_at(end)]) == 1
-    return lone_after and ctx.freq(text[end - 1 : end + 1]) >= _SPLIT_WORD_FREQ
+    return lone_after and _common_word(ctx, text[end - 1 : end + 1])
+
+
+def _common_word(ctx: Context, word: str) -> bool:
+    """A word of the language, not a name (阳新 is a county: 洛阳|新鑫 cuts no word)."""
+    tag = word_tag(word) or ""
+    return ctx.freq(word) >= _SPLIT_WORD_FREQ and not tag.startswith(("nr", "ns", "nt", "nz"))
+
+
+# A place's name opening a newspaper's or a broadcaster's (甲省晨报, 乙市电视台).
+_MEDIA_AFTER = re.compile(r"日报|晚报|晨报|商报|早报|都市报|电视台|广播电视台|新闻网|融媒体中心")
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十几]")
+
+
+def not_a_place_here(ctx: Context, start: int, end: int) -> bool:
+    """A place's short form read where the text means something else: a common word cut in two
+    (股东|源渡 read as 股|东源|渡), a tenth counted before it (9成|都是), a paper's name."""
+    if _splits_a_word(ctx, start, end) or _MEDIA_AFTER.match(ctx.text, end):
+        return True
+    return ctx.text[start] == "成" and _NUMERAL.match(ctx.text, start - 1) is not None
