@@ -86,3 +86,14 @@ def test_a_place_read_inside_other_words_is_no_place() -> None:
 def test_a_place_named_outright_stays_a_place() -> None:
     ex = run("成都市发布新政策。据洛阳日报报道，洛阳市新增企业200家。")
     assert names(ex, "City") == {"成都市", "洛阳市"}
+
+
+def test_a_firms_short_form_that_is_also_a_word_names_the_firm_in_a_partner_slot() -> None:
+    ex = run("据悉，中国电信研究院与浪潮合作研发边缘一体化云柜。")
+    assert "浪潮" in forms(ex, "Company")
+    assert frozenset({"中国电信研究院", "浪潮集团"}) in sym(ex, "PARTNERS_WITH")
+
+
+def test_the_same_word_in_a_phrase_is_no_firm() -> None:
+    ex = run("时代的浪潮与机遇并存，企业与浪潮同行。")
+    assert "浪潮" not in forms(ex, "Company")

@@ -19,6 +19,7 @@ from loaders.extract.entities.base import (
 from loaders.extract.entities.home import home_place
 from loaders.extract.entities.short_forms import (
     groups_of_short_forms,
+    in_partner_slot,
     inside_longer_word,
     local_namesakes,
     not_a_place_here,
@@ -170,14 +171,17 @@ def _inside_another_place(ctx: Context, start: int) -> Any:
 
 
 def _short_forms_of_named_orgs(
-    found: list[Mention], held: list[tuple[int, int, str, list[Any]]]
+    text: str, found: list[Mention], held: list[tuple[int, int, str, list[Any]]]
 ) -> list[Mention]:
     """An ambiguous short form (阿里, also a prefecture; 浪潮, also a word) names the firm or
-    platform when the article also names it in full: one name, one reading per article."""
+    platform when the article also names it in full (one name, one reading per article), and
+    names the firm where only an organisation can stand (与浪潮合作研发, 携手浪潮)."""
     named = {(m.label, m.name) for m in found if m.source == "gazetteer"}
     out = list(found)
     for start, end, surface, entries in held:
         entry = next((e for e in entries if (e.label, e.name) in named), None)
+        if entry is None and in_partner_slot(text, start, end):
+            entry = next((e for e in entries if e.label == "Company"), None)
         if entry is None:
             continue
         out = [m for m in out if not (m.start == start and m.end == end)]
@@ -254,7 +258,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         out.extend(_places_opening(ctx, m))
     out.extend(groups_of_short_forms(ctx))
     out = local_namesakes(out)
-    out = _short_forms_of_named_orgs(out, held)
+    out = _short_forms_of_named_orgs(ctx.text, out, held)
     out.extend(_places_glued_to_government(ctx, out))
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
     ctx._city_starts = None

@@ -104,3 +104,18 @@ def not_a_place_here(ctx: Context, start: int, end: int) -> bool:
     if _splits_a_word(ctx, start, end) or _MEDIA_AFTER.match(ctx.text, end):
         return True
     return ctx.text[start] == "成" and _NUMERAL.match(ctx.text, start - 1) is not None
+
+
+# Where only an organisation stands: a partner before its deal word, after 与, or after 携手.
+_PARTNER_BEFORE = re.compile(r"(?:与|和|同|携手|联手|牵手)$")
+_DEAL_AFTER = re.compile(r"合作|签署|签订|签约|共同|联合|共建|达成|携手|联手")
+_JOINED_BEFORE = re.compile(r"(?:携手|联手|牵手)$")
+
+
+def in_partner_slot(text: str, start: int, end: int) -> bool:
+    """甲与|浪潮|合作研发, 携手|浪潮: a word that is also a firm's short form stands where a
+    partner does."""
+    before = text[max(0, start - 2) : start]
+    if _JOINED_BEFORE.search(before):
+        return True
+    return bool(_PARTNER_BEFORE.search(before)) and _DEAL_AFTER.match(text, end) is not None
