@@ -97,3 +97,14 @@ def test_a_firms_short_form_that_is_also_a_word_names_the_firm_in_a_partner_slot
 def test_the_same_word_in_a_phrase_is_no_firm() -> None:
     ex = run("时代的浪潮与机遇并存，企业与浪潮同行。")
     assert "浪潮" not in forms(ex, "Company")
+
+
+def test_a_known_brand_before_gongsi_is_a_firm() -> None:
+    ex = run("搜狗公司前总裁王五作为个人投资者亦参与了本轮融资。")
+    assert "搜狗公司" in forms(ex, "Company")
+
+
+def test_the_owner_opening_a_projects_name_is_a_firm_too() -> None:
+    ex = run("中国兵器工业集团洛阳化肥项目主营尿素。")
+    assert "中国兵器工业集团" in forms(ex, "Company")
+    assert any(n.endswith("化肥项目") for n in names(ex, "Project"))

@@ -141,7 +141,8 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 continue  # 甲科学院|乙研究所: the parent is named only as the unit's opening
             if m.label == "Agency" == left.label and m.end == left.end and m.start > left.start:
                 continue  # 自治区|国资委: the local body's department word, not the national body
-            if m.nested or (
+            owner = m.label == "Company" and left.label == "Project" and m.start == left.start
+            if m.nested or owner or (
                 m.label in ("City", "Agency") and m.source in ("gazetteer", "pattern:zone")
             ):
                 m.nested = True
