@@ -108,3 +108,13 @@ def test_the_owner_opening_a_projects_name_is_a_firm_too() -> None:
     ex = run("中国兵器工业集团洛阳化肥项目主营尿素。")
     assert "中国兵器工业集团" in forms(ex, "Company")
     assert any(n.endswith("化肥项目") for n in names(ex, "Project"))
+
+
+def test_a_bare_government_after_its_party_committee_is_the_places_government() -> None:
+    ex = run("洛阳市委市政府坚持一张蓝图绘到底。")
+    assert {"洛阳市委", "洛阳市人民政府"} <= names(ex, "Agency")
+
+
+def test_a_government_word_inside_a_longer_name_is_none() -> None:
+    ex = run("洛阳市委宣传部与星岚市政府采购中心对接。")
+    assert "洛阳市人民政府" not in names(ex, "Agency")

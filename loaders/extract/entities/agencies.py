@@ -83,7 +83,10 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
 
 # 市政府, 省人民政府 not inside a longer name (the test of the character before 市 or 省 follows
 # it: a pattern opening with 市 or 省 scans fast).
-_BARE_GOVERNMENT = re.compile(f"([市省])(?<![{HAN}][市省])(?:人民)?政府(?!办|工作报告)")
+# 甲市委市政府: the pair of a place's party committee and government, the second bare.
+_BARE_GOVERNMENT = re.compile(
+    f"([市省])(?:(?<=[市省]委[市省])|(?<![{HAN}][市省]))(?:人民)?政府(?!办|工作报告)"
+)
 
 
 def agency_mentions(ctx: Context) -> list[Mention]:
