@@ -118,3 +118,9 @@ def test_a_bare_government_after_its_party_committee_is_the_places_government() 
 def test_a_government_word_inside_a_longer_name_is_none() -> None:
     ex = run("洛阳市委宣传部与星岚市政府采购中心对接。")
     assert "洛阳市人民政府" not in names(ex, "Agency")
+
+
+def test_a_latin_form_in_brackets_after_a_name_is_its_alias() -> None:
+    ex = run("近日，国际电信联盟第15研究组（ITU-T SG15）全会正式通过了提案。")
+    assert names(ex, "Organization") == {"国际电信联盟第15研究组"}
+    assert "ITU-T SG15" in forms(ex, "Organization")

@@ -9,6 +9,7 @@ from typing import Any
 
 from loaders.extract.entities.agencies import agency_mentions, party_committee_mentions
 from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
+from loaders.extract.entities.bracketed_forms import bracketed_latin_forms
 from loaders.extract.entities.branches import (
     branch_mentions,
     operator_branch_mentions,
@@ -378,6 +379,7 @@ def find_mentions(
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     _declared_short_names(ctx, mentions)
+    mentions = bracketed_latin_forms(ctx.text, mentions)
     _initial_abbreviations(ctx, mentions)
     _keep_local_places(mentions)
     if tagger is not None:  # names the rules missed, before they spread through the article
