@@ -124,3 +124,14 @@ def test_a_latin_form_in_brackets_after_a_name_is_its_alias() -> None:
     ex = run("近日，国际电信联盟第15研究组（ITU-T SG15）全会正式通过了提案。")
     assert names(ex, "Organization") == {"国际电信联盟第15研究组"}
     assert "ITU-T SG15" in forms(ex, "Organization")
+
+
+def test_a_known_short_form_opening_an_unknown_name_is_that_other_firm() -> None:
+    ex = run("星岚纺织、中核苏阀、华曜科技等13个内资项目开工。")
+    assert "中核苏阀" in names(ex, "Company")
+    assert "中国核工业集团" not in names(ex, "Company")
+
+
+def test_a_known_short_form_alone_in_a_list_is_the_known_firm() -> None:
+    ex = run("星岚纺织、中核、华曜科技等企业参会。")
+    assert "中国核工业集团" in names(ex, "Company")

@@ -23,6 +23,7 @@ from loaders.extract.entities.short_forms import (
     inside_longer_word,
     local_namesakes,
     not_a_place_here,
+    unknown_name_opened,
 )
 from loaders.extract.nlp import opens_proper_word
 from loaders.extract.scan import finditer_near
@@ -245,6 +246,11 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             continue  # 浪潮 is also an everyday word: only its full name counts
         if surface != entry.name and inside_longer_word(ctx, ent.start_char, ent.end_char):
             continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
+        longer = unknown_name_opened(ctx, ent.end_char) if surface != entry.name else None
+        if longer is not None and entry.label == "Company":
+            name = ctx.text[ent.start_char : longer]  # 甲核|苏|阀、: another firm's name
+            out.append(Mention(ent.start_char, longer, "Company", name, name, "pattern:opened"))
+            continue
         short = surface != entry.name
         if entry.label == "Company" and short and _province_char(ctx, ent.start_char):
             start = ent.start_char - 1  # 陕|重汽: the province's own firm, not the national one

@@ -119,3 +119,25 @@ def in_partner_slot(text: str, start: int, end: int) -> bool:
     if _JOINED_BEFORE.search(before):
         return True
     return bool(_PARTNER_BEFORE.search(before)) and _DEAL_AFTER.match(text, end) is not None
+
+
+# What ends an item of a list or a clause's subject.
+_ITEM_END = re.compile(r"[、，,。；;]|等|和|与|及|是")
+
+
+def unknown_name_opened(ctx: Context, end: int) -> int | None:
+    """Where a name goes on past a known short form in characters no dictionary knows, up to
+    the end of a list item (甲核|苏|阀、: the firm 甲核苏阀, not the group 甲核): that name's
+    end, else None."""
+    tokens, text = ctx.tokens, ctx.text
+    pos = end
+    for _ in range(3):
+        if pos >= len(text):
+            return None
+        word = tokens.words[tokens.token_at(pos)]
+        if len(word) != 1 or not ("\u4e00" <= word <= "\u9fff") or _ITEM_END.match(word):
+            break
+        pos += 1
+    if pos == end or not _ITEM_END.match(text, pos):
+        return None
+    return pos
