@@ -91,3 +91,11 @@ def test_a_three_character_name_before_a_speech_verb_stays_whole() -> None:
 def test_a_short_form_read_across_a_common_word_is_no_firm() -> None:
     ex = run("市委书记李四调研华曜科技。")
     assert not any(n.startswith("研华") for n in names(ex, "Company"))
+
+
+def test_people_with_less_common_surnames_after_a_title() -> None:
+    ex = run(
+        "副市长阎立新表示，洛阳将扩大开放。总经理萧文博介绍，订单增长。"
+        "由副市长眭建华率领的考察团到访。"
+    )
+    assert {"阎立新", "萧文博", "眭建华"} <= names(ex, "Person")
