@@ -135,3 +135,9 @@ def test_a_known_short_form_opening_an_unknown_name_is_that_other_firm() -> None
 def test_a_known_short_form_alone_in_a_list_is_the_known_firm() -> None:
     ex = run("星岚纺织、中核、华曜科技等企业参会。")
     assert "中国核工业集团" in names(ex, "Company")
+
+
+def test_a_platform_brand_a_firm_invests_in_is_the_company() -> None:
+    ex = run("阿里巴巴投资优酷、饿了么＆口碑，并推出天猫。用户可在饿了么下单。")
+    assert {"优酷", "饿了么"} <= names(ex, "Company")
+    assert names(ex, "Platform") == {"天猫"}

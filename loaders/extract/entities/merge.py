@@ -19,6 +19,7 @@ from loaders.extract.entities.client_lists import client_list_mentions
 from loaders.extract.entities.companies import company_mentions
 from loaders.extract.entities.events import event_mentions
 from loaders.extract.entities.firm_lists import listed_firm_mentions
+from loaders.extract.entities.investees import investee_firms
 from loaders.extract.entities.known_firms import dictionary_firm_mentions
 from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
@@ -380,6 +381,7 @@ def find_mentions(
     mentions = _resolve_overlaps(mentions)
     _declared_short_names(ctx, mentions)
     mentions = bracketed_latin_forms(ctx.text, mentions)
+    investee_firms(ctx.text, mentions)
     _initial_abbreviations(ctx, mentions)
     _keep_local_places(mentions)
     if tagger is not None:  # names the rules missed, before they spread through the article

@@ -1,0 +1,34 @@
+"""What a firm invests in or buys is a firm (L13, L16): a brand the gazetteer knows as a
+platform (甲视频, 乙外卖) is the company behind it where it is the object of 投资, 收购 …"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.entities.base import Mention
+
+_BUYING = re.compile(r"投资|收购|并购|入股|参股|控股")
+_LIST_JOINT = re.compile(r"\s*(?:、|＆|&|和|及|以及)?\s*")
+_PRODUCT_WORD = re.compile(r"(?:平台|系统|软件|APP|App|app)$")
+
+
+def investee_firms(text: str, mentions: list[Mention]) -> None:
+    """Relabel, in place, the platform brands a buying verb takes as its objects (投资甲、乙＆丙:
+    each a Company), the verb's objects being the names right after it, joined as a list; the
+    brand is the company wherever the article names it."""
+    if not any(m.label == "Platform" for m in mentions) or not _BUYING.search(text):
+        return
+    by_start = {m.start: m for m in mentions if not m.nested}
+    firms: set[str] = set()
+    for verb in _BUYING.finditer(text):
+        pos = verb.end()
+        while (m := by_start.get(pos)) is not None:
+            if m.label == "Platform" and not _PRODUCT_WORD.search(m.name):
+                firms.add(m.name)
+            joint = _LIST_JOINT.match(text, m.end)
+            if joint is None or (joint.end() == m.end and m.end not in by_start):
+                break
+            pos = joint.end()
+    for m in mentions:  # one node for the brand across the article (L16)
+        if m.label == "Platform" and m.name in firms:
+            m.label = "Company"
