@@ -141,3 +141,19 @@ def test_a_platform_brand_a_firm_invests_in_is_the_company() -> None:
     ex = run("阿里巴巴投资优酷、饿了么＆口碑，并推出天猫。用户可在饿了么下单。")
     assert {"优酷", "饿了么"} <= names(ex, "Company")
     assert names(ex, "Platform") == {"天猫"}
+
+
+def test_a_body_naming_an_award_won_is_part_of_the_award() -> None:
+    ex = run("张三博士2000年获教育部科技进步二等奖。")
+    assert names(ex, "Agency") == set()
+
+
+def test_a_body_that_wins_an_award_is_still_a_body() -> None:
+    ex = run("洛阳市人民政府获评先进单位，教育部发布名单。")
+    assert {"洛阳市人民政府", "中华人民共和国教育部"} & names(ex, "Agency")
+    assert len(names(ex, "Agency")) == 2
+
+
+def test_a_verb_phrase_before_xiangmu_after_a_quoted_manner_is_no_name() -> None:
+    ex = run("以国家重大战略为牵引，“自下而上”组织策划项目。")
+    assert names(ex, "Project") == set()

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loaders.extract.entities.agencies import agency_mentions, party_committee_mentions
-from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
+from loaders.extract.entities.base import _PUNCT, HAN, Context, Mention, TokenIndex
 from loaders.extract.entities.bracketed_forms import bracketed_latin_forms
 from loaders.extract.entities.branches import (
     branch_mentions,
@@ -231,17 +231,25 @@ _MEMBER_TITLE = re.compile(r"(?:代表|委员)")
 
 
 def _drop_bodies_fused_into_titles(ctx: Context, mentions: list[Mention]) -> list[Mention]:
-    """全国人大代表, 省政协委员: a body fused into a membership title is no entity (T50, X7).
-    An article that also names the body on its own keeps it through its other mentions."""
+    """全国人大代表, 省政协委员: a body fused into a membership title is no entity (T50, X7); so
+    is one naming an award won (获甲部科技进步奖, X4). An article that also names the body on
+    its own keeps it through its other mentions."""
     return [
         m
         for m in mentions
         if not (
             m.label in ("Agency", "Company", "Organization")
-            and _FUSED_INTO_TITLE.search(m.surface)
-            and _MEMBER_TITLE.match(ctx.text, m.end)
+            and (
+                (_FUSED_INTO_TITLE.search(m.surface) and _MEMBER_TITLE.match(ctx.text, m.end))
+                or (_AWARD_WON.search(ctx.text, 0, m.start) and _AWARD.match(ctx.text, m.end))
+            )
         )
     ]
+
+
+# 获甲部科技进步二等奖: the body that names an award won is part of the award's name (X4).
+_AWARD_WON = re.compile(r"(?:获|获得|荣获)$")
+_AWARD = re.compile(f"[{HAN}]{{0,10}}?(?:[一二三特]等奖|大奖|奖(?![励金项]))")
 
 
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$")
