@@ -4,7 +4,7 @@ inside a name; and co-investors, who are not partners. Sentences are invented fo
 
 from __future__ import annotations
 
-from support.extraction import forms, names, run, sym
+from support.extraction import forms, names, pairs, run, sym
 
 
 def test_a_branch_of_an_association_is_one_organization() -> None:
@@ -157,3 +157,9 @@ def test_a_body_that_wins_an_award_is_still_a_body() -> None:
 def test_a_verb_phrase_before_xiangmu_after_a_quoted_manner_is_no_name() -> None:
     ex = run("以国家重大战略为牵引，“自下而上”组织策划项目。")
     assert names(ex, "Project") == set()
+
+
+def test_a_funding_scheme_is_a_project() -> None:
+    ex = run("特区政府推出本地科技人才资助计划。洛阳市设立中小企业数字化转型补贴计划。")
+    assert {"本地科技人才资助计划", "中小企业数字化转型补贴计划"} <= names(ex, "Project")
+    assert ("中小企业数字化转型补贴计划", "洛阳市") in pairs(ex, "DEVELOPED_BY")

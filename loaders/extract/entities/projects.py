@@ -33,9 +33,11 @@ _PROJECT_SUFFIX = re.compile(
     r"创新服务中心|服务中心|制造中心|"
     r"全球根节点|根节点|顶级节点|二级节点|生产基地|制造基地|产业基地|示范基地|创新基地|创业基地|"
     r"集聚区|先行区|先导区|合作区|项目|工程|专项行动|提升行动|攻坚行动|"
+    r"资助计划|补贴计划|扶持计划|资助方案|"
     r"科创大走廊|大走廊|走廊|新通道|铁路|地铁[一二三四五六七八九十\d]+号线|运河|水库|大桥|陆港|"
     r"体育场|体育中心|会议中心|科学城|科学中心|实验室|示范网|城域网|干线|煤矿|盐湖)"
 )
+_SCHEME = re.compile(r"(?:资助|补贴|扶持)(?:计划|方案)$")  # funding schemes (L41)
 _PARK_END = re.compile(
     r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|集聚区|先行区|先导区|合作区)$"
 )
@@ -213,6 +215,8 @@ def project_mentions(ctx: Context) -> list[Mention]:
         if _INFRASTRUCTURE.search(suffix) and text[left - 2 : left] in _DIRECTIONS:
             left -= 2  # 西部陆海新通道: a region's direction opens the corridor's name
         left = _opening_before_mark(ctx, left)
+        if _SCHEME.search(suffix) and text[left - 2 : left] in ("本地", "本港"):
+            left -= 2  # 本地甲乙资助计划: a scheme for local firms names itself so
         zones = list(_ZONE_WORD.finditer(text[left : m.start()]))
         if zones and _PARK_END.search(suffix):
             left += zones[-1].end()  # 甲市开发区星云工业园: the zone before a park is where it is
