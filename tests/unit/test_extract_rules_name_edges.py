@@ -163,3 +163,8 @@ def test_a_funding_scheme_is_a_project() -> None:
     ex = run("特区政府推出本地科技人才资助计划。洛阳市设立中小企业数字化转型补贴计划。")
     assert {"本地科技人才资助计划", "中小企业数字化转型补贴计划"} <= names(ex, "Project")
     assert ("中小企业数字化转型补贴计划", "洛阳市") in pairs(ex, "DEVELOPED_BY")
+
+
+def test_a_named_election_is_an_event() -> None:
+    ex = run("她曾在2017年特首选举提名某人。选举结果公布后，村民选举产生了新班子。")
+    assert names(ex, "Project") == {"2017年特首选举"}

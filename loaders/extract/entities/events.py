@@ -27,7 +27,7 @@ from loaders.extract.entities.quoted import _ANAPHOR_RE
 
 _EVENT_SUFFIX = re.compile(
     r"(?:博览会|交易会|展览会|洽谈会|推介会|大会|论坛|峰会|大赛|锦标赛|挑战赛|嘉年华|车展|展会|"
-    r"座谈会|党代会|两会|会议)"
+    r"座谈会|党代会|两会|会议|选举|换届选举)"
 )
 # Meetings that are never named events, whatever stands before them (X5).
 _UNNAMED_EVENT = re.compile(
