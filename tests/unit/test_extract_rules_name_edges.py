@@ -168,3 +168,8 @@ def test_a_funding_scheme_is_a_project() -> None:
 def test_a_named_election_is_an_event() -> None:
     ex = run("她曾在2017年特首选举提名某人。选举结果公布后，村民选举产生了新班子。")
     assert names(ex, "Project") == {"2017年特首选举"}
+
+
+def test_a_meeting_an_organiser_holds_is_named_by_its_noun_phrase() -> None:
+    ex = run("组织举办消费名品大会，健全品牌培育推广体系。公司召开供需对接大会。")
+    assert names(ex, "Project") == {"消费名品大会"}

@@ -22,6 +22,7 @@ from loaders.extract.entities.projects import (
     _with_edition,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
+from loaders.extract.nlp import word_tag
 
 # -- named events (RULES L43) ----------------------------------------------------------------
 
@@ -114,7 +115,14 @@ def event_mentions(ctx: Context) -> list[Mention]:
             ok = bool(world) and len(core) >= 4
         else:
             unknown = bool(words) and not is_vocabulary(ctx, words)
-            ok = len(core) >= 2 and bool(edition or places or world or unknown)
+            # 举办甲乙丙丁大会: a four-character name an organiser holds names the event
+            held = (
+                len(core) >= 4
+                and _HELD_BEFORE.search(text, max(0, left - 3), left) is not None
+                and bool(words)
+                and (word_tag(words[-1]) or "").startswith("n")
+            )  # 举办招商引资大会, 召开工作大会: a kind of meeting, named by what it does
+            ok = len(core) >= 2 and bool(edition or places or world or unknown or held)
         if not ok or (_GENERIC_MODIFIERS.fullmatch(core or "x") and not (places or edition)):
             continue
         if _COUNTED.search(core) or _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
@@ -127,4 +135,5 @@ def event_mentions(ctx: Context) -> list[Mention]:
 
 
 
+_HELD_BEFORE = re.compile(r"(?:举办|主办|承办|召开)了?$")
 _HOLDING_VERB = re.compile(r"(?:召开|举办|举行|开幕|出席|参加|主持|召集)了?$")
