@@ -173,3 +173,13 @@ def test_a_named_election_is_an_event() -> None:
 def test_a_meeting_an_organiser_holds_is_named_by_its_noun_phrase() -> None:
     ex = run("组织举办消费名品大会，健全品牌培育推广体系。公司召开供需对接大会。")
     assert names(ex, "Project") == {"消费名品大会"}
+
+
+def test_latin_names_that_buy_or_are_bought_are_firms() -> None:
+    ex = run("2003年 eBay 投资星岚网进入中国市场。公司收购 UC、Kxo等移动产品。")
+    assert {"eBay", "UC", "Kxo"} <= names(ex, "Company")
+
+
+def test_latin_words_for_roles_and_products_are_no_firms() -> None:
+    ex = run("本轮融资由星岚资本领投，CEO张三表示，公司将推出APP。")
+    assert not {"CEO", "APP"} & names(ex, "Company")

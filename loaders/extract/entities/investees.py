@@ -32,3 +32,29 @@ def investee_firms(text: str, mentions: list[Mention]) -> None:
     for m in mentions:  # one node for the brand across the article (L16)
         if m.label == "Platform" and m.name in firms:
             m.label = "Company"
+
+
+# A Latin-script name right before a buying verb (甲Corp收购…) or right after it (收购AB、CD).
+_LATIN_NAME = r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]"
+_LATIN_BUYER = re.compile(f"(?<![A-Za-z0-9.])({_LATIN_NAME})\\s?(?=投资|收购|并购|入股|领投|跟投)")
+_LATIN_BOUGHT = re.compile(
+    f"(?:投资|收购|并购|入股)\\s?({_LATIN_NAME}(?:\\s?、\\s?{_LATIN_NAME})*)(?![A-Za-z0-9])"
+)
+_NOT_FIRM = re.compile(r"^(?:[A-Z]|[A-Z]?\d.*|APP|App|app|IT|AI|IPO|VC|PE|CEO|CTO|CFO|GDP)$")
+
+
+def latin_deal_firms(text: str) -> list[Mention]:
+    """Latin-script names that invest or buy, or that are bought (eBay投资…, 收购UC): firms,
+    whatever their form, since a product neither buys nor is bought."""
+    if not _BUYING.search(text):
+        return []
+    spans: list[tuple[int, int]] = [m.span(1) for m in _LATIN_BUYER.finditer(text)]
+    for m in _LATIN_BOUGHT.finditer(text):
+        for item in re.finditer(_LATIN_NAME, m.group(1)):
+            spans.append((m.start(1) + item.start(), m.start(1) + item.end()))
+    out = []
+    for start, end in sorted(set(spans)):
+        name = text[start:end]
+        if not _NOT_FIRM.match(name):
+            out.append(Mention(start, end, "Company", name, name, "pattern:latin_deal"))
+    return out

@@ -19,7 +19,7 @@ from loaders.extract.entities.client_lists import client_list_mentions
 from loaders.extract.entities.companies import company_mentions
 from loaders.extract.entities.events import event_mentions
 from loaders.extract.entities.firm_lists import listed_firm_mentions
-from loaders.extract.entities.investees import investee_firms
+from loaders.extract.entities.investees import investee_firms, latin_deal_firms
 from loaders.extract.entities.known_firms import dictionary_firm_mentions
 from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
@@ -380,6 +380,7 @@ def find_mentions(
     mentions.extend(state_investor_mentions(ctx, mentions))
     mentions.extend(branch_mentions(ctx, mentions))  # 甲省移动乙市分公司 too
     mentions.extend(latin_firm_mentions(ctx))
+    mentions.extend(latin_deal_firms(ctx.text))
     mentions.extend(client_list_mentions(ctx, mentions))
     mentions.extend(coordinated_firm_mentions(ctx, mentions))
     mentions.extend(deal_firm_mentions(ctx, mentions))
