@@ -183,3 +183,13 @@ def test_latin_names_that_buy_or_are_bought_are_firms() -> None:
 def test_latin_words_for_roles_and_products_are_no_firms() -> None:
     ex = run("本轮融资由星岚资本领投，CEO张三表示，公司将推出APP。")
     assert not {"CEO", "APP"} & names(ex, "Company")
+
+
+def test_a_name_opening_a_clause_on_what_it_does_is_a_firm() -> None:
+    ex = run("星岚科技专注工业软件；洛钧丽主营充电桩生产。黑湖聚焦于食品领域。")
+    assert {"洛钧丽", "黑湖"} <= names(ex, "Company")
+
+
+def test_people_and_generic_subjects_of_those_verbs_are_no_firms() -> None:
+    ex = run("我们专注于工业软件。公司主营钢材贸易。企业聚焦于主业。")
+    assert names(ex, "Company") == set()

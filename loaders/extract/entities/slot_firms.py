@@ -67,7 +67,11 @@ _LEGAL_FORM_END = re.compile(
 
 
 # Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
-_SLOT_WORDS = ("签署|签订|签约|达成|共同|联合", "是一家|作为一家|是一个|为一家", "携手|联手|牵手")
+_SLOT_WORDS = (
+    "签署|签订|签约|达成|共同|联合",
+    "是一家|作为一家|是一个|为一家|主营|专注于|聚焦于|致力于",
+    "携手|联手|牵手",
+)
 _ORG_SLOTS = (
     re.compile(rf"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{{2,8}}?)(?:{_SLOT_WORDS[0]})"),
     re.compile(rf"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{{2,8}}?)(?:{_SLOT_WORDS[1]})"),
