@@ -193,3 +193,13 @@ def test_a_name_opening_a_clause_on_what_it_does_is_a_firm() -> None:
 def test_people_and_generic_subjects_of_those_verbs_are_no_firms() -> None:
     ex = run("我们专注于工业软件。公司主营钢材贸易。企业聚焦于主业。")
     assert names(ex, "Company") == set()
+
+
+def test_a_kind_of_firm_then_a_latin_name_is_that_firm() -> None:
+    ex = run("据市场研究公司Markets&Markets预测，规模将增长。咨询公司Gartner Research认为。")
+    assert {"Markets&Markets", "Gartner Research"} <= names(ex, "Company")
+
+
+def test_a_role_after_gongsi_is_no_firm() -> None:
+    ex = run("公司CEO张三表示，企业IT投入增加。")
+    assert names(ex, "Company") == set()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.entities.base import Mention
+from loaders.extract.entities.lexicon import LATIN_NOT_FIRM
 
 _BUYING = re.compile(r"投资|收购|并购|入股|参股|控股")
 _LIST_JOINT = re.compile(r"\s*(?:、|＆|&|和|及|以及)?\s*")
@@ -40,7 +41,6 @@ _LATIN_BUYER = re.compile(f"(?<![A-Za-z0-9.])({_LATIN_NAME})\\s?(?=投资|收购
 _LATIN_BOUGHT = re.compile(
     f"(?:投资|收购|并购|入股)\\s?({_LATIN_NAME}(?:\\s?、\\s?{_LATIN_NAME})*)(?![A-Za-z0-9])"
 )
-_NOT_FIRM = re.compile(r"^(?:[A-Z]|[A-Z]?\d.*|APP|App|app|IT|AI|IPO|VC|PE|CEO|CTO|CFO|GDP)$")
 
 
 def latin_deal_firms(text: str) -> list[Mention]:
@@ -55,6 +55,6 @@ def latin_deal_firms(text: str) -> list[Mention]:
     out = []
     for start, end in sorted(set(spans)):
         name = text[start:end]
-        if not _NOT_FIRM.match(name):
+        if not LATIN_NOT_FIRM.match(name):
             out.append(Mention(start, end, "Company", name, name, "pattern:latin_deal"))
     return out

@@ -155,3 +155,8 @@ CORPORATE_WORDS = (
     r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
     r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
 )
+
+# Latin words for roles, products and fields, never a firm's name (CEO, APP, AI).
+LATIN_NOT_FIRM = re.compile(
+    r"^(?:[A-Z]|[A-Z]?\d.*|APP|App|app|IT|AI|IPO|VC|PE|CEO|CTO|CFO|COO|CIO|VP|GDP|ERP|MES)$"
+)

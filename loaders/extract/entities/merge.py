@@ -31,6 +31,7 @@ from loaders.extract.entities.quoted import quoted_mentions
 from loaders.extract.entities.slot_firms import (
     coordinated_firm_mentions,
     deal_firm_mentions,
+    described_latin_firms,
     latin_firm_mentions,
     quoted_firm_mentions,
     slot_firm_mentions,
@@ -381,6 +382,7 @@ def find_mentions(
     mentions.extend(branch_mentions(ctx, mentions))  # 甲省移动乙市分公司 too
     mentions.extend(latin_firm_mentions(ctx))
     mentions.extend(latin_deal_firms(ctx.text))
+    mentions.extend(described_latin_firms(ctx))
     mentions.extend(client_list_mentions(ctx, mentions))
     mentions.extend(coordinated_firm_mentions(ctx, mentions))
     mentions.extend(deal_firm_mentions(ctx, mentions))

@@ -23,6 +23,7 @@ from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     CORPORATE_WORDS,
     FIELD_WORDS,
+    LATIN_NOT_FIRM,
     STOP_TOKENS,
 )
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
@@ -64,6 +65,23 @@ def latin_firm_mentions(ctx: Context) -> list[Mention]:
 _LEGAL_FORM_END = re.compile(
     r"(?<=[A-Za-z])\s+(?:Co\.,?\s+)?(?:Corp|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co)\.?$"
 )
+
+
+# A kind of firm, then its Latin-script name (市场研究公司Acme, 咨询机构Acme Research).
+_DESCRIBED_LATIN = re.compile(
+    r"(?:公司|机构|集团|厂商|企业)\s?([A-Z][A-Za-z0-9&\-]*(?:\s[A-Z][A-Za-z0-9&\-]*){0,3})"
+    r"(?![A-Za-z0-9])"
+)
+
+
+def described_latin_firms(ctx: Context) -> list[Mention]:
+    """A firm described by its kind and then named in Latin script: the name is the firm's."""
+    out = []
+    for m in _DESCRIBED_LATIN.finditer(ctx.text):
+        name = m.group(1)
+        if len(name) >= 2 and not LATIN_NOT_FIRM.match(name):
+            out.append(Mention(m.start(1), m.end(1), "Company", name, name, "pattern:latin_firm"))
+    return out
 
 
 # Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
