@@ -203,3 +203,15 @@ def test_a_kind_of_firm_then_a_latin_name_is_that_firm() -> None:
 def test_a_role_after_gongsi_is_no_firm() -> None:
     ex = run("公司CEO张三表示，企业IT投入增加。")
     assert names(ex, "Company") == set()
+
+
+def test_a_platform_named_by_its_firms_short_form_keeps_its_title() -> None:
+    ex = run("华曜科技旗下的华曜云平台已服务超过200家企业。")
+    assert names(ex, "Platform") == {"华曜云平台"}
+    assert "华曜" not in forms(ex, "Platform")
+
+
+def test_a_group_named_like_a_firm_is_not_its_subsidiary() -> None:
+    ex = run("洛阳星岚纺织有限公司签约落地。华曜科技是星岚集团的全资子公司。")
+    assert ("星岚集团", "星岚纺织") not in pairs(ex, "SUBSIDIARY_OF")
+    assert ("华曜科技", "星岚集团") in pairs(ex, "SUBSIDIARY_OF")

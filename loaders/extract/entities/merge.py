@@ -24,7 +24,10 @@ from loaders.extract.entities.known_firms import dictionary_firm_mentions
 from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
 from loaders.extract.entities.places import gazetteer_mentions, zone_mentions
-from loaders.extract.entities.platforms import platform_mentions
+from loaders.extract.entities.platforms import (
+    platform_mentions,
+    rename_platforms_named_by_their_firm,
+)
 from loaders.extract.entities.policies import book_title_mentions, unquoted_policy_mentions
 from loaders.extract.entities.projects import project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
@@ -393,6 +396,7 @@ def find_mentions(
     _declared_short_names(ctx, mentions)
     mentions = bracketed_latin_forms(ctx.text, mentions)
     investee_firms(ctx.text, mentions)
+    rename_platforms_named_by_their_firm(mentions)
     _initial_abbreviations(ctx, mentions)
     _keep_local_places(mentions)
     if tagger is not None:  # names the rules missed, before they spread through the article

@@ -324,3 +324,15 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             mention.aliases.add(surface)
         out.append(mention)
     return out
+
+
+def rename_platforms_named_by_their_firm(mentions: list[Mention]) -> None:
+    """A platform whose brand is a firm's name or short form (甲科技 … 甲云平台 read as 甲) is the
+    firm's own: without its owner its title is only a kind, so the title is its name (L2)."""
+    firm_forms = {
+        form for m in mentions if m.label == "Company" for form in (m.name, m.surface, *m.aliases)
+    }
+    for m in mentions:
+        if m.label == "Platform" and m.name in firm_forms and m.surface != m.name:
+            m.aliases.discard(m.name)
+            m.name = fold(m.surface)

@@ -118,6 +118,8 @@ def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
         for i, m in enumerate(view.mentions):
             if m.label not in _OWNABLE or m.source == "gazetteer" or m.name in done:
                 continue
+            if m.label == "Company" and m.name.endswith("集团"):
+                continue  # 甲集团 beside 甲纺织: the group owns the firm (rule:group_name)
             owner = next(
                 (
                     f
