@@ -215,3 +215,14 @@ def test_a_group_named_like_a_firm_is_not_its_subsidiary() -> None:
     ex = run("洛阳星岚纺织有限公司签约落地。华曜科技是星岚集团的全资子公司。")
     assert ("星岚集团", "星岚纺织") not in pairs(ex, "SUBSIDIARY_OF")
     assert ("华曜科技", "星岚集团") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_a_dated_list_firms_enter_is_a_project() -> None:
+    ex = run("星岚纺织成功入选2024年工业互联网试点示范项目名单。")
+    assert names(ex, "Project") == {"2024年工业互联网试点示范项目名单"}
+    assert ("星岚纺织", "2024年工业互联网试点示范项目名单") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_an_undated_list_is_no_name() -> None:
+    ex = run("公司进入了供应商名单。")
+    assert names(ex, "Project") == set()

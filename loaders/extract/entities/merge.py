@@ -21,6 +21,7 @@ from loaders.extract.entities.events import event_mentions
 from loaders.extract.entities.firm_lists import listed_firm_mentions
 from loaders.extract.entities.investees import investee_firms, latin_deal_firms
 from loaders.extract.entities.known_firms import dictionary_firm_mentions
+from loaders.extract.entities.named_lists import named_list_mentions
 from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
 from loaders.extract.entities.places import gazetteer_mentions, zone_mentions
@@ -372,6 +373,7 @@ def find_mentions(
         organization_mentions,
         event_mentions,
         project_mentions,
+        named_list_mentions,
         platform_mentions,
         person_mentions,
     ):
