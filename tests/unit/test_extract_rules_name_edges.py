@@ -226,3 +226,11 @@ def test_a_dated_list_firms_enter_is_a_project() -> None:
 def test_an_undated_list_is_no_name() -> None:
     ex = run("公司进入了供应商名单。")
     assert names(ex, "Project") == set()
+
+
+def test_a_parent_and_its_namesake_subsidiary_stay_two_firms() -> None:
+    ex = run(
+        "华曜科技在郑州设立全资子公司郑州华曜智能有限公司。依托华曜云平台，星岚纺织实现了设备上云。"
+    )
+    assert {"华曜科技", "华曜智能"} <= names(ex, "Company")
+    assert "华曜" not in forms(ex, "Company")

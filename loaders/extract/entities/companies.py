@@ -123,8 +123,9 @@ def _company(
     # A group's short form counts only where it stands on its own (宝钢 beside 宝钢集团).
     if core.endswith("集团"):  # not inside a longer firm name either (柳工 in 柳工机械)
         alone = re.search(re.escape(short) + _NOT_FIRM_WORD_AFTER, text) is not None
-    else:
-        alone = text.count(short) > 1
+    else:  # written elsewhere, and not only as the stem of another firm (甲科技, 郑州甲智能)
+        written = re.finditer(re.escape(short) + _NOT_FIRM_WORD_AFTER, text)
+        alone = any(not (start <= k.start() < end) for k in written)
     if short != core and len(short) >= 2 and alone and ctx.freq(short) < _RARE_FREQ:
         mention.aliases.add(short)
     return mention

@@ -32,6 +32,7 @@ from loaders.extract.entities.platforms import (
 from loaders.extract.entities.policies import book_title_mentions, unquoted_policy_mentions
 from loaders.extract.entities.projects import project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
+from loaders.extract.entities.short_forms import drop_shared_short_forms
 from loaders.extract.entities.slot_firms import (
     coordinated_firm_mentions,
     deal_firm_mentions,
@@ -399,6 +400,7 @@ def find_mentions(
     mentions = bracketed_latin_forms(ctx.text, mentions)
     investee_firms(ctx.text, mentions)
     rename_platforms_named_by_their_firm(mentions)
+    drop_shared_short_forms(mentions)
     _initial_abbreviations(ctx, mentions)
     _keep_local_places(mentions)
     if tagger is not None:  # names the rules missed, before they spread through the article

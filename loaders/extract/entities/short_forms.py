@@ -141,3 +141,19 @@ def unknown_name_opened(ctx: Context, end: int) -> int | None:
     if pos == end or not _ITEM_END.match(text, pos):
         return None
     return pos
+
+
+def drop_shared_short_forms(mentions: list[Mention]) -> None:
+    """A short form derived for two different firms (甲 for 甲科技 and for 郑州甲智能) names
+    neither: one alias belongs to one entity (G4). A form written as a mention of its own stays."""
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "Company":
+            for alias in m.aliases:
+                owners.setdefault(alias, set()).add(m.name)
+    written = {m.surface for m in mentions}
+    shared = {a for a, names in owners.items() if len(names) > 1 and a not in written}
+    if shared:
+        for m in mentions:
+            if m.label == "Company":
+                m.aliases -= shared
