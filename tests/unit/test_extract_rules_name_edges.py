@@ -234,3 +234,8 @@ def test_a_parent_and_its_namesake_subsidiary_stay_two_firms() -> None:
     )
     assert {"华曜科技", "华曜智能"} <= names(ex, "Company")
     assert "华曜" not in forms(ex, "Company")
+
+
+def test_a_firm_that_enters_a_list_named_before_it_takes_part() -> None:
+    ex = run("工信部公布2023年度智能制造示范工厂揭榜单位名单，华曜科技入选。")
+    assert ("华曜科技", "2023年度智能制造示范工厂揭榜单位名单") in pairs(ex, "PARTICIPATES_IN")
