@@ -239,3 +239,8 @@ def test_a_parent_and_its_namesake_subsidiary_stay_two_firms() -> None:
 def test_a_firm_that_enters_a_list_named_before_it_takes_part() -> None:
     ex = run("工信部公布2023年度智能制造示范工厂揭榜单位名单，华曜科技入选。")
     assert ("华曜科技", "2023年度智能制造示范工厂揭榜单位名单") in pairs(ex, "PARTICIPATES_IN")
+
+
+def test_an_edition_opens_an_event_name_that_holds_a_verb() -> None:
+    ex = run("第七届数字中国建设峰会将于5月在福州举办。第三届会议讨论了建设问题，大会顺利召开。")
+    assert names(ex, "Project") == {"第七届数字中国建设峰会"}

@@ -35,6 +35,8 @@ _UNNAMED_EVENT = re.compile(
     r"(?:股东大会|股东会|董事会|监事会|职工代表大会|表彰大会|动员大会|誓师大会)$"
 )
 _EDITION_INSIDE = re.compile(r"\d{4}|第[一二三四五六七八九十百\d]+[届次]|首届")
+# An edition, then the words of a name up to the event word (no clause mark between).
+_EDITION_LED = re.compile(f"(?:第[一二三四五六七八九十百\\d]+届|首届)[{HAN}A-Za-z0-9·]{{2,16}}$")
 _WORLD_LEAD = re.compile(r"^(?:世界|全球|国际|中国|全国|亚洲|亚太|中央|国家)")
 
 
@@ -83,7 +85,11 @@ def event_mentions(ctx: Context) -> list[Mention]:
         ):
             continue  # 大会堂, 会议室: the event word opens a longer word
         left = _event_left(ctx, m.start())
-        left = _cut_at_verbs(ctx, left, m.start())
+        edition_led = _EDITION_LED.search(text, max(0, m.start() - 24), m.start())
+        if edition_led and edition_led.start() <= left:
+            left = edition_led.start()  # 第七届甲乙建设峰会: an edition opens a name, verbs and all
+        else:
+            left = _cut_at_verbs(ctx, left, m.start())
         if text[left - 2 : left] == "全国":
             left -= 2  # 全国 is a stop word elsewhere, but it names national events (全国两会)
         left = _with_edition(ctx, left)
