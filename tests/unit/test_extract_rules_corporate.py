@@ -343,3 +343,9 @@ def test_a_subsidiary_set_up_and_named_is_the_founders() -> None:
 def test_setting_up_an_unnamed_subsidiary_names_no_child() -> None:
     ex = run("华曜科技在郑州设立全资子公司，星岚纺织表示欢迎。")
     assert pairs(ex, "SUBSIDIARY_OF") == set()
+
+
+def test_a_subsidiary_named_by_its_industry_word_signs_for_itself() -> None:
+    ex = run("星岚锂业旗下子公司星岚锂电与华曜科技签订供货协议。")
+    assert ("星岚锂电", "星岚锂业") in pairs(ex, "SUBSIDIARY_OF")
+    assert frozenset({"星岚锂电", "华曜科技"}) in sym(ex, "SIGNED_WITH")
