@@ -244,3 +244,14 @@ def test_a_firm_that_enters_a_list_named_before_it_takes_part() -> None:
 def test_an_edition_opens_an_event_name_that_holds_a_verb() -> None:
     ex = run("第七届数字中国建设峰会将于5月在福州举办。第三届会议讨论了建设问题，大会顺利召开。")
     assert names(ex, "Project") == {"第七届数字中国建设峰会"}
+
+
+def test_each_firm_of_a_list_that_enters_a_first_batch_takes_part() -> None:
+    ex = run("星岚科技、华曜云、洛钼智能等平台企业入选首批河南省工业互联网标杆示范名单。")
+    taken = {a for a, p in pairs(ex, "PARTICIPATES_IN") if p == "首批河南省工业互联网标杆示范名单"}
+    assert {"星岚科技", "华曜云", "洛钼智能"} <= taken
+
+
+def test_a_batch_described_by_its_count_is_no_name() -> None:
+    ex = run("遴选发布首批39个重点培育名单。")
+    assert names(ex, "Project") == set()
