@@ -99,3 +99,13 @@ def test_people_with_less_common_surnames_after_a_title() -> None:
         "由副市长眭建华率领的考察团到访。"
     )
     assert {"阎立新", "萧文博", "眭建华"} <= names(ex, "Person")
+
+
+def test_a_foreign_name_in_characters_between_a_post_and_a_speech_verb() -> None:
+    ex = run("星岚集团首席执行官卡罗森表示，将扩大在华投资。")
+    assert "卡罗森" in names(ex, "Person")
+
+
+def test_words_between_a_post_and_a_speech_verb_are_no_name() -> None:
+    ex = run("星岚集团首席执行官办公室表示，将扩大投资。总经理助理人表示同意。")
+    assert names(ex, "Person") == set()

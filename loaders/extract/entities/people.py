@@ -167,6 +167,20 @@ def _names_after(ctx: Context, text: str, pos: int) -> list[str]:
     return out
 
 
+# A name without a Chinese surname (a foreign name in characters) between a post and what the
+# person says: 首席执行官甲乙丙表示.
+_TRANSLITERATED = re.compile(f"([{HAN}]{{3}})(?=表示|指出|介绍|强调|认为|透露|坦言)")
+
+
+def _unknown_word(ctx: Context, name: str) -> bool:
+    """No common word of two characters or more inside: characters for sounds, not words."""
+    return all(
+        ctx.freq(name[i:j]) < _WORD_MIN_FREQ
+        for i in range(len(name))
+        for j in range(i + 2, len(name) + 1)
+    )
+
+
 def _verb_follows(ctx: Context, text: str, pos: int) -> bool:
     """A one-character verb and its object open at text[pos] (甲乙|作|招商推介)."""
     return text[pos : pos + 1] in _VERB_AFTER_NAME and _word_follows(ctx, text, pos + 1)
@@ -193,6 +207,10 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if name:
                 found.setdefault(name, (pos, pos + len(name)))
                 break
+        else:
+            foreign = _TRANSLITERATED.match(text, pos)
+            if foreign and _unknown_word(ctx, foreign.group(1)):
+                found.setdefault(foreign.group(1), foreign.span(1))
     for m in titles:
         for length in (3, 2):
             start = m.start() - length
