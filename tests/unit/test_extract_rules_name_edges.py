@@ -255,3 +255,13 @@ def test_each_firm_of_a_list_that_enters_a_first_batch_takes_part() -> None:
 def test_a_batch_described_by_its_count_is_no_name() -> None:
     ex = run("遴选发布首批39个重点培育名单。")
     assert names(ex, "Project") == set()
+
+
+def test_kinds_of_facility_in_a_counted_list_are_no_names() -> None:
+    ex = run("洛阳建成企业技术中心、新能源整车工程实验室等国家级技术平台16家。")
+    assert names(ex, "Project") == set()
+
+
+def test_named_parks_in_a_counted_list_stay_names() -> None:
+    ex = run("洛阳市星岚产业园、华曜科技园等5个园区入选。")
+    assert {"洛阳市星岚产业园", "华曜科技园"} <= names(ex, "Project")

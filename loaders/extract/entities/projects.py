@@ -15,6 +15,7 @@ from loaders.extract.entities.base import (
     _strip_places,
     _word_tag,
     fold,
+    is_vocabulary,
 )
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
@@ -64,6 +65,7 @@ _FACILITY_WORDS = re.compile(
 
 
 _TITLE_AFTER = re.compile(r"(?:总经理|副总经理|主任|副主任|负责人|董事长|总裁|首席)")
+_COUNTED_LIST_AFTER = re.compile(r"(?:、[^，。；、]{2,16})*等[^，。；\d]{0,12}\d+\s*[家个所项]")
 _PLURAL_BEFORE = re.compile(r"(?:一批|多个|一系列|若干|\d+个|[一二三四五六七八九十百]+个|等)$")
 _PLACE_INSIDE = re.compile(
     f"[（(]([{HAN}]{{2,6}})[)）]|([{HAN}]{{2,3}}?)(?:分院|分中心|分公司|分所|分部)"
@@ -203,6 +205,8 @@ def project_mentions(ctx: Context) -> list[Mention]:
             m.end()
         ):
             continue  # 总工程师, 工程院: the suffix is the start of a longer word
+        if _PROJECT_SUFFIX.match(text, m.end()):
+            continue  # 工程|实验室: a longer kind word closes the name
         left = _left_with_parens(ctx, m.start(), max_chars=24)
         if suffix in _CAMPAIGNS and text[m.start() - 2 : m.start()] == "赋能":
             left = _left_with_parens(ctx, m.start() - 2, max_chars=22)  # 甲乙赋能专项行动
@@ -290,6 +294,9 @@ def project_mentions(ctx: Context) -> list[Mention]:
         end_at = left + len(surface)
         if _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
             continue  # 建设一批5G全连接工厂: a kind of facility, not one named facility
+        counted = _COUNTED_LIST_AFTER.match(text, end_at)
+        if counted and not places and is_vocabulary(ctx, ctx.tokens.token_words(left, m.start())):
+            continue  # 企业技术中心、整车工程实验室等国家级平台16家: kinds of facility, counted
         if re.search("行业|领域", core) and not places:
             continue  # 光学行业数字化工厂: a kind of factory
         paren = re.match(r"[（(]([\u4e00-\u9fff]{2,6})[)）]", text[m.end() : m.end() + 8])
