@@ -265,3 +265,9 @@ def test_kinds_of_facility_in_a_counted_list_are_no_names() -> None:
 def test_named_parks_in_a_counted_list_stay_names() -> None:
     ex = run("洛阳市星岚产业园、华曜科技园等5个园区入选。")
     assert {"洛阳市星岚产业园", "华曜科技园"} <= names(ex, "Project")
+
+
+def test_a_place_after_the_owner_in_a_projects_name_locates_it() -> None:
+    ex = run("中国兵器工业集团星岚公司洛阳化肥项目主营尿素产业。")
+    project = next(n for n in names(ex, "Project") if n.endswith("化肥项目"))
+    assert (project, "洛阳市") in pairs(ex, "LOCATED_IN")

@@ -72,6 +72,14 @@ _PLACE_INSIDE = re.compile(
 )
 
 
+def _place_after_owner(ctx: Context, start: int, end: int) -> tuple[str, ...]:
+    """A place right after the owner firm opening a project's name (甲集团乙公司|新疆|化肥项目)."""
+    for city in ctx.cities_in(start, end):
+        if ctx.text[city.start - 2 : city.start] in ("公司", "集团"):
+            return (city.name,)
+    return ()
+
+
 def _places_inside(ctx: Context, name: str) -> tuple[str, ...]:
     """Places written inside a name: 标识解析(青岛)全球根节点, 大数据中心山东分中心."""
     out = []
@@ -319,7 +327,9 @@ def project_mentions(ctx: Context) -> list[Mention]:
                 if short in text:
                     name = short
         mention = Mention(left, end_at, label, name, surface, "pattern:project")
-        mention.place_prefix = places or _places_inside(ctx, surface)
+        mention.place_prefix = places or _places_inside(ctx, surface) or _place_after_owner(
+            ctx, left, m.start()
+        )
         if surface != name:
             mention.aliases.add(surface)
         out.append(mention)
