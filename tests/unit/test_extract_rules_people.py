@@ -109,3 +109,11 @@ def test_a_foreign_name_in_characters_between_a_post_and_a_speech_verb() -> None
 def test_words_between_a_post_and_a_speech_verb_are_no_name() -> None:
     ex = run("星岚集团首席执行官办公室表示，将扩大投资。总经理助理人表示同意。")
     assert names(ex, "Person") == set()
+
+
+def test_a_deputy_mayor_who_leads_a_delegation_works_for_the_articles_city() -> None:
+    ex = run(
+        "洛阳市与星岚科技深化合作。日前，由副市长张三率领的洛阳市政府考察团到访星岚科技。",
+        title="洛阳市与星岚科技深化合作",
+    )
+    assert ("张三", "洛阳市") in pairs(ex, "WORKS_FOR")

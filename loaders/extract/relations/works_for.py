@@ -239,7 +239,7 @@ def _chain_before(
     return out
 
 
-_BARE_HEAD = re.compile(r"(?:^|[、，,\s])(?P<t>(?:常务)?副?(?P<k>市|省|区|县)长)(?=、|$)")
+_BARE_HEAD = re.compile(r"(?:^|[、，,\s由])(?P<t>(?:常务)?副?(?P<k>市|省|区|县)长)(?=、|$)")
 _HEAD_LEVEL = {"市": "city", "省": "province", "区": "district", "县": "district"}
 
 
