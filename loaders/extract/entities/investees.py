@@ -1,5 +1,6 @@
-"""What a firm invests in or buys is a firm (L13, L16): a brand the gazetteer knows as a
-platform (甲视频, 乙外卖) is the company behind it where it is the object of 投资, 收购 …"""
+"""Firms read from deals (L13, L16): a brand the gazetteer knows as a platform (甲视频, 乙外卖)
+is the company behind it where it is the object of 投资, 收购 …; a Latin-script name that
+invests or buys, or is bought, is a firm."""
 
 from __future__ import annotations
 
