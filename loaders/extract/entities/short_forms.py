@@ -1,7 +1,8 @@
-"""Short forms of known organisations in context: a short form read inside other words (no
-firm), a known firm's short form read with 集团 as one word (宝钢集团), a national body's short
-form written after a place (that place's own body), and the words of the text that end in a
-given suffix."""
+"""Short forms in context. Where a known short form does not name its firm or place: read
+inside other words, a common word cut in two, a paper's name, the opening of an unknown name.
+Where it does: 宝钢 read with 集团 as one word, an everyday word standing in a partner's slot;
+a national body's short form after a place names that place's own body. A short form derived
+for two firms names neither. Also: the words of the text that end in a given suffix."""
 
 from __future__ import annotations
 
