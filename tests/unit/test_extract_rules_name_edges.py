@@ -271,3 +271,11 @@ def test_a_place_after_the_owner_in_a_projects_name_locates_it() -> None:
     ex = run("中国兵器工业集团星岚公司洛阳化肥项目主营尿素产业。")
     project = next(n for n in names(ex, "Project") if n.endswith("化肥项目"))
     assert (project, "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_numbered_session_names_its_body_and_is_located_in_its_place() -> None:
+    ex = run("据悉，政协洛阳市第十四届委员会第三次会议在和煦的春风中开启。")
+    session = "政协洛阳市第十四届委员会第三次会议"
+    assert session in names(ex, "Project")
+    assert "政协洛阳市委员会" in names(ex, "Agency")
+    assert (session, "洛阳市") in pairs(ex, "LOCATED_IN")

@@ -137,7 +137,37 @@ def event_mentions(ctx: Context) -> list[Mention]:
         mention = Mention(left, m.end(), "Project", name, surface, "pattern:event")
         mention.place_prefix = places
         out.append(mention)
+        out.extend(_session_body(ctx, mention))
     return out
+
+
+# A numbered session of a place's congress or CPPCC committee: 政协甲市第N届委员会第M次会议,
+# 甲市第N届人民代表大会第M次会议. The body holding it is named in it.
+_SESSION = re.compile(
+    r"(?P<cppcc>政协)?(?P<place>[^第]{2,12}?)(?P<term>第[一二三四五六七八九十百\d]+届)"
+    r"(?P<body>委员会|人民代表大会)(?:常务委员会)?第[一二三四五六七八九十百\d]+次(?:全体)?会议$"
+)
+
+
+def _session_body(ctx: Context, event: Mention) -> list[Mention]:
+    """The body a numbered session belongs to, as an Agency nested in the session's name (named
+    without its term, the written form an alias), and the place that locates the session."""
+    m = _SESSION.fullmatch(event.surface)
+    if m is None or (m.group("body") == "委员会") != bool(m.group("cppcc")):
+        return []
+    span = (event.start + m.start("place"), event.start + m.end("place"))
+    place = next((c for c in ctx.cities if (c.start, c.end) == span), None)
+    if place is None:
+        return []
+    event.place_prefix = event.place_prefix or (place.name,)
+    name = (m.group("cppcc") or "") + place.name + m.group("body")
+    surface = event.surface[: m.end("body")]
+    end = event.start + len(surface)
+    body = Mention(event.start, end, "Agency", name, surface, "pattern:agency")
+    body.aliases.add(surface)
+    body.nested = True
+    body.place_prefix = (place.name,)
+    return [body]
 
 
 
