@@ -33,3 +33,18 @@ def test_unknown_names_in_a_list_of_investors_are_firms() -> None:
 def test_becoming_a_firms_subsidiary() -> None:
     ex = run("星岚电子成为华曜股份的全资子公司。")
     assert ("星岚电子", "华曜股份") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_firms_in_brackets_after_a_supply_chain_entered_are_customers() -> None:
+    ex = run(
+        "在多个场景中，「星岚科技」的压力测量系统可以实现精准检测，"
+        "已成功导入华曜供应链（洛钼电子，BOE等）及国内大厂（如华为、OPPO等）。"
+    )
+    customers = {t for s, t in pairs(ex, "EMPOWERS") if s == "星岚科技"}
+    assert {"洛钼电子", "京东方", "华为", "OPPO"} <= customers
+
+
+def test_brackets_in_a_later_clause_are_no_customers() -> None:
+    ex = run("星岚科技的系统已导入华为供应链。另一家企业（如洛钼电子）也在扩产。")
+    customers = {t for s, t in pairs(ex, "EMPOWERS") if s == "星岚科技"}
+    assert "洛钼电子" not in customers

@@ -24,7 +24,7 @@ _SUPPLY_WORD = re.compile(r"配套|供货|供应|代工")
 _INCLUDES = r"(?:包括|涵盖|覆盖|有|遍及)[:：]?"
 # ((?:主要)?客户 spelt out as alternatives that each open with a character: it scans fast)
 _CUSTOMERS = re.compile(f"主要客户{_INCLUDES}|客户{_INCLUDES}|导入|进入|进入到|打入")
-_SUPPLY_CHAIN_AFTER = re.compile(r"^[^，。；]{0,3}(?:的)?(?:供应链|供应体系)")
+_SUPPLY_CHAIN_AFTER = re.compile(r"^[^，。；（(]{0,4}?(?:的)?(?:供应链|供应体系)")
 _FIRMS_AFTER = re.compile(
     r"(?:的|[省市县区]?内|等地)?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?"
     r"(?:企业|养殖户|用户|工厂)"
@@ -155,16 +155,48 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
             continue  # entering a market, not a supply chain (_SUPPLY_CHAIN_AFTER)
         pos = view.start + m.start()
         targets = view.list_after(view.start + m.end(), firms)
-        if m.group(0).startswith(("导入", "进入", "打入")):
-            if not targets:
-                continue
-            after = view.text[targets[-1].end : view.end]
-            if not _SUPPLY_CHAIN_AFTER.match(after):
+        if entering:
+            chain_at = targets[-1].end if targets else view.start + m.end()
+            chain = _SUPPLY_CHAIN_AFTER.match(view.text[chain_at : view.end])
+            if chain is None or (not targets and chain.end() > 6):
                 continue  # 进入甲市场: entering a market, not a customer's supply chain
+            targets = targets + _bracketed_members(view, chain_at + chain.end(), firms)
+        sources = _actor(view, pos, _SOURCES) or _product_owner(view, pos)
         for target in targets:
-            for source in _actor(view, pos, _SOURCES):
+            for source in sources:
                 out.append((source, target, "rule:empowers_customer", 0.65))
     return out
+
+
+# 甲的压力分布测量系统…已导入…: whose product it is that enters a supply chain
+_OWNS_PRODUCT = re.compile(r"[」”]?的[^，。；]{0,12}?(?:系统|产品|传感器|芯片|模组|设备|方案|技术)")
+
+
+def _product_owner(view: SentenceView, pos: int) -> list[Mention]:
+    """The firm whose product the sentence is about, named before `pos` (甲的…系统…已导入)."""
+    owners = [
+        m
+        for m in view.mentions
+        if m.end <= pos and m.label in _SOURCES and _OWNS_PRODUCT.match(view.text, m.end)
+    ]
+    return owners[-1:]
+
+
+def _bracketed_members(view: SentenceView, pos: int, labels: frozenset[str]) -> list[Mention]:
+    """Firms named in brackets after `pos` in its clause, as members of what was named before
+    them (甲供应链（乙，丙等）及国内大厂（如丁、戊等）)."""
+    stop = _CLAUSE_END.search(view.text, pos, view.end)
+    end = stop.start() if stop else view.end
+    spans = [b.span(1) for b in _IN_BRACKETS.finditer(view.text, pos, end)]
+    return [
+        m
+        for m in view.mentions
+        if m.label in labels and any(a <= m.start and m.end <= b for a, b in spans)
+    ]
+
+
+_IN_BRACKETS = re.compile(r"[（(]([^（）()]{1,40})[)）]")
+_CLAUSE_END = re.compile(r"[。；]")
 
 
 # 甲在乙、丙等(一系列)(标杆)项目中…: a supplier's product at work in named projects (T1, T6).
