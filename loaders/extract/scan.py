@@ -52,6 +52,27 @@ def finditer_near(
             yield from pattern.finditer(text, start, end)
 
 
+def finditer_from(pattern: re.Pattern[str], text: str, openers: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` when every match of `pattern` opens with one of the characters
+    `openers`: the pattern is tried only where one of them is written (found by `str.find`,
+    which skips over the text faster than `re` tries a character class at every position).
+    The same matches, in the same order: a match opens at the leftmost place at or after the
+    end of the one before where the pattern matches, and that place holds an opener."""
+    at = sorted(i for ch in set(openers) for i in _positions(text, ch))
+    end = 0
+    for pos in at:
+        if pos >= end and (m := pattern.match(text, pos)) is not None:
+            end = m.end()
+            yield m
+
+
+def _positions(text: str, ch: str) -> Iterator[int]:
+    at = text.find(ch)
+    while at >= 0:
+        yield at
+        at = text.find(ch, at + 1)
+
+
 def find_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:
     """(start, end) of each match of the alternation of `words` (literals, longest first), as
     `re.finditer` gives them: at the leftmost position the longest word, then on after it.
