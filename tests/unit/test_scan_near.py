@@ -69,6 +69,8 @@ SITES = [
     (people._GROUP_AFTER, people._GROUP_MARK, 3, 6,
      ["等", "等等", "3名", "十二位", "政协委员", "全国政协委员", "代表", "，甲乙等委员",
       "、甲乙丙等3名代表", "，甲乙等十二位专家", "甲乙丙"]),
+    (places._TOWN_ZONE, places._ZONE_WORD, *places._TOWN_ZONE_REACH,
+     ["开发区", "经济开发区", "经济技术开发区", "经济", "技术", "甲乙", "丙", "，", "A", "开发"]),
     (people._ACADEMIC_AFTER, people._ACADEMIC_WORD, 4, 0,
      ["教授", "副教授", "博士", "研究员", "院士", "，甲乙教授", "（甲乙丙副教授", "大甲乙博士",
       "、甲乙丙研究员", "甲乙丙", "甲乙"]),

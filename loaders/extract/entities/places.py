@@ -354,13 +354,15 @@ def _city_fused_with_zone(ctx: Context, pos: int) -> Mention | None:
 
 
 _TOWN_ZONE = re.compile(f"([{HAN}]{{2}})(经济技术开发区|经济开发区|开发区)")
+_ZONE_WORD = re.compile("开发区")  # in every match, ending it: scanned near it only (scan.py)
+_TOWN_ZONE_REACH = (6, 0)
 
 
 def _town_zones(ctx: Context, found: list[Mention]) -> list[Mention]:
     """A zone named after a town the gazetteer does not hold (甲乙开发区): a City of level zone."""
     out = []
     taken = [(c.start, c.end) for c in [*ctx.cities, *found]]
-    for m in _TOWN_ZONE.finditer(ctx.text):
+    for m in finditer_near(_TOWN_ZONE, ctx.text, _ZONE_WORD, *_TOWN_ZONE_REACH):
         start, end = m.span()
         town = m.group(1)
         if any(a < end and start < b for a, b in taken):
