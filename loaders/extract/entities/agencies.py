@@ -85,6 +85,10 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
 # 市政府, 省人民政府 not inside a longer name (the test of the character before 市 or 省 follows
 # it: a pattern opening with 市 or 省 scans fast).
 _BARE_GOVERNMENT = re.compile(f"([市省])(?<![{HAN}][市省])(?:人民)?政府(?!办|工作报告)")
+_GOVERNMENT_WORD = re.compile("政府")  # in every match: scanned near it only (scan.py)
+_BARE_GOVERNMENT_REACH = (3, 4)
+_BARE_COMMITTEE = re.compile(r"([市省区县])委(?![员会托屈婉])")
+_COMMITTEE_CHAR = re.compile("委")  # in every match: scanned near it only (loaders.extract.scan)
 
 
 def agency_mentions(ctx: Context) -> list[Mention]:
@@ -159,7 +163,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
         mention.place_prefix = _places_inside(ctx, surface)
         out.append(mention)
     # Party committees: 市委, 省委, 青岛市委.
-    for m in re.finditer(r"([市省区县])委(?![员会托屈婉])", text):
+    for m in finditer_near(_BARE_COMMITTEE, text, _COMMITTEE_CHAR, before=1, after=1):
         start = m.start()
         city = next(
             (c for c in ctx.cities if c.end in (start, start + 1) and c.name.endswith(m.group(1))),
@@ -188,7 +192,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
                 mention.aliases.add(text[start:end])
                 out.append(mention)
     # The article's own government written bare: 市政府 → 青岛市人民政府 (E2).
-    for m in _BARE_GOVERNMENT.finditer(text):
+    for m in finditer_near(_BARE_GOVERNMENT, text, _GOVERNMENT_WORD, *_BARE_GOVERNMENT_REACH):
         home = ctx.home_city if m.group(1) == "市" else ctx.home_province
         if home and home.endswith(m.group(1)):
             mention = Mention(
