@@ -112,6 +112,13 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+def openings(folded: str) -> list[int]:
+    """Where a quantity can open in a folded text (a whole article, scanned once): a piece of
+    it where none is has no quantity (a numeral that opens one in the piece opens one here:
+    the character after it is the same)."""
+    return [m.start() for m in _OPENING.finditer(folded)]
+
+
 def find_quantities(text: str, folded: str | None = None) -> list[Found]:
     """The quantities of `text`, in text order (full-width digits read as ASCII). `folded`:
     fold_width(text) when the caller has it already."""
