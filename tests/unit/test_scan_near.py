@@ -75,6 +75,8 @@ SITES = [
      ["市", "省", "人民", "政府", "办", "工作报告", "甲", "，", "市政府", "省人民政府"]),
     (agencies._BARE_COMMITTEE, agencies._COMMITTEE_CHAR, 1, 1,
      ["市", "省", "区", "县", "委", "员", "会", "托", "甲", "，", "市委", "县委会"]),
+    (agencies._DEPT_RE, agencies._DEPT_END, *agencies._DEPT_REACH,
+     [*agencies._DEPT_STEMS.split("|"), *agencies._DEPT_SUFFIX.split("|"), "甲", "，", "员会"]),
     (people._ACADEMIC_AFTER, people._ACADEMIC_WORD, 4, 0,
      ["教授", "副教授", "博士", "研究员", "院士", "，甲乙教授", "（甲乙丙副教授", "大甲乙博士",
       "、甲乙丙研究员", "甲乙丙", "甲乙"]),
@@ -90,6 +92,12 @@ def test_scanning_near_the_words_finds_every_match(site: int) -> None:
         assert _spans(finditer_near(pattern, text, anchor, before, after)) == expected, text
         found += len(expected)
     assert found > 100  # the texts do hold matches
+
+
+def test_department_words_are_plain_words() -> None:
+    """The reach of the department scan is counted in characters of its words."""
+    for word in [*agencies._DEPT_STEMS.split("|"), *agencies._DEPT_SUFFIX.split("|")]:
+        assert word and re.escape(word) == word
 
 
 def test_stretches_join_overlapping_ones() -> None:

@@ -24,6 +24,12 @@ from loaders.extract.scan import finditer_near
 # -- agencies ------------------------------------------------------------------------------------
 
 _DEPT_RE = re.compile(f"(?:{_DEPT_STEMS})(?:{_DEPT_SUFFIX})")
+# A department name ends with the last character of its suffix: scanned near those only, back
+# as far as the longest stem and suffix reach (stems and suffixes are plain words).
+_DEPT_END = re.compile("[" + "".join(sorted({w[-1] for w in _DEPT_SUFFIX.split("|")})) + "]")
+_DEPT_REACH = (
+    max(map(len, _DEPT_STEMS.split("|"))) + max(map(len, _DEPT_SUFFIX.split("|"))) - 1, 0
+)
 _INSTITUTE_RE = re.compile(
     f"(?:中国|国家)[{_NAME_CHARS}]{{2,16}}?(?:研究院|研究中心|研究所|科学院|信通院)"
     f"(?:[{HAN}]{{2,3}}(?:分院|分中心|分所))?"
@@ -98,7 +104,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     text = ctx.text
     last: Mention | None = None
-    for m in _DEPT_RE.finditer(text):
+    for m in finditer_near(_DEPT_RE, text, _DEPT_END, *_DEPT_REACH):
         start = m.start()
         prefix_place: str | None = None
         written = True
