@@ -77,6 +77,8 @@ SITES = [
      ["市", "省", "区", "县", "委", "员", "会", "托", "甲", "，", "市委", "县委会"]),
     (agencies._DEPT_RE, agencies._DEPT_END, *agencies._DEPT_REACH,
      [*agencies._DEPT_STEMS.split("|"), *agencies._DEPT_SUFFIX.split("|"), "甲", "，", "员会"]),
+    (places.ZONE_KIND, places._ZONE_END, *places._ZONE_REACH,
+     [*places._ZONE_KINDS, "区", "开发", "保税", "甲", "，"]),
     (people._ACADEMIC_AFTER, people._ACADEMIC_WORD, 4, 0,
      ["教授", "副教授", "博士", "研究员", "院士", "，甲乙教授", "（甲乙丙副教授", "大甲乙博士",
       "、甲乙丙研究员", "甲乙丙", "甲乙"]),
@@ -98,6 +100,12 @@ def test_department_words_are_plain_words() -> None:
     """The reach of the department scan is counted in characters of its words."""
     for word in [*agencies._DEPT_STEMS.split("|"), *agencies._DEPT_SUFFIX.split("|")]:
         assert word and re.escape(word) == word
+
+
+def test_zone_words_are_plain_words_ending_in_qu() -> None:
+    """The reach of the zone scan is counted in characters of its words, back from 区."""
+    for word in places._ZONE_KINDS:
+        assert re.escape(word) == word and word.endswith("区")
 
 
 def test_stretches_join_overlapping_ones() -> None:

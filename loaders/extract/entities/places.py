@@ -312,6 +312,9 @@ _ZONE_KINDS = {
     "综保区": "综合保税区",
 }
 ZONE_KIND = re.compile("|".join(sorted(_ZONE_KINDS, key=len, reverse=True)))
+# Every zone word ends in 区: the two zone scans look only that far back from each 区 (scan.py).
+_ZONE_END = re.compile("区")
+_ZONE_REACH = (max(map(len, _ZONE_KINDS)) - 1, 0)
 
 
 def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
@@ -320,7 +323,7 @@ def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
     # inside a written zone, or a listed one (东湖高新区), 高新区 is no bare word
     listed = [c for c in ctx.cities if c.props.get("level") == "zone"]
     spans = [(z.start, z.end) for z in [*zones, *listed]]
-    for m in ZONE_KIND.finditer(ctx.text):
+    for m in finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH):
         if any(a <= m.start() < b for a, b in spans):
             continue
         kind = _ZONE_KINDS[m.group(0)] or m.group(0)
@@ -381,7 +384,7 @@ def zone_mentions(ctx: Context) -> list[Mention]:
     named after it (…经开区管委会) are placed in it."""
     out: list[Mention] = []
     ends = {c.end: c for c in ctx.cities if c.props.get("level") != "zone"}
-    for m in ZONE_KIND.finditer(ctx.text):
+    for m in finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH):
         state = ctx.text[m.start() - 3 : m.start()]
         lead = 3 if state == "国家级" else 2 if state.endswith("国家") else 0
         city = ends.get(m.start() - lead)
