@@ -96,7 +96,11 @@ _GOES_ON = "".join(
     sorted({"点", " ", "余", "多", "%", *"零〇一二两三四五六七八九十百千万亿",
             *(unit[0] for unit in (*MONEY_UNITS, *COUNT_UNITS, *CAPACITY_UNITS, "个百分点"))})
 )
-_OPENING = re.compile(rf"[\d百]|[〇一二两三四五六七八九十](?=(?i:[{re.escape(_GOES_ON)}]))")
+# ([\d百]|[〇…十](?=…), spelt to open with one character class, the digit or 百 read again
+# behind: a pattern that opens so scans fast)
+_OPENING = re.compile(
+    rf"[\d百〇一二两三四五六七八九十](?:(?<=[\d百])|(?=(?i:[{re.escape(_GOES_ON)}])))"
+)
 _DIGIT = re.compile(r"\d")
 
 

@@ -183,3 +183,22 @@ def test_sentences_where_no_quantity_opens_are_skipped_without_a_change(monkeypa
         with monkeypatch.context() as patch:
             patch.setattr(qualifiers, "openings", lambda folded: list(range(len(folded))))
             assert article_quantities(sentences, mentions, [], text) == gated, text
+
+
+def test_openings_spelt_with_one_class_match_as_before() -> None:
+    """quantities._OPENING opens with one character class (a fast scan): the places it finds
+    are those of its plain spelling, on invented strings of numerals, units and words."""
+    import random
+    import re
+
+    from loaders.extract.quantities import _GOES_ON, _OPENING
+
+    plain = re.compile(rf"[\d百]|[〇一二两三四五六七八九十](?=(?i:[{re.escape(_GOES_ON)}]))")
+    rng = random.Random(4)
+    pool = [*"0123456789百〇一二两三四五六七八九十点 余多%亿万元家台kKmMgG甲乙，", "个百分点",
+            "一体化", "十分", "١٢", "８"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _OPENING.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text
