@@ -333,3 +333,19 @@ def test_a_lone_character_after_a_place_opens_a_registered_name() -> None:
     ex = run("宝钢河南星岚焦煤集团和河南洛阳新鑫实业发展有限公司签署合作框架协议。")
     firm = next(e for e in ex.entities if "新鑫实业发展有限公司" in "".join(e.aliases))
     assert "河南洛阳新鑫实业发展有限公司" in firm.aliases
+
+
+def test_a_subsidiary_set_up_and_named_is_the_founders() -> None:
+    ex = run("华曜科技在郑州设立全资子公司郑州华曜智能有限公司。")
+    assert ("华曜智能", "华曜科技") in pairs(ex, "SUBSIDIARY_OF")
+
+
+def test_setting_up_an_unnamed_subsidiary_names_no_child() -> None:
+    ex = run("华曜科技在郑州设立全资子公司，星岚纺织表示欢迎。")
+    assert pairs(ex, "SUBSIDIARY_OF") == set()
+
+
+def test_a_subsidiary_named_by_its_industry_word_signs_for_itself() -> None:
+    ex = run("星岚锂业旗下子公司星岚锂电与华曜科技签订供货协议。")
+    assert ("星岚锂电", "星岚锂业") in pairs(ex, "SUBSIDIARY_OF")
+    assert frozenset({"星岚锂电", "华曜科技"}) in sym(ex, "SIGNED_WITH")

@@ -74,3 +74,38 @@ def test_a_former_chairman_works_there_no_more() -> None:
     ex = run("华曜科技前董事长王宏岩表示，公司将加大投入。")
     assert "王宏岩" in names(ex, "Person")
     assert pairs(ex, "WORKS_FOR") == set()
+
+
+def test_a_one_character_verb_after_a_name_is_not_part_of_it() -> None:
+    ex = run("洛阳市市长王五作招商项目推介。副市长张三赴洛阳考察。")
+    people = names(ex, "Person")
+    assert {"王五", "张三"} <= people
+    assert "王五作" not in people
+
+
+def test_a_three_character_name_before_a_speech_verb_stays_whole() -> None:
+    ex = run("董事长刘向东介绍，公司成立于2001年。")
+    assert names(ex, "Person") == {"刘向东"}
+
+
+def test_a_short_form_read_across_a_common_word_is_no_firm() -> None:
+    ex = run("市委书记李四调研华曜科技。")
+    assert not any(n.startswith("研华") for n in names(ex, "Company"))
+
+
+def test_people_with_less_common_surnames_after_a_title() -> None:
+    ex = run(
+        "副市长阎立新表示，洛阳将扩大开放。总经理萧文博介绍，订单增长。"
+        "由副市长眭建华率领的考察团到访。"
+    )
+    assert {"阎立新", "萧文博", "眭建华"} <= names(ex, "Person")
+
+
+def test_a_foreign_name_in_characters_between_a_post_and_a_speech_verb() -> None:
+    ex = run("星岚集团首席执行官卡罗森表示，将扩大在华投资。")
+    assert "卡罗森" in names(ex, "Person")
+
+
+def test_words_between_a_post_and_a_speech_verb_are_no_name() -> None:
+    ex = run("星岚集团首席执行官办公室表示，将扩大投资。总经理助理人表示同意。")
+    assert names(ex, "Person") == set()

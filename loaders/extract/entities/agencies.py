@@ -15,7 +15,6 @@ from loaders.extract.entities.lexicon import (
     _DEPT_STEMS,
     _DEPT_SUFFIX,
     STOP_TOKENS,
-    TITLE_ALT,
 )
 from loaders.extract.entities.places import ZONE_KIND
 from loaders.extract.entities.projects import _places_inside
@@ -90,7 +89,10 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
 
 # 市政府, 省人民政府 not inside a longer name (the test of the character before 市 or 省 follows
 # it: a pattern opening with 市 or 省 scans fast).
-_BARE_GOVERNMENT = re.compile(f"([市省])(?<![{HAN}][市省])(?:人民)?政府(?!办|工作报告)")
+# 甲市委市政府: the pair of a place's party committee and government, the second bare.
+_BARE_GOVERNMENT = re.compile(
+    f"([市省])(?:(?<=[市省]委[市省])|(?<![{HAN}][市省]))(?:人民)?政府(?!办|工作报告)"
+)
 _GOVERNMENT_WORD = re.compile("政府")  # in every match: scanned near it only (scan.py)
 _BARE_GOVERNMENT_REACH = (3, 4)
 _BARE_COMMITTEE = re.compile(r"([市省区县])委(?![员会托屈婉])")
@@ -245,32 +247,4 @@ def party_committee_mentions(ctx: Context, known: list[Mention]) -> list[Mention
         city.props["level"] = entry.level
         city.nested = True
         out.extend([mention, city])
-    return out
-
-
-# A unit of a government body written before a post: 甲市工信局乙丙科科长 (L22, T48).
-_UNIT_BEFORE_TITLE = re.compile(
-    f"([{HAN}]{{2,12}}?(?:司|局|处|科|室|专班|办公室))(?={TITLE_ALT})"
-)
-
-
-def sub_unit_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
-    """The sub-unit of an agency named right before a person's post: an Agency of its own,
-    named parent + unit, in the parent's place."""
-    out: list[Mention] = []
-    for parent in known:
-        if parent.label != "Agency" or parent.nested:
-            continue
-        m = _UNIT_BEFORE_TITLE.match(ctx.text, parent.end)
-        if m is None or re.search("[的了在是将对与向]", m.group(1)):
-            continue  # a clause, not a unit name
-        surface = ctx.text[parent.start : m.end(1)]
-        mention = Mention(
-            parent.start, m.end(1), "Agency", parent.name + m.group(1), surface, "pattern:sub_unit"
-        )
-        if surface != mention.name:
-            mention.aliases.add(surface)
-        mention.place_prefix = parent.place_prefix
-        mention.props.update(parent.props)
-        out.append(mention)
     return out

@@ -302,9 +302,14 @@ def _word_tag(word: str) -> str | None:
     return word_tag(word)
 
 
+_BRAND_TAGS = frozenset({"nz", "nt", "nrt"})  # the dictionary's proper words other than places
+
+
 def _name_like(ctx: Context, stem: str, words: list[str]) -> bool:
     """A proper-name stem: not a dictionary word, no function word in it, and its first
     multi-character word (if any) rare."""
+    if _word_tag(stem) in _BRAND_TAGS and len(words) == 1:
+        return True  # 搜狗: a brand the dictionary knows, however often it is written
     if ctx.freq(stem) >= _RARE_FREQ or stem[0] in _FUNCTION_CHARS:
         return False
     # one-character function words inside an unknown name are just its characters (天能电池)

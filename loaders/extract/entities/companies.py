@@ -38,7 +38,7 @@ _INDUSTRY_SUFFIX = (
     "科技|智能|信息|电器|材料|耐火材料|装备|石油装备|电子|软件|网络|通信|数据|能源|化工|机械|重工|汽车|"
     "钢铁|药业|制药|电气|智造|国际|控股|实业|农业|物流|环保|机电|光电|新材|精工|数控|仪器|家电|纺织|轮胎|"
     "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家|锂业|铜业|铝业|矿业|煤业|电力|动力|量子|"
-    "股份|资本|证券|银行|光伏|机器人"
+    "股份|资本|证券|银行|光伏|机器人|锂电|航天|航空|树脂"
 )
 _FIRM_ONLY_SUFFIX = re.compile(
     r"(?:科技|集团|控股|实业|药业|制药|锂业|铜业|铝业|矿业|煤业|智家|精工|股份|资本|投资|证券|银行)$"
@@ -123,8 +123,9 @@ def _company(
     # A group's short form counts only where it stands on its own (宝钢 beside 宝钢集团).
     if core.endswith("集团"):  # not inside a longer firm name either (柳工 in 柳工机械)
         alone = re.search(re.escape(short) + _NOT_FIRM_WORD_AFTER, text) is not None
-    else:
-        alone = text.count(short) > 1
+    else:  # written elsewhere, and not only as the stem of another firm (甲科技, 郑州甲智能)
+        written = re.finditer(re.escape(short) + _NOT_FIRM_WORD_AFTER, text)
+        alone = any(not (start <= k.start() < end) for k in written)
     if short != core and len(short) >= 2 and alone and ctx.freq(short) < _RARE_FREQ:
         mention.aliases.add(short)
     return mention

@@ -22,18 +22,21 @@ from loaders.extract.entities.projects import (
     _with_edition,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
+from loaders.extract.nlp import word_tag
 
 # -- named events (RULES L43) ----------------------------------------------------------------
 
 _EVENT_SUFFIX = re.compile(
     r"(?:博览会|交易会|展览会|洽谈会|推介会|大会|论坛|峰会|大赛|锦标赛|挑战赛|嘉年华|车展|展会|"
-    r"座谈会|党代会|两会|会议)"
+    r"座谈会|党代会|两会|会议|选举|换届选举)"
 )
 # Meetings that are never named events, whatever stands before them (X5).
 _UNNAMED_EVENT = re.compile(
     r"(?:股东大会|股东会|董事会|监事会|职工代表大会|表彰大会|动员大会|誓师大会)$"
 )
 _EDITION_INSIDE = re.compile(r"\d{4}|第[一二三四五六七八九十百\d]+[届次]|首届")
+# An edition, then the words of a name up to the event word (no clause mark between).
+_EDITION_LED = re.compile(f"(?:第[一二三四五六七八九十百\\d]+届|首届)[{HAN}A-Za-z0-9·]{{2,16}}$")
 _WORLD_LEAD = re.compile(r"^(?:世界|全球|国际|中国|全国|亚洲|亚太|中央|国家)")
 
 
@@ -82,7 +85,11 @@ def event_mentions(ctx: Context) -> list[Mention]:
         ):
             continue  # 大会堂, 会议室: the event word opens a longer word
         left = _event_left(ctx, m.start())
-        left = _cut_at_verbs(ctx, left, m.start())
+        edition_led = _EDITION_LED.search(text, max(0, m.start() - 24), m.start())
+        if edition_led and edition_led.start() <= left:
+            left = edition_led.start()  # 第七届甲乙建设峰会: an edition opens a name, verbs and all
+        else:
+            left = _cut_at_verbs(ctx, left, m.start())
         if text[left - 2 : left] == "全国":
             left -= 2  # 全国 is a stop word elsewhere, but it names national events (全国两会)
         left = _with_edition(ctx, left)
@@ -114,7 +121,14 @@ def event_mentions(ctx: Context) -> list[Mention]:
             ok = bool(world) and len(core) >= 4
         else:
             unknown = bool(words) and not is_vocabulary(ctx, words)
-            ok = len(core) >= 2 and bool(edition or places or world or unknown)
+            # 举办甲乙丙丁大会: a four-character name an organiser holds names the event
+            held = (
+                len(core) >= 4
+                and _HELD_BEFORE.search(text, max(0, left - 3), left) is not None
+                and bool(words)
+                and (word_tag(words[-1]) or "").startswith("n")
+            )  # 举办招商引资大会, 召开工作大会: a kind of meeting, named by what it does
+            ok = len(core) >= 2 and bool(edition or places or world or unknown or held)
         if not ok or (_GENERIC_MODIFIERS.fullmatch(core or "x") and not (places or edition)):
             continue
         if _COUNTED.search(core) or _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
@@ -127,4 +141,5 @@ def event_mentions(ctx: Context) -> list[Mention]:
 
 
 
+_HELD_BEFORE = re.compile(r"(?:举办|主办|承办|召开)了?$")
 _HOLDING_VERB = re.compile(r"(?:召开|举办|举行|开幕|出席|参加|主持|召集)了?$")

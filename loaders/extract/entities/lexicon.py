@@ -61,7 +61,8 @@ SURNAMES = set(
     来 扈 晁 芮 都 普 阙 浦 戈 伏 鹿 薄 邸 雍 辜 羊 阿 乌 母 裘 亓 修 邰
     赫 杭 况 那 宿 鲜 印 逯 隆 茹 诸 战 慕 危 玉 银 亢 嵇 公 哈 湛 宾 戎
     勾 茅 利 於 呼 居 揭 干 但 尉 冶 斯 元 束 檀 衣 信 展 阴 昝 智 幸 奉
-    植 衡 富 尧 闭 由
+    植 衡 富 尧 闭 由 阎 萧 眭 郦 逄 郗 缑 笪 仉 訾 钮 郏 蒯 邴 隗
+    濮 璩 酆 寿 宦 习 庾 禄 竺 桓 乜 谯
     """.split()  # noqa: SIM905
 )
 COMPOUND_SURNAMES = set(
@@ -129,7 +130,7 @@ _GENERIC_MODIFIERS = re.compile(
 # (君实|生物, 中信|证券 in a name the gazetteer does not hold).
 NAME_GOES_ON = re.compile(
     r"集团|生物|科技|联合|量子|股份|控股|实业|电子|材料|电气|汽车|电池|能源|证券|证劵|资本|基金|"
-    r"航天|投资|研究|研发|重工|重机|钢铁|化工|医药|置业|地产|建工|矿业|机械|装备|"
+    r"航天|投资|研究|研发|重工|重机|钢铁|化工|医药|置业|地产|建工|矿业|机械|装备|锂电|锂业|"
     r"及[\u4e00-\u9fff]{2,8}(?:中心|协会|学会|研究院)"
 )
 
@@ -147,4 +148,15 @@ FIELD_WORDS = frozenset(
     广电 文旅 康养 养老 制药 中药 种业 水务 燃气 热力 港口 航运 铁路 公路 轨道
     城投 国资 实业 发展 服务 量子 算力 数智 信创 低空 通用 民营 国际 全球 中国
     海外 现代 传统 新型 先进 高端 前沿""".split()  # noqa: SIM905
+)
+
+# Words closing a Latin-script firm's name (Acme Industries Corp, Orion Textiles Ltd).
+CORPORATE_WORDS = (
+    r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
+    r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
+)
+
+# Latin words for roles, products and fields, never a firm's name (CEO, APP, AI).
+LATIN_NOT_FIRM = re.compile(
+    r"^(?:[A-Z]|[A-Z]?\d.*|APP|App|app|IT|AI|IPO|VC|PE|CEO|CTO|CFO|COO|CIO|VP|GDP|ERP|MES)$"
 )

@@ -7,12 +7,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from loaders.extract.entities.agencies import (
-    agency_mentions,
-    party_committee_mentions,
-    sub_unit_mentions,
-)
-from loaders.extract.entities.base import _PUNCT, Context, Mention, TokenIndex
+from loaders.extract.entities.agencies import agency_mentions, party_committee_mentions
+from loaders.extract.entities.base import _PUNCT, HAN, Context, Mention, TokenIndex
+from loaders.extract.entities.bracketed_forms import bracketed_latin_forms
 from loaders.extract.entities.branches import (
     branch_mentions,
     operator_branch_mentions,
@@ -22,22 +19,30 @@ from loaders.extract.entities.client_lists import client_list_mentions
 from loaders.extract.entities.companies import company_mentions
 from loaders.extract.entities.events import event_mentions
 from loaders.extract.entities.firm_lists import listed_firm_mentions
+from loaders.extract.entities.investees import investee_firms, latin_deal_firms
 from loaders.extract.entities.known_firms import dictionary_firm_mentions
+from loaders.extract.entities.named_lists import named_list_mentions
 from loaders.extract.entities.organizations import organization_mentions
 from loaders.extract.entities.people import person_mentions
 from loaders.extract.entities.places import gazetteer_mentions, zone_mentions
-from loaders.extract.entities.platforms import platform_mentions
+from loaders.extract.entities.platforms import (
+    platform_mentions,
+    rename_platforms_named_by_their_firm,
+)
 from loaders.extract.entities.policies import book_title_mentions, unquoted_policy_mentions
 from loaders.extract.entities.projects import project_mentions
 from loaders.extract.entities.quoted import quoted_mentions
+from loaders.extract.entities.short_forms import drop_shared_short_forms
 from loaders.extract.entities.slot_firms import (
     coordinated_firm_mentions,
     deal_firm_mentions,
+    described_latin_firms,
     latin_firm_mentions,
     quoted_firm_mentions,
     slot_firm_mentions,
 )
 from loaders.extract.entities.statistical import Tagger, statistical_mentions
+from loaders.extract.entities.sub_units import sub_unit_mentions
 from loaders.extract.entities.trade_firms import described_x_company_mentions, place_works_mentions
 from loaders.extract.nlp import TextDoc as Doc
 from loaders.extract.scan import find_words
@@ -101,6 +106,10 @@ def _owner_from_alias(ctx: Context, m: Mention, extra: list[Mention]) -> None:
 _PARK_BODY = re.compile(r"(?:园区|产业园)(?:管委会|管理委员会)$")
 
 
+# Names of a unit that open with its parent's name (甲科学院乙研究所).
+_UNIT_SOURCES = frozenset({"pattern:named_unit", "pattern:institute"})
+
+
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Longest spans win; mentions inside a winner stay as nested (places inside a park's name).
     Crossing spans lose."""
@@ -136,9 +145,12 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
                 m.nested = True
                 out.append(m)
                 continue
+            if left.source in _UNIT_SOURCES and m.start == left.start and m.label == left.label:
+                continue  # 甲科学院|乙研究所: the parent is named only as the unit's opening
             if m.label == "Agency" == left.label and m.end == left.end and m.start > left.start:
                 continue  # 自治区|国资委: the local body's department word, not the national body
-            if m.nested or (
+            owner = m.label == "Company" and left.label == "Project" and m.start == left.start
+            if m.nested or owner or (
                 m.label in ("City", "Agency") and m.source in ("gazetteer", "pattern:zone")
             ):
                 m.nested = True
@@ -225,17 +237,25 @@ _MEMBER_TITLE = re.compile(r"(?:代表|委员)")
 
 
 def _drop_bodies_fused_into_titles(ctx: Context, mentions: list[Mention]) -> list[Mention]:
-    """全国人大代表, 省政协委员: a body fused into a membership title is no entity (T50, X7).
-    An article that also names the body on its own keeps it through its other mentions."""
+    """全国人大代表, 省政协委员: a body fused into a membership title is no entity (T50, X7); so
+    is one naming an award won (获甲部科技进步奖, X4). An article that also names the body on
+    its own keeps it through its other mentions."""
     return [
         m
         for m in mentions
         if not (
             m.label in ("Agency", "Company", "Organization")
-            and _FUSED_INTO_TITLE.search(m.surface)
-            and _MEMBER_TITLE.match(ctx.text, m.end)
+            and (
+                (_FUSED_INTO_TITLE.search(m.surface) and _MEMBER_TITLE.match(ctx.text, m.end))
+                or (_AWARD_WON.search(ctx.text, 0, m.start) and _AWARD.match(ctx.text, m.end))
+            )
         )
     ]
+
+
+# 获甲部科技进步二等奖: the body that names an award won is part of the award's name (X4).
+_AWARD_WON = re.compile(r"(?:获|获得|荣获)$")
+_AWARD = re.compile(f"[{HAN}]{{0,10}}?(?:[一二三特]等奖|大奖|奖(?![励金项]))")
 
 
 _LEGAL_FORM = re.compile(r"(?:集团)?(?:股份)?有限(?:责任)?公司$")
@@ -356,6 +376,7 @@ def find_mentions(
         organization_mentions,
         event_mentions,
         project_mentions,
+        named_list_mentions,
         platform_mentions,
         person_mentions,
     ):
@@ -368,6 +389,8 @@ def find_mentions(
     mentions.extend(state_investor_mentions(ctx, mentions))
     mentions.extend(branch_mentions(ctx, mentions))  # 甲省移动乙市分公司 too
     mentions.extend(latin_firm_mentions(ctx))
+    mentions.extend(latin_deal_firms(ctx.text))
+    mentions.extend(described_latin_firms(ctx))
     mentions.extend(client_list_mentions(ctx, mentions))
     mentions.extend(coordinated_firm_mentions(ctx, mentions))
     mentions.extend(deal_firm_mentions(ctx, mentions))
@@ -376,6 +399,10 @@ def find_mentions(
     mentions = _join_owner_prefix(ctx, mentions)
     mentions = _resolve_overlaps(mentions)
     _declared_short_names(ctx, mentions)
+    mentions = bracketed_latin_forms(ctx.text, mentions)
+    investee_firms(ctx.text, mentions)
+    rename_platforms_named_by_their_firm(mentions)
+    drop_shared_short_forms(mentions)
     _initial_abbreviations(ctx, mentions)
     _keep_local_places(mentions)
     if tagger is not None:  # names the rules missed, before they spread through the article

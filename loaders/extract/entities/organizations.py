@@ -85,8 +85,19 @@ def organization_mentions(ctx: Context) -> list[Mention]:
             continue
         start = name_left_edge(ctx, m.start(), cut_at_place=True)
         if _usable(ctx, start, m.end(), m.start()):
-            out.append(organization_mention(ctx, start, m.end()))
+            out.append(_registered(ctx, organization_mention(ctx, start, m.end())))
     return out
+
+
+def _registered(ctx: Context, mention: Mention) -> Mention:
+    """甲乙联会有限公司: a body registered as a company limited by guarantee is still the body,
+    its registered name an alias."""
+    if not ctx.text.startswith("有限公司", mention.end):
+        return mention
+    mention.end += len("有限公司")
+    mention.surface = ctx.text[mention.start : mention.end]
+    mention.aliases.add(mention.surface)
+    return mention
 
 
 def organization_mention(ctx: Context, start: int, end: int) -> Mention:

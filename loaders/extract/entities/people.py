@@ -140,6 +140,8 @@ def _word_follows(ctx: Context, text: str, pos: int) -> bool:
 GLUED_AFTER_NAME = "说称则于等和与也就还曾又"
 
 
+# One-character verbs and prepositions that follow a name and take a word as object.
+_VERB_AFTER_NAME = frozenset("作赴到在向为对将把从给")
 _COPULA_WORDS = frozenset({"为了", "为主", "为止", "为此", "是否", "是由", "是在", "是指"})
 
 
@@ -158,9 +160,30 @@ def _names_after(ctx: Context, text: str, pos: int) -> list[str]:
             continue
         if length == 3 and _word_follows(ctx, text, pos + 2) and not _strong_end(text, pos + 3):
             continue  # 创始人甲乙|共同启动: a common word opens at the third (甲乙丙|出席 stays)
+        if length == 3 and name[-1] in _VERB_AFTER_NAME and _word_follows(ctx, text, pos + 3):
+            continue  # 市长甲乙|作|招商推介, 甲乙|赴|洛阳: a verb and its object after the name
         if _is_name(ctx, name, _RARE_FREQ):
             out.append(name)
     return out
+
+
+# A name without a Chinese surname (a foreign name in characters) between a post and what the
+# person says: 首席执行官甲乙丙表示.
+_TRANSLITERATED = re.compile(f"([{HAN}]{{3}})(?=表示|指出|介绍|强调|认为|透露|坦言)")
+
+
+def _unknown_word(ctx: Context, name: str) -> bool:
+    """No common word of two characters or more inside: characters for sounds, not words."""
+    return all(
+        ctx.freq(name[i:j]) < _WORD_MIN_FREQ
+        for i in range(len(name))
+        for j in range(i + 2, len(name) + 1)
+    )
+
+
+def _verb_follows(ctx: Context, text: str, pos: int) -> bool:
+    """A one-character verb and its object open at text[pos] (甲乙|作|招商推介)."""
+    return text[pos : pos + 1] in _VERB_AFTER_NAME and _word_follows(ctx, text, pos + 1)
 
 
 def person_mentions(ctx: Context) -> list[Mention]:
@@ -174,11 +197,20 @@ def person_mentions(ctx: Context) -> list[Mention]:
             pos += 1  # 董事长为甲乙: the post, then its holder
         # a name ends before a function word or verb of the list, else before a common word
         names = _names_after(ctx, text, pos)
-        for ends in (_AFTER_NAME_RE.match, lambda t, p: _word_follows(ctx, t, p)):
+        ends_name = (
+            _AFTER_NAME_RE.match,
+            lambda t, p: _word_follows(ctx, t, p),
+            lambda t, p: _verb_follows(ctx, t, p),
+        )
+        for ends in ends_name:
             name = next((n for n in names if ends(text, pos + len(n))), "")
             if name:
                 found.setdefault(name, (pos, pos + len(name)))
                 break
+        else:
+            foreign = _TRANSLITERATED.match(text, pos)
+            if foreign and _unknown_word(ctx, foreign.group(1)):
+                found.setdefault(foreign.group(1), foreign.span(1))
     for m in titles:
         for length in (3, 2):
             start = m.start() - length

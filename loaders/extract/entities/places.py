@@ -17,8 +17,14 @@ from loaders.extract.entities.base import (
     Mention,
 )
 from loaders.extract.entities.home import home_place
-from loaders.extract.entities.lexicon import NAME_GOES_ON
-from loaders.extract.entities.short_forms import groups_of_short_forms, local_namesakes
+from loaders.extract.entities.short_forms import (
+    groups_of_short_forms,
+    in_partner_slot,
+    inside_longer_word,
+    local_namesakes,
+    not_a_place_here,
+    unknown_name_opened,
+)
 from loaders.extract.nlp import opens_proper_word
 from loaders.extract.scan import finditer_near
 
@@ -166,14 +172,17 @@ def _inside_another_place(ctx: Context, start: int) -> Any:
 
 
 def _short_forms_of_named_orgs(
-    found: list[Mention], held: list[tuple[int, int, str, list[Any]]]
+    text: str, found: list[Mention], held: list[tuple[int, int, str, list[Any]]]
 ) -> list[Mention]:
     """An ambiguous short form (阿里, also a prefecture; 浪潮, also a word) names the firm or
-    platform when the article also names it in full: one name, one reading per article."""
+    platform when the article also names it in full (one name, one reading per article), and
+    names the firm where only an organisation can stand (与浪潮合作研发, 携手浪潮)."""
     named = {(m.label, m.name) for m in found if m.source == "gazetteer"}
     out = list(found)
     for start, end, surface, entries in held:
         entry = next((e for e in entries if (e.label, e.name) in named), None)
+        if entry is None and in_partner_slot(text, start, end):
+            entry = next((e for e in entries if e.label == "Company"), None)
         if entry is None:
             continue
         out = [m for m in out if not (m.start == start and m.end == end)]
@@ -219,6 +228,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             short = entry is not None and surface != entry.name
             if short and opens_proper_word(ctx.text, ent.start_char, ent.end_char):
                 continue  # 阿里 in 阿里巴巴: a short form inside a name the dictionary knows
+            if short and not_a_place_here(ctx, ent.start_char, ent.end_char):
+                continue  # 股|东源|渡, 9|成都|是, 甲省晨报: a word cut in two, a paper's name
             if entry is not None and _everyday_district(ctx, surface, entry):
                 entry = None  # 矿区, 城区: a district only where its city is named
             if entry is None:
@@ -233,8 +244,13 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         entry = next((e for e in entries if e.label == ent.label_), entries[0])
         if surface != entry.name and ctx.gaz.is_ambiguous(surface):
             continue  # 浪潮 is also an everyday word: only its full name counts
-        if surface != entry.name and _inside_longer_word(ctx, ent.start_char, ent.end_char):
+        if surface != entry.name and inside_longer_word(ctx, ent.start_char, ent.end_char):
             continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
+        longer = unknown_name_opened(ctx, ent.end_char) if surface != entry.name else None
+        if longer is not None and entry.label == "Company":
+            name = ctx.text[ent.start_char : longer]  # 甲核|苏|阀、: another firm's name
+            out.append(Mention(ent.start_char, longer, "Company", name, name, "pattern:opened"))
+            continue
         short = surface != entry.name
         if entry.label == "Company" and short and _province_char(ctx, ent.start_char):
             start = ent.start_char - 1  # 陕|重汽: the province's own firm, not the national one
@@ -248,7 +264,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         out.extend(_places_opening(ctx, m))
     out.extend(groups_of_short_forms(ctx))
     out = local_namesakes(out)
-    out = _short_forms_of_named_orgs(out, held)
+    out = _short_forms_of_named_orgs(ctx.text, out, held)
     out.extend(_places_glued_to_government(ctx, out))
     ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
     ctx._city_starts = None
@@ -288,13 +304,6 @@ def _province_char(ctx: Context, pos: int) -> bool:
     return lone and ctx.text[pos - 2 : pos - 1] not in set("在赴来返驻抵离留回进入到")
 
 
-def _inside_longer_word(ctx: Context, start: int, end: int) -> bool:
-    return (
-        not (ctx.tokens.is_boundary(start) and ctx.tokens.is_boundary(end))
-        or NAME_GOES_ON.match(ctx.text, end) is not None
-    )
-
-
 # Zones with their own administration, named after their city (L7, L8): 甲市高新区,
 # 乙经济技术开发区, 丙综合保税区. Industrial parks and bases are Projects, not zones (L9).
 _ZONE_KINDS = {
@@ -312,9 +321,7 @@ _ZONE_KINDS = {
     "综保区": "综合保税区",
 }
 ZONE_KIND = re.compile("|".join(sorted(_ZONE_KINDS, key=len, reverse=True)))
-# Every zone word ends in 区: the two zone scans look only that far back from each 区 (scan.py).
-_ZONE_END = re.compile("区")
-_ZONE_REACH = (max(map(len, _ZONE_KINDS)) - 1, 0)
+_ZONE_END, _ZONE_REACH = re.compile("区"), (max(map(len, _ZONE_KINDS)) - 1, 0)  # 区 ends each
 
 
 def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
@@ -357,8 +364,7 @@ def _city_fused_with_zone(ctx: Context, pos: int) -> Mention | None:
 
 
 _TOWN_ZONE = re.compile(f"([{HAN}]{{2}})(经济技术开发区|经济开发区|开发区)")
-_ZONE_WORD = re.compile("开发区")  # in every match, ending it: scanned near it only (scan.py)
-_TOWN_ZONE_REACH = (6, 0)
+_ZONE_WORD, _TOWN_ZONE_REACH = re.compile("开发区"), (6, 0)  # ends every match (scan.py)
 
 
 def _town_zones(ctx: Context, found: list[Mention]) -> list[Mention]:

@@ -16,6 +16,7 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
+    CORPORATE_WORDS,
     STOP_TOKENS,
 )
 from loaders.extract.entities.projects import _COUNTED, _cut_at_verbs
@@ -152,6 +153,7 @@ def _owner_in_front(ctx: Context, core: str, core_start: int) -> str:
     return ""
 
 
+_FIRM_WORD_END = re.compile(f"\\s(?:{CORPORATE_WORDS})\\.?$")
 _HARDWARE_AFTER = re.compile(r"\s?(?:芯片|模组|终端|设备|手机|服务器)")
 
 
@@ -175,6 +177,8 @@ def latin_platform_mentions(ctx: Context) -> list[Mention]:
             continue
         if after_word and _HARDWARE_AFTER.match(text, m.end()):
             continue  # hardware (L5)
+        if _FIRM_WORD_END.search(word):
+            continue  # Acme Technologies推出…: the firm that launches, not its product
         mention = Mention(m.start(), m.start() + len(word), "Platform", word, word, "pattern:latin")
         out.append(mention)
     return out
@@ -320,3 +324,15 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             mention.aliases.add(surface)
         out.append(mention)
     return out
+
+
+def rename_platforms_named_by_their_firm(mentions: list[Mention]) -> None:
+    """A platform whose brand is a firm's name or short form (甲科技 … 甲云平台 read as 甲) is the
+    firm's own: without its owner its title is only a kind, so the title is its name (L2)."""
+    firm_forms = {
+        form for m in mentions if m.label == "Company" for form in (m.name, m.surface, *m.aliases)
+    }
+    for m in mentions:
+        if m.label == "Platform" and m.name in firm_forms and m.surface != m.name:
+            m.aliases.discard(m.name)
+            m.name = fold(m.surface)

@@ -18,6 +18,7 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
+    STOP_TOKENS,
     TITLES,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
@@ -32,9 +33,11 @@ _PROJECT_SUFFIX = re.compile(
     r"创新服务中心|服务中心|制造中心|"
     r"全球根节点|根节点|顶级节点|二级节点|生产基地|制造基地|产业基地|示范基地|创新基地|创业基地|"
     r"集聚区|先行区|先导区|合作区|项目|工程|专项行动|提升行动|攻坚行动|"
+    r"资助计划|补贴计划|扶持计划|资助方案|"
     r"科创大走廊|大走廊|走廊|新通道|铁路|地铁[一二三四五六七八九十\d]+号线|运河|水库|大桥|陆港|"
     r"体育场|体育中心|会议中心|科学城|科学中心|实验室|示范网|城域网|干线|煤矿|盐湖)"
 )
+_SCHEME = re.compile(r"(?:资助|补贴|扶持)(?:计划|方案)$")  # funding schemes (L41)
 _PARK_END = re.compile(
     r"(?:园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|集聚区|先行区|先导区|合作区)$"
 )
@@ -161,6 +164,28 @@ _ZONE_WORD = re.compile(r"(?:开发区|高新区|经开区|园区)")
 _CLASS_BEFORE_NAME = re.compile(r"(?:重大|重点|骨干|标志性)(?:建设|基础设施|民生)?(?:项目|工程)")
 
 
+_HAN_WORD = re.compile(f"[{HAN}]+")
+
+
+def _opening_before_mark(ctx: Context, left: int) -> int:
+    """A name never opens with a bracket or a middle dot: the word before a bracketed place
+    (西部（甲市）科学城) and the place before a dot (甲市·乙丙创新基地) are the name's."""
+    text, tokens = ctx.text, ctx.tokens
+    if text[left : left + 1] in ("（", "(") and left > 0:
+        word = tokens.words[tokens.token_at(left - 1)]
+        if len(word) >= 2 and _HAN_WORD.fullmatch(word) and not _inside_name_breaks(word):
+            return left - len(word)
+    if text[left - 1 : left] == "·":
+        place = next((c for c in ctx.cities if c.end == left - 1), None)
+        if place is not None:
+            return place.start
+    return left
+
+
+def _inside_name_breaks(word: str) -> bool:
+    return word in STOP_TOKENS or (_word_tag(word) or "").startswith(("v", "p", "c", "d"))
+
+
 def project_mentions(ctx: Context) -> list[Mention]:
     """Named projects, campaigns, parks, factories, centres and nodes, and named events."""
     out = _programme_mentions(ctx)
@@ -189,6 +214,9 @@ def project_mentions(ctx: Context) -> list[Mention]:
             continue
         if _INFRASTRUCTURE.search(suffix) and text[left - 2 : left] in _DIRECTIONS:
             left -= 2  # 西部陆海新通道: a region's direction opens the corridor's name
+        left = _opening_before_mark(ctx, left)
+        if _SCHEME.search(suffix) and text[left - 2 : left] in ("本地", "本港"):
+            left -= 2  # 本地甲乙资助计划: a scheme for local firms names itself so
         zones = list(_ZONE_WORD.finditer(text[left : m.start()]))
         if zones and _PARK_END.search(suffix):
             left += zones[-1].end()  # 甲市开发区星云工业园: the zone before a park is where it is

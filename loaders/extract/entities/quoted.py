@@ -10,6 +10,7 @@ from loaders.extract.entities.base import (
     Context,
     Mention,
     fold,
+    is_predicate,
     name_left_edge,
 )
 from loaders.extract.entities.branches import OPERATOR
@@ -156,6 +157,10 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
                 re.sub(r"[+＋]", "", inner)
             ):
                 continue  # “5G+工业互联网”项目: a kind of project
+            words = ctx.tokens.token_words(tail_start, span_end)
+            verbs = [w for w in words[:-1] if is_predicate(w) and len(w) > 1]
+            if suffix.endswith("项目") and verbs:
+                continue  # “自上而下”组织策划项目: a manner, then a verb phrase, not a name
         else:
             typ = _type_of(inner)
             if typ is None or len(inner) <= len(typ[0]) + 1:

@@ -1,10 +1,15 @@
-"""Short forms of known organisations in context: a known firm's short form read with 集团 as
-one word (宝钢集团), a national body's short form written after a place (that place's own body),
-and the words of the text that end in a given suffix."""
+"""Short forms of known organisations in context: a short form read inside other words (no
+firm), a known firm's short form read with 集团 as one word (宝钢集团), a national body's short
+form written after a place (that place's own body), and the words of the text that end in a
+given suffix."""
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract.entities.base import Context, Mention
+from loaders.extract.entities.lexicon import NAME_GOES_ON
+from loaders.extract.nlp import word_tag
 
 _NATIONAL = ("中国", "中华", "国家", "全国")
 
@@ -55,3 +60,100 @@ def words_ending(ctx: Context, suffix: str) -> list[tuple[str, int]]:
             out.append((word, start))
         at = ctx.text.find(suffix, at + 1)
     return out
+
+
+def inside_longer_word(ctx: Context, start: int, end: int) -> bool:
+    """A short form read inside other words: across a token, before a name's going on, or
+    cutting a common word in two."""
+    return (
+        not (ctx.tokens.is_boundary(start) and ctx.tokens.is_boundary(end))
+        or NAME_GOES_ON.match(ctx.text, end) is not None
+        or _splits_a_word(ctx, start, end)
+    )
+
+
+_SPLIT_WORD_FREQ = 100  # a word this common is what the writer wrote
+
+
+def _splits_a_word(ctx: Context, start: int, end: int) -> bool:
+    """The segmenter, favouring a domain short form, cut a common word in two (调|研华|曜科技:
+    调研 is the word written): a lone character before the form makes a word with its first
+    character, or one after it with its last."""
+    tokens, text = ctx.tokens, ctx.text
+    lone_before = start > 0 and len(tokens.words[tokens.token_at(start - 1)]) == 1
+    if lone_before and _common_word(ctx, text[start - 1 : start + 1]):
+        return True
+    lone_after = end < len(text) and len(tokens.words[tokens.token_at(end)]) == 1
+    return lone_after and _common_word(ctx, text[end - 1 : end + 1])
+
+
+def _common_word(ctx: Context, word: str) -> bool:
+    """A word of the language, not a name (阳新 is a county: 洛阳|新鑫 cuts no word)."""
+    tag = word_tag(word) or ""
+    return ctx.freq(word) >= _SPLIT_WORD_FREQ and not tag.startswith(("nr", "ns", "nt", "nz"))
+
+
+# A place's name opening a newspaper's or a broadcaster's (甲省晨报, 乙市电视台).
+_MEDIA_AFTER = re.compile(r"日报|晚报|晨报|商报|早报|都市报|电视台|广播电视台|新闻网|融媒体中心")
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十几]")
+
+
+def not_a_place_here(ctx: Context, start: int, end: int) -> bool:
+    """A place's short form read where the text means something else: a common word cut in two
+    (股东|源渡 read as 股|东源|渡), a tenth counted before it (9成|都是), a paper's name."""
+    if _splits_a_word(ctx, start, end) or _MEDIA_AFTER.match(ctx.text, end):
+        return True
+    return ctx.text[start] == "成" and _NUMERAL.match(ctx.text, start - 1) is not None
+
+
+# Where only an organisation stands: a partner before its deal word, after 与, or after 携手.
+_PARTNER_BEFORE = re.compile(r"(?:与|和|同|携手|联手|牵手)$")
+_DEAL_AFTER = re.compile(r"合作|签署|签订|签约|共同|联合|共建|达成|携手|联手")
+_JOINED_BEFORE = re.compile(r"(?:携手|联手|牵手)$")
+
+
+def in_partner_slot(text: str, start: int, end: int) -> bool:
+    """甲与|浪潮|合作研发, 携手|浪潮: a word that is also a firm's short form stands where a
+    partner does."""
+    before = text[max(0, start - 2) : start]
+    if _JOINED_BEFORE.search(before):
+        return True
+    return bool(_PARTNER_BEFORE.search(before)) and _DEAL_AFTER.match(text, end) is not None
+
+
+# What ends an item of a list or a clause's subject.
+_ITEM_END = re.compile(r"[、，,。；;]|等|和|与|及|是")
+
+
+def unknown_name_opened(ctx: Context, end: int) -> int | None:
+    """Where a name goes on past a known short form in characters no dictionary knows, up to
+    the end of a list item (甲核|苏|阀、: the firm 甲核苏阀, not the group 甲核): that name's
+    end, else None."""
+    tokens, text = ctx.tokens, ctx.text
+    pos = end
+    for _ in range(3):
+        if pos >= len(text):
+            return None
+        word = tokens.words[tokens.token_at(pos)]
+        if len(word) != 1 or not ("\u4e00" <= word <= "\u9fff") or _ITEM_END.match(word):
+            break
+        pos += 1
+    if pos == end or not _ITEM_END.match(text, pos):
+        return None
+    return pos
+
+
+def drop_shared_short_forms(mentions: list[Mention]) -> None:
+    """A short form derived for two different firms (甲 for 甲科技 and for 郑州甲智能) names
+    neither: one alias belongs to one entity (G4). A form written as a mention of its own stays."""
+    owners: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.label == "Company":
+            for alias in m.aliases:
+                owners.setdefault(alias, set()).add(m.name)
+    written = {m.surface for m in mentions}
+    shared = {a for a, names in owners.items() if len(names) > 1 and a not in written}
+    if shared:
+        for m in mentions:
+            if m.label == "Company":
+                m.aliases -= shared

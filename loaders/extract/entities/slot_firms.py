@@ -19,21 +19,23 @@ from loaders.extract.entities.base import (
     is_predicate,
 )
 from loaders.extract.entities.companies import _NAME_IN_QUOTES
-from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, FIELD_WORDS, STOP_TOKENS
+from loaders.extract.entities.lexicon import (
+    _GENERIC_MODIFIERS,
+    CORPORATE_WORDS,
+    FIELD_WORDS,
+    LATIN_NOT_FIRM,
+    STOP_TOKENS,
+)
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
 from loaders.extract.scan import finditer_near
 
 # Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
-_CORPORATE = (
-    r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"
-    r"Technology|Industries|Textiles|Systems|Networks|Electronics|Motors|Energy|Capital"
-)
 _LATIN_FIRM = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z][A-Za-z&'.-]*\s+(?:(?:and|&|of)\s+)?){0,3}?[A-Z][A-Za-z&'.-]+"
-    f"(?:\\s+(?:{_CORPORATE}))+(?![A-Za-z])"
+    f"(?:\\s+(?:{CORPORATE_WORDS}))+(?![A-Za-z])"
 )
-_CORPORATE_WORD = re.compile(f"\\s(?:{_CORPORATE})")  # in every match of _LATIN_FIRM
+_CORPORATE_WORD = re.compile(f"\\s(?:{CORPORATE_WORDS})")  # in every match of _LATIN_FIRM
 
 
 def latin_firm_mentions(ctx: Context) -> list[Mention]:
@@ -42,14 +44,52 @@ def latin_firm_mentions(ctx: Context) -> list[Mention]:
     if not _CORPORATE_WORD.search(ctx.text):
         return out  # (a cheap test: the pattern below scans slowly)
     for m in _LATIN_FIRM.finditer(ctx.text):
-        surface = m.group(0).rstrip(".")
-        out.append(Mention(m.start(), m.start() + len(surface), "Company", surface, surface,
-                           "pattern:latin_firm"))
+        written = m.group(0)
+        if written.endswith(".") and not _LEGAL_FORM_END.search(written):
+            written = written[:-1]  # a full stop, not an abbreviation's point
+        elif ctx.text.startswith(".", m.end()) and _LEGAL_FORM_END.search(written):
+            written += "."  # Ltd.: the abbreviation's point
+        name = _LEGAL_FORM_END.sub("", written)
+        if " " not in name:
+            name = written  # Potash Corp: one word alone would not name the firm
+        mention = Mention(m.start(), m.start() + len(written), "Company", name, written,
+                          "pattern:latin_firm")
+        if name != written:
+            mention.aliases.update({written, written.rstrip(".")})
+        out.append(mention)
+    return out
+
+
+# The legal form closing a Latin-script name (Acme Textiles Ltd.): the name goes without it when
+# two words of the name stay.
+_LEGAL_FORM_END = re.compile(
+    r"(?<=[A-Za-z])\s+(?:Co\.,?\s+)?(?:Corp|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co)\.?$"
+)
+
+
+# A kind of firm, then its Latin-script name (市场研究公司Acme, 咨询机构Acme Research).
+_DESCRIBED_LATIN = re.compile(
+    r"(?:公司|机构|集团|厂商|企业)\s?([A-Z][A-Za-z0-9&\-]*(?:\s[A-Z][A-Za-z0-9&\-]*){0,3})"
+    r"(?![A-Za-z0-9])"
+)
+
+
+def described_latin_firms(ctx: Context) -> list[Mention]:
+    """A firm described by its kind and then named in Latin script: the name is the firm's."""
+    out = []
+    for m in _DESCRIBED_LATIN.finditer(ctx.text):
+        name = m.group(1)
+        if len(name) >= 2 and not LATIN_NOT_FIRM.match(name):
+            out.append(Mention(m.start(1), m.end(1), "Company", name, name, "pattern:latin_firm"))
     return out
 
 
 # Positions that only an organisation fills: 与X签署, X是一家, X携手Y, X集团's X宝通.
-_SLOT_WORDS = ("签署|签订|签约|达成|共同|联合", "是一家|作为一家|是一个|为一家", "携手|联手|牵手")
+_SLOT_WORDS = (
+    "签署|签订|签约|达成|共同|联合",
+    "是一家|作为一家|是一个|为一家|主营|专注于|聚焦于|致力于",
+    "携手|联手|牵手",
+)
 _ORG_SLOTS = (
     re.compile(rf"(?:与|和|同)(?P<x>[^，,。；、与和\s“”]{{2,8}}?)(?:{_SLOT_WORDS[0]})"),
     re.compile(rf"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{{2,8}}?)(?:{_SLOT_WORDS[1]})"),

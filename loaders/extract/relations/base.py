@@ -81,6 +81,9 @@ _TIME_CLAUSE = re.compile(
 )
 
 
+_LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
+
+
 @dataclass
 class SentenceView:
     """One sentence, its mentions (top-level, in order) and its grammatical subject."""
@@ -245,7 +248,11 @@ class SentenceView:
         clause_start, _ = self.clause_of(pos)
         near = [m for m in self.mentions if clause_start <= m.start and m.end <= pos]
         if near:
-            return [near[0]] if near[0].label in labels and near[0].start == clause_start else []
+            if near[0].label not in labels or near[0].start != clause_start:
+                return []
+            listed = self.group_starting_at(clause_start, labels)  # 甲、乙等企业入选: all
+            closed = listed == near and _LIST_CLOSE.fullmatch(self.text, listed[-1].end, pos)
+            return listed if closed else [near[0]]
         if self.subject is not None and self.subject.label in labels and self.subject.end <= pos:
             return [self.subject]
         return []

@@ -28,6 +28,10 @@ _TAKES_PART = (
 )
 
 
+_ENTERS_LIST = re.compile(r"入选|入围|上榜|榜上有名")
+_LIST = re.compile(r"(?:名单|榜单|目录)$")
+
+
 # 在甲大会上 / 在甲论坛期间: an organisation acting at a named event takes part (T40).
 _AFTER_EVENT = re.compile(r"^[”」》]?(?:上|期间|现场)")
 _TITLE_GAP = re.compile(f"^(?:[（(][^（）()]{{1,12}}[)）])?[^，。；]{{0,12}}?(?:{TITLE_ALT})$")
@@ -151,6 +155,14 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     for p in view.mentions
                     if p.label == "Project" and pos < p.start and p.end <= view.start + verb.end()
                 ]
+            if not projects and actors and _ENTERS_LIST.fullmatch(verb.group(0)):
+                # 甲公布…名单，乙入选: the list named before the one who enters it
+                lists = [
+                    p
+                    for p in view.mentions
+                    if p.label == "Project" and p.end <= actors[0].start and _LIST.search(p.name)
+                ]
+                projects = lists[-1:]
             for a in actors:
                 for p in projects:
                     out.append(relation("PARTICIPATES_IN", a, p, view, "rule:participates", 0.8))

@@ -14,6 +14,7 @@ _VERB_BEFORE_PARTNER = re.compile(r"携手|联合|联手|牵手|协同")
 # A 与 B 合作/共建/联手: the verb follows the partner group.
 _VERB_AFTER_PARTNER = re.compile(r"合作|共建|联手|携手|联合|共同|战略合作")
 _VERB_SOON_AFTER = re.compile(r"^[^，。；]{0,6}?(?:" + _VERB_AFTER_PARTNER.pattern + ")")
+_CO_INVESTING = re.compile(r"(?<=共同)(?:出资|投资|持股)")
 _PRONOUN_COMPANY = re.compile(r"(?:该公司|公司|企业)$")
 
 
@@ -82,6 +83,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 continue
             if rx(r"签").search(verb.group(0)):
                 continue  # 与乙签订合作协议: a signing (SIGNED_WITH), not a partnership (T8)
+            if _CO_INVESTING.match(rest, verb.end()):
+                continue  # 甲和乙共同出资: co-investors of what they fund, not partners
             actors = view.group_ending_at(c_pos, _ORGS) or _actor(view, c_pos)
             if actors and actors[-1].end == c_pos:
                 actors = actors[-1:]

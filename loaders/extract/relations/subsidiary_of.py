@@ -38,6 +38,11 @@ _PARENT_OWNS = re.compile(
     r"^(?:(?:旗下|下属)的?" + _STAKE + r"(?:子公司|孙公司|分公司|附属公司|企业|公司)?|"
     r"(?:的|之)?" + _STAKE + r"(?:子公司|孙公司|附属公司))"
 )
+# 甲(在乙市)(投资)设立(一家)(全资)子公司丙: the child named right after the word for it.
+_SETS_UP_CHILD = re.compile(
+    r"^(?:在[^，。；、]{1,10}?)?(?:投资|出资)?(?:设立|成立|组建|注册成立|新设)了?(?:一家)?"
+    + _STAKE + r"(?:子公司|孙公司|分公司)[「“]?"
+)
 # 甲由乙(和丙)(投资|合资|出资)?(设立|成立|组建): the new company → each founder (T35).
 _FOUNDED_BY = re.compile(r"由")
 _FOUNDING = re.compile(
@@ -84,6 +89,11 @@ def _stated(view: SentenceView) -> list[Relation]:
             gap = view.text[m.end + skip + owns.end() : child.start]
             if _KIND_BEFORE_CHILD.fullmatch(gap):
                 out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:subsidiary_kw", 0.85))
+        sets_up = _SETS_UP_CHILD.match(rest) if m.label == "Company" else None
+        if sets_up and i + 1 < len(orgs) and orgs[i + 1].start == m.end + sets_up.end():
+            child = orgs[i + 1]  # 甲在乙市设立全资子公司丙: 丙 → 甲
+            if child.label == "Company" and child.name != m.name:
+                out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:sets_up_child", 0.85))
         if m.label == "Company" and _OWN_CHILD.search(view.text[view.start : m.start]):
             parent = view.last_before(m.start, frozenset({"Company"}))
             if parent is not None and parent.name != m.name:
@@ -118,6 +128,8 @@ def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
         for i, m in enumerate(view.mentions):
             if m.label not in _OWNABLE or m.source == "gazetteer" or m.name in done:
                 continue
+            if m.label == "Company" and m.name.endswith("集团"):
+                continue  # 甲集团 beside 甲纺织: the group owns the firm (rule:group_name)
             owner = next(
                 (
                     f

@@ -1,0 +1,60 @@
+"""What a firm invests in or buys is a firm (L13, L16): a brand the gazetteer knows as a
+platform (甲视频, 乙外卖) is the company behind it where it is the object of 投资, 收购 …"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.entities.base import Mention
+from loaders.extract.entities.lexicon import LATIN_NOT_FIRM
+
+_BUYING = re.compile(r"投资|收购|并购|入股|参股|控股")
+_LIST_JOINT = re.compile(r"\s*(?:、|＆|&|和|及|以及)?\s*")
+_PRODUCT_WORD = re.compile(r"(?:平台|系统|软件|APP|App|app)$")
+
+
+def investee_firms(text: str, mentions: list[Mention]) -> None:
+    """Relabel, in place, the platform brands a buying verb takes as its objects (投资甲、乙＆丙:
+    each a Company), the verb's objects being the names right after it, joined as a list; the
+    brand is the company wherever the article names it."""
+    if not any(m.label == "Platform" for m in mentions) or not _BUYING.search(text):
+        return
+    by_start = {m.start: m for m in mentions if not m.nested}
+    firms: set[str] = set()
+    for verb in _BUYING.finditer(text):
+        pos = verb.end()
+        while (m := by_start.get(pos)) is not None:
+            if m.label == "Platform" and not _PRODUCT_WORD.search(m.name):
+                firms.add(m.name)
+            joint = _LIST_JOINT.match(text, m.end)
+            if joint is None or (joint.end() == m.end and m.end not in by_start):
+                break
+            pos = joint.end()
+    for m in mentions:  # one node for the brand across the article (L16)
+        if m.label == "Platform" and m.name in firms:
+            m.label = "Company"
+
+
+# A Latin-script name right before a buying verb (甲Corp收购…) or right after it (收购AB、CD).
+_LATIN_NAME = r"[A-Za-z][A-Za-z0-9&\-]*[A-Za-z0-9]"
+_LATIN_BUYER = re.compile(f"(?<![A-Za-z0-9.])({_LATIN_NAME})\\s?(?=投资|收购|并购|入股|领投|跟投)")
+_LATIN_BOUGHT = re.compile(
+    f"(?:投资|收购|并购|入股)\\s?({_LATIN_NAME}(?:\\s?、\\s?{_LATIN_NAME})*)(?![A-Za-z0-9])"
+)
+
+
+def latin_deal_firms(text: str) -> list[Mention]:
+    """Latin-script names that invest or buy, or that are bought (eBay投资…, 收购UC): firms,
+    whatever their form, since a product neither buys nor is bought."""
+    if not _BUYING.search(text):
+        return []
+    spans: list[tuple[int, int]] = [m.span(1) for m in _LATIN_BUYER.finditer(text)]
+    for m in _LATIN_BOUGHT.finditer(text):
+        for item in re.finditer(_LATIN_NAME, m.group(1)):
+            spans.append((m.start(1) + item.start(), m.start(1) + item.end()))
+    out = []
+    for start, end in sorted(set(spans)):
+        name = text[start:end]
+        if not LATIN_NOT_FIRM.match(name):
+            out.append(Mention(start, end, "Company", name, name, "pattern:latin_deal"))
+    return out

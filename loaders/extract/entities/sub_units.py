@@ -1,0 +1,74 @@
+"""Units of a named body, named after it: a research unit or branch of an organisation or agency
+(甲学会乙分会, 甲科学院乙研究所, 甲联盟第3研究组), and an agency's section written before a post
+(甲市工信局乙科科长). A unit is an entity of its own, of its parent's label, named parent + unit."""
+
+from __future__ import annotations
+
+import re
+
+from loaders.extract.entities.base import HAN, Context, Mention, is_predicate
+from loaders.extract.entities.lexicon import STOP_TOKENS, TITLE_ALT
+
+# A unit of a government body written before a post: 甲市工信局乙丙科科长 (L22, T48).
+_UNIT_BEFORE_TITLE = re.compile(f"([{HAN}]{{2,12}}?(?:司|局|处|科|室|专班|办公室))(?={TITLE_ALT})")
+# A unit with a name of its own after its parent: words, digits and a bracketed word, ending in a
+# word for a research unit, branch or working group.
+_NAMED_UNIT = re.compile(
+    f"(?:第\\d{{1,3}})?[{HAN}0-9()（）]{{0,14}}?"
+    "(?:研究院|研究所|分院|分所|分会|研究组|工作组|专班|中心|专业委员会)"
+)
+_CLAUSE_CHARS = re.compile("[的了在是将对向把被从]")
+# Two fields of a unit's name joined (量子信息与量子科技): a joiner between content words.
+_JOINERS = frozenset({"与", "和", "及"})
+
+
+def _unit(parent: Mention, end: int, text: str, source: str) -> Mention:
+    surface = text[parent.start : end]
+    mention = Mention(
+        parent.start, end, parent.label, parent.name + text[parent.end : end], surface, source
+    )
+    if surface != mention.name:
+        mention.aliases.add(surface)
+    mention.place_prefix = parent.place_prefix
+    mention.props.update(parent.props)
+    return mention
+
+
+def _reads_as_name(ctx: Context, start: int, end: int) -> bool:
+    """The words of a unit's name: no clause word, verb or place, and a joiner only between two
+    content words."""
+    words = ctx.tokens.token_words(start, end)
+    if ctx.cities_in(start, end):
+        return False  # 甲院与乙市共建研究院: a place opens another body
+    for i, word in enumerate(words):
+        if word in _JOINERS and 0 < i < len(words) - 1:
+            continue
+        if word in STOP_TOKENS or is_predicate(word):
+            return False
+    return True
+
+
+def sub_unit_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
+    """Units named after a body found before: an agency's section before a post, and a named
+    research unit or branch of an agency or organisation. A unit that is a name of its own
+    (甲部|乙研究院, where 乙研究院 is found by itself) is left to that name."""
+    out: list[Mention] = []
+    text = ctx.text
+    starts = {m.start for m in known if m.label != "City"}
+    for parent in known:
+        if parent.label not in ("Agency", "Organization") or parent.nested:
+            continue
+        m = _UNIT_BEFORE_TITLE.match(text, parent.end) if parent.label == "Agency" else None
+        if m is not None and not re.search("[的了在是将对与向]", m.group(1)):
+            out.append(_unit(parent, m.end(1), text, "pattern:sub_unit"))
+            continue
+        m = _NAMED_UNIT.match(text, parent.end)
+        if m is None or m.end() - parent.end < 3 or parent.end in starts:
+            continue
+        unit = m.group(0)
+        if _CLAUSE_CHARS.search(unit) or not ctx.tokens.is_boundary(m.end()):
+            continue
+        if not _reads_as_name(ctx, parent.end, m.end()):
+            continue
+        out.append(_unit(parent, m.end(), text, "pattern:named_unit"))
+    return out
