@@ -27,7 +27,7 @@ from typing import Any
 
 from graph.model import Quantity, Relation
 from loaders.extract.numbers import fold_width
-from loaders.extract.quantities import find_quantities
+from loaders.extract.quantities import find_quantities, openings
 
 # aspect → trigger words (the longer form of a word is listed before it)
 ASPECTS: dict[str, tuple[str, ...]] = {
@@ -188,12 +188,17 @@ def article_quantities(
     out: list[Quantity] = []
     previous = None
     folded_text = fold_width(text)  # once for the article, not once per sentence
+    opening = openings(folded_text)  # a sentence where no quantity can open is not read
     for sent in sentences:
         topic = None
         folded = folded_text[sent.start : sent.end]
         if text[sent.start : sent.end] != sent.text:
             folded = None  # (sentences not of `text`: folded alone)
-        founds = find_quantities(sent.text, folded)
+        at = bisect.bisect_left(opening, sent.start)
+        if folded is not None and (at == len(opening) or opening[at] >= sent.end):
+            founds = []
+        else:
+            founds = find_quantities(sent.text, folded)
         if not _names_inside(ordered, starts, sent.start, sent.end):
             if founds:  # the topic is only needed for a quantity
                 between = text[previous.end:sent.start] if previous is not None else ""

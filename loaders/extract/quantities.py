@@ -96,7 +96,11 @@ _GOES_ON = "".join(
     sorted({"点", " ", "余", "多", "%", *"零〇一二两三四五六七八九十百千万亿",
             *(unit[0] for unit in (*MONEY_UNITS, *COUNT_UNITS, *CAPACITY_UNITS, "个百分点"))})
 )
-_OPENING = re.compile(rf"[\d百]|[〇一二两三四五六七八九十](?=(?i:[{re.escape(_GOES_ON)}]))")
+# ([\d百]|[〇…十](?=…), spelt to open with one character class, the digit or 百 read again
+# behind: a pattern that opens so scans fast)
+_OPENING = re.compile(
+    rf"[\d百〇一二两三四五六七八九十](?:(?<=[\d百])|(?=(?i:[{re.escape(_GOES_ON)}])))"
+)
 _DIGIT = re.compile(r"\d")
 
 
@@ -110,6 +114,13 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
             continue
         yield m
         pos = m.end()
+
+
+def openings(folded: str) -> list[int]:
+    """Where a quantity can open in a folded text (a whole article, scanned once): a piece of
+    it where none is has no quantity (a numeral that opens one in the piece opens one here:
+    the character after it is the same)."""
+    return [m.start() for m in _OPENING.finditer(folded)]
 
 
 def find_quantities(text: str, folded: str | None = None) -> list[Found]:

@@ -15,15 +15,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+from re import _constants as _const  # the parser of `re`: the plain words of an anchor
+from re import _parser
 
 
 def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[list[int]]:
-    """[start, end] of the text around the anchors, overlapping ones joined, in text order."""
+    """[start, end] of the text around the anchors, overlapping ones joined, in text order.
+    (The last text's answer is kept per anchor and reach: two finders scan near one anchor.)"""
+    key = (anchor, before, after)
+    last = _last_stretches.get(key)
+    if last is not None and last[0] is text:
+        return last[1]
     out: list[list[int]] = []
     size = len(text)
     last_end = 0  # end of the last stretch (the loop runs once per anchor: kept lean)
-    for a in anchor.finditer(text):
-        start, end = a.span()
+    words = _plain_words(anchor)
+    spans = _word_spans(text, words) if words else (a.span() for a in anchor.finditer(text))
+    for start, end in spans:
         start -= before
         end += after
         if out and start <= last_end:
@@ -32,6 +41,52 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
         else:
             last_end = end if end < size else size
             out.append([start if start > 0 else 0, last_end])
+    _last_stretches[key] = (text, out)
+    return out
+
+
+_last_stretches: dict[tuple[re.Pattern[str], int, int], tuple[str, list[list[int]]]] = {}
+_MAX_PLAIN_WORDS = 4  # more words: one scan by `re` is faster than a `str.find` per word
+
+
+@lru_cache(maxsize=256)
+def _plain_words(anchor: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The words of an anchor that is a class of plain characters ([（(]) or an alternation of
+    a few plain words (甲乙|丙), in the order `re` tries them; None for any other pattern (and
+    for a plain word alone, which `re` itself finds fast)."""
+    if anchor.flags & re.IGNORECASE:
+        return None
+    tree = list(_parser.parse(anchor.pattern))
+    if len(tree) != 1:
+        return None
+    op, arg = tree[0]
+    if op is _const.IN:
+        items = [[(kind, value)] for kind, value in arg]
+    elif op is _const.BRANCH:
+        items = arg[1]
+    else:
+        return None
+    words = []
+    for item in items:
+        if not item or any(kind is not _const.LITERAL for kind, _ in item):
+            return None
+        words.append("".join(chr(value) for _, value in item))
+    return tuple(words) if len(words) <= _MAX_PLAIN_WORDS else None
+
+
+def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The spans of the alternation of `words` as `finditer` gives them: at the leftmost place
+    the first word (in `words`' order) written there, then on after it."""
+    first: dict[int, int] = {}  # position → length of the first word written there
+    for word in reversed(words):
+        for at in _positions(text, word):
+            first[at] = len(word)
+    out = []
+    end = 0
+    for at in sorted(first):
+        if at >= end:
+            end = at + first[at]
+            out.append((at, end))
     return out
 
 
@@ -50,6 +105,27 @@ def finditer_near(
     for start, end in stretches(text, anchor, before, after):
         if wanted is None or wanted(start, end):
             yield from pattern.finditer(text, start, end)
+
+
+def finditer_from(pattern: re.Pattern[str], text: str, openers: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` when every match of `pattern` opens with one of the characters
+    `openers`: the pattern is tried only where one of them is written (found by `str.find`,
+    which skips over the text faster than `re` tries a character class at every position).
+    The same matches, in the same order: a match opens at the leftmost place at or after the
+    end of the one before where the pattern matches, and that place holds an opener."""
+    at = sorted(i for ch in set(openers) for i in _positions(text, ch))
+    end = 0
+    for pos in at:
+        if pos >= end and (m := pattern.match(text, pos)) is not None:
+            end = m.end()
+            yield m
+
+
+def _positions(text: str, ch: str) -> Iterator[int]:
+    at = text.find(ch)
+    while at >= 0:
+        yield at
+        at = text.find(ch, at + 1)
 
 
 def find_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:

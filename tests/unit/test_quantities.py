@@ -158,3 +158,47 @@ def test_resolution_decisions_carry_quantities_to_the_renamed_entity(tmp_path) -
     applied = load_decisions(path).apply(extraction)
     assert [q.about for q in applied.quantities] == [
         {"label": "Company", "name": "星云科技"}, {}]
+
+
+def test_sentences_where_no_quantity_opens_are_skipped_without_a_change(monkeypatch) -> None:
+    """article_quantities reads only the sentences where the article scan finds a place a
+    quantity can open; reading every sentence gives the same quantities."""
+    import random
+
+    from loaders.extract import qualifiers
+
+    rng = random.Random(5)
+    pool = ["星云科技", "洛阳市", "投资", "8", "亿元", "三", "十", "家", "企业", "百分之", "五",
+            "１２", "．", "%", "，", "。", "\n", "一体化", "营收", "万", "台", "两"]
+    for _ in range(300):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 30)))
+        sentences, start = [], 0
+        for piece in text.split("。"):
+            end = start + len(piece)
+            if piece:
+                sentences.append(_Sentence(piece, start, end))
+            start = end + 1
+        mentions = _mentions(text, [("Company", "星云科技")] if "星云科技" in text else [])
+        gated = article_quantities(sentences, mentions, [], text)
+        with monkeypatch.context() as patch:
+            patch.setattr(qualifiers, "openings", lambda folded: list(range(len(folded))))
+            assert article_quantities(sentences, mentions, [], text) == gated, text
+
+
+def test_openings_spelt_with_one_class_match_as_before() -> None:
+    """quantities._OPENING opens with one character class (a fast scan): the places it finds
+    are those of its plain spelling, on invented strings of numerals, units and words."""
+    import random
+    import re
+
+    from loaders.extract.quantities import _GOES_ON, _OPENING
+
+    plain = re.compile(rf"[\d百]|[〇一二两三四五六七八九十](?=(?i:[{re.escape(_GOES_ON)}]))")
+    rng = random.Random(4)
+    pool = [*"0123456789百〇一二两三四五六七八九十点 余多%亿万元家台kKmMgG甲乙，", "个百分点",
+            "一体化", "十分", "١٢", "８"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _OPENING.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ], text

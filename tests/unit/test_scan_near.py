@@ -69,6 +69,16 @@ SITES = [
     (people._GROUP_AFTER, people._GROUP_MARK, 3, 6,
      ["等", "等等", "3名", "十二位", "政协委员", "全国政协委员", "代表", "，甲乙等委员",
       "、甲乙丙等3名代表", "，甲乙等十二位专家", "甲乙丙"]),
+    (places._TOWN_ZONE, places._ZONE_WORD, *places._TOWN_ZONE_REACH,
+     ["开发区", "经济开发区", "经济技术开发区", "经济", "技术", "甲乙", "丙", "，", "A", "开发"]),
+    (agencies._BARE_GOVERNMENT, agencies._GOVERNMENT_WORD, *agencies._BARE_GOVERNMENT_REACH,
+     ["市", "省", "人民", "政府", "办", "工作报告", "甲", "，", "市政府", "省人民政府"]),
+    (agencies._BARE_COMMITTEE, agencies._COMMITTEE_CHAR, 1, 1,
+     ["市", "省", "区", "县", "委", "员", "会", "托", "甲", "，", "市委", "县委会"]),
+    (agencies._DEPT_RE, agencies._DEPT_END, *agencies._DEPT_REACH,
+     [*agencies._DEPT_STEMS.split("|"), *agencies._DEPT_SUFFIX.split("|"), "甲", "，", "员会"]),
+    (places.ZONE_KIND, places._ZONE_END, *places._ZONE_REACH,
+     [*places._ZONE_KINDS, "区", "开发", "保税", "甲", "，"]),
     (people._ACADEMIC_AFTER, people._ACADEMIC_WORD, 4, 0,
      ["教授", "副教授", "博士", "研究员", "院士", "，甲乙教授", "（甲乙丙副教授", "大甲乙博士",
       "、甲乙丙研究员", "甲乙丙", "甲乙"]),
@@ -84,6 +94,18 @@ def test_scanning_near_the_words_finds_every_match(site: int) -> None:
         assert _spans(finditer_near(pattern, text, anchor, before, after)) == expected, text
         found += len(expected)
     assert found > 100  # the texts do hold matches
+
+
+def test_department_words_are_plain_words() -> None:
+    """The reach of the department scan is counted in characters of its words."""
+    for word in [*agencies._DEPT_STEMS.split("|"), *agencies._DEPT_SUFFIX.split("|")]:
+        assert word and re.escape(word) == word
+
+
+def test_zone_words_are_plain_words_ending_in_qu() -> None:
+    """The reach of the zone scan is counted in characters of its words, back from 区."""
+    for word in places._ZONE_KINDS:
+        assert re.escape(word) == word and word.endswith("区")
 
 
 def test_stretches_join_overlapping_ones() -> None:

@@ -23,6 +23,12 @@ from loaders.extract.scan import finditer_near
 # -- agencies ------------------------------------------------------------------------------------
 
 _DEPT_RE = re.compile(f"(?:{_DEPT_STEMS})(?:{_DEPT_SUFFIX})")
+# A department name ends with the last character of its suffix: scanned near those only, back
+# as far as the longest stem and suffix reach (stems and suffixes are plain words).
+_DEPT_END = re.compile("[" + "".join(sorted({w[-1] for w in _DEPT_SUFFIX.split("|")})) + "]")
+_DEPT_REACH = (
+    max(map(len, _DEPT_STEMS.split("|"))) + max(map(len, _DEPT_SUFFIX.split("|"))) - 1, 0
+)
 _INSTITUTE_RE = re.compile(
     f"(?:中国|国家)[{_NAME_CHARS}]{{2,16}}?(?:研究院|研究中心|研究所|科学院|信通院)"
     f"(?:[{HAN}]{{2,3}}(?:分院|分中心|分所))?"
@@ -87,6 +93,10 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
 _BARE_GOVERNMENT = re.compile(
     f"([市省])(?:(?<=[市省]委[市省])|(?<![{HAN}][市省]))(?:人民)?政府(?!办|工作报告)"
 )
+_GOVERNMENT_WORD = re.compile("政府")  # in every match: scanned near it only (scan.py)
+_BARE_GOVERNMENT_REACH = (3, 4)
+_BARE_COMMITTEE = re.compile(r"([市省区县])委(?![员会托屈婉])")
+_COMMITTEE_CHAR = re.compile("委")  # in every match: scanned near it only (loaders.extract.scan)
 
 
 def agency_mentions(ctx: Context) -> list[Mention]:
@@ -96,7 +106,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     text = ctx.text
     last: Mention | None = None
-    for m in _DEPT_RE.finditer(text):
+    for m in finditer_near(_DEPT_RE, text, _DEPT_END, *_DEPT_REACH):
         start = m.start()
         prefix_place: str | None = None
         written = True
@@ -161,7 +171,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
         mention.place_prefix = _places_inside(ctx, surface)
         out.append(mention)
     # Party committees: 市委, 省委, 青岛市委.
-    for m in re.finditer(r"([市省区县])委(?![员会托屈婉])", text):
+    for m in finditer_near(_BARE_COMMITTEE, text, _COMMITTEE_CHAR, before=1, after=1):
         start = m.start()
         city = next(
             (c for c in ctx.cities if c.end in (start, start + 1) and c.name.endswith(m.group(1))),
@@ -190,7 +200,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
                 mention.aliases.add(text[start:end])
                 out.append(mention)
     # The article's own government written bare: 市政府 → 青岛市人民政府 (E2).
-    for m in _BARE_GOVERNMENT.finditer(text):
+    for m in finditer_near(_BARE_GOVERNMENT, text, _GOVERNMENT_WORD, *_BARE_GOVERNMENT_REACH):
         home = ctx.home_city if m.group(1) == "市" else ctx.home_province
         if home and home.endswith(m.group(1)):
             mention = Mention(

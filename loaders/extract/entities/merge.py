@@ -314,14 +314,16 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         if m.source == "gazetteer" or m.nested or m.label == "City":
             continue
         for s in {m.name, *m.aliases}:
-            if len(s) >= 2 and s in text:
+            if len(s) >= 2:
                 surfaces.setdefault(s, m)
-    if not surfaces:
+    # each surface written, the longest first where several (one scan of the text per surface)
+    written_at = list(find_words(text, surfaces))
+    if not written_at:
         return mentions
     top = sorted((m for m in mentions if not m.nested), key=lambda m: m.start)
     starts = [m.start for m in top]
     added = []
-    for s, e in find_words(text, surfaces):  # each surface, the longest first where several
+    for s, e in written_at:
         written = text[s:e]
         i = bisect.bisect_right(starts, s) - 1
         j = bisect.bisect_left(starts, e)

@@ -321,6 +321,7 @@ _ZONE_KINDS = {
     "综保区": "综合保税区",
 }
 ZONE_KIND = re.compile("|".join(sorted(_ZONE_KINDS, key=len, reverse=True)))
+_ZONE_END, _ZONE_REACH = re.compile("区"), (max(map(len, _ZONE_KINDS)) - 1, 0)  # 区 ends each
 
 
 def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
@@ -329,7 +330,7 @@ def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
     # inside a written zone, or a listed one (东湖高新区), 高新区 is no bare word
     listed = [c for c in ctx.cities if c.props.get("level") == "zone"]
     spans = [(z.start, z.end) for z in [*zones, *listed]]
-    for m in ZONE_KIND.finditer(ctx.text):
+    for m in finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH):
         if any(a <= m.start() < b for a, b in spans):
             continue
         kind = _ZONE_KINDS[m.group(0)] or m.group(0)
@@ -363,13 +364,14 @@ def _city_fused_with_zone(ctx: Context, pos: int) -> Mention | None:
 
 
 _TOWN_ZONE = re.compile(f"([{HAN}]{{2}})(经济技术开发区|经济开发区|开发区)")
+_ZONE_WORD, _TOWN_ZONE_REACH = re.compile("开发区"), (6, 0)  # ends every match (scan.py)
 
 
 def _town_zones(ctx: Context, found: list[Mention]) -> list[Mention]:
     """A zone named after a town the gazetteer does not hold (甲乙开发区): a City of level zone."""
     out = []
     taken = [(c.start, c.end) for c in [*ctx.cities, *found]]
-    for m in _TOWN_ZONE.finditer(ctx.text):
+    for m in finditer_near(_TOWN_ZONE, ctx.text, _ZONE_WORD, *_TOWN_ZONE_REACH):
         start, end = m.span()
         town = m.group(1)
         if any(a < end and start < b for a, b in taken):
@@ -388,7 +390,7 @@ def zone_mentions(ctx: Context) -> list[Mention]:
     named after it (…经开区管委会) are placed in it."""
     out: list[Mention] = []
     ends = {c.end: c for c in ctx.cities if c.props.get("level") != "zone"}
-    for m in ZONE_KIND.finditer(ctx.text):
+    for m in finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH):
         state = ctx.text[m.start() - 3 : m.start()]
         lead = 3 if state == "国家级" else 2 if state.endswith("国家") else 0
         city = ends.get(m.start() - lead)

@@ -19,11 +19,12 @@ from loaders.extract.entities.lexicon import (
     STOP_TOKENS,
 )
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import finditer_near
+from loaders.extract.scan import finditer_from, finditer_near
 
 # -- quoted names ------------------------------------------------------------------------------
 
 _QUOTED_RE = re.compile(r"[“‘]([^“”‘’\n]{2,24})[”’]")
+_OPENING_QUOTES = "“‘"  # every match of _QUOTED_RE opens with one (loaders.extract.scan)
 # Type words after (or ending) a quoted name, longest first, and the label each gives.
 _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
     [
@@ -123,7 +124,8 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
     “窑炉数字大脑”, “云帆”工业互联网平台, “双千兆”工程, 创新中心“个十百”提升行动."""
     out = []
     text = ctx.text
-    for m in _QUOTED_RE.finditer(text):
+    quotes = list(finditer_from(_QUOTED_RE, text, _OPENING_QUOTES))  # once for the 3 finders
+    for m in quotes:
         inner = m.group(1)
         if _ANAPHOR_RE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
@@ -238,7 +240,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
             if alias and alias != name:
                 mention.aliases.add(alias)
         out.append(mention)
-    return out + platform_quote_mentions(ctx) + project_quote_mentions(ctx)
+    return out + platform_quote_mentions(ctx, quotes) + project_quote_mentions(ctx, quotes)
 
 
 # A quoted name right after a word for a network, line or works (量子通信网络“甲乙网”), and a
@@ -288,14 +290,16 @@ def _ends_a_phrase(ctx: Context, end: int) -> bool:
     return tag.startswith("v") and tag != "vn"  # 提质增效, not 发展 (生态)
 
 
-def project_quote_mentions(ctx: Context) -> list[Mention]:
+def project_quote_mentions(
+    ctx: Context, quotes: list[re.Match[str]] | None = None
+) -> list[Mention]:
     """Quoted names of works and campaigns that carry no type word of their own: one right
     after a word for a network (量子通信网络“甲乙”), each of a list closed by 等…活动, and the
     quoted names a verb of building or carrying out governs (建设“甲走廊”“乙走廊”)."""
     text = ctx.text
     spans = [
         (m.start(), m.end())
-        for m in _QUOTED_RE.finditer(text)
+        for m in (finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes)
         if _PROJECT_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
     ]
     for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
@@ -332,14 +336,16 @@ _QUOTE_CHAIN = re.compile(
 _VERSION = re.compile(r"\s?[Vv]?\d+(?:\.\d+)+|\s?[Vv]\d+")
 
 
-def platform_quote_mentions(ctx: Context) -> list[Mention]:
+def platform_quote_mentions(
+    ctx: Context, quotes: list[re.Match[str]] | None = None
+) -> list[Mention]:
     """Quoted platform names that carry no type word of their own: one right after a platform
     word (低代码开发平台“星云”, 大模型“星河”2.0, L1) and each of a list of quoted names closed by
     a platform word (“甲乙”“丙丁”等App). Slogans and categories (“企业上云”) are not names."""
     out = []
     text = ctx.text
     spans: list[tuple[int, int]] = []
-    for m in _QUOTED_RE.finditer(text):
+    for m in finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes:
         if _PLATFORM_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
             spans.append((m.start(), m.end()))
     products: set[tuple[int, int]] = set()  # in a list closed by App, 小程序 or 软件

@@ -18,6 +18,8 @@ def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
     """(A, B, sign offset) pairs signed in this sentence."""
     pairs = []
     text = view.text
+    if "签" not in view.sentence.text and "达成" not in view.sentence.text:
+        return pairs  # (every match of _SIGN holds 签 or 达成: a cheap test first)
     for sign in _SIGN.finditer(view.sentence.text):
         s_pos = view.start + sign.start()
         if view.in_name(s_pos, view.start + sign.end()):
