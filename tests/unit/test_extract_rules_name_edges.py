@@ -279,3 +279,8 @@ def test_a_numbered_session_names_its_body_and_is_located_in_its_place() -> None
     assert session in names(ex, "Project")
     assert "政协洛阳市委员会" in names(ex, "Agency")
     assert (session, "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_place_after_a_firm_owning_a_factory_locates_the_factory() -> None:
+    ex = run("华曜科技洛阳工厂正式投产。")
+    assert ("华曜科技洛阳工厂", "洛阳市") in pairs(ex, "LOCATED_IN")

@@ -73,11 +73,15 @@ _PLACE_INSIDE = re.compile(
 
 
 def _place_after_owner(ctx: Context, start: int, end: int) -> tuple[str, ...]:
-    """A place right after the owner firm opening a project's name (甲集团乙公司|新疆|化肥项目)."""
+    """A place right after the owner firm opening a project's name (甲集团乙公司|新疆|化肥项目,
+    甲科技|洛阳|工厂)."""
     for city in ctx.cities_in(start, end):
-        if ctx.text[city.start - 2 : city.start] in ("公司", "集团"):
+        if _OWNER_END.search(ctx.text, start, city.start):
             return (city.name,)
     return ()
+
+
+_OWNER_END = re.compile(r"(?:公司|集团|科技|股份|控股|实业|电子|汽车|智能|电气|重工)$")
 
 
 def _places_inside(ctx: Context, name: str) -> tuple[str, ...]:
