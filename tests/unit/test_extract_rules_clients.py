@@ -48,3 +48,18 @@ def test_brackets_in_a_later_clause_are_no_customers() -> None:
     ex = run("星岚科技的系统已导入华为供应链。另一家企业（如洛钼电子）也在扩产。")
     customers = {t for s, t in pairs(ex, "EMPOWERS") if s == "星岚科技"}
     assert "洛钼电子" not in customers
+
+
+def test_a_firm_that_relies_on_anothers_platform_is_empowered() -> None:
+    ex = run("星岚纺织借助华曜科技的“曜擎”平台，实现了生产全流程数字化。")
+    assert ("华曜科技", "星岚纺织") in pairs(ex, "EMPOWERS")
+
+
+def test_relying_on_its_own_strengths_names_no_supplier() -> None:
+    ex = run("星岚纺织利用自身优势，实现了生产全流程数字化。")
+    assert pairs(ex, "EMPOWERS") == set()
+
+
+def test_becoming_a_platforms_user_is_being_empowered() -> None:
+    ex = run("星岚纺织成为“曜擎”平台的首批用户。")
+    assert ("曜擎", "星岚纺织") in pairs(ex, "EMPOWERS")

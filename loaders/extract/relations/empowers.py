@@ -40,7 +40,7 @@ _FOR_SERVICE = re.compile(
 )
 _VIA = re.compile(r"(?:通过|在)(?P<x>[^，。；]{1,30}?)的(?:赋能|助力|帮助)下?")
 # Y是X(在…)的(标杆)客户: X supplies Y (T2)
-_CUSTOMER_OF = re.compile(r"是(?P<x>[^，。；]{2,24}?)的[^，。；的]{0,6}?(?:客户|用户)")
+_CUSTOMER_OF = re.compile(r"(?:是|成为)(?P<x>[^，。；]{2,24}?)的[^，。；的]{0,6}?(?:客户|用户)")
 # X帮助/助力Y实现…: X carries out Y's upgrade (T2)
 _HELPS = re.compile(r"帮助|助力|协助")
 _HELPED_DOES = re.compile(
@@ -48,7 +48,7 @@ _HELPED_DOES = re.compile(
 )
 _RECEIVERS = frozenset({"Company", "Organization", "Agency", "Project"})
 # Y引入/采用X的…系统: X supplies Y (T2)
-_ADOPTS = re.compile(r"引入|引进|采用|部署|选用|上线")
+_ADOPTS = re.compile(r"引入|引进|采用|部署|选用|上线|借助|依托|使用|利用")
 _PRODUCT_AFTER = re.compile(r"的?[^，。；]{0,12}?(?:系统|平台|解决方案|方案|产品|软件|技术)")
 
 
