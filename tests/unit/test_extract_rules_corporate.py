@@ -349,3 +349,18 @@ def test_a_subsidiary_named_by_its_industry_word_signs_for_itself() -> None:
     ex = run("星岚锂业旗下子公司星岚锂电与华曜科技签订供货协议。")
     assert ("星岚锂电", "星岚锂业") in pairs(ex, "SUBSIDIARY_OF")
     assert frozenset({"星岚锂电", "华曜科技"}) in sym(ex, "SIGNED_WITH")
+
+
+def test_each_pair_of_parties_listed_before_a_three_way_signing_signs() -> None:
+    ex = run("华曜科技、星岚纺织、洛钼智能三方签署合作备忘录。")
+    signed = sym(ex, "SIGNED_WITH")
+    assert {
+        frozenset({"华曜科技", "星岚纺织"}),
+        frozenset({"华曜科技", "洛钼智能"}),
+        frozenset({"星岚纺织", "洛钼智能"}),
+    } <= signed
+
+
+def test_a_list_followed_by_other_words_before_signing_names_no_parties() -> None:
+    ex = run("华曜科技、星岚纺织的代表出席了仪式，随后项目签约。")
+    assert sym(ex, "SIGNED_WITH") == set()

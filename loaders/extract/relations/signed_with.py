@@ -12,6 +12,8 @@ from loaders.extract.relations.base import SentenceView, relation, rx
 
 _SIGN = re.compile(r"签署|签订|签约|签下|签了|签单|达成(?=[^，。；]{0,12}?协议)")
 _PARTIES = SCHEMA["SIGNED_WITH"].heads
+# The parties of a list that closes with their number or 共同 before the signing word.
+_ALL_SIDES = re.compile(r"(?:[两三四五六七八九]方|双方|各方)?(?:共同|联合)?(?:正式)?")
 
 
 def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
@@ -46,6 +48,10 @@ def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
                 both = view.pair(s_pos)
                 if len(both) == 2:
                     pairs.append((both[0], both[1], s_pos))
+            listed = view.group_starting_at(clause_start, _PARTIES, gap=r"^\s*$")
+            if len(listed) >= 2 and _ALL_SIDES.fullmatch(text, listed[-1].end, s_pos):
+                # 甲、乙、丙三方签署…: every pair of the parties listed signs
+                pairs.extend((a, b, s_pos) for i, a in enumerate(listed) for b in listed[i + 1 :])
             pairs.extend((a, b, s_pos) for a, b in _signed_by_officials(view, clause_start, s_pos))
     return pairs
 
