@@ -117,3 +117,8 @@ def test_a_deputy_mayor_who_leads_a_delegation_works_for_the_articles_city() -> 
         title="洛阳市与星岚科技深化合作",
     )
     assert ("张三", "洛阳市") in pairs(ex, "WORKS_FOR")
+
+
+def test_an_assistant_to_the_chairman_is_named_after_the_post() -> None:
+    ex = run("据星岚纺织董事长助理孙七介绍，公司已完成数字化改造。")
+    assert ("孙七", "星岚纺织") in pairs(ex, "WORKS_FOR")
