@@ -284,3 +284,13 @@ def test_a_numbered_session_names_its_body_and_is_located_in_its_place() -> None
 def test_a_place_after_a_firm_owning_a_factory_locates_the_factory() -> None:
     ex = run("华曜科技洛阳工厂正式投产。")
     assert ("华曜科技洛阳工厂", "洛阳市") in pairs(ex, "LOCATED_IN")
+
+
+def test_a_committee_of_a_known_body_is_one_agency() -> None:
+    ex = run("预计今年中可向立法会财委会申请前期工程拨款。局长出席立法会财务委员会会议。")
+    assert {"立法会财委会", "立法会财务委员会"} <= forms(ex, "Agency")
+
+
+def test_a_governments_quoted_fund_is_a_grant_scheme() -> None:
+    ex = run("政府将向“星河创新基金”注资100亿元。星岚资本旗下“星岚一号基金”完成募集。")
+    assert names(ex, "Project") == {"星河创新基金"}

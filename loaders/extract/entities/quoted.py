@@ -54,6 +54,7 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
         ("工程", "Project"),
         ("项目", "Project"),
         ("试点", "Project"),
+        ("基金", "Project"),  # a public fund's grant scheme only (L41, _PUBLIC_FUND)
         ("示范基地", "Project"),
         ("工厂", "Project"),
         ("示范区", "Project"),
@@ -104,6 +105,10 @@ _TYPE_ENDINGS = frozenset(word[-1] for word in _TYPE_LABEL)  # (a cheap test in 
 _TYPE_WORD = re.compile("(?=(" + "|".join(s for s, _ in _TYPE_SUFFIXES) + "))")
 
 
+# A government's fund, whose grants are a scheme (L41): 政府“甲基金”, 向“乙基金”注资/拨款.
+_PUBLIC_FUND = re.compile(r"政府|财政|特区|当局|向$")
+
+
 def _type_of(name: str) -> tuple[str, str] | None:
     """(type word, label) that `name` ends with, the longest type word first."""
     if name[-1:] not in _TYPE_ENDINGS:
@@ -150,6 +155,10 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
                     break
         if (suffix or inner).endswith("解决方案"):
             continue  # a product offering, not a plan document (L35)
+        if (suffix or inner).endswith("基金") and not _PUBLIC_FUND.search(
+            text, max(0, m.start() - 12), m.start()
+        ):
+            continue  # “星河一号基金”: an investment vehicle, a Company (L17), not a scheme
         if suffix:
             label = _type_of(suffix)[1]  # type: ignore[index]
             span_end = tail_start + len(suffix)

@@ -15,7 +15,7 @@ _UNIT_BEFORE_TITLE = re.compile(f"([{HAN}]{{2,12}}?(?:司|局|处|科|室|专班
 # word for a research unit, branch or working group.
 _NAMED_UNIT = re.compile(
     f"(?:第\\d{{1,3}})?[{HAN}0-9()（）]{{0,14}}?"
-    "(?:研究院|研究所|分院|分所|分会|研究组|工作组|专班|中心|专业委员会)"
+    f"(?P<kind>研究院|研究所|分院|分所|分会|研究组|工作组|专班|中心|委员会|[{HAN}]委会)"
 )
 _CLAUSE_CHARS = re.compile("[的了在是将对向把被从]")
 # Two fields of a unit's name joined (量子信息与量子科技): a joiner between content words.
@@ -68,7 +68,7 @@ def sub_unit_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         unit = m.group(0)
         if _CLAUSE_CHARS.search(unit) or not ctx.tokens.is_boundary(m.end()):
             continue
-        if not _reads_as_name(ctx, parent.end, m.end()):
+        if not _reads_as_name(ctx, parent.end, m.start("kind")):
             continue
         out.append(_unit(parent, m.end(), text, "pattern:named_unit"))
     return out
