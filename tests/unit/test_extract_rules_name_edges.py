@@ -1,6 +1,8 @@
-"""Where a name begins and ends: units named after their parent body (甲协会乙分会, 甲科学院
-乙研究院, 甲组织第N工作组), registered and Latin legal forms, a bracketed place or a middle dot
-inside a name; and co-investors, who are not partners. Sentences are invented for these tests."""
+"""Where names begin and end, and what they name: units named after their parent body, legal
+forms, bracketed places and middle dots, short forms read in context, firms read from deals and
+clause slots, schemes, lists, elections, sessions and held meetings; with the relations some of
+them carry (co-investors are not partners; entering a list; a place inside a project's name).
+Sentences are invented for these tests."""
 
 from __future__ import annotations
 
