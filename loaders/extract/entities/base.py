@@ -14,6 +14,7 @@ from loaders.extract.nlp import TextDoc as Doc
 from loaders.extract.nlp import word_frequency, word_tag
 
 HAN = "\u4e00-\u9fff"
+HAN_WORD = re.compile(f"[{HAN}]+")
 _QUOTES = "“”‘’\"'「」『』"
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \t\n") | set(_QUOTES)
@@ -269,6 +270,18 @@ def _reads_inside_name(word: str, verb_min_freq: int, freq: Any) -> bool:
     if tag == "vn" or word in _NAME_VERBS or not tag.startswith(_NOT_NAME_TAGS):
         return True
     return tag.startswith("v") and freq(word) < verb_min_freq
+
+
+JOINERS = frozenset({"与", "和", "及"})
+
+
+def stop_inside(words: list[str]) -> bool:
+    """Whether a stop word breaks `words` as one name; a joiner between two fields of the name
+    (量子信息与量子科技, 工业与系统工程) does not."""
+    return any(
+        w in STOP_TOKENS and not (w in JOINERS and 0 < i < len(words) - 1)
+        for i, w in enumerate(words)
+    )
 
 
 def is_predicate(word: str) -> bool:

@@ -10,6 +10,7 @@ from loaders.extract.entities.base import (
     _NAME_VERBS,
     _RARE_FREQ,
     HAN,
+    HAN_WORD,
     Context,
     Mention,
     _left_with_parens,
@@ -254,13 +255,12 @@ def _place_opening(ctx: Context, left: int, pos: int) -> int:
             city.end < left
             and ctx.tokens.is_boundary(city.end)
             and 1 <= len(words) <= 3
-            and all(len(w) > 1 and w not in STOP_TOKENS and _HAN_WORD.fullmatch(w) for w in words)
+            and all(len(w) > 1 and w not in STOP_TOKENS and HAN_WORD.fullmatch(w) for w in words)
         ):
             return city.start
     return left
 
 
-_HAN_WORD = re.compile(f"[{HAN}]+")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # Firm words that close a place-led name of ordinary words (甲省信用担保集团); 科技 does not:
 # 甲省坚持科技自立 is a phrase.
@@ -272,7 +272,7 @@ def _lone_pair(ctx: Context, pos: int) -> bool:
     one of them a function character the name walk stops at (春|和, 同|益), after a word's end."""
     tokens, text = ctx.tokens, ctx.text
     pair = text[pos - 2 : pos]
-    if len(pair) < 2 or not _HAN_WORD.fullmatch(pair) or ctx.freq(pair) > 0:
+    if len(pair) < 2 or not HAN_WORD.fullmatch(pair) or ctx.freq(pair) > 0:
         return False
     if pair[0] in "其这该此各每本我你他她它" or all(ch in STOP_TOKENS for ch in pair):
         return False  # 其同集团: its same group

@@ -17,7 +17,9 @@ _COUNT = re.compile(r"[\d一二三四五六七八九十百]+[个家项所]")
 
 def named_list_mentions(ctx: Context) -> list[Mention]:
     """Each dated or numbered list: a Project named as written (quotes dropped)."""
-    out = []
+    out: list[Mention] = []
+    if "名单" not in ctx.text:
+        return out  # (every match ends in 名单: a cheap test before a scan that opens with \d)
     for m in _NAMED_LIST.finditer(ctx.text):
         surface = m.group(0)
         if _COUNT.search(surface):

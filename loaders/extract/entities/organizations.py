@@ -13,10 +13,10 @@ from loaders.extract.entities.base import (
     Mention,
     _strip_places,
     name_left_edge,
+    stop_inside,
 )
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
-    STOP_TOKENS,
 )
 
 # The kind word closing an organisation's name, longest first.
@@ -71,10 +71,8 @@ def organization_mentions(ctx: Context) -> list[Mention]:
         start = name_left_edge(ctx, m.start(), cut_at_place=True)
         if m.start() - start < 1 or not ctx.tokens.is_boundary(m.end()):
             continue
-        unit_words = ctx.tokens.token_words(m.start() + 2, m.end())
-        joints = {i for i, w in enumerate(unit_words) if w in ("与", "和", "及") and i > 0}
-        if any(w in STOP_TOKENS for i, w in enumerate(unit_words) if i not in joints):
-            continue  # 工业与系统工程系: 与 joins two fields inside a department's name
+        if stop_inside(ctx.tokens.token_words(m.start() + 2, m.end())):
+            continue  # (工业与系统工程系: 与 joins two fields inside a department's name)
         if _usable(ctx, start, m.end(), m.start()):
             out.append(organization_mention(ctx, start, m.end()))
             taken.append((start, m.end()))

@@ -7,6 +7,7 @@ import re
 from loaders.extract.entities.base import (
     _RARE_FREQ,
     HAN,
+    HAN_WORD,
     Context,
     Mention,
 )
@@ -95,11 +96,10 @@ def shaped_like_word(name: str) -> bool:
     return name[-1] in "司局处委会院厅部"
 
 
-_ALL_HAN = re.compile(f"[{HAN}]+")
 
 
 def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
-    if len(name) < 2 or len(name) > 4 or not _ALL_HAN.fullmatch(name):
+    if len(name) < 2 or len(name) > 4 or not HAN_WORD.fullmatch(name):
         return False
     if name[:2] in COMPOUND_SURNAMES:
         given = name[2:]

@@ -7,6 +7,7 @@ import re
 
 from loaders.extract.entities.base import (
     HAN,
+    HAN_WORD,
     Context,
     Mention,
     _drop_lists_in_parens,
@@ -15,6 +16,7 @@ from loaders.extract.entities.base import (
     _strip_places,
     _word_tag,
     fold,
+    is_predicate,
     is_vocabulary,
 )
 from loaders.extract.entities.lexicon import (
@@ -178,26 +180,20 @@ _ZONE_WORD = re.compile(r"(?:开发区|高新区|经开区|园区)")
 _CLASS_BEFORE_NAME = re.compile(r"(?:重大|重点|骨干|标志性)(?:建设|基础设施|民生)?(?:项目|工程)")
 
 
-_HAN_WORD = re.compile(f"[{HAN}]+")
-
-
 def _opening_before_mark(ctx: Context, left: int) -> int:
     """A name never opens with a bracket or a middle dot: the word before a bracketed place
     (西部（甲市）科学城) and the place before a dot (甲市·乙丙创新基地) are the name's."""
     text, tokens = ctx.text, ctx.tokens
     if text[left : left + 1] in ("（", "(") and left > 0:
         word = tokens.words[tokens.token_at(left - 1)]
-        if len(word) >= 2 and _HAN_WORD.fullmatch(word) and not _inside_name_breaks(word):
+        breaks = word in STOP_TOKENS or is_predicate(word)  # 建设（甲市）…: a verb opens nothing
+        if len(word) >= 2 and HAN_WORD.fullmatch(word) and not breaks:
             return left - len(word)
     if text[left - 1 : left] == "·":
         place = next((c for c in ctx.cities if c.end == left - 1), None)
         if place is not None:
             return place.start
     return left
-
-
-def _inside_name_breaks(word: str) -> bool:
-    return word in STOP_TOKENS or (_word_tag(word) or "").startswith(("v", "p", "c", "d"))
 
 
 def project_mentions(ctx: Context) -> list[Mention]:

@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.entities.base import HAN, Context, Mention, is_predicate
-from loaders.extract.entities.lexicon import STOP_TOKENS, TITLE_ALT
+from loaders.extract.entities.base import (
+    HAN,
+    JOINERS,
+    Context,
+    Mention,
+    is_predicate,
+    stop_inside,
+)
+from loaders.extract.entities.lexicon import TITLE_ALT
 
 # A unit of a government body written before a post: 甲市工信局乙丙科科长 (L22, T48).
 _UNIT_BEFORE_TITLE = re.compile(f"([{HAN}]{{2,12}}?(?:司|局|处|科|室|专班|办公室))(?={TITLE_ALT})")
@@ -18,8 +25,6 @@ _NAMED_UNIT = re.compile(
     f"(?P<kind>研究院|研究所|分院|分所|分会|研究组|工作组|专班|中心|委员会|[{HAN}]委会)"
 )
 _CLAUSE_CHARS = re.compile("[的了在是将对向把被从]")
-# Two fields of a unit's name joined (量子信息与量子科技): a joiner between content words.
-_JOINERS = frozenset({"与", "和", "及"})
 
 
 def _unit(parent: Mention, end: int, text: str, source: str) -> Mention:
@@ -40,12 +45,7 @@ def _reads_as_name(ctx: Context, start: int, end: int) -> bool:
     words = ctx.tokens.token_words(start, end)
     if ctx.cities_in(start, end):
         return False  # 甲院与乙市共建研究院: a place opens another body
-    for i, word in enumerate(words):
-        if word in _JOINERS and 0 < i < len(words) - 1:
-            continue
-        if word in STOP_TOKENS or is_predicate(word):
-            return False
-    return True
+    return not stop_inside(words) and not any(is_predicate(w) for w in words if w not in JOINERS)
 
 
 def sub_unit_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
