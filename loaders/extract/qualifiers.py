@@ -23,11 +23,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from graph.model import Quantity, Relation
 from loaders.extract.numbers import fold_width
-from loaders.extract.quantities import find_quantities, openings
+from loaders.extract.quantities import can_open, find_quantities
 
 # aspect → trigger words (the longer form of a word is listed before it)
 ASPECTS: dict[str, tuple[str, ...]] = {
@@ -64,6 +65,7 @@ _ANAPHORS = (
     (re.compile(r"全市|该市|我市|全区|该区|全省|该省"), "City"),
 )
 _ANAPHOR_REACH = 400
+_SPAN = attrgetter("start", "end")
 # A trigger right after the number counts only this close (5亿元的投资, 3家企业上云).
 _AFTER_WINDOW = 6
 
@@ -79,7 +81,11 @@ def _clause(sentence: str, at: int, end: int) -> tuple[int, int]:
 
 def aspect_of(sentence: str, at: int, end: int) -> tuple[str, str]:
     """(aspect, trigger word) of the quantity at sentence[at:end]; ("other", "") when none."""
-    c_start, c_end = _clause(sentence, at, end)
+    return _aspect(sentence, at, end, *_clause(sentence, at, end))
+
+
+def _aspect(sentence: str, at: int, end: int, c_start: int, c_end: int) -> tuple[str, str]:
+    """aspect_of, the clause sentence[c_start:c_end] known."""
     before = list(_TRIGGER_RE.finditer(sentence, c_start, at))
     if before:
         word = before[-1].group()
@@ -149,14 +155,21 @@ def _subject(
     return (chosen.label, chosen.name)
 
 
-def _topic(mentions: Sequence[Any], previous: Any | None, text_between: str) -> Any | None:
+def _topic(
+    ordered: Sequence[Any], starts: list[int], previous: Any | None, text_between: str
+) -> Any | None:
     """A sentence that names nothing continues the topic of the one before it in the same
-    paragraph (its subject is left out: 今年一季度实现营业收入…): that sentence's first entity."""
+    paragraph (its subject is left out: 今年一季度实现营业收入…): that sentence's first entity.
+    (`ordered` by start, `starts` their starts: only those from its start on are read.)"""
     if previous is None or "\n" in text_between:
         return None
-    named = [m for m in mentions if m.label != "Person" and not getattr(m, "nested", False)
-             and m.start >= previous.start and m.end <= previous.end]
-    return named[0] if named else None
+    for i in range(bisect.bisect_left(starts, previous.start), len(ordered)):
+        m = ordered[i]
+        if m.start > previous.end:
+            break
+        if m.label != "Person" and not getattr(m, "nested", False) and m.end <= previous.end:
+            return m
+    return None
 
 
 def _deal(relations: Iterable[Relation], s_start: int, s_end: int) -> Relation | None:
@@ -176,6 +189,12 @@ def _names_inside(ordered: Sequence[Any], starts: list[int], start: int, end: in
     return False
 
 
+def _of_text(text: str, sent: Any) -> bool:
+    """Whether sent.text is text[sent.start:sent.end] (tested without copying the slice)."""
+    return (sent.start >= 0 and sent.start + len(sent.text) == sent.end
+            and text.startswith(sent.text, sent.start))
+
+
 def article_quantities(
     sentences: Iterable[Any], mentions: Sequence[Any], relations: Sequence[Relation],
     text: str = "",
@@ -183,31 +202,28 @@ def article_quantities(
     """The quantities of one article with what they describe. `sentences` have text, start,
     end (offsets into the article `text`); `mentions` (resolved: canonical names) start, end,
     label, name; `relations` are the article's relations."""
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    ordered = sorted(mentions, key=_SPAN)
     starts = [m.start for m in ordered]
     out: list[Quantity] = []
     previous = None
     folded_text = fold_width(text)  # once for the article, not once per sentence
-    opening = openings(folded_text)  # a sentence where no quantity can open is not read
     for sent in sentences:
         topic = None
-        folded = folded_text[sent.start : sent.end]
-        if text[sent.start : sent.end] != sent.text:
-            folded = None  # (sentences not of `text`: folded alone)
-        at = bisect.bisect_left(opening, sent.start)
-        if folded is not None and (at == len(opening) or opening[at] >= sent.end):
-            founds = []
+        if not _of_text(text, sent):
+            founds = find_quantities(sent.text)  # (folded alone)
+        elif can_open(folded_text, sent.start, sent.end):  # else the sentence is not read
+            founds = find_quantities(sent.text, folded_text[sent.start : sent.end])
         else:
-            founds = find_quantities(sent.text, folded)
+            founds = []
         if not _names_inside(ordered, starts, sent.start, sent.end):
             if founds:  # the topic is only needed for a quantity
                 between = text[previous.end:sent.start] if previous is not None else ""
-                topic = _topic(ordered, previous, between)
+                topic = _topic(ordered, starts, previous, between)
         else:
             previous = sent
         for found in founds:
-            aspect, trigger = aspect_of(sent.text, found.start, found.end)
             c_start, c_end = _clause(sent.text, found.start, found.end)
+            aspect, trigger = _aspect(sent.text, found.start, found.end, c_start, c_end)
             at = sent.start + found.start
             about: dict[str, str] = {}
             deal = _deal(relations, sent.start, sent.end) if aspect in _DEAL_ASPECTS else None

@@ -50,9 +50,9 @@ _BARE_WINDOW = 5
 _NOT_COUNT_AFTER = re.compile(
     r"(?:月|小时|工作日|季度|百分点|民|单|目|次方|强|周|星期)"
 )
-# Before a number: an ordinal, a rank or a part of a code or name.
-_NOT_BEFORE = re.compile(r"(?:第|前|[A-Za-z\d.\-/_])$")
-_NOT_AFTER = re.compile(r"^(?:强|[A-Za-z\d])")
+# Before a number (the character before it): an ordinal, a rank or a part of a code or name.
+_NOT_BEFORE = re.compile(r"[第前A-Za-z\d.\-/_]")
+_NOT_AFTER = re.compile(r"强|[A-Za-z\d]")  # (the character after it)
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def _kind(unit: str) -> str:
 
 def _bare_money(text: str, start: int, end: int, number: str) -> bool:
     """A number with 万 or 亿 and no unit, an amount word right before or after it."""
-    if not re.search(r"[万亿]$", number) or _NOT_AFTER.match(text[end:end + 1]):
+    if not number.endswith(("万", "亿")) or _NOT_AFTER.match(text, end):
         return False
     before = text[max(0, start - _BARE_WINDOW):start]
     after = text[end:end + _BARE_WINDOW]
@@ -116,11 +116,10 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
-def openings(folded: str) -> list[int]:
-    """Where a quantity can open in a folded text (a whole article, scanned once): a piece of
-    it where none is has no quantity (a numeral that opens one in the piece opens one here:
-    the character after it is the same)."""
-    return [m.start() for m in _OPENING.finditer(folded)]
+def can_open(folded: str, start: int, end: int) -> bool:
+    """Whether a quantity can open in folded[start:end] (a piece of a folded article, read in
+    place: the piece is not copied); a piece where none can has no quantity."""
+    return _OPENING.search(folded, start, end) is not None
 
 
 def find_quantities(text: str, folded: str | None = None) -> list[Found]:
@@ -129,16 +128,16 @@ def find_quantities(text: str, folded: str | None = None) -> list[Found]:
     folded = fold_width(text) if folded is None else folded
     found: list[Found] = []
     for m in _matches(folded):
-        start, end = m.start(), m.end()
-        if _NOT_BEFORE.search(folded[max(0, start - 1):start]):
-            continue
-        if _NOT_AFTER.match(folded[end:end + 1]):
-            continue
         number = m.group("num")
         if number and m.group("unit") is None and not (number + m.group("mult")).endswith(
             ("万", "亿")
         ):
             continue  # a bare number without 万 or 亿 is no amount (_bare_money)
+        start, end = m.span()
+        if start and _NOT_BEFORE.match(folded, start - 1):
+            continue
+        if _NOT_AFTER.match(folded, end):
+            continue
         if m.group("pct_cn"):
             value = number_value(m.group("pct_num"))
             if value is not None:
@@ -156,7 +155,7 @@ def find_quantities(text: str, folded: str | None = None) -> list[Found]:
         unit = CAPACITY_UNITS.get(unit.lower(), unit)
         kind = _kind(unit)
         if kind == "count":
-            if _NOT_COUNT_AFTER.match(folded[end:end + 3]):
+            if _NOT_COUNT_AFTER.match(folded, end, end + 3):
                 continue
             if not _DIGIT.match(number) and value < 10:
                 continue
