@@ -55,6 +55,7 @@ _TRIGGERS = sorted(
 _TRIGGER_RE = re.compile("|".join(re.escape(word) for word, _ in _TRIGGERS))
 _ASPECT_OF = {word: aspect for word, aspect in _TRIGGERS}
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_UP_TO_LAST_MARK = re.compile(r".*[，,；;：:]", re.DOTALL)  # (backtracks to the last mark)
 _PROJECT_ASPECTS = frozenset({"investment", "capacity"})
 _DEAL_ASPECTS = frozenset({"signing", "contract"})
 # Words that point back to an entity named before the sentence, and its label.
@@ -72,9 +73,8 @@ _AFTER_WINDOW = 6
 
 def _clause(sentence: str, at: int, end: int) -> tuple[int, int]:
     """Offsets (in the sentence) of the clause holding sentence[at:end]."""
-    start = 0
-    for m in _CLAUSE_MARK.finditer(sentence, 0, at):
-        start = m.end()
+    last = _UP_TO_LAST_MARK.match(sentence, 0, at)
+    start = last.end() if last else 0
     after = _CLAUSE_MARK.search(sentence, end)
     return start, after.start() if after else len(sentence)
 
@@ -189,12 +189,6 @@ def _names_inside(ordered: Sequence[Any], starts: list[int], start: int, end: in
     return False
 
 
-def _of_text(text: str, sent: Any) -> bool:
-    """Whether sent.text is text[sent.start:sent.end] (tested without copying the slice)."""
-    return (sent.start >= 0 and sent.start + len(sent.text) == sent.end
-            and text.startswith(sent.text, sent.start))
-
-
 def article_quantities(
     sentences: Iterable[Any], mentions: Sequence[Any], relations: Sequence[Relation],
     text: str = "",
@@ -209,8 +203,11 @@ def article_quantities(
     folded_text = fold_width(text)  # once for the article, not once per sentence
     for sent in sentences:
         topic = None
-        if not _of_text(text, sent):
-            founds = find_quantities(sent.text)  # (folded alone)
+        # sent.text is text[sent.start:sent.end] (tested without copying the slice), else it is
+        # folded alone
+        if not (sent.start >= 0 and sent.start + len(sent.text) == sent.end
+                and text.startswith(sent.text, sent.start)):
+            founds = find_quantities(sent.text)
         elif can_open(folded_text, sent.start, sent.end):  # else the sentence is not read
             founds = find_quantities(sent.text, folded_text[sent.start : sent.end])
         else:

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from loaders.extract.numbers import NUMBER, fold_width, number_value, tidy
+from loaders.extract.numbers import NUMBER, fold_width, folded_value, tidy
 
 MONEY_UNITS = ("美元", "欧元", "日元", "港元", "港币", "英镑", "韩元", "美金", "人民币", "元")
 COUNT_UNITS = ("台套", "家", "台", "套", "个", "项", "名", "位", "人", "户", "款", "座", "条",
@@ -55,9 +55,9 @@ _NOT_BEFORE = re.compile(r"[第前A-Za-z\d.\-/_]")
 _NOT_AFTER = re.compile(r"强|[A-Za-z\d]")  # (the character after it)
 
 
-@dataclass(frozen=True)
-class Found:
-    """One quantity in a piece of text: offsets into that text."""
+class Found(NamedTuple):
+    """One quantity in a piece of text: offsets into that text. (A named tuple: made faster
+    than a frozen dataclass.)"""
 
     start: int
     end: int
@@ -139,11 +139,11 @@ def find_quantities(text: str, folded: str | None = None) -> list[Found]:
         if _NOT_AFTER.match(folded, end):
             continue
         if m.group("pct_cn"):
-            value = number_value(m.group("pct_num"))
+            value = folded_value(m.group("pct_num"))
             if value is not None:
                 found.append(Found(start, end, text[start:end], tidy(value), "%", "percent"))
             continue
-        value = number_value(number + m.group("mult"))
+        value = folded_value(number + m.group("mult"))
         if value is None or value == 0:
             continue
         unit = m.group("unit")
