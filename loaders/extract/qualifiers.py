@@ -28,7 +28,7 @@ from typing import Any
 
 from graph.model import Quantity, Relation
 from loaders.extract.numbers import fold_width
-from loaders.extract.quantities import can_open, find_quantities
+from loaders.extract.quantities import find_quantities, first_opening
 
 # aspect → trigger words (the longer form of a word is listed before it)
 ASPECTS: dict[str, tuple[str, ...]] = {
@@ -125,17 +125,23 @@ def _anaphor(
     return None
 
 
+def _usable(ordered: Sequence[Any], starts: list[int], sentence: Any) -> list[Any]:
+    """The mentions of a sentence that can be a subject (`ordered` by start, `starts` their
+    starts)."""
+    s_start, s_end = sentence.start, sentence.end
+    here = ordered[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
+    return [m for m in here if m.label != "Person" and not getattr(m, "nested", False)
+            and m.end <= s_end]
+
+
 def _subject(
-    mentions: Sequence[Any], sentence: Any, c_start: int, c_end: int, at: int, aspect: str,
-    starts: list[int],
+    mentions: Sequence[Any], usable: list[Any], sentence: Any, c_start: int, c_end: int, at: int,
+    aspect: str,
 ) -> tuple[str, str] | None:
     """(label, name) of the entity a quantity at article offset `at` describes, or None.
-    `c_start`, `c_end`: the clause's span in the article; `mentions` are sorted by start, and
-    `starts` are their starts."""
-    s_start, s_end = sentence.start, sentence.end
-    here = mentions[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
-    usable = [m for m in here if m.label != "Person" and not getattr(m, "nested", False)
-              and m.start >= s_start and m.end <= s_end]
+    `c_start`, `c_end`: the clause's span in the article; `mentions` are sorted by start;
+    `usable`: _usable of the sentence."""
+    s_start = sentence.start
     in_clause = [m for m in usable if m.start >= c_start and m.end <= c_end]
     if aspect in _PROJECT_ASPECTS:
         projects = [m for m in in_clause if m.label == "Project"]
@@ -199,25 +205,34 @@ def article_quantities(
     ordered = sorted(mentions, key=_SPAN)
     starts = [m.start for m in ordered]
     out: list[Quantity] = []
-    previous = None
+    previous = None  # the last sentence that names an entity
+    pending: list[Any] = []  # sentences read since `previous` was brought up to date
     folded_text = fold_width(text)  # once for the article, not once per sentence
     for sent in sentences:
-        topic = None
         # sent.text is text[sent.start:sent.end] (tested without copying the slice), else it is
         # folded alone
         if not (sent.start >= 0 and sent.start + len(sent.text) == sent.end
                 and text.startswith(sent.text, sent.start)):
             founds = find_quantities(sent.text)
-        elif can_open(folded_text, sent.start, sent.end):  # else the sentence is not read
-            founds = find_quantities(sent.text, folded_text[sent.start : sent.end])
+        elif (first := first_opening(folded_text, sent.start, sent.end)) >= 0:
+            founds = find_quantities(sent.text, folded_text[sent.start : sent.end], first)
         else:
-            founds = []
+            founds = []  # (no quantity can open in the sentence: it is not read)
+        if not founds:
+            pending.append(sent)  # (whether it names an entity is only needed for a quantity)
+            continue
+        for earlier in reversed(pending):
+            if _names_inside(ordered, starts, earlier.start, earlier.end):
+                previous = earlier
+                break
+        pending.clear()
+        topic = None
         if not _names_inside(ordered, starts, sent.start, sent.end):
-            if founds:  # the topic is only needed for a quantity
-                between = text[previous.end:sent.start] if previous is not None else ""
-                topic = _topic(ordered, starts, previous, between)
+            between = text[previous.end:sent.start] if previous is not None else ""
+            topic = _topic(ordered, starts, previous, between)
         else:
             previous = sent
+        usable = _usable(ordered, starts, sent)
         for found in founds:
             c_start, c_end = _clause(sent.text, found.start, found.end)
             aspect, trigger = _aspect(sent.text, found.start, found.end, c_start, c_end)
@@ -228,8 +243,8 @@ def article_quantities(
                 about = {"type": deal.type, "head_label": deal.head_label, "head": deal.head,
                          "tail_label": deal.tail_label, "tail": deal.tail}
             else:
-                subject = _subject(ordered, sent, sent.start + c_start, sent.start + c_end, at,
-                                   aspect, starts)
+                subject = _subject(ordered, usable, sent, sent.start + c_start,
+                                   sent.start + c_end, at, aspect)
                 if subject is None and topic is not None:
                     subject = topic.label, topic.name
                 if subject is not None:

@@ -104,9 +104,9 @@ _OPENING = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
-def _matches(text: str) -> Iterator[re.Match[str]]:
-    """_QUANTITY_RE.finditer(text), tried only where a quantity can open."""
-    pos = 0
+def _matches(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+    """_QUANTITY_RE.finditer(text), tried only where a quantity can open (`pos`: none can
+    before it)."""
     while (opening := _OPENING.search(text, pos)) is not None:
         m = _QUANTITY_RE.match(text, opening.start())
         if m is None:
@@ -116,40 +116,39 @@ def _matches(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
-def can_open(folded: str, start: int, end: int) -> bool:
-    """Whether a quantity can open in folded[start:end] (a piece of a folded article, read in
-    place: the piece is not copied); a piece where none can has no quantity."""
-    return _OPENING.search(folded, start, end) is not None
+def first_opening(folded: str, start: int, end: int) -> int:
+    """Where a quantity can first open in folded[start:end] (a piece of a folded article, read
+    in place: the piece is not copied), an offset into the piece; -1: none can (no quantity)."""
+    opening = _OPENING.search(folded, start, end)
+    return -1 if opening is None else opening.start() - start
 
 
-def find_quantities(text: str, folded: str | None = None) -> list[Found]:
+def find_quantities(text: str, folded: str | None = None, pos: int = 0) -> list[Found]:
     """The quantities of `text`, in text order (full-width digits read as ASCII). `folded`:
-    fold_width(text) when the caller has it already."""
+    fold_width(text) when the caller has it already; `pos`: no quantity can open before it
+    (first_opening)."""
     folded = fold_width(text) if folded is None else folded
     found: list[Found] = []
-    for m in _matches(folded):
-        number = m.group("num")
-        if number and m.group("unit") is None and not (number + m.group("mult")).endswith(
-            ("万", "亿")
-        ):
+    for m in _matches(folded, pos):
+        number, mult, unit = m.group("num", "mult", "unit")  # (number None: 百分之…)
+        if number and unit is None and not (number + mult).endswith(("万", "亿")):
             continue  # a bare number without 万 or 亿 is no amount (_bare_money)
         start, end = m.span()
         if start and _NOT_BEFORE.match(folded, start - 1):
             continue
         if _NOT_AFTER.match(folded, end):
             continue
-        if m.group("pct_cn"):
+        if number is None:
             value = folded_value(m.group("pct_num"))
             if value is not None:
                 found.append(Found(start, end, text[start:end], tidy(value), "%", "percent"))
             continue
-        value = folded_value(number + m.group("mult"))
+        value = folded_value(number + mult)
         if value is None or value == 0:
             continue
-        unit = m.group("unit")
         if unit is None:
-            end = m.end("mult") if m.group("mult") else m.end("num")
-            if not _bare_money(folded, start, end, number + m.group("mult")):
+            end = m.end("mult") if mult else m.end("num")
+            if not _bare_money(folded, start, end, number + mult):
                 continue
             unit = "元"
         unit = CAPACITY_UNITS.get(unit.lower(), unit)
