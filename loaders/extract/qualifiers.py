@@ -29,6 +29,7 @@ from typing import Any
 from graph.model import Quantity, Relation
 from loaders.extract.numbers import fold_width
 from loaders.extract.quantities import find_quantities, first_opening
+from loaders.extract.scan import word_alternation
 
 # aspect → trigger words (the longer form of a word is listed before it)
 ASPECTS: dict[str, tuple[str, ...]] = {
@@ -52,7 +53,7 @@ _TRIGGERS = sorted(
     ((word, aspect) for aspect, words in ASPECTS.items() for word in words),
     key=lambda pair: len(pair[0]), reverse=True,
 )
-_TRIGGER_RE = re.compile("|".join(re.escape(word) for word, _ in _TRIGGERS))
+_TRIGGER_RE = re.compile(word_alternation("|".join(re.escape(word) for word, _ in _TRIGGERS)))
 _ASPECT_OF = {word: aspect for word, aspect in _TRIGGERS}
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _UP_TO_LAST_MARK = re.compile(r".*[，,；;：:]", re.DOTALL)  # (backtracks to the last mark)
