@@ -104,14 +104,6 @@ def _is_example(sentence_text: str, m: Any, at: int, s_start: int) -> bool:
     return "等" in between and not _CLAUSE_MARK.search(between)
 
 
-def _pick(candidates: list[Any], nearest: bool) -> Any | None:
-    """A non-place entity first (a place is often only the setting: 青岛企业); the nearest one
-    to the number, or the first one of the stretch."""
-    if not candidates:
-        return None
-    return candidates[-1] if nearest else candidates[0]
-
-
 def _anaphor(
     mentions: Sequence[Any], clause: str, at: int, s_start: int
 ) -> tuple[str, str] | None:
@@ -119,10 +111,9 @@ def _anaphor(
     sentence, within _ANAPHOR_REACH characters."""
     for word_re, label in _ANAPHORS:
         if word_re.search(clause):
-            earlier = [m for m in mentions if m.label == label and m.end <= s_start
-                       and s_start - m.end <= _ANAPHOR_REACH]
-            if earlier:
-                return earlier[-1].label, earlier[-1].name
+            for m in reversed(mentions):  # the latest one
+                if m.label == label and m.end <= s_start and s_start - m.end <= _ANAPHOR_REACH:
+                    return m.label, m.name
     return None
 
 
@@ -149,14 +140,14 @@ def _subject(
         if projects:
             nearest = min(projects, key=lambda m: abs(m.start - at))
             return nearest.label, nearest.name
-    before = [m for m in in_clause if m.end <= at
-              and not _is_example(sentence.text, m, at, s_start)]
-    chosen = _pick(before, nearest=True)
+    text = sentence.text
+    # the nearest one before the number, else the first one after it, else the sentence's first
+    chosen = next((m for m in reversed(in_clause)
+                   if m.end <= at and not _is_example(text, m, at, s_start)), None)
     if chosen is None:
-        chosen = _pick([m for m in in_clause if m.start >= at][:1], nearest=False)
+        chosen = next((m for m in in_clause if m.start >= at), None)
     if chosen is None:
-        earlier = [m for m in usable if not _is_example(sentence.text, m, at, s_start)]
-        chosen = _pick(earlier, nearest=False)
+        chosen = next((m for m in usable if not _is_example(text, m, at, s_start)), None)
     if chosen is None:
         return _anaphor(mentions, sentence.text[c_start - s_start:at - s_start], at, s_start)
     return (chosen.label, chosen.name)
