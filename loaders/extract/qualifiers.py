@@ -201,13 +201,14 @@ def article_quantities(
     pending: list[Any] = []  # sentences read since `previous` was brought up to date
     folded_text = fold_width(text)  # once for the article, not once per sentence
     for sent in sentences:
-        # sent.text is text[sent.start:sent.end] (tested without copying the slice), else it is
+        s_start, s_end, sentence = sent.start, sent.end, sent.text
+        # sentence is text[s_start:s_end] (tested without copying the slice), else it is
         # folded alone
-        if not (sent.start >= 0 and sent.start + len(sent.text) == sent.end
-                and text.startswith(sent.text, sent.start)):
-            founds = find_quantities(sent.text)
-        elif (first := first_opening(folded_text, sent.start, sent.end)) >= 0:
-            founds = find_quantities(sent.text, folded_text[sent.start : sent.end], first)
+        if not (s_start >= 0 and s_start + len(sentence) == s_end
+                and text.startswith(sentence, s_start)):
+            founds = find_quantities(sentence)
+        elif (first := first_opening(folded_text, s_start, s_end)) >= 0:
+            founds = find_quantities(sentence, folded_text[s_start : s_end], first)
         else:
             founds = []  # (no quantity can open in the sentence: it is not read)
         if not founds:
@@ -219,31 +220,31 @@ def article_quantities(
                 break
         pending.clear()
         topic = None
-        if not _names_inside(ordered, starts, sent.start, sent.end):
-            between = text[previous.end:sent.start] if previous is not None else ""
+        if not _names_inside(ordered, starts, s_start, s_end):
+            between = text[previous.end:s_start] if previous is not None else ""
             topic = _topic(ordered, starts, previous, between)
         else:
             previous = sent
         usable = _usable(ordered, starts, sent)
         for found in founds:
-            c_start, c_end = _clause(sent.text, found.start, found.end)
-            aspect, trigger = _aspect(sent.text, found.start, found.end, c_start, c_end)
-            at = sent.start + found.start
+            c_start, c_end = _clause(sentence, found.start, found.end)
+            aspect, trigger = _aspect(sentence, found.start, found.end, c_start, c_end)
+            at = s_start + found.start
             about: dict[str, str] = {}
-            deal = _deal(relations, sent.start, sent.end) if aspect in _DEAL_ASPECTS else None
+            deal = _deal(relations, s_start, s_end) if aspect in _DEAL_ASPECTS else None
             if deal is not None:
                 about = {"type": deal.type, "head_label": deal.head_label, "head": deal.head,
                          "tail_label": deal.tail_label, "tail": deal.tail}
             else:
-                subject = _subject(ordered, usable, sent, sent.start + c_start,
-                                   sent.start + c_end, at, aspect)
+                subject = _subject(ordered, usable, sent, s_start + c_start,
+                                   s_start + c_end, at, aspect)
                 if subject is None and topic is not None:
                     subject = topic.label, topic.name
                 if subject is not None:
                     about = {"label": subject[0], "name": subject[1]}
             out.append(Quantity(
                 value=found.value, unit=found.unit, kind=found.kind, text=found.text,
-                aspect=aspect, trigger=trigger, offset=at, sentence=sent.text,
-                start=sent.start, end=sent.end, about=about,
+                aspect=aspect, trigger=trigger, offset=at, sentence=sentence,
+                start=s_start, end=s_end, about=about,
             ))
     return out
