@@ -49,9 +49,7 @@ def test_plain_words_of_anchors() -> None:
     assert _plain_words(re.compile("携手|联手|牵手")) == ("携手", "联手", "牵手")
     assert _plain_words(re.compile("(?:收购|并购)")) == ("收购", "并购")
     assert _plain_words(re.compile("政府")) is None  # one word: `re` finds it fast itself
-    assert _plain_words(re.compile("甲乙|甲丙|丁|戊")) == ("甲乙", "甲丙", "丁", "戊")
-    many = re.compile("甲|乙|丙|丁|戊|己|庚|辛|壬")  # many first characters: one scan by `re`
-    assert _plain_words(many) is None
+    assert _plain_words(re.compile("甲|乙|丙|丁|戊")) is None  # many words: one scan by `re`
     assert _plain_words(re.compile("[^（]")) is None
     assert _plain_words(re.compile("[a-z]")) is None
     assert _plain_words(re.compile("等(?:\\d+[名位])?")) is None
