@@ -100,7 +100,8 @@ def folded_value(text: str) -> float | None:
 
 def tidy(value: float) -> int | float:
     """An integral float as int (450000000.0 → 450000000), else rounded to 6 places."""
-    if value.is_integer():
-        return int(value)  # (what rounding would give: a shortcut)
+    whole = int(value)
+    if whole == value:
+        return whole  # (what rounding would give: a shortcut)
     rounded = round(value, 6)
     return int(rounded) if rounded == int(rounded) else rounded
