@@ -76,7 +76,11 @@ def chinese_value(text: str) -> float | None:
 
 def number_value(text: str) -> float | None:
     """The value of a NUMBER match (4.5亿 → 450000000, 1,500 → 1500, 三千万 → 30000000)."""
-    text = fold_width(text)
+    return folded_value(fold_width(text))
+
+
+def folded_value(text: str) -> float | None:
+    """number_value of a text already folded (fold_width)."""
     match = _ARABIC_RE.match(text)
     if not match:
         return chinese_value(text)
@@ -96,5 +100,8 @@ def number_value(text: str) -> float | None:
 
 def tidy(value: float) -> int | float:
     """An integral float as int (450000000.0 → 450000000), else rounded to 6 places."""
+    whole = int(value)
+    if whole == value:
+        return whole  # (what rounding would give: a shortcut)
     rounded = round(value, 6)
     return int(rounded) if rounded == int(rounded) else rounded

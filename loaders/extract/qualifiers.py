@@ -23,11 +23,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 from graph.model import Quantity, Relation
 from loaders.extract.numbers import fold_width
-from loaders.extract.quantities import find_quantities, openings
+from loaders.extract.quantities import find_quantities, first_opening
+from loaders.extract.scan import word_alternation
 
 # aspect → trigger words (the longer form of a word is listed before it)
 ASPECTS: dict[str, tuple[str, ...]] = {
@@ -51,9 +53,10 @@ _TRIGGERS = sorted(
     ((word, aspect) for aspect, words in ASPECTS.items() for word in words),
     key=lambda pair: len(pair[0]), reverse=True,
 )
-_TRIGGER_RE = re.compile("|".join(re.escape(word) for word, _ in _TRIGGERS))
+_TRIGGER_RE = re.compile(word_alternation("|".join(re.escape(word) for word, _ in _TRIGGERS)))
 _ASPECT_OF = {word: aspect for word, aspect in _TRIGGERS}
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_UP_TO_LAST_MARK = re.compile(r".*[，,；;：:]", re.DOTALL)  # (backtracks to the last mark)
 _PROJECT_ASPECTS = frozenset({"investment", "capacity"})
 _DEAL_ASPECTS = frozenset({"signing", "contract"})
 # Words that point back to an entity named before the sentence, and its label.
@@ -64,22 +67,26 @@ _ANAPHORS = (
     (re.compile(r"全市|该市|我市|全区|该区|全省|该省"), "City"),
 )
 _ANAPHOR_REACH = 400
+_SPAN = attrgetter("start", "end")
 # A trigger right after the number counts only this close (5亿元的投资, 3家企业上云).
 _AFTER_WINDOW = 6
 
 
 def _clause(sentence: str, at: int, end: int) -> tuple[int, int]:
     """Offsets (in the sentence) of the clause holding sentence[at:end]."""
-    start = 0
-    for m in _CLAUSE_MARK.finditer(sentence, 0, at):
-        start = m.end()
+    last = _UP_TO_LAST_MARK.match(sentence, 0, at)
+    start = last.end() if last else 0
     after = _CLAUSE_MARK.search(sentence, end)
     return start, after.start() if after else len(sentence)
 
 
 def aspect_of(sentence: str, at: int, end: int) -> tuple[str, str]:
     """(aspect, trigger word) of the quantity at sentence[at:end]; ("other", "") when none."""
-    c_start, c_end = _clause(sentence, at, end)
+    return _aspect(sentence, at, end, *_clause(sentence, at, end))
+
+
+def _aspect(sentence: str, at: int, end: int, c_start: int, c_end: int) -> tuple[str, str]:
+    """aspect_of, the clause sentence[c_start:c_end] known."""
     before = list(_TRIGGER_RE.finditer(sentence, c_start, at))
     if before:
         word = before[-1].group()
@@ -97,14 +104,6 @@ def _is_example(sentence_text: str, m: Any, at: int, s_start: int) -> bool:
     return "等" in between and not _CLAUSE_MARK.search(between)
 
 
-def _pick(candidates: list[Any], nearest: bool) -> Any | None:
-    """A non-place entity first (a place is often only the setting: 青岛企业); the nearest one
-    to the number, or the first one of the stretch."""
-    if not candidates:
-        return None
-    return candidates[-1] if nearest else candidates[0]
-
-
 def _anaphor(
     mentions: Sequence[Any], clause: str, at: int, s_start: int
 ) -> tuple[str, str] | None:
@@ -112,51 +111,63 @@ def _anaphor(
     sentence, within _ANAPHOR_REACH characters."""
     for word_re, label in _ANAPHORS:
         if word_re.search(clause):
-            earlier = [m for m in mentions if m.label == label and m.end <= s_start
-                       and s_start - m.end <= _ANAPHOR_REACH]
-            if earlier:
-                return earlier[-1].label, earlier[-1].name
+            for m in reversed(mentions):  # the latest one
+                if m.label == label and m.end <= s_start and s_start - m.end <= _ANAPHOR_REACH:
+                    return m.label, m.name
     return None
 
 
+def _usable(ordered: Sequence[Any], starts: list[int], sentence: Any) -> list[Any]:
+    """The mentions of a sentence that can be a subject (`ordered` by start, `starts` their
+    starts)."""
+    s_start, s_end = sentence.start, sentence.end
+    here = ordered[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
+    return [m for m in here if m.label != "Person" and not getattr(m, "nested", False)
+            and m.end <= s_end]
+
+
 def _subject(
-    mentions: Sequence[Any], sentence: Any, c_start: int, c_end: int, at: int, aspect: str,
-    starts: list[int],
+    mentions: Sequence[Any], usable: list[Any], sentence: Any, c_start: int, c_end: int, at: int,
+    aspect: str,
 ) -> tuple[str, str] | None:
     """(label, name) of the entity a quantity at article offset `at` describes, or None.
-    `c_start`, `c_end`: the clause's span in the article; `mentions` are sorted by start, and
-    `starts` are their starts."""
-    s_start, s_end = sentence.start, sentence.end
-    here = mentions[bisect.bisect_left(starts, s_start) : bisect.bisect_left(starts, s_end)]
-    usable = [m for m in here if m.label != "Person" and not getattr(m, "nested", False)
-              and m.start >= s_start and m.end <= s_end]
+    `c_start`, `c_end`: the clause's span in the article; `mentions` are sorted by start;
+    `usable`: _usable of the sentence."""
+    s_start = sentence.start
     in_clause = [m for m in usable if m.start >= c_start and m.end <= c_end]
     if aspect in _PROJECT_ASPECTS:
         projects = [m for m in in_clause if m.label == "Project"]
         if projects:
             nearest = min(projects, key=lambda m: abs(m.start - at))
             return nearest.label, nearest.name
-    before = [m for m in in_clause if m.end <= at
-              and not _is_example(sentence.text, m, at, s_start)]
-    chosen = _pick(before, nearest=True)
+    text = sentence.text
+    # the nearest one before the number, else the first one after it, else the sentence's first
+    chosen = next((m for m in reversed(in_clause)
+                   if m.end <= at and not _is_example(text, m, at, s_start)), None)
     if chosen is None:
-        chosen = _pick([m for m in in_clause if m.start >= at][:1], nearest=False)
+        chosen = next((m for m in in_clause if m.start >= at), None)
     if chosen is None:
-        earlier = [m for m in usable if not _is_example(sentence.text, m, at, s_start)]
-        chosen = _pick(earlier, nearest=False)
+        chosen = next((m for m in usable if not _is_example(text, m, at, s_start)), None)
     if chosen is None:
         return _anaphor(mentions, sentence.text[c_start - s_start:at - s_start], at, s_start)
     return (chosen.label, chosen.name)
 
 
-def _topic(mentions: Sequence[Any], previous: Any | None, text_between: str) -> Any | None:
+def _topic(
+    ordered: Sequence[Any], starts: list[int], previous: Any | None, text_between: str
+) -> Any | None:
     """A sentence that names nothing continues the topic of the one before it in the same
-    paragraph (its subject is left out: 今年一季度实现营业收入…): that sentence's first entity."""
+    paragraph (its subject is left out: 今年一季度实现营业收入…): that sentence's first entity.
+    (`ordered` by start, `starts` their starts: only those from its start on are read.)"""
     if previous is None or "\n" in text_between:
         return None
-    named = [m for m in mentions if m.label != "Person" and not getattr(m, "nested", False)
-             and m.start >= previous.start and m.end <= previous.end]
-    return named[0] if named else None
+    for i in range(bisect.bisect_left(starts, previous.start), len(ordered)):
+        m = ordered[i]
+        if m.start > previous.end:
+            break
+        if m.label != "Person" and not getattr(m, "nested", False) and m.end <= previous.end:
+            return m
+    return None
 
 
 def _deal(relations: Iterable[Relation], s_start: int, s_end: int) -> Relation | None:
@@ -183,47 +194,57 @@ def article_quantities(
     """The quantities of one article with what they describe. `sentences` have text, start,
     end (offsets into the article `text`); `mentions` (resolved: canonical names) start, end,
     label, name; `relations` are the article's relations."""
-    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    ordered = sorted(mentions, key=_SPAN)
     starts = [m.start for m in ordered]
     out: list[Quantity] = []
-    previous = None
+    previous = None  # the last sentence that names an entity
+    pending: list[Any] = []  # sentences read since `previous` was brought up to date
     folded_text = fold_width(text)  # once for the article, not once per sentence
-    opening = openings(folded_text)  # a sentence where no quantity can open is not read
     for sent in sentences:
-        topic = None
-        folded = folded_text[sent.start : sent.end]
-        if text[sent.start : sent.end] != sent.text:
-            folded = None  # (sentences not of `text`: folded alone)
-        at = bisect.bisect_left(opening, sent.start)
-        if folded is not None and (at == len(opening) or opening[at] >= sent.end):
-            founds = []
+        s_start, s_end, sentence = sent.start, sent.end, sent.text
+        # sentence is text[s_start:s_end] (tested without copying the slice), else it is
+        # folded alone
+        if not (s_start >= 0 and s_start + len(sentence) == s_end
+                and text.startswith(sentence, s_start)):
+            founds = find_quantities(sentence)
+        elif (first := first_opening(folded_text, s_start, s_end)) >= 0:
+            founds = find_quantities(sentence, folded_text[s_start : s_end], first)
         else:
-            founds = find_quantities(sent.text, folded)
-        if not _names_inside(ordered, starts, sent.start, sent.end):
-            if founds:  # the topic is only needed for a quantity
-                between = text[previous.end:sent.start] if previous is not None else ""
-                topic = _topic(ordered, previous, between)
+            founds = []  # (no quantity can open in the sentence: it is not read)
+        if not founds:
+            pending.append(sent)  # (whether it names an entity is only needed for a quantity)
+            continue
+        for earlier in reversed(pending):
+            if _names_inside(ordered, starts, earlier.start, earlier.end):
+                previous = earlier
+                break
+        pending.clear()
+        topic = None
+        if not _names_inside(ordered, starts, s_start, s_end):
+            between = text[previous.end:s_start] if previous is not None else ""
+            topic = _topic(ordered, starts, previous, between)
         else:
             previous = sent
+        usable = _usable(ordered, starts, sent)
         for found in founds:
-            aspect, trigger = aspect_of(sent.text, found.start, found.end)
-            c_start, c_end = _clause(sent.text, found.start, found.end)
-            at = sent.start + found.start
+            c_start, c_end = _clause(sentence, found.start, found.end)
+            aspect, trigger = _aspect(sentence, found.start, found.end, c_start, c_end)
+            at = s_start + found.start
             about: dict[str, str] = {}
-            deal = _deal(relations, sent.start, sent.end) if aspect in _DEAL_ASPECTS else None
+            deal = _deal(relations, s_start, s_end) if aspect in _DEAL_ASPECTS else None
             if deal is not None:
                 about = {"type": deal.type, "head_label": deal.head_label, "head": deal.head,
                          "tail_label": deal.tail_label, "tail": deal.tail}
             else:
-                subject = _subject(ordered, sent, sent.start + c_start, sent.start + c_end, at,
-                                   aspect, starts)
+                subject = _subject(ordered, usable, sent, s_start + c_start,
+                                   s_start + c_end, at, aspect)
                 if subject is None and topic is not None:
                     subject = topic.label, topic.name
                 if subject is not None:
                     about = {"label": subject[0], "name": subject[1]}
             out.append(Quantity(
                 value=found.value, unit=found.unit, kind=found.kind, text=found.text,
-                aspect=aspect, trigger=trigger, offset=at, sentence=sent.text,
-                start=sent.start, end=sent.end, about=about,
+                aspect=aspect, trigger=trigger, offset=at, sentence=sentence,
+                start=s_start, end=s_end, about=about,
             ))
     return out

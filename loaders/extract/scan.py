@@ -74,19 +74,36 @@ def _plain_words(anchor: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(words) if len(words) <= _MAX_PLAIN_WORDS else None
 
 
+@lru_cache(maxsize=256)
+def _by_opener(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The words by their first character, each group in `words`' order."""
+    out: dict[str, tuple[str, ...]] = {}
+    for word in words:
+        out[word[0]] = (*out.get(word[0], ()), word)
+    return out
+
+
 def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """The spans of the alternation of `words` as `finditer` gives them: at the leftmost place
-    the first word (in `words`' order) written there, then on after it."""
-    first: dict[int, int] = {}  # position → length of the first word written there
-    for word in reversed(words):
-        for at in _positions(text, word):
-            first[at] = len(word)
+    the first word (in `words`' order) written there, then on after it. The places are found
+    by a `str.find` of each first character (a search for one character is the fastest)."""
+    by_opener = _by_opener(words)
+    places = []
+    for ch in by_opener:
+        at = text.find(ch)
+        while at >= 0:
+            places.append(at)
+            at = text.find(ch, at + 1)
+    places.sort()
     out = []
     end = 0
-    for at in sorted(first):
+    for at in places:
         if at >= end:
-            end = at + first[at]
-            out.append((at, end))
+            for word in by_opener[text[at]]:
+                if text.startswith(word, at):
+                    end = at + len(word)
+                    out.append((at, end))
+                    break
     return out
 
 

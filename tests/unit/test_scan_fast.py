@@ -58,7 +58,8 @@ def test_plain_words_of_anchors() -> None:
 
 @pytest.mark.parametrize(
     "anchor",
-    ["[（(]", "携手|联手|牵手", "甲乙|乙甲|甲", "乙甲|甲乙", "是一家|作为一家|是一个|为一家"],
+    ["[（(]", "携手|联手|牵手", "甲乙|乙甲|甲", "乙甲|甲乙", "是一家|作为一家|是一个|为一家",
+     "甲|甲乙|乙", "[甲乙（]"],
 )
 def test_word_spans_are_the_spans_of_finditer(anchor: str) -> None:
     pattern = re.compile(anchor)
