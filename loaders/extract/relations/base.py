@@ -96,6 +96,11 @@ class SentenceView:
     subject: Mention | None = None
     carried: bool = False  # subject inherited from the previous sentence
     prev: SentenceView | None = field(default=None, repr=False)
+    # the labels of the sentence's mentions: rules test it before scanning for their words
+    labels: frozenset[str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.labels = frozenset(m.label for m in self.mentions)
 
     @property
     def start(self) -> int:
@@ -118,7 +123,12 @@ class SentenceView:
 
     def in_name(self, start: int, end: int) -> bool:
         """Whether text[start:end] lies inside a name (开发 in 经济技术开发区): no trigger there."""
-        return any(m.start <= start and end <= m.end for m in self.mentions)
+        for m in self.mentions:  # (ordered by start: none after `start` holds it)
+            if m.start > start:
+                return False
+            if end <= m.end:
+                return True
+        return False
 
     def between(self, a: int, b: int) -> str:
         return self.text[a:b]
