@@ -54,7 +54,10 @@ _PRODUCT_AFTER = re.compile(r"的?[^，。；]{0,12}?(?:系统|平台|解决方�
 
 def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    for m in _HELPS.finditer(view.sentence.text):
+    text = view.sentence.text
+    if "帮助" not in text and "助力" not in text and "协助" not in text:
+        return out  # (every match of _HELPS is one of them)
+    for m in _HELPS.finditer(text):
         pos = view.start + m.start()
         if view.in_name(pos, view.start + m.end()) or EXHORTATION.search(
             view.text[view.start : pos]
@@ -71,6 +74,8 @@ def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
 
 def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
+    if "客户" not in view.sentence.text and "用户" not in view.sentence.text:
+        return out  # (every match of _CUSTOMER_OF ends in one of them)
     for m in _CUSTOMER_OF.finditer(view.sentence.text):
         pos = view.start + m.start()
         x_start = view.start + m.start("x")
@@ -85,6 +90,8 @@ def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
 
 def _adopted(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
+    if view.labels.isdisjoint(_SOURCES):
+        return out  # the supplier is named here
     for m in _ADOPTS.finditer(view.sentence.text):
         pos, end = view.start + m.start(), view.start + m.end()
         supplier = view.group_starting_at(end, _SOURCES, gap=r"^$")[:1]
@@ -97,6 +104,7 @@ def _adopted(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     return out
 
 
+_SERVES = re.compile(r"赋能(?!方案|能力|服务|中心|平台|作用)|服务于?(?=\S)")
 _PLATFORM_ANAPHOR = re.compile(r"(?:该|这一|这个|此)平台")
 # <city>依托X，推动/带动…: the city relies on the platform for its industry
 _CITY_RELIES = re.compile(r"(?:依托|借助|利用)")
@@ -232,6 +240,8 @@ _SITES = frozenset({"Company", "Organization", "Agency"})
 
 def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
+    if view.labels.isdisjoint(_SITES):
+        return out  # the site is named here
     for m in _AT_SITE.finditer(view.sentence.text):
         pos = view.start + m.start()
         sites = view.group_starting_at(view.start + m.end(), _SITES, gap=r"^\s*$")
@@ -251,7 +261,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y
-        for m in _VIA.finditer(text):  # 通过X的赋能，Y / 在X的赋能下，Y
+        via = "的赋能" in text or "的助力" in text or "的帮助" in text  # (in every _VIA match)
+        for m in _VIA.finditer(text) if via else ():  # 通过X的赋能，Y / 在X的赋能下，Y
             xs = [
                 x
                 for x in view.mentions
@@ -271,7 +282,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after:
                 found.append((xs[0], after[0], "rule:empowers_via", 0.85))
         # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
-        for m in rx(r"赋能(?!方案|能力|服务|中心|平台|作用)|服务于?(?=\S)").finditer(text):
+        serves = "赋能" in text or "服务" in text  # (every match of _SERVES opens with one)
+        for m in _SERVES.finditer(text) if serves else ():
             pos = view.start + m.end()
             if view.in_name(view.start + m.start(), pos):
                 continue

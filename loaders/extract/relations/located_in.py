@@ -84,8 +84,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             for place in _places_before(view, start) if start in city_ends else ():
                 out.append(relation("LOCATED_IN", m, place, view, "rule:located_adjacent", 0.85))
         text = view.sentence.text
-        # X的Y、Z / 位于X的Y
-        for de in rx(r"的").finditer(text):
+        # X的Y、Z / 位于X的Y (this rule and the next two place names in a City named here)
+        for de in rx(r"的").finditer(text) if city_ends else ():
             pos = view.start + de.start()
             places = _places_before(view, pos) if pos in city_ends else []
             if not places:
@@ -94,7 +94,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             for t in targets:
                 for place in places:
                     out.append(relation("LOCATED_IN", t, place, view, "rule:located_de", 0.85))
-        for loc in rx(r"位于").finditer(text):
+        for loc in rx(r"位于").finditer(text) if city_ends else ():
             pos = view.start + loc.end()
             places = [m for m in view.mentions if m.start >= pos and m.label == "City"][:2]
             if not places or places[0].start != pos:
@@ -113,7 +113,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for place in levels:  # 位于甲市乙新片区: the new area and 甲市
                     out.append(relation("LOCATED_IN", t, place, view, "rule:located_weiyu", 0.9))
         # PLACE企业——X / PLACE企业X
-        for ent in rx(r"企业[—\-–:：\s]*").finditer(text):
+        for ent in rx(r"企业[—\-–:：\s]*").finditer(text) if city_ends else ():
             pos = view.start + ent.start()
             places = _places_before(view, pos) if pos in city_ends else []
             if not places:
@@ -126,13 +126,17 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     out.append(
                         relation("LOCATED_IN", t, place, view, "rule:located_place_firm", 0.8)
                     )
-        out.extend(_settled(view))
-        out.extend(_set_up_in(view))
-        out.extend(_brought_in_to_settle(view))
-        out.extend(_own_firms(view))
+        if city_ends:  # (each places names in a City named here)
+            out.extend(_settled(view))
+            out.extend(_set_up_in(view))
+        if "Company" in view.labels:  # (the firms brought in are named here)
+            out.extend(_brought_in_to_settle(view))
+        if city_ends:
+            out.extend(_own_firms(view))
         out.extend(_places_in_names(view))
         out.extend(visited_in(view))
-        out.extend(_held_in(view))
+        if "Project" in view.labels:  # (the events held are named here)
+            out.extend(_held_in(view))
     out.extend(opening_place(views))
     return out + _zone_cities(views, out)
 
