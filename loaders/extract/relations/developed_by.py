@@ -121,7 +121,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         if not targets and not _ANAPHOR.search(text):
             continue
         # verb … X   and   X … 建设 (加快X建设)
-        for verb in _BUILD.finditer(text):
+        for verb in _BUILD.finditer(text) if targets else ():  # (what it governs is named here)
             v_start, v_end = view.start + verb.start(), view.start + verb.end()
             if view.text[v_start - 2 : v_start] == "引进":
                 continue
@@ -154,7 +154,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     continue
                 conf = 0.85 if method in ("rule:developed_by_you", "rule:developed_by") else 0.65
                 out.append(relation("DEVELOPED_BY", target, b, view, method, conf))
-        out.extend(_is_built_by(view))
+        if targets:  # (what is built is named here)
+            out.extend(_is_built_by(view))
         # 以A为基础搭建 / 基于A建设: the platform being built is the sentence's topic.
         for based in _BASED_ON.finditer(text):
             b_start = view.start + based.start("base")
