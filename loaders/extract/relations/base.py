@@ -97,10 +97,10 @@ class SentenceView:
     carried: bool = False  # subject inherited from the previous sentence
     prev: SentenceView | None = field(default=None, repr=False)
     # the labels of the sentence's mentions: rules test it before scanning for their words
-    labels: frozenset[str] = field(init=False, repr=False)
+    labels: set[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.labels = frozenset(m.label for m in self.mentions)
+        self.labels = {m.label for m in self.mentions}
 
     @property
     def start(self) -> int:
@@ -409,7 +409,7 @@ def relation(
         end=view.end,
         method=method,
         confidence=calibrated(method, confidence),
-        properties=dict(properties),
+        properties=properties,  # (a new dict at each call)
     )
 
 

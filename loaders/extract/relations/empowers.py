@@ -146,7 +146,7 @@ def _actor(view: SentenceView, pos: int, labels: frozenset[str]) -> list[Mention
 def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
     firms = frozenset({"Company", "Organization", "Project"})
-    if all(m.label not in firms for m in view.mentions):
+    if view.labels.isdisjoint(firms):
         return out  # no customer named here
     supplies = _SUPPLY_WORD.search(view.sentence.text)  # _SUPPLY_VERB needs one of its words
     for m in _SUPPLIES_FOR.finditer(view.sentence.text) if supplies else ():
@@ -215,7 +215,7 @@ _IN_PROJECTS = re.compile(
 
 def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if "等" not in view.sentence.text or all(m.label != "Project" for m in view.mentions):
+    if "等" not in view.sentence.text or "Project" not in view.labels:
         return out  # no 等…项目中 here, or no project named
     for m in rx("在").finditer(view.sentence.text):
         pos = view.start + m.start()
@@ -299,7 +299,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for t in targets:
                     found.append((source, t, "rule:empowers", 0.85))
         # the rules below relate a platform named here
-        platform_here = any(m.label == "Platform" for m in view.mentions)
+        platform_here = "Platform" in view.labels
         # Y借助/依托/利用X(平台)完成/实现…: X empowers Y
         for m in rx(
             r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,16}?)(?:平台)?"

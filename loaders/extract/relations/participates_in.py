@@ -135,10 +135,10 @@ def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     named = named_events(views)
     for view in views:
-        if named or any(m.label == "Project" for m in view.mentions):
+        if named or "Project" in view.labels:
             out.extend(_at_event(view, named))  # (events are named here, or in the article)
         out.extend(_role_in(view))
-        if all(m.label != "Project" for m in view.mentions):
+        if "Project" not in view.labels:
             continue  # every rule below takes its project from this sentence's names
         text = view.sentence.text
         for verb in rx(_TAKES_PART).finditer(text):
