@@ -99,16 +99,12 @@ class SentenceView:
     # the labels of the sentence's mentions: rules test it before scanning for their words
     labels: set[str] = field(init=False, repr=False)
 
+    start: int = field(init=False, repr=False)  # the sentence's bounds
+    end: int = field(init=False, repr=False)
+
     def __post_init__(self) -> None:
         self.labels = {m.label for m in self.mentions}
-
-    @property
-    def start(self) -> int:
-        return self.sentence.start
-
-    @property
-    def end(self) -> int:
-        return self.sentence.end
+        self.start, self.end = self.sentence.start, self.sentence.end
 
     def opens_unknown_name(self, m: Mention) -> bool:
         """Whether a place runs on into a name the rules did not read (甲市|乙丙 of 甲市乙丙):
@@ -291,12 +287,14 @@ def find_subject(view: SentenceView) -> Mention | None:
     clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
     if not view.mentions:
         return None
-    pos = view.start
+    pos, end = view.start, view.end
     text = view.text
     for _ in range(4):
-        ends = (text.find("，", pos, view.end), text.find(",", pos, view.end))
-        comma = [i for i in ends if i >= 0]
-        clause_end = min(comma) if comma else view.end
+        full_stop, half_stop = text.find("，", pos, end), text.find(",", pos, end)
+        clause_end = min(
+            full_stop if full_stop >= 0 else end, half_stop if half_stop >= 0 else end
+        )
+        comma = clause_end < end  # (a comma ends the clause)
         clause = text[pos:clause_end].strip()
         inside = [m for m in view.mentions if pos <= m.start < clause_end]
         if inside and inside[-1].label == "Person" and comma and _REPORTED.search(clause):

@@ -236,12 +236,13 @@ _SITE_WORK = re.compile(
     r"(?:试点|部署|应用|验证|示范|改造|试验|测试|商用)"
 )
 _SITES = frozenset({"Company", "Organization", "Agency"})
+_SITE_VERB = re.compile(r"进行|开展|部署|实施|落地|完成|启动")  # one of them opens _SITE_WORK
 
 
 def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if view.labels.isdisjoint(_SITES):
-        return out  # the site is named here
+    if view.labels.isdisjoint(_SITES) or _SITE_VERB.search(view.sentence.text) is None:
+        return out  # the site is named here, the work (_SITE_WORK) written after it
     for m in _AT_SITE.finditer(view.sentence.text):
         pos = view.start + m.start()
         sites = view.group_starting_at(view.start + m.end(), _SITES, gap=r"^\s*$")

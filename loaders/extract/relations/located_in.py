@@ -77,7 +77,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if m.label not in _LOCATABLE:
                 continue
             # Places written in the name itself; a bare zone word writes none (高新区人社局, T31).
-            for place in () if ZONE_KIND.match(m.surface) else m.place_prefix:
+            zone = m.place_prefix and ZONE_KIND.match(m.surface)
+            for place in () if zone else m.place_prefix:
                 out.append(_rel(m, place, view, "rule:located_prefix", 0.9))
             # A place written right before the name: 东营市国瓷材料, 淄博市“窑炉数字大脑”.
             start = m.start - 1 if view.text[m.start - 1 : m.start] in "“‘" else m.start

@@ -137,7 +137,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
     for view in views:
         if named or "Project" in view.labels:
             out.extend(_at_event(view, named))  # (events are named here, or in the article)
-        out.extend(_role_in(view))
+        if "Project" in view.labels:  # (the project is named here)
+            out.extend(_role_in(view))
         if "Project" not in view.labels:
             continue  # every rule below takes its project from this sentence's names
         text = view.sentence.text
