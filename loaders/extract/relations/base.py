@@ -96,14 +96,12 @@ class SentenceView:
     subject: Mention | None = None
     carried: bool = False  # subject inherited from the previous sentence
     prev: SentenceView | None = field(default=None, repr=False)
-    # the labels of the sentence's mentions: rules test it before scanning for their words
-    labels: set[str] = field(init=False, repr=False)
-
+    labels: set[str] = field(init=False, repr=False)  # its mentions' (rules test it first)
     start: int = field(init=False, repr=False)  # the sentence's bounds
     end: int = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.labels = {m.label for m in self.mentions}
+        self.labels = {m.label for m in self.mentions} if self.mentions else set()
         self.start, self.end = self.sentence.start, self.sentence.end
 
     def opens_unknown_name(self, m: Mention) -> bool:
@@ -125,9 +123,6 @@ class SentenceView:
             if end <= m.end:
                 return True
         return False
-
-    def between(self, a: int, b: int) -> str:
-        return self.text[a:b]
 
     def orgs(self, labels: frozenset[str] = ORG_LABELS) -> list[Mention]:
         return [m for m in self.mentions if m.label in labels]
@@ -290,11 +285,9 @@ def find_subject(view: SentenceView) -> Mention | None:
     pos, end = view.start, view.end
     text = view.text
     for _ in range(4):
-        full_stop, half_stop = text.find("，", pos, end), text.find(",", pos, end)
-        clause_end = min(
-            full_stop if full_stop >= 0 else end, half_stop if half_stop >= 0 else end
-        )
-        comma = clause_end < end  # (a comma ends the clause)
+        ends = (text.find("，", pos, end), text.find(",", pos, end))
+        comma = [i for i in ends if i >= 0]
+        clause_end = min(comma) if comma else end
         clause = text[pos:clause_end].strip()
         inside = [m for m in view.mentions if pos <= m.start < clause_end]
         if inside and inside[-1].label == "Person" and comma and _REPORTED.search(clause):
@@ -369,14 +362,12 @@ def build_views(
             opening = _SHORT_LEAD.sub("", sent.text).strip()
             company_anaphor = prev.subject.label == "Company" and _COMPANY_ANAPHOR.match(sent.text)
             # after a semicolon one sentence goes on, when the next clause opens with its verb
-            after_semicolon = prev.sentence.text.endswith(("；", ";")) and (
-                _opens_with_verb(sent.text) or _opens_with_verb(opening)
-            )
+            after_semicolon = prev.sentence.text.endswith(("；", ";"))
             if (
                 _CLAUSE_OPENERS.match(sent.text)
                 or _CLAUSE_OPENERS.match(opening)
                 or company_anaphor
-                or after_semicolon
+                or (after_semicolon and (_opens_with_verb(sent.text) or _opens_with_verb(opening)))
             ):
                 view.subject = prev.subject
                 view.carried = True
