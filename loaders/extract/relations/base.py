@@ -134,9 +134,10 @@ class SentenceView:
         if not before:
             return []
         last = before[-1]
+        if last.label not in labels:
+            return []
         # X（以下简称“Y”）与…: a bracketed aside between the group and the verb is skipped
-        gap = _ASIDE_OR_CLOSER.sub("", self.text[last.end : pos])
-        if last.label not in labels or not ADVERB_GAP.match(gap):
+        if not ADVERB_GAP.match(_ASIDE_OR_CLOSER.sub("", self.text[last.end : pos])):
             return []
         group = [last]
         for m in reversed(before[:-1]):

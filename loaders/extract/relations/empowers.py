@@ -29,6 +29,7 @@ _FIRMS_AFTER = re.compile(
     r"(?:的|[省市县区]?内|等地)?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?"
     r"(?:企业|养殖户|用户|工厂)"
 )
+_CUSTOMER_LABELS = frozenset({"Company", "Organization", "Project"})
 _UPGRADE = re.compile(r"升级|改造|数字化转型|智能化|上云|监控|赋能|管控|解决方案|数字化")
 
 
@@ -38,6 +39,7 @@ _FOR_SERVICE = re.compile(
     _FOR + r"(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供|"
     r"(?:打造|搭建|部署|定制|开发)(?!的)(?=[^，。；]{0,20}?(?:解决方案|系统|平台|车间|工厂|产线)))"
 )
+_SERVICE_VERB = re.compile(r"赋能|提供|打造|搭建|部署|定制|开发")
 _VIA = re.compile(r"(?:通过|在)(?P<x>[^，。；]{1,30}?)的(?:赋能|助力|帮助)下?")
 # Y是X(在…)的(标杆)客户: X supplies Y (T2)
 _CUSTOMER_OF = re.compile(r"(?:是|成为)(?P<x>[^，。；]{2,24}?)的[^，。；的]{0,6}?(?:客户|用户)")
@@ -145,7 +147,7 @@ def _actor(view: SentenceView, pos: int, labels: frozenset[str]) -> list[Mention
 
 def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    firms = frozenset({"Company", "Organization", "Project"})
+    firms = _CUSTOMER_LABELS
     if view.labels.isdisjoint(firms):
         return out  # no customer named here
     supplies = _SUPPLY_WORD.search(view.sentence.text)  # _SUPPLY_VERB needs one of its words
@@ -157,7 +159,9 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
         for target in targets:
             for source in _actor(view, pos, _SOURCES):
                 out.append((source, target, "rule:empowers_supplier", 0.7))
-    for m in _CUSTOMERS.finditer(view.sentence.text):
+    text = view.sentence.text
+    named = "客户" in text or "导入" in text or "进入" in text or "打入" in text  # (as _CUSTOMERS)
+    for m in _CUSTOMERS.finditer(text) if named else ():
         entering = m.group(0).startswith(("导入", "进入", "打入"))
         if entering and "供应" not in view.sentence.text:
             continue  # entering a market, not a supply chain (_SUPPLY_CHAIN_AFTER)
@@ -331,7 +335,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
             achieves = rx(r"[^，,。；]{0,4}(?:实现|完成|打造|建成|提升|降低)").match(rest)
             if xs and after and achieves:
                 found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
-        for m in _FOR_SERVICE.finditer(text):
+        # (_FOR_SERVICE needs a verb of _SERVICE_VERB, and its ys are names of _TARGETS here)
+        served = not view.labels.isdisjoint(_TARGETS) and _SERVICE_VERB.search(text) is not None
+        for m in _FOR_SERVICE.finditer(text) if served else ():
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
             ys = [
                 y
