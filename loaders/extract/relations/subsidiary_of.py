@@ -169,6 +169,8 @@ def _founded(view: SentenceView) -> list[Relation]:
     not founders, X10: a founding verb must follow)."""
     out = []
     firms = frozenset({"Company"})
+    if "Company" not in view.labels:
+        return out  # (the founders are named here)
     for m in _FOUNDED_BY.finditer(view.sentence.text):
         pos = view.start + m.start()
         founders = view.list_after(pos + 1, firms)
