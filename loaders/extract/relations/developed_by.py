@@ -116,6 +116,8 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
+        if not view.mentions:
+            continue  # every rule below relates names of this sentence
         text = view.sentence.text
         targets = [m for m in view.mentions if m.label in _TARGETS]
         if not targets and not _ANAPHOR.search(text):

@@ -135,8 +135,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     named = named_events(views)
     for view in views:
-        if named or "Project" in view.labels:
-            out.extend(_at_event(view, named))  # (events are named here, or in the article)
+        # events are named here, or in the article; who acts at one is named here
+        if (named or "Project" in view.labels) and not view.labels.isdisjoint(_ACTORS):
+            out.extend(_at_event(view, named))
         if "Project" in view.labels:  # (the project is named here)
             out.extend(_role_in(view))
         if "Project" not in view.labels:
