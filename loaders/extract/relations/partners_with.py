@@ -47,7 +47,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
         text = view.sentence.text
-        if not view.mentions and not _PAIR_WORD.search(text):
+        paired = "双方" in text or "二者" in text or "两者" in text  # (the words of _PAIR_WORD)
+        if not view.mentions and not paired:
             continue  # no partner named here, and no 双方 pointing back
         # the two rules below take their partners from this sentence's names
         partners_here = not view.labels.isdisjoint(_ORGS)
@@ -98,7 +99,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         out.append(
                             relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.75)
                         )
-        for pair_word in _PAIR_WORD.finditer(text):
+        for pair_word in _PAIR_WORD.finditer(text) if paired else ():
             pos = view.start + pair_word.start()
             after = view.text[pos : pos + 16]
             if rx(r"携手|合作|共建|联手|共同").search(after):
