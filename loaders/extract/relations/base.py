@@ -124,9 +124,6 @@ class SentenceView:
                 return True
         return False
 
-    def orgs(self, labels: frozenset[str] = ORG_LABELS) -> list[Mention]:
-        return [m for m in self.mentions if m.label in labels]
-
     def group_ending_at(self, pos: int, labels: frozenset[str] = ORG_LABELS) -> list[Mention]:
         """The coordination group whose last member ends right before `pos` (adverbs allowed
         between): for 淄博市工信局、发改委印发, the two agencies before 印发."""
@@ -308,8 +305,8 @@ def find_subject(view: SentenceView) -> Mention | None:
                 return first
             return None
         if (
-            _TIME_CLAUSE.match(clause)
-            or len(clause) <= 6
+            len(clause) <= 6
+            or _TIME_CLAUSE.match(clause)
             or _ADVERBIAL_LEAD.match(clause)
             or _opens_with_verb(clause)
         ):
@@ -331,11 +328,12 @@ def _leading_word(text: str) -> tuple[str, str]:
 
 def _opens_with_verb(text: str) -> bool:
     """依托…, 先后举办…, 成功举办…: a clause that opens with its verb, perhaps after an adverb."""
-    word, tag = _leading_word(text.lstrip())
+    text = text.lstrip()
+    word, tag = _leading_word(text)
     if tag.startswith("v"):
         return True
     if tag[:1] in ("d", "t", "a", "c") and word:
-        return _leading_word(text.lstrip()[len(word) :])[1].startswith("v")
+        return _leading_word(text[len(word) :])[1].startswith("v")
     return False
 
 
