@@ -81,6 +81,8 @@ _TIME_CLAUSE = re.compile(
 )
 
 
+_CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
+_COMMA = re.compile(r"[，,]")
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
 
 
@@ -264,15 +266,8 @@ class SentenceView:
             text.rfind("：", start, pos), text.rfind(":", start, pos),
         ) + 1
         left = max(left, start)
-        rights = [
-            i
-            for i in (
-                text.find("，", pos, end), text.find(",", pos, end),
-                text.find("：", pos, end), text.find(":", pos, end),
-            )
-            if i >= 0
-        ]
-        return left, min(rights) if rights else end
+        right = _CLAUSE_MARK.search(text, pos, end)
+        return left, right.start() if right else end
 
 
 def find_subject(view: SentenceView) -> Mention | None:
@@ -283,9 +278,8 @@ def find_subject(view: SentenceView) -> Mention | None:
     pos, end = view.start, view.end
     text = view.text
     for _ in range(4):
-        ends = (text.find("，", pos, end), text.find(",", pos, end))
-        comma = [i for i in ends if i >= 0]
-        clause_end = min(comma) if comma else end
+        comma = _COMMA.search(text, pos, end)
+        clause_end = comma.start() if comma else end
         clause = text[pos:clause_end].strip()
         inside = [m for m in view.mentions if pos <= m.start < clause_end]
         if inside and inside[-1].label == "Person" and comma and _REPORTED.search(clause):
