@@ -119,8 +119,11 @@ def find(views: list[SentenceView]) -> list[Relation]:
         if not view.mentions:
             continue  # every rule below relates names of this sentence
         text = view.sentence.text
-        targets = [m for m in view.mentions if m.label in _TARGETS]
-        if not targets and not _ANAPHOR.search(text):
+        here = not view.labels.isdisjoint(_TARGETS)
+        targets = [m for m in view.mentions if m.label in _TARGETS] if here else []
+        # (every match of _ANAPHOR ends in 平台, 系统 or 大脑)
+        anaphor = "平台" in text or "系统" in text or "大脑" in text
+        if not targets and not (anaphor and _ANAPHOR.search(text)):
             continue
         # verb … X   and   X … 建设 (加快X建设)
         for verb in _BUILD.finditer(text) if targets else ():  # (what it governs is named here)
