@@ -81,6 +81,8 @@ _TIME_CLAUSE = re.compile(
 )
 
 
+_CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
+_COMMA = re.compile(r"[，,]")
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
 
 
@@ -96,14 +98,13 @@ class SentenceView:
     subject: Mention | None = None
     carried: bool = False  # subject inherited from the previous sentence
     prev: SentenceView | None = field(default=None, repr=False)
+    labels: set[str] = field(init=False, repr=False)  # its mentions' (rules test it first)
+    start: int = field(init=False, repr=False)  # the sentence's bounds
+    end: int = field(init=False, repr=False)
 
-    @property
-    def start(self) -> int:
-        return self.sentence.start
-
-    @property
-    def end(self) -> int:
-        return self.sentence.end
+    def __post_init__(self) -> None:
+        self.labels = {m.label for m in self.mentions} if self.mentions else set()
+        self.start, self.end = self.sentence.start, self.sentence.end
 
     def opens_unknown_name(self, m: Mention) -> bool:
         """Whether a place runs on into a name the rules did not read (甲市|乙丙 of 甲市乙丙):
@@ -118,13 +119,12 @@ class SentenceView:
 
     def in_name(self, start: int, end: int) -> bool:
         """Whether text[start:end] lies inside a name (开发 in 经济技术开发区): no trigger there."""
-        return any(m.start <= start and end <= m.end for m in self.mentions)
-
-    def between(self, a: int, b: int) -> str:
-        return self.text[a:b]
-
-    def orgs(self, labels: frozenset[str] = ORG_LABELS) -> list[Mention]:
-        return [m for m in self.mentions if m.label in labels]
+        for m in self.mentions:  # (ordered by start: none after `start` holds it)
+            if m.start > start:
+                return False
+            if end <= m.end:
+                return True
+        return False
 
     def group_ending_at(self, pos: int, labels: frozenset[str] = ORG_LABELS) -> list[Mention]:
         """The coordination group whose last member ends right before `pos` (adverbs allowed
@@ -133,9 +133,10 @@ class SentenceView:
         if not before:
             return []
         last = before[-1]
+        if last.label not in labels:
+            return []
         # X（以下简称“Y”）与…: a bracketed aside between the group and the verb is skipped
-        gap = _ASIDE_OR_CLOSER.sub("", self.text[last.end : pos])
-        if last.label not in labels or not ADVERB_GAP.match(gap):
+        if not ADVERB_GAP.match(_ASIDE_OR_CLOSER.sub("", self.text[last.end : pos])):
             return []
         group = [last]
         for m in reversed(before[:-1]):
@@ -265,15 +266,8 @@ class SentenceView:
             text.rfind("：", start, pos), text.rfind(":", start, pos),
         ) + 1
         left = max(left, start)
-        rights = [
-            i
-            for i in (
-                text.find("，", pos, end), text.find(",", pos, end),
-                text.find("：", pos, end), text.find(":", pos, end),
-            )
-            if i >= 0
-        ]
-        return left, min(rights) if rights else end
+        right = _CLAUSE_MARK.search(text, pos, end)
+        return left, right.start() if right else end
 
 
 def find_subject(view: SentenceView) -> Mention | None:
@@ -281,12 +275,11 @@ def find_subject(view: SentenceView) -> Mention | None:
     clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
     if not view.mentions:
         return None
-    pos = view.start
+    pos, end = view.start, view.end
     text = view.text
     for _ in range(4):
-        ends = (text.find("，", pos, view.end), text.find(",", pos, view.end))
-        comma = [i for i in ends if i >= 0]
-        clause_end = min(comma) if comma else view.end
+        comma = _COMMA.search(text, pos, end)
+        clause_end = comma.start() if comma else end
         clause = text[pos:clause_end].strip()
         inside = [m for m in view.mentions if pos <= m.start < clause_end]
         if inside and inside[-1].label == "Person" and comma and _REPORTED.search(clause):
@@ -306,8 +299,8 @@ def find_subject(view: SentenceView) -> Mention | None:
                 return first
             return None
         if (
-            _TIME_CLAUSE.match(clause)
-            or len(clause) <= 6
+            len(clause) <= 6
+            or _TIME_CLAUSE.match(clause)
             or _ADVERBIAL_LEAD.match(clause)
             or _opens_with_verb(clause)
         ):
@@ -329,11 +322,12 @@ def _leading_word(text: str) -> tuple[str, str]:
 
 def _opens_with_verb(text: str) -> bool:
     """依托…, 先后举办…, 成功举办…: a clause that opens with its verb, perhaps after an adverb."""
-    word, tag = _leading_word(text.lstrip())
+    text = text.lstrip()
+    word, tag = _leading_word(text)
     if tag.startswith("v"):
         return True
     if tag[:1] in ("d", "t", "a", "c") and word:
-        return _leading_word(text.lstrip()[len(word) :])[1].startswith("v")
+        return _leading_word(text[len(word) :])[1].startswith("v")
     return False
 
 
@@ -361,14 +355,12 @@ def build_views(
             opening = _SHORT_LEAD.sub("", sent.text).strip()
             company_anaphor = prev.subject.label == "Company" and _COMPANY_ANAPHOR.match(sent.text)
             # after a semicolon one sentence goes on, when the next clause opens with its verb
-            after_semicolon = prev.sentence.text.endswith(("；", ";")) and (
-                _opens_with_verb(sent.text) or _opens_with_verb(opening)
-            )
+            after_semicolon = prev.sentence.text.endswith(("；", ";"))
             if (
                 _CLAUSE_OPENERS.match(sent.text)
                 or _CLAUSE_OPENERS.match(opening)
                 or company_anaphor
-                or after_semicolon
+                or (after_semicolon and (_opens_with_verb(sent.text) or _opens_with_verb(opening)))
             ):
                 view.subject = prev.subject
                 view.carried = True
@@ -399,7 +391,7 @@ def relation(
         end=view.end,
         method=method,
         confidence=calibrated(method, confidence),
-        properties=dict(properties),
+        properties=properties,  # (a new dict at each call)
     )
 
 

@@ -24,6 +24,7 @@ class Measured(NamedTuple):
 
 
 _override: dict[str, Measured] | None = None
+_confidences: dict[str, float] | None = None  # of `table()`, computed when first asked
 
 
 @cache
@@ -43,13 +44,17 @@ def table() -> dict[str, Measured]:
 def use_table(measured: dict[str, Measured] | None) -> None:
     """Replace the table (an empty one: every rule keeps its own default); None restores the
     shipped one. For calibration and tests."""
-    global _override
-    _override = measured
+    global _override, _confidences
+    _override, _confidences = measured, None
 
 
 def calibrated(method: str, default: float) -> float:
     """The confidence of a relation found by `method` whose rule proposes `default`."""
-    m = table().get(method)
-    if m is None or m.predicted < MIN_PREDICTED:
-        return default
-    return round((m.correct + 1) / (m.predicted + 2), 3)
+    global _confidences
+    if _confidences is None:
+        _confidences = {
+            name: round((m.correct + 1) / (m.predicted + 2), 3)
+            for name, m in table().items()
+            if m.predicted >= MIN_PREDICTED
+        }
+    return _confidences.get(method, default)

@@ -116,12 +116,17 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
+        if not view.mentions:
+            continue  # every rule below relates names of this sentence
         text = view.sentence.text
-        targets = [m for m in view.mentions if m.label in _TARGETS]
-        if not targets and not _ANAPHOR.search(text):
+        here = not view.labels.isdisjoint(_TARGETS)
+        targets = [m for m in view.mentions if m.label in _TARGETS] if here else []
+        # (every match of _ANAPHOR ends in 平台, 系统 or 大脑)
+        anaphor = "平台" in text or "系统" in text or "大脑" in text
+        if not targets and not (anaphor and _ANAPHOR.search(text)):
             continue
         # verb … X   and   X … 建设 (加快X建设)
-        for verb in _BUILD.finditer(text):
+        for verb in _BUILD.finditer(text) if targets else ():  # (what it governs is named here)
             v_start, v_end = view.start + verb.start(), view.start + verb.end()
             if view.text[v_start - 2 : v_start] == "引进":
                 continue
@@ -154,7 +159,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     continue
                 conf = 0.85 if method in ("rule:developed_by_you", "rule:developed_by") else 0.65
                 out.append(relation("DEVELOPED_BY", target, b, view, method, conf))
-        out.extend(_is_built_by(view))
+        if targets:  # (what is built is named here)
+            out.extend(_is_built_by(view))
         # 以A为基础搭建 / 基于A建设: the platform being built is the sentence's topic.
         for based in _BASED_ON.finditer(text):
             b_start = view.start + based.start("base")

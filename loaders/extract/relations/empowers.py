@@ -29,6 +29,7 @@ _FIRMS_AFTER = re.compile(
     r"(?:的|[省市县区]?内|等地)?(?:\d+[多余]?家|[一二三四五六七八九十百千万几]+家)?[^，,。；]{0,6}?"
     r"(?:企业|养殖户|用户|工厂)"
 )
+_CUSTOMER_LABELS = frozenset({"Company", "Organization", "Project"})
 _UPGRADE = re.compile(r"升级|改造|数字化转型|智能化|上云|监控|赋能|管控|解决方案|数字化")
 
 
@@ -38,6 +39,7 @@ _FOR_SERVICE = re.compile(
     _FOR + r"(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供|"
     r"(?:打造|搭建|部署|定制|开发)(?!的)(?=[^，。；]{0,20}?(?:解决方案|系统|平台|车间|工厂|产线)))"
 )
+_SERVICE_VERB = re.compile(r"赋能|提供|打造|搭建|部署|定制|开发")
 _VIA = re.compile(r"(?:通过|在)(?P<x>[^，。；]{1,30}?)的(?:赋能|助力|帮助)下?")
 # Y是X(在…)的(标杆)客户: X supplies Y (T2)
 _CUSTOMER_OF = re.compile(r"(?:是|成为)(?P<x>[^，。；]{2,24}?)的[^，。；的]{0,6}?(?:客户|用户)")
@@ -54,7 +56,10 @@ _PRODUCT_AFTER = re.compile(r"的?[^，。；]{0,12}?(?:系统|平台|解决方�
 
 def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    for m in _HELPS.finditer(view.sentence.text):
+    text = view.sentence.text
+    if "帮助" not in text and "助力" not in text and "协助" not in text:
+        return out  # (every match of _HELPS is one of them)
+    for m in _HELPS.finditer(text):
         pos = view.start + m.start()
         if view.in_name(pos, view.start + m.end()) or EXHORTATION.search(
             view.text[view.start : pos]
@@ -71,6 +76,8 @@ def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
 
 def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
+    if "客户" not in view.sentence.text and "用户" not in view.sentence.text:
+        return out  # (every match of _CUSTOMER_OF ends in one of them)
     for m in _CUSTOMER_OF.finditer(view.sentence.text):
         pos = view.start + m.start()
         x_start = view.start + m.start("x")
@@ -85,6 +92,8 @@ def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
 
 def _adopted(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
+    if view.labels.isdisjoint(_SOURCES):
+        return out  # the supplier is named here
     for m in _ADOPTS.finditer(view.sentence.text):
         pos, end = view.start + m.start(), view.start + m.end()
         supplier = view.group_starting_at(end, _SOURCES, gap=r"^$")[:1]
@@ -97,6 +106,7 @@ def _adopted(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     return out
 
 
+_SERVES = re.compile(r"赋能(?!方案|能力|服务|中心|平台|作用)|服务于?(?=\S)")
 _PLATFORM_ANAPHOR = re.compile(r"(?:该|这一|这个|此)平台")
 # <city>依托X，推动/带动…: the city relies on the platform for its industry
 _CITY_RELIES = re.compile(r"(?:依托|借助|利用)")
@@ -137,8 +147,8 @@ def _actor(view: SentenceView, pos: int, labels: frozenset[str]) -> list[Mention
 
 def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    firms = frozenset({"Company", "Organization", "Project"})
-    if all(m.label not in firms for m in view.mentions):
+    firms = _CUSTOMER_LABELS
+    if view.labels.isdisjoint(firms):
         return out  # no customer named here
     supplies = _SUPPLY_WORD.search(view.sentence.text)  # _SUPPLY_VERB needs one of its words
     for m in _SUPPLIES_FOR.finditer(view.sentence.text) if supplies else ():
@@ -149,7 +159,9 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
         for target in targets:
             for source in _actor(view, pos, _SOURCES):
                 out.append((source, target, "rule:empowers_supplier", 0.7))
-    for m in _CUSTOMERS.finditer(view.sentence.text):
+    text = view.sentence.text
+    named = "客户" in text or "导入" in text or "进入" in text or "打入" in text  # (as _CUSTOMERS)
+    for m in _CUSTOMERS.finditer(text) if named else ():
         entering = m.group(0).startswith(("导入", "进入", "打入"))
         if entering and "供应" not in view.sentence.text:
             continue  # entering a market, not a supply chain (_SUPPLY_CHAIN_AFTER)
@@ -207,7 +219,7 @@ _IN_PROJECTS = re.compile(
 
 def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if "等" not in view.sentence.text or all(m.label != "Project" for m in view.mentions):
+    if "等" not in view.sentence.text or "Project" not in view.labels:
         return out  # no 等…项目中 here, or no project named
     for m in rx("在").finditer(view.sentence.text):
         pos = view.start + m.start()
@@ -228,10 +240,13 @@ _SITE_WORK = re.compile(
     r"(?:试点|部署|应用|验证|示范|改造|试验|测试|商用)"
 )
 _SITES = frozenset({"Company", "Organization", "Agency"})
+_SITE_VERB = re.compile(r"进行|开展|部署|实施|落地|完成|启动")  # one of them opens _SITE_WORK
 
 
 def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
+    if view.labels.isdisjoint(_SITES) or _SITE_VERB.search(view.sentence.text) is None:
+        return out  # the site is named here, the work (_SITE_WORK) written after it
     for m in _AT_SITE.finditer(view.sentence.text):
         pos = view.start + m.start()
         sites = view.group_starting_at(view.start + m.end(), _SITES, gap=r"^\s*$")
@@ -251,7 +266,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y
-        for m in _VIA.finditer(text):  # 通过X的赋能，Y / 在X的赋能下，Y
+        via = "的赋能" in text or "的助力" in text or "的帮助" in text  # (in every _VIA match)
+        for m in _VIA.finditer(text) if via else ():  # 通过X的赋能，Y / 在X的赋能下，Y
             xs = [
                 x
                 for x in view.mentions
@@ -271,7 +287,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after:
                 found.append((xs[0], after[0], "rule:empowers_via", 0.85))
         # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
-        for m in rx(r"赋能(?!方案|能力|服务|中心|平台|作用)|服务于?(?=\S)").finditer(text):
+        serves = "赋能" in text or "服务" in text  # (every match of _SERVES opens with one)
+        for m in _SERVES.finditer(text) if serves else ():
             pos = view.start + m.end()
             if view.in_name(view.start + m.start(), pos):
                 continue
@@ -287,7 +304,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for t in targets:
                     found.append((source, t, "rule:empowers", 0.85))
         # the rules below relate a platform named here
-        platform_here = any(m.label == "Platform" for m in view.mentions)
+        platform_here = "Platform" in view.labels
         # Y借助/依托/利用X(平台)完成/实现…: X empowers Y
         for m in rx(
             r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,16}?)(?:平台)?"
@@ -318,7 +335,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
             achieves = rx(r"[^，,。；]{0,4}(?:实现|完成|打造|建成|提升|降低)").match(rest)
             if xs and after and achieves:
                 found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
-        for m in _FOR_SERVICE.finditer(text):
+        # (_FOR_SERVICE needs a verb of _SERVICE_VERB, and its ys are names of _TARGETS here)
+        served = not view.labels.isdisjoint(_TARGETS) and _SERVICE_VERB.search(text) is not None
+        for m in _FOR_SERVICE.finditer(text) if served else ():
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
             ys = [
                 y

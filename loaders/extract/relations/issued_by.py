@@ -19,8 +19,7 @@ _LIST_GAP = re.compile(r"^[\s》”]*(?:、|和|及|以及)?[\s《“]*$")
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
-        policies = [m for m in view.mentions if m.label == "Policy"]
-        if not policies:
+        if "Policy" not in view.labels:
             continue
         for verb in _ISSUE.finditer(view.sentence.text):
             v_start, v_end = view.start + verb.start(), view.start + verb.end()

@@ -20,13 +20,15 @@ from loaders.extract.relations.base import CITY_ABBREVIATIONS, SentenceView, rel
 from loaders.extract.relations.located_scenes import opening_place, visited_in
 
 _LOCATABLE = SCHEMA["LOCATED_IN"].heads
+_NO_ENDS: frozenset[int] = frozenset()
 _FIRMS = frozenset({"Company", "Organization", "Agency"})
 # A place in brackets inside a registered name: 甲乙（苏州）有限公司 (T27).
 _BRACKET_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[)）]")
 # Settling in a place (T27): 落户, 落地, 进驻, 入驻, 设于, 扎根 … followed by the place.
 _SETTLES = re.compile(r"(?:落户于?|落地于?|进驻|入驻|设于|设在|扎根|坐落于|总部位于|总部设在)")
 # A place's own firms and institutions: 甲市拥有乙、丙 / 甲市有乙这样的高校 (T27).
-_HAS = re.compile(r"^(?:拥有|有|聚集了|集聚了|汇聚了)")
+_HAS_WORDS = ("拥有", "有", "聚集了", "集聚了", "汇聚了")
+_HAS = re.compile(f"^(?:{'|'.join(_HAS_WORDS)})")
 
 
 def _gazetteer() -> Gazetteer:
@@ -72,20 +74,24 @@ def find(views: list[SentenceView]) -> list[Relation]:
         if not view.mentions:
             continue  # the rules of one sentence place names of that sentence
         # _places_before(view, pos) names places only where one ends at pos
-        city_ends = {m.end for m in view.mentions if m.label == "City"}
+        has_city = "City" in view.labels
+        city_ends = {m.end for m in view.mentions if m.label == "City"} if has_city else _NO_ENDS
         for m in view.mentions:
             if m.label not in _LOCATABLE:
                 continue
             # Places written in the name itself; a bare zone word writes none (高新区人社局, T31).
-            for place in () if ZONE_KIND.match(m.surface) else m.place_prefix:
+            zone = m.place_prefix and ZONE_KIND.match(m.surface)
+            for place in () if zone else m.place_prefix:
                 out.append(_rel(m, place, view, "rule:located_prefix", 0.9))
             # A place written right before the name: 东营市国瓷材料, 淄博市“窑炉数字大脑”.
+            if not city_ends:
+                continue
             start = m.start - 1 if view.text[m.start - 1 : m.start] in "“‘" else m.start
             for place in _places_before(view, start) if start in city_ends else ():
                 out.append(relation("LOCATED_IN", m, place, view, "rule:located_adjacent", 0.85))
         text = view.sentence.text
-        # X的Y、Z / 位于X的Y
-        for de in rx(r"的").finditer(text):
+        # X的Y、Z / 位于X的Y (this rule and the next two place names in a City named here)
+        for de in rx(r"的").finditer(text) if city_ends else ():
             pos = view.start + de.start()
             places = _places_before(view, pos) if pos in city_ends else []
             if not places:
@@ -94,7 +100,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             for t in targets:
                 for place in places:
                     out.append(relation("LOCATED_IN", t, place, view, "rule:located_de", 0.85))
-        for loc in rx(r"位于").finditer(text):
+        for loc in rx(r"位于").finditer(text) if city_ends else ():
             pos = view.start + loc.end()
             places = [m for m in view.mentions if m.start >= pos and m.label == "City"][:2]
             if not places or places[0].start != pos:
@@ -113,7 +119,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for place in levels:  # 位于甲市乙新片区: the new area and 甲市
                     out.append(relation("LOCATED_IN", t, place, view, "rule:located_weiyu", 0.9))
         # PLACE企业——X / PLACE企业X
-        for ent in rx(r"企业[—\-–:：\s]*").finditer(text):
+        for ent in rx(r"企业[—\-–:：\s]*").finditer(text) if city_ends else ():
             pos = view.start + ent.start()
             places = _places_before(view, pos) if pos in city_ends else []
             if not places:
@@ -126,13 +132,17 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     out.append(
                         relation("LOCATED_IN", t, place, view, "rule:located_place_firm", 0.8)
                     )
-        out.extend(_settled(view))
-        out.extend(_set_up_in(view))
-        out.extend(_brought_in_to_settle(view))
-        out.extend(_own_firms(view))
+        if city_ends:  # (each places names in a City named here)
+            out.extend(_settled(view))
+            out.extend(_set_up_in(view))
+        if "Company" in view.labels:  # (the firms brought in are named here)
+            out.extend(_brought_in_to_settle(view))
+        if city_ends:
+            out.extend(_own_firms(view))
         out.extend(_places_in_names(view))
         out.extend(visited_in(view))
-        out.extend(_held_in(view))
+        if "Project" in view.labels:  # (the events held are named here)
+            out.extend(_held_in(view))
     out.extend(opening_place(views))
     return out + _zone_cities(views, out)
 
@@ -222,10 +232,13 @@ def _set_up_in(view: SentenceView) -> list[Relation]:
 # 甲市招引乙、丙等企业落地: firms brought in to settle in the place (T27).
 _BRINGS_IN = re.compile(r"(?:招引|引进|吸引|引入)")
 _TO_SETTLE = re.compile(r"^[^，。；]{0,16}?(?:落地|落户|入驻|进驻|扎根)")
+_SETTLE_WORD = re.compile(r"落地|落户|入驻|进驻|扎根")  # (each match of _TO_SETTLE ends in one)
 
 
 def _brought_in_to_settle(view: SentenceView) -> list[Relation]:
-    out = []
+    out: list[Relation] = []
+    if _SETTLE_WORD.search(view.sentence.text) is None:
+        return out
     for verb in _BRINGS_IN.finditer(view.sentence.text):
         pos = view.start + verb.start()
         firms = view.list_after(view.start + verb.end(), frozenset({"Company"}))
@@ -251,7 +264,8 @@ _COUNTED_THEN_LISTED = re.compile(
 def _own_firms(view: SentenceView) -> list[Relation]:
     out = []
     # _COUNTED_THEN_LISTED needs 包括, 其中 or 如 in the sentence
-    listed = any(word in view.sentence.text for word in ("包括", "其中", "如"))
+    text = view.sentence.text
+    listed = "包括" in text or "其中" in text or "如" in text
     for place in view.mentions:
         if place.label != "City":
             continue
@@ -259,7 +273,8 @@ def _own_firms(view: SentenceView) -> list[Relation]:
         if counted and not view.text[view.clause_of(place.start)[0] : place.start].strip():
             for firm in view.list_after(place.end + counted.end(), _FIRMS):
                 out.append(relation("LOCATED_IN", firm, place, view, "rule:located_has", 0.7))
-        has = _HAS.match(view.text[place.end : view.end])
+        has_word = view.text.startswith(_HAS_WORDS, place.end, view.end)  # (as _HAS, quicker)
+        has = _HAS.match(view.text[place.end : view.end]) if has_word else None
         if has is None:
             continue
         firms = view.group_in_clause_after(place.end + has.end(), _FIRMS, limit=2)

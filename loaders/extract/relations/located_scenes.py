@@ -15,6 +15,8 @@ _VISITS = re.compile(r"前往|来到|走进|走访|参观|考察|调研了|深�
 
 def visited_in(view: SentenceView) -> list[Relation]:
     """Firms and works visited after a clause that opens with the place (在甲市，…前往乙)."""
+    if "City" not in view.labels:
+        return []  # (the place is named here)
     m = _IN_PLACE_FIRST.match(view.sentence.text)
     if m is None or not _VISITS.search(view.sentence.text, m.end()):
         return []

@@ -135,10 +135,12 @@ def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     named = named_events(views)
     for view in views:
-        if named or any(m.label == "Project" for m in view.mentions):
-            out.extend(_at_event(view, named))  # (events are named here, or in the article)
-        out.extend(_role_in(view))
-        if all(m.label != "Project" for m in view.mentions):
+        # events are named here, or in the article; who acts at one is named here
+        if (named or "Project" in view.labels) and not view.labels.isdisjoint(_ACTORS):
+            out.extend(_at_event(view, named))
+        if "Project" in view.labels:  # (the project is named here)
+            out.extend(_role_in(view))
+        if "Project" not in view.labels:
             continue  # every rule below takes its project from this sentence's names
         text = view.sentence.text
         for verb in rx(_TAKES_PART).finditer(text):

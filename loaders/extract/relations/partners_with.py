@@ -47,9 +47,12 @@ def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
         text = view.sentence.text
-        if not view.mentions and not _PAIR_WORD.search(text):
+        paired = "双方" in text or "二者" in text or "两者" in text  # (the words of _PAIR_WORD)
+        if not view.mentions and not paired:
             continue  # no partner named here, and no 双方 pointing back
-        for verb in _VERB_BEFORE_PARTNER.finditer(text):
+        # the two rules below take their partners from this sentence's names
+        partners_here = not view.labels.isdisjoint(_ORGS)
+        for verb in _VERB_BEFORE_PARTNER.finditer(text) if partners_here else ():
             pos = view.start + verb.start()
             if view.in_name(pos, view.start + verb.end()):
                 continue
@@ -65,7 +68,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for b in partners:
                     if a.name != b.name:
                         out.append(relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.8))
-        for conj in rx(r"与|和|同|跟").finditer(text):
+        # (_VERB_SOON_AFTER needs a verb of _VERB_AFTER_PARTNER in the sentence)
+        agreed = partners_here and _VERB_AFTER_PARTNER.search(text) is not None
+        for conj in rx(r"与|和|同|跟").finditer(text) if agreed else ():
             c_pos = view.start + conj.start()
             if view.in_name(c_pos, c_pos + 1):
                 continue
@@ -94,7 +99,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                         out.append(
                             relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.75)
                         )
-        for pair_word in _PAIR_WORD.finditer(text):
+        for pair_word in _PAIR_WORD.finditer(text) if paired else ():
             pos = view.start + pair_word.start()
             after = view.text[pos : pos + 16]
             if rx(r"携手|合作|共建|联手|共同").search(after):

@@ -65,9 +65,15 @@ _DEAL_FAILED = re.compile(r"未果|失败|终止|放弃|搁浅|传闻")
 _OWN_CHILD = re.compile(r"(?:^|[，,：:；])(?:(?:本|该)?公司的?|其)(?:全资|控股)?子公司$")
 
 
+# A word that each of _CHILD_IS, _PARENT_OWNS, _SETS_UP_CHILD and _OWN_CHILD needs.
+_OWNING_WORD = re.compile(r"子公司|孙公司|附属公司|分公司|旗下|下属|成员企业")
+
+
 def _stated(view: SentenceView) -> list[Relation]:
     """X是Y的(全资)子公司 → X→Y;  Y旗下(的)X / Y的子公司X → X→Y."""
-    out = []
+    out: list[Relation] = []
+    if _OWNING_WORD.search(view.sentence.text) is None:
+        return out
     orgs = [m for m in view.mentions if m.label in ("Company", "Platform")]
     for i, m in enumerate(orgs):
         rest = view.text[m.end : view.end]
@@ -123,6 +129,7 @@ def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
         for form in (m.name, m.surface, *m.aliases)
         if len(form) >= 2
     }
+    order = {form: i for i, form in enumerate(firms)}
     done: set[str] = set()
     for view in views:
         for i, m in enumerate(view.mentions):
@@ -130,14 +137,9 @@ def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
                 continue
             if m.label == "Company" and m.name.endswith("集团"):
                 continue  # 甲集团 beside 甲纺织: the group owns the firm (rule:group_name)
-            owner = next(
-                (
-                    f
-                    for name, f in firms.items()
-                    if m.name.startswith(name) and len(m.name) - len(name) >= 2
-                ),
-                None,
-            )
+            # the first form listed that opens the name with two characters more
+            forms = [m.name[:n] for n in range(2, len(m.name) - 1) if m.name[:n] in firms]
+            owner = firms[min(forms, key=order.__getitem__)] if forms else None
             if owner is None and m.label == "Company":
                 owner = _local_namesake(m.name, firms)  # 甲市乙乙 → 乙乙, its local company
             if owner is None and i > 0 and m.label == "Platform":
@@ -167,6 +169,8 @@ def _founded(view: SentenceView) -> list[Relation]:
     not founders, X10: a founding verb must follow)."""
     out = []
     firms = frozenset({"Company"})
+    if "Company" not in view.labels:
+        return out  # (the founders are named here)
     for m in _FOUNDED_BY.finditer(view.sentence.text):
         pos = view.start + m.start()
         founders = view.list_after(pos + 1, firms)
@@ -225,8 +229,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if m.label == "Company" and m.name.endswith("集团") and len(m.name) >= 4:
                 groups.setdefault(m.name[:-2], m)
     seen_prefix: set[str] = set()
+    owners: dict[tuple[str, str], str | None] = {}  # (name, label) → its known owner
     for view in views:
-        if all(m.label not in _OWNABLE for m in view.mentions):
+        if view.labels.isdisjoint(_OWNABLE):
             continue  # every rule below takes its child, a firm or platform, from this sentence
         for m in view.mentions:
             if m.label not in ("Company", "Platform"):
@@ -235,7 +240,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 seen_prefix.add(m.name)
                 owner = Mention(m.start, m.start, "Company", m.owner, m.owner, "owner")
                 out.append(relation("SUBSIDIARY_OF", m, owner, view, "rule:owner_prefix", 0.9))
-            known = _known_owner(m)
+            if (m.name, m.label) not in owners:
+                owners[m.name, m.label] = _known_owner(m)
+            known = owners[m.name, m.label]
             if known and known in firms and _opens_with_owner(m, firms[known], view):
                 # the owner the gazetteer knows, in the same sentence or named in front (T34)
                 out.append(

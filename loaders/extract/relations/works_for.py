@@ -65,6 +65,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
     principal = principal_company(views)
     homes = home_places(views)
     for view in views:
+        if "Person" not in view.labels:
+            continue
         for i, person in enumerate(view.mentions):
             if person.label != "Person":
                 continue
@@ -89,6 +91,8 @@ def _former_post(dept: str) -> bool:
 
 def _former_role_before(view: SentenceView, person: Mention) -> bool:
     """Whether the clause before the name holds 时任, 曾任, 原任 … (a former post)."""
+    if view.text.find("任", view.start, person.start) < 0:
+        return False  # (every match of _FORMER_ROLE holds 任)
     clause = view.text[view.start : person.start]
     clause = clause[max(clause.rfind(c) for c in "，,；;：:") + 1 :]
     return bool(_FORMER_ROLE.search(clause))
