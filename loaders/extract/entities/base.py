@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from loaders.extract.entities.lexicon import STOP_TOKENS
@@ -17,6 +18,7 @@ HAN = "\u4e00-\u9fff"
 HAN_WORD = re.compile(f"[{HAN}]+")
 _QUOTES = "“”‘’\"'「」『』"
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
+_END = attrgetter("end")
 _PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \t\n") | set(_QUOTES)
 
 
@@ -152,29 +154,37 @@ class Context:
     def is_rare(self, word: str) -> bool:
         return self.freq(word) < _RARE_FREQ
 
-    def cities_in(self, start: int, end: int) -> list[Mention]:
-        """City mentions inside [start, end) (cities are kept sorted by start)."""
+    def _starts_of_cities(self) -> list[int]:
         if self._city_starts is None or len(self._city_starts) != len(self.cities):
             self._city_starts = [m.start for m in self.cities]
-        i = bisect.bisect_left(self._city_starts, start)
-        j = bisect.bisect_left(self._city_starts, end, lo=i)
+        return self._city_starts
+
+    def cities_in(self, start: int, end: int) -> list[Mention]:
+        """City mentions inside [start, end) (cities are kept sorted by start)."""
+        starts = self._starts_of_cities()
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, lo=i)
         return [m for m in self.cities[i:j] if m.end <= end]
 
     def leading_places(self, start: int, end: int) -> list[Mention]:
         """City mentions that open the span [start, end), one after another (山东淄博…),
         including a parent written inside a longer one (重庆 in 重庆两江新区), outermost first."""
-        inside = self.cities_in(start, end)
+        starts = self._starts_of_cities()
+        cities = self.cities
         out: list[Mention] = []
         pos = start
-        while True:
-            here = [m for m in inside if m.start == pos]
+        while pos < end:
+            # the cities inside the span that start at `pos`, by bisection (most spans have none)
+            i = bisect.bisect_left(starts, pos)
+            j = bisect.bisect_right(starts, pos, lo=i)
+            here = [m for m in cities[i:j] if m.end <= end]
             if not here:
                 break
             if out and not self._inside_of(here, out[-1]):
                 break  # 香港福建…: a hometown named after the place, not a level of it
-            longest = max(here, key=lambda c: c.end)
-            out.extend(sorted(here, key=lambda c: c.end))
-            pos = longest.end
+            here.sort(key=_END)
+            out.extend(here)
+            pos = here[-1].end
         return out
 
     def _inside_of(self, places: list[Mention], outer: Mention) -> bool:
