@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 import threading
 from collections.abc import Iterator
@@ -92,7 +93,8 @@ class TextDoc:
     def __init__(self, text: str, words: list[str], gazetteer: PhraseMatcher) -> None:
         self.text = text
         self.words = words
-        self.starts: list[int] = list(itertools.accumulate(map(len, words), initial=0))[:-1]
+        self.starts: list[int] = list(itertools.accumulate(map(len, words), initial=0))
+        self.starts.pop()  # the end of the text
         self.sentence_starts = _sentence_starts(text, self.starts)
         self.spans: dict[str, list[Match]] = {"gazetteer": gazetteer(text, self.starts, words)}
 
@@ -111,18 +113,20 @@ class Pipeline:
 def _sentence_starts(text: str, token_starts: list[int]) -> list[int]:
     """Sentences end after Chinese terminal punctuation and line breaks; a sentence starts on
     the first token at or after each end."""
-    char_starts = [0] if text else []
-    for end in _SENTENCE_END_RE.finditer(text):
-        if end.end() < len(text):
-            char_starts.append(end.end())
+    if not text:
+        return []
+    size, count = len(text), len(token_starts)
     kept: list[int] = []
     last = -1  # token index of the last sentence start
-    for pos in char_starts:
+    for pos in itertools.chain((0,), map(_match_end, _SENTENCE_END_RE.finditer(text))):
         i = bisect.bisect_left(token_starts, pos)
-        if i < len(token_starts) and i > last:
+        if i < count and i > last and pos < size:
             last = i
             kept.append(token_starts[i])
     return kept
+
+
+_match_end = operator.methodcaller("end")
 
 
 def token_offsets(doc: TextDoc) -> tuple[list[int], list[str]]:
@@ -145,12 +149,12 @@ def sentences(doc: TextDoc) -> Iterator[Sentence]:
     starts = doc.sentence_starts
     bounds = zip(starts, [*starts[1:], len(text)][: len(starts)], strict=True)
     for start, end in bounds:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            yield Sentence(text[start:end], start, end)
+        span = text[start:end]
+        body = span.lstrip()  # (strip() drops exactly the characters that isspace())
+        start += len(span) - len(body)
+        body = body.rstrip()
+        if body:
+            yield Sentence(body, start, start + len(body))
 
 
 def ruler_patterns() -> list[dict[str, str]]:
@@ -187,8 +191,7 @@ def get_nlp() -> Pipeline:
 
 def word_frequency(word: str) -> int:
     """jieba's corpus frequency of `word` (0 when unknown): a cheap test for common words."""
-    nlp = get_nlp()
-    segmenter = nlp.segmenter
+    segmenter = (_nlp or get_nlp()).segmenter
     base = segmenter.base_freq.get(word)
     freq = int(segmenter.FREQ.get(word, 0) if base is None else base)
     return max(freq, FIELD_TERM_FREQ) if word in FIELD_TERMS else freq
