@@ -18,6 +18,7 @@ import bisect
 import itertools
 import operator
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -245,5 +246,5 @@ def _read_tags() -> dict[str, str]:
         for raw in stream:
             parts = raw.decode("utf-8").split()
             if len(parts) == 3:
-                tags[parts[0]] = parts[2]
+                tags[parts[0]] = sys.intern(parts[2])  # one object per tag: fewer cache misses
     return tags

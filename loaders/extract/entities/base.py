@@ -3,8 +3,8 @@ per-article Context. Word lists are in `lexicon`; the article's home place in `h
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -61,24 +61,25 @@ class TokenIndex:
 
     def token_at(self, pos: int) -> int:
         """Index of the token that contains character `pos`."""
-        return bisect.bisect_right(self.starts, pos) - 1
+        return bisect_right(self.starts, pos) - 1
 
     def is_boundary(self, pos: int) -> bool:
         """True when a token starts (or the text ends) at `pos`."""
         if pos <= 0 or pos >= len(self.text):
             return True
-        return self.starts[bisect.bisect_right(self.starts, pos) - 1] == pos  # token_at(pos)
+        return self.starts[bisect_right(self.starts, pos) - 1] == pos  # token_at(pos)
 
     def left_edge(self, pos: int, max_chars: int = 14, stop_at_place: bool = False) -> int:
         """Start of the name that ends at `pos`: walk back over tokens until a stop word,
         punctuation or `max_chars`."""
         if pos <= 0:
             return 0
-        i = self.token_at(pos - 1)
+        starts, words = self.starts, self.words
+        i = bisect_right(starts, pos - 1) - 1  # token_at(pos - 1)
         start = pos
         while i >= 0:
-            word = self.words[i]
-            tok_start = self.starts[i]
+            word = words[i]
+            tok_start = starts[i]
             if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace():
                 break
             if pos - tok_start > max_chars:
@@ -91,7 +92,7 @@ class TokenIndex:
         if start >= end:
             return []
         starts = self.starts  # token_at(start), token_at(end - 1):
-        i, j = bisect.bisect_right(starts, start) - 1, bisect.bisect_right(starts, end - 1) - 1
+        i, j = bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1
         return self.words[i : j + 1]
 
 
@@ -162,8 +163,8 @@ class Context:
     def cities_in(self, start: int, end: int) -> list[Mention]:
         """City mentions inside [start, end) (cities are kept sorted by start)."""
         starts = self._starts_of_cities()
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, lo=i)
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, lo=i)
         return [m for m in self.cities[i:j] if m.end <= end]
 
     def leading_places(self, start: int, end: int) -> list[Mention]:
@@ -175,8 +176,8 @@ class Context:
         pos = start
         while pos < end:
             # the cities inside the span that start at `pos`, by bisection (most spans have none)
-            i = bisect.bisect_left(starts, pos)
-            j = bisect.bisect_right(starts, pos, lo=i)
+            i = bisect_left(starts, pos)
+            j = bisect_right(starts, pos, lo=i)
             here = [m for m in cities[i:j] if m.end <= end]
             if not here:
                 break

@@ -195,8 +195,9 @@ def _short_forms_of_named_orgs(
 def _inside_latin_word(text: str, start: int, end: int) -> bool:
     """A match that opens or closes with a Latin letter or digit while the text goes on with
     one."""
-    before, after = text[start - 1 : start], text[end : end + 1]
-    return (_latin(before) and _latin(text[start])) or (_latin(after) and _latin(text[end - 1]))
+    return (_latin(text[start]) and _latin(text[start - 1 : start])) or (
+        _latin(text[end - 1]) and _latin(text[end : end + 1])
+    )
 
 
 def _latin(ch: str) -> bool:
@@ -215,9 +216,10 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         entries = ctx.gaz.lookup(surface)
         if not entries:
             continue
-        orgs = [e for e in entries if e.label in ("Company", "Platform") and e.name != surface]
-        if orgs and ctx.gaz.is_ambiguous(surface):
-            held.append((ent.start_char, ent.end_char, surface, orgs))
+        if ctx.gaz.is_ambiguous(surface):
+            orgs = [e for e in entries if e.label in ("Company", "Platform") and e.name != surface]
+            if orgs:
+                held.append((ent.start_char, ent.end_char, surface, orgs))
         if ent.label_ == "City":
             before = _inside_another_place(ctx, ent.start_char)
             if before is not None:  # 上海城市…: 海城市 read across the end of 上海
