@@ -211,8 +211,7 @@ def word_tag(word: str) -> str | None:
         with _lock:
             if _tags is None:
                 _tags = _read_tags()
-    tag = _tags.get(word)
-    return "n" if tag is None and word in FIELD_TERMS else tag
+    return _tags.get(word)
 
 
 def opens_proper_word(text: str, start: int, end: int) -> bool:
@@ -247,4 +246,6 @@ def _read_tags() -> dict[str, str]:
             parts = raw.decode("utf-8").split()
             if len(parts) == 3:
                 tags[parts[0]] = sys.intern(parts[2])  # one object per tag: fewer cache misses
+    for term in FIELD_TERMS:
+        tags.setdefault(term, "n")  # a field term jieba does not know reads as a noun
     return tags

@@ -322,8 +322,7 @@ def _compound(ctx: Context, word: str) -> bool:
     )
 
 
-def _word_tag(word: str) -> str | None:
-    return word_tag(word)
+_word_tag = word_tag
 
 
 _BRAND_TAGS = frozenset({"nz", "nt", "nrt"})  # the dictionary's proper words other than places
