@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +28,7 @@ _UNIT_OF = re.compile(
     r"事业部|事业群|基金会)"
 )
 _APPOSITION = re.compile(r"^[”’]?(?:即|也就是|简称|又称|俗称)[“‘]?$")
+_APPOSITION_MAX = 6  # the longest text it matches: ”也就是“ and a line break before its $
 
 
 class _UnionFind:
@@ -51,8 +52,8 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _strip_places(name: str, places: Iterable[str]) -> str:
-    for place in sorted(places, key=len, reverse=True):
+def _strip_places(name: str, longest_first: list[str]) -> str:
+    for place in longest_first:
         for form in (place, place[:-1] if len(place) > 2 else place):
             if name.startswith(form) and len(name) > len(form) + 1:
                 return name[len(form) :]
@@ -208,7 +209,11 @@ def _merge_appositions(
 ) -> None:
     top = [m for m in mentions if not m.nested]
     for a, b in itertools.pairwise(top):
-        if a.label == b.label and _APPOSITION.match(text[a.end : b.start]):
+        if (
+            a.label == b.label
+            and b.start - a.end <= _APPOSITION_MAX
+            and _APPOSITION.match(text[a.end : b.start])
+        ):
             uf.union(index[(a.label, a.name)], index[(b.label, b.name)])
 
 
