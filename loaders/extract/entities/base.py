@@ -177,6 +177,8 @@ class Context:
         while pos < end:
             # the cities inside the span that start at `pos`, by bisection (most spans have none)
             i = bisect_left(starts, pos)
+            if i == len(starts) or starts[i] != pos:
+                break
             j = bisect_right(starts, pos, lo=i)
             here = [m for m in cities[i:j] if m.end <= end]
             if not here:
