@@ -367,3 +367,17 @@ _LIST_IN_PARENS = re.compile(r"\s*[（(][^（）()]*、[^（）()]*[）)]\s*")
 def _drop_lists_in_parens(surface: str) -> str:
     """九大产业 (石化、橡胶…)智能化提升工程 → 九大产业智能化提升工程; (青岛) stays."""
     return _LIST_IN_PARENS.sub("", surface)
+
+
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """A match that opens or closes with a Latin letter or digit while the text goes on with
+    one."""
+    if not (text[start].isascii() or text[end - 1].isascii()):
+        return False  # (most matches open and close with Chinese characters)
+    return (_latin(text[start]) and _latin(text[start - 1 : start])) or (
+        _latin(text[end - 1]) and _latin(text[end : end + 1])
+    )
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()

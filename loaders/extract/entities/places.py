@@ -15,6 +15,7 @@ from loaders.extract.entities.base import (
     HAN,
     Context,
     Mention,
+    _inside_latin_word,
 )
 from loaders.extract.entities.home import home_place
 from loaders.extract.entities.short_forms import (
@@ -190,18 +191,6 @@ def _short_forms_of_named_orgs(
         m.aliases.add(surface)
         out.append(m)
     return out
-
-
-def _inside_latin_word(text: str, start: int, end: int) -> bool:
-    """A match that opens or closes with a Latin letter or digit while the text goes on with
-    one."""
-    return (_latin(text[start]) and _latin(text[start - 1 : start])) or (
-        _latin(text[end - 1]) and _latin(text[end : end + 1])
-    )
-
-
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
 
 
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
