@@ -217,23 +217,33 @@ def word_tag(word: str) -> str | None:
 def opens_proper_word(text: str, start: int, end: int) -> bool:
     """A proper word of the dictionary (nz, nrt) longer than text[start:end] opens at `start`:
     阿里 in 阿里巴巴 is the opening of a name, not a place's short form."""
-    proper, openings = _proper_words()
-    if end > start and text[start : start + 2] not in openings:
-        return False  # no proper word opens with these two characters
-    return any(text[start:k] in proper for k in range(min(len(text), start + 8), end, -1))
+    proper, sizes = _proper_words()
+    if end <= start:
+        return any(text[start:k] in proper for k in range(min(len(text), start + 8), end, -1))
+    # only the lengths of the proper words with these two first characters are read
+    longest = min(len(text) - start, 8)
+    return any(
+        end - start < n <= longest and text[start : start + n] in proper
+        for n in sizes.get(text[start : start + 2], ())
+    )
 
 
-_proper: tuple[frozenset[str], frozenset[str]] | None = None
+_proper: tuple[frozenset[str], dict[str, tuple[int, ...]]] | None = None
 
 
-def _proper_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The dictionary's proper words (tagged nz or nrt), and their first two characters."""
+def _proper_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The dictionary's proper words (tagged nz or nrt), and by their first two characters the
+    lengths they come in."""
     global _proper
     if _proper is None:
         word_tag("")  # the tags, read once
         assert _tags is not None
         words = frozenset(w for w, tag in _tags.items() if tag in ("nz", "nrt"))
-        _proper = words, frozenset(w[:2] for w in words if len(w) >= 2)
+        sizes: dict[str, set[int]] = {}
+        for w in words:
+            if len(w) >= 2:
+                sizes.setdefault(w[:2], set()).add(len(w))
+        _proper = words, {k: tuple(sorted(v)) for k, v in sizes.items()}
     return _proper
 
 
