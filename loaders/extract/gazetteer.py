@@ -127,6 +127,10 @@ class Gazetteer:
 
     # -- administrative divisions ----------------------------------------------------------
 
+    def names_a_division(self, surface: str) -> bool:
+        """Whether some division is written `surface` (a cheap test before `division`)."""
+        return norm(surface) in self._division_keys
+
     def divisions(self, surface: str) -> list[GazEntry]:
         """City entries for a surface; full-name matches come before short-form matches."""
         found = [e for e in self.lookup(surface) if e.label == "City"]
@@ -307,8 +311,7 @@ class Gazetteer:
             for length in range(min(16, len(text) - pos), 1, -1):
                 piece = text[pos : pos + length]
                 # A common-word short form is no place here: 市中小企业局 is 市 + 中小企业局.
-                key = norm(piece)
-                if key in self._common or key not in self._division_keys:
+                if norm(piece) in self._common or not self.names_a_division(piece):
                     continue
                 entry = self.division(piece, within=within)
                 # Only a short form is completed (淄博 → 淄博市); names and former names are

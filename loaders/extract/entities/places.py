@@ -103,7 +103,7 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
     for _ in range(2):
         for length in (4, 3, 2):
             piece = ctx.text[pos : pos + length]
-            if pos + length >= m.end:
+            if pos + length >= m.end or not ctx.gaz.names_a_division(piece):
                 continue
             entry = ctx.gaz.division(piece, strict=True)
             if (
@@ -163,7 +163,7 @@ def _inside_another_place(ctx: Context, start: int) -> Any:
     if start == 0:
         return None
     pair = ctx.text[start - 1 : start + 1]
-    entry = ctx.gaz.division(pair, strict=True)
+    entry = ctx.gaz.division(pair, strict=True) if ctx.gaz.names_a_division(pair) else None
     if entry is not None and entry.level in ("province", "city") and pair in (
         entry.name,
         entry.short,
