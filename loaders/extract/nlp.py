@@ -151,7 +151,7 @@ def sentences(doc: TextDoc) -> Iterator[Sentence]:
     bounds = zip(starts, [*starts[1:], len(text)][: len(starts)], strict=True)
     for start, end in bounds:
         span = text[start:end]
-        body = span.lstrip()  # (strip() drops exactly the characters that isspace())
+        body = span.lstrip()  # (strip drops exactly the characters for which isspace() holds)
         start += len(span) - len(body)
         body = body.rstrip()
         if body:
