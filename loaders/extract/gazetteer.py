@@ -89,6 +89,10 @@ class Gazetteer:
         # abbreviation → (full suffix, level hint); full forms and their variants are kept as is.
         self._local = {norm(k): v for k, v in (local_abbreviations or {}).items()}
         self._local_full = {norm(f) for f in local_full_forms}
+        # the keys that name a division (`divisions(key)` is not empty)
+        self._division_keys = frozenset(
+            key for key, found in self._by_surface.items() if any(e.label == "City" for e in found)
+        )
 
     @staticmethod
     def _entry_surfaces(entry: GazEntry) -> list[str]:
@@ -123,9 +127,15 @@ class Gazetteer:
 
     # -- administrative divisions ----------------------------------------------------------
 
+    def names_a_division(self, surface: str) -> bool:
+        """Whether some division is written `surface` (a cheap test before `division`)."""
+        return norm(surface) in self._division_keys
+
     def divisions(self, surface: str) -> list[GazEntry]:
         """City entries for a surface; full-name matches come before short-form matches."""
         found = [e for e in self.lookup(surface) if e.label == "City"]
+        if len(found) < 2:
+            return found
         key = norm(surface)
         return sorted(found, key=lambda e: norm(e.name) != key)
 
@@ -301,7 +311,7 @@ class Gazetteer:
             for length in range(min(16, len(text) - pos), 1, -1):
                 piece = text[pos : pos + length]
                 # A common-word short form is no place here: 市中小企业局 is 市 + 中小企业局.
-                if norm(piece) in self._common or not self.divisions(piece):
+                if norm(piece) in self._common or not self.names_a_division(piece):
                     continue
                 entry = self.division(piece, within=within)
                 # Only a short form is completed (淄博 → 淄博市); names and former names are

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,7 +94,8 @@ class TextDoc:
     def __init__(self, text: str, words: list[str], gazetteer: PhraseMatcher) -> None:
         self.text = text
         self.words = words
-        self.starts: list[int] = list(itertools.accumulate(map(len, words), initial=0))[:-1]
+        self.starts: list[int] = list(itertools.accumulate(map(len, words), initial=0))
+        self.starts.pop()  # the end of the text
         self.sentence_starts = _sentence_starts(text, self.starts)
         self.spans: dict[str, list[Match]] = {"gazetteer": gazetteer(text, self.starts, words)}
 
@@ -111,18 +114,20 @@ class Pipeline:
 def _sentence_starts(text: str, token_starts: list[int]) -> list[int]:
     """Sentences end after Chinese terminal punctuation and line breaks; a sentence starts on
     the first token at or after each end."""
-    char_starts = [0] if text else []
-    for end in _SENTENCE_END_RE.finditer(text):
-        if end.end() < len(text):
-            char_starts.append(end.end())
+    if not text:
+        return []
+    size, count = len(text), len(token_starts)
     kept: list[int] = []
     last = -1  # token index of the last sentence start
-    for pos in char_starts:
+    for pos in itertools.chain((0,), map(_match_end, _SENTENCE_END_RE.finditer(text))):
         i = bisect.bisect_left(token_starts, pos)
-        if i < len(token_starts) and i > last:
+        if i < count and i > last and pos < size:
             last = i
             kept.append(token_starts[i])
     return kept
+
+
+_match_end = operator.methodcaller("end")
 
 
 def token_offsets(doc: TextDoc) -> tuple[list[int], list[str]]:
@@ -145,12 +150,12 @@ def sentences(doc: TextDoc) -> Iterator[Sentence]:
     starts = doc.sentence_starts
     bounds = zip(starts, [*starts[1:], len(text)][: len(starts)], strict=True)
     for start, end in bounds:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            yield Sentence(text[start:end], start, end)
+        span = text[start:end]
+        body = span.lstrip()  # (strip drops exactly the characters for which isspace() holds)
+        start += len(span) - len(body)
+        body = body.rstrip()
+        if body:
+            yield Sentence(body, start, start + len(body))
 
 
 def ruler_patterns() -> list[dict[str, str]]:
@@ -187,8 +192,7 @@ def get_nlp() -> Pipeline:
 
 def word_frequency(word: str) -> int:
     """jieba's corpus frequency of `word` (0 when unknown): a cheap test for common words."""
-    nlp = get_nlp()
-    segmenter = nlp.segmenter
+    segmenter = (_nlp or get_nlp()).segmenter
     base = segmenter.base_freq.get(word)
     freq = int(segmenter.FREQ.get(word, 0) if base is None else base)
     return max(freq, FIELD_TERM_FREQ) if word in FIELD_TERMS else freq
@@ -207,30 +211,39 @@ def word_tag(word: str) -> str | None:
         with _lock:
             if _tags is None:
                 _tags = _read_tags()
-    tag = _tags.get(word)
-    return "n" if tag is None and word in FIELD_TERMS else tag
+    return _tags.get(word)
 
 
 def opens_proper_word(text: str, start: int, end: int) -> bool:
     """A proper word of the dictionary (nz, nrt) longer than text[start:end] opens at `start`:
     阿里 in 阿里巴巴 is the opening of a name, not a place's short form."""
-    proper, openings = _proper_words()
-    if end > start and text[start : start + 2] not in openings:
-        return False  # no proper word opens with these two characters
-    return any(text[start:k] in proper for k in range(min(len(text), start + 8), end, -1))
+    proper, sizes = _proper_words()
+    if end <= start:
+        return any(text[start:k] in proper for k in range(min(len(text), start + 8), end, -1))
+    # only the lengths of the proper words with these two first characters are read
+    longest = min(len(text) - start, 8)
+    return any(
+        end - start < n <= longest and text[start : start + n] in proper
+        for n in sizes.get(text[start : start + 2], ())
+    )
 
 
-_proper: tuple[frozenset[str], frozenset[str]] | None = None
+_proper: tuple[frozenset[str], dict[str, tuple[int, ...]]] | None = None
 
 
-def _proper_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The dictionary's proper words (tagged nz or nrt), and their first two characters."""
+def _proper_words() -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    """The dictionary's proper words (tagged nz or nrt), and by their first two characters the
+    lengths they come in."""
     global _proper
     if _proper is None:
         word_tag("")  # the tags, read once
         assert _tags is not None
         words = frozenset(w for w, tag in _tags.items() if tag in ("nz", "nrt"))
-        _proper = words, frozenset(w[:2] for w in words if len(w) >= 2)
+        sizes: dict[str, set[int]] = {}
+        for w in words:
+            if len(w) >= 2:
+                sizes.setdefault(w[:2], set()).add(len(w))
+        _proper = words, {k: tuple(sorted(v)) for k, v in sizes.items()}
     return _proper
 
 
@@ -242,5 +255,7 @@ def _read_tags() -> dict[str, str]:
         for raw in stream:
             parts = raw.decode("utf-8").split()
             if len(parts) == 3:
-                tags[parts[0]] = parts[2]
+                tags[parts[0]] = sys.intern(parts[2])  # one object per tag: fewer cache misses
+    for term in FIELD_TERMS:
+        tags.setdefault(term, "n")  # a field term jieba does not know reads as a noun
     return tags

@@ -73,5 +73,8 @@ class PhraseMatcher:
             taken[first:end] = b"\x01" * (end - first)
             kept.append((first, end, label))
         kept.sort()
-        bounds = [*starts, len(text)]
-        return [Match(bounds[first], bounds[end], label) for first, end, label in kept]
+        size = len(text)
+        return [
+            Match(starts[first], starts[end] if end < count else size, label)
+            for first, end, label in kept
+        ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +28,7 @@ _UNIT_OF = re.compile(
     r"事业部|事业群|基金会)"
 )
 _APPOSITION = re.compile(r"^[”’]?(?:即|也就是|简称|又称|俗称)[“‘]?$")
+_APPOSITION_MAX = 6  # the longest text it matches: ”也就是“ and a line break before its $
 
 
 class _UnionFind:
@@ -51,8 +52,8 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _strip_places(name: str, places: Iterable[str]) -> str:
-    for place in sorted(places, key=len, reverse=True):
+def _strip_places(name: str, longest_first: list[str]) -> str:
+    for place in longest_first:
         for form in (place, place[:-1] if len(place) > 2 else place):
             if name.startswith(form) and len(name) > len(form) + 1:
                 return name[len(form) :]
@@ -79,39 +80,44 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     """
     keys: list[tuple[str, str]] = []
     index: dict[tuple[str, str], int] = {}
-    for m in mentions:
-        key = (m.label, m.name)
-        if key not in index:
-            index[key] = len(keys)
-            keys.append(key)
-    surfaces: dict[int, set[str]] = {i: {k[1]} for i, k in enumerate(keys)}
+    ids: list[int] = []  # each mention's key
+    surfaces: list[set[str]] = []
     places: set[str] = set()
     for m in mentions:
-        surfaces[index[(m.label, m.name)]].update(a for a in m.aliases if a)
-        surfaces[index[(m.label, m.name)]].add(m.surface)
+        key = (m.label, m.name)
+        i = index.get(key)
+        if i is None:
+            i = index[key] = len(keys)
+            keys.append(key)
+            surfaces.append({m.name})
+        ids.append(i)
+        if m.aliases:
+            surfaces[i].update(m.aliases)  # an empty alias is skipped wherever surfaces are read
+        surfaces[i].add(m.surface)
         if m.label == "City":
             places.add(m.name)
     uf = _UnionFind(len(keys))
     _merge_same_surface(keys, surfaces, uf)
     _merge_variants(keys, places, uf)
     _merge_appositions(mentions, index, text, uf)
+    roots = [uf.find(i) for i in range(len(keys))]
     groups: dict[int, list[int]] = {}
-    for i in range(len(keys)):
-        groups.setdefault(uf.find(i), []).append(i)
-    canonical: dict[int, str] = {}
-    entities: list[Entity] = []
-    counts = Counter(uf.find(index[(m.label, m.name)]) for m in mentions)
+    for i, root in enumerate(roots):
+        groups.setdefault(root, []).append(i)
+    counts = Counter(roots[i] for i in ids)
     sources: dict[int, set[str]] = {}
     props: dict[int, dict[str, Any]] = {}
-    for m in mentions:
-        root = uf.find(index[(m.label, m.name)])
+    for m, i in zip(mentions, ids, strict=True):
+        root = roots[i]
         sources.setdefault(root, set()).add(m.source)
         if m.label == "City" and "level" in m.props:
             props.setdefault(root, {})["level"] = m.props["level"]
+    canonical: dict[int, str] = {}
+    entities: list[Entity] = []
     for root, members in groups.items():
         label = keys[root][0]
         names = [keys[i][1] for i in members]
-        name = _choose_name(label, names, "gazetteer" in sources.get(root, set()), mentions)
+        name = _choose_name(label, names, "gazetteer" in sources.get(root, ()), mentions)
         canonical[root] = name
         aliases = set().union(*(surfaces[i] for i in members))
         aliases = {a for a in aliases if a and a != name and "《" not in a and "》" not in a}
@@ -127,8 +133,8 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
                 properties=props.get(root, {}),
             )
         )
-    for m in mentions:
-        m.name = canonical[uf.find(index[(m.label, m.name)])]
+    for m, i in zip(mentions, ids, strict=True):
+        m.name = canonical[roots[i]]
     entities.sort(key=lambda e: (e.label, -e.mentions, e.name))
     return entities
 
@@ -137,7 +143,7 @@ _QUOTE_MARKS = re.compile(r"[“”‘’《》\"]")
 
 
 def _merge_same_surface(
-    keys: list[tuple[str, str]], surfaces: dict[int, set[str]], uf: _UnionFind
+    keys: list[tuple[str, str]], surfaces: list[set[str]], uf: _UnionFind
 ) -> None:
     owner: dict[tuple[str, str], int] = {}
     for i, (label, _) in enumerate(keys):
@@ -150,10 +156,16 @@ def _merge_same_surface(
                 uf.union(other, i)
 
 
+# The labels whose names may be variants of one another (see _variants).
+_VARIANT_LABELS = frozenset({"Company", "Policy", "Project", "Platform"})
+
+
 def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFind) -> None:
-    by_label: dict[str, list[int]] = {}  # the pairs compared are those of one label
-    for i, (label, _) in enumerate(keys):
-        by_label.setdefault(label, []).append(i)
+    # the pairs compared are those of one label (two firms' names only when they open alike)
+    runs: dict[tuple[str, str], list[int]] = {}
+    for i, (label, name) in enumerate(keys):
+        if label in _VARIANT_LABELS:
+            runs.setdefault((label, name[:2] if label == "Company" else ""), []).append(i)
     longest_first = sorted(places, key=len, reverse=True)
     stripped: dict[str, str] = {}
 
@@ -162,33 +174,34 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
             stripped[name] = _strip_places(name, longest_first)
         return stripped[name]
 
-    for i, (label_a, a) in enumerate(keys):
-        if label_a in ("City", "Person"):
-            continue
-        for j in by_label[label_a]:
-            if i >= j:
-                continue
-            b = keys[j][1]
-            short, long = (a, b) if len(a) <= len(b) else (b, a)
-            if (
-                (
-                    label_a == "Company"
-                    and len(short) >= 3
-                    and short[:2] == long[:2]
-                    and _is_subsequence(short, long)
-                    and (short.endswith("集团") or not long.endswith("集团"))
-                    and not (long.startswith(short) and _UNIT_OF.fullmatch(long[len(short) :]))
-                    and _BRACKETED.findall(short) == _BRACKETED.findall(long)
-                )
-                or (label_a == "Policy" and len(short) >= 5 and short in long)
-                or (label_a == "Project" and short == strip(long))
-            ):
-                uf.union(i, j)
-            elif label_a == "Platform" and long.endswith("平台") and short.endswith("平台"):
-                ka = _PLATFORM_NOISE.sub("", strip(a))
-                kb = _PLATFORM_NOISE.sub("", strip(b))
-                if len(ka) >= 5 and ka == kb:
+    for run in runs.values():
+        for n, i in enumerate(run):
+            label, a = keys[i]
+            for j in run[n + 1 :]:
+                if _variants(label, a, keys[j][1], strip):
                     uf.union(i, j)
+
+
+def _variants(label: str, a: str, b: str, strip: Callable[[str], str]) -> bool:
+    """Whether two names of one label name the same entity."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if label == "Company":
+        return (
+            len(short) >= 3
+            and short[:2] == long[:2]
+            and _is_subsequence(short, long)
+            and (short.endswith("集团") or not long.endswith("集团"))
+            and not (long.startswith(short) and _UNIT_OF.fullmatch(long[len(short) :]))
+            and _BRACKETED.findall(short) == _BRACKETED.findall(long)
+        )
+    if label == "Policy":
+        return len(short) >= 5 and short in long
+    if label == "Project":
+        return short == strip(long)
+    if long.endswith("平台") and short.endswith("平台"):  # Platform
+        ka = _PLATFORM_NOISE.sub("", strip(a))
+        return len(ka) >= 5 and ka == _PLATFORM_NOISE.sub("", strip(b))
+    return False
 
 
 def _merge_appositions(
@@ -196,7 +209,11 @@ def _merge_appositions(
 ) -> None:
     top = [m for m in mentions if not m.nested]
     for a, b in itertools.pairwise(top):
-        if a.label == b.label and _APPOSITION.match(text[a.end : b.start]):
+        if (
+            a.label == b.label
+            and b.start - a.end <= _APPOSITION_MAX
+            and _APPOSITION.match(text[a.end : b.start])
+        ):
             uf.union(index[(a.label, a.name)], index[(b.label, b.name)])
 
 

@@ -3,10 +3,11 @@ per-article Context. Word lists are in `lexicon`; the article's home place in `h
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any
 
 from loaders.extract.entities.lexicon import STOP_TOKENS
@@ -17,6 +18,7 @@ HAN = "\u4e00-\u9fff"
 HAN_WORD = re.compile(f"[{HAN}]+")
 _QUOTES = "“”‘’\"'「」『』"
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
+_END = attrgetter("end")
 _PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \t\n") | set(_QUOTES)
 
 
@@ -59,24 +61,25 @@ class TokenIndex:
 
     def token_at(self, pos: int) -> int:
         """Index of the token that contains character `pos`."""
-        return bisect.bisect_right(self.starts, pos) - 1
+        return bisect_right(self.starts, pos) - 1
 
     def is_boundary(self, pos: int) -> bool:
         """True when a token starts (or the text ends) at `pos`."""
         if pos <= 0 or pos >= len(self.text):
             return True
-        return self.starts[bisect.bisect_right(self.starts, pos) - 1] == pos  # token_at(pos)
+        return self.starts[bisect_right(self.starts, pos) - 1] == pos  # token_at(pos)
 
     def left_edge(self, pos: int, max_chars: int = 14, stop_at_place: bool = False) -> int:
         """Start of the name that ends at `pos`: walk back over tokens until a stop word,
         punctuation or `max_chars`."""
         if pos <= 0:
             return 0
-        i = self.token_at(pos - 1)
+        starts, words = self.starts, self.words
+        i = bisect_right(starts, pos - 1) - 1  # token_at(pos - 1)
         start = pos
         while i >= 0:
-            word = self.words[i]
-            tok_start = self.starts[i]
+            word = words[i]
+            tok_start = starts[i]
             if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace():
                 break
             if pos - tok_start > max_chars:
@@ -89,7 +92,7 @@ class TokenIndex:
         if start >= end:
             return []
         starts = self.starts  # token_at(start), token_at(end - 1):
-        i, j = bisect.bisect_right(starts, start) - 1, bisect.bisect_right(starts, end - 1) - 1
+        i, j = bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1
         return self.words[i : j + 1]
 
 
@@ -115,6 +118,7 @@ class _CachedGazetteer:
         self.lookup = lru_cache(maxsize=65536)(self._lookup)
         self.ancestor_names = lru_cache(maxsize=16384)(gaz.ancestor_names)
         self.is_ambiguous = lru_cache(maxsize=65536)(gaz.is_ambiguous)
+        self.names_a_division = gaz.names_a_division  # (not memoised: as cheap as a memo)
 
     def _division(self, surface: str, within: str | None = None, strict: bool = False) -> Any:
         return self._gaz.division(surface, within=within, strict=strict)
@@ -152,29 +156,39 @@ class Context:
     def is_rare(self, word: str) -> bool:
         return self.freq(word) < _RARE_FREQ
 
-    def cities_in(self, start: int, end: int) -> list[Mention]:
-        """City mentions inside [start, end) (cities are kept sorted by start)."""
+    def _starts_of_cities(self) -> list[int]:
         if self._city_starts is None or len(self._city_starts) != len(self.cities):
             self._city_starts = [m.start for m in self.cities]
-        i = bisect.bisect_left(self._city_starts, start)
-        j = bisect.bisect_left(self._city_starts, end, lo=i)
+        return self._city_starts
+
+    def cities_in(self, start: int, end: int) -> list[Mention]:
+        """City mentions inside [start, end) (cities are kept sorted by start)."""
+        starts = self._starts_of_cities()
+        i = bisect_left(starts, start)
+        j = bisect_left(starts, end, lo=i)
         return [m for m in self.cities[i:j] if m.end <= end]
 
     def leading_places(self, start: int, end: int) -> list[Mention]:
         """City mentions that open the span [start, end), one after another (山东淄博…),
         including a parent written inside a longer one (重庆 in 重庆两江新区), outermost first."""
-        inside = self.cities_in(start, end)
+        starts = self._starts_of_cities()
+        cities = self.cities
         out: list[Mention] = []
         pos = start
-        while True:
-            here = [m for m in inside if m.start == pos]
+        while pos < end:
+            # the cities inside the span that start at `pos`, by bisection (most spans have none)
+            i = bisect_left(starts, pos)
+            if i == len(starts) or starts[i] != pos:
+                break
+            j = bisect_right(starts, pos, lo=i)
+            here = [m for m in cities[i:j] if m.end <= end]
             if not here:
                 break
             if out and not self._inside_of(here, out[-1]):
                 break  # 香港福建…: a hometown named after the place, not a level of it
-            longest = max(here, key=lambda c: c.end)
-            out.extend(sorted(here, key=lambda c: c.end))
-            pos = longest.end
+            here.sort(key=_END)
+            out.extend(here)
+            pos = here[-1].end
         return out
 
     def _inside_of(self, places: list[Mention], outer: Mention) -> bool:
@@ -311,8 +325,7 @@ def _compound(ctx: Context, word: str) -> bool:
     )
 
 
-def _word_tag(word: str) -> str | None:
-    return word_tag(word)
+_word_tag = word_tag
 
 
 _BRAND_TAGS = frozenset({"nz", "nt", "nrt"})  # the dictionary's proper words other than places
@@ -355,3 +368,17 @@ _LIST_IN_PARENS = re.compile(r"\s*[（(][^（）()]*、[^（）()]*[）)]\s*")
 def _drop_lists_in_parens(surface: str) -> str:
     """九大产业 (石化、橡胶…)智能化提升工程 → 九大产业智能化提升工程; (青岛) stays."""
     return _LIST_IN_PARENS.sub("", surface)
+
+
+def _inside_latin_word(text: str, start: int, end: int) -> bool:
+    """A match that opens or closes with a Latin letter or digit while the text goes on with
+    one."""
+    if not (text[start].isascii() or text[end - 1].isascii()):
+        return False  # (most matches open and close with Chinese characters)
+    return (_latin(text[start]) and _latin(text[start - 1 : start])) or (
+        _latin(text[end - 1]) and _latin(text[end : end + 1])
+    )
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()

@@ -246,7 +246,7 @@ def _drop_bodies_fused_into_titles(ctx: Context, mentions: list[Mention]) -> lis
         if not (
             m.label in ("Agency", "Company", "Organization")
             and (
-                (_FUSED_INTO_TITLE.search(m.surface) and _MEMBER_TITLE.match(ctx.text, m.end))
+                (_MEMBER_TITLE.match(ctx.text, m.end) and _FUSED_INTO_TITLE.search(m.surface))
                 or (
                     _AWARD_WON.search(ctx.text, max(0, m.start - 2), m.start)
                     and _AWARD.match(ctx.text, m.end)

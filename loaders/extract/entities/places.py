@@ -15,6 +15,7 @@ from loaders.extract.entities.base import (
     HAN,
     Context,
     Mention,
+    _inside_latin_word,
 )
 from loaders.extract.entities.home import home_place
 from loaders.extract.entities.short_forms import (
@@ -102,7 +103,7 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
     for _ in range(2):
         for length in (4, 3, 2):
             piece = ctx.text[pos : pos + length]
-            if pos + length >= m.end:
+            if pos + length >= m.end or not ctx.gaz.names_a_division(piece):
                 continue
             entry = ctx.gaz.division(piece, strict=True)
             if (
@@ -162,7 +163,7 @@ def _inside_another_place(ctx: Context, start: int) -> Any:
     if start == 0:
         return None
     pair = ctx.text[start - 1 : start + 1]
-    entry = ctx.gaz.division(pair, strict=True)
+    entry = ctx.gaz.division(pair, strict=True) if ctx.gaz.names_a_division(pair) else None
     if entry is not None and entry.level in ("province", "city") and pair in (
         entry.name,
         entry.short,
@@ -192,17 +193,6 @@ def _short_forms_of_named_orgs(
     return out
 
 
-def _inside_latin_word(text: str, start: int, end: int) -> bool:
-    """A match that opens or closes with a Latin letter or digit while the text goes on with
-    one."""
-    before, after = text[start - 1 : start], text[end : end + 1]
-    return (_latin(before) and _latin(text[start])) or (_latin(after) and _latin(text[end - 1]))
-
-
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
@@ -215,9 +205,10 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         entries = ctx.gaz.lookup(surface)
         if not entries:
             continue
-        orgs = [e for e in entries if e.label in ("Company", "Platform") and e.name != surface]
-        if orgs and ctx.gaz.is_ambiguous(surface):
-            held.append((ent.start_char, ent.end_char, surface, orgs))
+        if ctx.gaz.is_ambiguous(surface):
+            orgs = [e for e in entries if e.label in ("Company", "Platform") and e.name != surface]
+            if orgs:
+                held.append((ent.start_char, ent.end_char, surface, orgs))
         if ent.label_ == "City":
             before = _inside_another_place(ctx, ent.start_char)
             if before is not None:  # 上海城市…: 海城市 read across the end of 上海

@@ -1,0 +1,49 @@
+"""In-article resolution: the shortcuts that skip comparisons give the same entities."""
+
+from __future__ import annotations
+
+import itertools
+
+from loaders.extract.entities.base import Mention
+from loaders.extract.resolve import _APPOSITION, _APPOSITION_MAX, resolve_mentions
+
+
+def _mention(start: int, label: str, name: str) -> Mention:
+    return Mention(start, start + len(name), label, name, name, "pattern:test")
+
+
+def test_no_apposition_is_longer_than_the_gate() -> None:
+    """Every text the apposition pattern accepts fits in _APPOSITION_MAX characters."""
+    for opening, word, closing, newline in itertools.product(
+        ("", "”", "’"), ("即", "也就是", "简称", "又称", "俗称"), ("", "“", "‘"), ("", "\n")
+    ):
+        text = opening + word + closing + newline
+        assert _APPOSITION.match(text), text
+        assert len(text) <= _APPOSITION_MAX
+
+
+def test_apposition_merges_two_names() -> None:
+    text = "星云平台即云帆平台上线"
+    mentions = [_mention(0, "Project", "星云平台"), _mention(5, "Project", "云帆平台")]
+    entities = resolve_mentions(mentions, text)
+    assert [(e.name, e.aliases, e.mentions) for e in entities] == [("星云平台", ("云帆平台",), 2)]
+
+
+def test_firms_merge_only_when_they_open_alike() -> None:
+    text = "星云智能科技与星云科技、云星科技"
+    mentions = [
+        _mention(0, "Company", "星云智能科技"),
+        _mention(7, "Company", "星云科技"),
+        _mention(12, "Company", "云星科技"),
+    ]
+    entities = resolve_mentions(mentions, text)
+    assert sorted((e.name, e.aliases) for e in entities) == [
+        ("云星科技", ()),
+        ("星云科技", ("星云智能科技",)),
+    ]
+
+
+def test_other_labels_never_merge_as_variants() -> None:
+    text = "洛阳市工信局与洛阳市工信局办公室"
+    mentions = [_mention(0, "Agency", "洛阳市工信局"), _mention(7, "Agency", "洛阳市工信局办公室")]
+    assert len(resolve_mentions(mentions, text)) == 2
