@@ -48,7 +48,7 @@ _FIRM_ONLY_SUFFIX = re.compile(
 _INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务基技])")
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
-_NOT_FIRM_WORD_AFTER = f"(?!{_INDUSTRY_SUFFIX}|公司|有限|股份)"
+_NOT_FIRM_WORD_AFTER_RE = re.compile(f"(?!{_INDUSTRY_SUFFIX}|公司|有限|股份)")
 _TWO_SUFFIXES = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?:集团|控股|股份)")
 # A group's name, then the member company's own name: 东方电气集团|东方汽轮机(有限公司).
 _GROUP_THEN_NAME = re.compile(f"([{HAN}]{{2,8}}?集团)(?![)）股份有限公司])([{HAN}]{{2,8}})")
@@ -121,15 +121,26 @@ def _company(
         mention.aliases.add(surface)
     # The short form the article goes on to use: 舜宇光学科技 → 舜宇光学, 东贝电器 → 东贝.
     short = _INDUSTRY_TAIL.sub("", core)
-    # A group's short form counts only where it stands on its own (宝钢 beside 宝钢集团).
-    if core.endswith("集团"):  # not inside a longer firm name either (柳工 in 柳工机械)
-        alone = re.search(re.escape(short) + _NOT_FIRM_WORD_AFTER, text) is not None
-    else:  # written elsewhere, and not only as the stem of another firm (甲科技, 郑州甲智能)
-        written = re.finditer(re.escape(short) + _NOT_FIRM_WORD_AFTER, text)
-        alone = any(not (start <= k.start() < end) for k in written)
-    if short != core and len(short) >= 2 and alone and ctx.freq(short) < _RARE_FREQ:
+    alone = short != core and len(short) >= 2 and ctx.freq(short) < _RARE_FREQ
+    if alone and _written_alone(text, short, start, end, group=core.endswith("集团")):
         mention.aliases.add(short)
     return mention
+
+
+def _written_alone(text: str, short: str, start: int, end: int, group: bool) -> bool:
+    """Whether a firm's short form is written on its own. A group's counts only where it stands
+    on its own (宝钢 beside 宝钢集团), not inside a longer firm name either (柳工 in 柳工机械);
+    another firm's must be written elsewhere, and not only as the stem of another firm (甲科技,
+    郑州甲智能)."""
+    at = text.find(short)
+    while at >= 0:  # (the matches of re.escape(short) + _NOT_FIRM_WORD_AFTER_RE)
+        if _NOT_FIRM_WORD_AFTER_RE.match(text, at + len(short)):
+            if group or not (start <= at < end):
+                return True
+            at = text.find(short, at + len(short))
+        else:
+            at = text.find(short, at + 1)
+    return False
 
 
 _PROPER_TAGS = ("nr", "ns", "nt", "nz", "j")
