@@ -121,8 +121,8 @@ def _company(
         mention.aliases.add(surface)
     # The short form the article goes on to use: 舜宇光学科技 → 舜宇光学, 东贝电器 → 东贝.
     short = _INDUSTRY_TAIL.sub("", core)
-    alone = short != core and len(short) >= 2 and ctx.freq(short) < _RARE_FREQ
-    if alone and _written_alone(text, short, start, end, group=core.endswith("集团")):
+    aliased = short != core and len(short) >= 2 and ctx.freq(short) < _RARE_FREQ
+    if aliased and _written_alone(text, short, start, end, group=core.endswith("集团")):
         mention.aliases.add(short)
     return mention
 
