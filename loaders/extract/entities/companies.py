@@ -351,11 +351,14 @@ def company_mentions(ctx: Context) -> list[Mention]:
             end, suffix = start + len(word), word  # 甲乙|实业集团: one word for two firm words
         elif not (tokens.is_boundary(end) or _suffix_then_verb(ctx, start, end)):
             continue
+        group_word = _GROUP_WORD.search(suffix) is not None
+        if not group_word and tokens.left_edge(start, max_chars=8) == start:
+            continue  # no word before it (a cheap test: the stem below would be empty)
         left = name_left_edge(ctx, start, max_chars=8, verb_min_freq=1000)
         if _GROUP_WORD.match(suffix):
             left = _place_opening(ctx, left, start)
         core_start, _ = _strip_places(ctx, left, start)
-        if start - core_start < 2 and _GROUP_WORD.search(suffix) and _lone_pair(ctx, start):
+        if start - core_start < 2 and group_word and _lone_pair(ctx, start):
             # 春和集团, 同益实业集团: a name of two lone characters, one a function character
             mention = _company(ctx, start - 2, end, "pattern:industry_name")
             if mention:
