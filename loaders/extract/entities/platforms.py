@@ -126,9 +126,11 @@ def _brand_run(ctx: Context, words: list[str]) -> str:
     run: list[str] = []
     for w in words:
         single = len(w) == 1 and _HAN_CHAR.fullmatch(w) and w not in STOP_TOKENS
-        verb = (_word_tag(w) or "") == "v"  # 夯实|大模型: a rare verb is no brand
         if single or (
-            len(w) > 1 and ctx.is_rare(w) and not verb and not _GENERIC_MODIFIERS.fullmatch(w)
+            len(w) > 1
+            and ctx.is_rare(w)
+            and (_word_tag(w) or "") != "v"  # 夯实|大模型: a rare verb is no brand
+            and not _GENERIC_MODIFIERS.fullmatch(w)
         ):
             run.append(w)
         else:

@@ -139,7 +139,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         tail_start = end + 1 if text[end : end + 1] == " " else end
         run = _TAIL_RUN.match(text, tail_start)
         suffix = ""
-        if run:
+        if run and not _TYPE_ENDINGS.isdisjoint(run.group(0)):  # (no type word ends in it)
             head = run.group(0)
             ends = sorted({t.end(1) for t in _TYPE_WORD.finditer(head)}, reverse=True)
             for cut in ends:
