@@ -122,6 +122,7 @@ def _type_of(name: str) -> tuple[str, str] | None:
 
 _TAIL_RUN = re.compile(f"规划和\\d{{4}}年远景目标纲要|[{_NAME_CHARS}+]{{1,12}}")
 _QUOTE_SPACES = re.compile(r"\s*([“”‘’])\s*")
+_SPACE = re.compile(r"\s")  # (without one, _QUOTE_SPACES leaves a text as it is)
 
 
 def quoted_mentions(ctx: Context) -> list[Mention]:
@@ -238,7 +239,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         if place_left is not None:
             left = place_left
         surface = text[left:span_end]
-        name = fold(_QUOTE_SPACES.sub(r"\1", surface))
+        name = fold(_QUOTE_SPACES.sub(r"\1", surface) if _SPACE.search(surface) else surface)
         if label == "Platform" and suffix and not _type_of(inner) and left == m.start():
             name = fold(inner)  # a brand: “云帆”工业互联网平台 is the platform 云帆
         mention = Mention(left, span_end, label, name, surface, "pattern:quoted")
