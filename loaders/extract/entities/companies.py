@@ -29,6 +29,7 @@ from loaders.extract.entities.lexicon import (
 )
 from loaders.extract.entities.organizations import ORGANIZATION_END
 from loaders.extract.nlp import word_tag
+from loaders.extract.scan import word_alternation
 
 # -- companies -----------------------------------------------------------------------------------
 
@@ -45,7 +46,9 @@ _FIRM_ONLY_SUFFIX = re.compile(
     r"(?:科技|集团|控股|实业|药业|制药|锂业|铜业|铝业|矿业|煤业|智家|精工|股份|资本|投资|证券|银行)$"
 )
 # (…物流基地, …科技园: a facility's words, not a firm's)
-_INDUSTRY_RE = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?![化局部厅院所园区城镇村省市县委办业务基技])")
+_INDUSTRY_RE = re.compile(  # (as a trie: scans faster)
+    f"(?:{word_alternation(_INDUSTRY_SUFFIX)})(?![化局部厅院所园区城镇村省市县委办业务基技])"
+)
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
 _NOT_FIRM_WORD_AFTER_RE = re.compile(f"(?!{_INDUSTRY_SUFFIX}|公司|有限|股份)")
@@ -128,10 +131,8 @@ def _company(
 
 
 def _written_alone(text: str, short: str, start: int, end: int, group: bool) -> bool:
-    """Whether a firm's short form is written on its own. A group's counts only where it stands
-    on its own (宝钢 beside 宝钢集团), not inside a longer firm name either (柳工 in 柳工机械);
-    another firm's must be written elsewhere, and not only as the stem of another firm (甲科技,
-    郑州甲智能)."""
+    """Whether a firm's short form stands on its own: a group's anywhere (宝钢 beside 宝钢集团, not
+    柳工 in 柳工机械), another firm's outside [start, end) too (not only in 甲科技, 郑州甲智能)."""
     at = text.find(short)
     while at >= 0:  # (the matches of re.escape(short) + _NOT_FIRM_WORD_AFTER_RE)
         if _NOT_FIRM_WORD_AFTER_RE.match(text, at + len(short)):
