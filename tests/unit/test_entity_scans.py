@@ -12,7 +12,7 @@ import re
 import pytest
 
 from loaders.extract.entities.base import HAN
-from loaders.extract.entities.companies import _NOT_FIRM_WORD_AFTER_RE, _written_alone
+from loaders.extract.entities.companies import _COUNTED, _NOT_FIRM_WORD_AFTER_RE, _written_alone
 from loaders.extract.entities.investees import _LATIN_BUYER
 from loaders.extract.entities.slot_firms import _starts, _stem_and_two
 
@@ -59,3 +59,16 @@ def test_latin_buyer_equals_the_lookbehind_first_pattern(text: str) -> None:
     assert [m.span(1) for m in _LATIN_BUYER.finditer(text)] == expected
     if "AB投资" in text:
         assert (0, 2) in expected  # the texts do hold buyers
+
+
+COUNTED = ["这家星云公司", "一家\n星云公司", "12345家星云", "三大家", "每一家", "甲乙家\n", "家家"]
+
+
+@pytest.mark.parametrize("text", COUNTED)
+def test_counted_before_a_name_read_in_three_characters(text: str) -> None:
+    """A count before a firm (这家, 12345家, 一家 and a newline) ends at `left`: the three
+    characters before it hold the match the whole text before it holds."""
+    for left in range(len(text) + 1):
+        whole = _COUNTED.search(text, 0, left) is not None
+        assert (_COUNTED.search(text, max(0, left - 3), left) is not None) == whole
+    assert _COUNTED.search("一家\n", 0, 3) and _COUNTED.search("12345家", 0, 6)

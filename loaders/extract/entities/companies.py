@@ -334,7 +334,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue  # 锂业公司, 矿业公司: a trade, not a name
         if _MEDIA_HOUSE.search(text[left : m.end() + 1]):
             continue
-        if _COUNTED.search(text, 0, left):
+        if _COUNTED.search(text, max(0, left - 3), left):  # (a count ends right before it)
             continue  # 这家晶片设计公司, 一家锂业公司: a firm described, not named
         if _NAME_IN_QUOTES.match(text, m.end()):
             continue  # 晶片设计公司「甲乙」: the kind of firm, then its name
