@@ -23,8 +23,9 @@ def client_list_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     proper names the dictionary does not know."""
     out: list[Mention] = []
     text = ctx.text
-    taken = [(k.start, k.end) for k in known]
-    for m in _CLIENT_LIST.finditer(text):
+    lists = list(_CLIENT_LIST.finditer(text))
+    taken = [(k.start, k.end) for k in known] if lists else []
+    for m in lists:
         end = _LIST_END.search(text, m.end())
         stop = end.start() if end else len(text)
         pos = m.end()

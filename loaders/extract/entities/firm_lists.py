@@ -87,41 +87,48 @@ def _list_members(
         item = text[start:end].strip()
         if "等" in item:
             break  # 济南、东营等地多家企业: places closed by 等地, not firms
-        covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known) or any(
-            k.end == end and start < k.start and _all_predicates(ctx, start, k.start)
-            for k in known
-        )  # 招引|星河科技: a known firm after a verb the list walk took in
-        words = ctx.tokens.token_words(start, end)
-        # In such a list even a dictionary word names a firm (网易), unless it is common.
-        plausible = (
-            bool(item)
-            and ctx.freq(item) < 1000
-            and item[0] not in _FUNCTION_CHARS
-            and not any(w in STOP_TOKENS for w in words if len(w) > 1)
-            and not _GENERIC_MODIFIERS.fullmatch(item)
-            and not _COUNTED_BIG.search(item)
-        )
-        core_start, places = _strip_places(ctx, start, end)
-        # A member may carry its city (甲市星河): the name keeps it, the city locates the firm.
-        placed = bool(places) and end - core_start >= 2 and len(ctx.cities_in(start, end)) == len(
-            places
-        )
-        if (
-            item
-            and not covered
-            and 2 <= len(item) <= 8
-            and plausible
-            and not _PROJECT_SUFFIX.search(item)
-            and (placed or not ctx.cities_in(start, end))
-            and not _GENERIC_MODIFIERS.fullmatch(text[core_start:end])
-        ):
-            mention = Mention(start, end, "Company", item, item, source)
-            mention.place_prefix = places
+        mention = _member(ctx, start, end, item, known, source) if 2 <= len(item) <= 8 else None
+        if mention is not None:
             out.append(mention)
         if start == 0 or text[start - 1] not in joiners:
             break
         end = start - 1
     return out
+
+
+def _member(
+    ctx: Context, start: int, end: int, item: str, known: list[Mention], source: str
+) -> Mention | None:
+    """The unknown member text[start:end] of a list, if it reads as a firm's name (the cheap
+    tests first)."""
+    words = ctx.tokens.token_words(start, end)
+    # In such a list even a dictionary word names a firm (网易), unless it is common.
+    plausible = (
+        ctx.freq(item) < 1000
+        and item[0] not in _FUNCTION_CHARS
+        and not any(w in STOP_TOKENS for w in words if len(w) > 1)
+        and not _GENERIC_MODIFIERS.fullmatch(item)
+        and not _COUNTED_BIG.search(item)
+    )
+    if not plausible or _PROJECT_SUFFIX.search(item):
+        return None
+    covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known) or any(
+        k.end == end and start < k.start and _all_predicates(ctx, start, k.start) for k in known
+    )  # 招引|星河科技: a known firm after a verb the list walk took in
+    if covered:
+        return None
+    core_start, places = _strip_places(ctx, start, end)
+    # A member may carry its city (甲市星河): the name keeps it, the city locates the firm.
+    placed = bool(places) and end - core_start >= 2 and len(ctx.cities_in(start, end)) == len(
+        places
+    )
+    if not (placed or not ctx.cities_in(start, end)):
+        return None
+    if _GENERIC_MODIFIERS.fullmatch(ctx.text[core_start:end]):
+        return None
+    mention = Mention(start, end, "Company", item, item, source)
+    mention.place_prefix = places
+    return mention
 
 
 # 五大发电集团, 三大运营商: the counted big ones of a trade, a category

@@ -156,14 +156,13 @@ def _names_after(ctx: Context, text: str, pos: int) -> list[str]:
     out = []
     for length in (3, 2, 4):
         name = text[pos : pos + length]
-        if length > 2 and name[-1] in GLUED_AFTER_NAME:
-            continue
+        if (length > 2 and name[-1] in GLUED_AFTER_NAME) or not _is_name(ctx, name, _RARE_FREQ):
+            continue  # (the name tested first: it rules out most places)
         if length == 3 and _word_follows(ctx, text, pos + 2) and not _strong_end(text, pos + 3):
             continue  # 创始人甲乙|共同启动: a common word opens at the third (甲乙丙|出席 stays)
         if length == 3 and name[-1] in _VERB_AFTER_NAME and _word_follows(ctx, text, pos + 3):
             continue  # 市长甲乙|作|招商推介, 甲乙|赴|洛阳: a verb and its object after the name
-        if _is_name(ctx, name, _RARE_FREQ):
-            out.append(name)
+        out.append(name)
     return out
 
 

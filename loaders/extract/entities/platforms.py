@@ -126,9 +126,11 @@ def _brand_run(ctx: Context, words: list[str]) -> str:
     run: list[str] = []
     for w in words:
         single = len(w) == 1 and _HAN_CHAR.fullmatch(w) and w not in STOP_TOKENS
-        verb = (_word_tag(w) or "") == "v"  # 夯实|大模型: a rare verb is no brand
         if single or (
-            len(w) > 1 and ctx.is_rare(w) and not verb and not _GENERIC_MODIFIERS.fullmatch(w)
+            len(w) > 1
+            and ctx.is_rare(w)
+            and (_word_tag(w) or "") != "v"  # 夯实|大模型: a rare verb is no brand
+            and not _GENERIC_MODIFIERS.fullmatch(w)
         ):
             run.append(w)
         else:
@@ -189,6 +191,9 @@ def platform_mentions(ctx: Context) -> list[Mention]:
     (山东省智慧化工综合管理平台), or a specific descriptive platform being built or launched."""
     out = latin_platform_mentions(ctx)
     text = ctx.text
+    orgs_at: dict[int, list[Mention]] = {}  # start → the known organisations starting there
+    for c in ctx.known_orgs:
+        orgs_at.setdefault(c.start, []).append(c)
     for m in _PLATFORM_SUFFIX.finditer(text):
         suffix = m.group(0)
         if text[m.start() - 1 : m.start()] in ("”", "’"):
@@ -205,10 +210,9 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             left += 1  # 开发出|星云平台: the verb's complement is not part of the name
         if suffix != "大模型" and any(
             c.label == "Platform"
-            and c.start == left
             and c.end < m.start()
             and not any(p.start == c.end for p in ctx.cities)  # INDICS长沙…: regional instance
-            for c in ctx.known_orgs
+            for c in orgs_at.get(left, ())
         ):
             continue  # 卡奥斯BaaS引擎…操作系统: a component counts as its known platform (L4)
         bare_home = None

@@ -122,6 +122,7 @@ def _type_of(name: str) -> tuple[str, str] | None:
 
 _TAIL_RUN = re.compile(f"规划和\\d{{4}}年远景目标纲要|[{_NAME_CHARS}+]{{1,12}}")
 _QUOTE_SPACES = re.compile(r"\s*([“”‘’])\s*")
+_SPACE = re.compile(r"\s")  # (without one, _QUOTE_SPACES leaves a text as it is)
 
 
 def quoted_mentions(ctx: Context) -> list[Mention]:
@@ -139,7 +140,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         tail_start = end + 1 if text[end : end + 1] == " " else end
         run = _TAIL_RUN.match(text, tail_start)
         suffix = ""
-        if run:
+        if run and not _TYPE_ENDINGS.isdisjoint(run.group(0)):  # (no type word ends in it)
             head = run.group(0)
             ends = sorted({t.end(1) for t in _TYPE_WORD.finditer(head)}, reverse=True)
             for cut in ends:
@@ -238,7 +239,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         if place_left is not None:
             left = place_left
         surface = text[left:span_end]
-        name = fold(_QUOTE_SPACES.sub(r"\1", surface))
+        name = fold(_QUOTE_SPACES.sub(r"\1", surface) if _SPACE.search(surface) else surface)
         if label == "Platform" and suffix and not _type_of(inner) and left == m.start():
             name = fold(inner)  # a brand: “云帆”工业互联网平台 is the platform 云帆
         mention = Mention(left, span_end, label, name, surface, "pattern:quoted")

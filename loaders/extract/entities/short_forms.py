@@ -90,8 +90,9 @@ def _splits_a_word(ctx: Context, start: int, end: int) -> bool:
 
 def _common_word(ctx: Context, word: str) -> bool:
     """A word of the language, not a name (阳新 is a county: 洛阳|新鑫 cuts no word)."""
-    tag = word_tag(word) or ""
-    return ctx.freq(word) >= _SPLIT_WORD_FREQ and not tag.startswith(("nr", "ns", "nt", "nz"))
+    if ctx.freq(word) < _SPLIT_WORD_FREQ:
+        return False
+    return not (word_tag(word) or "").startswith(("nr", "ns", "nt", "nz"))
 
 
 # A place's name opening a newspaper's or a broadcaster's (甲省晨报, 乙市电视台).

@@ -107,7 +107,12 @@ _UNDER_OWNER = re.compile(
 
 
 def _starts(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(word, text)]
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + len(word))
+    return out
 
 
 # What a group holds may be named by a brand noun and a firm word (甲乙投资, 基石基金).
@@ -175,21 +180,33 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         if group.label != "Company" or not group.name.endswith("集团") or len(group.name) < 4:
             continue
         stem = group.name[:-2]
-        for m in re.finditer(re.escape(stem) + f"([{HAN}]{{2}})", text):
-            tail = m.group(1)
-            words = ctx.tokens.token_words(m.start(1), m.end(1))
-            if tail.startswith("集团") or not free(m.start(), m.end()):
+        for start, end in _stem_and_two(text, stem):
+            tail = text[end - 2 : end]
+            words = ctx.tokens.token_words(end - 2, end)
+            if tail.startswith("集团") or not free(start, end):
                 continue
             if any(w in STOP_TOKENS for w in words) or ctx.freq(tail) >= _RARE_FREQ:
                 continue
-            if not ctx.tokens.is_boundary(m.end()):
+            if not ctx.tokens.is_boundary(end):
                 continue
-            out.append(
-                Mention(
-                    m.start(), m.end(), "Company", m.group(0), m.group(0), "pattern:group_member"
-                )
-            )
-            spans.append(m.span())
+            written = text[start:end]
+            out.append(Mention(start, end, "Company", written, written, "pattern:group_member"))
+            spans.append((start, end))
+    return out
+
+
+def _stem_and_two(text: str, stem: str) -> list[tuple[int, int]]:
+    """The spans of `re.finditer(re.escape(stem) + f"[{HAN}]{{2}}", text)`, found by `str.find`
+    (no pattern compiled for each group's name)."""
+    out = []
+    at = text.find(stem)
+    while at >= 0:
+        end = at + len(stem) + 2
+        if end <= len(text) and all("\u4e00" <= ch <= "\u9fff" for ch in text[end - 2 : end]):
+            out.append((at, end))
+            at = text.find(stem, end)
+        else:
+            at = text.find(stem, at + 1)
     return out
 
 
