@@ -4,8 +4,10 @@ groups (A、B和C), and the Relation builder that fills in the evidence fields."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TypeVar
 
 from graph.model import ORG_LABELS, Relation
 from loaders.extract.entities import Mention
@@ -270,6 +272,24 @@ class SentenceView:
         return left, right.start() if right else end
 
 
+_Fact = TypeVar("_Fact")
+
+
+class ArticleViews(list[SentenceView]):
+    """The sentence views of one article, with facts about the whole article that several rule
+    sets read (its principal company, its named events), each worked out once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._facts: dict[Callable[[ArticleViews], object], object] = {}
+
+    def once(self, fact: Callable[[ArticleViews], _Fact]) -> _Fact:
+        """fact(self), computed at its first call for this article only."""
+        if fact not in self._facts:
+            self._facts[fact] = fact(self)
+        return self._facts[fact]  # type: ignore[return-value]
+
+
 def find_subject(view: SentenceView) -> Mention | None:
     """The organisation or place a sentence is about: the first mention of its first real
     clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
@@ -333,11 +353,11 @@ def _opens_with_verb(text: str) -> bool:
 
 def build_views(
     text: str, sentences: list[Sentence], mentions: list[Mention]
-) -> list[SentenceView]:
+) -> ArticleViews:
     """Sentence views with subjects; a sentence that opens with a verb or a connective and names
     no subject continues the previous sentence's subject within the paragraph."""
     top = [m for m in mentions if not m.nested]
-    views: list[SentenceView] = []
+    views = ArticleViews()
     j = 0
     prev: SentenceView | None = None
     for i, sent in enumerate(sentences):
@@ -394,18 +414,3 @@ def relation(
         properties=properties,  # (a new dict at each call)
     )
 
-
-def principal_company(views: list[SentenceView]) -> Mention | None:
-    """The company an article is about: the one named most often, at least twice."""
-    counts: dict[str, int] = {}
-    first: dict[str, Mention] = {}
-    for view in views:
-        for m in view.mentions:
-            if m.label == "Company":
-                counts[m.name] = counts.get(m.name, 0) + 1
-                first.setdefault(m.name, m)
-    if not counts:
-        return None
-    name = max(counts, key=lambda n: counts[n])
-    tied = [n for n in counts if counts[n] == counts[name]]
-    return first[name] if counts[name] >= 2 and len(tied) == 1 else None

@@ -12,7 +12,8 @@ from typing import Any
 
 from graph.model import Relation
 from loaders.extract.entities import Mention
-from loaders.extract.relations.base import SentenceView, principal_company, relation
+from loaders.extract.relations.base import ArticleViews, SentenceView, relation
+from loaders.extract.relations.principal import principal_company
 
 
 @lru_cache(maxsize=1)
@@ -219,9 +220,9 @@ def _acquired(view: SentenceView, principal: Mention | None) -> list[Relation]:
     return out
 
 
-def find(views: list[SentenceView]) -> list[Relation]:
+def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
-    principal = principal_company(views)
+    principal = views.once(principal_company)
     firms = {m.name: m for v in views for m in v.mentions if m.label == "Company"}
     groups: dict[str, Mention] = {}
     for view in views:

@@ -12,7 +12,8 @@ import re
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import TITLE_ALT, Mention
-from loaders.extract.relations.base import SentenceView, principal_company, relation, rx
+from loaders.extract.relations.base import ArticleViews, SentenceView, relation, rx
+from loaders.extract.relations.principal import principal_company
 
 # Heads of government work for their City, which the title rules decide (T47).
 _EMPLOYERS = SCHEMA["WORKS_FOR"].tails - {"City"}
@@ -60,9 +61,9 @@ _BARE_FIRM_TITLE = re.compile(
 )
 
 
-def find(views: list[SentenceView]) -> list[Relation]:
+def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
-    principal = principal_company(views)
+    principal = views.once(principal_company)
     homes = home_places(views)
     for view in views:
         if "Person" not in view.labels:
