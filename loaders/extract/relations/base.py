@@ -4,9 +4,11 @@ groups (A、B和C), and the Relation builder that fills in the evidence fields."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 from typing import TypeVar
 
 from graph.model import ORG_LABELS, Relation
@@ -83,6 +85,7 @@ _TIME_CLAUSE = re.compile(
 )
 
 
+_START = attrgetter("start")
 _CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
 _COMMA = re.compile(r"[，,]")
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
@@ -301,7 +304,8 @@ def find_subject(view: SentenceView) -> Mention | None:
         comma = _COMMA.search(text, pos, end)
         clause_end = comma.start() if comma else end
         clause = text[pos:clause_end].strip()
-        inside = [m for m in view.mentions if pos <= m.start < clause_end]
+        ms = view.mentions  # those starting in the clause: ms are ordered by start
+        inside = ms[bisect_left(ms, pos, key=_START) : bisect_left(ms, clause_end, key=_START)]
         if inside and inside[-1].label == "Person" and comma and _REPORTED.search(clause):
             # 甲局长乙介绍，丙市把…: the reported clause, when a name opens it, is the subject
             said = [m for m in view.mentions if clause_end < m.start]
@@ -361,13 +365,12 @@ def build_views(
     j = 0
     prev: SentenceView | None = None
     for i, sent in enumerate(sentences):
-        inside = []
         while j < len(top) and top[j].start < sent.start:
             j += 1
         k = j
         while k < len(top) and top[k].end <= sent.end:
-            inside.append(top[k])
             k += 1
+        inside = top[j:k]
         para = i == 0 or "\n" in text[sentences[i - 1].end : sent.start]
         view = SentenceView(sent, inside, text, i, para, prev=prev)
         view.subject = find_subject(view)
