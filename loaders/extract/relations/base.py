@@ -86,6 +86,7 @@ _TIME_CLAUSE = re.compile(
 
 
 _START = attrgetter("start")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
 _COMMA = re.compile(r"[，,]")
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
@@ -115,7 +116,7 @@ class SentenceView:
         """Whether a place runs on into a name the rules did not read (甲市|乙丙 of 甲市乙丙):
         a word follows it that is no verb, adverb, preposition or particle."""
         after = self.text[m.end : m.end + 2]
-        if m.label != "City" or not re.match(r"[\u4e00-\u9fff]", after):
+        if m.label != "City" or not _HAN.match(after):
             return False
         if after[0] in _AFTER_PLACE or any(o.start == m.end for o in self.mentions):
             return False
