@@ -24,9 +24,9 @@ from loaders.extract.relations import (
     subsidiary_of,
     works_for,
 )
-from loaders.extract.relations.base import SentenceView, build_views
+from loaders.extract.relations.base import ArticleViews, build_views
 
-RULE_SETS: tuple[Callable[[list[SentenceView]], list[Relation]], ...] = (
+RULE_SETS: tuple[Callable[[ArticleViews], list[Relation]], ...] = (
     signed_with.find,
     partners_with.find,
     issued_by.find,

@@ -4,8 +4,12 @@ groups (A、B和C), and the Relation builder that fills in the evidence fields."
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
+from typing import TypeVar
 
 from graph.model import ORG_LABELS, Relation
 from loaders.extract.entities import Mention
@@ -81,6 +85,8 @@ _TIME_CLAUSE = re.compile(
 )
 
 
+_START = attrgetter("start")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
 _COMMA = re.compile(r"[，,]")
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
@@ -110,7 +116,7 @@ class SentenceView:
         """Whether a place runs on into a name the rules did not read (甲市|乙丙 of 甲市乙丙):
         a word follows it that is no verb, adverb, preposition or particle."""
         after = self.text[m.end : m.end + 2]
-        if m.label != "City" or not re.match(r"[\u4e00-\u9fff]", after):
+        if m.label != "City" or not _HAN.match(after):
             return False
         if after[0] in _AFTER_PLACE or any(o.start == m.end for o in self.mentions):
             return False
@@ -270,6 +276,24 @@ class SentenceView:
         return left, right.start() if right else end
 
 
+_Fact = TypeVar("_Fact")
+
+
+class ArticleViews(list[SentenceView]):
+    """The sentence views of one article, with facts about the whole article that several rule
+    sets read (its principal company, its named events), each worked out once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._facts: dict[Callable[[ArticleViews], object], object] = {}
+
+    def once(self, fact: Callable[[ArticleViews], _Fact]) -> _Fact:
+        """fact(self), computed at its first call for this article only."""
+        if fact not in self._facts:
+            self._facts[fact] = fact(self)
+        return self._facts[fact]  # type: ignore[return-value]
+
+
 def find_subject(view: SentenceView) -> Mention | None:
     """The organisation or place a sentence is about: the first mention of its first real
     clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
@@ -281,7 +305,8 @@ def find_subject(view: SentenceView) -> Mention | None:
         comma = _COMMA.search(text, pos, end)
         clause_end = comma.start() if comma else end
         clause = text[pos:clause_end].strip()
-        inside = [m for m in view.mentions if pos <= m.start < clause_end]
+        ms = view.mentions  # those starting in the clause: ms are ordered by start
+        inside = ms[bisect_left(ms, pos, key=_START) : bisect_left(ms, clause_end, key=_START)]
         if inside and inside[-1].label == "Person" and comma and _REPORTED.search(clause):
             # 甲局长乙介绍，丙市把…: the reported clause, when a name opens it, is the subject
             said = [m for m in view.mentions if clause_end < m.start]
@@ -333,21 +358,20 @@ def _opens_with_verb(text: str) -> bool:
 
 def build_views(
     text: str, sentences: list[Sentence], mentions: list[Mention]
-) -> list[SentenceView]:
+) -> ArticleViews:
     """Sentence views with subjects; a sentence that opens with a verb or a connective and names
     no subject continues the previous sentence's subject within the paragraph."""
     top = [m for m in mentions if not m.nested]
-    views: list[SentenceView] = []
+    views = ArticleViews()
     j = 0
     prev: SentenceView | None = None
     for i, sent in enumerate(sentences):
-        inside = []
         while j < len(top) and top[j].start < sent.start:
             j += 1
         k = j
         while k < len(top) and top[k].end <= sent.end:
-            inside.append(top[k])
             k += 1
+        inside = top[j:k]
         para = i == 0 or "\n" in text[sentences[i - 1].end : sent.start]
         view = SentenceView(sent, inside, text, i, para, prev=prev)
         view.subject = find_subject(view)
@@ -394,18 +418,3 @@ def relation(
         properties=properties,  # (a new dict at each call)
     )
 
-
-def principal_company(views: list[SentenceView]) -> Mention | None:
-    """The company an article is about: the one named most often, at least twice."""
-    counts: dict[str, int] = {}
-    first: dict[str, Mention] = {}
-    for view in views:
-        for m in view.mentions:
-            if m.label == "Company":
-                counts[m.name] = counts.get(m.name, 0) + 1
-                first.setdefault(m.name, m)
-    if not counts:
-        return None
-    name = max(counts, key=lambda n: counts[n])
-    tied = [n for n in counts if counts[n] == counts[name]]
-    return first[name] if counts[name] >= 2 and len(tied) == 1 else None

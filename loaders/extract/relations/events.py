@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
-from loaders.extract.relations.base import SentenceView, relation
+from loaders.extract.relations.base import ArticleViews, SentenceView, relation
 
 EVENT_WORD = re.compile(
     r"(?:大会|论坛|峰会|博览会|展会|会议|大赛|年会|发布会|开幕式|交易会|洽谈会|推介会|推进会|"
@@ -38,14 +38,14 @@ def named_events(views: list[SentenceView]) -> dict[str, Mention]:
     return {k: mentions[next(iter(names))] for k, names in by_kind.items() if len(names) == 1}
 
 
-def find(views: list[SentenceView]) -> list[Relation]:
+def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
     named: dict[str, Mention] | None = None
     for view in views:
         if "由" not in view.sentence.text:
             continue  # (every match of _HOSTED_BY_KIND holds 由: a cheap test first)
         for m in _HOSTED_BY_KIND.finditer(view.sentence.text):
-            named = named_events(views) if named is None else named
+            named = views.once(named_events) if named is None else named
             event = named.get(m.group("kind"))
             if event is None:
                 continue

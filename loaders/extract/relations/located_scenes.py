@@ -11,6 +11,8 @@ from loaders.extract.relations.base import SentenceView, relation
 # 在甲市，调研组前往乙中心: what is visited lies in the place the sentence opens with.
 _IN_PLACE_FIRST = re.compile(r"在(?P<place>[^，,。；]{2,8})[，,]")
 _VISITS = re.compile(r"前往|来到|走进|走访|参观|考察|调研了|深入")
+# 一场变革，正在山东淄博发生: the place the lead sentence sets its story in.
+_SCENE = re.compile(r"(?:在|于)([^，。；]{2,12}?)(?:发生|举行|召开|上演|展开|进行)")
 
 
 def visited_in(view: SentenceView) -> list[Relation]:
@@ -41,9 +43,7 @@ def opening_place(views: list[SentenceView]) -> list[Relation]:
     lead = next((v for v in views if v.mentions), None)
     if lead is None or lead.index > 3:
         return out
-    m = re.search(
-        r"(?:在|于)([^，。；]{2,12}?)(?:发生|举行|召开|上演|展开|进行)", lead.sentence.text
-    )
+    m = _SCENE.search(lead.sentence.text)
     if not m:
         return out
     places = [

@@ -13,6 +13,7 @@ from loaders.extract.entities import TITLE_ALT, Mention
 from loaders.extract.relations.base import (
     ADVERB_GAP,
     EXHORTATION,
+    ArticleViews,
     SentenceView,
     relation,
     rx,
@@ -131,9 +132,9 @@ def _role_in(view: SentenceView) -> list[Relation]:
     return out
 
 
-def find(views: list[SentenceView]) -> list[Relation]:
+def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
-    named = named_events(views)
+    named = views.once(named_events)
     for view in views:
         # events are named here, or in the article; who acts at one is named here
         if (named or "Project" in view.labels) and not view.labels.isdisjoint(_ACTORS):

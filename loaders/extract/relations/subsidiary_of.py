@@ -12,7 +12,8 @@ from typing import Any
 
 from graph.model import Relation
 from loaders.extract.entities import Mention
-from loaders.extract.relations.base import SentenceView, principal_company, relation
+from loaders.extract.relations.base import ArticleViews, SentenceView, relation
+from loaders.extract.relations.principal import principal_company
 
 
 @lru_cache(maxsize=1)
@@ -130,6 +131,7 @@ def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
         if len(form) >= 2
     }
     order = {form: i for i, form in enumerate(firms)}
+    opened_by: dict[str, Mention | None] = {}  # a name → the firm whose form opens it
     done: set[str] = set()
     for view in views:
         for i, m in enumerate(view.mentions):
@@ -137,9 +139,11 @@ def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
                 continue
             if m.label == "Company" and m.name.endswith("集团"):
                 continue  # 甲集团 beside 甲纺织: the group owns the firm (rule:group_name)
-            # the first form listed that opens the name with two characters more
-            forms = [m.name[:n] for n in range(2, len(m.name) - 1) if m.name[:n] in firms]
-            owner = firms[min(forms, key=order.__getitem__)] if forms else None
+            if m.name not in opened_by:
+                # the first form listed that opens the name with two characters more
+                forms = [m.name[:n] for n in range(2, len(m.name) - 1) if m.name[:n] in firms]
+                opened_by[m.name] = firms[min(forms, key=order.__getitem__)] if forms else None
+            owner = opened_by[m.name]
             if owner is None and m.label == "Company":
                 owner = _local_namesake(m.name, firms)  # 甲市乙乙 → 乙乙, its local company
             if owner is None and i > 0 and m.label == "Platform":
@@ -219,9 +223,9 @@ def _acquired(view: SentenceView, principal: Mention | None) -> list[Relation]:
     return out
 
 
-def find(views: list[SentenceView]) -> list[Relation]:
+def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
-    principal = principal_company(views)
+    principal = views.once(principal_company)
     firms = {m.name: m for v in views for m in v.mentions if m.label == "Company"}
     groups: dict[str, Mention] = {}
     for view in views:

@@ -12,7 +12,8 @@ import re
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import TITLE_ALT, Mention
-from loaders.extract.relations.base import SentenceView, principal_company, relation, rx
+from loaders.extract.relations.base import ArticleViews, SentenceView, relation, rx
+from loaders.extract.relations.principal import principal_company
 
 # Heads of government work for their City, which the title rules decide (T47).
 _EMPLOYERS = SCHEMA["WORKS_FOR"].tails - {"City"}
@@ -26,6 +27,10 @@ _SUB_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,12}?(?:司|局|处|科|室|中心|�
 _FORMER_ROLE = re.compile(r"(?:时任|前任|曾任|原任|卸任)")
 _HONORARY = re.compile(r"(?:代表|委员|顾问|专家)$")
 _DEPT = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9与和]{0,14}$")
+# Left between a firm and its post (「甲科技」联合创始人, 甲股份有限公司（工业乙）总经理): the
+# closing quote and a bracketed short name.
+_CLOSING_QUOTE = re.compile(r"^[”’」』]")
+_BRACKETED_SHORT_NAME = re.compile(r"^[（(]?[^（）()]{0,12}[)）]")
 
 
 # A body named only by a bare word before a post (高新区党工委书记, 市委常委): no node of its own.
@@ -60,9 +65,9 @@ _BARE_FIRM_TITLE = re.compile(
 )
 
 
-def find(views: list[SentenceView]) -> list[Relation]:
+def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
-    principal = principal_company(views)
+    principal = views.once(principal_company)
     homes = home_places(views)
     for view in views:
         if "Person" not in view.labels:
@@ -189,8 +194,8 @@ def _chain_before(
         elif orgs:
             org = orgs[-1]
             # 富士康…股份有限公司（工业富联）总经理: a bracketed short name is no department
-            dept = re.sub(r"^[”’」』]", "", text[org.end : title_start])  # 「甲科技」联合创始人
-            dept = re.sub(r"^[（(]?[^（）()]{0,12}[)）]", "", dept)
+            dept = _CLOSING_QUOTE.sub("", text[org.end : title_start])  # 「甲科技」联合创始人
+            dept = _BRACKETED_SHORT_NAME.sub("", dept)
             if not _DEPT.match(dept) or _former_post(dept):
                 break
             own = "" if inherited else dept + title.group(0)
