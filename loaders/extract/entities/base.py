@@ -23,7 +23,7 @@ _PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \
 
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A span of the article text naming an entity."""
 
@@ -118,6 +118,7 @@ class _CachedGazetteer:
         self.lookup = lru_cache(maxsize=65536)(self._lookup)
         self.ancestor_names = lru_cache(maxsize=16384)(gaz.ancestor_names)
         self.is_ambiguous = lru_cache(maxsize=65536)(gaz.is_ambiguous)
+        self.expand_agency = lru_cache(maxsize=16384)(gaz.expand_agency)
         self.names_a_division = gaz.names_a_division  # (not memoised: as cheap as a memo)
 
     def _division(self, surface: str, within: str | None = None, strict: bool = False) -> Any:
