@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.entities.base import Context, Mention
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
+from loaders.extract.nlp import get_nlp, word_frequency
 
 
 def test_project_suffix_trie_matches_every_suffix_whole() -> None:
@@ -22,3 +24,22 @@ def test_project_suffix_trie_matches_every_suffix_whole() -> None:
     assert [m.span() for m in _PROJECT_SUFFIX.finditer(text)] == [
         m.span() for m in flat.finditer(text)
     ]
+
+
+def _mention(start: int, end: int, label: str, name: str) -> Mention:
+    return Mention(start, end, label, name, name, "test")
+
+
+def test_indexes_by_position_answer_as_a_walk_and_follow_replaced_lists() -> None:
+    text = "甲市乙区星云科技与星河集团"
+    ctx = Context(get_nlp()(text), "", word_frequency)
+    ctx.cities = [_mention(0, 2, "City", "甲市"), _mention(0, 4, "City", "甲市乙区")]
+    ctx.known_orgs = [_mention(4, 8, "Company", "星云科技"), _mention(4, 6, "Brand", "星云")]
+    for pos in range(len(text) + 1):
+        walked = next((c for c in ctx.cities if c.end == pos), None)
+        assert ctx.city_ending_at(pos) is walked
+        assert ctx.known_orgs_at(pos) == [o for o in ctx.known_orgs if o.start == pos]
+    ctx.cities = [_mention(2, 4, "City", "乙区")]
+    ctx.known_orgs = [_mention(9, 13, "Company", "星河集团")]
+    assert ctx.city_ending_at(2) is None and ctx.city_ending_at(4) is ctx.cities[0]
+    assert ctx.known_orgs_at(4) == [] and ctx.known_orgs_at(9) == ctx.known_orgs

@@ -151,6 +151,9 @@ class Context:
         self.known_orgs: list[Mention] = []  # gazetteer organisations, for names they open
         self.cities: list[Mention] = []  # sorted by start once the gazetteer pass is done
         self._city_starts: list[int] | None = None
+        self._indexed: tuple[list[Mention], list[Mention]] | None = None  # what the dicts index
+        self._city_by_end: dict[int, Mention] = {}
+        self._orgs_by_start: dict[int, list[Mention]] = {}
         self.home_city: str | None = None
         self.home_province: str | None = None
 
@@ -161,6 +164,29 @@ class Context:
         if self._city_starts is None or len(self._city_starts) != len(self.cities):
             self._city_starts = [m.start for m in self.cities]
         return self._city_starts
+
+    def _index(self) -> None:
+        """(Re)build the indexes by position when `cities` or `known_orgs` was replaced."""
+        indexed = self._indexed
+        if indexed is not None and indexed[0] is self.cities and indexed[1] is self.known_orgs:
+            return
+        self._indexed = (self.cities, self.known_orgs)
+        self._city_by_end = {}
+        for m in self.cities:
+            self._city_by_end.setdefault(m.end, m)
+        self._orgs_by_start = {}
+        for m in self.known_orgs:
+            self._orgs_by_start.setdefault(m.start, []).append(m)
+
+    def city_ending_at(self, end: int) -> Mention | None:
+        """The first city mention (in start order) that ends at `end`."""
+        self._index()
+        return self._city_by_end.get(end)
+
+    def known_orgs_at(self, start: int) -> list[Mention]:
+        """The known organisations whose mention starts at `start`."""
+        self._index()
+        return self._orgs_by_start.get(start, [])
 
     def cities_in(self, start: int, end: int) -> list[Mention]:
         """City mentions inside [start, end) (cities are kept sorted by start)."""

@@ -196,7 +196,7 @@ def _opening_before_mark(ctx: Context, left: int) -> int:
         if len(word) >= 2 and HAN_WORD.fullmatch(word) and not breaks:
             return left - len(word)
     if text[left - 1 : left] == "·":
-        place = next((c for c in ctx.cities if c.end == left - 1), None)
+        place = ctx.city_ending_at(left - 1)
         if place is not None:
             return place.start
     return left
@@ -264,7 +264,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
         ):
             continue  # MES系统项目: a kind of project; 驱油藏工程方法: engineering, no works
         if suffix == "项目" and any(
-            o.start == left and o.end == m.start() and o.label == "Company" for o in ctx.known_orgs
+            o.end == m.start() and o.label == "Company" for o in ctx.known_orgs_at(left)
         ):
             continue  # 中标甲公司项目: some project of a known firm, not a name
         if suffix == "工程" and re.search("大学|学院|公司|研究院", core):
@@ -300,7 +300,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
         ):
             continue  # 运河, 铁路: a canal or line named by a proper word (甲乙运河)
         if suffix in ("二级节点", "生产基地", "制造基地", "产业基地") and not (
-            places or any(c.start == left and c.label == "Company" for c in ctx.known_orgs)
+            places or any(c.label == "Company" for c in ctx.known_orgs_at(left))
         ):
             continue  # 标识解析二级节点, 国家…产业基地: a kind, unless a place or firm names it
         name = fold(_drop_lists_in_parens(surface))
@@ -409,7 +409,7 @@ def _owned_park(ctx: Context, suffix: str, left: int, end: int) -> bool:
     (星云科技产业园), or its first word is no common word (锦绣工业园 is not, 璟澜工业园 is)."""
     if not _OWNED_PARK.search(suffix) or end - left < 2:
         return False
-    if any(c.start == left and c.label == "Company" for c in ctx.known_orgs):
+    if any(c.label == "Company" for c in ctx.known_orgs_at(left)):
         return True
     words = ctx.tokens.token_words(left, end)
     if not words or end - left > 8:
