@@ -205,8 +205,7 @@ def _merged_frequencies() -> dict[str, int]:
     segmenter = get_nlp().segmenter
     with _lock:
         if _frequencies is None:
-            merged = {w: int(f) for w, f in segmenter.FREQ.items()}
-            merged.update((w, int(f)) for w, f in segmenter.base_freq.items())
+            merged = {**segmenter.FREQ, **segmenter.base_freq}  # (int frequencies both)
             for term in FIELD_TERMS:
                 merged[term] = max(merged.get(term, 0), FIELD_TERM_FREQ)
             _frequencies = merged

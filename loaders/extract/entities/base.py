@@ -22,7 +22,6 @@ _END = attrgetter("end")
 _PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \t\n") | set(_QUOTES)
 
 
-
 @dataclass(slots=True)
 class Mention:
     """A span of the article text naming an entity."""
@@ -258,29 +257,34 @@ def name_left_edge(
     a word that cannot be part of a name (verb, adverb, preposition, pronoun …) or `max_chars`.
     Single characters are pieces of an unknown name whatever their dictionary tag; verbs rarer
     than `verb_min_freq` may be words of the name (超导 in a firm's name)."""
-    tokens = ctx.tokens
-    start = tokens.left_edge(pos, max_chars=max_chars)
-    i = tokens.token_at(pos - 1) if pos > 0 else -1
+    text, starts, words = ctx.text, ctx.tokens.starts, ctx.tokens.words
+    freq = ctx.freq  # (_reads_inside_name is memoised for the dictionary's frequencies only)
+    inside = _reads_inside_name if freq is word_frequency else _reads_inside_name.__wrapped__
+    # One walk leftwards with the stops of `TokenIndex.left_edge` and those of a name.
+    i = bisect_right(starts, pos - 1) - 1 if pos > 0 else -1  # token_at(pos - 1)
     edge = pos
-    while i >= 0 and tokens.starts[i] >= start:
-        word = tokens.words[i]
-        if len(word) > 1 and not _inside_name(ctx, word, verb_min_freq):
+    while i >= 0:
+        word = words[i]
+        at = starts[i]
+        if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or pos - at > max_chars:
             break
-        at = tokens.starts[i]
-        if len(word) == 1 and (
-            word in _PRONOUN_CHARS or _HOLDING.match(ctx.text[max(0, at - 1) : at + 1])
+        if len(word) > 1:
+            if not inside(word, verb_min_freq, freq):
+                break
+        elif word in _PRONOUN_CHARS or (
+            text[at - 1 : at] in _HOLDING_OPENERS and _HOLDING.match(text[at - 1 : at + 1])
         ):
             break  # 他|曾|任…: a pronoun or a post taken is never a piece of a name
-        edge = tokens.starts[i]
+        edge = at
         i -= 1
     # A place inside the span opens the name unless only place-like words precede it
     # (充分发挥|青岛甲乙学院, but 中国|香港甲乙会).
-    named_as = _NAMED_AS.match(ctx.text, edge, pos)
+    named_as = text[edge : edge + 1] in _NAMED_AS_OPENERS and _NAMED_AS.match(text, edge, pos)
     if named_as:
         edge = named_as.end()  # （下称甲乙）: the declared short name, without the declaration
     places = ctx.cities_in(edge, pos) if cut_at_place else []
     if places and places[0].start > edge:
-        before = tokens.token_words(edge, places[0].start)
+        before = ctx.tokens.token_words(edge, places[0].start)
         if any((_word_tag(w) or "") not in ("ns", "nt", "nz", "j") for w in before):
             edge = places[0].start
     return edge
@@ -291,9 +295,11 @@ _VOCABULARY_TAGS = frozenset({"n", "vn", "v", "a", "an", "b", "ad", "d"})
 
 
 _NAMED_AS = re.compile(r"(?:以下)?(?:简称|下称|又称|俗称|统称)为?")
+_NAMED_AS_OPENERS = frozenset("以简下又俗统")  # the first characters of _NAMED_AS's matches
 _PRONOUN_CHARS = frozenset("他她它我你您其曾")  # pronouns, and 曾 (formerly)
 # Posts taken or held: never part of the name that follows (曾任|甲集团…, 现任|乙公司…).
 _HOLDING = re.compile(r"^(?:曾|现任|担任|出任|兼任|历任|原任|任职)")
+_HOLDING_OPENERS = frozenset("曾现担出兼历原任")  # the first characters of _HOLDING's matches
 
 
 def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:
