@@ -19,6 +19,7 @@ HAN_WORD = re.compile(f"[{HAN}]+")
 _QUOTES = "“”‘’\"'「」『』"
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _END = attrgetter("end")
+START, SPAN = attrgetter("start"), attrgetter("start", "end")  # sort keys (faster than lambdas)
 _PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \t\n") | set(_QUOTES)
 
 
