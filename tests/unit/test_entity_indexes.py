@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.entities.base import Context, Mention
+from loaders.extract.entities.base import (
+    _HOLDING,
+    _NAMED_AS,
+    _PRONOUN_CHARS,
+    Context,
+    Mention,
+    _inside_name,
+    name_left_edge,
+)
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import get_nlp, word_frequency
 
@@ -43,3 +51,37 @@ def test_indexes_by_position_answer_as_a_walk_and_follow_replaced_lists() -> Non
     ctx.known_orgs = [_mention(9, 13, "Company", "星河集团")]
     assert ctx.city_ending_at(2) is None and ctx.city_ending_at(4) is ctx.cities[0]
     assert ctx.known_orgs_at(4) == [] and ctx.known_orgs_at(9) == ctx.known_orgs
+
+
+def _two_walks_edge(ctx: Context, pos: int, max_chars: int, verb_min_freq: int) -> int:
+    """name_left_edge's walk as two: `left_edge`, then the name's stops inside it."""
+    tokens = ctx.tokens
+    start = tokens.left_edge(pos, max_chars=max_chars)
+    i = tokens.token_at(pos - 1) if pos > 0 else -1
+    edge = pos
+    while i >= 0 and tokens.starts[i] >= start:
+        word, at = tokens.words[i], tokens.starts[i]
+        if len(word) > 1 and not _inside_name(ctx, word, verb_min_freq):
+            break
+        if len(word) == 1 and (
+            word in _PRONOUN_CHARS or _HOLDING.match(ctx.text[max(0, at - 1) : at + 1])
+        ):
+            break
+        edge, i = at, i - 1
+    named_as = _NAMED_AS.match(ctx.text, edge, pos)
+    return named_as.end() if named_as else edge
+
+
+def test_name_left_edge_walks_once_as_two_walks_do() -> None:
+    texts = [
+        "曾任星云科技总经理，他现任甲乙集团董事长。",
+        "充分发挥青岛星河学院作用，由中国甲乙协会（以下简称甲乙）主办",
+        "任职星云实业期间，曾在丙丁电子担任顾问 ABC 公司",
+    ]
+    for text in texts:
+        ctx = Context(get_nlp()(text), "", word_frequency)
+        for pos in range(len(text) + 1):
+            for max_chars, verb_min_freq in ((16, 0), (6, 500)):
+                assert name_left_edge(ctx, pos, max_chars, verb_min_freq) == _two_walks_edge(
+                    ctx, pos, max_chars, verb_min_freq
+                )

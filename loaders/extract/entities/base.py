@@ -77,12 +77,11 @@ class TokenIndex:
         starts, words = self.starts, self.words
         i = bisect_right(starts, pos - 1) - 1  # token_at(pos - 1)
         start = pos
+        limit = pos - max_chars  # a token starting before it is beyond `max_chars`
         while i >= 0:
             word = words[i]
             tok_start = starts[i]
-            if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace():
-                break
-            if pos - tok_start > max_chars:
+            if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or tok_start < limit:
                 break
             start = tok_start
             i -= 1
@@ -263,11 +262,11 @@ def name_left_edge(
     inside = _reads_inside_name if freq is word_frequency else _reads_inside_name.__wrapped__
     # One walk leftwards with the stops of `TokenIndex.left_edge` and those of a name.
     i = bisect_right(starts, pos - 1) - 1 if pos > 0 else -1  # token_at(pos - 1)
-    edge = pos
+    edge, limit = pos, pos - max_chars
     while i >= 0:
         word = words[i]
         at = starts[i]
-        if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or pos - at > max_chars:
+        if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or at < limit:
             break
         if len(word) > 1:
             if not inside(word, verb_min_freq, freq):
