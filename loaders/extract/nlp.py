@@ -190,12 +190,26 @@ def get_nlp() -> Pipeline:
     return _nlp
 
 
+_frequencies: dict[str, int] | None = None
+
+
 def word_frequency(word: str) -> int:
     """jieba's corpus frequency of `word` (0 when unknown): a cheap test for common words."""
-    segmenter = (_nlp or get_nlp()).segmenter
-    base = segmenter.base_freq.get(word)
-    freq = int(segmenter.FREQ.get(word, 0) if base is None else base)
-    return max(freq, FIELD_TERM_FREQ) if word in FIELD_TERMS else freq
+    return (_frequencies or _merged_frequencies()).get(word, 0)
+
+
+def _merged_frequencies() -> dict[str, int]:
+    """One dict for `word_frequency`: the segmenter's frequencies, the base frequencies of the
+    words it was given (before their boost), field terms at least FIELD_TERM_FREQ."""
+    global _frequencies
+    segmenter = get_nlp().segmenter
+    with _lock:
+        if _frequencies is None:
+            merged = {**segmenter.FREQ, **segmenter.base_freq}  # (int frequencies both)
+            for term in FIELD_TERMS:
+                merged[term] = max(merged.get(term, 0), FIELD_TERM_FREQ)
+            _frequencies = merged
+    return _frequencies
 
 
 

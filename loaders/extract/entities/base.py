@@ -19,11 +19,11 @@ HAN_WORD = re.compile(f"[{HAN}]+")
 _QUOTES = "“”‘’\"'「」『』"
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _END = attrgetter("end")
+START, SPAN = attrgetter("start"), attrgetter("start", "end")  # sort keys (faster than lambdas)
 _PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \t\n") | set(_QUOTES)
 
 
-
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A span of the article text naming an entity."""
 
@@ -77,12 +77,11 @@ class TokenIndex:
         starts, words = self.starts, self.words
         i = bisect_right(starts, pos - 1) - 1  # token_at(pos - 1)
         start = pos
+        limit = pos - max_chars  # a token starting before it is beyond `max_chars`
         while i >= 0:
             word = words[i]
             tok_start = starts[i]
-            if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace():
-                break
-            if pos - tok_start > max_chars:
+            if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or tok_start < limit:
                 break
             start = tok_start
             i -= 1
@@ -118,6 +117,7 @@ class _CachedGazetteer:
         self.lookup = lru_cache(maxsize=65536)(self._lookup)
         self.ancestor_names = lru_cache(maxsize=16384)(gaz.ancestor_names)
         self.is_ambiguous = lru_cache(maxsize=65536)(gaz.is_ambiguous)
+        self.expand_agency = lru_cache(maxsize=16384)(gaz.expand_agency)
         self.names_a_division = gaz.names_a_division  # (not memoised: as cheap as a memo)
 
     def _division(self, surface: str, within: str | None = None, strict: bool = False) -> Any:
@@ -150,6 +150,9 @@ class Context:
         self.known_orgs: list[Mention] = []  # gazetteer organisations, for names they open
         self.cities: list[Mention] = []  # sorted by start once the gazetteer pass is done
         self._city_starts: list[int] | None = None
+        self._indexed: tuple[list[Mention], list[Mention]] | None = None  # what the dicts index
+        self._city_by_end: dict[int, Mention] = {}
+        self._orgs_by_start: dict[int, list[Mention]] = {}
         self.home_city: str | None = None
         self.home_province: str | None = None
 
@@ -160,6 +163,29 @@ class Context:
         if self._city_starts is None or len(self._city_starts) != len(self.cities):
             self._city_starts = [m.start for m in self.cities]
         return self._city_starts
+
+    def _index(self) -> None:
+        """(Re)build the indexes by position when `cities` or `known_orgs` was replaced."""
+        indexed = self._indexed
+        if indexed is not None and indexed[0] is self.cities and indexed[1] is self.known_orgs:
+            return
+        self._indexed = (self.cities, self.known_orgs)
+        self._city_by_end = {}
+        for m in self.cities:
+            self._city_by_end.setdefault(m.end, m)
+        self._orgs_by_start = {}
+        for m in self.known_orgs:
+            self._orgs_by_start.setdefault(m.start, []).append(m)
+
+    def city_ending_at(self, end: int) -> Mention | None:
+        """The first city mention (in start order) that ends at `end`."""
+        self._index()
+        return self._city_by_end.get(end)
+
+    def known_orgs_at(self, start: int) -> list[Mention]:
+        """The known organisations whose mention starts at `start`."""
+        self._index()
+        return self._orgs_by_start.get(start, [])
 
     def cities_in(self, start: int, end: int) -> list[Mention]:
         """City mentions inside [start, end) (cities are kept sorted by start)."""
@@ -231,29 +257,34 @@ def name_left_edge(
     a word that cannot be part of a name (verb, adverb, preposition, pronoun …) or `max_chars`.
     Single characters are pieces of an unknown name whatever their dictionary tag; verbs rarer
     than `verb_min_freq` may be words of the name (超导 in a firm's name)."""
-    tokens = ctx.tokens
-    start = tokens.left_edge(pos, max_chars=max_chars)
-    i = tokens.token_at(pos - 1) if pos > 0 else -1
-    edge = pos
-    while i >= 0 and tokens.starts[i] >= start:
-        word = tokens.words[i]
-        if len(word) > 1 and not _inside_name(ctx, word, verb_min_freq):
+    text, starts, words = ctx.text, ctx.tokens.starts, ctx.tokens.words
+    freq = ctx.freq  # (_reads_inside_name is memoised for the dictionary's frequencies only)
+    inside = _reads_inside_name if freq is word_frequency else _reads_inside_name.__wrapped__
+    # One walk leftwards with the stops of `TokenIndex.left_edge` and those of a name.
+    i = bisect_right(starts, pos - 1) - 1 if pos > 0 else -1  # token_at(pos - 1)
+    edge, limit = pos, pos - max_chars
+    while i >= 0:
+        word = words[i]
+        at = starts[i]
+        if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or at < limit:
             break
-        at = tokens.starts[i]
-        if len(word) == 1 and (
-            word in _PRONOUN_CHARS or _HOLDING.match(ctx.text[max(0, at - 1) : at + 1])
+        if len(word) > 1:
+            if not inside(word, verb_min_freq, freq):
+                break
+        elif word in _PRONOUN_CHARS or (
+            text[at - 1 : at] in _HOLDING_OPENERS and _HOLDING.match(text[at - 1 : at + 1])
         ):
             break  # 他|曾|任…: a pronoun or a post taken is never a piece of a name
-        edge = tokens.starts[i]
+        edge = at
         i -= 1
     # A place inside the span opens the name unless only place-like words precede it
     # (充分发挥|青岛甲乙学院, but 中国|香港甲乙会).
-    named_as = _NAMED_AS.match(ctx.text, edge, pos)
+    named_as = text[edge : edge + 1] in _NAMED_AS_OPENERS and _NAMED_AS.match(text, edge, pos)
     if named_as:
         edge = named_as.end()  # （下称甲乙）: the declared short name, without the declaration
     places = ctx.cities_in(edge, pos) if cut_at_place else []
     if places and places[0].start > edge:
-        before = tokens.token_words(edge, places[0].start)
+        before = ctx.tokens.token_words(edge, places[0].start)
         if any((_word_tag(w) or "") not in ("ns", "nt", "nz", "j") for w in before):
             edge = places[0].start
     return edge
@@ -264,9 +295,11 @@ _VOCABULARY_TAGS = frozenset({"n", "vn", "v", "a", "an", "b", "ad", "d"})
 
 
 _NAMED_AS = re.compile(r"(?:以下)?(?:简称|下称|又称|俗称|统称)为?")
+_NAMED_AS_OPENERS = frozenset("以简下又俗统")  # the first characters of _NAMED_AS's matches
 _PRONOUN_CHARS = frozenset("他她它我你您其曾")  # pronouns, and 曾 (formerly)
 # Posts taken or held: never part of the name that follows (曾任|甲集团…, 现任|乙公司…).
 _HOLDING = re.compile(r"^(?:曾|现任|担任|出任|兼任|历任|原任|任职)")
+_HOLDING_OPENERS = frozenset("曾现担出兼历原任")  # the first characters of _HOLDING's matches
 
 
 def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:

@@ -238,9 +238,9 @@ def _registered_left(ctx: Context, pos: int) -> int:
     # and so are the places before it (a registered name opens with its places)
     i = tokens.token_at(left - 1) if left > 1 else -1
     lone = i > 0 and len(tokens.words[i]) == 1 and tokens.words[i] not in "的在与和及、，。"
-    if lone and len(tokens.words[i + 1]) == 1 and any(c.end == left - 1 for c in ctx.cities):
+    if lone and len(tokens.words[i + 1]) == 1 and ctx.city_ending_at(left - 1):
         left -= 1
-        while (place := next((c for c in ctx.cities if c.end == left), None)) is not None:
+        while (place := ctx.city_ending_at(left)) is not None:
             left = place.start
     # A role word inside the span ends a description before the name (…解决方案提供商|甲乙科技…).
     i, last = tokens.token_at(left), tokens.token_at(pos - 1)

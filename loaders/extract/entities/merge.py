@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loaders.extract.entities.agencies import agency_mentions, party_committee_mentions
-from loaders.extract.entities.base import _PUNCT, HAN, Context, Mention, TokenIndex
+from loaders.extract.entities.base import _PUNCT, HAN, SPAN, START, Context, Mention, TokenIndex
 from loaders.extract.entities.bracketed_forms import bracketed_latin_forms
 from loaders.extract.entities.branches import (
     branch_mentions,
@@ -162,7 +162,7 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         starts.insert(i + 1, m.start)
         winners.insert(i + 1, m)
         out.append(m)
-    return sorted(out, key=lambda m: (m.start, m.end))
+    return sorted(out, key=SPAN)
 
 
 _SHORT_NAME = re.compile(
@@ -323,7 +323,7 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     written_at = list(find_words(text, surfaces))
     if not written_at:
         return mentions
-    top = sorted((m for m in mentions if not m.nested), key=lambda m: m.start)
+    top = sorted((m for m in mentions if not m.nested), key=START)
     starts = [m.start for m in top]
     added = []
     for s, e in written_at:
@@ -345,7 +345,7 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
         m.place_prefix = src.place_prefix if written == src.surface else ()
         m.owner = src.owner
         added.append(m)
-    return sorted(mentions + added, key=lambda m: (m.start, m.end))
+    return sorted(mentions + added, key=SPAN)
 
 
 @dataclass
@@ -410,7 +410,7 @@ def find_mentions(
     _keep_local_places(mentions)
     if tagger is not None:  # names the rules missed, before they spread through the article
         mentions.extend(statistical_mentions(ctx, tagger, mentions))
-        mentions.sort(key=lambda m: (m.start, m.end))
+        mentions.sort(key=SPAN)
     mentions = _propagate(ctx, mentions)
     mentions = _drop_people_named_like_orgs(mentions)
     mentions = _drop_bodies_fused_into_titles(ctx, mentions)

@@ -13,6 +13,7 @@ from typing import Any
 from loaders.extract.entities.base import (
     _DISTRICT_SHORT_MAX_FREQ,
     HAN,
+    START,
     Context,
     Mention,
     _inside_latin_word,
@@ -257,7 +258,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     out = local_namesakes(out)
     out = _short_forms_of_named_orgs(ctx.text, out, held)
     out.extend(_places_glued_to_government(ctx, out))
-    ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
+    ctx.cities = sorted((m for m in out if m.label == "City"), key=START)
     ctx._city_starts = None
     ctx.home_city, ctx.home_province = home_place(ctx.title, ctx.text, ctx.cities)
     # Homonyms and district short forms: only a division inside a city or province the article
@@ -276,7 +277,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
                 continue
             out.append(_city_mention(ctx, start, end, surface, entry))
             break
-    ctx.cities = sorted((m for m in out if m.label == "City"), key=lambda m: m.start)
+    ctx.cities = sorted((m for m in out if m.label == "City"), key=START)
     ctx._city_starts = None
     ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
     return out
@@ -404,6 +405,6 @@ def zone_mentions(ctx: Context) -> list[Mention]:
     out.extend(_town_zones(ctx, out))
     out.extend(_bare_zone_words(ctx, out))
     if out:
-        ctx.cities = sorted([*ctx.cities, *out], key=lambda c: c.start)
+        ctx.cities = sorted([*ctx.cities, *out], key=START)
         ctx._city_starts = None
     return out

@@ -25,20 +25,26 @@ from loaders.extract.entities.lexicon import (
     TITLES,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
+from loaders.extract.scan import word_alternation
 
 # -- projects -------------------------------------------------------------------------------
 
+# The plain words as a trie (scans faster), its branches at the top level (`re` then skips to
+# their first characters), and 地铁…号线, the one suffix opening with 地, after them.
 _PROJECT_SUFFIX = re.compile(
-    r"(?:化工园区|智慧园区|产业园区|工业园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|"
-    r"互联工厂|智能工厂|数字化工厂|灯塔工厂|工厂|"
-    r"大数据中心|数据中心|算力中心|超算中心|体验中心|展示中心|运营中心|计算中心|分中心|创新中心|"
-    r"赋能中心|应用中心|工程研究中心|技术研究中心|研究中心|检验检测中心|检测中心|研发中心|"
-    r"创新服务中心|服务中心|制造中心|"
-    r"全球根节点|根节点|顶级节点|二级节点|生产基地|制造基地|产业基地|示范基地|创新基地|创业基地|"
-    r"集聚区|先行区|先导区|合作区|项目|工程|专项行动|提升行动|攻坚行动|"
-    r"资助计划|补贴计划|扶持计划|资助方案|"
-    r"科创大走廊|大走廊|走廊|新通道|铁路|地铁[一二三四五六七八九十\d]+号线|运河|水库|大桥|陆港|"
-    r"体育场|体育中心|会议中心|科学城|科学中心|实验室|示范网|城域网|干线|煤矿|盐湖)"
+    word_alternation(
+        "化工园区|智慧园区|产业园区|工业园区|产业园|工业园|科技园|软件园|示范区|开发区|高新区|"
+        "互联工厂|智能工厂|数字化工厂|灯塔工厂|工厂|"
+        "大数据中心|数据中心|算力中心|超算中心|体验中心|展示中心|运营中心|计算中心|分中心|创新中心|"
+        "赋能中心|应用中心|工程研究中心|技术研究中心|研究中心|检验检测中心|检测中心|研发中心|"
+        "创新服务中心|服务中心|制造中心|"
+        "全球根节点|根节点|顶级节点|二级节点|生产基地|制造基地|产业基地|示范基地|创新基地|创业基地|"
+        "集聚区|先行区|先导区|合作区|项目|工程|专项行动|提升行动|攻坚行动|"
+        "资助计划|补贴计划|扶持计划|资助方案|"
+        "科创大走廊|大走廊|走廊|新通道|铁路|运河|水库|大桥|陆港|"
+        "体育场|体育中心|会议中心|科学城|科学中心|实验室|示范网|城域网|干线|煤矿|盐湖"
+    ).removeprefix("(?:").removesuffix(")")
+    + r"|地铁[一二三四五六七八九十\d]+号线"
 )
 _SCHEME = re.compile(r"(?:资助|补贴|扶持)(?:计划|方案)$")  # funding schemes (L41)
 _PARK_END = re.compile(
@@ -190,7 +196,7 @@ def _opening_before_mark(ctx: Context, left: int) -> int:
         if len(word) >= 2 and HAN_WORD.fullmatch(word) and not breaks:
             return left - len(word)
     if text[left - 1 : left] == "·":
-        place = next((c for c in ctx.cities if c.end == left - 1), None)
+        place = ctx.city_ending_at(left - 1)
         if place is not None:
             return place.start
     return left
@@ -258,7 +264,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
         ):
             continue  # MES系统项目: a kind of project; 驱油藏工程方法: engineering, no works
         if suffix == "项目" and any(
-            o.start == left and o.end == m.start() and o.label == "Company" for o in ctx.known_orgs
+            o.end == m.start() and o.label == "Company" for o in ctx.known_orgs_at(left)
         ):
             continue  # 中标甲公司项目: some project of a known firm, not a name
         if suffix == "工程" and re.search("大学|学院|公司|研究院", core):
@@ -294,7 +300,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
         ):
             continue  # 运河, 铁路: a canal or line named by a proper word (甲乙运河)
         if suffix in ("二级节点", "生产基地", "制造基地", "产业基地") and not (
-            places or any(c.start == left and c.label == "Company" for c in ctx.known_orgs)
+            places or any(c.label == "Company" for c in ctx.known_orgs_at(left))
         ):
             continue  # 标识解析二级节点, 国家…产业基地: a kind, unless a place or firm names it
         name = fold(_drop_lists_in_parens(surface))
@@ -403,7 +409,7 @@ def _owned_park(ctx: Context, suffix: str, left: int, end: int) -> bool:
     (星云科技产业园), or its first word is no common word (锦绣工业园 is not, 璟澜工业园 is)."""
     if not _OWNED_PARK.search(suffix) or end - left < 2:
         return False
-    if any(c.start == left and c.label == "Company" for c in ctx.known_orgs):
+    if any(c.label == "Company" for c in ctx.known_orgs_at(left)):
         return True
     words = ctx.tokens.token_words(left, end)
     if not words or end - left > 8:

@@ -7,6 +7,7 @@ for two firms names neither. Also: the words of the text that end in a given suf
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from loaders.extract.entities.base import Context, Mention
 from loaders.extract.entities.lexicon import NAME_GOES_ON
@@ -80,11 +81,12 @@ def _splits_a_word(ctx: Context, start: int, end: int) -> bool:
     """The segmenter, favouring a domain short form, cut a common word in two (调|研华|曜科技:
     调研 is the word written): a lone character before the form makes a word with its first
     character, or one after it with its last."""
-    tokens, text = ctx.tokens, ctx.text
-    lone_before = start > 0 and len(tokens.words[tokens.token_at(start - 1)]) == 1
+    text, starts, words = ctx.text, ctx.tokens.starts, ctx.tokens.words
+    # (bisect_right(starts, pos) - 1 is tokens.token_at(pos))
+    lone_before = start > 0 and len(words[bisect_right(starts, start - 1) - 1]) == 1
     if lone_before and _common_word(ctx, text[start - 1 : start + 1]):
         return True
-    lone_after = end < len(text) and len(tokens.words[tokens.token_at(end)]) == 1
+    lone_after = end < len(text) and len(words[bisect_right(starts, end) - 1]) == 1
     return lone_after and _common_word(ctx, text[end - 1 : end + 1])
 
 
@@ -97,13 +99,16 @@ def _common_word(ctx: Context, word: str) -> bool:
 
 # A place's name opening a newspaper's or a broadcaster's (甲省晨报, 乙市电视台).
 _MEDIA_AFTER = re.compile(r"日报|晚报|晨报|商报|早报|都市报|电视台|广播电视台|新闻网|融媒体中心")
+_MEDIA_OPENERS = frozenset("日晚晨商早都电广新融")  # the first characters of _MEDIA_AFTER's words
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十几]")
 
 
 def not_a_place_here(ctx: Context, start: int, end: int) -> bool:
     """A place's short form read where the text means something else: a common word cut in two
     (股东|源渡 read as 股|东源|渡), a tenth counted before it (9成|都是), a paper's name."""
-    if _splits_a_word(ctx, start, end) or _MEDIA_AFTER.match(ctx.text, end):
+    if _splits_a_word(ctx, start, end):
+        return True
+    if ctx.text[end : end + 1] in _MEDIA_OPENERS and _MEDIA_AFTER.match(ctx.text, end):
         return True
     return ctx.text[start] == "成" and _NUMERAL.match(ctx.text, start - 1) is not None
 
