@@ -46,6 +46,7 @@ _LATIN_BUYER = re.compile(
 _LATIN_BOUGHT = re.compile(
     f"(?:投资|收购|并购|入股)\\s?({_LATIN_NAME}(?:\\s?、\\s?{_LATIN_NAME})*)(?![A-Za-z0-9])"
 )
+_LATIN_NAME_RE = re.compile(_LATIN_NAME)
 
 
 def latin_deal_firms(text: str) -> list[Mention]:
@@ -55,7 +56,7 @@ def latin_deal_firms(text: str) -> list[Mention]:
         return []
     spans: list[tuple[int, int]] = [m.span(1) for m in _LATIN_BUYER.finditer(text)]
     for m in _LATIN_BOUGHT.finditer(text):
-        for item in re.finditer(_LATIN_NAME, m.group(1)):
+        for item in _LATIN_NAME_RE.finditer(m.group(1)):
             spans.append((m.start(1) + item.start(), m.start(1) + item.end()))
     out = []
     for start, end in sorted(set(spans)):
