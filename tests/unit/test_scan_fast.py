@@ -49,7 +49,9 @@ def test_plain_words_of_anchors() -> None:
     assert _plain_words(re.compile("携手|联手|牵手")) == ("携手", "联手", "牵手")
     assert _plain_words(re.compile("(?:收购|并购)")) == ("收购", "并购")
     assert _plain_words(re.compile("政府")) is None  # one word: `re` finds it fast itself
-    assert _plain_words(re.compile("甲|乙|丙|丁|戊")) is None  # many words: one scan by `re`
+    assert _plain_words(re.compile("[会办厅委室局组]")) == tuple("会办厅委室局组")
+    many = re.compile("甲|乙|丙|丁|戊|己|庚|辛|壬")
+    assert _plain_words(many) is None  # many words: one scan by `re`
     assert _plain_words(re.compile("[^（]")) is None
     assert _plain_words(re.compile("[a-z]")) is None
     assert _plain_words(re.compile("等(?:\\d+[名位])?")) is None
@@ -59,7 +61,7 @@ def test_plain_words_of_anchors() -> None:
 @pytest.mark.parametrize(
     "anchor",
     ["[（(]", "携手|联手|牵手", "甲乙|乙甲|甲", "乙甲|甲乙", "是一家|作为一家|是一个|为一家",
-     "甲|甲乙|乙", "[甲乙（]"],
+     "甲|甲乙|乙", "[甲乙（]", "乙|甲乙丙|甲乙|甲"],
 )
 def test_word_spans_are_the_spans_of_finditer(anchor: str) -> None:
     pattern = re.compile(anchor)
