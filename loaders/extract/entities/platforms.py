@@ -199,6 +199,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
     orgs_at: dict[int, list[Mention]] = {}  # start → the known organisations starting there
     for c in ctx.known_orgs:
         orgs_at.setdefault(c.start, []).append(c)
+    city_starts = {p.start for p in ctx.cities}
     for m in _PLATFORM_SUFFIX.finditer(text):
         suffix = m.group(0)
         if text[m.start() - 1 : m.start()] in ("”", "’"):
@@ -216,7 +217,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         if suffix != "大模型" and any(
             c.label == "Platform"
             and c.end < m.start()
-            and not any(p.start == c.end for p in ctx.cities)  # INDICS长沙…: regional instance
+            and c.end not in city_starts  # INDICS长沙…: regional instance
             for c in orgs_at.get(left, ())
         ):
             continue  # 卡奥斯BaaS引擎…操作系统: a component counts as its known platform (L4)

@@ -19,7 +19,7 @@ from loaders.extract.entities.lexicon import (
     STOP_TOKENS,
 )
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import finditer_from, finditer_near
+from loaders.extract.scan import finditer_from, finditer_near, word_alternation
 
 # -- quoted names ------------------------------------------------------------------------------
 
@@ -102,7 +102,8 @@ _TYPE_LABEL = dict(_TYPE_SUFFIXES)
 _TYPE_ENDINGS = frozenset(word[-1] for word in _TYPE_LABEL)  # (a cheap test in _type_of)
 
 
-_TYPE_WORD = re.compile("(?=(" + "|".join(s for s, _ in _TYPE_SUFFIXES) + "))")
+# (as a trie: scans faster)
+_TYPE_WORD = re.compile("(?=(" + word_alternation("|".join(s for s, _ in _TYPE_SUFFIXES)) + "))")
 
 
 # A government's fund, whose grants are a scheme (L41): 政府“甲基金”, 向“乙基金”注资/拨款.
