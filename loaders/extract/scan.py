@@ -31,7 +31,12 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
     size = len(text)
     last_end = 0  # end of the last stretch (the loop runs once per anchor: kept lean)
     words = _plain_words(anchor)
-    spans = _word_spans(text, words) if words else (a.span() for a in anchor.finditer(text))
+    if words:
+        spans: Iterable[tuple[int, int]] = _word_spans(text, words)
+    elif openers := _class_openers(anchor):
+        spans = (a.span() for a in finditer_from(anchor, text, openers))
+    else:
+        spans = (a.span() for a in anchor.finditer(text))
     for start, end in spans:
         start -= before
         end += after
@@ -72,6 +77,21 @@ def _plain_words(anchor: re.Pattern[str]) -> tuple[str, ...] | None:
             return None
         words.append("".join(chr(value) for _, value in item))
     return tuple(words) if len(words) <= _MAX_PLAIN_WORDS else None
+
+
+@lru_cache(maxsize=256)
+def _class_openers(anchor: re.Pattern[str]) -> str:
+    """The characters of the class of plain characters an anchor opens with ([”’]…), or "":
+    `re` tests such a class at every position of a text, `str.find` skips to its characters."""
+    if anchor.flags & re.IGNORECASE:
+        return ""
+    tree = list(_parser.parse(anchor.pattern))
+    if not tree or tree[0][0] is not _const.IN:
+        return ""
+    items = tree[0][1]
+    if any(kind is not _const.LITERAL for kind, _ in items):
+        return ""
+    return "".join(chr(value) for _, value in items)
 
 
 def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@ import pytest
 
 from loaders.extract.entities import quoted
 from loaders.extract.scan import (
+    _class_openers,
     _plain_words,
     _word_spans,
     finditer_from,
@@ -89,4 +90,16 @@ def test_near_scan_with_a_plain_word_anchor_finds_what_the_full_scan_finds() -> 
     pool = ["星云", "携手", "联手", "洛阳", "，", "携", "手", "联"]
     for text in _texts(pool):
         near = finditer_near(pattern, text, anchor, before=3, after=2)
+        assert _spans(near) == _spans(pattern.finditer(text))
+
+
+def test_near_scan_with_an_anchor_opening_with_a_class_finds_what_the_full_scan_finds() -> None:
+    """An anchor that opens with a class of plain characters is found where they are written."""
+    assert _class_openers(re.compile("[”’](?:和[甲乙]?)?[“‘]")) == "”’"
+    assert _class_openers(re.compile("[^”](?:和)?")) == ""
+    pattern = re.compile("[甲乙]{0,2}[”’](?:和[甲乙]{0,2})?[“‘][甲乙]?")
+    anchor = re.compile("[”’](?:和[甲乙]{0,2})?[“‘]")
+    pool = ["甲", "乙", "”", "’", "“", "‘", "和", "，"]
+    for text in _texts(pool):
+        near = finditer_near(pattern, text, anchor, before=2, after=1)
         assert _spans(near) == _spans(pattern.finditer(text))
