@@ -168,7 +168,8 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
     # the pairs compared are those of one label (two firms' names only when they open alike)
     runs: dict[tuple[str, str], list[int]] = {}
     for i, (label, name) in enumerate(keys):
-        if label in _VARIANT_LABELS:
+        # (platforms' names are variants only when both end in 平台)
+        if label in _VARIANT_LABELS and (label != "Platform" or name.endswith("平台")):
             runs.setdefault((label, name[:2] if label == "Company" else ""), []).append(i)
     longest_first = sorted(places, key=len, reverse=True)
     stripped: dict[str, str] = {}
@@ -178,7 +179,14 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
             stripped[name] = _strip_places(name, longest_first)
         return stripped[name]
 
-    for run in runs.values():
+    for (label, _), run in runs.items():
+        if label == "Project":  # a variant: the other's name without its leading places
+            at = {keys[i][1]: i for i in run}
+            for j in run:
+                i = at.get(strip(keys[j][1]), j)
+                if i != j:
+                    uf.union(i, j)
+            continue
         for n, i in enumerate(run):
             label, a = keys[i]
             for j in run[n + 1 :]:
@@ -187,7 +195,7 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
 
 
 def _variants(label: str, a: str, b: str, strip: Callable[[str], str]) -> bool:
-    """Whether two names of one label name the same entity."""
+    """Whether two names of one label name the same entity (projects: _merge_variants)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if label == "Company":
         return (
@@ -200,8 +208,6 @@ def _variants(label: str, a: str, b: str, strip: Callable[[str], str]) -> bool:
         )
     if label == "Policy":
         return len(short) >= 5 and short in long
-    if label == "Project":
-        return short == strip(long)
     if long.endswith("平台") and short.endswith("平台"):  # Platform
         ka = _PLATFORM_NOISE.sub("", strip(a))
         return len(ka) >= 5 and ka == _PLATFORM_NOISE.sub("", strip(b))
