@@ -18,11 +18,14 @@ def investee_firms(text: str, mentions: list[Mention]) -> None:
     """Relabel, in place, the platform brands a buying verb takes as its objects (投资甲、乙＆丙:
     each a Company), the verb's objects being the names right after it, joined as a list; the
     brand is the company wherever the article names it."""
-    if not any(m.label == "Platform" for m in mentions) or not _BUYING.search(text):
+    if not any(m.label == "Platform" for m in mentions):
+        return
+    verbs = list(_BUYING.finditer(text))
+    if not verbs:
         return
     by_start = {m.start: m for m in mentions if not m.nested}
     firms: set[str] = set()
-    for verb in _BUYING.finditer(text):
+    for verb in verbs:
         pos = verb.end()
         while (m := by_start.get(pos)) is not None:
             if m.label == "Platform" and not _PRODUCT_WORD.search(m.name):
