@@ -112,16 +112,3 @@ def test_anaphor_gate_answers_as_the_pattern() -> None:
             before = text[max(0, start - 6) : start]
             expected = quoted._ANAPHOR_RE.search(before) is not None
             assert quoted.after_anaphor(text, start, 6) == expected
-
-
-@pytest.mark.parametrize(
-    ("ends", "pattern"),
-    [(quoted._PROJECT_WORD_ENDS, quoted._PROJECT_WORD_BEFORE),
-     (quoted._PLATFORM_WORD_ENDS, quoted._PLATFORM_WORD_BEFORE)],
-)
-def test_word_gate_answers_as_the_pattern(ends, pattern) -> None:
-    pool = ["网络", "工程", "平台", "大模型", "App", "络", "台", " ", "\n", "星云", "“"]
-    for text in _texts(pool):
-        for start in range(len(text) + 1):
-            expected = pattern.search(text[max(0, start - 4) : start]) is not None
-            assert quoted._word_before(ends, pattern, text, start) == expected

@@ -96,20 +96,25 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
     reverse=True,
 )
 _ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0,10}$")
-_ANAPHOR_CHARS = frozenset("这该此上")  # one is written in each match of _ANAPHOR_RE
 
 
 def after_anaphor(text: str, start: int, reach: int) -> bool:
-    """_ANAPHOR_RE in the `reach` characters before `start` (该平台, 这一“甲”)."""
+    """Whether _ANAPHOR_RE matches the `reach` characters before `start` (该平台, 这一“甲”):
+    tested only when one of its words is written there (each match holds one)."""
     before = text[max(0, start - reach) : start]
-    return not _ANAPHOR_CHARS.isdisjoint(before) and _ANAPHOR_RE.search(before) is not None
+    return (
+        "这" in before or "该" in before or "此" in before or "上述" in before
+    ) and _ANAPHOR_RE.search(before) is not None
 
 
 _TYPE_LABEL = dict(_TYPE_SUFFIXES)
 _TYPE_ENDINGS = frozenset(word[-1] for word in _TYPE_LABEL)  # (a cheap test in _type_of)
-_TYPE_WORD = re.compile(  # (as a trie: scans faster)
-    "(?=(" + word_alternation("|".join(s for s, _ in _TYPE_SUFFIXES)) + "))"
-)
+
+
+# (as a trie: scans faster)
+_TYPE_WORD = re.compile("(?=(" + word_alternation("|".join(s for s, _ in _TYPE_SUFFIXES)) + "))")
+
+
 # A government's fund, whose grants are a scheme (L41): 政府“甲基金”, 向“乙基金”注资/拨款.
 _PUBLIC_FUND = re.compile(r"政府|财政|特区|当局|向$")
 
@@ -128,12 +133,12 @@ def _type_of(name: str) -> tuple[str, str] | None:
 _TAIL_RUN = re.compile(f"规划和\\d{{4}}年远景目标纲要|[{_NAME_CHARS}+]{{1,12}}")
 _QUOTE_SPACES = re.compile(r"\s*([“”‘’])\s*")
 _SPACE = re.compile(r"\s")  # (without one, _QUOTE_SPACES leaves a text as it is)
-_CLAUSE_MARK = re.compile(r"[，。！？,!?]")
-_LATIN = re.compile("[A-Za-z]")
 _VAGUE_QUALIFIER = re.compile(r"重点|相关|有关|等|首批")
+_PLUS = re.compile(r"[+＋]")
 _VERB_LAST = re.compile("[用上入建搭接进连]$")
 _LETTER = re.compile(f"[{HAN}A-Za-z]")
 _HAN_RUN = re.compile(f"[{HAN}]+")
+_PLAN_PERIOD = re.compile("十[一二三四五六七八九]五")
 
 
 def quoted_mentions(ctx: Context) -> list[Mention]:
@@ -175,7 +180,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
             label = _type_of(suffix)[1]  # type: ignore[index]
             span_end = tail_start + len(suffix)
             if suffix.endswith("项目") and _GENERIC_MODIFIERS.fullmatch(
-                re.sub(r"[+＋]", "", inner)
+                _PLUS.sub("", inner)
             ):
                 continue  # “5G+工业互联网”项目: a kind of project
             words = ctx.tokens.token_words(tail_start, span_end)
@@ -242,7 +247,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         if (
             label == "Policy"
             and suffix == "规划"
-            and re.fullmatch("十[一二三四五六七八九]五", inner)
+            and _PLAN_PERIOD.fullmatch(inner)
             and not place_prefix
             and left == m.start()
         ):
@@ -266,9 +271,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
 
 # A quoted name right after a word for a network, line or works (量子通信网络“甲乙网”), and a
 # list of quoted names closed by a word for campaigns or events (“甲”、“乙”等促消费活动).
-_PROJECT_WORDS = "网络|城域网|干线|专线|铁路|管线|工程|项目"
-_PROJECT_WORD_BEFORE = re.compile(f"(?:{_PROJECT_WORDS})\\s?$")
-_PROJECT_WORD_ENDS = frozenset(w[-1] for w in _PROJECT_WORDS.split("|"))
+_PROJECT_WORD_BEFORE = re.compile(r"(?:网络|城域网|干线|专线|铁路|管线|工程|项目)\s?$")
 # Two quoted names in a row: every junction of the chains below is one. A chain opens at most
 # 17 characters before its first junction and ends at most 30 after its last; its junctions are
 # at most 17 apart: the chains are scanned only there (loaders.extract.scan).
@@ -313,10 +316,7 @@ def _ends_a_phrase(ctx: Context, end: int) -> bool:
     return tag.startswith("v") and tag != "vn"  # 提质增效, not 发展 (生态)
 
 
-def _word_before(ends: frozenset[str], pattern: re.Pattern[str], text: str, start: int) -> bool:
-    """`pattern` in the 4 characters before `start`, when one of `ends` (its words' last) is."""
-    before = text[max(0, start - 4) : start]
-    return not ends.isdisjoint(before) and pattern.search(before) is not None
+_CLAUSE_MARK = re.compile(r"[，。！？,!?]")
 
 
 def project_quote_mentions(
@@ -329,7 +329,7 @@ def project_quote_mentions(
     spans = [
         (m.start(), m.end())
         for m in (finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes)
-        if _word_before(_PROJECT_WORD_ENDS, _PROJECT_WORD_BEFORE, text, m.start())
+        if _PROJECT_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
     ]
     for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         for m in _QUOTED_RE.finditer(chain.group(0)):
@@ -358,9 +358,7 @@ def project_quote_mentions(
 
 # Type words a platform's name may follow as an apposition (数字孪生平台“星云”) or a list of
 # quoted names may be closed by (“甲”“乙”等App).
-_PLATFORM_WORDS = "平台|系统|大脑|大模型|软件|APP|App|小程序"
-_PLATFORM_WORD_BEFORE = re.compile(f"(?:{_PLATFORM_WORDS})\\s?$")
-_PLATFORM_WORD_ENDS = frozenset(w[-1] for w in _PLATFORM_WORDS.split("|"))
+_PLATFORM_WORD_BEFORE = re.compile(r"(?:平台|系统|大脑|大模型|软件|APP|App|小程序)\s?$")
 _QUOTE_CHAIN = re.compile(
     r"(?:[“‘][^“”‘’\n]{2,16}[”’][、和及与]?){2,}等?\s?(?:APP|App|app|小程序|平台|软件|系统)"
 )
@@ -377,7 +375,7 @@ def platform_quote_mentions(
     text = ctx.text
     spans: list[tuple[int, int]] = []
     for m in finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes:
-        if _word_before(_PLATFORM_WORD_ENDS, _PLATFORM_WORD_BEFORE, text, m.start()):
+        if _PLATFORM_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
             spans.append((m.start(), m.end()))
     products: set[tuple[int, int]] = set()  # in a list closed by App, 小程序 or 软件
     for chain in finditer_near(_QUOTE_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
@@ -405,6 +403,9 @@ def platform_quote_mentions(
             mention.aliases.add(fold(inner) + version.group(0).strip())
         out.append(mention)
     return out
+
+
+_LATIN = re.compile("[A-Za-z]")
 
 
 def _brand_like(ctx: Context, start: int, end: int) -> bool:
