@@ -103,12 +103,3 @@ def test_near_scan_with_an_anchor_opening_with_a_class_finds_what_the_full_scan_
     for text in _texts(pool):
         near = finditer_near(pattern, text, anchor, before=2, after=1)
         assert _spans(near) == _spans(pattern.finditer(text))
-
-
-def test_anaphor_gate_answers_as_the_pattern() -> None:
-    pool = ["这", "这个", "该", "此", "上", "述", "上述", "，", "\n", "星云", "平台", "一"]
-    for text in _texts(pool):
-        for start in range(len(text) + 1):
-            before = text[max(0, start - 6) : start]
-            expected = quoted._ANAPHOR_RE.search(before) is not None
-            assert quoted.after_anaphor(text, start, 6) == expected

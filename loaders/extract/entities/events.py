@@ -21,7 +21,7 @@ from loaders.extract.entities.projects import (
     _cut_at_verbs,
     _with_edition,
 )
-from loaders.extract.entities.quoted import after_anaphor
+from loaders.extract.entities.quoted import _ANAPHOR_RE
 from loaders.extract.nlp import word_tag
 
 # -- named events (RULES L43) ----------------------------------------------------------------
@@ -93,7 +93,7 @@ def event_mentions(ctx: Context) -> list[Mention]:
         if text[left - 2 : left] == "全国":
             left -= 2  # 全国 is a stop word elsewhere, but it names national events (全国两会)
         left = _with_edition(ctx, left)
-        if left >= m.start() or after_anaphor(text, left, 6):
+        if left >= m.start() or _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
             continue
         det = _THIS_EDITION.match(text, left)
         if det:

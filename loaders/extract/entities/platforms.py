@@ -20,7 +20,7 @@ from loaders.extract.entities.lexicon import (
     STOP_TOKENS,
 )
 from loaders.extract.entities.projects import _COUNTED, _cut_at_verbs
-from loaders.extract.entities.quoted import after_anaphor
+from loaders.extract.entities.quoted import _ANAPHOR_RE
 
 # -- platforms -------------------------------------------------------------------------------
 
@@ -214,7 +214,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         left = _cut_at_verbs(ctx, _left_with_parens(ctx, m.start(), max_chars=20), m.start())
         if text[left : left + 1] == "出" and text[left - 1 : left] in "发制造推做建":
             left += 1  # 开发出|星云平台: the verb's complement is not part of the name
-        if suffix != "大模型" and left in orgs_at and any(
+        if suffix != "大模型" and any(
             c.label == "Platform"
             and c.end < m.start()
             and c.end not in city_starts  # INDICS长沙…: regional instance
@@ -229,7 +229,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
                 else ctx.home_province
             )
             left -= 2
-        if after_anaphor(text, left, 6):
+        if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
             continue
         surface = text[left : m.end()]
         core_start, places = _strip_places(ctx, left + (2 if bare_home else 0), m.start())

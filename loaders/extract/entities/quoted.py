@@ -98,15 +98,6 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
 _ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0,10}$")
 
 
-def after_anaphor(text: str, start: int, reach: int) -> bool:
-    """Whether _ANAPHOR_RE matches the `reach` characters before `start` (该平台, 这一“甲”):
-    tested only when one of its words is written there (each match holds one)."""
-    before = text[max(0, start - reach) : start]
-    return (
-        "这" in before or "该" in before or "此" in before or "上述" in before
-    ) and _ANAPHOR_RE.search(before) is not None
-
-
 _TYPE_LABEL = dict(_TYPE_SUFFIXES)
 _TYPE_ENDINGS = frozenset(word[-1] for word in _TYPE_LABEL)  # (a cheap test in _type_of)
 
@@ -149,7 +140,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
     quotes = list(finditer_from(_QUOTED_RE, text, _OPENING_QUOTES))  # once for the 3 finders
     for m in quotes:
         inner = m.group(1)
-        if after_anaphor(text, m.start(), 12):
+        if _ANAPHOR_RE.search(text[max(0, m.start() - 12) : m.start()]):
             continue
         end = m.end()
         # A type word right after the closing quote (optionally after one space).
