@@ -214,7 +214,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         left = _cut_at_verbs(ctx, _left_with_parens(ctx, m.start(), max_chars=20), m.start())
         if text[left : left + 1] == "出" and text[left - 1 : left] in "发制造推做建":
             left += 1  # 开发出|星云平台: the verb's complement is not part of the name
-        if suffix != "大模型" and any(
+        if suffix != "大模型" and left in orgs_at and any(
             c.label == "Platform"
             and c.end < m.start()
             and c.end not in city_starts  # INDICS长沙…: regional instance
