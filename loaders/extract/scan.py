@@ -51,7 +51,9 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
 
 
 _last_stretches: dict[tuple[re.Pattern[str], int, int], tuple[str, list[list[int]]]] = {}
-_MAX_PLAIN_WORDS = 8  # more words: one scan by `re` is faster than a `str.find` per word
+# More words: one scan by `re` is faster than a `str.find` per word (a search for a longer word
+# costs about twice one for a single character).
+_MAX_FIND_COST = 8
 
 
 @lru_cache(maxsize=256)
@@ -76,7 +78,8 @@ def _plain_words(anchor: re.Pattern[str]) -> tuple[str, ...] | None:
         if not item or any(kind is not _const.LITERAL for kind, _ in item):
             return None
         words.append("".join(chr(value) for _, value in item))
-    return tuple(words) if len(words) <= _MAX_PLAIN_WORDS else None
+    cost = sum(1 if len(word) == 1 else 2 for word in words)
+    return tuple(words) if cost <= _MAX_FIND_COST else None
 
 
 @lru_cache(maxsize=256)
