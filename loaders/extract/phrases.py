@@ -49,7 +49,7 @@ class PhraseMatcher:
     def __call__(self, text: str, starts: list[int], words: list[str]) -> list[Match]:
         """Longest non-overlapping matches on token boundaries, in text order."""
         root = self._root
-        found: list[tuple[int, int, str]] = []  # (first token, end token, label)
+        found: list[tuple[int, int, int, str]] = []  # (-tokens, first token, end token, label)
         count = len(words)
         for first in itertools.compress(range(count), map(root.__contains__, words)):
             node = root[words[first]]
@@ -57,17 +57,17 @@ class PhraseMatcher:
             while True:
                 label = node.get(_END)
                 if label is not None:
-                    found.append((first, end, label))
+                    found.append((first - end, first, end, label))
                 if end == count:
                     break
                 node = node.get(words[end])
                 if node is None:
                     break
                 end += 1
-        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        found.sort()  # most tokens first, then by start (no two have both alike)
         taken = bytearray(count)
         kept: list[tuple[int, int, str]] = []
-        for first, end, label in found:
+        for _, first, end, label in found:
             if any(taken[first:end]):
                 continue
             taken[first:end] = b"\x01" * (end - first)

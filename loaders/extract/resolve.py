@@ -104,12 +104,15 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     groups: dict[int, list[int]] = {}
     for i, root in enumerate(roots):
         groups.setdefault(root, []).append(i)
-    counts = Counter(roots[i] for i in ids)
+    counts = Counter(map(roots.__getitem__, ids))
     sources: dict[int, set[str]] = {}
     props: dict[int, dict[str, Any]] = {}
+    gazetteer_names: dict[str, set[str]] = {}  # label → the names of its gazetteer mentions
     for m, i in zip(mentions, ids, strict=True):
         root = roots[i]
         sources.setdefault(root, set()).add(m.source)
+        if m.source == "gazetteer":
+            gazetteer_names.setdefault(m.label, set()).add(m.name)
         if m.label == "City" and "level" in m.props:
             props.setdefault(root, {})["level"] = m.props["level"]
     canonical: dict[int, str] = {}
@@ -117,9 +120,10 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     for root, members in groups.items():
         label = keys[root][0]
         names = [keys[i][1] for i in members]
-        name = _choose_name(label, names, "gazetteer" in sources.get(root, ()), mentions)
+        from_gazetteer = "gazetteer" in sources.get(root, ())
+        name = _choose_name(label, names, gazetteer_names[label] if from_gazetteer else set())
         canonical[root] = name
-        aliases = set().union(*(surfaces[i] for i in members))
+        aliases = set().union(*[surfaces[i] for i in members])
         aliases = {a for a in aliases if a and a != name and "《" not in a and "》" not in a}
         if script == "zh-Hant":
             aliases |= {_to_traditional(a) for a in {name, *aliases}}
@@ -164,7 +168,8 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
     # the pairs compared are those of one label (two firms' names only when they open alike)
     runs: dict[tuple[str, str], list[int]] = {}
     for i, (label, name) in enumerate(keys):
-        if label in _VARIANT_LABELS:
+        # (platforms' names are variants only when both end in 平台)
+        if label in _VARIANT_LABELS and (label != "Platform" or name.endswith("平台")):
             runs.setdefault((label, name[:2] if label == "Company" else ""), []).append(i)
     longest_first = sorted(places, key=len, reverse=True)
     stripped: dict[str, str] = {}
@@ -174,7 +179,14 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
             stripped[name] = _strip_places(name, longest_first)
         return stripped[name]
 
-    for run in runs.values():
+    for (label, _), run in runs.items():
+        if label == "Project":  # a variant: the other's name without its leading places
+            at = {keys[i][1]: i for i in run}
+            for j in run:
+                i = at.get(strip(keys[j][1]), j)
+                if i != j:
+                    uf.union(i, j)
+            continue
         for n, i in enumerate(run):
             label, a = keys[i]
             for j in run[n + 1 :]:
@@ -183,7 +195,7 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
 
 
 def _variants(label: str, a: str, b: str, strip: Callable[[str], str]) -> bool:
-    """Whether two names of one label name the same entity."""
+    """Whether two names of one label name the same entity (projects: _merge_variants)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if label == "Company":
         return (
@@ -196,8 +208,6 @@ def _variants(label: str, a: str, b: str, strip: Callable[[str], str]) -> bool:
         )
     if label == "Policy":
         return len(short) >= 5 and short in long
-    if label == "Project":
-        return short == strip(long)
     if long.endswith("平台") and short.endswith("平台"):  # Platform
         ka = _PLATFORM_NOISE.sub("", strip(a))
         return len(ka) >= 5 and ka == _PLATFORM_NOISE.sub("", strip(b))
@@ -217,14 +227,14 @@ def _merge_appositions(
             uf.union(index[(a.label, a.name)], index[(b.label, b.name)])
 
 
-def _choose_name(label: str, names: list[str], from_gazetteer: bool, mentions: list[Any]) -> str:
+def _choose_name(label: str, names: list[str], gazetteer_names: set[str]) -> str:
+    """The canonical name of a group: a gazetteer's name first (`gazetteer_names`: the names of
+    the label's gazetteer mentions when the group has one, else empty)."""
     if len(names) == 1:
         return names[0]
-    if from_gazetteer:
-        gaz_names = {m.name for m in mentions if m.source == "gazetteer" and m.label == label}
-        known = [n for n in names if n in gaz_names]
-        if known:
-            return known[0]
+    known = [n for n in names if n in gazetteer_names]
+    if known:
+        return known[0]
     if label == "Company":
         return min(names, key=lambda n: (len(n), n))
     if label == "Platform":

@@ -31,7 +31,12 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
     size = len(text)
     last_end = 0  # end of the last stretch (the loop runs once per anchor: kept lean)
     words = _plain_words(anchor)
-    spans = _word_spans(text, words) if words else (a.span() for a in anchor.finditer(text))
+    if words:
+        spans: Iterable[tuple[int, int]] = _word_spans(text, words)
+    elif openers := _class_openers(anchor):
+        spans = (a.span() for a in finditer_from(anchor, text, openers))
+    else:
+        spans = (a.span() for a in anchor.finditer(text))
     for start, end in spans:
         start -= before
         end += after
@@ -46,7 +51,9 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
 
 
 _last_stretches: dict[tuple[re.Pattern[str], int, int], tuple[str, list[list[int]]]] = {}
-_MAX_PLAIN_WORDS = 4  # more words: one scan by `re` is faster than a `str.find` per word
+# More words: one scan by `re` is faster than a `str.find` per word (a search for a longer word
+# costs about twice one for a single character).
+_MAX_FIND_COST = 8
 
 
 @lru_cache(maxsize=256)
@@ -71,39 +78,43 @@ def _plain_words(anchor: re.Pattern[str]) -> tuple[str, ...] | None:
         if not item or any(kind is not _const.LITERAL for kind, _ in item):
             return None
         words.append("".join(chr(value) for _, value in item))
-    return tuple(words) if len(words) <= _MAX_PLAIN_WORDS else None
+    cost = sum(1 if len(word) == 1 else 2 for word in words)
+    return tuple(words) if cost <= _MAX_FIND_COST else None
 
 
 @lru_cache(maxsize=256)
-def _by_opener(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
-    """The words by their first character, each group in `words`' order."""
-    out: dict[str, tuple[str, ...]] = {}
-    for word in words:
-        out[word[0]] = (*out.get(word[0], ()), word)
-    return out
+def _class_openers(anchor: re.Pattern[str]) -> str:
+    """The characters of the class of plain characters an anchor opens with ([”’]…), or "":
+    `re` tests such a class at every position of a text, `str.find` skips to its characters."""
+    if anchor.flags & re.IGNORECASE:
+        return ""
+    tree = list(_parser.parse(anchor.pattern))
+    if not tree or tree[0][0] is not _const.IN:
+        return ""
+    items = tree[0][1]
+    if any(kind is not _const.LITERAL for kind, _ in items):
+        return ""
+    return "".join(chr(value) for _, value in items)
 
 
 def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """The spans of the alternation of `words` as `finditer` gives them: at the leftmost place
-    the first word (in `words`' order) written there, then on after it. The places are found
-    by a `str.find` of each first character (a search for one character is the fastest)."""
-    by_opener = _by_opener(words)
-    places = []
-    for ch in by_opener:
-        at = text.find(ch)
+    where one is written, the first of them (in `words`' order) written there, then on after
+    it. Each word is found by `str.find`, which skips over the text faster than `re` tests
+    each position against the words' first characters."""
+    found = []  # (place, rank of the word written there)
+    for rank, word in enumerate(words):
+        at = text.find(word)
         while at >= 0:
-            places.append(at)
-            at = text.find(ch, at + 1)
-    places.sort()
+            found.append((at, rank))
+            at = text.find(word, at + 1)
+    found.sort()
     out = []
     end = 0
-    for at in places:
+    for at, rank in found:
         if at >= end:
-            for word in by_opener[text[at]]:
-                if text.startswith(word, at):
-                    end = at + len(word)
-                    out.append((at, end))
-                    break
+            end = at + len(words[rank])
+            out.append((at, end))
     return out
 
 

@@ -47,3 +47,34 @@ def test_other_labels_never_merge_as_variants() -> None:
     text = "洛阳市工信局与洛阳市工信局办公室"
     mentions = [_mention(0, "Agency", "洛阳市工信局"), _mention(7, "Agency", "洛阳市工信局办公室")]
     assert len(resolve_mentions(mentions, text)) == 2
+
+
+def test_projects_merge_with_their_name_after_its_place() -> None:
+    text = "洛阳市星云工程、星云工程、洛阳星云工程、云帆工程与洛阳市"
+    mentions = [
+        _mention(0, "Project", "洛阳市星云工程"),
+        _mention(8, "Project", "星云工程"),
+        _mention(13, "Project", "洛阳星云工程"),
+        _mention(20, "Project", "云帆工程"),
+        _mention(25, "City", "洛阳市"),
+    ]
+    entities = resolve_mentions(mentions, text)
+    assert sorted((e.name, e.aliases) for e in entities if e.label == "Project") == [
+        ("云帆工程", ()),
+        ("洛阳市星云工程", ("星云工程", "洛阳星云工程")),
+    ]
+
+
+def test_platforms_merge_only_when_both_end_in_platform() -> None:
+    text = "洛阳市星云智造工业互联网平台、星云智造平台、星云智造系统与洛阳市"
+    mentions = [
+        _mention(0, "Platform", "洛阳市星云智造工业互联网平台"),
+        _mention(15, "Platform", "星云智造平台"),
+        _mention(22, "Platform", "星云智造系统"),
+        _mention(29, "City", "洛阳市"),
+    ]
+    entities = resolve_mentions(mentions, text)
+    assert sorted((e.name, e.aliases) for e in entities if e.label == "Platform") == [
+        ("星云智造系统", ()),
+        ("洛阳市星云智造工业互联网平台", ("星云智造平台",)),
+    ]

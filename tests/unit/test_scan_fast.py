@@ -12,6 +12,7 @@ import pytest
 
 from loaders.extract.entities import quoted
 from loaders.extract.scan import (
+    _class_openers,
     _plain_words,
     _word_spans,
     finditer_from,
@@ -49,7 +50,9 @@ def test_plain_words_of_anchors() -> None:
     assert _plain_words(re.compile("携手|联手|牵手")) == ("携手", "联手", "牵手")
     assert _plain_words(re.compile("(?:收购|并购)")) == ("收购", "并购")
     assert _plain_words(re.compile("政府")) is None  # one word: `re` finds it fast itself
-    assert _plain_words(re.compile("甲|乙|丙|丁|戊")) is None  # many words: one scan by `re`
+    assert _plain_words(re.compile("[会办厅委室局组]")) == tuple("会办厅委室局组")
+    many = re.compile("甲|乙|丙|丁|戊|己|庚|辛|壬")
+    assert _plain_words(many) is None  # many words: one scan by `re`
     assert _plain_words(re.compile("[^（]")) is None
     assert _plain_words(re.compile("[a-z]")) is None
     assert _plain_words(re.compile("等(?:\\d+[名位])?")) is None
@@ -59,7 +62,7 @@ def test_plain_words_of_anchors() -> None:
 @pytest.mark.parametrize(
     "anchor",
     ["[（(]", "携手|联手|牵手", "甲乙|乙甲|甲", "乙甲|甲乙", "是一家|作为一家|是一个|为一家",
-     "甲|甲乙|乙", "[甲乙（]"],
+     "甲|甲乙|乙", "[甲乙（]", "乙|甲乙丙|甲乙|甲"],
 )
 def test_word_spans_are_the_spans_of_finditer(anchor: str) -> None:
     pattern = re.compile(anchor)
@@ -87,4 +90,16 @@ def test_near_scan_with_a_plain_word_anchor_finds_what_the_full_scan_finds() -> 
     pool = ["星云", "携手", "联手", "洛阳", "，", "携", "手", "联"]
     for text in _texts(pool):
         near = finditer_near(pattern, text, anchor, before=3, after=2)
+        assert _spans(near) == _spans(pattern.finditer(text))
+
+
+def test_near_scan_with_an_anchor_opening_with_a_class_finds_what_the_full_scan_finds() -> None:
+    """An anchor that opens with a class of plain characters is found where they are written."""
+    assert _class_openers(re.compile("[”’](?:和[甲乙]?)?[“‘]")) == "”’"
+    assert _class_openers(re.compile("[^”](?:和)?")) == ""
+    pattern = re.compile("[甲乙]{0,2}[”’](?:和[甲乙]{0,2})?[“‘][甲乙]?")
+    anchor = re.compile("[”’](?:和[甲乙]{0,2})?[“‘]")
+    pool = ["甲", "乙", "”", "’", "“", "‘", "和", "，"]
+    for text in _texts(pool):
+        near = finditer_near(pattern, text, anchor, before=2, after=1)
         assert _spans(near) == _spans(pattern.finditer(text))

@@ -97,6 +97,8 @@ _GOVERNMENT_WORD = re.compile("政府")  # in every match: scanned near it only 
 _BARE_GOVERNMENT_REACH = (3, 4)
 _BARE_COMMITTEE = re.compile(r"([市省区县])委(?![员会托屈婉])")
 _COMMITTEE_CHAR = re.compile("委")  # in every match: scanned near it only (loaders.extract.scan)
+_BARE_OFFICE = re.compile(r"[市省]?(?:委|办|局|厅)")
+_UNIVERSITY = re.compile("大学|(?<![科程])学院")
 
 
 def agency_mentions(ctx: Context) -> list[Mention]:
@@ -147,7 +149,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
             if m.group(0) not in ("市委", "省委") and not ctx.gaz.lookup(m.group(0)):
                 continue
         surface = text[start : m.end()]
-        if re.fullmatch(r"[市省]?(?:委|办|局|厅)", surface):
+        if _BARE_OFFICE.fullmatch(surface):
             continue
         local = text[m.start() : m.end()]
         if (local, prefix_place) not in expanded:
@@ -171,7 +173,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
         words = ctx.tokens.token_words(m.start(), m.end())
         if any(len(w) > 1 and is_predicate(w) for w in words):
             continue  # 中国电信携手星河研究院: two names and a verb, not one institute
-        if re.search("大学|(?<![科程])学院", surface):
+        if _UNIVERSITY.search(surface):
             continue  # a university's institute is the university's (Organization, L28)
         mention = Mention(m.start(), m.end(), "Agency", surface, surface, "pattern:institute")
         mention.place_prefix = _places_inside(ctx, surface)

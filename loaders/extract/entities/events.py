@@ -37,6 +37,8 @@ _UNNAMED_EVENT = re.compile(
 _EDITION_INSIDE = re.compile(r"\d{4}|第[一二三四五六七八九十百\d]+[届次]|首届")
 # An edition, then the words of a name up to the event word (no clause mark between).
 _EDITION_LED = re.compile(f"(?:第[一二三四五六七八九十百\\d]+届|首届)[{HAN}A-Za-z0-9·]{{2,16}}$")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_SESSION_NUMBER = re.compile("第[一二三四五六七八九十百\\d]+次")
 _WORLD_LEAD = re.compile(r"^(?:世界|全球|国际|中国|全国|亚洲|亚太|中央|国家)")
 
 
@@ -80,9 +82,7 @@ def event_mentions(ctx: Context) -> list[Mention]:
             "》",
         ):
             continue  # quoted and 《》 names are read by their own finders
-        if re.match(f"[{HAN}]", text[m.end() : m.end() + 1]) and not ctx.tokens.is_boundary(
-            m.end()
-        ):
+        if _HAN_CHAR.match(text, m.end()) and not ctx.tokens.is_boundary(m.end()):
             continue  # 大会堂, 会议室: the event word opens a longer word
         left = _event_left(ctx, m.start())
         edition_led = _EDITION_LED.search(text, max(0, m.start() - 24), m.start())
@@ -113,7 +113,7 @@ def event_mentions(ctx: Context) -> list[Mention]:
         if suffix == "两会":
             ok = bool(places or core in ("全国", "省", "市")) and len(core) <= 2
         elif suffix in ("会议", "党代会"):
-            ok = bool(edition and re.search("第[一二三四五六七八九十百\\d]+次", surface)) or bool(
+            ok = bool(edition and _SESSION_NUMBER.search(surface)) or bool(
                 world and core.startswith("中央") and len(core) >= 4
             )
             ok = ok and bool(places or world or len(core) >= 4)

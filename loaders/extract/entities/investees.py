@@ -18,11 +18,14 @@ def investee_firms(text: str, mentions: list[Mention]) -> None:
     """Relabel, in place, the platform brands a buying verb takes as its objects (投资甲、乙＆丙:
     each a Company), the verb's objects being the names right after it, joined as a list; the
     brand is the company wherever the article names it."""
-    if not any(m.label == "Platform" for m in mentions) or not _BUYING.search(text):
+    if not any(m.label == "Platform" for m in mentions):
+        return
+    verbs = list(_BUYING.finditer(text))
+    if not verbs:
         return
     by_start = {m.start: m for m in mentions if not m.nested}
     firms: set[str] = set()
-    for verb in _BUYING.finditer(text):
+    for verb in verbs:
         pos = verb.end()
         while (m := by_start.get(pos)) is not None:
             if m.label == "Platform" and not _PRODUCT_WORD.search(m.name):
@@ -46,6 +49,7 @@ _LATIN_BUYER = re.compile(
 _LATIN_BOUGHT = re.compile(
     f"(?:投资|收购|并购|入股)\\s?({_LATIN_NAME}(?:\\s?、\\s?{_LATIN_NAME})*)(?![A-Za-z0-9])"
 )
+_LATIN_NAME_RE = re.compile(_LATIN_NAME)
 
 
 def latin_deal_firms(text: str) -> list[Mention]:
@@ -55,7 +59,7 @@ def latin_deal_firms(text: str) -> list[Mention]:
         return []
     spans: list[tuple[int, int]] = [m.span(1) for m in _LATIN_BUYER.finditer(text)]
     for m in _LATIN_BOUGHT.finditer(text):
-        for item in re.finditer(_LATIN_NAME, m.group(1)):
+        for item in _LATIN_NAME_RE.finditer(m.group(1)):
             spans.append((m.start(1) + item.start(), m.start(1) + item.end()))
     out = []
     for start, end in sorted(set(spans)):

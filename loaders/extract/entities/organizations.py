@@ -46,13 +46,14 @@ _GENERIC_STEM = re.compile(
     r"海外|国外|国内|境外|社会|民间|群众|学生|企业|创新|战略|技术|科技|标准|生态|合作|青年|"
     r"该|此|这|那|其|每|本|多|几|两|各|一|某|[0-9]+|[一二三四五六七八九十百千]+[个家所])+$"
 )
+_LETTER = re.compile(f"[{HAN}A-Za-z]")
 
 
 def _usable(ctx: Context, start: int, end: int, suffix_start: int) -> bool:
     stem = ctx.text[start:suffix_start]
     core_start, _ = _strip_places(ctx, start, suffix_start)
     core = ctx.text[core_start:suffix_start]
-    if len(stem) < 2 or not re.search(f"[{HAN}A-Za-z]", stem):
+    if len(stem) < 2 or not _LETTER.search(stem):
         return False
     if _GENERIC_STEM.fullmatch(stem) or _GENERIC_MODIFIERS.fullmatch(stem):
         return False

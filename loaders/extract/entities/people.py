@@ -99,13 +99,15 @@ def shaped_like_word(name: str) -> bool:
 
 
 def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
-    if len(name) < 2 or len(name) > 4 or not HAN_WORD.fullmatch(name):
+    if len(name) < 2 or len(name) > 4:
         return False
     if name[:2] in COMPOUND_SURNAMES:
         given = name[2:]
     elif name[0] in SURNAMES:
         given = name[1:]
     else:
+        return False
+    if not HAN_WORD.fullmatch(name):  # (after the cheaper surname test)
         return False
     if not 1 <= len(given) <= 2 or any(ch in "的了和与及在是为等市省区县局" for ch in given):
         return False
@@ -190,17 +192,17 @@ def person_mentions(ctx: Context) -> list[Mention]:
     text = ctx.text
     found: dict[str, tuple[int, int]] = {}
     titles = list(_TITLE_RE.finditer(text))  # read twice below
+    # a name ends before a function word or verb of the list, else before a common word
+    ends_name = (
+        _AFTER_NAME_RE.match,
+        lambda t, p: _word_follows(ctx, t, p),
+        lambda t, p: _verb_follows(ctx, t, p),
+    )
     for m in (*titles, *_OCCUPATION_RE.finditer(text)):
         pos = m.end()
         if text[pos : pos + 1] in ("为", "是") and text[pos : pos + 2] not in _COPULA_WORDS:
             pos += 1  # 董事长为甲乙: the post, then its holder
-        # a name ends before a function word or verb of the list, else before a common word
         names = _names_after(ctx, text, pos)
-        ends_name = (
-            _AFTER_NAME_RE.match,
-            lambda t, p: _word_follows(ctx, t, p),
-            lambda t, p: _verb_follows(ctx, t, p),
-        )
         for ends in ends_name:
             name = next((n for n in names if ends(text, pos + len(n))), "")
             if name:

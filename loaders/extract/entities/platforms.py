@@ -69,7 +69,11 @@ _ONE_INDUSTRY = re.compile(f"[{HAN}]{{2,5}}行业")
 
 
 _RANKING = re.compile(r"(?:Top|TOP|No|NO)\d+")
-_HAN_CHAR = re.compile(f"[{HAN}]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_SECTOR_WORD = re.compile("行业|领域|产业")
+_INDUSTRY_WORD = re.compile("行业|领域")
+_LATIN_CORE = re.compile(r"[A-Za-z][A-Za-z0-9³²+.\-]*(?: [A-Za-z0-9]+)?")
+_LATIN_BRAND = re.compile(r"[A-Za-z][A-Za-z0-9³²+.\-]*")
 _DIGIT_OR_HYPHEN = re.compile(r"[\d\-]")
 
 
@@ -124,29 +128,30 @@ def _brand_run(ctx: Context, words: list[str]) -> str:
     """A proper name opening a platform's title: rare words, or two or more single characters
     the segmenter could not join (宝 联 登 → an unknown name)."""
     run: list[str] = []
+    singles = 0
     for w in words:
-        single = len(w) == 1 and _HAN_CHAR.fullmatch(w) and w not in STOP_TOKENS
-        if single or (
-            len(w) > 1
+        if len(w) == 1:
+            if not "\u4e00" <= w <= "\u9fff" or w in STOP_TOKENS:  # (a Han character: HAN)
+                break
+            singles += 1
+        elif not (
+            w
             and ctx.is_rare(w)
             and (_word_tag(w) or "") != "v"  # 夯实|大模型: a rare verb is no brand
             and not _GENERIC_MODIFIERS.fullmatch(w)
         ):
-            run.append(w)
-        else:
             break
-    singles = sum(1 for w in run if len(w) == 1)
-    if any(len(w) > 1 for w in run) or singles >= 2:
-        return "".join(run)
-    return ""
+        run.append(w)
+    return "".join(run) if len(run) > singles or singles >= 2 else ""
 
 
-def _owner_in_front(ctx: Context, core: str, core_start: int) -> str:
+def _owner_in_front(
+    ctx: Context, core: str, core_start: int, orgs_at: dict[int, list[Mention]]
+) -> str:
     """The owner written in front of a platform's title, when the article also names it on its
-    own elsewhere (星河科技 … 星河科技城市内涝预警系统) or the gazetteer knows it."""
-    known = next(
-        (c for c in ctx.known_orgs if c.start == core_start and c.label == "Company"), None
-    )
+    own elsewhere (星河科技 … 星河科技城市内涝预警系统) or the gazetteer knows it (`orgs_at`:
+    the known organisations by start)."""
+    known = next((c for c in orgs_at.get(core_start, ()) if c.label == "Company"), None)
     if known is not None and known.end - core_start < len(core):
         return ctx.text[core_start : known.end]
     hit = _OWNER_END.match(core)
@@ -194,11 +199,12 @@ def platform_mentions(ctx: Context) -> list[Mention]:
     orgs_at: dict[int, list[Mention]] = {}  # start → the known organisations starting there
     for c in ctx.known_orgs:
         orgs_at.setdefault(c.start, []).append(c)
+    city_starts = {p.start for p in ctx.cities}
     for m in _PLATFORM_SUFFIX.finditer(text):
         suffix = m.group(0)
         if text[m.start() - 1 : m.start()] in ("”", "’"):
             continue
-        if suffix in ("APP", "App") and re.match("[A-Za-z]", text[m.start() - 1 : m.start()]):
+        if suffix in ("APP", "App") and _LATIN_LETTER.match(text[m.start() - 1 : m.start()]):
             continue  # WebApp: the letters belong to a longer word
         nxt = _LATIN_NAME.match(text, m.end())
         if text[m.end() : m.end() + 1] in ("“", "‘") or (nxt and _product_latin(nxt.group(1))):
@@ -208,10 +214,10 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         left = _cut_at_verbs(ctx, _left_with_parens(ctx, m.start(), max_chars=20), m.start())
         if text[left : left + 1] == "出" and text[left - 1 : left] in "发制造推做建":
             left += 1  # 开发出|星云平台: the verb's complement is not part of the name
-        if suffix != "大模型" and any(
+        if suffix != "大模型" and left in orgs_at and any(
             c.label == "Platform"
             and c.end < m.start()
-            and not any(p.start == c.end for p in ctx.cities)  # INDICS长沙…: regional instance
+            and c.end not in city_starts  # INDICS长沙…: regional instance
             for c in orgs_at.get(left, ())
         ):
             continue  # 卡奥斯BaaS引擎…操作系统: a component counts as its known platform (L4)
@@ -238,13 +244,13 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         if (
             2 <= len(run) <= 6
             and suffix in ("工业互联网平台", "云平台", "操作系统")
-            and not re.search("行业|领域|产业", core)
+            and not _SECTOR_WORD.search(core)
         ):
             brand = run
-        owner = "" if places or bare_home else _owner_in_front(ctx, core, core_start)
+        owner = "" if places or bare_home else _owner_in_front(ctx, core, core_start, orgs_at)
         generic = bool(_GENERIC_MODIFIERS.fullmatch(core))
-        latin = re.fullmatch(r"[A-Za-z][A-Za-z0-9³²+.\-]*(?: [A-Za-z0-9]+)?", core)
-        brand_end = re.match(r"[A-Za-z][A-Za-z0-9³²+.\-]*", core)
+        latin = _LATIN_CORE.fullmatch(core)
+        brand_end = _LATIN_BRAND.match(core)
         latin_place = (
             next((c for c in ctx.cities if c.start == core_start + brand_end.end()), None)
             if brand_end and not latin
@@ -288,7 +294,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             and _INTRO_BEFORE.search(text[max(0, left - 6) : left])
         ):
             name = fold(surface)  # 打造了能源行业工业互联网平台: the one platform being built
-        elif re.search("行业|领域", core):
+        elif _INDUSTRY_WORD.search(core):
             continue  # 服装行业垂直平台, 行业级特色工业互联网平台: a kind of platform
         elif (
             not generic

@@ -127,6 +127,9 @@ _WORK_REPORT = re.compile(
     r"(?:\d{4}年?)?(?:[\u4e00-\u9fff]{2,8}?[省市区县])?(?:\d{4}年)?政府工作报告"
 )
 _WORK_REPORT_LEAD = 5 + 9 + 5  # the longest year, place and year before 政府工作报告
+_YEAR = re.compile(r"\d{4}")
+_DATED_WORK_REPORT = re.compile(r"\d{4}年?(?:[\u4e00-\u9fff]{2,8}?[省市区县])?政府工作报告")
+_YEARS = re.compile(r"[一二三四五六七八九十\d]+年")
 
 
 _PLACE_TITLE_END = (
@@ -166,9 +169,7 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
             if _CAMPAIGN_PLAN.search(name):
                 label = "Project"  # 星河人才计划: a programme (L38), not a plan document
             stem = _POLICY_ITEM_END.sub("", name)
-            if _GENERIC_MODIFIERS.fullmatch(stem) or re.fullmatch(
-                r"[一二三四五六七八九十\d]+年", stem
-            ):
+            if _GENERIC_MODIFIERS.fullmatch(stem) or _YEARS.fullmatch(stem):
                 continue
             mention = Mention(start, start + len(item), label, name, item, "pattern:issued_list")
             if item != name:
@@ -184,17 +185,17 @@ def unquoted_policy_mentions(ctx: Context) -> list[Mention]:
         if surface == "政府工作报告" or text[m.start() - 1 : m.start()] == "《":
             continue
         lead = m.start()
-        if not re.match(r"\d{4}", surface):
+        if not _YEAR.match(surface):
             city = next((c for c in ctx.cities if c.start == lead), None)
             if city is None:
                 hit = [c for c in ctx.cities if c.start >= lead and c.end <= m.end()]
                 if not hit:
                     continue
                 lead = hit[0].start
-        elif not re.fullmatch(r"\d{4}年?(?:[\u4e00-\u9fff]{2,8}?[省市区县])?政府工作报告", surface):
+        elif not _DATED_WORK_REPORT.fullmatch(surface):
             continue
         surface = text[lead : m.end()]
-        if not re.match(r"\d{4}", surface) and not ctx.cities_in(lead, m.end()):
+        if not _YEAR.match(surface) and not ctx.cities_in(lead, m.end()):
             continue
         name = fold(surface)
         out.append(Mention(lead, m.end(), "Policy", name, surface, "pattern:work_report"))

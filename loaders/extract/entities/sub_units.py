@@ -25,6 +25,7 @@ _NAMED_UNIT = re.compile(
     f"(?P<kind>研究院|研究所|分院|分所|分会|研究组|工作组|专班|中心|委员会|[{HAN}]委会)"
 )
 _CLAUSE_CHARS = re.compile("[的了在是将对向把被从]")
+_PARTICLE = re.compile("[的了在是将对与向]")
 
 
 def _unit(parent: Mention, end: int, text: str, source: str) -> Mention:
@@ -59,7 +60,7 @@ def sub_unit_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         if parent.label not in ("Agency", "Organization") or parent.nested:
             continue
         m = _UNIT_BEFORE_TITLE.match(text, parent.end) if parent.label == "Agency" else None
-        if m is not None and not re.search("[的了在是将对与向]", m.group(1)):
+        if m is not None and not _PARTICLE.search(m.group(1)):
             out.append(_unit(parent, m.end(1), text, "pattern:sub_unit"))
             continue
         m = _NAMED_UNIT.match(text, parent.end)
