@@ -97,6 +97,47 @@ def _class_openers(anchor: re.Pattern[str]) -> str:
     return "".join(chr(value) for _, value in items)
 
 
+def opening_chars(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The characters every match of `pattern` opens with (a cheap test before trying it at a
+    place); ValueError when they cannot be listed (a range, a wildcard, an empty match)."""
+    if pattern.flags & re.IGNORECASE:
+        raise ValueError(f"case-insensitive pattern: {pattern.pattern!r}")
+    chars, may_be_empty = _openers(_parser.parse(pattern.pattern))
+    if may_be_empty:
+        raise ValueError(f"a match may be empty: {pattern.pattern!r}")
+    return frozenset(chars)
+
+
+def _openers(items: Iterable[tuple[object, object]]) -> tuple[set[str], bool]:
+    """The opening characters of a parsed sequence, and whether it may match nothing."""
+    chars: set[str] = set()
+    for kind, value in items:
+        if kind is _const.LITERAL:
+            return chars | {chr(value)}, False  # type: ignore[arg-type]
+        if kind is _const.IN:
+            if any(k is not _const.LITERAL for k, _ in value):  # type: ignore[attr-defined]
+                raise ValueError("a class with ranges or categories")
+            return chars | {chr(v) for _, v in value}, False  # type: ignore[attr-defined]
+        if kind in (_const.AT, _const.ASSERT, _const.ASSERT_NOT):
+            continue  # zero width
+        if kind is _const.SUBPATTERN:
+            found, empty = _openers(value[-1])  # type: ignore[index]
+        elif kind is _const.BRANCH:
+            parts = [_openers(branch) for branch in value[1]]  # type: ignore[index]
+            found = set().union(*(c for c, _ in parts))
+            empty = any(e for _, e in parts)
+        elif kind in (_const.MAX_REPEAT, _const.MIN_REPEAT):
+            low, _, body = value  # type: ignore[misc]
+            found, empty = _openers(body)
+            empty = empty or low == 0
+        else:
+            raise ValueError(f"cannot list the openers of {kind}")
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
+
+
 def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """The spans of the alternation of `words` as `finditer` gives them: at the leftmost place
     where one is written, the first of them (in `words`' order) written there, then on after
@@ -104,10 +145,7 @@ def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     each position against the words' first characters."""
     found = []  # (place, rank of the word written there)
     for rank, word in enumerate(words):
-        at = text.find(word)
-        while at >= 0:
-            found.append((at, rank))
-            at = text.find(word, at + 1)
+        found.extend((at, rank) for at in positions(text, word))
     found.sort()
     out = []
     end = 0
@@ -141,7 +179,7 @@ def finditer_from(pattern: re.Pattern[str], text: str, openers: str) -> Iterator
     which skips over the text faster than `re` tries a character class at every position).
     The same matches, in the same order: a match opens at the leftmost place at or after the
     end of the one before where the pattern matches, and that place holds an opener."""
-    at = sorted(i for ch in set(openers) for i in _positions(text, ch))
+    at = sorted(i for ch in set(openers) for i in positions(text, ch))
     end = 0
     for pos in at:
         if pos >= end and (m := pattern.match(text, pos)) is not None:
@@ -149,11 +187,14 @@ def finditer_from(pattern: re.Pattern[str], text: str, openers: str) -> Iterator
             yield m
 
 
-def _positions(text: str, ch: str) -> Iterator[int]:
-    at = text.find(ch)
+def positions(text: str, word: str, overlapping: bool = True) -> Iterator[int]:
+    """Where `word` is written in `text`, by `str.find`; with `overlapping` False, each after the
+    end of the one before (the starts of `re.finditer(re.escape(word), text)`)."""
+    step = 1 if overlapping else len(word)
+    at = text.find(word)
     while at >= 0:
         yield at
-        at = text.find(ch, at + 1)
+        at = text.find(word, at + step)
 
 
 def find_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:

@@ -103,3 +103,22 @@ def test_near_scan_with_an_anchor_opening_with_a_class_finds_what_the_full_scan_
     for text in _texts(pool):
         near = finditer_near(pattern, text, anchor, before=2, after=1)
         assert _spans(near) == _spans(pattern.finditer(text))
+
+
+def test_opening_chars_lists_the_first_characters_of_every_match() -> None:
+    from loaders.extract.scan import opening_chars
+
+    assert opening_chars(re.compile(r"^(?:曾|现任|担任)")) == frozenset("曾现担")
+    # an optional opening adds its characters to those of what follows it
+    assert opening_chars(re.compile(r"(?:以下)?(?:简称|下称)为?")) == frozenset("以简下")
+    assert opening_chars(re.compile(r"[”’](?=\S)|日报")) == frozenset("”’日")
+    assert opening_chars(re.compile(r"(?<!新)a+b")) == frozenset("a")
+
+
+@pytest.mark.parametrize("pattern", [r"[一-龥]{2}省", r".省", r"(?:市)?", r"X", r"a*"])
+def test_opening_chars_refuses_what_it_cannot_list(pattern: str) -> None:
+    from loaders.extract.scan import opening_chars
+
+    flags = re.IGNORECASE if pattern == "X" else 0
+    with pytest.raises(ValueError):
+        opening_chars(re.compile(pattern, flags))

@@ -109,20 +109,17 @@ def agency_mentions(ctx: Context) -> list[Mention]:
     text = ctx.text
     last: Mention | None = None
     expanded: dict[tuple[str, str | None], str] = {}  # (a body is named again and again)
-    cities_ending: dict[int, list[Mention]] = {}  # end → the places ending there, in order
-    for c in ctx.cities:
-        cities_ending.setdefault(c.end, []).append(c)
     for m in finditer_near(_DEPT_RE, text, _DEPT_END, *_DEPT_REACH):
         start = m.start()
         prefix_place: str | None = None
         written = True
         written_parent: str | None = None
-        city = next(iter(cities_ending.get(start, ())), None)
+        city = ctx.city_ending_at(start)
         if city is not None:
             start, prefix_place = city.start, city.name
             written = not ZONE_KIND.fullmatch(city.surface)  # 高新区科技局: no place written
             # 常州市武进区工信局: the written parent belongs to the surface (an alias) too
-            parent = next((c for c in cities_ending.get(start, ()) if not c.nested), None)
+            parent = next((c for c in ctx.cities_ending_at(start) if not c.nested), None)
             if parent is not None and parent.props.get("level") != "district":
                 start = parent.start
                 written_parent = parent.name

@@ -13,6 +13,7 @@ from typing import Any
 from loaders.extract.entities.lexicon import STOP_TOKENS
 from loaders.extract.nlp import TextDoc as Doc
 from loaders.extract.nlp import word_frequency, word_tag
+from loaders.extract.scan import opening_chars
 
 HAN = "\u4e00-\u9fff"
 HAN_WORD = re.compile(f"[{HAN}]+")
@@ -149,9 +150,12 @@ class Context:
         self.gaz = _cached_gazetteer()
         self.known_orgs: list[Mention] = []  # gazetteer organisations, for names they open
         self.cities: list[Mention] = []  # sorted by start once the gazetteer pass is done
-        self._city_starts: list[int] | None = None
-        self._indexed: tuple[list[Mention], list[Mention]] | None = None  # what the dicts index
-        self._city_by_end: dict[int, Mention] = {}
+        # Indexes by position of `cities` and `known_orgs`, rebuilt when either list is replaced
+        # (the finders assign new lists; none changes one in place).
+        self._indexed: tuple[list[Mention], list[Mention]] | None = None  # the lists indexed
+        self._city_starts: list[int] = []
+        self._cities_by_start: dict[int, list[Mention]] = {}
+        self._cities_by_end: dict[int, list[Mention]] = {}
         self._orgs_by_start: dict[int, list[Mention]] = {}
         self.home_city: str | None = None
         self.home_province: str | None = None
@@ -159,28 +163,35 @@ class Context:
     def is_rare(self, word: str) -> bool:
         return self.freq(word) < _RARE_FREQ
 
-    def _starts_of_cities(self) -> list[int]:
-        if self._city_starts is None or len(self._city_starts) != len(self.cities):
-            self._city_starts = [m.start for m in self.cities]
-        return self._city_starts
-
     def _index(self) -> None:
         """(Re)build the indexes by position when `cities` or `known_orgs` was replaced."""
         indexed = self._indexed
         if indexed is not None and indexed[0] is self.cities and indexed[1] is self.known_orgs:
             return
         self._indexed = (self.cities, self.known_orgs)
-        self._city_by_end = {}
+        self._city_starts = [m.start for m in self.cities]
+        self._cities_by_start, self._cities_by_end = {}, {}
         for m in self.cities:
-            self._city_by_end.setdefault(m.end, m)
+            self._cities_by_start.setdefault(m.start, []).append(m)
+            self._cities_by_end.setdefault(m.end, []).append(m)
         self._orgs_by_start = {}
         for m in self.known_orgs:
             self._orgs_by_start.setdefault(m.start, []).append(m)
 
+    def cities_starting_at(self, start: int) -> list[Mention]:
+        """The city mentions that start at `start`, in start order."""
+        self._index()
+        return self._cities_by_start.get(start, [])
+
+    def cities_ending_at(self, end: int) -> list[Mention]:
+        """The city mentions that end at `end`, in start order."""
+        self._index()
+        return self._cities_by_end.get(end, [])
+
     def city_ending_at(self, end: int) -> Mention | None:
         """The first city mention (in start order) that ends at `end`."""
-        self._index()
-        return self._city_by_end.get(end)
+        found = self.cities_ending_at(end)
+        return found[0] if found else None
 
     def known_orgs_at(self, start: int) -> list[Mention]:
         """The known organisations whose mention starts at `start`."""
@@ -189,7 +200,8 @@ class Context:
 
     def cities_in(self, start: int, end: int) -> list[Mention]:
         """City mentions inside [start, end) (cities are kept sorted by start)."""
-        starts = self._starts_of_cities()
+        self._index()
+        starts = self._city_starts
         i = bisect_left(starts, start)
         j = bisect_left(starts, end, lo=i)
         return [m for m in self.cities[i:j] if m.end <= end]
@@ -197,17 +209,10 @@ class Context:
     def leading_places(self, start: int, end: int) -> list[Mention]:
         """City mentions that open the span [start, end), one after another (山东淄博…),
         including a parent written inside a longer one (重庆 in 重庆两江新区), outermost first."""
-        starts = self._starts_of_cities()
-        cities = self.cities
         out: list[Mention] = []
         pos = start
         while pos < end:
-            # the cities inside the span that start at `pos`, by bisection (most spans have none)
-            i = bisect_left(starts, pos)
-            if i == len(starts) or starts[i] != pos:
-                break
-            j = bisect_right(starts, pos, lo=i)
-            here = [m for m in cities[i:j] if m.end <= end]
+            here = [m for m in self.cities_starting_at(pos) if m.end <= end]
             if not here:
                 break
             if out and not self._inside_of(here, out[-1]):
@@ -258,8 +263,6 @@ def name_left_edge(
     Single characters are pieces of an unknown name whatever their dictionary tag; verbs rarer
     than `verb_min_freq` may be words of the name (超导 in a firm's name)."""
     text, starts, words = ctx.text, ctx.tokens.starts, ctx.tokens.words
-    freq = ctx.freq  # (_reads_inside_name is memoised for the dictionary's frequencies only)
-    inside = _reads_inside_name if freq is word_frequency else _reads_inside_name.__wrapped__
     # One walk leftwards with the stops of `TokenIndex.left_edge` and those of a name.
     i = bisect_right(starts, pos - 1) - 1 if pos > 0 else -1  # token_at(pos - 1)
     edge, limit = pos, pos - max_chars
@@ -269,7 +272,7 @@ def name_left_edge(
         if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or at < limit:
             break
         if len(word) > 1:
-            if not inside(word, verb_min_freq, freq):
+            if not _inside_name(ctx, word, verb_min_freq):
                 break
         elif word in _PRONOUN_CHARS or (
             text[at - 1 : at] in _HOLDING_OPENERS and _HOLDING.match(text[at - 1 : at + 1])
@@ -295,11 +298,11 @@ _VOCABULARY_TAGS = frozenset({"n", "vn", "v", "a", "an", "b", "ad", "d"})
 
 
 _NAMED_AS = re.compile(r"(?:以下)?(?:简称|下称|又称|俗称|统称)为?")
-_NAMED_AS_OPENERS = frozenset("以简下又俗统")  # the first characters of _NAMED_AS's matches
+_NAMED_AS_OPENERS = opening_chars(_NAMED_AS)
 _PRONOUN_CHARS = frozenset("他她它我你您其曾")  # pronouns, and 曾 (formerly)
 # Posts taken or held: never part of the name that follows (曾任|甲集团…, 现任|乙公司…).
 _HOLDING = re.compile(r"^(?:曾|现任|担任|出任|兼任|历任|原任|任职)")
-_HOLDING_OPENERS = frozenset("曾现担出兼历原任")  # the first characters of _HOLDING's matches
+_HOLDING_OPENERS = opening_chars(_HOLDING)
 
 
 def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:

@@ -13,15 +13,12 @@ _BRANCH = re.compile(f"([{HAN}]{{2,3}}?)(分公司|子公司|公司|分院|分�
 def branch_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     """A known organisation's regional branch: 中国电信湖南分公司 (located in its place)."""
     out = []
-    cities_at: dict[int, list[Mention]] = {}  # start → the places starting there, in order
-    for c in ctx.cities:
-        cities_at.setdefault(c.start, []).append(c)
     for k in known:
         if k.label not in ("Company", "Agency") or k.nested:
             continue
         m = _BRANCH.match(ctx.text, k.end)
         if not m and k.label == "Company":
-            out.extend(_regional_groups(ctx, k, cities_at.get(k.end, [])))
+            out.extend(_regional_groups(ctx, k))
         if not m:
             continue
         entry = ctx.gaz.division(m.group(1))
@@ -102,11 +99,10 @@ def state_investor_mentions(ctx: Context, known: list[Mention]) -> list[Mention]
 _REGIONAL_GROUP = re.compile(f"[{HAN}]{{2,6}}?(?:集团|公司)(?![）)])")
 
 
-def _regional_groups(ctx: Context, k: Mention, cities_after: list[Mention]) -> list[Mention]:
+def _regional_groups(ctx: Context, k: Mention) -> list[Mention]:
     """A known group's member named by the group, a region and its own name (宝钢新疆某某集团):
-    a firm of its own, owned by the group and located in the region (T34). `cities_after`: the
-    places that start where the group's name ends."""
-    place = next((c for c in cities_after if c.end - c.start >= 2), None)
+    a firm of its own, owned by the group and located in the region (T34)."""
+    place = next((c for c in ctx.cities_starting_at(k.end) if c.end - c.start >= 2), None)
     if place is None or ctx.gaz.division(place.surface) is None:
         return []
     m = _REGIONAL_GROUP.match(ctx.text, place.end)

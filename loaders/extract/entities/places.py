@@ -259,7 +259,6 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     out = _short_forms_of_named_orgs(ctx.text, out, held)
     out.extend(_places_glued_to_government(ctx, out))
     ctx.cities = sorted((m for m in out if m.label == "City"), key=START)
-    ctx._city_starts = None
     ctx.home_city, ctx.home_province = home_place(ctx.title, ctx.text, ctx.cities)
     # Homonyms and district short forms: only a division inside a city or province the article
     # names (即墨 in an article about 青岛, 垦利 after 东营).
@@ -278,7 +277,6 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             out.append(_city_mention(ctx, start, end, surface, entry))
             break
     ctx.cities = sorted((m for m in out if m.label == "City"), key=START)
-    ctx._city_starts = None
     ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
     return out
 
@@ -406,5 +404,4 @@ def zone_mentions(ctx: Context) -> list[Mention]:
     out.extend(_bare_zone_words(ctx, out))
     if out:
         ctx.cities = sorted([*ctx.cities, *out], key=START)
-        ctx._city_starts = None
     return out

@@ -145,13 +145,10 @@ def _brand_run(ctx: Context, words: list[str]) -> str:
     return "".join(run) if len(run) > singles or singles >= 2 else ""
 
 
-def _owner_in_front(
-    ctx: Context, core: str, core_start: int, orgs_at: dict[int, list[Mention]]
-) -> str:
+def _owner_in_front(ctx: Context, core: str, core_start: int) -> str:
     """The owner written in front of a platform's title, when the article also names it on its
-    own elsewhere (星河科技 … 星河科技城市内涝预警系统) or the gazetteer knows it (`orgs_at`:
-    the known organisations by start)."""
-    known = next((c for c in orgs_at.get(core_start, ()) if c.label == "Company"), None)
+    own elsewhere (星河科技 … 星河科技城市内涝预警系统) or the gazetteer knows it."""
+    known = next((c for c in ctx.known_orgs_at(core_start) if c.label == "Company"), None)
     if known is not None and known.end - core_start < len(core):
         return ctx.text[core_start : known.end]
     hit = _OWNER_END.match(core)
@@ -196,10 +193,6 @@ def platform_mentions(ctx: Context) -> list[Mention]:
     (山东省智慧化工综合管理平台), or a specific descriptive platform being built or launched."""
     out = latin_platform_mentions(ctx)
     text = ctx.text
-    orgs_at: dict[int, list[Mention]] = {}  # start → the known organisations starting there
-    for c in ctx.known_orgs:
-        orgs_at.setdefault(c.start, []).append(c)
-    city_starts = {p.start for p in ctx.cities}
     for m in _PLATFORM_SUFFIX.finditer(text):
         suffix = m.group(0)
         if text[m.start() - 1 : m.start()] in ("”", "’"):
@@ -214,11 +207,11 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         left = _cut_at_verbs(ctx, _left_with_parens(ctx, m.start(), max_chars=20), m.start())
         if text[left : left + 1] == "出" and text[left - 1 : left] in "发制造推做建":
             left += 1  # 开发出|星云平台: the verb's complement is not part of the name
-        if suffix != "大模型" and left in orgs_at and any(
+        if suffix != "大模型" and any(
             c.label == "Platform"
             and c.end < m.start()
-            and c.end not in city_starts  # INDICS长沙…: regional instance
-            for c in orgs_at.get(left, ())
+            and not ctx.cities_starting_at(c.end)  # INDICS长沙…: regional instance
+            for c in ctx.known_orgs_at(left)
         ):
             continue  # 卡奥斯BaaS引擎…操作系统: a component counts as its known platform (L4)
         bare_home = None
@@ -247,12 +240,12 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             and not _SECTOR_WORD.search(core)
         ):
             brand = run
-        owner = "" if places or bare_home else _owner_in_front(ctx, core, core_start, orgs_at)
+        owner = "" if places or bare_home else _owner_in_front(ctx, core, core_start)
         generic = bool(_GENERIC_MODIFIERS.fullmatch(core))
         latin = _LATIN_CORE.fullmatch(core)
         brand_end = _LATIN_BRAND.match(core)
         latin_place = (
-            next((c for c in ctx.cities if c.start == core_start + brand_end.end()), None)
+            next(iter(ctx.cities_starting_at(core_start + brand_end.end())), None)
             if brand_end and not latin
             else None
         )

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from loaders.extract.entities.base import Context, Mention
 from loaders.extract.entities.lexicon import NAME_GOES_ON
 from loaders.extract.nlp import word_tag
+from loaders.extract.scan import opening_chars
 
 _NATIONAL = ("中国", "中华", "国家", "全国")
 
@@ -99,7 +100,7 @@ def _common_word(ctx: Context, word: str) -> bool:
 
 # A place's name opening a newspaper's or a broadcaster's (甲省晨报, 乙市电视台).
 _MEDIA_AFTER = re.compile(r"日报|晚报|晨报|商报|早报|都市报|电视台|广播电视台|新闻网|融媒体中心")
-_MEDIA_OPENERS = frozenset("日晚晨商早都电广新融")  # the first characters of _MEDIA_AFTER's words
+_MEDIA_OPENERS = opening_chars(_MEDIA_AFTER)
 _NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十几]")
 
 

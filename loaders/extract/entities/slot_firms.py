@@ -28,7 +28,7 @@ from loaders.extract.entities.lexicon import (
 )
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import finditer_near
+from loaders.extract.scan import finditer_near, positions
 
 # Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
 _LATIN_FIRM = re.compile(
@@ -107,12 +107,7 @@ _UNDER_OWNER = re.compile(
 
 
 def _starts(text: str, word: str) -> list[int]:
-    out = []
-    at = text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + len(word))
-    return out
+    return list(positions(text, word, overlapping=False))
 
 
 # What a group holds may be named by a brand noun and a firm word (甲乙投资, 基石基金).
