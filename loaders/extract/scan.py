@@ -108,6 +108,69 @@ def opening_chars(pattern: re.Pattern[str]) -> frozenset[str]:
     return frozenset(chars)
 
 
+# The words of the patterns gated so far, by identity (each kept, so that its id stays its own).
+_required_by_id: dict[int, tuple[re.Pattern[str], tuple[str, ...]]] = {}
+
+
+@lru_cache(maxsize=256)
+def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Words one of which every match of `pattern` holds; ValueError when no such words can be
+    read from it."""
+    if pattern.flags & re.IGNORECASE:
+        raise ValueError(f"case-insensitive pattern: {pattern.pattern!r}")
+    words = _required(_parser.parse(pattern.pattern))
+    if not words:
+        raise ValueError(f"no word every match holds: {pattern.pattern!r}")
+    return words
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when `text` holds none of the words every match of `pattern` holds: a cheap gate
+    before scanning a text with it."""
+    entry = _required_by_id.get(id(pattern))  # (hashing a pattern costs more than the gate)
+    if entry is None:
+        entry = _required_by_id[id(pattern)] = (pattern, required_words(pattern))
+    for word in entry[1]:  # noqa: SIM110 (a third of the cost of any())
+        if word in text:
+            return True
+    return False
+
+
+def _required(items: Iterable[tuple[object, object]]) -> tuple[str, ...] | None:
+    """Of the parts every match of a parsed sequence holds (a run of plain characters, a group
+    of alternatives that each hold some), the one whose shortest word is longest."""
+    found: list[tuple[str, ...]] = []
+    run = ""
+    for kind, value in items:
+        if kind is _const.LITERAL:
+            run += chr(value)  # type: ignore[arg-type]
+            continue
+        if run and kind is _const.IN and all(k is _const.LITERAL for k, _ in value):  # type: ignore[attr-defined]
+            # 落[地户]: how `re` spells 落地|落户
+            found.append(tuple(run + chr(v) for _, v in value))  # type: ignore[attr-defined]
+            run = ""
+            continue
+        if run:
+            found.append((run,))
+            run = ""
+        if kind is _const.SUBPATTERN:
+            words = _required(value[-1])  # type: ignore[index]
+        elif kind is _const.BRANCH:
+            parts = [_required(branch) for branch in value[1]]  # type: ignore[index]
+            words = (
+                None if None in parts else tuple(w for part in parts for w in part)  # type: ignore[union-attr]
+            )
+        elif kind in (_const.MAX_REPEAT, _const.MIN_REPEAT) and value[0] >= 1:  # type: ignore[index]
+            words = _required(value[2])  # type: ignore[index]
+        else:
+            words = None
+        if words:
+            found.append(words)
+    if run:
+        found.append((run,))
+    return max(found, key=lambda words: min(map(len, words)), default=None)
+
+
 def _openers(items: Iterable[tuple[object, object]]) -> tuple[set[str], bool]:
     """The opening characters of a parsed sequence, and whether it may match nothing."""
     chars: set[str] = set()

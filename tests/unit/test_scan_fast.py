@@ -122,3 +122,29 @@ def test_opening_chars_refuses_what_it_cannot_list(pattern: str) -> None:
     flags = re.IGNORECASE if pattern == "X" else 0
     with pytest.raises(ValueError):
         opening_chars(re.compile(pattern, flags))
+
+
+def test_required_words_are_held_by_every_match() -> None:
+    from loaders.extract.scan import may_match, required_words
+
+    assert required_words(re.compile(r"帮助|助力|协助")) == ("帮助", "助力", "协助")
+    # the most telling part of a sequence: the part whose shortest word is longest
+    via = re.compile(r"(?:通过|在)[^，。]{1,9}?的(?:赋能|助力)下?")
+    assert required_words(via) == ("赋能", "助力")
+    settle = re.compile(r"^[^，。]{0,6}?(?:落地|落户)")
+    assert required_words(settle) == ("落地", "落户")
+    assert may_match(settle, "甲乙科技项目正式落户洛阳")
+    assert not may_match(settle, "甲乙科技签约洛阳")
+    rng = random.Random(7)
+    for _ in range(300):  # a text none of whose words appear is one the pattern cannot match
+        text = "".join(rng.choice("通过在的赋能助力下甲乙，。") for _ in range(rng.randint(0, 14)))
+        if via.search(text):
+            assert may_match(via, text)
+
+
+@pytest.mark.parametrize("pattern", [r"[一-龥]{2}", r"(?:甲|[一-龥])乙?", r"a*", r"(?:科技)?"])
+def test_required_words_refuses_patterns_without_a_word_in_every_match(pattern: str) -> None:
+    from loaders.extract.scan import required_words
+
+    with pytest.raises(ValueError):
+        required_words(re.compile(pattern))

@@ -11,6 +11,7 @@ import re
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import SentenceView, relation, rx
+from loaders.extract.scan import may_match
 
 _BUILDERS = SCHEMA["DEVELOPED_BY"].tails
 _TARGETS = frozenset({"Platform", "Project"})
@@ -122,7 +123,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         here = not view.labels.isdisjoint(_TARGETS)
         targets = [m for m in view.mentions if m.label in _TARGETS] if here else []
         # (every match of _ANAPHOR ends in 平台, 系统 or 大脑)
-        anaphor = "平台" in text or "系统" in text or "大脑" in text
+        anaphor = may_match(_ANAPHOR, text)
         if not targets and not (anaphor and _ANAPHOR.search(text)):
             continue
         # verb … X   and   X … 建设 (加快X建设)

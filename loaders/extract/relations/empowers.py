@@ -11,6 +11,7 @@ import re
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
+from loaders.extract.scan import may_match
 
 _SOURCES = SCHEMA["EMPOWERS"].heads
 _TARGETS = SCHEMA["EMPOWERS"].tails
@@ -39,7 +40,6 @@ _FOR_SERVICE = re.compile(
     _FOR + r"(?P<y>[^，。；]{1,20}?)(?:赋能|(?:免费|持续)?提供|"
     r"(?:打造|搭建|部署|定制|开发)(?!的)(?=[^，。；]{0,20}?(?:解决方案|系统|平台|车间|工厂|产线)))"
 )
-_SERVICE_VERB = re.compile(r"赋能|提供|打造|搭建|部署|定制|开发")
 _VIA = re.compile(r"(?:通过|在)(?P<x>[^，。；]{1,30}?)的(?:赋能|助力|帮助)下?")
 # Y是X(在…)的(标杆)客户: X supplies Y (T2)
 _CUSTOMER_OF = re.compile(r"(?:是|成为)(?P<x>[^，。；]{2,24}?)的[^，。；的]{0,6}?(?:客户|用户)")
@@ -57,8 +57,8 @@ _PRODUCT_AFTER = re.compile(r"的?[^，。；]{0,12}?(?:系统|平台|解决方�
 def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
     text = view.sentence.text
-    if "帮助" not in text and "助力" not in text and "协助" not in text:
-        return out  # (every match of _HELPS is one of them)
+    if not may_match(_HELPS, text):
+        return out
     for m in _HELPS.finditer(text):
         pos = view.start + m.start()
         if view.in_name(pos, view.start + m.end()) or EXHORTATION.search(
@@ -76,8 +76,8 @@ def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
 
 def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if "客户" not in view.sentence.text and "用户" not in view.sentence.text:
-        return out  # (every match of _CUSTOMER_OF ends in one of them)
+    if not may_match(_CUSTOMER_OF, view.sentence.text):
+        return out
     for m in _CUSTOMER_OF.finditer(view.sentence.text):
         pos = view.start + m.start()
         x_start = view.start + m.start("x")
@@ -160,7 +160,7 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
             for source in _actor(view, pos, _SOURCES):
                 out.append((source, target, "rule:empowers_supplier", 0.7))
     text = view.sentence.text
-    named = "客户" in text or "导入" in text or "进入" in text or "打入" in text  # (as _CUSTOMERS)
+    named = may_match(_CUSTOMERS, text)
     for m in _CUSTOMERS.finditer(text) if named else ():
         entering = m.group(0).startswith(("导入", "进入", "打入"))
         if entering and "供应" not in view.sentence.text:
@@ -240,12 +240,11 @@ _SITE_WORK = re.compile(
     r"(?:试点|部署|应用|验证|示范|改造|试验|测试|商用)"
 )
 _SITES = frozenset({"Company", "Organization", "Agency"})
-_SITE_VERB = re.compile(r"进行|开展|部署|实施|落地|完成|启动")  # one of them opens _SITE_WORK
 
 
 def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if view.labels.isdisjoint(_SITES) or _SITE_VERB.search(view.sentence.text) is None:
+    if view.labels.isdisjoint(_SITES) or not may_match(_SITE_WORK, view.sentence.text):
         return out  # the site is named here, the work (_SITE_WORK) written after it
     for m in _AT_SITE.finditer(view.sentence.text):
         pos = view.start + m.start()
@@ -265,9 +264,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             continue  # every rule below relates names of this sentence
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
-        # 通过X(平台)的赋能，Y
-        via = "的赋能" in text or "的助力" in text or "的帮助" in text  # (in every _VIA match)
-        for m in _VIA.finditer(text) if via else ():  # 通过X的赋能，Y / 在X的赋能下，Y
+        # 通过X(平台)的赋能，Y / 在X的赋能下，Y
+        for m in _VIA.finditer(text) if may_match(_VIA, text) else ():
             xs = [
                 x
                 for x in view.mentions
@@ -287,8 +285,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after:
                 found.append((xs[0], after[0], "rule:empowers_via", 0.85))
         # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
-        serves = "赋能" in text or "服务" in text  # (every match of _SERVES opens with one)
-        for m in _SERVES.finditer(text) if serves else ():
+        for m in _SERVES.finditer(text) if may_match(_SERVES, text) else ():
             pos = view.start + m.end()
             if view.in_name(view.start + m.start(), pos):
                 continue
@@ -335,8 +332,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             achieves = rx(r"[^，,。；]{0,4}(?:实现|完成|打造|建成|提升|降低)").match(rest)
             if xs and after and achieves:
                 found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
-        # (_FOR_SERVICE needs a verb of _SERVICE_VERB, and its ys are names of _TARGETS here)
-        served = not view.labels.isdisjoint(_TARGETS) and _SERVICE_VERB.search(text) is not None
+        # (its ys are names of _TARGETS here)
+        served = not view.labels.isdisjoint(_TARGETS) and may_match(_FOR_SERVICE, text)
         for m in _FOR_SERVICE.finditer(text) if served else ():
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
             ys = [

@@ -7,6 +7,7 @@ import re
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
+from loaders.extract.scan import may_match
 
 _ORGS = SCHEMA["PARTNERS_WITH"].heads
 # A 携手 B / A 联合 B、C / A 牵手 B: the partner group follows the verb.
@@ -47,7 +48,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
         text = view.sentence.text
-        paired = "双方" in text or "二者" in text or "两者" in text  # (the words of _PAIR_WORD)
+        paired = may_match(_PAIR_WORD, text)
         if not view.mentions and not paired:
             continue  # no partner named here, and no 双方 pointing back
         # the two rules below take their partners from this sentence's names

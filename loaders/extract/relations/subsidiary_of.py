@@ -14,6 +14,7 @@ from graph.model import Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import ArticleViews, SentenceView, relation
 from loaders.extract.relations.principal import principal_company
+from loaders.extract.scan import may_match
 
 
 @lru_cache(maxsize=1)
@@ -66,14 +67,13 @@ _DEAL_FAILED = re.compile(r"未果|失败|终止|放弃|搁浅|传闻")
 _OWN_CHILD = re.compile(r"(?:^|[，,：:；])(?:(?:本|该)?公司的?|其)(?:全资|控股)?子公司$")
 
 
-# A word that each of _CHILD_IS, _PARENT_OWNS, _SETS_UP_CHILD and _OWN_CHILD needs.
-_OWNING_WORD = re.compile(r"子公司|孙公司|附属公司|分公司|旗下|下属|成员企业")
+_STATING = (_CHILD_IS, _PARENT_OWNS, _SETS_UP_CHILD, _OWN_CHILD)  # the patterns of _stated
 
 
 def _stated(view: SentenceView) -> list[Relation]:
     """X是Y的(全资)子公司 → X→Y;  Y旗下(的)X / Y的子公司X → X→Y."""
     out: list[Relation] = []
-    if _OWNING_WORD.search(view.sentence.text) is None:
+    if not any(may_match(p, view.sentence.text) for p in _STATING):
         return out
     orgs = [m for m in view.mentions if m.label in ("Company", "Platform")]
     for i, m in enumerate(orgs):
