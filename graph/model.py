@@ -144,7 +144,9 @@ class Article:
         return data
 
 
-@dataclass(frozen=True)
+# Entity, Relation and Quantity are built by the hundred per article: with slots a frozen
+# instance is built about twice as fast.
+@dataclass(frozen=True, slots=True)
 class Entity:
     label: str
     name: str
@@ -163,7 +165,7 @@ class Entity:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     type: str
     head: str
@@ -194,7 +196,7 @@ class Relation:
         return data
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """A number read in a sentence: `value` normalized (4.5亿元 → 450000000, unit 元), its `kind`
     (QUANTITY_KINDS), the `text` as written, the `aspect` its clause names (investment, signing,

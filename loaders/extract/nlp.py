@@ -231,15 +231,18 @@ def word_tag(word: str) -> str | None:
 def opens_proper_word(text: str, start: int, end: int) -> bool:
     """A proper word of the dictionary (nz, nrt) longer than text[start:end] opens at `start`:
     阿里 in 阿里巴巴 is the opening of a name, not a place's short form."""
-    proper, sizes = _proper_words()
+    proper, sizes = _proper or _proper_words()
     if end <= start:
         return any(text[start:k] in proper for k in range(min(len(text), start + 8), end, -1))
     # only the lengths of the proper words with these two first characters are read
+    lengths = sizes.get(text[start : start + 2])
+    if lengths is None:  # (most places: no proper word opens with them)
+        return False
     longest = min(len(text) - start, 8)
-    return any(
-        end - start < n <= longest and text[start : start + n] in proper
-        for n in sizes.get(text[start : start + 2], ())
-    )
+    for n in lengths:  # noqa: SIM110 (a loop: cheaper than any() over a generator)
+        if end - start < n <= longest and text[start : start + n] in proper:
+            return True
+    return False
 
 
 _proper: tuple[frozenset[str], dict[str, tuple[int, ...]]] | None = None
