@@ -121,7 +121,8 @@ def required_words(pattern: re.Pattern[str]) -> tuple[str, ...]:
     words = _required(_parser.parse(pattern.pattern))
     if not words:
         raise ValueError(f"no word every match holds: {pattern.pattern!r}")
-    return words
+    # a word that holds another of them (主要客户, 客户) adds nothing to the gate
+    return tuple(w for w in dict.fromkeys(words) if not any(v != w and v in w for v in words))
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
