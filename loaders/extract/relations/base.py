@@ -84,7 +84,6 @@ _TIME_CLAUSE = re.compile(
     r"[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.“”\"]+$"
 )
 
-
 _START = attrgetter("start")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
@@ -299,22 +298,21 @@ def find_subject(view: SentenceView) -> Mention | None:
     clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
     if not view.mentions:
         return None
-    pos, end = view.start, view.end
-    text = view.text
+    pos, end, text, ms = view.start, view.end, view.text, view.mentions
     for _ in range(4):
         comma = _COMMA.search(text, pos, end)
         clause_end = comma.start() if comma else end
-        clause = text[pos:clause_end].strip()
-        ms = view.mentions  # those starting in the clause: ms are ordered by start
-        inside = ms[bisect_left(ms, pos, key=_START) : bisect_left(ms, clause_end, key=_START)]
-        if inside and inside[-1].label == "Person" and comma and _REPORTED.search(clause):
+        lo = bisect_left(ms, pos, key=_START)  # ms[lo:hi]: those starting in the clause
+        hi = bisect_left(ms, clause_end, lo, key=_START)
+        said_by = hi > lo and ms[hi - 1].label == "Person" and comma
+        if said_by and _REPORTED.search(text[pos:clause_end].strip()):
             # 甲局长乙介绍，丙市把…: the reported clause, when a name opens it, is the subject
             said = [m for m in view.mentions if clause_end < m.start]
             opens = said and len(text[clause_end + 1 : said[0].start].strip()) <= 1
             if opens and said[0].label in ORG_LABELS:
                 return said[0]
-        if inside:
-            first = inside[0]
+        if hi > lo:
+            first = ms[lo]
             lead = text[pos : first.start].strip()
             if _COMPANY_ANAPHOR.match(lead):
                 return None  # 该公司与B…: the subject is the company named before, not B
@@ -323,6 +321,7 @@ def find_subject(view: SentenceView) -> Mention | None:
             if first.label in ORG_LABELS and not _ADVERBIAL_LEAD.match(lead) and len(lead) <= 8:
                 return first
             return None
+        clause = text[pos:clause_end].strip()
         if (
             len(clause) <= 6
             or _TIME_CLAUSE.match(clause)
