@@ -15,6 +15,7 @@ from graph.model import ORG_LABELS, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.nlp import Sentence, word_tag
 from loaders.extract.relations.confidence import calibrated
+from loaders.extract.scan import first_of
 
 
 @cache
@@ -75,8 +76,8 @@ _ASIDE_OR_CLOSER = re.compile(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+")
 _SHORT_LEAD = re.compile(r"^[^，,]{0,8}[，,]")
 # What may follow a place that ends where it is written (甲市和…, 甲市的…, 甲市等地).
 _AFTER_PLACE = frozenset("和与及跟同的等在将共为以也都市省县区地")
-# A lead that visits the first name of its clause (调研组来到, 记者走进).
-_VISIT_LEAD = re.compile(r"(?:来到|前往|走进|走访|深入|赴|到访|考察|参观|调研)$")
+# A lead that visits the first name of its clause (调研组来到, 记者走进): how it ends.
+_VISIT_LEAD = ("来到", "前往", "走进", "走访", "深入", "赴", "到访", "考察", "参观", "调研")
 # A clause that ends in a speech verb: the next clause is what was said.
 _REPORTED = re.compile(r"(?:介绍|表示|指出|强调|认为|透露|坦言|说|称)$")
 _TIME_CLAUSE = re.compile(
@@ -86,8 +87,6 @@ _TIME_CLAUSE = re.compile(
 
 _START = attrgetter("start")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
-_COMMA = re.compile(r"[，,]")
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
 
 
@@ -271,8 +270,8 @@ class SentenceView:
             text.rfind("：", start, pos), text.rfind(":", start, pos),
         ) + 1
         left = max(left, start)
-        right = _CLAUSE_MARK.search(text, pos, end)
-        return left, right.start() if right else end
+        right = first_of(text, "，,：:", pos, end)  # (what bounds a comma clause)
+        return left, right if right >= 0 else end
 
 
 _Fact = TypeVar("_Fact")
@@ -300,11 +299,11 @@ def find_subject(view: SentenceView) -> Mention | None:
         return None
     pos, end, text, ms = view.start, view.end, view.text, view.mentions
     for _ in range(4):
-        comma = _COMMA.search(text, pos, end)
-        clause_end = comma.start() if comma else end
+        comma = first_of(text, "，,", pos, end)
+        clause_end = comma if comma >= 0 else end
         lo = bisect_left(ms, pos, key=_START)  # ms[lo:hi]: those starting in the clause
         hi = bisect_left(ms, clause_end, lo, key=_START)
-        said_by = hi > lo and ms[hi - 1].label == "Person" and comma
+        said_by = hi > lo and ms[hi - 1].label == "Person" and comma >= 0
         if said_by and _REPORTED.search(text[pos:clause_end].strip()):
             # 甲局长乙介绍，丙市把…: the reported clause, when a name opens it, is the subject
             said = [m for m in view.mentions if clause_end < m.start]
@@ -314,9 +313,9 @@ def find_subject(view: SentenceView) -> Mention | None:
         if hi > lo:
             first = ms[lo]
             lead = text[pos : first.start].strip()
-            if _COMPANY_ANAPHOR.match(lead):
+            if lead.startswith("该") and _COMPANY_ANAPHOR.match(lead):  # (lead is stripped)
                 return None  # 该公司与B…: the subject is the company named before, not B
-            if _VISIT_LEAD.search(lead):
+            if lead.endswith(_VISIT_LEAD):
                 return None  # 调研组来到甲市…: the place visited, not who acts
             if first.label in ORG_LABELS and not _ADVERBIAL_LEAD.match(lead) and len(lead) <= 8:
                 return first

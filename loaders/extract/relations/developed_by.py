@@ -163,7 +163,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         if targets:  # (what is built is named here)
             out.extend(_is_built_by(view))
         # 以A为基础搭建 / 基于A建设: the platform being built is the sentence's topic.
-        for based in _BASED_ON.finditer(text):
+        for based in _BASED_ON.finditer(text) if may_match(_BASED_ON, text) else ():
             b_start = view.start + based.start("base")
             b_end = view.start + based.end("base")
             bases = [
