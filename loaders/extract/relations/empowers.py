@@ -296,7 +296,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if m.group(0).startswith("服务"):  # only 服务 + a named firm, or a place's firms
                 places_firms = bool(targets) and _firms_of(view, targets[-1])  # 甲、乙等地…企业
                 targets = [t for t in targets if t.label != "City" or places_firms]
-            source = _source_before(view, view.start + m.start())
+            source = _source_before(view, view.start + m.start()) if targets else None
             if source and targets and not EXHORTATION.search(view.text[view.start : pos]):
                 for t in targets:
                     found.append((source, t, "rule:empowers", 0.85))

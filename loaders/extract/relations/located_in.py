@@ -199,8 +199,12 @@ _WORKS = frozenset({"Project"})
 
 def _set_up_in(view: SentenceView) -> list[Relation]:
     out = []
+    # a place right after 在 opens there, or after spaces (_places_after finds none elsewhere)
+    opening = {m.start for m in view.mentions if m.label == "City"}
     for at in rx("在").finditer(view.sentence.text):
-        places = _places_after(view, view.start + at.end())
+        pos = view.start + at.end()
+        near = pos in opening or view.text[pos : pos + 1].isspace()
+        places = _places_after(view, pos) if near else []
         if not places:
             continue
         end = max(p.end for p in places if p.end > p.start)
