@@ -251,17 +251,6 @@ def finditer_from(pattern: re.Pattern[str], text: str, openers: str) -> Iterator
             yield m
 
 
-def first_of(text: str, chars: str, start: int, end: int) -> int:
-    """Where the first of `chars` is written in text[start:end], or -1: a `str.find` per
-    character, quicker than a search by `re` for the class of them ([，,])."""
-    found = -1
-    for ch in chars:
-        at = text.find(ch, start, end)
-        if at >= 0:
-            found = end = at  # (another counts only before it)
-    return found
-
-
 def positions(text: str, word: str, overlapping: bool = True) -> Iterator[int]:
     """Where `word` is written in `text`, by `str.find`; with `overlapping` False, each after the
     end of the one before (the starts of `re.finditer(re.escape(word), text)`)."""

@@ -15,7 +15,6 @@ from graph.model import ORG_LABELS, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.nlp import Sentence, word_tag
 from loaders.extract.relations.confidence import calibrated
-from loaders.extract.scan import first_of
 
 
 @cache
@@ -87,6 +86,8 @@ _TIME_CLAUSE = re.compile(
 
 _START = attrgetter("start")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
+_COMMA = re.compile(r"[，,]")
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
 
 
@@ -270,8 +271,8 @@ class SentenceView:
             text.rfind("：", start, pos), text.rfind(":", start, pos),
         ) + 1
         left = max(left, start)
-        right = first_of(text, "，,：:", pos, end)  # (what bounds a comma clause)
-        return left, right if right >= 0 else end
+        right = _CLAUSE_MARK.search(text, pos, end)
+        return left, right.start() if right else end
 
 
 _Fact = TypeVar("_Fact")
@@ -299,11 +300,11 @@ def find_subject(view: SentenceView) -> Mention | None:
         return None
     pos, end, text, ms = view.start, view.end, view.text, view.mentions
     for _ in range(4):
-        comma = first_of(text, "，,", pos, end)
-        clause_end = comma if comma >= 0 else end
+        comma = _COMMA.search(text, pos, end)
+        clause_end = comma.start() if comma else end
         lo = bisect_left(ms, pos, key=_START)  # ms[lo:hi]: those starting in the clause
         hi = bisect_left(ms, clause_end, lo, key=_START)
-        said_by = hi > lo and ms[hi - 1].label == "Person" and comma >= 0
+        said_by = hi > lo and ms[hi - 1].label == "Person" and comma
         if said_by and _REPORTED.search(text[pos:clause_end].strip()):
             # 甲局长乙介绍，丙市把…: the reported clause, when a name opens it, is the subject
             said = [m for m in view.mentions if clause_end < m.start]

@@ -53,8 +53,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             continue  # no partner named here, and no 双方 pointing back
         # the two rules below take their partners from this sentence's names
         partners_here = not view.labels.isdisjoint(_ORGS)
-        before = partners_here and may_match(_VERB_BEFORE_PARTNER, text)
-        for verb in _VERB_BEFORE_PARTNER.finditer(text) if before else ():
+        for verb in _VERB_BEFORE_PARTNER.finditer(text) if partners_here else ():
             pos = view.start + verb.start()
             if view.in_name(pos, view.start + verb.end()):
                 continue
@@ -71,7 +70,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     if a.name != b.name:
                         out.append(relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.8))
         # (_VERB_SOON_AFTER needs a verb of _VERB_AFTER_PARTNER in the sentence)
-        agreed = partners_here and may_match(_VERB_AFTER_PARTNER, text)
+        agreed = partners_here and _VERB_AFTER_PARTNER.search(text) is not None
         for conj in rx(r"与|和|同|跟").finditer(text) if agreed else ():
             c_pos = view.start + conj.start()
             if view.in_name(c_pos, c_pos + 1):
