@@ -344,7 +344,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 and y.label in _TARGETS
                 and (y.label != "City" or _firms_of(view, y))
             ]
-            if not m.group(0).endswith(("赋能", "提供")) and ys and ys[0].start != y_start:
+            if not ys:
+                continue  # (no firm named: nothing to relate)
+            if not m.group(0).endswith(("赋能", "提供")) and ys[0].start != y_start:
                 continue  # 为推动甲、乙…开发: a purpose, not a customer the system is built for
             clause_start, _ = view.clause_of(view.start + m.start())
             near = [
