@@ -123,8 +123,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         here = not view.labels.isdisjoint(_TARGETS)
         targets = [m for m in view.mentions if m.label in _TARGETS] if here else []
         # (every match of _ANAPHOR ends in 平台, 系统 or 大脑)
-        anaphor = may_match(_ANAPHOR, text)
-        if not targets and not (anaphor and _ANAPHOR.search(text)):
+        if not targets and not (may_match(_ANAPHOR, text) and _ANAPHOR.search(text)):
             continue
         # verb … X   and   X … 建设 (加快X建设)
         for verb in _BUILD.finditer(text) if targets else ():  # (what it governs is named here)
