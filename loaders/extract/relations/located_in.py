@@ -72,6 +72,8 @@ def _places_before(view: SentenceView, pos: int) -> list[Mention]:
 
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
+    # a name written again gives the same relation, which counts from where it is first written
+    prefixed: set[tuple[str, str, str]] = set()
     for view in views:
         if not view.mentions:
             continue  # the rules of one sentence place names of that sentence
@@ -84,7 +86,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
             # Places written in the name itself; a bare zone word writes none (高新区人社局, T31).
             zone = m.place_prefix and ZONE_KIND.match(m.surface)
             for place in () if zone else m.place_prefix:
-                out.append(_rel(m, place, view, "rule:located_prefix", 0.9))
+                if (m.name, m.label, place) not in prefixed:
+                    prefixed.add((m.name, m.label, place))
+                    out.append(_rel(m, place, view, "rule:located_prefix", 0.9))
             # A place written right before the name: 东营市国瓷材料, 淄博市“窑炉数字大脑”.
             if not city_ends:
                 continue
