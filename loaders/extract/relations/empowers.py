@@ -57,8 +57,8 @@ _PRODUCT_AFTER = re.compile(r"的?[^，。；]{0,12}?(?:系统|平台|解决方�
 def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
     text = view.sentence.text
-    if not may_match(_HELPS, text):
-        return out
+    if view.labels.isdisjoint(_RECEIVERS) or not may_match(_HELPS, text):
+        return out  # who is helped is named here
     for m in _HELPS.finditer(text):
         pos = view.start + m.start()
         if view.in_name(pos, view.start + m.end()) or EXHORTATION.search(
@@ -76,8 +76,8 @@ def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
 
 def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if not may_match(_CUSTOMER_OF, view.sentence.text):
-        return out
+    if view.labels.isdisjoint(_SOURCES) or not may_match(_CUSTOMER_OF, view.sentence.text):
+        return out  # the supplier is named here
     for m in _CUSTOMER_OF.finditer(view.sentence.text):
         pos = view.start + m.start()
         x_start = view.start + m.start("x")
@@ -264,8 +264,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
             continue  # every rule below relates names of this sentence
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
-        # 通过X(平台)的赋能，Y / 在X的赋能下，Y
-        for m in _VIA.finditer(text) if may_match(_VIA, text) else ():
+        # 通过X(平台)的赋能，Y / 在X的赋能下，Y (X is named here)
+        via = not view.labels.isdisjoint(_SOURCES) and may_match(_VIA, text)
+        for m in _VIA.finditer(text) if via else ():
             xs = [
                 x
                 for x in view.mentions
