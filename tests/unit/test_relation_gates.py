@@ -55,3 +55,19 @@ def test_the_confidence_table_can_be_swapped_and_restored():
     assert shipped == 0.42
     expected = round((measured.correct + 1) / (measured.predicted + 2), 3)
     assert before == (expected if measured.predicted >= confidence.MIN_PREDICTED else 0.01)
+
+
+def test_a_subject_read_late_is_the_one_read_in_order():
+    # each later sentence goes on about the firm (随后…): a long paragraph read from its end
+    first, more = "星云科技在洛阳市建设工厂。", "随后又建设新厂。"
+    text = first + more * 3000
+    bounds = [(0, len(first))]
+    bounds += [(len(first) + i * len(more), len(first) + (i + 1) * len(more)) for i in range(3000)]
+    sentences = [Sentence(text[a:b], a, b) for a, b in bounds]
+    firm = Mention(0, 4, "Company", "星云科技", "星云科技", "pattern:company")
+    city = Mention(5, 8, "City", "洛阳市", "洛阳市", "gazetteer")
+    late = build_views(text, sentences, [firm, city])
+    assert late[-1].subject is firm and late[-1].carried
+    in_order = build_views(text, sentences, [firm, city])
+    assert [(v.subject, v.carried) for v in in_order] == [(v.subject, v.carried) for v in late]
+    assert not in_order[0].carried

@@ -35,3 +35,15 @@ def test_every_event_named_again_with_its_hosts_holds_by() -> None:
     pool = ["本次", "此次", "该", "推介会", "论坛", "由", "星云科技", "、", "洛阳市", "联合",
             "主办", "举办", "承办", "，", "甲乙", "此次论坛由", "联合举办", "该推介会"]
     assert _gate_holds(_HOSTED_BY_KIND, pool, ("由",)) > 30
+
+
+def test_the_gate_of_several_patterns_passes_where_the_gate_of_one_does() -> None:
+    from loaders.extract.relations.subsidiary_of import _STATING
+    from loaders.extract.scan import may_match
+
+    pool = ["子公司", "孙公司", "分公司", "附属公司", "旗下", "下属", "企业", "成员", "子", "公司",
+            "星云科技", "的", "，"]
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        assert may_match(_STATING, text) == any(may_match(p, text) for p in _STATING), text

@@ -4,17 +4,16 @@ groups (A、B和C), and the Relation builder that fills in the evidence fields."
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from operator import attrgetter
 from typing import TypeVar
 
 from graph.model import ORG_LABELS, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.nlp import Sentence, word_tag
 from loaders.extract.relations.confidence import calibrated
+from loaders.extract.relations.subjects import find_subject, goes_on
 
 
 @cache
@@ -62,37 +61,16 @@ ADVERB_GAP = re.compile(
 EXHORTATION = re.compile(
     r"(?:^|[，；：])\s*(?:要|应|应当|需要|必须|建议|务必|鼓励)[^，。；]{0,30}$"
 )
-_CLAUSE_OPENERS = re.compile(
-    r"^(?:先后|相继|陆续|随后|此后|之后|又|再|还将|也|同时|此外|另外|并且?|还|而且|实施|加快|推进|推动|打造|突出|建设|加速|持续|深化|聚焦|支持|"
-    r"培育|开展|围绕|力争|进一步|全力|着力|积极|依托|以|将|未来|下一步)"
-)
-# 该公司与…: the sentence goes on about the company the previous sentence named.
-_COMPANY_ANAPHOR = re.compile(r"^\s*(?:该公司|该企业|该集团)")
-_ADVERBIAL_LEAD = re.compile(
-    r"^(?:在|对于|对|根据|按照|据|随着|围绕|通过|作为|从|自|为了|与|经过|由于|基于)"
-)
 _ASIDE_OR_CLOSER = re.compile(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+")
-_SHORT_LEAD = re.compile(r"^[^，,]{0,8}[，,]")
 # What may follow a place that ends where it is written (甲市和…, 甲市的…, 甲市等地).
 _AFTER_PLACE = frozenset("和与及跟同的等在将共为以也都市省县区地")
-# A lead that visits the first name of its clause (调研组来到, 记者走进).
-_VISIT_LEAD = re.compile(r"(?:来到|前往|走进|走访|深入|赴|到访|考察|参观|调研)$")
-# A clause that ends in a speech verb: the next clause is what was said.
-_REPORTED = re.compile(r"(?:介绍|表示|指出|强调|认为|透露|坦言|说|称)$")
-_TIME_CLAUSE = re.compile(
-    r"^(?:随后的?|此后的?|之后的?|其后的?|同年|次年|当年)?"
-    r"[\d年月日号上下午前后今去明近此目当时期间以来底初末季度第一二三四五六七八九十至—\-~～．.“”\"]+$"
-)
 
-
-_START = attrgetter("start")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
-_COMMA = re.compile(r"[，,]")
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
 
 
-@dataclass
+@dataclass(slots=True)  # (slots: the rules read its fields in their inner loops)
 class SentenceView:
     """One sentence, its mentions (top-level, in order) and its grammatical subject."""
 
@@ -101,9 +79,9 @@ class SentenceView:
     text: str  # the whole article text, for offsets
     index: int
     paragraph_start: bool
-    subject: Mention | None = None
-    carried: bool = False  # subject inherited from the previous sentence
     prev: SentenceView | None = field(default=None, repr=False)
+    # (the subject and whether it is the previous sentence's, once `subject` is first read)
+    _subject_found: tuple[Mention | None, bool] | None = field(default=None, init=False, repr=False)
     labels: set[str] = field(init=False, repr=False)  # its mentions' (rules test it first)
     start: int = field(init=False, repr=False)  # the sentence's bounds
     end: int = field(init=False, repr=False)
@@ -111,6 +89,17 @@ class SentenceView:
     def __post_init__(self) -> None:
         self.labels = {m.label for m in self.mentions} if self.mentions else set()
         self.start, self.end = self.sentence.start, self.sentence.end
+
+    @property
+    def subject(self) -> Mention | None:
+        """The organisation or place the sentence is about, perhaps the previous sentence's
+        (subjects.py); worked out when first read: few sentences have a rule that asks."""
+        return (self._subject_found or resolve_subjects(self))[0]
+
+    @property
+    def carried(self) -> bool:
+        """Whether the subject is inherited from the previous sentence."""
+        return (self._subject_found or resolve_subjects(self))[1]
 
     def opens_unknown_name(self, m: Mention) -> bool:
         """Whether a place runs on into a name the rules did not read (甲市|乙丙 of 甲市乙丙):
@@ -294,73 +283,10 @@ class ArticleViews(list[SentenceView]):
         return self._facts[fact]  # type: ignore[return-value]
 
 
-def find_subject(view: SentenceView) -> Mention | None:
-    """The organisation or place a sentence is about: the first mention of its first real
-    clause, unless it sits in an adverbial phrase (在淄博, 根据…)."""
-    if not view.mentions:
-        return None
-    pos, end = view.start, view.end
-    text = view.text
-    for _ in range(4):
-        comma = _COMMA.search(text, pos, end)
-        clause_end = comma.start() if comma else end
-        clause = text[pos:clause_end].strip()
-        ms = view.mentions  # those starting in the clause: ms are ordered by start
-        inside = ms[bisect_left(ms, pos, key=_START) : bisect_left(ms, clause_end, key=_START)]
-        if inside and inside[-1].label == "Person" and comma and _REPORTED.search(clause):
-            # 甲局长乙介绍，丙市把…: the reported clause, when a name opens it, is the subject
-            said = [m for m in view.mentions if clause_end < m.start]
-            opens = said and len(text[clause_end + 1 : said[0].start].strip()) <= 1
-            if opens and said[0].label in ORG_LABELS:
-                return said[0]
-        if inside:
-            first = inside[0]
-            lead = text[pos : first.start].strip()
-            if _COMPANY_ANAPHOR.match(lead):
-                return None  # 该公司与B…: the subject is the company named before, not B
-            if _VISIT_LEAD.search(lead):
-                return None  # 调研组来到甲市…: the place visited, not who acts
-            if first.label in ORG_LABELS and not _ADVERBIAL_LEAD.match(lead) and len(lead) <= 8:
-                return first
-            return None
-        if (
-            len(clause) <= 6
-            or _TIME_CLAUSE.match(clause)
-            or _ADVERBIAL_LEAD.match(clause)
-            or _opens_with_verb(clause)
-        ):
-            # 作为…先行者，青岛…; 回应…的建议，甲市…: the subject follows the adverbial
-            pos = clause_end + 1
-            continue
-        return None
-    return None
-
-
-def _leading_word(text: str) -> tuple[str, str]:
-    """The longest dictionary word opening `text`, with its tag ("" when none)."""
-    for length in (4, 3, 2, 1):
-        tag = word_tag(text[:length])
-        if tag is not None:
-            return text[:length], tag
-    return "", ""
-
-
-def _opens_with_verb(text: str) -> bool:
-    """依托…, 先后举办…, 成功举办…: a clause that opens with its verb, perhaps after an adverb."""
-    text = text.lstrip()
-    word, tag = _leading_word(text)
-    if tag.startswith("v"):
-        return True
-    if tag[:1] in ("d", "t", "a", "c") and word:
-        return _leading_word(text[len(word) :])[1].startswith("v")
-    return False
-
-
 def build_views(
     text: str, sentences: list[Sentence], mentions: list[Mention]
 ) -> ArticleViews:
-    """Sentence views with subjects; a sentence that opens with a verb or a connective and names
-    no subject continues the previous sentence's subject within the paragraph."""
+    """Sentence views, each working out its subject when first asked (subjects.py)."""
     top = [m for m in mentions if not m.nested]
     views = ArticleViews()
     j = 0
@@ -374,23 +300,32 @@ def build_views(
         inside = top[j:k]
         para = i == 0 or "\n" in text[sentences[i - 1].end : sent.start]
         view = SentenceView(sent, inside, text, i, para, prev=prev)
-        view.subject = find_subject(view)
-        if view.subject is None and prev is not None and not para and prev.subject is not None:
-            opening = _SHORT_LEAD.sub("", sent.text).strip()
-            company_anaphor = prev.subject.label == "Company" and _COMPANY_ANAPHOR.match(sent.text)
-            # after a semicolon one sentence goes on, when the next clause opens with its verb
-            after_semicolon = prev.sentence.text.endswith(("；", ";"))
-            if (
-                _CLAUSE_OPENERS.match(sent.text)
-                or _CLAUSE_OPENERS.match(opening)
-                or company_anaphor
-                or (after_semicolon and (_opens_with_verb(sent.text) or _opens_with_verb(opening)))
-            ):
-                view.subject = prev.subject
-                view.carried = True
         views.append(view)
         prev = view
     return views
+
+
+def resolve_subjects(view: SentenceView) -> tuple[Mention | None, bool]:
+    """The subject of `view` and whether it is carried over, stored on it and on the sentences
+    before it whose subjects it needs (worked out first to last in a loop: a paragraph may
+    hold many sentences)."""
+    pending: list[tuple[SentenceView, Mention | None]] = []
+    v: SentenceView | None = view
+    while v is not None:
+        own = find_subject(v.text, v.start, v.end, v.mentions)
+        pending.append((v, own))
+        prev = v.prev
+        if own is not None or prev is None or v.paragraph_start or prev._subject_found:
+            break
+        v = prev  # its subject may be carried over: the previous one's comes first
+    for v, own in reversed(pending):
+        v._subject_found = (own, False)
+        prev = v.prev
+        if own is None and prev is not None and not v.paragraph_start:
+            carried = prev.subject
+            if carried is not None and goes_on(v.sentence.text, prev.sentence.text, carried):
+                v._subject_found = (carried, True)
+    return view._subject_found  # type: ignore[return-value]
 
 
 def relation(

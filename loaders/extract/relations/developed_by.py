@@ -26,6 +26,7 @@ _PROGRAMME_ONLY = {
 _BASED_ON = re.compile(
     r"(?:以|基于|依托)(?P<base>[^，。；]{1,30}?)(?:为基础|为底座|为核心)?(?:搭建|建设|打造|开发|构建)"
 )
+_BASES = frozenset({"Platform", "Company"})
 _JOINT = re.compile(r"^\s*(?:联合|携手|联手|会同|协同|牵手)\s*$")
 # The next item of a list of launches, possibly with its own descriptor: 、仿真云平台“乙”.
 _NEXT_ITEM = re.compile(
@@ -123,8 +124,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         here = not view.labels.isdisjoint(_TARGETS)
         targets = [m for m in view.mentions if m.label in _TARGETS] if here else []
         # (every match of _ANAPHOR ends in 平台, 系统 or 大脑)
-        anaphor = may_match(_ANAPHOR, text)
-        if not targets and not (anaphor and _ANAPHOR.search(text)):
+        if not targets and not (may_match(_ANAPHOR, text) and _ANAPHOR.search(text)):
             continue
         # verb … X   and   X … 建设 (加快X建设)
         for verb in _BUILD.finditer(text) if targets else ():  # (what it governs is named here)
@@ -163,13 +163,15 @@ def find(views: list[SentenceView]) -> list[Relation]:
         if targets:  # (what is built is named here)
             out.extend(_is_built_by(view))
         # 以A为基础搭建 / 基于A建设: the platform being built is the sentence's topic.
-        for based in _BASED_ON.finditer(text):
+        # (the base, a platform or company, is named here)
+        based_on = not view.labels.isdisjoint(_BASES) and may_match(_BASED_ON, text)
+        for based in _BASED_ON.finditer(text) if based_on else ():
             b_start = view.start + based.start("base")
             b_end = view.start + based.end("base")
             bases = [
                 m
                 for m in view.mentions
-                if b_start <= m.start and m.end <= b_end and m.label in ("Platform", "Company")
+                if b_start <= m.start and m.end <= b_end and m.label in _BASES
             ]
             if not bases:
                 continue

@@ -57,8 +57,8 @@ _PRODUCT_AFTER = re.compile(r"的?[^，。；]{0,12}?(?:系统|平台|解决方�
 def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
     text = view.sentence.text
-    if not may_match(_HELPS, text):
-        return out
+    if view.labels.isdisjoint(_RECEIVERS) or not may_match(_HELPS, text):
+        return out  # who is helped is named here
     for m in _HELPS.finditer(text):
         pos = view.start + m.start()
         if view.in_name(pos, view.start + m.end()) or EXHORTATION.search(
@@ -76,8 +76,8 @@ def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
 
 def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if not may_match(_CUSTOMER_OF, view.sentence.text):
-        return out
+    if view.labels.isdisjoint(_SOURCES) or not may_match(_CUSTOMER_OF, view.sentence.text):
+        return out  # the supplier is named here
     for m in _CUSTOMER_OF.finditer(view.sentence.text):
         pos = view.start + m.start()
         x_start = view.start + m.start("x")
@@ -264,8 +264,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
             continue  # every rule below relates names of this sentence
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
-        # 通过X(平台)的赋能，Y / 在X的赋能下，Y
-        for m in _VIA.finditer(text) if may_match(_VIA, text) else ():
+        # 通过X(平台)的赋能，Y / 在X的赋能下，Y (X is named here)
+        via = not view.labels.isdisjoint(_SOURCES) and may_match(_VIA, text)
+        for m in _VIA.finditer(text) if via else ():
             xs = [
                 x
                 for x in view.mentions
@@ -296,7 +297,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if m.group(0).startswith("服务"):  # only 服务 + a named firm, or a place's firms
                 places_firms = bool(targets) and _firms_of(view, targets[-1])  # 甲、乙等地…企业
                 targets = [t for t in targets if t.label != "City" or places_firms]
-            source = _source_before(view, view.start + m.start())
+            source = _source_before(view, view.start + m.start()) if targets else None
             if source and targets and not EXHORTATION.search(view.text[view.start : pos]):
                 for t in targets:
                     found.append((source, t, "rule:empowers", 0.85))
@@ -344,7 +345,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 and y.label in _TARGETS
                 and (y.label != "City" or _firms_of(view, y))
             ]
-            if not m.group(0).endswith(("赋能", "提供")) and ys and ys[0].start != y_start:
+            if not ys:
+                continue  # (no firm named: nothing to relate)
+            if not m.group(0).endswith(("赋能", "提供")) and ys[0].start != y_start:
                 continue  # 为推动甲、乙…开发: a purpose, not a customer the system is built for
             clause_start, _ = view.clause_of(view.start + m.start())
             near = [

@@ -30,6 +30,7 @@ _SETTLES = re.compile(r"(?:落户于?|落地于?|进驻|入驻|设于|设在|扎
 # A place's own firms and institutions: 甲市拥有乙、丙 / 甲市有乙这样的高校 (T27).
 _HAS_WORDS = ("拥有", "有", "聚集了", "集聚了", "汇聚了")
 _HAS = re.compile(f"^(?:{'|'.join(_HAS_WORDS)})")
+_PLACE_FIRM = re.compile(r"企业[—\-–:：\s]*")
 
 
 def _gazetteer() -> Gazetteer:
@@ -71,6 +72,8 @@ def _places_before(view: SentenceView, pos: int) -> list[Mention]:
 
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
+    # a name written again gives the same relation, which counts from where it is first written
+    prefixed: set[tuple[str, str, str]] = set()
     for view in views:
         if not view.mentions:
             continue  # the rules of one sentence place names of that sentence
@@ -83,7 +86,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
             # Places written in the name itself; a bare zone word writes none (高新区人社局, T31).
             zone = m.place_prefix and ZONE_KIND.match(m.surface)
             for place in () if zone else m.place_prefix:
-                out.append(_rel(m, place, view, "rule:located_prefix", 0.9))
+                if (m.name, m.label, place) not in prefixed:
+                    prefixed.add((m.name, m.label, place))
+                    out.append(_rel(m, place, view, "rule:located_prefix", 0.9))
             # A place written right before the name: 东营市国瓷材料, 淄博市“窑炉数字大脑”.
             if not city_ends:
                 continue
@@ -91,17 +96,19 @@ def find(views: list[SentenceView]) -> list[Relation]:
             for place in _places_before(view, start) if start in city_ends else ():
                 out.append(relation("LOCATED_IN", m, place, view, "rule:located_adjacent", 0.85))
         text = view.sentence.text
+        # (in text order, where a City named here ends: where the next rules look)
+        ends = sorted(city_ends)
         # X的Y、Z / 位于X的Y (this rule and the next two place names in a City named here)
-        for de in rx(r"的").finditer(text) if city_ends else ():
-            pos = view.start + de.start()
-            places = _places_before(view, pos) if pos in city_ends else []
+        for pos in ends:
+            de = view.text.startswith("的", pos, view.end)
+            places = _places_before(view, pos) if de else []
             if not places:
                 continue
             targets = view.group_starting_at(pos + 1, _LOCATABLE, gap=r"^\s*$")
             for t in targets:
                 for place in places:
                     out.append(relation("LOCATED_IN", t, place, view, "rule:located_de", 0.85))
-        for loc in rx(r"位于").finditer(text) if city_ends else ():
+        for loc in rx(r"位于").finditer(text) if city_ends and "位于" in text else ():
             pos = view.start + loc.end()
             places = [m for m in view.mentions if m.start >= pos and m.label == "City"][:2]
             if not places or places[0].start != pos:
@@ -119,15 +126,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
             for t in targets:
                 for place in levels:  # 位于甲市乙新片区: the new area and 甲市
                     out.append(relation("LOCATED_IN", t, place, view, "rule:located_weiyu", 0.9))
-        # PLACE企业——X / PLACE企业X
-        for ent in rx(r"企业[—\-–:：\s]*").finditer(text) if city_ends else ():
-            pos = view.start + ent.start()
-            places = _places_before(view, pos) if pos in city_ends else []
-            if not places:
+        # PLACE企业——X / PLACE企业X (every 企业 opens a match: its tail never holds 企)
+        for pos in ends:
+            ent = _PLACE_FIRM.match(view.text, pos, view.end)
+            places = _places_before(view, pos) if ent is not None else []
+            if ent is None or not places:
                 continue
-            targets = view.group_starting_at(
-                view.start + ent.end(), frozenset({"Company"}), gap=r"^\s*$"
-            )
+            targets = view.group_starting_at(ent.end(), frozenset({"Company"}), gap=r"^\s*$")
             for t in targets:
                 for place in places:
                     out.append(
@@ -198,8 +203,12 @@ _WORKS = frozenset({"Project"})
 
 def _set_up_in(view: SentenceView) -> list[Relation]:
     out = []
+    # a place right after 在 opens there, or after spaces (_places_after finds none elsewhere)
+    opening = {m.start for m in view.mentions if m.label == "City"}
     for at in rx("在").finditer(view.sentence.text):
-        places = _places_after(view, view.start + at.end())
+        pos = view.start + at.end()
+        near = pos in opening or view.text[pos : pos + 1].isspace()
+        places = _places_after(view, pos) if near else []
         if not places:
             continue
         end = max(p.end for p in places if p.end > p.start)

@@ -94,6 +94,9 @@ def _subject_before(view: SentenceView, clause_start: int, pos: int) -> list:
 
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
+    article = views[0].text if views else ""
+    if "签" not in article and "达成" not in article:
+        return out  # (no sentence holds them: signing_parties finds nothing)
     for view in views:
         pairs = signing_parties(view)
         for a, b, _ in pairs:
