@@ -3,11 +3,7 @@ short forms only inside the article's region, places written inside known names.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from loaders.extract.entities.base import (
@@ -18,6 +14,7 @@ from loaders.extract.entities.base import (
     Mention,
     _inside_latin_word,
 )
+from loaders.extract.entities.city_reading import Reading, city_reading, inside_another_place
 from loaders.extract.entities.home import home_place
 from loaders.extract.entities.short_forms import (
     groups_of_short_forms,
@@ -38,63 +35,7 @@ def _city_mention(ctx: Context, start: int, end: int, surface: str, entry: Any) 
     return m
 
 
-def _written_parent(ctx: Context, m: Mention) -> Mention | None:
-    """A division written with its parent glued on (重庆两江新区): the parent, nested."""
-    for parent_name in ctx.gaz.ancestor_names(m.name)[:1]:
-        parent = ctx.gaz.division(parent_name)
-        if parent is None:
-            return None
-        for form in {parent_name, parent.short or parent_name}:
-            if m.surface.startswith(form) and len(m.surface) > len(form) + 1:
-                city = _city_mention(ctx, m.start, m.start + len(form), form, parent)
-                city.nested = True
-                return city
-    return None
-
-
 _ORG_FINDER_LABELS = ("Company", "Agency", "Platform", "Organization")
-
-@lru_cache(maxsize=1)
-def _common_short_forms() -> frozenset[str]:
-    """Short forms the gazetteer marks as everyday words (its divisions.csv `note` column)."""
-    text = resources.files("seeds").joinpath("gazetteer", "divisions.csv").read_text("utf-8")
-    return frozenset(
-        row["short"]
-        for row in csv.DictReader(io.StringIO(text))
-        if row.get("short") and "common word" in (row.get("note") or "")
-    )
-
-
-def _pick_city(ctx: Context, surface: str, entries: list[Any]) -> Any | None:
-    """The division a surface names, or None when it needs the article's place to decide
-    (homonyms, district short forms) or is an everyday word (比如, 大关)."""
-    entry = ctx.gaz.division(surface)
-    if entry is None or surface == entry.name:
-        return entry
-    if surface in _common_short_forms():
-        return None  # 朝阳 (朝阳产业), 和平: an everyday word first
-    others = [e for e in entries if e.label == "City" and e.name != entry.name]
-    strangers = [e for e in others if entry.name not in ctx.gaz.ancestor_names(e)]
-    # 西安 is 西安市 even though two far-away districts are also called 西安区; only a homonym
-    # of the same level (or a district short form) needs the article's region to decide.
-    if strangers and (entry.level == "district" or any(e.level == entry.level for e in strangers)):
-        return None
-    if not others and ctx.gaz.is_ambiguous(surface):
-        return None
-    if entry.level == "district" and not _opens_with_ancestor(ctx, surface, entry):
-        return None  # a district's bare short form needs its city or province in the article
-    return entry
-
-
-def _opens_with_ancestor(ctx: Context, surface: str, entry: Any) -> bool:
-    """A district's form that carries its city or province (上海临港新片区): not bare."""
-    for name in ctx.gaz.ancestor_names(entry.name):
-        parent = ctx.gaz.division(name)
-        forms = {name, parent.short if parent is not None else None}
-        if any(f and len(f) >= 2 and surface.startswith(f) and surface != f for f in forms):
-            return True
-    return False
-
 
 def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
     """Places at the head of a known organisation's written name (浙江中控技术股份有限公司):
@@ -147,32 +88,6 @@ def _places_glued_to_government(ctx: Context, found: list[Mention]) -> list[Ment
     return out
 
 
-_EVERYDAY_DISTRICT_FREQ = 300  # a district's full name this frequent is also a common word
-
-
-def _everyday_district(ctx: Context, surface: str, entry: Any) -> bool:
-    return (
-        entry.level == "district"
-        and surface == entry.name
-        and ctx.freq(surface) >= _EVERYDAY_DISTRICT_FREQ
-    )
-
-
-def _inside_another_place(ctx: Context, start: int) -> Any:
-    """The province or prefecture city that the character before `start` and the first one of
-    the match name (上|海城市 is 上海 + 城市), or None."""
-    if start == 0:
-        return None
-    pair = ctx.text[start - 1 : start + 1]
-    entry = ctx.gaz.division(pair, strict=True) if ctx.gaz.names_a_division(pair) else None
-    if entry is not None and entry.level in ("province", "city") and pair in (
-        entry.name,
-        entry.short,
-    ):
-        return entry
-    return None
-
-
 def _short_forms_of_named_orgs(
     text: str, found: list[Mention], held: list[tuple[int, int, str, list[Any]]]
 ) -> list[Mention]:
@@ -199,6 +114,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     out: list[Mention] = []
     deferred: list[tuple[int, int, str]] = []
     held: list[tuple[int, int, str, list[Any]]] = []  # ambiguous short forms of organisations
+    readings: dict[str, Reading] = {}  # City surface → what it names (city_reading)
     for ent in ctx.doc.spans.get("gazetteer", []):
         surface = ctx.text[ent.start_char : ent.end_char]
         if _inside_latin_word(ctx.text, ent.start_char, ent.end_char):
@@ -211,27 +127,32 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             if orgs:
                 held.append((ent.start_char, ent.end_char, surface, orgs))
         if ent.label_ == "City":
-            before = _inside_another_place(ctx, ent.start_char)
+            before = inside_another_place(ctx, ent.start_char)
             if before is not None:  # 上海城市…: 海城市 read across the end of 上海
                 pair = ctx.text[ent.start_char - 1 : ent.start_char + 1]
                 out.append(_city_mention(ctx, ent.start_char - 1, ent.start_char + 1, pair, before))
                 continue
-            entry = _pick_city(ctx, surface, entries)
+            reading = readings.get(surface)
+            if reading is None:
+                reading = readings[surface] = city_reading(ctx, surface, entries)
+            entry, everyday, parent = reading
             short = entry is not None and surface != entry.name
             if short and opens_proper_word(ctx.text, ent.start_char, ent.end_char):
                 continue  # 阿里 in 阿里巴巴: a short form inside a name the dictionary knows
             if short and not_a_place_here(ctx, ent.start_char, ent.end_char):
                 continue  # 股|东源|渡, 9|成都|是, 甲省晨报: a word cut in two, a paper's name
-            if entry is not None and _everyday_district(ctx, surface, entry):
+            if everyday:
                 entry = None  # 矿区, 城区: a district only where its city is named
             if entry is None:
                 deferred.append((ent.start_char, ent.end_char, surface))
                 continue
-            city = _city_mention(ctx, ent.start_char, ent.end_char, surface, entry)
-            out.append(city)
-            parent = _written_parent(ctx, city)
+            out.append(_city_mention(ctx, ent.start_char, ent.end_char, surface, entry))
             if parent is not None:
-                out.append(parent)
+                form, parent_entry = parent
+                end = ent.start_char + len(form)
+                glued = _city_mention(ctx, ent.start_char, end, form, parent_entry)
+                glued.nested = True
+                out.append(glued)
             continue
         entry = next((e for e in entries if e.label == ent.label_), entries[0])
         if surface != entry.name and ctx.gaz.is_ambiguous(surface):
@@ -263,22 +184,31 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     # Homonyms and district short forms: only a division inside a city or province the article
     # names (即墨 in an article about 青岛, 垦利 after 东营).
     named = {m.name for m in ctx.cities if m.props.get("level") in ("city", "province")}
+    placed: dict[str, Any] = {}  # deferred surface → its division in a named place, or None
     for start, end, surface in deferred:
-        for scope in named:
-            entry = ctx.gaz.division(surface, within=scope, strict=True)
-            if entry is None or scope not in ctx.gaz.ancestor_names(entry):
-                continue
-            if (
-                surface != entry.name
-                and entry.level == "district"
-                and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ
-            ):
-                continue
-            out.append(_city_mention(ctx, start, end, surface, entry))
-            break
+        if surface not in placed:
+            placed[surface] = _division_within(ctx, surface, named)
+        if placed[surface] is not None:
+            out.append(_city_mention(ctx, start, end, surface, placed[surface]))
     ctx.cities = sorted((m for m in out if m.label == "City"), key=START)
     ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
     return out
+
+
+def _division_within(ctx: Context, surface: str, named: set[str]) -> Any:
+    """The division `surface` names inside one of the `named` places, or None."""
+    for scope in named:
+        entry = ctx.gaz.division(surface, within=scope, strict=True)
+        if entry is None or scope not in ctx.gaz.ancestor_names(entry):
+            continue
+        if (
+            surface != entry.name
+            and entry.level == "district"
+            and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ
+        ):
+            continue
+        return entry
+    return None
 
 
 # One-character names of provinces that open a regional firm's short name (陕重汽, 鲁商).
