@@ -118,13 +118,18 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     canonical: dict[int, str] = {}
     entities: list[Entity] = []
     for root, members in groups.items():
-        label = keys[root][0]
-        names = [keys[i][1] for i in members]
-        from_gazetteer = "gazetteer" in sources.get(root, ())
-        name = _choose_name(label, names, gazetteer_names[label] if from_gazetteer else set())
+        label, name = keys[root]
+        if len(members) > 1:  # (a group of one is its own root: its name is the canonical one)
+            names = [keys[i][1] for i in members]
+            from_gazetteer = "gazetteer" in sources.get(root, ())
+            name = _choose_name(label, names, gazetteer_names[label] if from_gazetteer else set())
         canonical[root] = name
-        aliases = set().union(*[surfaces[i] for i in members])
-        aliases = {a for a in aliases if a and a != name and "《" not in a and "》" not in a}
+        aliases = {
+            a
+            for i in members
+            for a in surfaces[i]
+            if a and a != name and "《" not in a and "》" not in a
+        }
         if script == "zh-Hant":
             aliases |= {_to_traditional(a) for a in {name, *aliases}}
             aliases.discard(name)
@@ -143,7 +148,7 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     return entities
 
 
-_QUOTE_MARKS = re.compile(r"[“”‘’《》\"]")
+_QUOTE_MARKS = str.maketrans("", "", "“”‘’《》\"")  # removed by str.translate
 
 
 def _merge_same_surface(
@@ -152,7 +157,7 @@ def _merge_same_surface(
     owner: dict[tuple[str, str], int] = {}
     for i, (label, _) in enumerate(keys):
         for s in surfaces[i]:
-            clean = _QUOTE_MARKS.sub("", s)
+            clean = s.translate(_QUOTE_MARKS)
             if len(clean) < 2:
                 continue
             other = owner.setdefault((label, clean), i)
