@@ -12,7 +12,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -192,15 +191,23 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
                 if i != j:
                     uf.union(i, j)
             continue
+        if label == "Platform":  # variants: the same name once places and qualifiers are gone
+            first: dict[str, int] = {}  # such a name → the first platform that reads so
+            for i in run:
+                core = _PLATFORM_NOISE.sub("", strip(keys[i][1]))
+                if len(core) >= 5:
+                    uf.union(first.setdefault(core, i), i)
+            continue
         for n, i in enumerate(run):
             label, a = keys[i]
             for j in run[n + 1 :]:
-                if _variants(label, a, keys[j][1], strip):
+                if _variants(label, a, keys[j][1]):
                     uf.union(i, j)
 
 
-def _variants(label: str, a: str, b: str, strip: Callable[[str], str]) -> bool:
-    """Whether two names of one label name the same entity (projects: _merge_variants)."""
+def _variants(label: str, a: str, b: str) -> bool:
+    """Whether two names of one label name the same entity (projects and platforms:
+    _merge_variants)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if label == "Company":
         return (
@@ -211,12 +218,7 @@ def _variants(label: str, a: str, b: str, strip: Callable[[str], str]) -> bool:
             and not (long.startswith(short) and _UNIT_OF.fullmatch(long[len(short) :]))
             and _BRACKETED.findall(short) == _BRACKETED.findall(long)
         )
-    if label == "Policy":
-        return len(short) >= 5 and short in long
-    if long.endswith("平台") and short.endswith("平台"):  # Platform
-        ka = _PLATFORM_NOISE.sub("", strip(a))
-        return len(ka) >= 5 and ka == _PLATFORM_NOISE.sub("", strip(b))
-    return False
+    return label == "Policy" and len(short) >= 5 and short in long
 
 
 def _merge_appositions(
