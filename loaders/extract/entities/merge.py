@@ -113,10 +113,11 @@ _UNIT_SOURCES = frozenset({"pattern:named_unit", "pattern:institute"})
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Longest spans win; mentions inside a winner stay as nested (places inside a park's name).
     Crossing spans lose."""
-    ordered = sorted(
-        mentions,
-        key=lambda m: (-(m.end - m.start), -_SOURCE_RANK.get(m.source, 1), m.start),
+    rank = _SOURCE_RANK.get  # (keys built in one pass, the index keeping equal keys in order)
+    keyed = sorted(
+        [(m.start - m.end, -rank(m.source, 1), m.start, i) for i, m in enumerate(mentions)]
     )
+    ordered = [mentions[k[3]] for k in keyed]
     starts: list[int] = []  # winners, sorted by start; they never overlap each other
     winners: list[Mention] = []
     out: list[Mention] = []
@@ -316,14 +317,14 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.source == "gazetteer" or m.nested or m.label == "City":
             continue
-        for s in {m.name, *m.aliases}:
+        for s in (m.name, *m.aliases):
             if len(s) >= 2:
                 surfaces.setdefault(s, m)
     # each surface written, the longest first where several (one scan of the text per surface)
     written_at = list(find_words(text, surfaces))
     if not written_at:
         return mentions
-    top = sorted((m for m in mentions if not m.nested), key=START)
+    top = sorted([m for m in mentions if not m.nested], key=START)
     starts = [m.start for m in top]
     added = []
     for s, e in written_at:
