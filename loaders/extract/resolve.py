@@ -82,6 +82,9 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     ids: list[int] = []  # each mention's key
     surfaces: list[set[str]] = []
     places: set[str] = set()
+    levels: list[tuple[int, str]] = []  # (key, level) of the places, in text order
+    from_gazetteer: set[int] = set()  # the keys with a gazetteer mention
+    gazetteer_names: dict[str, set[str]] = {}  # label → the names of its gazetteer mentions
     for m in mentions:
         key = (m.label, m.name)
         i = index.get(key)
@@ -95,6 +98,11 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
         surfaces[i].add(m.surface)
         if m.label == "City":
             places.add(m.name)
+            if "level" in m.props:
+                levels.append((i, m.props["level"]))
+        if m.source == "gazetteer":
+            from_gazetteer.add(i)
+            gazetteer_names.setdefault(m.label, set()).add(m.name)
     uf = _UnionFind(len(keys))
     _merge_same_surface(keys, surfaces, uf)
     _merge_variants(keys, places, uf)
@@ -104,24 +112,17 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     for i, root in enumerate(roots):
         groups.setdefault(root, []).append(i)
     counts = Counter(map(roots.__getitem__, ids))
-    sources: dict[int, set[str]] = {}
     props: dict[int, dict[str, Any]] = {}
-    gazetteer_names: dict[str, set[str]] = {}  # label → the names of its gazetteer mentions
-    for m, i in zip(mentions, ids, strict=True):
-        root = roots[i]
-        sources.setdefault(root, set()).add(m.source)
-        if m.source == "gazetteer":
-            gazetteer_names.setdefault(m.label, set()).add(m.name)
-        if m.label == "City" and "level" in m.props:
-            props.setdefault(root, {})["level"] = m.props["level"]
+    for i, level in levels:  # (the last one written wins)
+        props.setdefault(roots[i], {})["level"] = level
     canonical: dict[int, str] = {}
     entities: list[Entity] = []
     for root, members in groups.items():
         label, name = keys[root]
         if len(members) > 1:  # (a group of one is its own root: its name is the canonical one)
             names = [keys[i][1] for i in members]
-            from_gazetteer = "gazetteer" in sources.get(root, ())
-            name = _choose_name(label, names, gazetteer_names[label] if from_gazetteer else set())
+            known = gazetteer_names[label] if from_gazetteer.intersection(members) else set()
+            name = _choose_name(label, names, known)
         canonical[root] = name
         aliases = {
             a
@@ -141,8 +142,9 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
                 properties=props.get(root, {}),
             )
         )
+    named = [canonical[root] for root in roots]  # each key's canonical name
     for m, i in zip(mentions, ids, strict=True):
-        m.name = canonical[roots[i]]
+        m.name = named[i]
     entities.sort(key=lambda e: (e.label, -e.mentions, e.name))
     return entities
 
