@@ -24,12 +24,23 @@ def _is_city_key(piece: str) -> bool:
     return norm(piece) in _city_keys()
 
 
+@lru_cache(maxsize=1)
+def _key_openings() -> frozenset[str]:
+    """The first two characters of every place's lookup key."""
+    return frozenset(key[:2] for key in _city_keys())
+
+
 def _title_places(title: str) -> list[Any]:
     """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
     gaz = _cached_gazetteer()  # (memoised lookups: the same answers)
+    openings = _key_openings()
     found = []
     i = 0
     while i < len(title) - 1:
+        head = title[i : i + 2]
+        if head not in openings and min(head) >= "\u4e00" and max(head) <= "\u9fff":
+            i += 1  # two Chinese characters open their folded pieces as written: no key here
+            continue
         for length in (4, 3, 2):
             piece = title[i : i + length]
             known = len(piece) == length and _is_city_key(piece)
