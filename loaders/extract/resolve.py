@@ -149,7 +149,7 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     return entities
 
 
-_QUOTE_MARKS = str.maketrans("", "", "“”‘’《》\"")  # removed by str.translate
+_QUOTE_MARKS = str.maketrans("", "", '“”‘’《》"')  # removed by str.translate
 
 
 def _merge_same_surface(

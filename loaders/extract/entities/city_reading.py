@@ -68,9 +68,7 @@ def _opens_with_ancestor(ctx: Context, surface: str, entry: Any) -> bool:
     return False
 
 
-def city_reading(
-    ctx: Context, surface: str, entries: list[Any]
-) -> Reading:
+def city_reading(ctx: Context, surface: str, entries: list[Any]) -> Reading:
     """What a City match's surface tells wherever it is written (read once per surface): the
     division it names, whether that is an everyday word, and the parent written glued on."""
     entry = _pick_city(ctx, surface, entries)
@@ -110,9 +108,5 @@ def inside_another_place(ctx: Context, start: int) -> Any:
     if start == 0 or pair not in _province_city_pairs():
         return None
     entry = ctx.gaz.division(pair, strict=True) if ctx.gaz.names_a_division(pair) else None
-    if entry is not None and entry.level in ("province", "city") and pair in (
-        entry.name,
-        entry.short,
-    ):
-        return entry
-    return None
+    found = entry is not None and entry.level in ("province", "city")
+    return entry if found and pair in (entry.name, entry.short) else None

@@ -115,62 +115,62 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     deferred: list[tuple[int, int, str]] = []
     held: list[tuple[int, int, str, list[Any]]] = []  # ambiguous short forms of organisations
     readings: dict[str, Reading] = {}  # City surface → what it names (city_reading)
+    text, gaz = ctx.text, ctx.gaz
     for ent in ctx.doc.spans.get("gazetteer", []):
-        surface = ctx.text[ent.start_char : ent.end_char]
-        if _inside_latin_word(ctx.text, ent.start_char, ent.end_char):
+        start, end, label = ent.start_char, ent.end_char, ent.label_
+        surface = text[start:end]
+        if _inside_latin_word(text, start, end):
             continue  # IMO in MIMO, EU in EUV: Latin letters go on around the match
-        entries = ctx.gaz.lookup(surface)
+        entries = gaz.lookup(surface)
         if not entries:
             continue
-        if ctx.gaz.is_ambiguous(surface):
+        if gaz.is_ambiguous(surface):
             orgs = [e for e in entries if e.label in ("Company", "Platform") and e.name != surface]
             if orgs:
-                held.append((ent.start_char, ent.end_char, surface, orgs))
-        if ent.label_ == "City":
-            before = inside_another_place(ctx, ent.start_char)
+                held.append((start, end, surface, orgs))
+        if label == "City":
+            before = inside_another_place(ctx, start)
             if before is not None:  # 上海城市…: 海城市 read across the end of 上海
-                pair = ctx.text[ent.start_char - 1 : ent.start_char + 1]
-                out.append(_city_mention(ctx, ent.start_char - 1, ent.start_char + 1, pair, before))
+                pair = text[start - 1 : start + 1]
+                out.append(_city_mention(ctx, start - 1, start + 1, pair, before))
                 continue
             reading = readings.get(surface)
             if reading is None:
                 reading = readings[surface] = city_reading(ctx, surface, entries)
             entry, everyday, parent = reading
             short = entry is not None and surface != entry.name
-            if short and opens_proper_word(ctx.text, ent.start_char, ent.end_char):
+            if short and opens_proper_word(text, start, end):
                 continue  # 阿里 in 阿里巴巴: a short form inside a name the dictionary knows
-            if short and not_a_place_here(ctx, ent.start_char, ent.end_char):
+            if short and not_a_place_here(ctx, start, end):
                 continue  # 股|东源|渡, 9|成都|是, 甲省晨报: a word cut in two, a paper's name
             if everyday:
                 entry = None  # 矿区, 城区: a district only where its city is named
             if entry is None:
-                deferred.append((ent.start_char, ent.end_char, surface))
+                deferred.append((start, end, surface))
                 continue
-            out.append(_city_mention(ctx, ent.start_char, ent.end_char, surface, entry))
+            out.append(_city_mention(ctx, start, end, surface, entry))
             if parent is not None:
                 form, parent_entry = parent
-                end = ent.start_char + len(form)
-                glued = _city_mention(ctx, ent.start_char, end, form, parent_entry)
+                glued = _city_mention(ctx, start, start + len(form), form, parent_entry)
                 glued.nested = True
                 out.append(glued)
             continue
-        entry = next((e for e in entries if e.label == ent.label_), entries[0])
-        if surface != entry.name and ctx.gaz.is_ambiguous(surface):
+        entry = next((e for e in entries if e.label == label), entries[0])
+        if surface != entry.name and gaz.is_ambiguous(surface):
             continue  # 浪潮 is also an everyday word: only its full name counts
-        if surface != entry.name and inside_longer_word(ctx, ent.start_char, ent.end_char):
+        if surface != entry.name and inside_longer_word(ctx, start, end):
             continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
-        longer = unknown_name_opened(ctx, ent.end_char) if surface != entry.name else None
+        longer = unknown_name_opened(ctx, end) if surface != entry.name else None
         if longer is not None and entry.label == "Company":
-            name = ctx.text[ent.start_char : longer]  # 甲核|苏|阀、: another firm's name
-            out.append(Mention(ent.start_char, longer, "Company", name, name, "pattern:opened"))
+            name = text[start:longer]  # 甲核|苏|阀、: another firm's name
+            out.append(Mention(start, longer, "Company", name, name, "pattern:opened"))
             continue
         short = surface != entry.name
-        if entry.label == "Company" and short and _province_char(ctx, ent.start_char):
-            start = ent.start_char - 1  # 陕|重汽: the province's own firm, not the national one
-            name = ctx.text[start : ent.end_char]
-            out.append(Mention(start, ent.end_char, "Company", name, name, "pattern:regional_firm"))
+        if entry.label == "Company" and short and _province_char(ctx, start):
+            name = text[start - 1 : end]  # 陕|重汽: the province's own firm, not the national one
+            out.append(Mention(start - 1, end, "Company", name, name, "pattern:regional_firm"))
             continue
-        m = Mention(ent.start_char, ent.end_char, entry.label, entry.name, surface, "gazetteer")
+        m = Mention(start, end, entry.label, entry.name, surface, "gazetteer")
         if surface != entry.name:
             m.aliases.add(surface)
         out.append(m)
