@@ -30,16 +30,25 @@ def _key_openings() -> frozenset[str]:
     return frozenset(key[:2] for key in _city_keys())
 
 
+def no_place_opens(head: str) -> bool:
+    """Whether `head` is two Chinese characters that open no place's key: no place is written
+    from there (Chinese characters fold to themselves, so they open every folded piece)."""
+    return (
+        head not in _key_openings()
+        and len(head) == 2
+        and min(head) >= "\u4e00"
+        and max(head) <= "\u9fff"
+    )
+
+
 def _title_places(title: str) -> list[Any]:
     """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
     gaz = _cached_gazetteer()  # (memoised lookups: the same answers)
-    openings = _key_openings()
     found = []
     i = 0
     while i < len(title) - 1:
-        head = title[i : i + 2]
-        if head not in openings and min(head) >= "\u4e00" and max(head) <= "\u9fff":
-            i += 1  # two Chinese characters open their folded pieces as written: no key here
+        if no_place_opens(title[i : i + 2]):
+            i += 1
             continue
         for length in (4, 3, 2):
             piece = title[i : i + length]

@@ -15,7 +15,7 @@ from loaders.extract.entities.base import (
     _inside_latin_word,
 )
 from loaders.extract.entities.city_reading import Reading, city_reading, inside_another_place
-from loaders.extract.entities.home import home_place
+from loaders.extract.entities.home import home_place, no_place_opens
 from loaders.extract.entities.short_forms import (
     groups_of_short_forms,
     in_partner_slot,
@@ -43,6 +43,8 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
     found: list[Mention] = []
     pos = m.start
     for _ in range(2):
+        if no_place_opens(ctx.text[pos : pos + 2]):
+            break
         for length in (4, 3, 2):
             piece = ctx.text[pos : pos + length]
             if pos + length >= m.end or not ctx.gaz.names_a_division(piece):
