@@ -149,7 +149,7 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     return entities
 
 
-_QUOTE_MARKS = str.maketrans("", "", '“”‘’《》"')  # removed by str.translate
+_QUOTE_MARKS = re.compile(r"[“”‘’《》\"]")
 
 
 def _merge_same_surface(
@@ -158,7 +158,7 @@ def _merge_same_surface(
     owner: dict[tuple[str, str], int] = {}
     for i, (label, _) in enumerate(keys):
         for s in surfaces[i]:
-            clean = s.translate(_QUOTE_MARKS)
+            clean = _QUOTE_MARKS.sub("", s) if _QUOTE_MARKS.search(s) else s  # (rarely quoted)
             if len(clean) < 2:
                 continue
             other = owner.setdefault((label, clean), i)
