@@ -113,11 +113,9 @@ _UNIT_SOURCES = frozenset({"pattern:named_unit", "pattern:institute"})
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Longest spans win; mentions inside a winner stay as nested (places inside a park's name).
     Crossing spans lose."""
-    rank = _SOURCE_RANK.get  # (keys built in one pass, the index keeping equal keys in order)
-    keyed = sorted(
-        [(m.start - m.end, -rank(m.source, 1), m.start, i) for i, m in enumerate(mentions)]
-    )
-    ordered = [mentions[k[3]] for k in keyed]
+    rank = _SOURCE_RANK.get  # (sort keys built in one pass; the index keeps equal keys in order)
+    keys = [(m.start - m.end, -rank(m.source, 1), m.start, i) for i, m in enumerate(mentions)]
+    ordered = [mentions[k[3]] for k in sorted(keys)]
     starts: list[int] = []  # winners, sorted by start; they never overlap each other
     winners: list[Mention] = []
     out: list[Mention] = []
@@ -328,8 +326,9 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     starts = [m.start for m in top]
     added = []
     for s, e in written_at:
-        written = text[s:e]
         i = bisect.bisect_right(starts, s) - 1
+        if i >= 0 and (top[i].start, top[i].end) == (s, e) and top[i].label != "City":
+            continue  # the name where it was found (a mention of that very span blocks it)
         j = bisect.bisect_left(starts, e)
         inside = top[max(i, 0) : j]
         overlapping = [m for m in inside if m.start < e and m.end > s]
@@ -340,6 +339,7 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             continue
         for m in overlapping:
             m.nested = True
+        written = text[s:e]
         src = surfaces[written]
         m = Mention(s, e, src.label, src.name, written, "propagated")
         m.aliases = set(src.aliases)
