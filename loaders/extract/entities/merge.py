@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,7 +120,7 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     winners: list[Mention] = []
     out: list[Mention] = []
     for m in ordered:
-        i = bisect.bisect_right(starts, m.start) - 1
+        i = bisect_right(starts, m.start) - 1
         left = winners[i] if i >= 0 else None
         right = winners[i + 1] if i + 1 < len(winners) else None
         inside = left is not None and m.end <= left.end
@@ -326,10 +326,10 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     starts = [m.start for m in top]
     added = []
     for s, e in written_at:
-        i = bisect.bisect_right(starts, s) - 1
+        i = bisect_right(starts, s) - 1
         if i >= 0 and (top[i].start, top[i].end) == (s, e) and top[i].label != "City":
             continue  # the name where it was found (a mention of that very span blocks it)
-        j = bisect.bisect_left(starts, e)
+        j = bisect_left(starts, e)
         inside = top[max(i, 0) : j]
         overlapping = [m for m in inside if m.start < e and m.end > s]
         # A place inside the name (青岛 in “工赋青岛”) becomes nested; anything else blocks it.
