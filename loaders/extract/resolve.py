@@ -116,7 +116,7 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     for i, level in levels:  # (the last one written wins)
         props.setdefault(roots[i], {})["level"] = level
     canonical: dict[int, str] = {}
-    entities: list[Entity] = []
+    rows: list[tuple[str, int, str, int, Entity]] = []  # (sort key..., entity), in group order
     for root, members in groups.items():
         label, name = keys[root]
         if len(members) > 1:  # (a group of one is its own root: its name is the canonical one)
@@ -133,20 +133,13 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
         if script == "zh-Hant":
             aliases |= {_to_traditional(a) for a in {name, *aliases}}
             aliases.discard(name)
-        entities.append(
-            Entity(
-                label=label,
-                name=name,
-                aliases=tuple(sorted(aliases)),
-                mentions=counts[root],
-                properties=props.get(root, {}),
-            )
-        )
+        count = counts[root]
+        entity = Entity(label, name, tuple(sorted(aliases)), count, props.get(root, {}))
+        rows.append((label, -count, name, len(rows), entity))
     named = [canonical[root] for root in roots]  # each key's canonical name
     for m, i in zip(mentions, ids, strict=True):
         m.name = named[i]
-    entities.sort(key=lambda e: (e.label, -e.mentions, e.name))
-    return entities
+    return [row[-1] for row in sorted(rows)]  # by label, most mentioned first, then name
 
 
 _QUOTE_MARKS = re.compile(r"[“”‘’《》\"]")
