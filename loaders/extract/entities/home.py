@@ -25,30 +25,23 @@ def _is_city_key(piece: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _key_openings() -> frozenset[str]:
-    """The first two characters of every place's lookup key."""
+def key_openings() -> frozenset[str]:
+    """The first two characters of every place's lookup key: two Chinese characters (which fold
+    to themselves) that are not among them open no place's name."""
     return frozenset(key[:2] for key in _city_keys())
-
-
-def no_place_opens(head: str) -> bool:
-    """Whether `head` is two Chinese characters that open no place's key: no place is written
-    from there (Chinese characters fold to themselves, so they open every folded piece)."""
-    return (
-        head not in _key_openings()
-        and len(head) == 2
-        and min(head) >= "\u4e00"
-        and max(head) <= "\u9fff"
-    )
 
 
 def _title_places(title: str) -> list[Any]:
     """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
     gaz = _cached_gazetteer()  # (memoised lookups: the same answers)
+    openings = key_openings()
     found = []
     i = 0
     while i < len(title) - 1:
-        if no_place_opens(title[i : i + 2]):
-            i += 1
+        head = title[i : i + 2]
+        han = "\u4e00" <= head[0] <= "\u9fff" and "\u4e00" <= head[-1] <= "\u9fff"
+        if han and head not in openings:
+            i += 1  # no place's name opens here
             continue
         for length in (4, 3, 2):
             piece = title[i : i + length]

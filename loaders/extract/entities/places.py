@@ -15,7 +15,7 @@ from loaders.extract.entities.base import (
     _inside_latin_word,
 )
 from loaders.extract.entities.city_reading import Reading, city_reading, inside_another_place
-from loaders.extract.entities.home import home_place, no_place_opens
+from loaders.extract.entities.home import home_place, key_openings
 from loaders.extract.entities.short_forms import (
     groups_of_short_forms,
     in_partner_slot,
@@ -42,9 +42,12 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
     nested City mentions, and the organisation's written place prefix."""
     found: list[Mention] = []
     pos = m.start
+    openings = key_openings()
     for _ in range(2):
-        if no_place_opens(ctx.text[pos : pos + 2]):
-            break
+        head = ctx.text[pos : pos + 2]
+        han = "\u4e00" <= head[0] <= "\u9fff" and "\u4e00" <= head[-1] <= "\u9fff"
+        if han and head not in openings:
+            break  # no place's name opens here
         for length in (4, 3, 2):
             piece = ctx.text[pos : pos + length]
             if pos + length >= m.end or not ctx.gaz.names_a_division(piece):
