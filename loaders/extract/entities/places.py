@@ -124,7 +124,8 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     for ent in ctx.doc.spans.get("gazetteer", []):
         start, end, label = ent.start_char, ent.end_char, ent.label_
         surface = text[start:end]
-        if _inside_latin_word(text, start, end):
+        latin = text[start].isascii() or text[end - 1].isascii()  # (else it is none)
+        if latin and _inside_latin_word(text, start, end):
             continue  # IMO in MIMO, EU in EUV: Latin letters go on around the match
         entries = gaz.lookup(surface)
         if not entries:
@@ -160,7 +161,11 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
                 glued.nested = True
                 out.append(glued)
             continue
-        entry = next((e for e in entries if e.label == label), entries[0])
+        for entry in entries:  # the entry of the match's label, else the first
+            if entry.label == label:
+                break
+        else:
+            entry = entries[0]
         if surface != entry.name and gaz.is_ambiguous(surface):
             continue  # 浪潮 is also an everyday word: only its full name counts
         if surface != entry.name and inside_longer_word(ctx, start, end):
