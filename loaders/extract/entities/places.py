@@ -37,6 +37,7 @@ def _city_mention(ctx: Context, start: int, end: int, surface: str, entry: Any) 
 
 _ORG_FINDER_LABELS = ("Company", "Agency", "Platform", "Organization")
 
+
 def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
     """Places at the head of a known organisation's written name (浙江中控技术股份有限公司):
     nested City mentions, and the organisation's written place prefix."""
@@ -254,13 +255,16 @@ ZONE_KIND = re.compile("|".join(sorted(_ZONE_KINDS, key=len, reverse=True)))
 _ZONE_END, _ZONE_REACH = re.compile("区"), (max(map(len, _ZONE_KINDS)) - 1, 0)  # 区 ends each
 
 
-def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
-    """A bare 经开区 or 高新区 is the article's one zone of that kind (L8), like a bare 市."""
+def _bare_zone_words(
+    ctx: Context, zones: list[Mention], kinds: list[re.Match[str]]
+) -> list[Mention]:
+    """A bare 经开区 or 高新区 (one of `kinds`, the zone words written) is the article's one zone
+    of that kind (L8), like a bare 市."""
     out: list[Mention] = []
     # inside a written zone, or a listed one (东湖高新区), 高新区 is no bare word
     listed = [c for c in ctx.cities if c.props.get("level") == "zone"]
     spans = [(z.start, z.end) for z in [*zones, *listed]]
-    for m in finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH):
+    for m in kinds:
         if any(a <= m.start() < b for a, b in spans):
             continue
         kind = _ZONE_KINDS[m.group(0)] or m.group(0)
@@ -320,7 +324,8 @@ def zone_mentions(ctx: Context) -> list[Mention]:
     named after it (…经开区管委会) are placed in it."""
     out: list[Mention] = []
     ends = {c.end: c for c in ctx.cities if c.props.get("level") != "zone"}
-    for m in finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH):
+    kinds = list(finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH))
+    for m in kinds:
         state = ctx.text[m.start() - 3 : m.start()]
         lead = 3 if state == "国家级" else 2 if state.endswith("国家") else 0
         city = ends.get(m.start() - lead)
@@ -341,7 +346,7 @@ def zone_mentions(ctx: Context) -> list[Mention]:
         mention.place_prefix = (city.name,)
         out.append(mention)
     out.extend(_town_zones(ctx, out))
-    out.extend(_bare_zone_words(ctx, out))
+    out.extend(_bare_zone_words(ctx, out, kinds))
     if out:
         ctx.cities = sorted([*ctx.cities, *out], key=START)
     return out
