@@ -120,15 +120,14 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     winners: list[Mention] = []
     out: list[Mention] = []
     for m in ordered:
-        i = bisect_right(starts, m.start) - 1
+        start, end = m.start, m.end
+        i = bisect_right(starts, start) - 1
         left = winners[i] if i >= 0 else None
-        right = winners[i + 1] if i + 1 < len(winners) else None
-        inside = left is not None and m.end <= left.end
-        crossing = (not inside and left is not None and m.start < left.end) or (
-            right is not None and right.start < m.end
-        )
-        if crossing:
-            continue
+        if i + 1 < len(winners) and winners[i + 1].start < end:
+            continue  # crossing the next winner
+        inside = left is not None and end <= left.end
+        if not inside and left is not None and start < left.end:
+            continue  # crossing the winner before
         if (
             inside
             and left is not None
