@@ -14,7 +14,12 @@ from loaders.extract.entities.base import (
     Mention,
     _inside_latin_word,
 )
-from loaders.extract.entities.city_reading import Reading, city_reading, inside_another_place
+from loaders.extract.entities.city_reading import (
+    Reading,
+    city_reading,
+    inside_another_place,
+    province_city_pairs,
+)
 from loaders.extract.entities.home import home_place, key_openings
 from loaders.extract.entities.short_forms import (
     groups_of_short_forms,
@@ -124,6 +129,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     held: list[tuple[int, int, str, list[Any]]] = []  # ambiguous short forms of organisations
     readings: dict[str, Reading] = {}  # City surface → what it names (city_reading)
     text, gaz = ctx.text, ctx.gaz
+    pairs = province_city_pairs()
     for ent in ctx.doc.spans.get("gazetteer", []):
         start, end, label = ent.start_char, ent.end_char, ent.label_
         surface = text[start:end]
@@ -138,9 +144,9 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
             if orgs:
                 held.append((start, end, surface, orgs))
         if label == "City":
-            before = inside_another_place(ctx, start)
+            pair = text[start - 1 : start + 1] if start else ""
+            before = inside_another_place(ctx, start) if pair in pairs else None
             if before is not None:  # 上海城市…: 海城市 read across the end of 上海
-                pair = text[start - 1 : start + 1]
                 out.append(_city_mention(ctx, start - 1, start + 1, pair, before))
                 continue
             reading = readings.get(surface)
