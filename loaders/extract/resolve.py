@@ -51,11 +51,13 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _strip_places(name: str, longest_first: list[str]) -> str:
-    for place in longest_first:
-        for form in (place, place[:-1] if len(place) > 2 else place):
-            if name.startswith(form) and len(name) > len(form) + 1:
-                return name[len(form) :]
+def _strip_places(name: str, forms: tuple[str, ...]) -> str:
+    """`name` without the first of `forms` (places' names and short forms) that opens it."""
+    if not name.startswith(forms):  # (one test of them all: most names open with none)
+        return name
+    for form in forms:
+        if name.startswith(form) and len(name) > len(form) + 1:
+            return name[len(form) :]
     return name
 
 
@@ -170,12 +172,16 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
         # (platforms' names are variants only when both end in 平台)
         if label in _VARIANT_LABELS and (label != "Platform" or name.endswith("平台")):
             runs.setdefault((label, name[:2] if label == "Company" else ""), []).append(i)
-    longest_first = sorted(places, key=len, reverse=True)
+    forms = tuple(  # each place's name, then that name less its last character, longest first
+        form
+        for place in sorted(places, key=len, reverse=True)
+        for form in (place, place[:-1] if len(place) > 2 else place)
+    )
     stripped: dict[str, str] = {}
 
     def strip(name: str) -> str:  # _strip_places, once per name
         if name not in stripped:
-            stripped[name] = _strip_places(name, longest_first)
+            stripped[name] = _strip_places(name, forms)
         return stripped[name]
 
     for (label, _), run in runs.items():
