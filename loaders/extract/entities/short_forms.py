@@ -24,8 +24,13 @@ def local_namesakes(found: list[Mention]) -> list[Mention]:
     out = []
     for m in found:
         city = ends.get(m.start)
-        national = m.label in ("Agency", "Organization") and m.name.startswith(_NATIONAL)
-        if city is None or not national or m.surface == m.name or m.surface.startswith(_NATIONAL):
+        if (
+            city is None
+            or m.label not in ("Agency", "Organization")
+            or not m.name.startswith(_NATIONAL)
+            or m.surface == m.name
+            or m.surface.startswith(_NATIONAL)
+        ):
             out.append(m)
             continue
         surface = city.surface + m.surface
