@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from graph.model import Entity
+from loaders.extract.scan import opening_chars
 
 # Words that only place or qualify a descriptive platform name: removed to compare two names.
 _PLATFORM_NOISE = re.compile(r"^(?:全市|全省|市级|省级|本市)|工业互联网")
@@ -28,6 +29,7 @@ _UNIT_OF = re.compile(
 )
 _APPOSITION = re.compile(r"^[”’]?(?:即|也就是|简称|又称|俗称)[“‘]?$")
 _APPOSITION_MAX = 6  # the longest text it matches: ”也就是“ and a line break before its $
+_APPOSITION_OPENERS = opening_chars(_APPOSITION)
 
 
 class _UnionFind:
@@ -230,6 +232,7 @@ def _merge_appositions(
         if (
             a.label == b.label
             and b.start - a.end <= _APPOSITION_MAX
+            and text[a.end : a.end + 1] in _APPOSITION_OPENERS
             and _APPOSITION.match(text[a.end : b.start])
         ):
             uf.union(index[(a.label, a.name)], index[(b.label, b.name)])
