@@ -122,12 +122,23 @@ def _short_forms_of_named_orgs(
     return out
 
 
+def _looked_up(gaz: Any, surface: str) -> tuple[Any, bool, list[Any]]:
+    """A match's entries, whether its surface is ambiguous, and then the firms and platforms
+    it is a short form of (read once per surface and article)."""
+    entries = gaz.lookup(surface)
+    if not entries or not gaz.is_ambiguous(surface):
+        return entries, False, []
+    orgs = [e for e in entries if e.label in ("Company", "Platform") and e.name != surface]
+    return entries, True, orgs
+
+
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
     deferred: list[tuple[int, int, str]] = []
     held: list[tuple[int, int, str, list[Any]]] = []  # ambiguous short forms of organisations
     readings: dict[str, Reading] = {}  # City surface → what it names (city_reading)
+    looked: dict[str, tuple[Any, bool, list[Any]]] = {}  # surface → _looked_up
     text, gaz = ctx.text, ctx.gaz
     pairs = province_city_pairs()
     for ent in ctx.doc.spans.get("gazetteer", []):
@@ -136,13 +147,14 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
         latin = text[start].isascii() or text[end - 1].isascii()  # (else it is none)
         if latin and _inside_latin_word(text, start, end):
             continue  # IMO in MIMO, EU in EUV: Latin letters go on around the match
-        entries = gaz.lookup(surface)
+        known = looked.get(surface)
+        if known is None:
+            known = looked[surface] = _looked_up(gaz, surface)
+        entries, ambiguous, orgs = known
         if not entries:
             continue
-        if gaz.is_ambiguous(surface):
-            orgs = [e for e in entries if e.label in ("Company", "Platform") and e.name != surface]
-            if orgs:
-                held.append((start, end, surface, orgs))
+        if orgs:
+            held.append((start, end, surface, orgs))
         if label == "City":
             pair = text[start - 1 : start + 1] if start else ""
             before = inside_another_place(ctx, start) if pair in pairs else None
@@ -175,7 +187,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
                 break
         else:
             entry = entries[0]
-        if surface != entry.name and gaz.is_ambiguous(surface):
+        if surface != entry.name and ambiguous:
             continue  # 浪潮 is also an everyday word: only its full name counts
         if surface != entry.name and inside_longer_word(ctx, start, end):
             continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
