@@ -12,11 +12,11 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from graph.model import Entity
+from loaders.extract.scan import opening_chars
 
 # Words that only place or qualify a descriptive platform name: removed to compare two names.
 _PLATFORM_NOISE = re.compile(r"^(?:全市|全省|市级|省级|本市)|工业互联网")
@@ -29,6 +29,7 @@ _UNIT_OF = re.compile(
 )
 _APPOSITION = re.compile(r"^[”’]?(?:即|也就是|简称|又称|俗称)[“‘]?$")
 _APPOSITION_MAX = 6  # the longest text it matches: ”也就是“ and a line break before its $
+_APPOSITION_OPENERS = opening_chars(_APPOSITION)
 
 
 class _UnionFind:
@@ -52,11 +53,13 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _strip_places(name: str, longest_first: list[str]) -> str:
-    for place in longest_first:
-        for form in (place, place[:-1] if len(place) > 2 else place):
-            if name.startswith(form) and len(name) > len(form) + 1:
-                return name[len(form) :]
+def _strip_places(name: str, forms: tuple[str, ...]) -> str:
+    """`name` without the first of `forms` (places' names and short forms) that opens it."""
+    if not name.startswith(forms):  # (one test of them all: most names open with none)
+        return name
+    for form in forms:
+        if name.startswith(form) and len(name) > len(form) + 1:
+            return name[len(form) :]
     return name
 
 
@@ -83,6 +86,9 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     ids: list[int] = []  # each mention's key
     surfaces: list[set[str]] = []
     places: set[str] = set()
+    levels: list[tuple[int, str]] = []  # (key, level) of the places, in text order
+    from_gazetteer: set[int] = set()  # the keys with a gazetteer mention
+    gazetteer_names: dict[str, set[str]] = {}  # label → the names of its gazetteer mentions
     for m in mentions:
         key = (m.label, m.name)
         i = index.get(key)
@@ -96,6 +102,11 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
         surfaces[i].add(m.surface)
         if m.label == "City":
             places.add(m.name)
+            if "level" in m.props:
+                levels.append((i, m.props["level"]))
+        if m.source == "gazetteer":
+            from_gazetteer.add(i)
+            gazetteer_names.setdefault(m.label, set()).add(m.name)
     uf = _UnionFind(len(keys))
     _merge_same_surface(keys, surfaces, uf)
     _merge_variants(keys, places, uf)
@@ -105,42 +116,34 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     for i, root in enumerate(roots):
         groups.setdefault(root, []).append(i)
     counts = Counter(map(roots.__getitem__, ids))
-    sources: dict[int, set[str]] = {}
     props: dict[int, dict[str, Any]] = {}
-    gazetteer_names: dict[str, set[str]] = {}  # label → the names of its gazetteer mentions
-    for m, i in zip(mentions, ids, strict=True):
-        root = roots[i]
-        sources.setdefault(root, set()).add(m.source)
-        if m.source == "gazetteer":
-            gazetteer_names.setdefault(m.label, set()).add(m.name)
-        if m.label == "City" and "level" in m.props:
-            props.setdefault(root, {})["level"] = m.props["level"]
+    for i, level in levels:  # (the last one written wins)
+        props.setdefault(roots[i], {})["level"] = level
     canonical: dict[int, str] = {}
-    entities: list[Entity] = []
+    rows: list[tuple[str, int, str, int, Entity]] = []  # (sort key..., entity), in group order
     for root, members in groups.items():
-        label = keys[root][0]
-        names = [keys[i][1] for i in members]
-        from_gazetteer = "gazetteer" in sources.get(root, ())
-        name = _choose_name(label, names, gazetteer_names[label] if from_gazetteer else set())
+        label, name = keys[root]
+        if len(members) > 1:  # (a group of one is its own root: its name is the canonical one)
+            names = [keys[i][1] for i in members]
+            known = gazetteer_names[label] if from_gazetteer.intersection(members) else set()
+            name = _choose_name(label, names, known)
         canonical[root] = name
-        aliases = set().union(*[surfaces[i] for i in members])
-        aliases = {a for a in aliases if a and a != name and "《" not in a and "》" not in a}
+        aliases = {
+            a
+            for i in members
+            for a in surfaces[i]
+            if a and a != name and "《" not in a and "》" not in a
+        }
         if script == "zh-Hant":
             aliases |= {_to_traditional(a) for a in {name, *aliases}}
             aliases.discard(name)
-        entities.append(
-            Entity(
-                label=label,
-                name=name,
-                aliases=tuple(sorted(aliases)),
-                mentions=counts[root],
-                properties=props.get(root, {}),
-            )
-        )
+        count = counts[root]
+        entity = Entity(label, name, tuple(sorted(aliases)), count, props.get(root, {}))
+        rows.append((label, -count, name, len(rows), entity))
+    named = [canonical[root] for root in roots]  # each key's canonical name
     for m, i in zip(mentions, ids, strict=True):
-        m.name = canonical[roots[i]]
-    entities.sort(key=lambda e: (e.label, -e.mentions, e.name))
-    return entities
+        m.name = named[i]
+    return [row[-1] for row in sorted(rows)]  # by label, most mentioned first, then name
 
 
 _QUOTE_MARKS = re.compile(r"[“”‘’《》\"]")
@@ -152,7 +155,7 @@ def _merge_same_surface(
     owner: dict[tuple[str, str], int] = {}
     for i, (label, _) in enumerate(keys):
         for s in surfaces[i]:
-            clean = _QUOTE_MARKS.sub("", s)
+            clean = _QUOTE_MARKS.sub("", s) if _QUOTE_MARKS.search(s) else s  # (rarely quoted)
             if len(clean) < 2:
                 continue
             other = owner.setdefault((label, clean), i)
@@ -171,12 +174,16 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
         # (platforms' names are variants only when both end in 平台)
         if label in _VARIANT_LABELS and (label != "Platform" or name.endswith("平台")):
             runs.setdefault((label, name[:2] if label == "Company" else ""), []).append(i)
-    longest_first = sorted(places, key=len, reverse=True)
+    forms = tuple(  # each place's name, then that name less its last character, longest first
+        form
+        for place in sorted(places, key=len, reverse=True)
+        for form in (place, place[:-1] if len(place) > 2 else place)
+    )
     stripped: dict[str, str] = {}
 
     def strip(name: str) -> str:  # _strip_places, once per name
         if name not in stripped:
-            stripped[name] = _strip_places(name, longest_first)
+            stripped[name] = _strip_places(name, forms)
         return stripped[name]
 
     for (label, _), run in runs.items():
@@ -187,15 +194,23 @@ def _merge_variants(keys: list[tuple[str, str]], places: set[str], uf: _UnionFin
                 if i != j:
                     uf.union(i, j)
             continue
+        if label == "Platform":  # variants: the same name once places and qualifiers are gone
+            first: dict[str, int] = {}  # such a name → the first platform that reads so
+            for i in run:
+                core = _PLATFORM_NOISE.sub("", strip(keys[i][1]))
+                if len(core) >= 5:
+                    uf.union(first.setdefault(core, i), i)
+            continue
         for n, i in enumerate(run):
             label, a = keys[i]
             for j in run[n + 1 :]:
-                if _variants(label, a, keys[j][1], strip):
+                if _variants(label, a, keys[j][1]):
                     uf.union(i, j)
 
 
-def _variants(label: str, a: str, b: str, strip: Callable[[str], str]) -> bool:
-    """Whether two names of one label name the same entity (projects: _merge_variants)."""
+def _variants(label: str, a: str, b: str) -> bool:
+    """Whether two names of one label name the same entity (projects and platforms:
+    _merge_variants)."""
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     if label == "Company":
         return (
@@ -206,12 +221,7 @@ def _variants(label: str, a: str, b: str, strip: Callable[[str], str]) -> bool:
             and not (long.startswith(short) and _UNIT_OF.fullmatch(long[len(short) :]))
             and _BRACKETED.findall(short) == _BRACKETED.findall(long)
         )
-    if label == "Policy":
-        return len(short) >= 5 and short in long
-    if long.endswith("平台") and short.endswith("平台"):  # Platform
-        ka = _PLATFORM_NOISE.sub("", strip(a))
-        return len(ka) >= 5 and ka == _PLATFORM_NOISE.sub("", strip(b))
-    return False
+    return label == "Policy" and len(short) >= 5 and short in long
 
 
 def _merge_appositions(
@@ -222,6 +232,7 @@ def _merge_appositions(
         if (
             a.label == b.label
             and b.start - a.end <= _APPOSITION_MAX
+            and text[a.end : a.end + 1] in _APPOSITION_OPENERS
             and _APPOSITION.match(text[a.end : b.start])
         ):
             uf.union(index[(a.label, a.name)], index[(b.label, b.name)])

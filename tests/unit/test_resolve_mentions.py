@@ -78,3 +78,31 @@ def test_platforms_merge_only_when_both_end_in_platform() -> None:
         ("星云智造系统", ()),
         ("洛阳市星云智造工业互联网平台", ("星云智造平台",)),
     ]
+
+
+def test_platforms_merge_as_the_pairs_that_read_alike() -> None:
+    """Platforms merge by the name left without places and qualifiers (five characters or
+    more): the groups are those of comparing every pair."""
+    names = [
+        "全市星云智造服务平台",
+        "洛阳市星云智造服务平台",
+        "星云智造服务平台",
+        "市级云帆平台",
+        "云帆平台",
+        "省级星云智造服务工业互联网平台",
+    ]
+    text = "、".join([*names, "洛阳市"])
+    mentions, at = [], 0
+    for name in names:
+        mentions.append(_mention(at, "Platform", name))
+        at += len(name) + 1
+    mentions.append(_mention(at, "City", "洛阳市"))
+    entities = resolve_mentions(mentions, text)
+    assert sorted((e.name, e.aliases) for e in entities if e.label == "Platform") == [
+        ("云帆平台", ()),
+        ("市级云帆平台", ()),
+        (
+            "省级星云智造服务工业互联网平台",
+            ("全市星云智造服务平台", "星云智造服务平台", "洛阳市星云智造服务平台"),
+        ),
+    ]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from loaders.extract.entities.base import Mention, _cached_gazetteer, _gazetteer
@@ -24,12 +24,25 @@ def _is_city_key(piece: str) -> bool:
     return norm(piece) in _city_keys()
 
 
+@lru_cache(maxsize=1)
+def key_openings() -> frozenset[str]:
+    """The first two characters of every place's lookup key: two Chinese characters (which fold
+    to themselves) that are not among them open no place's name."""
+    return frozenset(key[:2] for key in _city_keys())
+
+
 def _title_places(title: str) -> list[Any]:
     """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
     gaz = _cached_gazetteer()  # (memoised lookups: the same answers)
+    openings = key_openings()
     found = []
     i = 0
     while i < len(title) - 1:
+        head = title[i : i + 2]
+        han = "\u4e00" <= head[0] <= "\u9fff" and "\u4e00" <= head[-1] <= "\u9fff"
+        if han and head not in openings:
+            i += 1  # no place's name opens here
+            continue
         for length in (4, 3, 2):
             piece = title[i : i + length]
             known = len(piece) == length and _is_city_key(piece)
@@ -53,34 +66,35 @@ def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | 
     city is named; the province is the city's, or the most named province.
     """
     gaz = _cached_gazetteer()
-    head_end = len(text[:300])
-    score: Counter[str] = Counter()
-    provinces: Counter[str] = Counter()
+    head_end = min(len(text), 300)
+    # (plain dicts, not Counters: `_most_common` picks as Counter.most_common(1) does)
+    score: dict[str, float] = {}
+    provinces: dict[str, float] = {}
     for m in cities:
         level = m.props.get("level")
         weight = 3 if m.start < head_end else 1
         if level == "city":
-            score[m.name] += weight
+            score[m.name] = score.get(m.name, 0) + weight
         elif level == "province":
-            provinces[m.name] += weight
+            provinces[m.name] = provinces.get(m.name, 0) + weight
         elif level == "district":
             parent = _parent(m.name)
             if parent:
-                score[parent] += 0.5 * weight
+                score[parent] = score.get(parent, 0) + 0.5 * weight
     for name in list(score):
         short = name[:-1] if name.endswith("市") else name
         if short and short in title:
             score[name] += 5
     for entry in _title_places(title):  # a place named only in the title still counts
         if entry.level == "city" and entry.name not in score:
-            score[entry.name] += 5
+            score[entry.name] = 5
         elif entry.level == "province" and entry.name not in provinces:
-            provinces[entry.name] += 5
+            provinces[entry.name] = 5
     if not score:  # a municipality (重庆市) is province and city at once
         for name, weight in provinces.items():
             if name.endswith("市"):
                 score[name] = weight
-    city = score.most_common(1)[0][0] if score else None
+    city = _most_common(score)
     province = None
     if city:
         anc = gaz.ancestor_names(city)
@@ -89,8 +103,13 @@ def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | 
         if entry is not None and entry.level == "province":  # a municipality: city = province
             province = city
     if province is None and provinces:
-        province = provinces.most_common(1)[0][0]
+        province = _most_common(provinces)
     return city, province
+
+
+def _most_common(counts: dict[str, float]) -> str | None:
+    """The key of the highest count, the first inserted among equals (None when empty)."""
+    return max(counts.items(), key=itemgetter(1))[0] if counts else None
 
 
 def _parent(city: str) -> str | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Any
 
@@ -113,23 +113,21 @@ _UNIT_SOURCES = frozenset({"pattern:named_unit", "pattern:institute"})
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Longest spans win; mentions inside a winner stay as nested (places inside a park's name).
     Crossing spans lose."""
-    ordered = sorted(
-        mentions,
-        key=lambda m: (-(m.end - m.start), -_SOURCE_RANK.get(m.source, 1), m.start),
-    )
+    rank = _SOURCE_RANK.get  # (sort keys built in one pass; the index keeps equal keys in order)
+    keys = [(m.start - m.end, -rank(m.source, 1), m.start, i) for i, m in enumerate(mentions)]
+    ordered = [mentions[k[3]] for k in sorted(keys)]
     starts: list[int] = []  # winners, sorted by start; they never overlap each other
     winners: list[Mention] = []
     out: list[Mention] = []
     for m in ordered:
-        i = bisect.bisect_right(starts, m.start) - 1
+        start, end = m.start, m.end
+        i = bisect_right(starts, start) - 1
         left = winners[i] if i >= 0 else None
-        right = winners[i + 1] if i + 1 < len(winners) else None
-        inside = left is not None and m.end <= left.end
-        crossing = (not inside and left is not None and m.start < left.end) or (
-            right is not None and right.start < m.end
-        )
-        if crossing:
-            continue
+        if i + 1 < len(winners) and winners[i + 1].start < end:
+            continue  # crossing the next winner
+        inside = left is not None and end <= left.end
+        if not inside and left is not None and start < left.end:
+            continue  # crossing the winner before
         if (
             inside
             and left is not None
@@ -316,20 +314,21 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.source == "gazetteer" or m.nested or m.label == "City":
             continue
-        for s in {m.name, *m.aliases}:
+        for s in (m.name, *m.aliases):
             if len(s) >= 2:
                 surfaces.setdefault(s, m)
     # each surface written, the longest first where several (one scan of the text per surface)
     written_at = list(find_words(text, surfaces))
     if not written_at:
         return mentions
-    top = sorted((m for m in mentions if not m.nested), key=START)
+    top = sorted([m for m in mentions if not m.nested], key=START)
     starts = [m.start for m in top]
     added = []
     for s, e in written_at:
-        written = text[s:e]
-        i = bisect.bisect_right(starts, s) - 1
-        j = bisect.bisect_left(starts, e)
+        i = bisect_right(starts, s) - 1
+        if i >= 0 and (top[i].start, top[i].end) == (s, e) and top[i].label != "City":
+            continue  # the name where it was found (a mention of that very span blocks it)
+        j = bisect_left(starts, e)
         inside = top[max(i, 0) : j]
         overlapping = [m for m in inside if m.start < e and m.end > s]
         # A place inside the name (青岛 in “工赋青岛”) becomes nested; anything else blocks it.
@@ -339,6 +338,7 @@ def _propagate(ctx: Context, mentions: list[Mention]) -> list[Mention]:
             continue
         for m in overlapping:
             m.nested = True
+        written = text[s:e]
         src = surfaces[written]
         m = Mention(s, e, src.label, src.name, written, "propagated")
         m.aliases = set(src.aliases)

@@ -3,11 +3,7 @@ short forms only inside the article's region, places written inside known names.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from functools import lru_cache
-from importlib import resources
 from typing import Any
 
 from loaders.extract.entities.base import (
@@ -18,7 +14,13 @@ from loaders.extract.entities.base import (
     Mention,
     _inside_latin_word,
 )
-from loaders.extract.entities.home import home_place
+from loaders.extract.entities.city_reading import (
+    Reading,
+    city_reading,
+    inside_another_place,
+    province_city_pairs,
+)
+from loaders.extract.entities.home import home_place, key_openings
 from loaders.extract.entities.short_forms import (
     groups_of_short_forms,
     in_partner_slot,
@@ -32,68 +34,13 @@ from loaders.extract.scan import finditer_near
 
 
 def _city_mention(ctx: Context, start: int, end: int, surface: str, entry: Any) -> Mention:
-    m = Mention(start, end, "City", entry.name, surface, "gazetteer", props={"level": entry.level})
-    if surface != entry.name:
-        m.aliases.add(surface)
-    return m
-
-
-def _written_parent(ctx: Context, m: Mention) -> Mention | None:
-    """A division written with its parent glued on (重庆两江新区): the parent, nested."""
-    for parent_name in ctx.gaz.ancestor_names(m.name)[:1]:
-        parent = ctx.gaz.division(parent_name)
-        if parent is None:
-            return None
-        for form in {parent_name, parent.short or parent_name}:
-            if m.surface.startswith(form) and len(m.surface) > len(form) + 1:
-                city = _city_mention(ctx, m.start, m.start + len(form), form, parent)
-                city.nested = True
-                return city
-    return None
-
-
-_ORG_FINDER_LABELS = ("Company", "Agency", "Platform", "Organization")
-
-@lru_cache(maxsize=1)
-def _common_short_forms() -> frozenset[str]:
-    """Short forms the gazetteer marks as everyday words (its divisions.csv `note` column)."""
-    text = resources.files("seeds").joinpath("gazetteer", "divisions.csv").read_text("utf-8")
-    return frozenset(
-        row["short"]
-        for row in csv.DictReader(io.StringIO(text))
-        if row.get("short") and "common word" in (row.get("note") or "")
+    aliases = {surface} if surface != entry.name else set()  # (given: faster than a default)
+    return Mention(
+        start, end, "City", entry.name, surface, "gazetteer", aliases, {"level": entry.level}
     )
 
 
-def _pick_city(ctx: Context, surface: str, entries: list[Any]) -> Any | None:
-    """The division a surface names, or None when it needs the article's place to decide
-    (homonyms, district short forms) or is an everyday word (比如, 大关)."""
-    entry = ctx.gaz.division(surface)
-    if entry is None or surface == entry.name:
-        return entry
-    if surface in _common_short_forms():
-        return None  # 朝阳 (朝阳产业), 和平: an everyday word first
-    others = [e for e in entries if e.label == "City" and e.name != entry.name]
-    strangers = [e for e in others if entry.name not in ctx.gaz.ancestor_names(e)]
-    # 西安 is 西安市 even though two far-away districts are also called 西安区; only a homonym
-    # of the same level (or a district short form) needs the article's region to decide.
-    if strangers and (entry.level == "district" or any(e.level == entry.level for e in strangers)):
-        return None
-    if not others and ctx.gaz.is_ambiguous(surface):
-        return None
-    if entry.level == "district" and not _opens_with_ancestor(ctx, surface, entry):
-        return None  # a district's bare short form needs its city or province in the article
-    return entry
-
-
-def _opens_with_ancestor(ctx: Context, surface: str, entry: Any) -> bool:
-    """A district's form that carries its city or province (上海临港新片区): not bare."""
-    for name in ctx.gaz.ancestor_names(entry.name):
-        parent = ctx.gaz.division(name)
-        forms = {name, parent.short if parent is not None else None}
-        if any(f and len(f) >= 2 and surface.startswith(f) and surface != f for f in forms):
-            return True
-    return False
+_ORG_FINDER_LABELS = ("Company", "Agency", "Platform", "Organization")
 
 
 def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
@@ -101,7 +48,12 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
     nested City mentions, and the organisation's written place prefix."""
     found: list[Mention] = []
     pos = m.start
+    openings = key_openings()
     for _ in range(2):
+        head = ctx.text[pos : pos + 2]
+        han = "\u4e00" <= head[0] <= "\u9fff" and "\u4e00" <= head[-1] <= "\u9fff"
+        if han and head not in openings:
+            break  # no place's name opens here
         for length in (4, 3, 2):
             piece = ctx.text[pos : pos + length]
             if pos + length >= m.end or not ctx.gaz.names_a_division(piece):
@@ -147,38 +99,14 @@ def _places_glued_to_government(ctx: Context, found: list[Mention]) -> list[Ment
     return out
 
 
-_EVERYDAY_DISTRICT_FREQ = 300  # a district's full name this frequent is also a common word
-
-
-def _everyday_district(ctx: Context, surface: str, entry: Any) -> bool:
-    return (
-        entry.level == "district"
-        and surface == entry.name
-        and ctx.freq(surface) >= _EVERYDAY_DISTRICT_FREQ
-    )
-
-
-def _inside_another_place(ctx: Context, start: int) -> Any:
-    """The province or prefecture city that the character before `start` and the first one of
-    the match name (上|海城市 is 上海 + 城市), or None."""
-    if start == 0:
-        return None
-    pair = ctx.text[start - 1 : start + 1]
-    entry = ctx.gaz.division(pair, strict=True) if ctx.gaz.names_a_division(pair) else None
-    if entry is not None and entry.level in ("province", "city") and pair in (
-        entry.name,
-        entry.short,
-    ):
-        return entry
-    return None
-
-
 def _short_forms_of_named_orgs(
     text: str, found: list[Mention], held: list[tuple[int, int, str, list[Any]]]
 ) -> list[Mention]:
     """An ambiguous short form (阿里, also a prefecture; 浪潮, also a word) names the firm or
     platform when the article also names it in full (one name, one reading per article), and
     names the firm where only an organisation can stand (与浪潮合作研发, 携手浪潮)."""
+    if not held:
+        return found
     named = {(m.label, m.name) for m in found if m.source == "gazetteer"}
     out = list(found)
     for start, end, surface, entries in held:
@@ -194,91 +122,125 @@ def _short_forms_of_named_orgs(
     return out
 
 
+def _looked_up(gaz: Any, surface: str) -> tuple[Any, bool, list[Any]]:
+    """A match's entries, whether its surface is ambiguous, and then the firms and platforms
+    it is a short form of (read once per surface and article)."""
+    entries = gaz.lookup(surface)
+    if not entries or not gaz.is_ambiguous(surface):
+        return entries, False, []
+    orgs = [e for e in entries if e.label in ("Company", "Platform") and e.name != surface]
+    return entries, True, orgs
+
+
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
     deferred: list[tuple[int, int, str]] = []
     held: list[tuple[int, int, str, list[Any]]] = []  # ambiguous short forms of organisations
+    readings: dict[str, Reading] = {}  # City surface → what it names (city_reading)
+    looked: dict[str, tuple[Any, bool, list[Any]]] = {}  # surface → _looked_up
+    text, gaz = ctx.text, ctx.gaz
+    pairs = province_city_pairs()
     for ent in ctx.doc.spans.get("gazetteer", []):
-        surface = ctx.text[ent.start_char : ent.end_char]
-        if _inside_latin_word(ctx.text, ent.start_char, ent.end_char):
+        start, end, label = ent.start_char, ent.end_char, ent.label_
+        surface = text[start:end]
+        latin = text[start].isascii() or text[end - 1].isascii()  # (else it is none)
+        if latin and _inside_latin_word(text, start, end):
             continue  # IMO in MIMO, EU in EUV: Latin letters go on around the match
-        entries = ctx.gaz.lookup(surface)
+        known = looked.get(surface)
+        if known is None:
+            known = looked[surface] = _looked_up(gaz, surface)
+        entries, ambiguous, orgs = known
         if not entries:
             continue
-        if ctx.gaz.is_ambiguous(surface):
-            orgs = [e for e in entries if e.label in ("Company", "Platform") and e.name != surface]
-            if orgs:
-                held.append((ent.start_char, ent.end_char, surface, orgs))
-        if ent.label_ == "City":
-            before = _inside_another_place(ctx, ent.start_char)
+        if orgs:
+            held.append((start, end, surface, orgs))
+        if label == "City":
+            pair = text[start - 1 : start + 1] if start else ""
+            before = inside_another_place(ctx, start) if pair in pairs else None
             if before is not None:  # 上海城市…: 海城市 read across the end of 上海
-                pair = ctx.text[ent.start_char - 1 : ent.start_char + 1]
-                out.append(_city_mention(ctx, ent.start_char - 1, ent.start_char + 1, pair, before))
+                out.append(_city_mention(ctx, start - 1, start + 1, pair, before))
                 continue
-            entry = _pick_city(ctx, surface, entries)
+            reading = readings.get(surface)
+            if reading is None:
+                reading = readings[surface] = city_reading(ctx, surface, entries)
+            entry, everyday, parent = reading
             short = entry is not None and surface != entry.name
-            if short and opens_proper_word(ctx.text, ent.start_char, ent.end_char):
+            if short and opens_proper_word(text, start, end):
                 continue  # 阿里 in 阿里巴巴: a short form inside a name the dictionary knows
-            if short and not_a_place_here(ctx, ent.start_char, ent.end_char):
+            if short and not_a_place_here(ctx, start, end):
                 continue  # 股|东源|渡, 9|成都|是, 甲省晨报: a word cut in two, a paper's name
-            if entry is not None and _everyday_district(ctx, surface, entry):
+            if everyday:
                 entry = None  # 矿区, 城区: a district only where its city is named
             if entry is None:
-                deferred.append((ent.start_char, ent.end_char, surface))
+                deferred.append((start, end, surface))
                 continue
-            city = _city_mention(ctx, ent.start_char, ent.end_char, surface, entry)
-            out.append(city)
-            parent = _written_parent(ctx, city)
+            out.append(_city_mention(ctx, start, end, surface, entry))
             if parent is not None:
-                out.append(parent)
+                form, parent_entry = parent
+                glued = _city_mention(ctx, start, start + len(form), form, parent_entry)
+                glued.nested = True
+                out.append(glued)
             continue
-        entry = next((e for e in entries if e.label == ent.label_), entries[0])
-        if surface != entry.name and ctx.gaz.is_ambiguous(surface):
+        for entry in entries:  # the entry of the match's label, else the first
+            if entry.label == label:
+                break
+        else:
+            entry = entries[0]
+        if surface != entry.name and ambiguous:
             continue  # 浪潮 is also an everyday word: only its full name counts
-        if surface != entry.name and inside_longer_word(ctx, ent.start_char, ent.end_char):
+        if surface != entry.name and inside_longer_word(ctx, start, end):
             continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
-        longer = unknown_name_opened(ctx, ent.end_char) if surface != entry.name else None
+        longer = unknown_name_opened(ctx, end) if surface != entry.name else None
         if longer is not None and entry.label == "Company":
-            name = ctx.text[ent.start_char : longer]  # 甲核|苏|阀、: another firm's name
-            out.append(Mention(ent.start_char, longer, "Company", name, name, "pattern:opened"))
+            name = text[start:longer]  # 甲核|苏|阀、: another firm's name
+            out.append(Mention(start, longer, "Company", name, name, "pattern:opened"))
             continue
         short = surface != entry.name
-        if entry.label == "Company" and short and _province_char(ctx, ent.start_char):
-            start = ent.start_char - 1  # 陕|重汽: the province's own firm, not the national one
-            name = ctx.text[start : ent.end_char]
-            out.append(Mention(start, ent.end_char, "Company", name, name, "pattern:regional_firm"))
+        if entry.label == "Company" and short and _province_char(ctx, start):
+            name = text[start - 1 : end]  # 陕|重汽: the province's own firm, not the national one
+            out.append(Mention(start - 1, end, "Company", name, name, "pattern:regional_firm"))
             continue
-        m = Mention(ent.start_char, ent.end_char, entry.label, entry.name, surface, "gazetteer")
-        if surface != entry.name:
-            m.aliases.add(surface)
+        aliases = {surface} if surface != entry.name else set()
+        m = Mention(start, end, entry.label, entry.name, surface, "gazetteer", aliases)
         out.append(m)
         out.extend(_places_opening(ctx, m))
     out.extend(groups_of_short_forms(ctx))
     out = local_namesakes(out)
     out = _short_forms_of_named_orgs(ctx.text, out, held)
     out.extend(_places_glued_to_government(ctx, out))
-    ctx.cities = sorted((m for m in out if m.label == "City"), key=START)
+    ctx.cities = sorted([m for m in out if m.label == "City"], key=START)
+    found_before = len(out)
     ctx.home_city, ctx.home_province = home_place(ctx.title, ctx.text, ctx.cities)
     # Homonyms and district short forms: only a division inside a city or province the article
     # names (即墨 in an article about 青岛, 垦利 after 东营).
     named = {m.name for m in ctx.cities if m.props.get("level") in ("city", "province")}
+    placed: dict[str, Any] = {}  # deferred surface → its division in a named place, or None
     for start, end, surface in deferred:
-        for scope in named:
-            entry = ctx.gaz.division(surface, within=scope, strict=True)
-            if entry is None or scope not in ctx.gaz.ancestor_names(entry):
-                continue
-            if (
-                surface != entry.name
-                and entry.level == "district"
-                and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ
-            ):
-                continue
-            out.append(_city_mention(ctx, start, end, surface, entry))
-            break
-    ctx.cities = sorted((m for m in out if m.label == "City"), key=START)
+        if surface not in placed:
+            placed[surface] = _division_within(ctx, surface, named)
+        if placed[surface] is not None:
+            out.append(_city_mention(ctx, start, end, surface, placed[surface]))
+    # (the places found after the first sort were appended last: they follow the others)
+    ctx.cities = sorted([*ctx.cities, *out[found_before:]], key=START)
     ctx.known_orgs = [m for m in out if m.label in _ORG_FINDER_LABELS]
     return out
+
+
+def _division_within(ctx: Context, surface: str, named: set[str]) -> Any:
+    """The division `surface` names inside one of the `named` places, or None."""
+    for scope in named:
+        entry = ctx.gaz.division(surface, within=scope, strict=True)
+        if entry is None or scope not in ctx.gaz.ancestor_names(entry):
+            continue
+        if (
+            surface != entry.name
+            and entry.level == "district"
+            and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ
+        ):
+            continue
+        return entry
+    return None
 
 
 # One-character names of provinces that open a regional firm's short name (陕重汽, 鲁商).
@@ -314,13 +276,16 @@ ZONE_KIND = re.compile("|".join(sorted(_ZONE_KINDS, key=len, reverse=True)))
 _ZONE_END, _ZONE_REACH = re.compile("区"), (max(map(len, _ZONE_KINDS)) - 1, 0)  # 区 ends each
 
 
-def _bare_zone_words(ctx: Context, zones: list[Mention]) -> list[Mention]:
-    """A bare 经开区 or 高新区 is the article's one zone of that kind (L8), like a bare 市."""
+def _bare_zone_words(
+    ctx: Context, zones: list[Mention], kinds: list[re.Match[str]]
+) -> list[Mention]:
+    """A bare 经开区 or 高新区 (one of `kinds`, the zone words written) is the article's one zone
+    of that kind (L8), like a bare 市."""
     out: list[Mention] = []
     # inside a written zone, or a listed one (东湖高新区), 高新区 is no bare word
     listed = [c for c in ctx.cities if c.props.get("level") == "zone"]
     spans = [(z.start, z.end) for z in [*zones, *listed]]
-    for m in finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH):
+    for m in kinds:
         if any(a <= m.start() < b for a, b in spans):
             continue
         kind = _ZONE_KINDS[m.group(0)] or m.group(0)
@@ -380,7 +345,8 @@ def zone_mentions(ctx: Context) -> list[Mention]:
     named after it (…经开区管委会) are placed in it."""
     out: list[Mention] = []
     ends = {c.end: c for c in ctx.cities if c.props.get("level") != "zone"}
-    for m in finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH):
+    kinds = list(finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH))
+    for m in kinds:
         state = ctx.text[m.start() - 3 : m.start()]
         lead = 3 if state == "国家级" else 2 if state.endswith("国家") else 0
         city = ends.get(m.start() - lead)
@@ -401,7 +367,7 @@ def zone_mentions(ctx: Context) -> list[Mention]:
         mention.place_prefix = (city.name,)
         out.append(mention)
     out.extend(_town_zones(ctx, out))
-    out.extend(_bare_zone_words(ctx, out))
+    out.extend(_bare_zone_words(ctx, out, kinds))
     if out:
         ctx.cities = sorted([*ctx.cities, *out], key=START)
     return out

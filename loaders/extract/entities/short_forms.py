@@ -24,8 +24,13 @@ def local_namesakes(found: list[Mention]) -> list[Mention]:
     out = []
     for m in found:
         city = ends.get(m.start)
-        national = m.label in ("Agency", "Organization") and m.name.startswith(_NATIONAL)
-        if city is None or not national or m.surface == m.name or m.surface.startswith(_NATIONAL):
+        if (
+            city is None
+            or m.label not in ("Agency", "Organization")
+            or not m.name.startswith(_NATIONAL)
+            or m.surface == m.name
+            or m.surface.startswith(_NATIONAL)
+        ):
             out.append(m)
             continue
         surface = city.surface + m.surface
@@ -82,13 +87,17 @@ def _splits_a_word(ctx: Context, start: int, end: int) -> bool:
     """The segmenter, favouring a domain short form, cut a common word in two (调|研华|曜科技:
     调研 is the word written): a lone character before the form makes a word with its first
     character, or one after it with its last."""
-    text, starts, words = ctx.text, ctx.tokens.starts, ctx.tokens.words
-    # (bisect_right(starts, pos) - 1 is tokens.token_at(pos))
-    lone_before = start > 0 and len(words[bisect_right(starts, start - 1) - 1]) == 1
-    if lone_before and _common_word(ctx, text[start - 1 : start + 1]):
-        return True
-    lone_after = end < len(text) and len(words[bisect_right(starts, end) - 1]) == 1
-    return lone_after and _common_word(ctx, text[end - 1 : end + 1])
+    text, starts, words, freq = ctx.text, ctx.tokens.starts, ctx.tokens.words, ctx.freq
+    # (bisect_right(starts, pos) - 1 is tokens.token_at(pos); a pair too rare to be a common
+    # word is passed over before asking _common_word)
+    if start > 0 and len(words[bisect_right(starts, start - 1) - 1]) == 1:
+        pair = text[start - 1 : start + 1]
+        if freq(pair) >= _SPLIT_WORD_FREQ and _common_word(ctx, pair):
+            return True
+    if end < len(text) and len(words[bisect_right(starts, end) - 1]) == 1:
+        pair = text[end - 1 : end + 1]
+        return freq(pair) >= _SPLIT_WORD_FREQ and _common_word(ctx, pair)
+    return False
 
 
 def _common_word(ctx: Context, word: str) -> bool:
