@@ -142,15 +142,17 @@ def _subject(
             return nearest.label, nearest.name
     text = sentence.text
     # the nearest one before the number, else the first one after it, else the sentence's first
-    chosen = next((m for m in reversed(in_clause)
-                   if m.end <= at and not _is_example(text, m, at, s_start)), None)
-    if chosen is None:
-        chosen = next((m for m in in_clause if m.start >= at), None)
-    if chosen is None:
-        chosen = next((m for m in usable if not _is_example(text, m, at, s_start)), None)
-    if chosen is None:
-        return _anaphor(mentions, sentence.text[c_start - s_start:at - s_start], at, s_start)
-    return (chosen.label, chosen.name)
+    # (loops, not next() over generators: this runs for every quantity)
+    for m in reversed(in_clause):
+        if m.end <= at and not _is_example(text, m, at, s_start):
+            return m.label, m.name
+    for m in in_clause:
+        if m.start >= at:
+            return m.label, m.name
+    for m in usable:
+        if not _is_example(text, m, at, s_start):
+            return m.label, m.name
+    return _anaphor(mentions, sentence.text[c_start - s_start:at - s_start], at, s_start)
 
 
 def _topic(

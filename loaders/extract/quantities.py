@@ -67,14 +67,10 @@ class Found(NamedTuple):
     kind: str
 
 
-def _kind(unit: str) -> str:
-    if unit in ("%", "个百分点"):
-        return "percent"
-    if unit in MONEY_UNITS:
-        return "money"
-    if unit in COUNT_UNITS:
-        return "count"
-    return "capacity"
+# The kind of a unit as kept (any other: a capacity).
+_KIND_OF = {"%": "percent", "个百分点": "percent"} | dict.fromkeys(MONEY_UNITS, "money") | (
+    dict.fromkeys(COUNT_UNITS, "count")
+)
 
 
 def _bare_money(text: str, start: int, end: int, number: str) -> bool:
@@ -152,7 +148,7 @@ def find_quantities(text: str, folded: str | None = None, pos: int = 0) -> list[
                 continue
             unit = "元"
         unit = CAPACITY_UNITS.get(unit.lower(), unit)
-        kind = _kind(unit)
+        kind = _KIND_OF.get(unit, "capacity")
         if kind == "count":
             if _NOT_COUNT_AFTER.match(folded, end, end + 3):
                 continue
