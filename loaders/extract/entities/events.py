@@ -124,7 +124,7 @@ def event_mentions(ctx: Context) -> list[Mention]:
             ok = len(core) >= 2 and bool(
                 edition or places or world or _named_by_its_words(ctx, left, core, words)
             )
-        if not ok or (_GENERIC_MODIFIERS.fullmatch(core or "x") and not (places or edition)):
+        if not ok or (not (places or edition) and _GENERIC_MODIFIERS.fullmatch(core or "x")):
             continue
         if _COUNTED.search(core) or _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
             continue  # 多个论坛, 3场大会: a count, not a name
