@@ -98,6 +98,10 @@ def shaped_like_word(name: str) -> bool:
 
 
 
+# Characters a given name never holds (function words, place and office suffixes).
+_NOT_IN_GIVEN_NAME = frozenset("的了和与及在是为等市省区县局")
+
+
 def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
     if len(name) < 2 or len(name) > 4:
         return False
@@ -109,7 +113,7 @@ def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
         return False
     if not HAN_WORD.fullmatch(name):  # (after the cheaper surname test)
         return False
-    if not 1 <= len(given) <= 2 or any(ch in "的了和与及在是为等市省区县局" for ch in given):
+    if not 1 <= len(given) <= 2 or not _NOT_IN_GIVEN_NAME.isdisjoint(given):
         return False
     if name[-2:] in _HEAD_TITLES:  # 王局长, 李院长: a surname and a title, not a name
         return False
