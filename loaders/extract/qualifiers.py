@@ -87,9 +87,9 @@ def aspect_of(sentence: str, at: int, end: int) -> tuple[str, str]:
 
 def _aspect(sentence: str, at: int, end: int, c_start: int, c_end: int) -> tuple[str, str]:
     """aspect_of, the clause sentence[c_start:c_end] known."""
-    before = list(_TRIGGER_RE.finditer(sentence, c_start, at))
+    before = _TRIGGER_RE.findall(sentence, c_start, at)  # (the words: no match objects)
     if before:
-        word = before[-1].group()
+        word = before[-1]
         return _ASPECT_OF[word], word
     after = _TRIGGER_RE.search(sentence, end, min(c_end, end + _AFTER_WINDOW))
     if after:

@@ -207,15 +207,14 @@ def person_mentions(ctx: Context) -> list[Mention]:
         if text[pos : pos + 1] in ("为", "是") and text[pos : pos + 2] not in _COPULA_WORDS:
             pos += 1  # 董事长为甲乙: the post, then its holder
         names = _names_after(ctx, text, pos)
-        for ends in ends_name:
-            name = next((n for n in names if ends(text, pos + len(n))), "")
-            if name:
-                found.setdefault(name, (pos, pos + len(name)))
-                break
-        else:
-            foreign = _TRANSLITERATED.match(text, pos)
-            if foreign and _unknown_word(ctx, foreign.group(1)):
-                found.setdefault(foreign.group(1), foreign.span(1))
+        # the first name an ending of ends_name follows, the endings tried in turn
+        name = next((n for ends in ends_name for n in names if ends(text, pos + len(n))), "")
+        if name:
+            found.setdefault(name, (pos, pos + len(name)))
+            continue
+        foreign = _TRANSLITERATED.match(text, pos)
+        if foreign and _unknown_word(ctx, foreign.group(1)):
+            found.setdefault(foreign.group(1), foreign.span(1))
     for m in titles:
         for length in (3, 2):
             start = m.start() - length
