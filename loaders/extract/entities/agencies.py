@@ -48,16 +48,10 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
     return name or surface
 
 
-_BODY_ENDINGS = (
-    "管理委员会|管委会|党工委|委员会|办公室|局|政务服务中心|企业服务中心|合作服务中心|投资服务中心"
-)
 _BODY_AFTER_PLACE = re.compile(
-    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?P<ending>{_BODY_ENDINGS}))(?![长内外部])"
+    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?P<ending>管理委员会|管委会|党工委|委员会|"
+    f"办公室|局|政务服务中心|企业服务中心|合作服务中心|投资服务中心))(?![长内外部])"
 )
-# Every match ends with one of these characters, at most this far on from where it opens: a
-# place with none of them after it opens no body (tested before the pattern is tried).
-_BODY_LAST_CHARS = frozenset({"府", *(word[-1] for word in _BODY_ENDINGS.split("|"))})
-_BODY_REACH = 12 + max(map(len, _BODY_ENDINGS.split("|")))
 
 
 def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]:
@@ -72,8 +66,6 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
     for end, start in chain_start.items():
         if end in city_starts:
             continue  # the chain goes on: 重庆 is followed by 两江新区
-        if _BODY_LAST_CHARS.isdisjoint(text[end : end + _BODY_REACH]):
-            continue
         m = _BODY_AFTER_PLACE.match(text, end)
         if not m or any(a <= start and m.end() <= b for a, b in seen):
             continue
@@ -244,9 +236,11 @@ def party_committee_mentions(ctx: Context, known: list[Mention]) -> list[Mention
     """甲省委 → the Agency 甲省委 and, nested, the City 甲省 it belongs to; the place may be
     hidden inside one segmenter word (四川省委), so it is read from the characters."""
     out: list[Mention] = []
-    taken = [(k.start, k.end) for k in known if not k.nested and k.label != "City"]
+    taken: list[tuple[int, int]] | None = None  # (listed at the first match: most texts have none)
     for m in finditer_near(_PARTY_COMMITTEE, ctx.text, _COMMITTEE_CHAR, *_PARTY_COMMITTEE_REACH):
         start, end, suffix = m.start(), m.end(), m.group(2)
+        if taken is None:
+            taken = [(k.start, k.end) for k in known if not k.nested and k.label != "City"]
         if any(a < end and start < b for a, b in taken) or not ctx.tokens.is_boundary(start):
             continue
         # the place is written bare or with its own suffix (四川 + 省委, 青岛 + 市委)
