@@ -28,7 +28,7 @@ from typing import Any
 
 from graph.model import Quantity, Relation
 from loaders.extract.numbers import fold_width
-from loaders.extract.quantities import find_quantities, first_opening
+from loaders.extract.quantities import find_quantities, next_opening, opens_alone
 from loaders.extract.scan import word_alternation
 
 # aspect → trigger words (the longer form of a word is listed before it)
@@ -87,9 +87,9 @@ def aspect_of(sentence: str, at: int, end: int) -> tuple[str, str]:
 
 def _aspect(sentence: str, at: int, end: int, c_start: int, c_end: int) -> tuple[str, str]:
     """aspect_of, the clause sentence[c_start:c_end] known."""
-    before = list(_TRIGGER_RE.finditer(sentence, c_start, at))
+    before = _TRIGGER_RE.findall(sentence, c_start, at)  # (the words: no match objects)
     if before:
-        word = before[-1].group()
+        word = before[-1]
         return _ASPECT_OF[word], word
     after = _TRIGGER_RE.search(sentence, end, min(c_end, end + _AFTER_WINDOW))
     if after:
@@ -142,15 +142,17 @@ def _subject(
             return nearest.label, nearest.name
     text = sentence.text
     # the nearest one before the number, else the first one after it, else the sentence's first
-    chosen = next((m for m in reversed(in_clause)
-                   if m.end <= at and not _is_example(text, m, at, s_start)), None)
-    if chosen is None:
-        chosen = next((m for m in in_clause if m.start >= at), None)
-    if chosen is None:
-        chosen = next((m for m in usable if not _is_example(text, m, at, s_start)), None)
-    if chosen is None:
-        return _anaphor(mentions, sentence.text[c_start - s_start:at - s_start], at, s_start)
-    return (chosen.label, chosen.name)
+    # (loops, not next() over generators: this runs for every quantity)
+    for m in reversed(in_clause):
+        if m.end <= at and not _is_example(text, m, at, s_start):
+            return m.label, m.name
+    for m in in_clause:
+        if m.start >= at:
+            return m.label, m.name
+    for m in usable:
+        if not _is_example(text, m, at, s_start):
+            return m.label, m.name
+    return _anaphor(mentions, sentence.text[c_start - s_start:at - s_start], at, s_start)
 
 
 def _topic(
@@ -200,6 +202,9 @@ def article_quantities(
     previous = None  # the last sentence that names an entity
     pending: list[Any] = []  # sentences read since `previous` was brought up to date
     folded_text = fold_width(text)  # once for the article, not once per sentence
+    # The article's first opening at or after `opening_from` (-1: none; `opening_from` -1: not
+    # looked for): one search passes over the sentences where no quantity opens.
+    opening = opening_from = -1
     for sent in sentences:
         s_start, s_end, sentence = sent.start, sent.end, sent.text
         # sentence is text[s_start:s_end] (tested without copying the slice), else it is
@@ -207,10 +212,13 @@ def article_quantities(
         if not (s_start >= 0 and s_start + len(sentence) == s_end
                 and text.startswith(sentence, s_start)):
             founds = find_quantities(sentence)
-        elif (first := first_opening(folded_text, s_start, s_end)) >= 0:
-            founds = find_quantities(sentence, folded_text[s_start : s_end], first)
         else:
-            founds = []  # (no quantity can open in the sentence: it is not read)
+            if opening_from < 0 or s_start < opening_from or 0 <= opening < s_start:
+                opening, opening_from = next_opening(folded_text, s_start), s_start
+            if 0 <= opening < s_end and opens_alone(folded_text, opening, s_end):
+                founds = find_quantities(sentence, folded_text[s_start:s_end], opening - s_start)
+            else:
+                founds = []  # (no quantity can open in the sentence: it is not read)
         if not founds:
             pending.append(sent)  # (whether it names an entity is only needed for a quantity)
             continue

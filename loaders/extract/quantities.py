@@ -67,14 +67,10 @@ class Found(NamedTuple):
     kind: str
 
 
-def _kind(unit: str) -> str:
-    if unit in ("%", "个百分点"):
-        return "percent"
-    if unit in MONEY_UNITS:
-        return "money"
-    if unit in COUNT_UNITS:
-        return "count"
-    return "capacity"
+# The kind of a unit as kept (any other: a capacity).
+_KIND_OF = {"%": "percent", "个百分点": "percent"} | dict.fromkeys(MONEY_UNITS, "money") | (
+    dict.fromkeys(COUNT_UNITS, "count")
+)
 
 
 def _bare_money(text: str, start: int, end: int, number: str) -> bool:
@@ -116,17 +112,24 @@ def _matches(text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
-def first_opening(folded: str, start: int, end: int) -> int:
-    """Where a quantity can first open in folded[start:end] (a piece of a folded article, read
-    in place: the piece is not copied), an offset into the piece; -1: none can (no quantity)."""
-    opening = _OPENING.search(folded, start, end)
-    return -1 if opening is None else opening.start() - start
+def next_opening(folded: str, pos: int) -> int:
+    """Where a quantity can next open in a folded article, at or after `pos`; -1: nowhere.
+    (The article is read whole: a numeral on a sentence's last character is read with the
+    character after it, see opens_alone.)"""
+    opening = _OPENING.search(folded, pos)
+    return -1 if opening is None else opening.start()
+
+
+def opens_alone(folded: str, at: int, end: int) -> bool:
+    """Whether a quantity can open at folded[at] (a next_opening) in the piece of the article
+    that ends at `end`, read alone."""
+    return at < end - 1 or _OPENING.match(folded, at, end) is not None
 
 
 def find_quantities(text: str, folded: str | None = None, pos: int = 0) -> list[Found]:
     """The quantities of `text`, in text order (full-width digits read as ASCII). `folded`:
     fold_width(text) when the caller has it already; `pos`: no quantity can open before it
-    (first_opening)."""
+    (next_opening)."""
     folded = fold_width(text) if folded is None else folded
     found: list[Found] = []
     for m in _matches(folded, pos):
@@ -152,7 +155,7 @@ def find_quantities(text: str, folded: str | None = None, pos: int = 0) -> list[
                 continue
             unit = "元"
         unit = CAPACITY_UNITS.get(unit.lower(), unit)
-        kind = _kind(unit)
+        kind = _KIND_OF.get(unit, "capacity")
         if kind == "count":
             if _NOT_COUNT_AFTER.match(folded, end, end + 3):
                 continue

@@ -161,8 +161,8 @@ def test_resolution_decisions_carry_quantities_to_the_renamed_entity(tmp_path) -
 
 
 def test_sentences_where_no_quantity_opens_are_skipped_without_a_change(monkeypatch) -> None:
-    """article_quantities reads only the sentences where a quantity can open (first_opening);
-    reading every sentence gives the same quantities."""
+    """article_quantities reads only the sentences where a quantity can open (next_opening,
+    opens_alone); reading every sentence gives the same quantities."""
     import random
 
     from loaders.extract import qualifiers
@@ -181,7 +181,8 @@ def test_sentences_where_no_quantity_opens_are_skipped_without_a_change(monkeypa
         mentions = _mentions(text, [("Company", "星云科技")] if "星云科技" in text else [])
         gated = article_quantities(sentences, mentions, [], text)
         with monkeypatch.context() as patch:
-            patch.setattr(qualifiers, "first_opening", lambda folded, start, end: 0)
+            patch.setattr(qualifiers, "next_opening", lambda folded, pos: pos)
+            patch.setattr(qualifiers, "opens_alone", lambda folded, at, end: True)
             assert article_quantities(sentences, mentions, [], text) == gated, text
 
 

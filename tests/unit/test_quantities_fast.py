@@ -7,7 +7,7 @@ import random
 
 from loaders.extract.numbers import fold_width, tidy
 from loaders.extract.qualifiers import _CLAUSE_MARK, _clause
-from loaders.extract.quantities import _OPENING, find_quantities, first_opening
+from loaders.extract.quantities import _OPENING, find_quantities, next_opening, opens_alone
 
 _POOL = ["星云", "洛阳市", "投资", "8", "亿元", "三", "十", "家", "百分之", "五", "１２", "．", "%",
          "，", "；", ":", "。", "\n", "一体化", "万", "台", "两", "第", "A", " "]
@@ -39,13 +39,16 @@ def test_a_whole_number_is_tidied_as_rounding_would() -> None:
         assert tidy(value) == plain and type(tidy(value)) is type(plain)
 
 
-def test_reading_from_the_first_opening_finds_what_reading_from_the_start_finds() -> None:
-    """first_opening reads a sentence in place in its article (the characters around it are
-    not seen); a scan from there finds what a scan from the start finds."""
+def test_the_article_read_whole_finds_the_first_opening_of_a_sentence_alone() -> None:
+    """next_opening reads the article whole (the characters after a sentence are seen), and
+    opens_alone tests its answer in the sentence alone: together they find where the sentence
+    read alone first opens; a scan from there finds what a scan from the start finds."""
     for text in _texts(1000, 3):
         folded = fold_width(text)
         alone = _OPENING.search(folded)
-        first = first_opening("十" + folded + "亿", 1, 1 + len(folded))
+        article = "十" + folded + "亿" + folded
+        at, end = next_opening(article, 1), 1 + len(folded)
+        first = at - 1 if 0 <= at < end and opens_alone(article, at, end) else -1
         assert first == (alone.start() if alone else -1)
         if first >= 0:
             assert find_quantities(text, folded, first) == find_quantities(text)

@@ -15,6 +15,7 @@ from loaders.extract.entities import (
     agencies,
     companies,
     firm_lists,
+    organizations,
     people,
     places,
     policies,
@@ -46,7 +47,8 @@ def _spans(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...
 _CHAIN_WORDS = ["“甲乙”", "“星云智造平台”", "“丙”", "、", "、", "等", "App", "平台", "活动",
                 "等促消费活动", "等项目", "“丁戊己庚辛壬癸子丑寅卯辰巳午”", "“", "”", "。"] * 3
 SITES = [
-    (agencies._PARTY_COMMITTEE, agencies._COMMITTEE_WORD, 8, 1, ["省委", "市委", "自治区党委"]),
+    (agencies._PARTY_COMMITTEE, agencies._COMMITTEE_CHAR, *agencies._PARTY_COMMITTEE_REACH,
+     ["省委", "市委", "自治区党委", "委", "区党委"]),
     *(
         (slot, word, 9, 0, [*words.split("|"), "作为", "共", "是一"])
         for slot, word, words in zip(
@@ -79,6 +81,12 @@ SITES = [
      [*agencies._DEPT_STEMS.split("|"), *agencies._DEPT_SUFFIX.split("|"), "甲", "，", "员会"]),
     (places.ZONE_KIND, places._ZONE_END, *places._ZONE_REACH,
      [*places._ZONE_KINDS, "区", "开发", "保税", "甲", "，"]),
+    (organizations._ACADEMIC_UNIT, organizations._UNIVERSITY_WORD, *organizations._ACADEMIC_REACH,
+     ["大学", "学院", "大学院", "科", "程", "甲乙", "A1", "研究院", "研究中心", "实验室", "系",
+      "统", "列", "书院", "，", "丙丁戊己庚辛壬癸"]),
+    (agencies._INSTITUTE_RE, agencies._NATION_WORD, *agencies._INSTITUTE_REACH,
+     ["中国", "国家", "中国家", "甲乙", "B2", "研究院", "研究中心", "研究所", "科学院", "信通院",
+      "分院", "分中心", "分所", "丙丁", "，", "戊己庚辛壬癸子丑"]),
     (people._ACADEMIC_AFTER, people._ACADEMIC_WORD, 4, 0,
      ["教授", "副教授", "博士", "研究员", "院士", "，甲乙教授", "（甲乙丙副教授", "大甲乙博士",
       "、甲乙丙研究员", "甲乙丙", "甲乙"]),

@@ -34,6 +34,11 @@ _INSTITUTE_RE = re.compile(
     f"(?:[{HAN}]{{2,3}}(?:分院|分中心|分所))?"
 )
 
+# Every match opens with one of these words (国家 may be the second of 中国家): scanned near
+# them only (loaders.extract.scan), as far on as the longest match reaches.
+_NATION_WORD = re.compile("中国|国家")
+_INSTITUTE_REACH = (0, 1 + 16 + len("研究中心") + 3 + len("分中心"))
+
 
 def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
     try:
@@ -165,7 +170,7 @@ def agency_mentions(ctx: Context) -> list[Mention]:
         out.append(mention)
         last = mention
     out.extend(_place_led_bodies(ctx, {(m.start, m.end) for m in out}))
-    for m in _INSTITUTE_RE.finditer(text):
+    for m in finditer_near(_INSTITUTE_RE, text, _NATION_WORD, *_INSTITUTE_REACH):
         surface = m.group(0)
         words = ctx.tokens.token_words(m.start(), m.end())
         if any(len(w) > 1 and is_predicate(w) for w in words):
@@ -221,7 +226,9 @@ _COMMITTEE_DEPARTMENT = re.compile(r"组织部|宣传部|统战部|政法委|网
 # A party committee named by its place: 甲省委, 乙市委, 丙区委, 丁自治区党委 (L20, L21).
 _COMMITTEE_WORDS = "省委|市委|区委|县委|州委|自治区党委"
 _PARTY_COMMITTEE = re.compile(f"([{HAN}]{{2,8}}?)({_COMMITTEE_WORDS})(?![员会])")
-_COMMITTEE_WORD = re.compile(_COMMITTEE_WORDS)  # scanned near these only (loaders.extract.scan)
+# Every match ends its committee word with 委 (found by a literal scan, faster than one for the
+# words): scanned near it only (loaders.extract.scan), back over the name and the longest word.
+_PARTY_COMMITTEE_REACH = (8 + max(map(len, _COMMITTEE_WORDS.split("|"))) - 1, 1)
 _COMMITTEE_LEVEL = {"省委": "province", "市委": "city", "区委": "district", "县委": "district"}
 
 
@@ -229,9 +236,11 @@ def party_committee_mentions(ctx: Context, known: list[Mention]) -> list[Mention
     """甲省委 → the Agency 甲省委 and, nested, the City 甲省 it belongs to; the place may be
     hidden inside one segmenter word (四川省委), so it is read from the characters."""
     out: list[Mention] = []
-    taken = [(k.start, k.end) for k in known if not k.nested and k.label != "City"]
-    for m in finditer_near(_PARTY_COMMITTEE, ctx.text, _COMMITTEE_WORD, before=8, after=1):
+    taken: list[tuple[int, int]] | None = None  # (listed at the first match: most texts have none)
+    for m in finditer_near(_PARTY_COMMITTEE, ctx.text, _COMMITTEE_CHAR, *_PARTY_COMMITTEE_REACH):
         start, end, suffix = m.start(), m.end(), m.group(2)
+        if taken is None:
+            taken = [(k.start, k.end) for k in known if not k.nested and k.label != "City"]
         if any(a < end and start < b for a, b in taken) or not ctx.tokens.is_boundary(start):
             continue
         # the place is written bare or with its own suffix (四川 + 省委, 青岛 + 市委)

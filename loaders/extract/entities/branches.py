@@ -78,11 +78,13 @@ def state_investor_mentions(ctx: Context, known: list[Mention]) -> list[Mention]
     """甲市城投, 乙县国投: the place's investment company, located there (unless the article
     names it in full: 甲省交通投资集团有限公司 … 甲交投 is that firm's short form)."""
     out = []
-    firms = [k.name for k in known if k.label == "Company"]
+    firms: list[str] | None = None  # (listed at the first short name: most texts have none)
     for city in ctx.cities:
         m = STATE_INVESTOR.match(ctx.text, city.end)
         if m is None or ctx.text[m.end() : m.end() + 1] in ("公", "集", "有", "控"):
             continue  # 甲市城投集团: the registered or group name is read as a firm's
+        if firms is None:
+            firms = [k.name for k in known if k.label == "Company"]
         short = re.compile(f"{re.escape(city.surface)}.*{m.group(0)[0]}.*{m.group(0)[1]}")
         if any(short.match(name) for name in firms):
             continue

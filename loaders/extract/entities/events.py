@@ -120,16 +120,11 @@ def event_mentions(ctx: Context) -> list[Mention]:
         elif suffix == "座谈会":
             ok = bool(world) and len(core) >= 4
         else:
-            unknown = bool(words) and not is_vocabulary(ctx, words)
-            # 举办甲乙丙丁大会: a four-character name an organiser holds names the event
-            held = (
-                len(core) >= 4
-                and _HELD_BEFORE.search(text, max(0, left - 3), left) is not None
-                and bool(words)
-                and (word_tag(words[-1]) or "").startswith("n")
-            )  # 举办招商引资大会, 召开工作大会: a kind of meeting, named by what it does
-            ok = len(core) >= 2 and bool(edition or places or world or unknown or held)
-        if not ok or (_GENERIC_MODIFIERS.fullmatch(core or "x") and not (places or edition)):
+            # (the dictionary read only when nothing cheaper names the event)
+            ok = len(core) >= 2 and bool(
+                edition or places or world or _named_by_its_words(ctx, left, core, words)
+            )
+        if not ok or (not (places or edition) and _GENERIC_MODIFIERS.fullmatch(core or "x")):
             continue
         if _COUNTED.search(core) or _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
             continue  # 多个论坛, 3场大会: a count, not a name
@@ -139,6 +134,20 @@ def event_mentions(ctx: Context) -> list[Mention]:
         out.append(mention)
         out.extend(_session_body(ctx, mention))
     return out
+
+
+def _named_by_its_words(ctx: Context, left: int, core: str, words: list[str]) -> bool:
+    """An event's name holds a word no dictionary knows, or an organiser holds it (举办甲乙丙丁
+    大会: a four-character name; 举办招商引资大会, 召开工作大会: a kind of meeting, named by what it
+    does, is none)."""
+    if words and not is_vocabulary(ctx, words):
+        return True
+    return (
+        len(core) >= 4
+        and _HELD_BEFORE.search(ctx.text, max(0, left - 3), left) is not None
+        and bool(words)
+        and (word_tag(words[-1]) or "").startswith("n")
+    )
 
 
 # A numbered session of a place's congress or CPPCC committee: 政协甲市第N届委员会第M次会议,

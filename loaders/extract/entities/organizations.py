@@ -18,6 +18,7 @@ from loaders.extract.entities.base import (
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
 )
+from loaders.extract.scan import finditer_near
 
 # The kind word closing an organisation's name, longest first.
 ORGANIZATION_SUFFIXES = (
@@ -35,6 +36,10 @@ _ACADEMIC_UNIT = re.compile(
     # (学院 not after 科 or 程, tested after the word: a pattern opening with words scans fast)
     f"(?:大学|学院(?<![科程]..))[{HAN}A-Za-z0-9]{{2,14}}?(?:研究院|研究所|研究中心|实验室|学院|书院|系(?!统|列))"
 )
+# Every match opens with one of these words (学院 may be the second of 大学院): scanned near
+# them only (loaders.extract.scan), as far on as a match and its lookahead reach.
+_UNIVERSITY_WORD = re.compile("大学|学院")
+_ACADEMIC_REACH = (0, 1 + 14 + len("研究中心") + 1)
 # Endings that look like ours but name something else: state academies (中国科学院, Agency),
 # party and government schools, generic mentions.
 _NOT_ORGANIZATION = re.compile(
@@ -68,7 +73,7 @@ def organization_mentions(ctx: Context) -> list[Mention]:
     text = ctx.text
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in _ACADEMIC_UNIT.finditer(text):
+    for m in finditer_near(_ACADEMIC_UNIT, text, _UNIVERSITY_WORD, *_ACADEMIC_REACH):
         start = name_left_edge(ctx, m.start(), cut_at_place=True)
         if m.start() - start < 1 or not ctx.tokens.is_boundary(m.end()):
             continue

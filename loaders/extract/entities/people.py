@@ -98,6 +98,10 @@ def shaped_like_word(name: str) -> bool:
 
 
 
+# Characters a given name never holds (function words, place and office suffixes).
+_NOT_IN_GIVEN_NAME = frozenset("的了和与及在是为等市省区县局")
+
+
 def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
     if len(name) < 2 or len(name) > 4:
         return False
@@ -109,7 +113,7 @@ def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
         return False
     if not HAN_WORD.fullmatch(name):  # (after the cheaper surname test)
         return False
-    if not 1 <= len(given) <= 2 or any(ch in "的了和与及在是为等市省区县局" for ch in given):
+    if not 1 <= len(given) <= 2 or not _NOT_IN_GIVEN_NAME.isdisjoint(given):
         return False
     if name[-2:] in _HEAD_TITLES:  # 王局长, 李院长: a surname and a title, not a name
         return False
@@ -203,15 +207,14 @@ def person_mentions(ctx: Context) -> list[Mention]:
         if text[pos : pos + 1] in ("为", "是") and text[pos : pos + 2] not in _COPULA_WORDS:
             pos += 1  # 董事长为甲乙: the post, then its holder
         names = _names_after(ctx, text, pos)
-        for ends in ends_name:
-            name = next((n for n in names if ends(text, pos + len(n))), "")
-            if name:
-                found.setdefault(name, (pos, pos + len(name)))
-                break
-        else:
-            foreign = _TRANSLITERATED.match(text, pos)
-            if foreign and _unknown_word(ctx, foreign.group(1)):
-                found.setdefault(foreign.group(1), foreign.span(1))
+        # the first name an ending of ends_name follows, the endings tried in turn
+        name = next((n for ends in ends_name for n in names if ends(text, pos + len(n))), "")
+        if name:
+            found.setdefault(name, (pos, pos + len(name)))
+            continue
+        foreign = _TRANSLITERATED.match(text, pos)
+        if foreign and _unknown_word(ctx, foreign.group(1)):
+            found.setdefault(foreign.group(1), foreign.span(1))
     for m in titles:
         for length in (3, 2):
             start = m.start() - length

@@ -103,7 +103,9 @@ def book_title_mentions(ctx: Context) -> list[Mention]:
 
 
 _ISSUE_VERBS = (
-    r"(?:先后|相继|陆续|已|正式|联合|共同)?"
+    # (the adverb's absence written as an empty alternative, not as `?`: the same matches, tried
+    # faster at each place of a stretch)
+    r"(?:先后|相继|陆续|已|正式|联合|共同|)"
     r"(?:出台|印发|发布|制定|编制|颁布|出台实施|制定出台|新编制)了?"
 )
 _LIST_AFTER_VERB = re.compile(

@@ -55,7 +55,7 @@ def sub_unit_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     (甲部|乙研究院, where 乙研究院 is found by itself) is left to that name."""
     out: list[Mention] = []
     text = ctx.text
-    starts = {m.start for m in known if m.label != "City"}
+    starts: set[int] | None = None  # (gathered at the first named unit: most texts have none)
     for parent in known:
         if parent.label not in ("Agency", "Organization") or parent.nested:
             continue
@@ -64,7 +64,11 @@ def sub_unit_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
             out.append(_unit(parent, m.end(1), text, "pattern:sub_unit"))
             continue
         m = _NAMED_UNIT.match(text, parent.end)
-        if m is None or m.end() - parent.end < 3 or parent.end in starts:
+        if m is None or m.end() - parent.end < 3:
+            continue
+        if starts is None:
+            starts = {k.start for k in known if k.label != "City"}
+        if parent.end in starts:
             continue
         unit = m.group(0)
         if _CLAUSE_CHARS.search(unit) or not ctx.tokens.is_boundary(m.end()):

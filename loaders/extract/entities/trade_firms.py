@@ -86,11 +86,15 @@ _WORKS = re.compile(f"([{HAN}]{{2,4}}?)厂(?![长区房家商内外址])")
 def place_works_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     """甲市机床厂: a place, a trade word of the dictionary and 厂."""
     out = []
-    taken = [(k.start, k.end) for k in known if k.label != "City"]
+    taken: list[tuple[int, int]] | None = None  # (listed at the first works: most texts have none)
     text = ctx.text
     for city in ctx.cities:
         m = _WORKS.match(text, city.end)
-        if m is None or any(a < m.end() and city.start < b for a, b in taken):
+        if m is None:
+            continue
+        if taken is None:
+            taken = [(k.start, k.end) for k in known if k.label != "City"]
+        if any(a < m.end() and city.start < b for a, b in taken):
             continue
         words = ctx.tokens.token_words(m.start(1), m.end(1))
         if not all(len(w) >= 2 and ctx.freq(w) > 0 for w in words):
