@@ -11,7 +11,7 @@ import re
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import SentenceView, relation, rx
-from loaders.extract.scan import may_match
+from loaders.extract.scan import gate_words, holds_any
 
 _BUILDERS = SCHEMA["DEVELOPED_BY"].tails
 _TARGETS = frozenset({"Platform", "Project"})
@@ -36,6 +36,7 @@ _NEXT_ITEM = re.compile(
 # 、纺织服装“乙”: the next quoted item after a few words that describe it.
 _DESCRIBED_ITEM = re.compile(r"[”’]?\s*[、和及]\s*[^，。；、“”]{0,8}")
 _ANAPHOR = re.compile(r"(?:这个|这一|该|此)[^，,。；]{0,30}(?:平台|系统|大脑)")
+_ANAPHOR_WORDS, _BASED_ON_WORDS = gate_words(_ANAPHOR), gate_words(_BASED_ON)
 
 
 def _targets_after(view: SentenceView, pos: int, limit: int = 40) -> list[Mention]:
@@ -124,7 +125,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         here = not view.labels.isdisjoint(_TARGETS)
         targets = [m for m in view.mentions if m.label in _TARGETS] if here else []
         # (every match of _ANAPHOR ends in 平台, 系统 or 大脑)
-        if not targets and not (may_match(_ANAPHOR, text) and _ANAPHOR.search(text)):
+        if not targets and not (holds_any(text, _ANAPHOR_WORDS) and _ANAPHOR.search(text)):
             continue
         # verb … X   and   X … 建设 (加快X建设)
         for verb in _BUILD.finditer(text) if targets else ():  # (what it governs is named here)
@@ -164,7 +165,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             out.extend(_is_built_by(view))
         # 以A为基础搭建 / 基于A建设: the platform being built is the sentence's topic.
         # (the base, a platform or company, is named here)
-        based_on = not view.labels.isdisjoint(_BASES) and may_match(_BASED_ON, text)
+        based_on = not view.labels.isdisjoint(_BASES) and holds_any(text, _BASED_ON_WORDS)
         for based in _BASED_ON.finditer(text) if based_on else ():
             b_start = view.start + based.start("base")
             b_end = view.start + based.end("base")

@@ -11,7 +11,7 @@ import re
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
-from loaders.extract.scan import may_match
+from loaders.extract.scan import gate_words, holds_any
 
 _SOURCES = SCHEMA["EMPOWERS"].heads
 _TARGETS = SCHEMA["EMPOWERS"].tails
@@ -57,7 +57,7 @@ _PRODUCT_AFTER = re.compile(r"的?[^，。；]{0,12}?(?:系统|平台|解决方�
 def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
     text = view.sentence.text
-    if view.labels.isdisjoint(_RECEIVERS) or not may_match(_HELPS, text):
+    if view.labels.isdisjoint(_RECEIVERS) or not holds_any(text, _HELPS_WORDS):
         return out  # who is helped is named here
     for m in _HELPS.finditer(text):
         pos = view.start + m.start()
@@ -76,7 +76,7 @@ def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
 
 def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if view.labels.isdisjoint(_SOURCES) or not may_match(_CUSTOMER_OF, view.sentence.text):
+    if view.labels.isdisjoint(_SOURCES) or not holds_any(view.sentence.text, _CUSTOMER_OF_WORDS):
         return out  # the supplier is named here
     for m in _CUSTOMER_OF.finditer(view.sentence.text):
         pos = view.start + m.start()
@@ -160,7 +160,7 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
             for source in _actor(view, pos, _SOURCES):
                 out.append((source, target, "rule:empowers_supplier", 0.7))
     text = view.sentence.text
-    named = may_match(_CUSTOMERS, text)
+    named = holds_any(text, _CUSTOMERS_WORDS)
     for m in _CUSTOMERS.finditer(text) if named else ():
         entering = m.group(0).startswith(("导入", "进入", "打入"))
         if entering and "供应" not in view.sentence.text:
@@ -240,11 +240,15 @@ _SITE_WORK = re.compile(
     r"(?:试点|部署|应用|验证|示范|改造|试验|测试|商用)"
 )
 _SITES = frozenset({"Company", "Organization", "Agency"})
+# The words one of which every match of a gated pattern holds (a sentence without is not scanned)
+_VIA_WORDS, _SERVES_WORDS, _FOR_SERVICE_WORDS = map(gate_words, (_VIA, _SERVES, _FOR_SERVICE))
+_HELPS_WORDS, _CUSTOMER_OF_WORDS = gate_words(_HELPS), gate_words(_CUSTOMER_OF)
+_CUSTOMERS_WORDS, _SITE_WORK_WORDS = gate_words(_CUSTOMERS), gate_words(_SITE_WORK)
 
 
 def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if view.labels.isdisjoint(_SITES) or not may_match(_SITE_WORK, view.sentence.text):
+    if view.labels.isdisjoint(_SITES) or not holds_any(view.sentence.text, _SITE_WORK_WORDS):
         return out  # the site is named here, the work (_SITE_WORK) written after it
     for m in _AT_SITE.finditer(view.sentence.text):
         pos = view.start + m.start()
@@ -265,7 +269,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y / 在X的赋能下，Y (X is named here)
-        via = not view.labels.isdisjoint(_SOURCES) and may_match(_VIA, text)
+        via = not view.labels.isdisjoint(_SOURCES) and holds_any(text, _VIA_WORDS)
         for m in _VIA.finditer(text) if via else ():
             xs = [
                 x
@@ -286,7 +290,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after:
                 found.append((xs[0], after[0], "rule:empowers_via", 0.85))
         # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
-        for m in _SERVES.finditer(text) if may_match(_SERVES, text) else ():
+        for m in _SERVES.finditer(text) if holds_any(text, _SERVES_WORDS) else ():
             pos = view.start + m.end()
             if view.in_name(view.start + m.start(), pos):
                 continue
@@ -334,7 +338,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after and achieves:
                 found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
         # (its ys are names of _TARGETS here)
-        served = not view.labels.isdisjoint(_TARGETS) and may_match(_FOR_SERVICE, text)
+        served = not view.labels.isdisjoint(_TARGETS) and holds_any(text, _FOR_SERVICE_WORDS)
         for m in _FOR_SERVICE.finditer(text) if served else ():
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
             ys = [
@@ -402,11 +406,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     if m.label == "Project" and rx(r"园区?$|产业园$").search(m.name)
                 ]
                 receivers = parks[-1:]
-            if (
-                len(platforms) >= 1
-                and receivers
-                and not rx(r"签署|签约|携手|联手|合作").search(text)
-            ):
+            if platforms and receivers and not rx(r"签署|签约|携手|联手|合作").search(text):
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         found.extend(_supplier_of(view))
         found.extend(_helped(view))

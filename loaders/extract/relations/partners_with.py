@@ -7,7 +7,7 @@ import re
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
-from loaders.extract.scan import may_match
+from loaders.extract.scan import gate_words, holds_any
 
 _ORGS = SCHEMA["PARTNERS_WITH"].heads
 # A 携手 B / A 联合 B、C / A 牵手 B: the partner group follows the verb.
@@ -42,13 +42,14 @@ def _actor(view: SentenceView, pos: int) -> list:
 
 
 _PAIR_WORD = re.compile(r"双方|二者|两者")
+_PAIR_WORDS = gate_words(_PAIR_WORD)
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
         text = view.sentence.text
-        paired = may_match(_PAIR_WORD, text)
+        paired = holds_any(text, _PAIR_WORDS)
         if not view.mentions and not paired:
             continue  # no partner named here, and no 双方 pointing back
         # the two rules below take their partners from this sentence's names

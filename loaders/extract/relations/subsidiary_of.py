@@ -14,7 +14,7 @@ from graph.model import Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import ArticleViews, SentenceView, relation
 from loaders.extract.relations.principal import principal_company
-from loaders.extract.scan import may_match
+from loaders.extract.scan import gate_words, holds_any
 
 
 @lru_cache(maxsize=1)
@@ -68,12 +68,13 @@ _OWN_CHILD = re.compile(r"(?:^|[，,：:；])(?:(?:本|该)?公司的?|其)(?:�
 
 
 _STATING = (_CHILD_IS, _PARENT_OWNS, _SETS_UP_CHILD, _OWN_CHILD)  # the patterns of _stated
+_STATING_WORDS = gate_words(*_STATING)  # one of the words of any of them
 
 
 def _stated(view: SentenceView) -> list[Relation]:
     """X是Y的(全资)子公司 → X→Y;  Y旗下(的)X / Y的子公司X → X→Y."""
     out: list[Relation] = []
-    if not may_match(_STATING, view.sentence.text):  # (one of the words of any of them)
+    if not holds_any(view.sentence.text, _STATING_WORDS):
         return out
     orgs = [m for m in view.mentions if m.label in ("Company", "Platform")]
     for i, m in enumerate(orgs):
