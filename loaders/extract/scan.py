@@ -32,11 +32,11 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
     last_end = 0  # end of the last stretch (the loop runs once per anchor: kept lean)
     words = _plain_words(anchor)
     if words:
-        spans: Iterable[tuple[int, int]] = _word_spans(text, words)
+        spans = _word_spans(text, words)
     elif openers := _class_openers(anchor):
-        spans = (a.span() for a in finditer_from(anchor, text, openers))
+        spans = [a.span() for a in finditer_from(anchor, text, openers)]
     else:
-        spans = (a.span() for a in anchor.finditer(text))
+        spans = [a.span() for a in anchor.finditer(text)]
     for start, end in spans:
         start -= before
         end += after

@@ -65,39 +65,33 @@ def _clean(found: list[Relation]) -> list[Relation]:
         key = _key(r)
         if key not in best or r.confidence > best[key].confidence:
             best[key] = r
-    signed = {
-        frozenset(((r.head_label, r.head), (r.tail_label, r.tail)))
-        for r in best.values()
-        if r.type == "SIGNED_WITH"
-    }
-    # A party taking part in a project it agreed on is not also its developer, unless the
-    # text says the parties develop it together (双方…共同开发X): then it develops it.
-    developing = {
-        (r.head, r.tail)
-        for r in best.values()
-        if r.type == "DEVELOPED_BY" and r.method == "rule:developed_by_pair"
-    }
-    best = {
-        k: r
-        for k, r in best.items()
-        if not (r.method == "rule:participates_signing" and (r.tail, r.head) in developing)
-    }
-    hosting = {(r.tail, r.head) for r in best.values() if r.method == "rule:hosted_by"}
-    best = {  # an event's organisers do not also take part in it (T42)
-        k: r
-        for k, r in best.items()
-        if not (r.type == "PARTICIPATES_IN" and (r.head, r.tail) in hosting)
-    }
-    taking_part = {(r.tail, r.head) for r in best.values() if r.type == "PARTICIPATES_IN"}
-    best = {
-        k: r
-        for k, r in best.items()
-        if not (r.type == "DEVELOPED_BY" and (r.head, r.tail) in taking_part)
-    }
+    signed: set[frozenset[tuple[str, str]]] = set()
+    developing: set[tuple[str, str]] = set()
+    hosting: set[tuple[str, str]] = set()
+    for r in best.values():
+        if r.type == "SIGNED_WITH":
+            signed.add(frozenset(((r.head_label, r.head), (r.tail_label, r.tail))))
+        elif r.type == "DEVELOPED_BY" and r.method == "rule:developed_by_pair":
+            developing.add((r.head, r.tail))
+        if r.method == "rule:hosted_by":
+            hosting.add((r.tail, r.head))
+    kept = []
+    taking_part: set[tuple[str, str]] = set()
+    for r in best.values():
+        # A party taking part in a project it agreed on is not also its developer, unless the
+        # text says the parties develop it together (双方…共同开发X): then it develops it.
+        if r.method == "rule:participates_signing" and (r.tail, r.head) in developing:
+            continue
+        if r.type == "PARTICIPATES_IN":
+            if (r.head, r.tail) in hosting:
+                continue  # an event's organisers do not also take part in it (T42)
+            taking_part.add((r.tail, r.head))
+        kept.append(r)
     out = [
         r
-        for r in best.values()
-        if not (
+        for r in kept
+        if not (r.type == "DEVELOPED_BY" and (r.head, r.tail) in taking_part)
+        and not (
             r.type == "PARTNERS_WITH"
             and frozenset(((r.head_label, r.head), (r.tail_label, r.tail))) in signed
         )

@@ -290,15 +290,16 @@ def build_views(
     top = [m for m in mentions if not m.nested]
     views = ArticleViews()
     j = 0
+    n = len(top)
     prev: SentenceView | None = None
     for i, sent in enumerate(sentences):
-        while j < len(top) and top[j].start < sent.start:
+        while j < n and top[j].start < sent.start:
             j += 1
         k = j
-        while k < len(top) and top[k].end <= sent.end:
+        while k < n and top[k].end <= sent.end:
             k += 1
         inside = top[j:k]
-        para = i == 0 or "\n" in text[sentences[i - 1].end : sent.start]
+        para = i == 0 or text.find("\n", sentences[i - 1].end, sent.start) >= 0
         view = SentenceView(sent, inside, text, i, para, prev=prev)
         views.append(view)
         prev = view

@@ -110,6 +110,7 @@ _SERVES = re.compile(r"赋能(?!方案|能力|服务|中心|平台|作用)|服�
 _PLATFORM_ANAPHOR = re.compile(r"(?:该|这一|这个|此)平台")
 # <city>依托X，推动/带动…: the city relies on the platform for its industry
 _CITY_RELIES = re.compile(r"(?:依托|借助|利用)")
+_RELYING = re.compile(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]")
 _DRIVES = re.compile(r"[，,]?\s*(?:推动|带动|助力|赋能|推进|加快|促进)")
 
 
@@ -322,8 +323,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and receivers:
                 found.append((xs[0], receivers[-1], "rule:empowers_relying", 0.75))
         # 依托/借助X(平台)，Y实现/完成…
-        relying = rx(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]")
-        for m in relying.finditer(text) if platform_here else ():
+        for m in _RELYING.finditer(text) if platform_here else ():
             x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
             xs = [
                 x
