@@ -23,17 +23,20 @@ from re import _parser
 def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> list[list[int]]:
     """[start, end] of the text around the anchors, overlapping ones joined, in text order.
     (The last text's answer is kept per anchor and reach: two finders scan near one anchor.)"""
-    key = (anchor, before, after)
+    key = (id(anchor), before, after)  # (hashing a pattern hashes its code: ids are cheaper)
     last = _last_stretches.get(key)
     if last is not None and last[0] is text:
         return last[1]
     out: list[list[int]] = []
     size = len(text)
     last_end = 0  # end of the last stretch (the loop runs once per anchor: kept lean)
-    words = _plain_words(anchor)
+    plan = _plans.get(key[0])
+    if plan is None:
+        plan = _plans[key[0]] = (anchor, _plain_words(anchor), _class_openers(anchor))
+    _, words, openers = plan
     if words:
         spans = _word_spans(text, words)
-    elif openers := _class_openers(anchor):
+    elif openers:
         spans = [a.span() for a in finditer_from(anchor, text, openers)]
     else:
         spans = [a.span() for a in anchor.finditer(text)]
@@ -50,13 +53,15 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
     return out
 
 
-_last_stretches: dict[tuple[re.Pattern[str], int, int], tuple[str, list[list[int]]]] = {}
+_last_stretches: dict[tuple[int, int, int], tuple[str, list[list[int]]]] = {}
+# How each anchor is scanned (its plain words, its opening characters), by identity: each anchor
+# is kept, so that its id stays its own.
+_plans: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, str]] = {}
 # More words: one scan by `re` is faster than a `str.find` per word (a search for a longer word
 # costs about twice one for a single character).
 _MAX_FIND_COST = 8
 
 
-@lru_cache(maxsize=256)
 def _plain_words(anchor: re.Pattern[str]) -> tuple[str, ...] | None:
     """The words of an anchor that is a class of plain characters ([（(]) or an alternation of
     a few plain words (甲乙|丙), in the order `re` tries them; None for any other pattern (and
@@ -82,7 +87,6 @@ def _plain_words(anchor: re.Pattern[str]) -> tuple[str, ...] | None:
     return tuple(words) if cost <= _MAX_FIND_COST else None
 
 
-@lru_cache(maxsize=256)
 def _class_openers(anchor: re.Pattern[str]) -> str:
     """The characters of the class of plain characters an anchor opens with ([”’]…), or "":
     `re` tests such a class at every position of a text, `str.find` skips to its characters."""
