@@ -216,8 +216,12 @@ def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     it. Each word is found by `str.find`, which skips over the text faster than `re` tests
     each position against the words' first characters."""
     found = []  # (place, rank of the word written there)
+    find = text.find
     for rank, word in enumerate(words):
-        found.extend((at, rank) for at in positions(text, word))
+        at = find(word)
+        while at >= 0:
+            found.append((at, rank))
+            at = find(word, at + 1)
     found.sort()
     out = []
     end = 0
@@ -251,7 +255,14 @@ def finditer_from(pattern: re.Pattern[str], text: str, openers: str) -> Iterator
     which skips over the text faster than `re` tries a character class at every position).
     The same matches, in the same order: a match opens at the leftmost place at or after the
     end of the one before where the pattern matches, and that place holds an opener."""
-    at = sorted(i for ch in set(openers) for i in positions(text, ch))
+    at = []
+    find = text.find
+    for ch in set(openers):
+        i = find(ch)
+        while i >= 0:
+            at.append(i)
+            i = find(ch, i + 1)
+    at.sort()
     end = 0
     for pos in at:
         if pos >= end and (m := pattern.match(text, pos)) is not None:
