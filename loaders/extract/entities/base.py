@@ -4,24 +4,25 @@ per-article Context. Word lists are in `lexicon`; the article's home place in `h
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
 from loaders.extract.entities.lexicon import STOP_TOKENS
+from loaders.extract.entities.tokens import PUNCT, QUOTES, TokenIndex
 from loaders.extract.nlp import TextDoc as Doc
 from loaders.extract.nlp import word_frequency, word_tag
 from loaders.extract.scan import opening_chars
 
 HAN = "\u4e00-\u9fff"
 HAN_WORD = re.compile(f"[{HAN}]+")
-_QUOTES = "“”‘’\"'「」『』"
+_QUOTES = QUOTES
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _END = attrgetter("end")
 START, SPAN = attrgetter("start"), attrgetter("start", "end")  # sort keys (faster than lambdas)
-_PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \t\n") | set(_QUOTES)
+_PUNCT = PUNCT
 
 
 @dataclass(slots=True)
@@ -49,51 +50,6 @@ def fold(text: str) -> str:
     """Canonical-name folding: no quotes or 《》, ASCII parentheses, trimmed."""
     text = strip_quotes(text).replace("《", "").replace("》", "")
     return text.replace("（", "(").replace("）", ")").strip()
-
-
-class TokenIndex:
-    """Token boundaries of a Doc, addressable by character offset."""
-
-    def __init__(self, doc: Doc) -> None:
-        from loaders.extract.nlp import doc_text, token_offsets
-
-        self.text = doc_text(doc)
-        self.starts, self.words = token_offsets(doc)
-
-    def token_at(self, pos: int) -> int:
-        """Index of the token that contains character `pos`."""
-        return bisect_right(self.starts, pos) - 1
-
-    def is_boundary(self, pos: int) -> bool:
-        """True when a token starts (or the text ends) at `pos`."""
-        if pos <= 0 or pos >= len(self.text):
-            return True
-        return self.starts[bisect_right(self.starts, pos) - 1] == pos  # token_at(pos)
-
-    def left_edge(self, pos: int, max_chars: int = 14, stop_at_place: bool = False) -> int:
-        """Start of the name that ends at `pos`: walk back over tokens until a stop word,
-        punctuation or `max_chars`."""
-        if pos <= 0:
-            return 0
-        starts, words = self.starts, self.words
-        i = bisect_right(starts, pos - 1) - 1  # token_at(pos - 1)
-        start = pos
-        limit = pos - max_chars  # a token starting before it is beyond `max_chars`
-        while i >= 0:
-            word = words[i]
-            tok_start = starts[i]
-            if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or tok_start < limit:
-                break
-            start = tok_start
-            i -= 1
-        return start
-
-    def token_words(self, start: int, end: int) -> list[str]:
-        if start >= end:
-            return []
-        starts = self.starts  # token_at(start), token_at(end - 1):
-        i, j = bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1
-        return self.words[i : j + 1]
 
 
 @lru_cache(maxsize=1)
@@ -264,7 +220,7 @@ def name_left_edge(
     than `verb_min_freq` may be words of the name (超导 in a firm's name)."""
     text, starts, words = ctx.text, ctx.tokens.starts, ctx.tokens.words
     # One walk leftwards with the stops of `TokenIndex.left_edge` and those of a name.
-    i = bisect_right(starts, pos - 1) - 1 if pos > 0 else -1  # token_at(pos - 1)
+    i = ctx.tokens.token_at(pos - 1) if pos > 0 else -1
     edge, limit = pos, pos - max_chars
     while i >= 0:
         word = words[i]
