@@ -167,8 +167,10 @@ class Context:
         including a parent written inside a longer one (重庆 in 重庆两江新区), outermost first."""
         out: list[Mention] = []
         pos = start
+        self._index()
+        by_start = self._cities_by_start
         while pos < end:
-            here = [m for m in self.cities_starting_at(pos) if m.end <= end]
+            here = [m for m in by_start.get(pos, ()) if m.end <= end]
             if not here:
                 break
             if out and not self._inside_of(here, out[-1]):
@@ -222,13 +224,15 @@ def name_left_edge(
     # One walk leftwards with the stops of `TokenIndex.left_edge` and those of a name.
     i = ctx.tokens.token_at(pos - 1) if pos > 0 else -1
     edge, limit = pos, pos - max_chars
+    freq = ctx.freq  # (_inside_name, without a call for each word)
+    inside = _reads_inside_name if freq is word_frequency else _reads_inside_name.__wrapped__
     while i >= 0:
         word = words[i]
         at = starts[i]
         if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or at < limit:
             break
         if len(word) > 1:
-            if not _inside_name(ctx, word, verb_min_freq):
+            if not inside(word, verb_min_freq, freq):
                 break
         elif word in _PRONOUN_CHARS or (
             text[at - 1 : at] in _HOLDING_OPENERS and _HOLDING.match(text[at - 1 : at + 1])

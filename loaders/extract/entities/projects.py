@@ -144,8 +144,8 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     i = tokens.token_at(left)
     depth = 0
     cut = left
-    words, starts = tokens.words, tokens.starts
-    while i < len(words) and starts[i] < pos:
+    words, starts, count = tokens.words, tokens.starts, len(tokens.words)
+    while i < count and starts[i] < pos:
         word = words[i]
         start = starts[i]
         if not _PARENS.isdisjoint(word):
