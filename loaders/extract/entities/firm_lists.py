@@ -70,7 +70,8 @@ def _list_members(
     out = []
     text = ctx.text
     for _ in range(30):
-        start = max(text.rfind(c, 0, end) for c in "、，,。；：\n和及与") + 1
+        # (a mark more than 9 characters back gives way to name_left_edge, as none does)
+        start = max(text.rfind(c, max(0, end - 9), end) for c in "、，,。；：\n和及与") + 1
         if start == 0 or text[start - 1] not in joiners or end - start > 8:
             # the first member: the words before it (a verb, a subject) are not its name
             start = max(start, name_left_edge(ctx, end, max_chars=8, verb_min_freq=1000))
