@@ -344,10 +344,9 @@ def company_mentions(ctx: Context) -> list[Mention]:
         )
         mention.aliases.add(stem)
         out.append(mention)
-    token_starts = tokens.start_set
     for m in _INDUSTRY_RE.finditer(text):
-        (start, end), suffix = m.span(), m.group(0)
-        if start not in token_starts:  # (is_boundary: a match starts inside the text)
+        start, end, suffix = m.start(), m.end(), m.group(0)
+        if not tokens.is_boundary(start):
             continue
         word = tokens.words[tokens.token_at(start)]
         if _TWO_SUFFIXES.fullmatch(word):
