@@ -1,0 +1,45 @@
+"""The cheap tests before short scans (entities.gates): each gate's words are in every match of
+the pattern it guards, and a guarded scan finds what the scan alone finds. Texts are invented."""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+import pytest
+
+from loaders.extract.entities.gates import finditer_holding
+from loaders.extract.entities.projects import (
+    _CLASS_BEFORE_NAME,
+    _INVEST_VERB,
+    _INVEST_WORDS,
+    _ZONE_WORD,
+)
+
+# Each pattern with its gate words and the strings it matches (its alternatives multiplied out).
+_CLASSES = (["重大", "重点", "骨干", "标志性"], ["", "建设", "基础设施", "民生"], ["项目", "工程"])
+_GATED = [
+    (_INVEST_VERB, ("投", "建"), list(product(["拟", "计划", "将", ""], _INVEST_WORDS.split("|")))),
+    (_CLASS_BEFORE_NAME, ("项目", "工程"), list(product(*_CLASSES))),
+    (_ZONE_WORD, ("区",), [("开发区",), ("高新区",), ("经开区",), ("园区",)]),
+]
+
+
+@pytest.mark.parametrize(("pattern", "gate", "language"), _GATED)
+def test_every_match_holds_a_gate_word(
+    pattern: re.Pattern[str], gate: tuple[str, ...], language: list[tuple[str, ...]]
+) -> None:
+    for parts in language:
+        word = "".join(parts)
+        assert pattern.fullmatch(word) and any(g in word for g in gate), word
+
+
+@pytest.mark.parametrize(("pattern", "gate", "language"), _GATED)
+def test_a_guarded_scan_finds_what_the_scan_finds(
+    pattern: re.Pattern[str], gate: tuple[str, ...], language: list[tuple[str, ...]]
+) -> None:
+    text = "洛阳市拟投资建设星云重大工程，伊川县高新区新建天衡产业园区项目，另有甲乙兴建的丙丁"
+    for start in range(0, len(text), 3):
+        for end in range(start, len(text) + 1, 4):
+            found = [m.span() for m in finditer_holding(pattern, text, start, end, gate)]
+            assert found == [m.span() for m in pattern.finditer(text, start, end)]
