@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -224,8 +225,7 @@ def name_left_edge(
     # One walk leftwards with the stops of `TokenIndex.left_edge` and those of a name.
     i = ctx.tokens.token_at(pos - 1) if pos > 0 else -1
     edge, limit = pos, pos - max_chars
-    freq = ctx.freq  # (_inside_name, without a call for each word)
-    inside = _reads_inside_name if freq is word_frequency else _reads_inside_name.__wrapped__
+    inside, freq = inside_name_reader(ctx), ctx.freq
     while i >= 0:
         word = words[i]
         at = starts[i]
@@ -271,6 +271,11 @@ def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:
     return _reads_inside_name(word, verb_min_freq, word_frequency)
 
 
+def inside_name_reader(ctx: Context) -> Callable[[str, int, Any], bool]:
+    """`_inside_name` for a loop over words: call it with (word, verb_min_freq, ctx.freq)."""
+    return _reads_inside_name if ctx.freq is word_frequency else _reads_inside_name.__wrapped__
+
+
 @lru_cache(maxsize=65536)
 def _reads_inside_name(word: str, verb_min_freq: int, freq: Any) -> bool:
     if word[0] in _DETERMINERS or _HOLDING.match(word):  # 另一家, 这家, 该所; 曾任
@@ -304,7 +309,15 @@ def is_vocabulary(ctx: Context, words: list[str]) -> bool:
     """True when every word is a common multi-character dictionary word (新能源, 电子 陶瓷):
     a phrase of the language, not a name. Unknown words and single characters (the pieces of
     an unknown name) are never vocabulary."""
-    return bool(words) and all(len(w) > 1 and _common_word(ctx, w) for w in words)
+    if not words:
+        return False
+    freq = ctx.freq  # (_common_word, without a call for each word)
+    for w in words:
+        if len(w) < 2:
+            return False
+        if not ((_word_tag(w) in _VOCABULARY_TAGS and freq(w) > 0) or _compound(ctx, w)):
+            return False
+    return True
 
 
 def _common_word(ctx: Context, word: str) -> bool:

@@ -11,11 +11,11 @@ from loaders.extract.entities.base import (
     Context,
     Mention,
     _drop_lists_in_parens,
-    _inside_name,
     _left_with_parens,
     _strip_places,
     _word_tag,
     fold,
+    inside_name_reader,
     is_predicate,
     is_vocabulary,
 )
@@ -146,6 +146,7 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     depth = 0
     cut = left
     words, starts, count = tokens.words, tokens.starts, len(tokens.words)
+    inside, freq = inside_name_reader(ctx), ctx.freq
     while i < count and starts[i] < pos:
         word = words[i]
         start = starts[i]
@@ -160,7 +161,7 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
                     start + len(word) < pos
                     and len(word) > 1
                     and not _CODE_OR_EDITION.fullmatch(word)
-                    and (not _inside_name(ctx, word, 0) or _word_tag(word) == "t")
+                    and (not inside(word, 0, freq) or _word_tag(word) == "t")
                 )
             )
         ):
