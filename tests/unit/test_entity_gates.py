@@ -1,5 +1,6 @@
-"""The cheap tests before short scans (entities.gates): each gate's words are in every match of
-the pattern it guards, and a guarded scan finds what the scan alone finds. Texts are invented."""
+"""Cheap tests in the entity finders: the gates before short scans (entities.gates) hold a word
+of every match of the pattern they guard and find what the scan alone finds; stops_before says
+what left_edge would. Texts are invented."""
 
 from __future__ import annotations
 
@@ -43,3 +44,14 @@ def test_a_guarded_scan_finds_what_the_scan_finds(
         for end in range(start, len(text) + 1, 4):
             found = [m.span() for m in finditer_holding(pattern, text, start, end, gate)]
             assert found == [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def test_stops_before_tells_where_left_edge_stays() -> None:
+    from loaders.extract.entities.tokens import TokenIndex
+    from loaders.extract.nlp import get_nlp
+
+    doc = get_nlp()("洛阳市星云科技与天衡电机，在伊川县共建 Acme 产业园。")
+    tokens = TokenIndex(doc)
+    for pos in range(-1, len(doc.text) + 2):
+        for reach in (1, 3, 8, 14):
+            assert tokens.stops_before(pos, reach) == (tokens.left_edge(pos, reach) == pos)

@@ -354,7 +354,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
         elif not (tokens.is_boundary(end) or _suffix_then_verb(ctx, start, end)):
             continue
         group_word = _GROUP_WORD.search(suffix) is not None
-        if not group_word and tokens.left_edge(start, max_chars=8) == start:
+        if not group_word and tokens.stops_before(start, max_chars=8):
             continue  # no word before it (a cheap test: the stem below would be empty)
         left = name_left_edge(ctx, start, max_chars=8, verb_min_freq=1000)
         if _GROUP_WORD.match(suffix):

@@ -48,6 +48,21 @@ class TokenIndex:
             i -= 1
         return start
 
+    def stops_before(self, pos: int, max_chars: int = 14) -> bool:
+        """Whether `left_edge(pos, max_chars)` is `pos`: its walk stops at the first token."""
+        if pos <= 0:
+            return pos == 0  # (left_edge gives 0)
+        i = bisect_right(self.starts, pos - 1) - 1  # token_at(pos - 1)
+        if i < 0:
+            return True
+        word = self.words[i]
+        return (
+            word in STOP_TOKENS
+            or word[-1] in PUNCT
+            or word.isspace()
+            or self.starts[i] < pos - max_chars
+        )
+
     def token_words(self, start: int, end: int) -> list[str]:
         if start >= end:
             return []
