@@ -55,3 +55,13 @@ def test_stops_before_tells_where_left_edge_stays() -> None:
     for pos in range(-1, len(doc.text) + 2):
         for reach in (1, 3, 8, 14):
             assert tokens.stops_before(pos, reach) == (tokens.left_edge(pos, reach) == pos)
+
+
+def test_each_slot_word_holds_its_anchor_within_the_reach() -> None:
+    from loaders.extract.entities import slot_firms
+
+    anchors = (slot_firms._SLOT_WORDS, slot_firms._ORG_SLOT_WORDS, slot_firms._ORG_SLOT_REACH)
+    for words, anchor, (before, after) in zip(*anchors, strict=True):
+        for word in words.split("|"):
+            found = anchor.search(word)  # a slot holds 9 characters at most before its word
+            assert found and 9 + found.start() <= before and len(word) - found.end() <= after

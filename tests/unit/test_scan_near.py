@@ -48,9 +48,13 @@ _CHAIN_WORDS = ["“甲乙”", "“星云智造平台”", "“丙”", "、", 
 SITES = [
     (agencies._PARTY_COMMITTEE, agencies._COMMITTEE_WORD, 8, 1, ["省委", "市委", "自治区党委"]),
     *(
-        (slot, word, 9, 0, [*words.split("|"), "作为", "共", "是一"])
-        for slot, word, words in zip(
-            slot_firms._ORG_SLOTS, slot_firms._ORG_SLOT_WORDS, slot_firms._SLOT_WORDS, strict=True
+        (slot, word, *reach, [*words.split("|"), "作为", "共", "是一", "签", "手"])
+        for slot, word, reach, words in zip(
+            slot_firms._ORG_SLOTS,
+            slot_firms._ORG_SLOT_WORDS,
+            slot_firms._ORG_SLOT_REACH,
+            slot_firms._SLOT_WORDS,
+            strict=True,
         )
     ),
     (people._SPEECH_RE, people._SPEECH_VERB, 3, 2, ["表示", "指出席", "说", "介绍说", "出席"]),

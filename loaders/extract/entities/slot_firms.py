@@ -95,8 +95,11 @@ _ORG_SLOTS = (
     re.compile(rf"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{{2,8}}?)(?:{_SLOT_WORDS[1]})"),
     re.compile(rf"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{{2,8}}?)(?:{_SLOT_WORDS[2]})"),
 )
-# The words each slot ends with: a slot is scanned near them only (loaders.extract.scan).
-_ORG_SLOT_WORDS = tuple(re.compile(words) for words in _SLOT_WORDS)
+# The words each slot ends with, or a piece of each (签 of 签署, 签订, 签约; 手 of 携手, 联手,
+# 牵手: fewer words to find, by str.find), and the reach around them (a slot opens at most 9
+# characters before its word): a slot is scanned near them only (loaders.extract.scan).
+_ORG_SLOT_WORDS = (re.compile("签|达成|共同|联合"), re.compile(_SLOT_WORDS[1]), re.compile("手"))
+_ORG_SLOT_REACH = ((9, 1), (9, 0), (10, 0))
 
 
 # 甲旗下(的)(投资平台)乙: what a firm holds is an organisation.
@@ -159,8 +162,8 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
 
     slots = [
         m
-        for slot, slot_word in zip(_ORG_SLOTS, _ORG_SLOT_WORDS, strict=True)
-        for m in finditer_near(slot, text, slot_word, before=9, after=0)
+        for slot, slot_word, reach in zip(_ORG_SLOTS, _ORG_SLOT_WORDS, _ORG_SLOT_REACH, strict=True)
+        for m in finditer_near(slot, text, slot_word, *reach)
     ]
     held = [m for m in map(_UNDER_OWNER.match, repeat(text), _starts(text, "旗下")) if m]
     for m in slots + held:
