@@ -65,3 +65,15 @@ def test_each_slot_word_holds_its_anchor_within_the_reach() -> None:
         for word in words.split("|"):
             found = anchor.search(word)  # a slot holds 9 characters at most before its word
             assert found and 9 + found.start() <= before and len(word) - found.end() <= after
+
+
+def test_fold_leaves_a_name_with_nothing_to_fold_as_it_is() -> None:
+    from loaders.extract.entities.base import _QUOTE_RE, fold
+
+    def slow(text: str) -> str:  # fold without its shortcut
+        text = _QUOTE_RE.sub("", text).strip().replace("《", "").replace("》", "")
+        return text.replace("（", "(").replace("）", ")").strip()
+
+    texts = ["星云科技", " 星云 ", "“星云”平台", "《甲乙规划》", "甲（乙）", "", " ", "“ 甲”"]
+    for text in [*texts, "乙\n"]:
+        assert fold(text) == slow(text), text

@@ -47,8 +47,13 @@ def strip_quotes(text: str) -> str:
     return _QUOTE_RE.sub("", text).strip()
 
 
+_FOLDED = frozenset(_QUOTES + "《》（）")
+
+
 def fold(text: str) -> str:
     """Canonical-name folding: no quotes or 《》, ASCII parentheses, trimmed."""
+    if _FOLDED.isdisjoint(text) and not (text[:1].isspace() or text[-1:].isspace()):
+        return text  # (most names: nothing to fold, nothing to trim)
     text = strip_quotes(text).replace("《", "").replace("》", "")
     return text.replace("（", "(").replace("）", ")").strip()
 
