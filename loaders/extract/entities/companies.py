@@ -349,7 +349,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
         if not tokens.is_boundary(start):
             continue
         word = tokens.words[tokens.token_at(start)]
-        if _TWO_SUFFIXES.fullmatch(word):
+        if word.endswith(("集团", "控股", "股份")) and _TWO_SUFFIXES.fullmatch(word):
             end, suffix = start + len(word), word  # 甲乙|实业集团: one word for two firm words
         elif not (tokens.is_boundary(end) or _suffix_then_verb(ctx, start, end)):
             continue
