@@ -301,10 +301,13 @@ _DEAL_JOINT = "、和及＆&"
 def deal_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     """Firms bought or invested in, named as a list of brand-like words after the deal verb."""
     text, tokens = ctx.text, ctx.tokens
+    deals = list(_DEAL.finditer(text))
+    if not deals:
+        return []  # (no deal verb: the known mentions are not indexed for nothing)
     spans = [(k.start, k.end) for k in known if not k.nested]
     firm_at = {k.start: k.end for k in known if k.label == "Company" and not k.nested}
     out: list[Mention] = []
-    for deal in _DEAL.finditer(text):
+    for deal in deals:
         pos = deal.end()
         if not tokens.is_boundary(deal.start()) or not tokens.is_boundary(pos):
             continue
