@@ -77,3 +77,21 @@ def test_fold_leaves_a_name_with_nothing_to_fold_as_it_is() -> None:
     texts = ["星云科技", " 星云 ", "“星云”平台", "《甲乙规划》", "甲（乙）", "", " ", "“ 甲”"]
     for text in [*texts, "乙\n"]:
         assert fold(text) == slow(text), text
+
+
+def test_latin_firms_found_at_capitals_are_those_of_the_whole_scan() -> None:
+    import random
+
+    from loaders.extract.entities.slot_firms import _CAPITALS, _LATIN_FIRM
+    from loaders.extract.scan import finditer_from
+
+    pieces = ["Acme", "Potash", "Corp", "Ltd.", "Co.,", "Group", "and", "of", "&", " ", "  ",
+              "\n", "a", "X9", "星云", "公司", "Mag", "Industries", "-", "'s", "5G"]
+    rng = random.Random(11)
+    total = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        found = [m.span() for m in finditer_from(_LATIN_FIRM, text, _CAPITALS)]
+        assert found == [m.span() for m in _LATIN_FIRM.finditer(text)], text
+        total += len(found)
+    assert total > 100  # (the texts do hold firms)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from itertools import repeat
 
 from loaders.extract.entities.base import (
@@ -28,7 +29,7 @@ from loaders.extract.entities.lexicon import (
 )
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import finditer_near, positions
+from loaders.extract.scan import finditer_from, finditer_near, positions
 
 # Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
 _LATIN_FIRM = re.compile(
@@ -36,6 +37,7 @@ _LATIN_FIRM = re.compile(
     f"(?:\\s+(?:{CORPORATE_WORDS}))+(?![A-Za-z])"
 )
 _CORPORATE_WORD = re.compile(f"\\s(?:{CORPORATE_WORDS})")  # in every match of _LATIN_FIRM
+_CAPITALS = string.ascii_uppercase  # every match of _LATIN_FIRM opens with one
 
 
 def latin_firm_mentions(ctx: Context) -> list[Mention]:
@@ -43,7 +45,7 @@ def latin_firm_mentions(ctx: Context) -> list[Mention]:
     out = []
     if not _CORPORATE_WORD.search(ctx.text):
         return out  # (a cheap test: the pattern below scans slowly)
-    for m in _LATIN_FIRM.finditer(ctx.text):
+    for m in finditer_from(_LATIN_FIRM, ctx.text, _CAPITALS):  # (re would try every character)
         written = m.group(0)
         if written.endswith(".") and not _LEGAL_FORM_END.search(written):
             written = written[:-1]  # a full stop, not an abbreviation's point
