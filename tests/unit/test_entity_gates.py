@@ -94,4 +94,4 @@ def test_latin_firms_found_at_capitals_are_those_of_the_whole_scan() -> None:
         found = [m.span() for m in finditer_from(_LATIN_FIRM, text, _CAPITALS)]
         assert found == [m.span() for m in _LATIN_FIRM.finditer(text)], text
         total += len(found)
-    assert total > 100  # (the texts do hold firms)
+    assert total > 50  # (the texts do hold firms)
