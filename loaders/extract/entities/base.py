@@ -316,17 +316,14 @@ def is_vocabulary(ctx: Context, words: list[str]) -> bool:
     an unknown name) are never vocabulary."""
     if not words:
         return False
-    freq = ctx.freq  # (_common_word, without a call for each word)
+    freq = ctx.freq
     for w in words:
         if len(w) < 2:
             return False
+        # a common word: a vocabulary word of the dictionary, or two common words (大力|发展)
         if not ((_word_tag(w) in _VOCABULARY_TAGS and freq(w) > 0) or _compound(ctx, w)):
             return False
     return True
-
-
-def _common_word(ctx: Context, word: str) -> bool:
-    return (_word_tag(word) in _VOCABULARY_TAGS and ctx.freq(word) > 0) or _compound(ctx, word)
 
 
 _COMMON_HALF_FREQ = 1000
