@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.entities.anchor_scan import anchor_spans, finditer_around
 from loaders.extract.entities.base import (
     _RARE_FREQ,
     HAN,
@@ -72,6 +73,9 @@ _POST_IN_BRACKETS = re.compile(
 )
 _OPEN_BRACKET = re.compile(r"[（(]")
 _ACADEMIC_WORD = re.compile("教授|院士|博士|研究员|先生|女士")
+# The speech verbs and academic words in one scan (no word of one overlaps a word of the other).
+_SPEECH_OR_ACADEMIC = re.compile(f"{_SPEECH_VERB.pattern}|{_ACADEMIC_WORD.pattern}")
+_ACADEMIC_WORDS = frozenset(_ACADEMIC_WORD.pattern.split("|"))
 # A photo or report credit after a name (甲乙摄, 甲乙报道).
 _BYLINE_AFTER = re.compile(r"\s*(?:/?摄|报道|整理|编译)")
 
@@ -227,7 +231,8 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if before and before in "处科室部局院司组办会所厅委团、":
                 found.setdefault(name, (start, start + len(name)))
                 break
-    for m in finditer_near(_ACADEMIC_AFTER, text, _ACADEMIC_WORD, before=4, after=0):
+    speech, academic = anchor_spans(_SPEECH_OR_ACADEMIC, text, _ACADEMIC_WORDS)
+    for m in finditer_around(_ACADEMIC_AFTER, text, academic, before=4, after=0):
         name = m.group(1)
         if _is_name(ctx, name, _RARE_FREQ):
             found.setdefault(name, (m.start(1), m.end(1)))
@@ -238,7 +243,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             name = m.group(1)
             if _is_name(ctx, name, _RARE_FREQ):
                 found.setdefault(name, (m.start(1), m.end(1)))
-    for m in finditer_near(_SPEECH_RE, text, _SPEECH_VERB, before=3, after=2):
+    for m in finditer_around(_SPEECH_RE, text, speech, before=3, after=2):
         name = m.group(1)
         if _is_name(ctx, name):
             found.setdefault(name, (m.start(1), m.end(1)))
