@@ -1,8 +1,9 @@
-"""One scan for the speech verbs and academic words of people's finders: the same matches as
-scanning near each anchor alone."""
+"""One scan for the occupations, speech verbs and academic words of people's finders: the same
+matches as scanning for (or near) each anchor alone."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -20,6 +21,8 @@ TEXTS = [
     "甲乙女士坦言",
     "",
     "先生们指出席位",
+    "纺织商人甲乙丙说，经济学家丁戊和工程师己庚教授出席。",
+    "科学家说学者专家",
 ]
 
 
@@ -27,17 +30,19 @@ def _words(anchor: re.Pattern[str]) -> list[str]:
     return anchor.pattern.split("|")
 
 
-def test_no_speech_verb_overlaps_an_academic_word() -> None:
-    for a in _words(people._SPEECH_VERB):
-        for b in _words(people._ACADEMIC_WORD):
-            for x, y in ((a, b), (b, a)):
-                assert x not in y
-                assert not any(x.endswith(y[:k]) for k in range(1, len(y)))
+def test_no_word_of_one_anchor_overlaps_a_word_of_another() -> None:
+    anchors = (people._OCCUPATION_RE, people._SPEECH_VERB, people._ACADEMIC_WORD)
+    for one, other in itertools.permutations(anchors, 2):
+        for a in _words(one):
+            for b in _words(other):
+                assert a not in b
+                assert not any(a.endswith(b[:k]) for k in range(1, len(b)))
 
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_the_joint_scan_finds_what_each_anchor_finds(text: str) -> None:
-    speech, academic = anchor_spans(people._SPEECH_OR_ACADEMIC, text, people._ACADEMIC_WORDS)
+    occupations, speech, academic = anchor_spans(people._PEOPLE_ANCHORS, text)
+    assert occupations == [m.span() for m in people._OCCUPATION_RE.finditer(text)]
     assert speech == [m.span() for m in people._SPEECH_VERB.finditer(text)]
     assert academic == [m.span() for m in people._ACADEMIC_WORD.finditer(text)]
     for pattern, anchor, spans, before, after in (

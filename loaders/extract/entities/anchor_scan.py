@@ -1,7 +1,7 @@
-"""One scan of a text for the anchors of two finders (see loaders.extract.scan): the anchors'
-words joined in one pattern, each match kept for the anchor whose word it is. The spans are
-those of each anchor's own `finditer` when no word of one anchor can overlap a word of the
-other (a match of one is then never skipped for a match of the other)."""
+"""One scan of a text for the anchors of several finders (see loaders.extract.scan): the
+anchors' words joined in one pattern, each match kept for the anchor whose word it is. The
+spans are those of each anchor's own `finditer` when no word of one anchor can overlap a word
+of another (a match of one is then never skipped for a match of another)."""
 
 from __future__ import annotations
 
@@ -9,17 +9,22 @@ import re
 from collections.abc import Iterator
 
 
+def joint_anchor(*anchors: re.Pattern[str]) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One alternation of the words of `anchors` (each an alternation of plain words, without
+    groups: a pattern that opens with plain words scans fast), and each word's anchor."""
+    index = {word: i for i, anchor in enumerate(anchors) for word in anchor.pattern.split("|")}
+    return re.compile("|".join(anchor.pattern for anchor in anchors)), index
+
+
 def anchor_spans(
-    joint: re.Pattern[str], text: str, second: frozenset[str]
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The spans of the matches of `joint` (two anchors' words in one alternation, without
-    groups: a pattern that opens with plain words scans fast) whose words are not in `second`,
-    then of those whose words are."""
-    first_spans: list[tuple[int, int]] = []
-    second_spans: list[tuple[int, int]] = []
-    for m in joint.finditer(text):
-        (second_spans if m.group() in second else first_spans).append(m.span())
-    return first_spans, second_spans
+    joint: tuple[re.Pattern[str], dict[str, int]], text: str
+) -> list[list[tuple[int, int]]]:
+    """The spans of each anchor's matches in `text` (`joint`: a joint_anchor)."""
+    pattern, index = joint
+    out: list[list[tuple[int, int]]] = [[] for _ in range(max(index.values()) + 1)]
+    for m in pattern.finditer(text):
+        out[index[m.group()]].append(m.span())
+    return out
 
 
 def finditer_around(
