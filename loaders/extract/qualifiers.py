@@ -105,13 +105,15 @@ def _is_example(sentence_text: str, m: Any, at: int, s_start: int) -> bool:
 
 
 def _anaphor(
-    mentions: Sequence[Any], clause: str, at: int, s_start: int
+    mentions: Sequence[Any], starts: list[int], clause: str, s_start: int
 ) -> tuple[str, str] | None:
     """该项目, 公司, 平台, 全市 … before the number: the latest entity of that kind before the
-    sentence, within _ANAPHOR_REACH characters."""
+    sentence, within _ANAPHOR_REACH characters (`mentions` by start, `starts` their starts:
+    only those that start by the sentence's start are read)."""
     for word_re, label in _ANAPHORS:
         if word_re.search(clause):
-            for m in reversed(mentions):  # the latest one
+            for i in range(bisect.bisect_right(starts, s_start) - 1, -1, -1):  # the latest one
+                m = mentions[i]
                 if m.label == label and m.end <= s_start and s_start - m.end <= _ANAPHOR_REACH:
                     return m.label, m.name
     return None
@@ -127,12 +129,12 @@ def _usable(ordered: Sequence[Any], starts: list[int], sentence: Any) -> list[An
 
 
 def _subject(
-    mentions: Sequence[Any], usable: list[Any], sentence: Any, c_start: int, c_end: int, at: int,
-    aspect: str,
+    mentions: Sequence[Any], starts: list[int], usable: list[Any], sentence: Any, c_start: int,
+    c_end: int, at: int, aspect: str,
 ) -> tuple[str, str] | None:
     """(label, name) of the entity a quantity at article offset `at` describes, or None.
-    `c_start`, `c_end`: the clause's span in the article; `mentions` are sorted by start;
-    `usable`: _usable of the sentence."""
+    `c_start`, `c_end`: the clause's span in the article; `mentions` are sorted by start,
+    `starts` their starts; `usable`: _usable of the sentence."""
     s_start = sentence.start
     in_clause = [m for m in usable if m.start >= c_start and m.end <= c_end]
     if aspect in _PROJECT_ASPECTS:
@@ -152,7 +154,7 @@ def _subject(
     for m in usable:
         if not _is_example(text, m, at, s_start):
             return m.label, m.name
-    return _anaphor(mentions, sentence.text[c_start - s_start:at - s_start], at, s_start)
+    return _anaphor(mentions, starts, sentence.text[c_start - s_start:at - s_start], s_start)
 
 
 def _topic(
@@ -244,7 +246,7 @@ def article_quantities(
                 about = {"type": deal.type, "head_label": deal.head_label, "head": deal.head,
                          "tail_label": deal.tail_label, "tail": deal.tail}
             else:
-                subject = _subject(ordered, usable, sent, s_start + c_start,
+                subject = _subject(ordered, starts, usable, sent, s_start + c_start,
                                    s_start + c_end, at, aspect)
                 if subject is None and topic is not None:
                     subject = topic.label, topic.name

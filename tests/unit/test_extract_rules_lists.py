@@ -208,3 +208,12 @@ def test_a_trade_before_gongsi_is_no_name() -> None:
 def test_a_firm_word_before_a_base_is_a_facility_word() -> None:
     ex = run("洛阳将打造一体化的华曜物流基地。")
     assert names(ex, "Company") == set()
+
+
+def test_the_first_member_ends_the_same_however_far_back_the_clause_opens() -> None:
+    # the walk to the first member reads marks at most 9 characters back: a clause that opens
+    # further back gives way to the name's left edge, as one with no mark at all does
+    near = run("调研组走访了青禾生物、鼎峰医药两家创新药企。")
+    far = run("在甲乙两地开展的这次调研中，调研组走访了青禾生物、鼎峰医药两家创新药企。")
+    assert {"青禾生物", "鼎峰医药"} <= names(near, "Company")
+    assert names(far, "Company") == names(near, "Company")

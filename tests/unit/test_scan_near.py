@@ -50,9 +50,13 @@ SITES = [
     (agencies._PARTY_COMMITTEE, agencies._COMMITTEE_CHAR, *agencies._PARTY_COMMITTEE_REACH,
      ["省委", "市委", "自治区党委", "委", "区党委"]),
     *(
-        (slot, word, 9, 0, [*words.split("|"), "作为", "共", "是一"])
-        for slot, word, words in zip(
-            slot_firms._ORG_SLOTS, slot_firms._ORG_SLOT_WORDS, slot_firms._SLOT_WORDS, strict=True
+        (slot, word, *reach, [*words.split("|"), "作为", "共", "是一", "签", "手"])
+        for slot, word, reach, words in zip(
+            slot_firms._ORG_SLOTS,
+            slot_firms._ORG_SLOT_WORDS,
+            slot_firms._ORG_SLOT_REACH,
+            slot_firms._SLOT_WORDS,
+            strict=True,
         )
     ),
     (people._SPEECH_RE, people._SPEECH_VERB, 3, 2, ["表示", "指出席", "说", "介绍说", "出席"]),

@@ -4,24 +4,26 @@ per-article Context. Word lists are in `lexicon`; the article's home place in `h
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
 
 from loaders.extract.entities.lexicon import STOP_TOKENS
+from loaders.extract.entities.tokens import PUNCT, QUOTES, TokenIndex
 from loaders.extract.nlp import TextDoc as Doc
 from loaders.extract.nlp import word_frequency, word_tag
 from loaders.extract.scan import opening_chars
 
 HAN = "\u4e00-\u9fff"
 HAN_WORD = re.compile(f"[{HAN}]+")
-_QUOTES = "“”‘’\"'「」『』"
+_QUOTES = QUOTES
 _QUOTE_RE = re.compile(f"[{_QUOTES}]")
 _END = attrgetter("end")
 START, SPAN = attrgetter("start"), attrgetter("start", "end")  # sort keys (faster than lambdas)
-_PUNCT = set("，。、；：！？,.;:!?()（）《》【】[]—…·/\\|　 \t\n") | set(_QUOTES)
+_PUNCT = PUNCT
 
 
 @dataclass(slots=True)
@@ -45,55 +47,15 @@ def strip_quotes(text: str) -> str:
     return _QUOTE_RE.sub("", text).strip()
 
 
+_FOLDED = frozenset(_QUOTES + "《》（）")
+
+
 def fold(text: str) -> str:
     """Canonical-name folding: no quotes or 《》, ASCII parentheses, trimmed."""
+    if _FOLDED.isdisjoint(text) and not (text[:1].isspace() or text[-1:].isspace()):
+        return text  # (most names: nothing to fold, nothing to trim)
     text = strip_quotes(text).replace("《", "").replace("》", "")
     return text.replace("（", "(").replace("）", ")").strip()
-
-
-class TokenIndex:
-    """Token boundaries of a Doc, addressable by character offset."""
-
-    def __init__(self, doc: Doc) -> None:
-        from loaders.extract.nlp import doc_text, token_offsets
-
-        self.text = doc_text(doc)
-        self.starts, self.words = token_offsets(doc)
-
-    def token_at(self, pos: int) -> int:
-        """Index of the token that contains character `pos`."""
-        return bisect_right(self.starts, pos) - 1
-
-    def is_boundary(self, pos: int) -> bool:
-        """True when a token starts (or the text ends) at `pos`."""
-        if pos <= 0 or pos >= len(self.text):
-            return True
-        return self.starts[bisect_right(self.starts, pos) - 1] == pos  # token_at(pos)
-
-    def left_edge(self, pos: int, max_chars: int = 14, stop_at_place: bool = False) -> int:
-        """Start of the name that ends at `pos`: walk back over tokens until a stop word,
-        punctuation or `max_chars`."""
-        if pos <= 0:
-            return 0
-        starts, words = self.starts, self.words
-        i = bisect_right(starts, pos - 1) - 1  # token_at(pos - 1)
-        start = pos
-        limit = pos - max_chars  # a token starting before it is beyond `max_chars`
-        while i >= 0:
-            word = words[i]
-            tok_start = starts[i]
-            if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or tok_start < limit:
-                break
-            start = tok_start
-            i -= 1
-        return start
-
-    def token_words(self, start: int, end: int) -> list[str]:
-        if start >= end:
-            return []
-        starts = self.starts  # token_at(start), token_at(end - 1):
-        i, j = bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1
-        return self.words[i : j + 1]
 
 
 @lru_cache(maxsize=1)
@@ -211,8 +173,10 @@ class Context:
         including a parent written inside a longer one (重庆 in 重庆两江新区), outermost first."""
         out: list[Mention] = []
         pos = start
+        self._index()
+        by_start = self._cities_by_start
         while pos < end:
-            here = [m for m in self.cities_starting_at(pos) if m.end <= end]
+            here = [m for m in by_start.get(pos, ()) if m.end <= end]
             if not here:
                 break
             if out and not self._inside_of(here, out[-1]):
@@ -264,15 +228,16 @@ def name_left_edge(
     than `verb_min_freq` may be words of the name (超导 in a firm's name)."""
     text, starts, words = ctx.text, ctx.tokens.starts, ctx.tokens.words
     # One walk leftwards with the stops of `TokenIndex.left_edge` and those of a name.
-    i = bisect_right(starts, pos - 1) - 1 if pos > 0 else -1  # token_at(pos - 1)
+    i = ctx.tokens.token_at(pos - 1) if pos > 0 else -1
     edge, limit = pos, pos - max_chars
+    inside, freq = inside_name_reader(ctx), ctx.freq
     while i >= 0:
         word = words[i]
         at = starts[i]
         if word in STOP_TOKENS or word[-1] in _PUNCT or word.isspace() or at < limit:
             break
         if len(word) > 1:
-            if not _inside_name(ctx, word, verb_min_freq):
+            if not inside(word, verb_min_freq, freq):
                 break
         elif word in _PRONOUN_CHARS or (
             text[at - 1 : at] in _HOLDING_OPENERS and _HOLDING.match(text[at - 1 : at + 1])
@@ -311,6 +276,11 @@ def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:
     return _reads_inside_name(word, verb_min_freq, word_frequency)
 
 
+def inside_name_reader(ctx: Context) -> Callable[[str, int, Any], bool]:
+    """`_inside_name` for a loop over words: call it with (word, verb_min_freq, ctx.freq)."""
+    return _reads_inside_name if ctx.freq is word_frequency else _reads_inside_name.__wrapped__
+
+
 @lru_cache(maxsize=65536)
 def _reads_inside_name(word: str, verb_min_freq: int, freq: Any) -> bool:
     if word[0] in _DETERMINERS or _HOLDING.match(word):  # 另一家, 这家, 该所; 曾任
@@ -344,11 +314,16 @@ def is_vocabulary(ctx: Context, words: list[str]) -> bool:
     """True when every word is a common multi-character dictionary word (新能源, 电子 陶瓷):
     a phrase of the language, not a name. Unknown words and single characters (the pieces of
     an unknown name) are never vocabulary."""
-    return bool(words) and all(len(w) > 1 and _common_word(ctx, w) for w in words)
-
-
-def _common_word(ctx: Context, word: str) -> bool:
-    return (_word_tag(word) in _VOCABULARY_TAGS and ctx.freq(word) > 0) or _compound(ctx, word)
+    if not words:
+        return False
+    freq = ctx.freq
+    for w in words:
+        if len(w) < 2:
+            return False
+        # a common word: a vocabulary word of the dictionary, or two common words (大力|发展)
+        if not ((_word_tag(w) in _VOCABULARY_TAGS and freq(w) > 0) or _compound(ctx, w)):
+            return False
+    return True
 
 
 _COMMON_HALF_FREQ = 1000

@@ -29,12 +29,13 @@ from loaders.extract.entities.lexicon import (
 )
 from loaders.extract.entities.organizations import ORGANIZATION_END
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import word_alternation
+from loaders.extract.scan import finditer_near, word_alternation
 
 # -- companies -----------------------------------------------------------------------------------
 
 _LEGAL_SUFFIX = "集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|股份公司"
-_LEGAL_RE = re.compile(_LEGAL_SUFFIX)
+_LEGAL_RE = re.compile(_LEGAL_SUFFIX)  # (each match ends with 公司, opens 6 characters before)
+_FIRM_WORD = re.compile("公司")
 _CLAUSE_MARKS = '，,。；;：:、（(\n“"》'  # what may stand before a name opening a clause
 _INDUSTRY_SUFFIX = (
     "科技|智能|信息|电器|材料|耐火材料|装备|石油装备|电子|软件|网络|通信|数据|能源|化工|机械|重工|汽车|"
@@ -314,7 +315,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
     industry word and start with a proper name (国瓷材料, 安恒信息)."""
     out = []
     text, tokens = ctx.text, ctx.tokens
-    for m in _LEGAL_RE.finditer(text):
+    for m in finditer_near(_LEGAL_RE, text, _FIRM_WORD, before=6, after=0):
         left = _registered_left(ctx, m.start())
         if m.start() - left < 2:
             continue
@@ -348,12 +349,12 @@ def company_mentions(ctx: Context) -> list[Mention]:
         if not tokens.is_boundary(start):
             continue
         word = tokens.words[tokens.token_at(start)]
-        if _TWO_SUFFIXES.fullmatch(word):
+        if word.endswith(("集团", "控股", "股份")) and _TWO_SUFFIXES.fullmatch(word):
             end, suffix = start + len(word), word  # 甲乙|实业集团: one word for two firm words
         elif not (tokens.is_boundary(end) or _suffix_then_verb(ctx, start, end)):
             continue
         group_word = _GROUP_WORD.search(suffix) is not None
-        if not group_word and tokens.left_edge(start, max_chars=8) == start:
+        if not group_word and tokens.stops_before(start, max_chars=8):
             continue  # no word before it (a cheap test: the stem below would be empty)
         left = name_left_edge(ctx, start, max_chars=8, verb_min_freq=1000)
         if _GROUP_WORD.match(suffix):

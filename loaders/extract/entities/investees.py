@@ -5,6 +5,7 @@ invests or buys, or is bought, is a firm."""
 from __future__ import annotations
 
 import re
+import string
 
 from loaders.extract.entities.base import Mention
 from loaders.extract.entities.lexicon import LATIN_NOT_FIRM
@@ -50,12 +51,36 @@ _LATIN_BOUGHT = re.compile(
     f"(?:投资|收购|并购|入股)\\s?({_LATIN_NAME}(?:\\s?、\\s?{_LATIN_NAME})*)(?![A-Za-z0-9])"
 )
 _LATIN_NAME_RE = re.compile(_LATIN_NAME)
+# Every match of _LATIN_BUYER ends right before one of these verbs, every match of
+# _LATIN_BOUGHT opens with one, a space between the verb and the name at most: the two are
+# scanned only where a verb is written next to a Latin letter or digit.
+_DEAL_VERB = re.compile(r"投资|收购|并购|入股|领投|跟投")
+_LATIN_CHARS = frozenset(string.ascii_letters + string.digits)
+
+
+def _latin_beside_verb(text: str) -> bool:
+    """Whether a verb of _DEAL_VERB has a Latin letter or digit right before or after it, or
+    past one space. (A 投资 inside 领投资 or 跟投资 is not found apart: the text after it is
+    read for the 领投 or 跟投 found there.)"""
+    for m in _DEAL_VERB.finditer(text):
+        start, end = m.span()
+        if text.startswith("资", end):
+            end += 1
+        before = text[start - 1 : start] if start else ""
+        if before.isspace():
+            before = text[start - 2 : start - 1] if start > 1 else ""
+        after = text[end : end + 1]
+        if after.isspace():
+            after = text[end + 1 : end + 2]
+        if before in _LATIN_CHARS or after in _LATIN_CHARS:
+            return True
+    return False
 
 
 def latin_deal_firms(text: str) -> list[Mention]:
     """Latin-script names that invest or buy, or that are bought (eBay投资…, 收购UC): firms,
     whatever their form, since a product neither buys nor is bought."""
-    if not _BUYING.search(text):
+    if not _BUYING.search(text) or not _latin_beside_verb(text):
         return []
     spans: list[tuple[int, int]] = [m.span(1) for m in _LATIN_BUYER.finditer(text)]
     for m in _LATIN_BOUGHT.finditer(text):

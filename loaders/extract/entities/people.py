@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.entities.anchor_scan import anchor_spans, finditer_around, joint_anchor
 from loaders.extract.entities.base import (
     _RARE_FREQ,
     HAN,
@@ -72,6 +73,9 @@ _POST_IN_BRACKETS = re.compile(
 )
 _OPEN_BRACKET = re.compile(r"[（(]")
 _ACADEMIC_WORD = re.compile("教授|院士|博士|研究员|先生|女士")
+# The occupations, speech verbs and academic words in one scan (no word of one overlaps a word
+# of another).
+_PEOPLE_ANCHORS = joint_anchor(_OCCUPATION_RE, _SPEECH_VERB, _ACADEMIC_WORD)
 # A photo or report credit after a name (甲乙摄, 甲乙报道).
 _BYLINE_AFTER = re.compile(r"\s*(?:/?摄|报道|整理|编译)")
 
@@ -196,14 +200,14 @@ def person_mentions(ctx: Context) -> list[Mention]:
     text = ctx.text
     found: dict[str, tuple[int, int]] = {}
     titles = list(_TITLE_RE.finditer(text))  # read twice below
+    occupations, speech, academic = anchor_spans(_PEOPLE_ANCHORS, text)
     # a name ends before a function word or verb of the list, else before a common word
     ends_name = (
         _AFTER_NAME_RE.match,
         lambda t, p: _word_follows(ctx, t, p),
         lambda t, p: _verb_follows(ctx, t, p),
     )
-    for m in (*titles, *_OCCUPATION_RE.finditer(text)):
-        pos = m.end()
+    for pos in (*[m.end() for m in titles], *[end for _, end in occupations]):
         if text[pos : pos + 1] in ("为", "是") and text[pos : pos + 2] not in _COPULA_WORDS:
             pos += 1  # 董事长为甲乙: the post, then its holder
         names = _names_after(ctx, text, pos)
@@ -227,7 +231,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             if before and before in "处科室部局院司组办会所厅委团、":
                 found.setdefault(name, (start, start + len(name)))
                 break
-    for m in finditer_near(_ACADEMIC_AFTER, text, _ACADEMIC_WORD, before=4, after=0):
+    for m in finditer_around(_ACADEMIC_AFTER, text, academic, before=4, after=0):
         name = m.group(1)
         if _is_name(ctx, name, _RARE_FREQ):
             found.setdefault(name, (m.start(1), m.end(1)))
@@ -238,7 +242,7 @@ def person_mentions(ctx: Context) -> list[Mention]:
             name = m.group(1)
             if _is_name(ctx, name, _RARE_FREQ):
                 found.setdefault(name, (m.start(1), m.end(1)))
-    for m in finditer_near(_SPEECH_RE, text, _SPEECH_VERB, before=3, after=2):
+    for m in finditer_around(_SPEECH_RE, text, speech, before=3, after=2):
         name = m.group(1)
         if _is_name(ctx, name):
             found.setdefault(name, (m.start(1), m.end(1)))

@@ -11,14 +11,15 @@ from loaders.extract.entities.base import (
     Context,
     Mention,
     _drop_lists_in_parens,
-    _inside_name,
     _left_with_parens,
     _strip_places,
     _word_tag,
     fold,
+    inside_name_reader,
     is_predicate,
     is_vocabulary,
 )
+from loaders.extract.entities.gates import finditer_holding
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     STOP_TOKENS,
@@ -144,8 +145,9 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     i = tokens.token_at(left)
     depth = 0
     cut = left
-    words, starts = tokens.words, tokens.starts
-    while i < len(words) and starts[i] < pos:
+    words, starts, count = tokens.words, tokens.starts, len(tokens.words)
+    inside, freq = inside_name_reader(ctx), ctx.freq
+    while i < count and starts[i] < pos:
         word = words[i]
         start = starts[i]
         if not _PARENS.isdisjoint(word):
@@ -159,7 +161,7 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
                     start + len(word) < pos
                     and len(word) > 1
                     and not _CODE_OR_EDITION.fullmatch(word)
-                    and (not _inside_name(ctx, word, 0) or _word_tag(word) == "t")
+                    and (not inside(word, 0, freq) or _word_tag(word) == "t")
                 )
             )
         ):
@@ -168,7 +170,7 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     if cut > left and text[cut : cut + 1] in ("的", "了", "着"):
         cut += 1
     # 宁海县某地投资甲乙光伏项目: after a place, an investment verb opens the project's name
-    invest = list(_INVEST_VERB.finditer(text, cut, pos))
+    invest = finditer_holding(_INVEST_VERB, text, cut, pos, ("投", "建"))
     if invest and pos - invest[-1].end() >= 4 and ctx.cities_in(cut, invest[-1].start()):
         cut = invest[-1].end()
     return cut
@@ -225,7 +227,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
         if suffix in _CAMPAIGNS and text[m.start() - 2 : m.start()] == "赋能":
             left = _left_with_parens(ctx, m.start() - 2, max_chars=22)  # 甲乙赋能专项行动
         left = _cut_at_verbs(ctx, left, m.start())
-        apposition = list(_CLASS_BEFORE_NAME.finditer(text, left, m.start()))
+        apposition = finditer_holding(_CLASS_BEFORE_NAME, text, left, m.start(), ("项目", "工程"))
         if apposition and m.start() - apposition[-1].end() >= 2:
             left = apposition[-1].end()  # 国家重大建设项目|甲乙运河: the class, then the name
         if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
@@ -235,9 +237,9 @@ def project_mentions(ctx: Context) -> list[Mention]:
         left = _opening_before_mark(ctx, left)
         if _SCHEME.search(suffix) and text[left - 2 : left] in ("本地", "本港"):
             left -= 2  # 本地甲乙资助计划: a scheme for local firms names itself so
-        zones = list(_ZONE_WORD.finditer(text[left : m.start()]))
+        zones = finditer_holding(_ZONE_WORD, text, left, m.start(), ("区",))
         if zones and _PARK_END.search(suffix):
-            left += zones[-1].end()  # 甲市开发区星云工业园: the zone before a park is where it is
+            left = zones[-1].end()  # 甲市开发区星云工业园: the zone before a park is where it is
         if text[left : left + 1] in ("型", "式", "性", "化", "级"):
             continue  # 离散|型制造业工厂: cut inside a word
         surface = text[left : m.end()]

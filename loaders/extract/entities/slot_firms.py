@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from itertools import repeat
 
 from loaders.extract.entities.base import (
@@ -28,7 +29,7 @@ from loaders.extract.entities.lexicon import (
 )
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import finditer_near, positions
+from loaders.extract.scan import finditer_from, finditer_near, positions
 
 # Latin-script firms: capitalised words closed by a corporate word (Potash Corp, Mag Industries).
 _LATIN_FIRM = re.compile(
@@ -36,6 +37,7 @@ _LATIN_FIRM = re.compile(
     f"(?:\\s+(?:{CORPORATE_WORDS}))+(?![A-Za-z])"
 )
 _CORPORATE_WORD = re.compile(f"\\s(?:{CORPORATE_WORDS})")  # in every match of _LATIN_FIRM
+_CAPITALS = string.ascii_uppercase  # every match of _LATIN_FIRM opens with one
 
 
 def latin_firm_mentions(ctx: Context) -> list[Mention]:
@@ -43,7 +45,7 @@ def latin_firm_mentions(ctx: Context) -> list[Mention]:
     out = []
     if not _CORPORATE_WORD.search(ctx.text):
         return out  # (a cheap test: the pattern below scans slowly)
-    for m in _LATIN_FIRM.finditer(ctx.text):
+    for m in finditer_from(_LATIN_FIRM, ctx.text, _CAPITALS):  # (re would try every character)
         written = m.group(0)
         if written.endswith(".") and not _LEGAL_FORM_END.search(written):
             written = written[:-1]  # a full stop, not an abbreviation's point
@@ -95,8 +97,11 @@ _ORG_SLOTS = (
     re.compile(rf"(?:^|[，,。；\n的])(?P<x>[^，,。；、的\s“”]{{2,8}}?)(?:{_SLOT_WORDS[1]})"),
     re.compile(rf"(?:^|[，,。；\n])(?P<x>[^，,。；、\s“”]{{2,8}}?)(?:{_SLOT_WORDS[2]})"),
 )
-# The words each slot ends with: a slot is scanned near them only (loaders.extract.scan).
-_ORG_SLOT_WORDS = tuple(re.compile(words) for words in _SLOT_WORDS)
+# The words each slot ends with, or a piece of each (签 of 签署, 签订, 签约; 手 of 携手, 联手,
+# 牵手: fewer words to find, by str.find), and the reach around them (a slot opens at most 9
+# characters before its word): a slot is scanned near them only (loaders.extract.scan).
+_ORG_SLOT_WORDS = (re.compile("签|达成|共同|联合"), re.compile(_SLOT_WORDS[1]), re.compile("手"))
+_ORG_SLOT_REACH = ((9, 1), (9, 0), (10, 0))
 
 
 # 甲旗下(的)(投资平台)乙: what a firm holds is an organisation.
@@ -159,8 +164,8 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
 
     slots = [
         m
-        for slot, slot_word in zip(_ORG_SLOTS, _ORG_SLOT_WORDS, strict=True)
-        for m in finditer_near(slot, text, slot_word, before=9, after=0)
+        for slot, slot_word, reach in zip(_ORG_SLOTS, _ORG_SLOT_WORDS, _ORG_SLOT_REACH, strict=True)
+        for m in finditer_near(slot, text, slot_word, *reach)
     ]
     held = [m for m in map(_UNDER_OWNER.match, repeat(text), _starts(text, "旗下")) if m]
     for m in slots + held:
@@ -298,10 +303,13 @@ _DEAL_JOINT = "、和及＆&"
 def deal_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     """Firms bought or invested in, named as a list of brand-like words after the deal verb."""
     text, tokens = ctx.text, ctx.tokens
+    deals = list(_DEAL.finditer(text))
+    if not deals:
+        return []  # (no deal verb: the known mentions are not indexed for nothing)
     spans = [(k.start, k.end) for k in known if not k.nested]
     firm_at = {k.start: k.end for k in known if k.label == "Company" and not k.nested}
     out: list[Mention] = []
-    for deal in _DEAL.finditer(text):
+    for deal in deals:
         pos = deal.end()
         if not tokens.is_boundary(deal.start()) or not tokens.is_boundary(pos):
             continue
