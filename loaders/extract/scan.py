@@ -27,9 +27,6 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
     last = _last_stretches.get(key)
     if last is not None and last[0] is text:
         return last[1]
-    out: list[list[int]] = []
-    size = len(text)
-    last_end = 0  # end of the last stretch (the loop runs once per anchor: kept lean)
     plan = _plans.get(key[0])
     if plan is None:
         plan = _plans[key[0]] = (anchor, _plain_words(anchor), _class_openers(anchor))
@@ -40,6 +37,18 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
         spans = [a.span() for a in finditer_from(anchor, text, openers)]
     else:
         spans = [a.span() for a in anchor.finditer(text)]
+    out = join_stretches(spans, before, after, len(text))
+    _last_stretches[key] = (text, out)
+    return out
+
+
+def join_stretches(
+    spans: Iterable[tuple[int, int]], before: int, after: int, size: int
+) -> list[list[int]]:
+    """[start, end] from `before` characters before each span (in text order) to `after` after
+    it, within a text of `size` characters, overlapping ones joined."""
+    out: list[list[int]] = []
+    last_end = 0  # end of the last stretch (the loop runs once per anchor: kept lean)
     for start, end in spans:
         start -= before
         end += after
@@ -49,7 +58,6 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
         else:
             last_end = end if end < size else size
             out.append([start if start > 0 else 0, last_end])
-    _last_stretches[key] = (text, out)
     return out
 
 
@@ -216,12 +224,8 @@ def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     it. Each word is found by `str.find`, which skips over the text faster than `re` tests
     each position against the words' first characters."""
     found = []  # (place, rank of the word written there)
-    find = text.find
     for rank, word in enumerate(words):
-        at = find(word)
-        while at >= 0:
-            found.append((at, rank))
-            at = find(word, at + 1)
+        found += [(at, rank) for at in positions(text, word)]
     found.sort()
     out = []
     end = 0
@@ -255,13 +259,9 @@ def finditer_from(pattern: re.Pattern[str], text: str, openers: str) -> Iterator
     which skips over the text faster than `re` tries a character class at every position).
     The same matches, in the same order: a match opens at the leftmost place at or after the
     end of the one before where the pattern matches, and that place holds an opener."""
-    at = []
-    find = text.find
+    at: list[int] = []
     for ch in set(openers):
-        i = find(ch)
-        while i >= 0:
-            at.append(i)
-            i = find(ch, i + 1)
+        at += positions(text, ch)
     at.sort()
     end = 0
     for pos in at:
@@ -270,14 +270,17 @@ def finditer_from(pattern: re.Pattern[str], text: str, openers: str) -> Iterator
             yield m
 
 
-def positions(text: str, word: str, overlapping: bool = True) -> Iterator[int]:
+def positions(text: str, word: str, overlapping: bool = True) -> list[int]:
     """Where `word` is written in `text`, by `str.find`; with `overlapping` False, each after the
     end of the one before (the starts of `re.finditer(re.escape(word), text)`)."""
     step = 1 if overlapping else len(word)
-    at = text.find(word)
+    out = []
+    find = text.find
+    at = find(word)
     while at >= 0:
-        yield at
-        at = text.find(word, at + step)
+        out.append(at)
+        at = find(word, at + step)
+    return out
 
 
 def find_words(text: str, words: Iterable[str]) -> Iterator[tuple[int, int]]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from loaders.extract.scan import join_stretches
+
 
 def joint_anchor(*anchors: re.Pattern[str]) -> tuple[re.Pattern[str], dict[str, int]]:
     """One alternation of the words of `anchors` (each an alternation of plain words, without
@@ -33,17 +35,5 @@ def finditer_around(
     """loaders.extract.scan.finditer_near with its anchor's spans given: `pattern` scanned in
     the stretches from `before` characters before each span to `after` after it, overlapping
     stretches joined."""
-    size = len(text)
-    stretches: list[list[int]] = []
-    last_end = 0
-    for start, end in spans:
-        start -= before
-        end = min(end + after, size)
-        if stretches and start <= last_end:
-            if end > last_end:
-                last_end = stretches[-1][1] = end
-        else:
-            last_end = end
-            stretches.append([max(start, 0), end])
-    for start, end in stretches:
+    for start, end in join_stretches(spans, before, after, len(text)):
         yield from pattern.finditer(text, start, end)

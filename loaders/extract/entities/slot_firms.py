@@ -112,7 +112,7 @@ _UNDER_OWNER = re.compile(
 
 
 def _starts(text: str, word: str) -> list[int]:
-    return list(positions(text, word, overlapping=False))
+    return positions(text, word, overlapping=False)
 
 
 # What a group holds may be named by a brand noun and a firm word (甲乙投资, 基石基金).
