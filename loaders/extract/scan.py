@@ -236,6 +236,18 @@ def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return out
 
 
+def finditer_holding(
+    pattern: re.Pattern[str], text: str, start: int, end: int, words: tuple[str, ...]
+) -> list[re.Match[str]]:
+    """`list(pattern.finditer(text, start, end))`, when every match of `pattern` holds one of
+    `words`: no scan at all when text[start:end] holds none of them (`str.find` costs less than
+    setting up a scan)."""
+    for word in words:
+        if text.find(word, start, end) >= 0:
+            return list(pattern.finditer(text, start, end))
+    return []
+
+
 def finditer_near(
     pattern: re.Pattern[str],
     text: str,

@@ -1,6 +1,6 @@
-"""Cheap tests in the entity finders: the gates before short scans (entities.gates) hold a word
-of every match of the pattern they guard and find what the scan alone finds; stops_before says
-what left_edge would. Texts are invented."""
+"""Cheap tests in the entity finders: the gates before short scans (scan.finditer_holding)
+hold a word of every match of the pattern they guard and find what the scan alone finds;
+stops_before says what left_edge would. Texts are invented."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from itertools import product
 
 import pytest
 
-from loaders.extract.entities.gates import finditer_holding
 from loaders.extract.entities.projects import (
     _CLASS_BEFORE_NAME,
     _INVEST_VERB,
     _INVEST_WORDS,
     _ZONE_WORD,
 )
+from loaders.extract.scan import finditer_holding
 
 # Each pattern with its gate words and the strings it matches (its alternatives multiplied out).
 _CLASSES = (["重大", "重点", "骨干", "标志性"], ["", "建设", "基础设施", "民生"], ["项目", "工程"])

@@ -19,14 +19,13 @@ from loaders.extract.entities.base import (
     is_predicate,
     is_vocabulary,
 )
-from loaders.extract.entities.gates import finditer_holding
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     STOP_TOKENS,
     TITLES,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
-from loaders.extract.scan import word_alternation
+from loaders.extract.scan import finditer_holding, word_alternation
 
 # -- projects -------------------------------------------------------------------------------
 
