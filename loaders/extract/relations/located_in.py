@@ -80,9 +80,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
         # _places_before(view, pos) names places only where one ends at pos
         has_city = "City" in view.labels
         city_ends = {m.end for m in view.mentions if m.label == "City"} if has_city else _NO_ENDS
+        in_names: list[Relation] = []  # (places read from names: given after the rules below)
         for m in view.mentions:
             if m.label not in _LOCATABLE:
                 continue
+            unplaced = not m.place_prefix and m.source != "gazetteer"
+            for method, place in _name_places(m.surface, unplaced):
+                in_names.append(_rel(m, place, view, method, 0.85))
             # Places written in the name itself; a bare zone word writes none (高新区人社局, T31).
             zone = m.place_prefix and ZONE_KIND.match(m.surface)
             for place in () if zone else m.place_prefix:
@@ -145,7 +149,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             out.extend(_brought_in_to_settle(view))
         if city_ends:
             out.extend(_own_firms(view))
-        out.extend(_places_in_names(view))
+        out.extend(in_names)
         out.extend(visited_in(view))
         if "Project" in view.labels:  # (the events held are named here)
             out.extend(_held_in(view))
@@ -358,23 +362,13 @@ def _held_in(view: SentenceView) -> list[Relation]:
     return out
 
 
-def _places_in_names(view: SentenceView) -> list[Relation]:
-    """Places read from a name beyond the places that open it: a bracketed place (甲乙（苏州）
-    有限公司), the zone a body is named after (甲市高新区管委会, T29), and a province or prefecture
-    opening a name no finder placed (新疆…兵团, the tagger's 北京甲乙科技有限公司)."""
-    out = []
-    for m in view.mentions:
-        if m.label not in _LOCATABLE:
-            continue
-        unplaced = not m.place_prefix and m.source != "gazetteer"
-        for method, place in _name_places(m.surface, unplaced):
-            out.append(_rel(m, place, view, method, 0.85))
-    return out
-
-
 @lru_cache(maxsize=16384)
 def _name_places(surface: str, unplaced: bool) -> tuple[tuple[str, str], ...]:
-    """(method, place) pairs read from a name; the answer depends on the surface only."""
+    """(method, place) pairs read from a name beyond the places that open it: a bracketed
+    place (甲乙（苏州）有限公司), the zone a body is named after (甲市高新区管委会, T29), and a
+    province or prefecture opening a name no finder placed (新疆…兵团, the tagger's
+    北京甲乙科技有限公司).
+    The answer depends on the surface only."""
     found = []
     for b in _BRACKET_PLACE.finditer(surface):
         entry = _gazetteer().division(b.group(1))
