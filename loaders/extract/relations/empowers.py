@@ -57,8 +57,6 @@ _PRODUCT_AFTER = re.compile(r"的?[^，。；]{0,12}?(?:系统|平台|解决方�
 def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
     text = view.sentence.text
-    if view.labels.isdisjoint(_RECEIVERS) or not holds_any(text, _HELPS_WORDS):
-        return out  # who is helped is named here
     for m in _HELPS.finditer(text):
         pos = view.start + m.start()
         if view.in_name(pos, view.start + m.end()) or EXHORTATION.search(
@@ -76,8 +74,6 @@ def _helped(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
 
 def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if view.labels.isdisjoint(_SOURCES) or not holds_any(view.sentence.text, _CUSTOMER_OF_WORDS):
-        return out  # the supplier is named here
     for m in _CUSTOMER_OF.finditer(view.sentence.text):
         pos = view.start + m.start()
         x_start = view.start + m.start("x")
@@ -92,8 +88,6 @@ def _customer_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
 
 def _adopted(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if view.labels.isdisjoint(_SOURCES):
-        return out  # the supplier is named here
     for m in _ADOPTS.finditer(view.sentence.text):
         pos, end = view.start + m.start(), view.start + m.end()
         supplier = view.group_starting_at(end, _SOURCES, gap=r"^$")[:1]
@@ -149,8 +143,6 @@ def _actor(view: SentenceView, pos: int, labels: frozenset[str]) -> list[Mention
 def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
     firms = _CUSTOMER_LABELS
-    if view.labels.isdisjoint(firms):
-        return out  # no customer named here
     supplies = _SUPPLY_WORD.search(view.sentence.text)  # _SUPPLY_VERB needs one of its words
     for m in _SUPPLIES_FOR.finditer(view.sentence.text) if supplies else ():
         pos = view.start + m.start()
@@ -220,8 +212,6 @@ _IN_PROJECTS = re.compile(
 
 def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if "等" not in view.sentence.text or "Project" not in view.labels:
-        return out  # no 等…项目中 here, or no project named
     for m in rx("在").finditer(view.sentence.text):
         pos = view.start + m.start()
         projects = view.list_after(pos + 1, frozenset({"Project"}))
@@ -249,8 +239,6 @@ _CUSTOMERS_WORDS, _SITE_WORK_WORDS = gate_words(_CUSTOMERS), gate_words(_SITE_WO
 
 def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
     out = []
-    if view.labels.isdisjoint(_SITES) or not holds_any(view.sentence.text, _SITE_WORK_WORDS):
-        return out  # the site is named here, the work (_SITE_WORK) written after it
     for m in _AT_SITE.finditer(view.sentence.text):
         pos = view.start + m.start()
         sites = view.group_starting_at(view.start + m.end(), _SITES, gap=r"^\s*$")
@@ -408,12 +396,20 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 receivers = parks[-1:]
             if platforms and receivers and not rx(r"签署|签约|携手|联手|合作").search(text):
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
-        found.extend(_supplier_of(view))
-        found.extend(_helped(view))
-        found.extend(_adopted(view))
-        found.extend(_customer_of(view))
-        found.extend(_applied_in(view))
-        found.extend(_site_of_work(view))
+        # the rules below, each called only where what it relates is named and its words written
+        labels = view.labels
+        if not labels.isdisjoint(_CUSTOMER_LABELS):  # a customer
+            found.extend(_supplier_of(view))
+        if not labels.isdisjoint(_RECEIVERS) and holds_any(text, _HELPS_WORDS):  # who is helped
+            found.extend(_helped(view))
+        if not labels.isdisjoint(_SOURCES):  # the supplier
+            found.extend(_adopted(view))
+            if holds_any(text, _CUSTOMER_OF_WORDS):
+                found.extend(_customer_of(view))
+        if "等" in text and "Project" in labels:  # 等…项目中, a project
+            found.extend(_applied_in(view))
+        if not labels.isdisjoint(_SITES) and holds_any(text, _SITE_WORK_WORDS):  # the site
+            found.extend(_site_of_work(view))
         for source, target, method, conf in found:
             if source.name != target.name:
                 out.append(relation("EMPOWERS", source, target, view, method, conf))
