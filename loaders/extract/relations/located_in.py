@@ -150,7 +150,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         if city_ends:
             out.extend(_own_firms(view))
         out.extend(in_names)
-        out.extend(visited_in(view))
+        if city_ends:  # (the place visited in is named here)
+            out.extend(visited_in(view))
         if "Project" in view.labels:  # (the events held are named here)
             out.extend(_held_in(view))
     out.extend(opening_place(views))

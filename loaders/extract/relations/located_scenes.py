@@ -16,9 +16,8 @@ _SCENE = re.compile(r"(?:在|于)([^，。；]{2,12}?)(?:发生|举行|召开|�
 
 
 def visited_in(view: SentenceView) -> list[Relation]:
-    """Firms and works visited after a clause that opens with the place (在甲市，…前往乙)."""
-    if "City" not in view.labels:
-        return []  # (the place is named here)
+    """Firms and works visited after a clause that opens with the place (在甲市，…前往乙);
+    called where a City is named."""
     m = _IN_PLACE_FIRST.match(view.sentence.text)
     if m is None or not _VISITS.search(view.sentence.text, m.end()):
         return []

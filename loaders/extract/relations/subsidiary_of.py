@@ -74,8 +74,6 @@ _STATING_WORDS = gate_words(*_STATING)  # one of the words of any of them
 def _stated(view: SentenceView) -> list[Relation]:
     """X是Y的(全资)子公司 → X→Y;  Y旗下(的)X / Y的子公司X → X→Y."""
     out: list[Relation] = []
-    if not holds_any(view.sentence.text, _STATING_WORDS):
-        return out
     orgs = [m for m in view.mentions if m.label in ("Company", "Platform")]
     for i, m in enumerate(orgs):
         rest = view.text[m.end : view.end]
@@ -174,8 +172,6 @@ def _founded(view: SentenceView) -> list[Relation]:
     not founders, X10: a founding verb must follow)."""
     out = []
     firms = frozenset({"Company"})
-    if "Company" not in view.labels:
-        return out  # (the founders are named here)
     for m in _FOUNDED_BY.finditer(view.sentence.text):
         pos = view.start + m.start()
         founders = view.list_after(pos + 1, firms)
@@ -204,8 +200,8 @@ def _founded(view: SentenceView) -> list[Relation]:
 
 def _acquired(view: SentenceView, principal: Mention | None) -> list[Relation]:
     out = []
-    if "收购" not in view.sentence.text or _DEAL_FAILED.search(view.sentence.text):
-        return out  # no 收购 (_ACQUIRES), or a deal that fell through
+    if _DEAL_FAILED.search(view.sentence.text):
+        return out  # a deal that fell through
     firms = frozenset({"Company"})
     for m in _ACQUIRES.finditer(view.sentence.text):
         pos = view.start + m.start()
@@ -263,8 +259,13 @@ def find(views: ArticleViews) -> list[Relation]:
                         out.append(
                             relation("SUBSIDIARY_OF", m, group, view, "rule:group_name", 0.7)
                         )
-        out.extend(_stated(view))
-        out.extend(_acquired(view, principal))
-        out.extend(_founded(view))
+        # the rules below, each called only where its words are written
+        text = view.sentence.text
+        if holds_any(text, _STATING_WORDS):
+            out.extend(_stated(view))
+        if "收购" in text:  # (every match of _ACQUIRES)
+            out.extend(_acquired(view, principal))
+        if "Company" in view.labels:  # (the founders are named here)
+            out.extend(_founded(view))
     out.extend(_named_after_owner(views))
     return out
