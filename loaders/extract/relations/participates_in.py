@@ -136,8 +136,12 @@ def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
     named = views.once(named_events)
     for view in views:
-        # events are named here, or in the article; who acts at one is named here
-        if (named or "Project" in view.labels) and not view.labels.isdisjoint(_ACTORS):
+        # events are named here, or in the article; who acts at one is named here; 在 written
+        if (
+            (named or "Project" in view.labels)
+            and not view.labels.isdisjoint(_ACTORS)
+            and "在" in view.sentence.text
+        ):
             out.extend(_at_event(view, named))
         if "Project" in view.labels:  # (the project is named here)
             out.extend(_role_in(view))

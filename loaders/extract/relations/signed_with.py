@@ -17,11 +17,10 @@ _ALL_SIDES = re.compile(r"(?:[两三四五六七八九]方|双方|各方)?(?:共
 
 
 def signing_parties(view: SentenceView) -> list[tuple[object, object, int]]:
-    """(A, B, sign offset) pairs signed in this sentence."""
+    """(A, B, sign offset) pairs signed in this sentence; called where it holds 签 or 达成
+    (every match of _SIGN holds one)."""
     pairs = []
     text = view.text
-    if "签" not in view.sentence.text and "达成" not in view.sentence.text:
-        return pairs  # (every match of _SIGN holds 签 or 达成: a cheap test first)
     for sign in _SIGN.finditer(view.sentence.text):
         s_pos = view.start + sign.start()
         if view.in_name(s_pos, view.start + sign.end()):
@@ -98,7 +97,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
     if "签" not in article and "达成" not in article:
         return out  # (no sentence holds them: signing_parties finds nothing)
     for view in views:
-        pairs = signing_parties(view)
+        signs = "签" in view.sentence.text or "达成" in view.sentence.text
+        pairs = signing_parties(view) if signs else []
         for a, b, _ in pairs:
             out.append(relation("SIGNED_WITH", a, b, view, "rule:signed_with", 0.9))
         if not pairs:
