@@ -144,7 +144,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
                     )
         if city_ends:  # (each places names in a City named here)
             out.extend(_settled(view))
-            out.extend(_set_up_in(view))
+            if "在" in text:  # (every place _set_up_in reads follows a 在)
+                out.extend(_set_up_in(view))
         if "Company" in view.labels:  # (the firms brought in are named here)
             out.extend(_brought_in_to_settle(view))
         if city_ends:
