@@ -134,9 +134,10 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 continue
             if view.in_name(v_start, v_end):
                 continue
-            governed = _targets_after(view, v_end)
+            # (what it governs starts after the verb: at the latest, the last target named here)
+            governed = _targets_after(view, v_end) if targets[-1].start >= v_end else []
             if not governed:
-                prior = [m for m in targets if m.end <= v_start and m.label in _TARGETS]
+                prior = [m for m in targets if m.end <= v_start]
                 gap = view.text[prior[-1].end : v_start] if prior else "x"
                 if prior and rx(r"[\s”’的]*(?:对外|正式|全面|成功|已|已经|顺利)*").fullmatch(gap):
                     governed = [prior[-1]]  # 加快…平台建设; “云帆”平台对外发布
