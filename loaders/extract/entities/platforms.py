@@ -188,6 +188,9 @@ def latin_platform_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
+_BRANDED = frozenset({"工业互联网平台", "云平台", "操作系统", "大模型"})
+
+
 def platform_mentions(ctx: Context) -> list[Mention]:
     """Named platforms: a brand before 工业互联网平台 (柠檬豆), a place-owned platform
     (山东省智慧化工综合管理平台), or a specific descriptive platform being built or launched."""
@@ -230,7 +233,8 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         core = text[core_start : m.start()]
         if not core:
             continue
-        words = ctx.tokens.token_words(core_start, m.start())
+        # (only the suffixes below read the words: a brand, a model's name, 的…工业互联网平台)
+        words = ctx.tokens.token_words(core_start, m.start()) if suffix in _BRANDED else []
         brand = ""
         run = _brand_run(ctx, words)
         # A brand only before 工业互联网平台/云平台/操作系统 (柠檬豆工业互联网平台), never before a
