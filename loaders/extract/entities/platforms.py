@@ -20,7 +20,7 @@ from loaders.extract.entities.lexicon import (
     STOP_TOKENS,
 )
 from loaders.extract.entities.projects import _COUNTED, _cut_at_verbs
-from loaders.extract.entities.quoted import _ANAPHOR_OPENERS, _ANAPHOR_RE
+from loaders.extract.entities.quoted import _ANAPHOR_RE
 
 # -- platforms -------------------------------------------------------------------------------
 
@@ -225,8 +225,8 @@ def platform_mentions(ctx: Context) -> list[Mention]:
                 else ctx.home_province
             )
             left -= 2
-        before = text[max(0, left - 6) : left]
-        if not _ANAPHOR_OPENERS.isdisjoint(before) and _ANAPHOR_RE.search(before):
+        lead = max(0, left - 6)  # (searched with endpos `left`: $ matches there, as in a slice)
+        if _ANAPHOR_RE.search(text, lead, left):
             continue
         surface = text[left : m.end()]
         core_start, places = _strip_places(ctx, left + (2 if bare_home else 0), m.start())
@@ -280,7 +280,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         elif text[left - 1 : left] == "的" and any(c.end == left - 1 for c in ctx.cities):
             owner_city = next(c for c in ctx.cities if c.end == left - 1)
             name = fold(owner_city.name + text[core_start : m.end()])  # 青岛的…综合服务平台
-        elif m.group(0).endswith("系统") and _INTRO_BEFORE.search(before):
+        elif m.group(0).endswith("系统") and _INTRO_BEFORE.search(text, lead, left):
             name = fold(surface)  # 首个…监测系统: the system word itself names it
         elif latin_place:
             name = fold(surface)  # supET湖州工业互联网平台: a regional instance of a brand
@@ -289,7 +289,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             _ONE_INDUSTRY.fullmatch(core)
             and not _GENERIC_MODIFIERS.fullmatch(core[:-2])
             and m.group(0) == "工业互联网平台"
-            and _INTRO_BEFORE.search(before)
+            and _INTRO_BEFORE.search(text, lead, left)
         ):
             name = fold(surface)  # 打造了能源行业工业互联网平台: the one platform being built
         elif _INDUSTRY_WORD.search(core):
@@ -299,7 +299,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             and len(core) >= 2
             and m.group(0) == "工业互联网平台"
             and text[left - 1 : left] == "的"
-            and _INTRO_BEFORE.search(before)
+            and _INTRO_BEFORE.search(text, lead, left)
             and (
                 _name_like(ctx, core, words)
                 or re.search(
@@ -314,7 +314,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             not generic
             and len(core) >= 4
             and (
-                _INTRO_BEFORE.search(before)
+                _INTRO_BEFORE.search(text, lead, left)
                 or _in_list_of_names(ctx, left, m.end())
                 or core.startswith("国家")  # 国家工业互联网安全态势感知平台: one national platform
             )

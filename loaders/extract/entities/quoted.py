@@ -19,7 +19,7 @@ from loaders.extract.entities.lexicon import (
     STOP_TOKENS,
 )
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import finditer_from, finditer_near, opening_chars, word_alternation
+from loaders.extract.scan import finditer_from, finditer_near, word_alternation
 
 # -- quoted names ------------------------------------------------------------------------------
 
@@ -96,7 +96,6 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
     reverse=True,
 )
 _ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0,10}$")
-_ANAPHOR_OPENERS = opening_chars(_ANAPHOR_RE)  # (a text without them: no match, a cheap test)
 
 
 _TYPE_LABEL = dict(_TYPE_SUFFIXES)
@@ -141,8 +140,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
     quotes = list(finditer_from(_QUOTED_RE, text, _OPENING_QUOTES))  # once for the 3 finders
     for m in quotes:
         inner = m.group(1)
-        before = text[max(0, m.start() - 12) : m.start()]
-        if not _ANAPHOR_OPENERS.isdisjoint(before) and _ANAPHOR_RE.search(before):
+        if _ANAPHOR_RE.search(text, max(0, m.start() - 12), m.start()):  # ($: at m.start())
             continue
         end = m.end()
         # A type word right after the closing quote (optionally after one space).
@@ -265,7 +263,6 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
 # A quoted name right after a word for a network, line or works (量子通信网络“甲乙网”), and a
 # list of quoted names closed by a word for campaigns or events (“甲”、“乙”等促消费活动).
 _PROJECT_WORD_BEFORE = re.compile(r"(?:网络|城域网|干线|专线|铁路|管线|工程|项目)\s?$")
-_PROJECT_WORD_OPENERS = opening_chars(_PROJECT_WORD_BEFORE)
 # Two quoted names in a row: every junction of the chains below is one. A chain opens at most
 # 17 characters before its first junction and ends at most 30 after its last; its junctions are
 # at most 17 apart: the chains are scanned only there (loaders.extract.scan).
@@ -323,8 +320,7 @@ def project_quote_mentions(
     spans = [
         (m.start(), m.end())
         for m in (finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes)
-        if not _PROJECT_WORD_OPENERS.isdisjoint(before := text[max(0, m.start() - 4) : m.start()])
-        and _PROJECT_WORD_BEFORE.search(before)
+        if _PROJECT_WORD_BEFORE.search(text, max(0, m.start() - 4), m.start())
     ]
     for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         for m in _QUOTED_RE.finditer(chain.group(0)):
@@ -354,7 +350,6 @@ def project_quote_mentions(
 # Type words a platform's name may follow as an apposition (数字孪生平台“星云”) or a list of
 # quoted names may be closed by (“甲”“乙”等App).
 _PLATFORM_WORD_BEFORE = re.compile(r"(?:平台|系统|大脑|大模型|软件|APP|App|小程序)\s?$")
-_PLATFORM_WORD_OPENERS = opening_chars(_PLATFORM_WORD_BEFORE)
 _QUOTE_CHAIN = re.compile(
     r"(?:[“‘][^“”‘’\n]{2,16}[”’][、和及与]?){2,}等?\s?(?:APP|App|app|小程序|平台|软件|系统)"
 )
@@ -371,8 +366,7 @@ def platform_quote_mentions(
     text = ctx.text
     spans: list[tuple[int, int]] = []
     for m in finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes:
-        before = text[max(0, m.start() - 4) : m.start()]
-        if not _PLATFORM_WORD_OPENERS.isdisjoint(before) and _PLATFORM_WORD_BEFORE.search(before):
+        if _PLATFORM_WORD_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             spans.append((m.start(), m.end()))
     products: set[tuple[int, int]] = set()  # in a list closed by App, 小程序 or 软件
     for chain in finditer_near(_QUOTE_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
