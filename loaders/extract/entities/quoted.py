@@ -100,6 +100,7 @@ _ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0
 
 _TYPE_LABEL = dict(_TYPE_SUFFIXES)
 _TYPE_ENDINGS = frozenset(word[-1] for word in _TYPE_LABEL)  # (a cheap test in _type_of)
+_TYPE_ENDING = re.compile("[" + "".join(map(re.escape, sorted(_TYPE_ENDINGS))) + "]")
 
 
 # (as a trie: scans faster)
@@ -138,6 +139,8 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
     out = []
     text = ctx.text
     quotes = list(finditer_from(_QUOTED_RE, text, _OPENING_QUOTES))  # once for the 3 finders
+    if not quotes:
+        return []  # (every name the 3 finders read, alone or in a list, is one of them)
     for m in quotes:
         inner = m.group(1)
         if _ANAPHOR_RE.search(text, max(0, m.start() - 12), m.start()):  # ($: at m.start())
@@ -147,7 +150,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         tail_start = end + 1 if text[end : end + 1] == " " else end
         run = _TAIL_RUN.match(text, tail_start)
         suffix = ""
-        if run and not _TYPE_ENDINGS.isdisjoint(run.group(0)):  # (no type word ends in it)
+        if run and _TYPE_ENDING.search(text, tail_start, run.end()):  # (else no type word in it)
             head = run.group(0)
             ends = sorted({t.end(1) for t in _TYPE_WORD.finditer(head)}, reverse=True)
             for cut in ends:
