@@ -202,7 +202,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             continue
         if suffix in ("APP", "App") and _LATIN_LETTER.match(text[m.start() - 1 : m.start()]):
             continue  # WebApp: the letters belong to a longer word
-        nxt = _LATIN_NAME.match(text, m.end())
+        nxt = _LATIN_NAME.match(text, m.end()) if text[m.end() : m.end() + 1].isascii() else None
         if text[m.end() : m.end() + 1] in ("“", "‘") or (nxt and _product_latin(nxt.group(1))):
             continue  # 数字孪生平台“星云”, 软件平台XyzOS: the name follows the title (appositive)
         if _COUNT_AFTER.match(text, m.end()):
@@ -246,7 +246,6 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         ):
             brand = run
         owner = "" if places or bare_home else _owner_in_front(ctx, core, core_start)
-        generic = bool(_GENERIC_MODIFIERS.fullmatch(core))
         latin = _LATIN_CORE.fullmatch(core)
         brand_end = _LATIN_BRAND.match(core)
         latin_place = (
@@ -295,10 +294,10 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         elif _INDUSTRY_WORD.search(core):
             continue  # 服装行业垂直平台, 行业级特色工业互联网平台: a kind of platform
         elif (
-            not generic
-            and len(core) >= 2
-            and m.group(0) == "工业互联网平台"
+            m.group(0) == "工业互联网平台"
             and text[left - 1 : left] == "的"
+            and len(core) >= 2
+            and not _GENERIC_MODIFIERS.fullmatch(core)
             and _INTRO_BEFORE.search(text, lead, left)
             and (
                 _name_like(ctx, core, words)
@@ -311,8 +310,8 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             # …打造的东风工业互联网平台: a platform named after the firm that builds it
             name = fold(surface)
         elif (
-            not generic
-            and len(core) >= 4
+            len(core) >= 4
+            and not _GENERIC_MODIFIERS.fullmatch(core)
             and (
                 _INTRO_BEFORE.search(text, lead, left)
                 or _in_list_of_names(ctx, left, m.end())
