@@ -233,10 +233,12 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         core = text[core_start : m.start()]
         if not core:
             continue
-        # (only the suffixes below read the words: a brand, a model's name, 的…工业互联网平台)
-        words = ctx.tokens.token_words(core_start, m.start()) if suffix in _BRANDED else []
+        words: list[str] = []
+        run = ""
+        if suffix in _BRANDED:  # (only these read the words: a brand, a model's name, 的…平台)
+            words = ctx.tokens.token_words(core_start, m.start())
+            run = _brand_run(ctx, words)
         brand = ""
-        run = _brand_run(ctx, words)
         # A brand only before 工业互联网平台/云平台/操作系统 (柠檬豆工业互联网平台), never before a
         # bare 平台 (服装行业垂直平台 is a kind of platform, not a name).
         if (
