@@ -188,6 +188,9 @@ def latin_platform_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
+_BRANDED = frozenset({"工业互联网平台", "云平台", "操作系统", "大模型"})
+
+
 def platform_mentions(ctx: Context) -> list[Mention]:
     """Named platforms: a brand before 工业互联网平台 (柠檬豆), a place-owned platform
     (山东省智慧化工综合管理平台), or a specific descriptive platform being built or launched."""
@@ -199,7 +202,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             continue
         if suffix in ("APP", "App") and _LATIN_LETTER.match(text[m.start() - 1 : m.start()]):
             continue  # WebApp: the letters belong to a longer word
-        nxt = _LATIN_NAME.match(text, m.end())
+        nxt = _LATIN_NAME.match(text, m.end()) if text[m.end() : m.end() + 1].isascii() else None
         if text[m.end() : m.end() + 1] in ("“", "‘") or (nxt and _product_latin(nxt.group(1))):
             continue  # 数字孪生平台“星云”, 软件平台XyzOS: the name follows the title (appositive)
         if _COUNT_AFTER.match(text, m.end()):
@@ -222,16 +225,20 @@ def platform_mentions(ctx: Context) -> list[Mention]:
                 else ctx.home_province
             )
             left -= 2
-        if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
+        lead = max(0, left - 6)  # (searched with endpos `left`: $ matches there, as in a slice)
+        if _ANAPHOR_RE.search(text, lead, left):
             continue
         surface = text[left : m.end()]
         core_start, places = _strip_places(ctx, left + (2 if bare_home else 0), m.start())
         core = text[core_start : m.start()]
         if not core:
             continue
-        words = ctx.tokens.token_words(core_start, m.start())
+        words: list[str] = []
+        run = ""
+        if suffix in _BRANDED:  # (only these read the words: a brand, a model's name, 的…平台)
+            words = ctx.tokens.token_words(core_start, m.start())
+            run = _brand_run(ctx, words)
         brand = ""
-        run = _brand_run(ctx, words)
         # A brand only before 工业互联网平台/云平台/操作系统 (柠檬豆工业互联网平台), never before a
         # bare 平台 (服装行业垂直平台 is a kind of platform, not a name).
         if (
@@ -241,7 +248,6 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         ):
             brand = run
         owner = "" if places or bare_home else _owner_in_front(ctx, core, core_start)
-        generic = bool(_GENERIC_MODIFIERS.fullmatch(core))
         latin = _LATIN_CORE.fullmatch(core)
         brand_end = _LATIN_BRAND.match(core)
         latin_place = (
@@ -275,7 +281,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         elif text[left - 1 : left] == "的" and any(c.end == left - 1 for c in ctx.cities):
             owner_city = next(c for c in ctx.cities if c.end == left - 1)
             name = fold(owner_city.name + text[core_start : m.end()])  # 青岛的…综合服务平台
-        elif m.group(0).endswith("系统") and _INTRO_BEFORE.search(text[max(0, left - 6) : left]):
+        elif m.group(0).endswith("系统") and _INTRO_BEFORE.search(text, lead, left):
             name = fold(surface)  # 首个…监测系统: the system word itself names it
         elif latin_place:
             name = fold(surface)  # supET湖州工业互联网平台: a regional instance of a brand
@@ -284,17 +290,17 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             _ONE_INDUSTRY.fullmatch(core)
             and not _GENERIC_MODIFIERS.fullmatch(core[:-2])
             and m.group(0) == "工业互联网平台"
-            and _INTRO_BEFORE.search(text[max(0, left - 6) : left])
+            and _INTRO_BEFORE.search(text, lead, left)
         ):
             name = fold(surface)  # 打造了能源行业工业互联网平台: the one platform being built
         elif _INDUSTRY_WORD.search(core):
             continue  # 服装行业垂直平台, 行业级特色工业互联网平台: a kind of platform
         elif (
-            not generic
-            and len(core) >= 2
-            and m.group(0) == "工业互联网平台"
+            m.group(0) == "工业互联网平台"
             and text[left - 1 : left] == "的"
-            and _INTRO_BEFORE.search(text[max(0, left - 6) : left])
+            and len(core) >= 2
+            and not _GENERIC_MODIFIERS.fullmatch(core)
+            and _INTRO_BEFORE.search(text, lead, left)
             and (
                 _name_like(ctx, core, words)
                 or re.search(
@@ -306,10 +312,10 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             # …打造的东风工业互联网平台: a platform named after the firm that builds it
             name = fold(surface)
         elif (
-            not generic
-            and len(core) >= 4
+            len(core) >= 4
+            and not _GENERIC_MODIFIERS.fullmatch(core)
             and (
-                _INTRO_BEFORE.search(text[max(0, left - 6) : left])
+                _INTRO_BEFORE.search(text, lead, left)
                 or _in_list_of_names(ctx, left, m.end())
                 or core.startswith("国家")  # 国家工业互联网安全态势感知平台: one national platform
             )

@@ -100,7 +100,7 @@ _ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0
 
 _TYPE_LABEL = dict(_TYPE_SUFFIXES)
 _TYPE_ENDINGS = frozenset(word[-1] for word in _TYPE_LABEL)  # (a cheap test in _type_of)
-
+_TYPE_ENDING = re.compile("[" + "".join(map(re.escape, sorted(_TYPE_ENDINGS))) + "]")
 
 # (as a trie: scans faster)
 _TYPE_WORD = re.compile("(?=(" + word_alternation("|".join(s for s, _ in _TYPE_SUFFIXES)) + "))")
@@ -138,16 +138,18 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
     out = []
     text = ctx.text
     quotes = list(finditer_from(_QUOTED_RE, text, _OPENING_QUOTES))  # once for the 3 finders
+    if not quotes:
+        return []  # (every name the 3 finders read, alone or in a list, is one of them)
     for m in quotes:
         inner = m.group(1)
-        if _ANAPHOR_RE.search(text[max(0, m.start() - 12) : m.start()]):
+        if _ANAPHOR_RE.search(text, max(0, m.start() - 12), m.start()):  # ($: at m.start())
             continue
         end = m.end()
         # A type word right after the closing quote (optionally after one space).
         tail_start = end + 1 if text[end : end + 1] == " " else end
         run = _TAIL_RUN.match(text, tail_start)
         suffix = ""
-        if run and not _TYPE_ENDINGS.isdisjoint(run.group(0)):  # (no type word ends in it)
+        if run and _TYPE_ENDING.search(text, tail_start, run.end()):  # (else no type word in it)
             head = run.group(0)
             ends = sorted({t.end(1) for t in _TYPE_WORD.finditer(head)}, reverse=True)
             for cut in ends:
@@ -263,6 +265,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
 # A quoted name right after a word for a network, line or works (量子通信网络“甲乙网”), and a
 # list of quoted names closed by a word for campaigns or events (“甲”、“乙”等促消费活动).
 _PROJECT_WORD_BEFORE = re.compile(r"(?:网络|城域网|干线|专线|铁路|管线|工程|项目)\s?$")
+_PROJECT_WORD_ENDS = frozenset("络网线路程目")  # (right before a match's end: one of these, or \s)
 # Two quoted names in a row: every junction of the chains below is one. A chain opens at most
 # 17 characters before its first junction and ends at most 30 after its last; its junctions are
 # at most 17 apart: the chains are scanned only there (loaders.extract.scan).
@@ -320,7 +323,8 @@ def project_quote_mentions(
     spans = [
         (m.start(), m.end())
         for m in (finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes)
-        if _PROJECT_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()])
+        if ((c := text[m.start() - 1 : m.start()]) in _PROJECT_WORD_ENDS or c.isspace())
+        and _PROJECT_WORD_BEFORE.search(text, max(0, m.start() - 4), m.start())
     ]
     for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         for m in _QUOTED_RE.finditer(chain.group(0)):
@@ -350,6 +354,7 @@ def project_quote_mentions(
 # Type words a platform's name may follow as an apposition (数字孪生平台“星云”) or a list of
 # quoted names may be closed by (“甲”“乙”等App).
 _PLATFORM_WORD_BEFORE = re.compile(r"(?:平台|系统|大脑|大模型|软件|APP|App|小程序)\s?$")
+_PLATFORM_WORD_ENDS = frozenset("台统脑型件Pp序")  # (as _PROJECT_WORD_ENDS)
 _QUOTE_CHAIN = re.compile(
     r"(?:[“‘][^“”‘’\n]{2,16}[”’][、和及与]?){2,}等?\s?(?:APP|App|app|小程序|平台|软件|系统)"
 )
@@ -366,7 +371,10 @@ def platform_quote_mentions(
     text = ctx.text
     spans: list[tuple[int, int]] = []
     for m in finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes:
-        if _PLATFORM_WORD_BEFORE.search(text[max(0, m.start() - 4) : m.start()]):
+        last = text[m.start() - 1 : m.start()]
+        if (last in _PLATFORM_WORD_ENDS or last.isspace()) and _PLATFORM_WORD_BEFORE.search(
+            text, max(0, m.start() - 4), m.start()
+        ):
             spans.append((m.start(), m.end()))
     products: set[tuple[int, int]] = set()  # in a list closed by App, 小程序 or 软件
     for chain in finditer_near(_QUOTE_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
