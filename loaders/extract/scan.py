@@ -236,6 +236,18 @@ def _word_spans(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     return out
 
 
+def word_before(
+    text: str, pos: int, pattern: re.Pattern[str], ends: frozenset[str], reach: int = 4
+) -> bool:
+    """Whether `pattern` (words, an optional space, then `$`) matches in the `reach` characters
+    before `pos`. The character before `pos` is read first: every match ends with one of the
+    words' last characters (`ends`) or a space."""
+    last = text[pos - 1 : pos]
+    return (last in ends or last.isspace()) and (
+        pattern.search(text, max(0, pos - reach), pos) is not None
+    )
+
+
 def finditer_holding(
     pattern: re.Pattern[str], text: str, start: int, end: int, words: tuple[str, ...]
 ) -> list[re.Match[str]]:

@@ -5,27 +5,19 @@ from __future__ import annotations
 import random
 
 from loaders.extract.entities.base import _cached_gazetteer
-from loaders.extract.entities.home import _is_city_key, _title_places
+from loaders.extract.entities.home import _place_at, _title_places
 
 
 def _every_position(title: str) -> list[object]:
-    """`_title_places` trying every piece at every position."""
+    """`_title_places` trying every position."""
     gaz = _cached_gazetteer()
     found = []
     i = 0
     while i < len(title) - 1:
-        for length in (4, 3, 2):
-            piece = title[i : i + length]
-            known = len(piece) == length and _is_city_key(piece)
-            entry = gaz.division(piece, strict=True) if known else None
-            if (
-                entry is not None
-                and entry.level in ("city", "province")
-                and (piece == entry.name or not gaz.is_ambiguous(piece))
-            ):
-                found.append(entry)
-                i += length - 1
-                break
+        place = _place_at(gaz, title, i)
+        if place is not None:
+            found.append(place[0])
+            i += place[1] - 1
         i += 1
     return found
 

@@ -43,20 +43,28 @@ def _title_places(title: str) -> list[Any]:
         if han and head not in openings:
             i += 1  # no place's name opens here
             continue
-        for length in (4, 3, 2):
-            piece = title[i : i + length]
-            known = len(piece) == length and _is_city_key(piece)
-            entry = gaz.division(piece, strict=True) if known else None
-            if (
-                entry is not None
-                and entry.level in ("city", "province")
-                and (piece == entry.name or not gaz.is_ambiguous(piece))
-            ):
-                found.append(entry)
-                i += length - 1
-                break
+        place = _place_at(gaz, title, i)
+        if place is not None:
+            found.append(place[0])
+            i += place[1] - 1
         i += 1
     return found
+
+
+def _place_at(gaz: Any, title: str, i: int) -> tuple[Any, int] | None:
+    """The prefecture city or province whose name (or unambiguous short form) of 4, 3 or 2
+    characters opens at `i`, longest first, and that length."""
+    for length in (4, 3, 2):
+        piece = title[i : i + length]
+        known = len(piece) == length and _is_city_key(piece)
+        entry = gaz.division(piece, strict=True) if known else None
+        if (
+            entry is not None
+            and entry.level in ("city", "province")
+            and (piece == entry.name or not gaz.is_ambiguous(piece))
+        ):
+            return entry, length
+    return None
 
 
 def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | None, str | None]:

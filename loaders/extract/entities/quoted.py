@@ -19,7 +19,7 @@ from loaders.extract.entities.lexicon import (
     STOP_TOKENS,
 )
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import finditer_from, finditer_near, word_alternation
+from loaders.extract.scan import finditer_from, finditer_near, word_alternation, word_before
 
 # -- quoted names ------------------------------------------------------------------------------
 
@@ -264,8 +264,9 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
 
 # A quoted name right after a word for a network, line or works (量子通信网络“甲乙网”), and a
 # list of quoted names closed by a word for campaigns or events (“甲”、“乙”等促消费活动).
-_PROJECT_WORD_BEFORE = re.compile(r"(?:网络|城域网|干线|专线|铁路|管线|工程|项目)\s?$")
-_PROJECT_WORD_ENDS = frozenset("络网线路程目")  # (right before a match's end: one of these, or \s)
+_PROJECT_WORDS = "网络|城域网|干线|专线|铁路|管线|工程|项目"
+_PROJECT_WORD_BEFORE = re.compile(f"(?:{_PROJECT_WORDS})\\s?$")
+_PROJECT_WORD_ENDS = frozenset(word[-1] for word in _PROJECT_WORDS.split("|"))
 # Two quoted names in a row: every junction of the chains below is one. A chain opens at most
 # 17 characters before its first junction and ends at most 30 after its last; its junctions are
 # at most 17 apart: the chains are scanned only there (loaders.extract.scan).
@@ -323,8 +324,7 @@ def project_quote_mentions(
     spans = [
         (m.start(), m.end())
         for m in (finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes)
-        if ((c := text[m.start() - 1 : m.start()]) in _PROJECT_WORD_ENDS or c.isspace())
-        and _PROJECT_WORD_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        if word_before(text, m.start(), _PROJECT_WORD_BEFORE, _PROJECT_WORD_ENDS)
     ]
     for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         for m in _QUOTED_RE.finditer(chain.group(0)):
@@ -353,8 +353,9 @@ def project_quote_mentions(
 
 # Type words a platform's name may follow as an apposition (数字孪生平台“星云”) or a list of
 # quoted names may be closed by (“甲”“乙”等App).
-_PLATFORM_WORD_BEFORE = re.compile(r"(?:平台|系统|大脑|大模型|软件|APP|App|小程序)\s?$")
-_PLATFORM_WORD_ENDS = frozenset("台统脑型件Pp序")  # (as _PROJECT_WORD_ENDS)
+_PLATFORM_WORDS = "平台|系统|大脑|大模型|软件|APP|App|小程序"
+_PLATFORM_WORD_BEFORE = re.compile(f"(?:{_PLATFORM_WORDS})\\s?$")
+_PLATFORM_WORD_ENDS = frozenset(word[-1] for word in _PLATFORM_WORDS.split("|"))
 _QUOTE_CHAIN = re.compile(
     r"(?:[“‘][^“”‘’\n]{2,16}[”’][、和及与]?){2,}等?\s?(?:APP|App|app|小程序|平台|软件|系统)"
 )
@@ -371,10 +372,7 @@ def platform_quote_mentions(
     text = ctx.text
     spans: list[tuple[int, int]] = []
     for m in finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes:
-        last = text[m.start() - 1 : m.start()]
-        if (last in _PLATFORM_WORD_ENDS or last.isspace()) and _PLATFORM_WORD_BEFORE.search(
-            text, max(0, m.start() - 4), m.start()
-        ):
+        if word_before(text, m.start(), _PLATFORM_WORD_BEFORE, _PLATFORM_WORD_ENDS):
             spans.append((m.start(), m.end()))
     products: set[tuple[int, int]] = set()  # in a list closed by App, 小程序 or 软件
     for chain in finditer_near(_QUOTE_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
