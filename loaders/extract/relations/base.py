@@ -70,7 +70,7 @@ _CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
 
 
-@dataclass(slots=True)  # (slots: the rules read its fields in their inner loops)
+@dataclass(slots=True, init=False)  # (slots: the rules read its fields in their inner loops)
 class SentenceView:
     """One sentence, its mentions (top-level, in order) and its grammatical subject."""
 
@@ -79,16 +79,27 @@ class SentenceView:
     text: str  # the whole article text, for offsets
     index: int
     paragraph_start: bool
-    prev: SentenceView | None = field(default=None, repr=False)
+    prev: SentenceView | None = field(repr=False)
     # (the subject and whether it is the previous sentence's, once `subject` is first read)
-    _subject_found: tuple[Mention | None, bool] | None = field(default=None, init=False, repr=False)
-    labels: set[str] = field(init=False, repr=False)  # its mentions' (rules test it first)
-    start: int = field(init=False, repr=False)  # the sentence's bounds
-    end: int = field(init=False, repr=False)
+    _subject_found: tuple[Mention | None, bool] | None = field(repr=False)
+    labels: set[str] = field(repr=False)  # its mentions' (rules test it first)
+    start: int = field(repr=False)  # the sentence's bounds
+    end: int = field(repr=False)
 
-    def __post_init__(self) -> None:
-        self.labels = {m.label for m in self.mentions} if self.mentions else set()
-        self.start, self.end = self.sentence.start, self.sentence.end
+    def __init__(  # (written out: one call per sentence, no __post_init__)
+        self,
+        sentence: Sentence,
+        mentions: list[Mention],
+        text: str,
+        index: int,
+        paragraph_start: bool,
+        prev: SentenceView | None = None,
+    ) -> None:
+        self.sentence, self.mentions, self.text = sentence, mentions, text
+        self.index, self.paragraph_start, self.prev = index, paragraph_start, prev
+        self._subject_found = None
+        self.labels = {m.label for m in mentions} if mentions else set()
+        self.start, self.end = sentence.start, sentence.end
 
     @property
     def subject(self) -> Mention | None:
@@ -275,6 +286,18 @@ class ArticleViews(list[SentenceView]):
     def __init__(self) -> None:
         super().__init__()
         self._facts: dict[Callable[[ArticleViews], object], object] = {}
+        self._by_label: dict[str, list[Mention]] | None = None
+
+    def labelled(self, label: str) -> list[Mention]:
+        """The sentences' mentions with `label`, in text order (the article-wide facts read
+        only one label: they need not walk every sentence and mention)."""
+        if self._by_label is None:
+            by_label: dict[str, list[Mention]] = {}
+            for view in self:
+                for m in view.mentions:
+                    by_label.setdefault(m.label, []).append(m)
+            self._by_label = by_label
+        return self._by_label.get(label, [])
 
     def once(self, fact: Callable[[ArticleViews], _Fact]) -> _Fact:
         """fact(self), computed at its first call for this article only."""
@@ -288,21 +311,23 @@ def build_views(
 ) -> ArticleViews:
     """Sentence views, each working out its subject when first asked (subjects.py)."""
     top = [m for m in mentions if not m.nested]
+    starts, ends = [m.start for m in top], [m.end for m in top]  # (read in the loops below)
     views = ArticleViews()
     j = 0
     n = len(top)
     prev: SentenceView | None = None
+    prev_end = 0
     for i, sent in enumerate(sentences):
-        while j < n and top[j].start < sent.start:
+        start, end = sent.start, sent.end
+        while j < n and starts[j] < start:
             j += 1
         k = j
-        while k < n and top[k].end <= sent.end:
+        while k < n and ends[k] <= end:
             k += 1
-        inside = top[j:k]
-        para = i == 0 or text.find("\n", sentences[i - 1].end, sent.start) >= 0
-        view = SentenceView(sent, inside, text, i, para, prev=prev)
-        views.append(view)
-        prev = view
+        para = i == 0 or text.find("\n", prev_end, start) >= 0
+        prev = SentenceView(sent, top[j:k], text, i, para, prev)
+        views.append(prev)
+        prev_end = end
     return views
 
 

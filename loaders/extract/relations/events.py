@@ -25,16 +25,15 @@ _HOSTED_BY_KIND = re.compile(
 _HOSTS = SCHEMA["DEVELOPED_BY"].tails - {"Project", "Platform"}
 
 
-def named_events(views: list[SentenceView]) -> dict[str, Mention]:
+def named_events(views: ArticleViews) -> dict[str, Mention]:
     """Kind word → the article's one named event of that kind (none where several are)."""
     by_kind: dict[str, set[str]] = {}
     mentions: dict[str, Mention] = {}
-    for v in views:
-        for m in v.mentions:
-            kind = EVENT_WORD.search(m.name) if m.label == "Project" else None
-            if kind is not None:
-                by_kind.setdefault(kind.group(0), set()).add(m.name)
-                mentions[m.name] = m
+    for m in views.labelled("Project"):
+        kind = EVENT_WORD.search(m.name)
+        if kind is not None:
+            by_kind.setdefault(kind.group(0), set()).add(m.name)
+            mentions[m.name] = m
     return {k: mentions[next(iter(names))] for k, names in by_kind.items() if len(names) == 1}
 
 

@@ -16,7 +16,13 @@ from loaders.extract.entities import Mention
 from loaders.extract.entities.places import ZONE_KIND
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.nlp import opens_proper_word
-from loaders.extract.relations.base import CITY_ABBREVIATIONS, SentenceView, relation, rx
+from loaders.extract.relations.base import (
+    CITY_ABBREVIATIONS,
+    ArticleViews,
+    SentenceView,
+    relation,
+    rx,
+)
 from loaders.extract.relations.located_scenes import opening_place, visited_in
 from loaders.extract.scan import gate_words, holds_any
 
@@ -70,7 +76,7 @@ def _places_before(view: SentenceView, pos: int) -> list[Mention]:
     return places
 
 
-def find(views: list[SentenceView]) -> list[Relation]:
+def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
     # a name written again gives the same relation, which counts from where it is first written
     prefixed: set[tuple[str, str, str]] = set()
@@ -159,14 +165,13 @@ def find(views: list[SentenceView]) -> list[Relation]:
     return out + _zone_cities(views, out)
 
 
-def _zone_cities(views: list[SentenceView], found: list[Relation]) -> list[Relation]:
+def _zone_cities(views: ArticleViews, found: list[Relation]) -> list[Relation]:
     """What lies in a zone named after its city lies in that city too, a level of its own
     (甲市高新区乙产业园 → the zone and 甲市, T29)."""
     cities = {
         m.name: m.place_prefix[-1]
-        for v in views
-        for m in v.mentions
-        if m.label == "City" and m.props.get("level") == "zone" and m.place_prefix
+        for m in views.labelled("City")
+        if m.props.get("level") == "zone" and m.place_prefix
     }
     out = []
     for r in found:

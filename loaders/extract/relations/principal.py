@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from loaders.extract.entities import Mention
-from loaders.extract.relations.base import SentenceView
+from loaders.extract.relations.base import ArticleViews
 
 
-def principal_company(views: list[SentenceView]) -> Mention | None:
+def principal_company(views: ArticleViews) -> Mention | None:
     """The company an article is about: the one named most often, at least twice."""
     counts: dict[str, int] = {}
     first: dict[str, Mention] = {}
-    for view in views:
-        for m in view.mentions:
-            if m.label == "Company":
-                counts[m.name] = counts.get(m.name, 0) + 1
-                first.setdefault(m.name, m)
+    for m in views.labelled("Company"):
+        counts[m.name] = counts.get(m.name, 0) + 1
+        first.setdefault(m.name, m)
     if not counts:
         return None
     name = max(counts, key=lambda n: counts[n])

@@ -24,9 +24,12 @@ def _gaz() -> Any:
     return load_gazetteer()
 
 
-def _known_owner(m: Mention) -> str | None:
-    for entry in _gaz().lookup(m.name):
-        if entry.label == m.label and entry.parent:
+@lru_cache(maxsize=8192)
+def _known_owner(name: str, label: str) -> str | None:
+    """The parent the gazetteer gives the name (of a short name and label only: shared by
+    all articles)."""
+    for entry in _gaz().lookup(name):
+        if entry.label == label and entry.parent:
             return entry.parent
     return None
 
@@ -116,21 +119,20 @@ def _opens_with_owner(m: Mention, owner: Mention, view: SentenceView) -> bool:
     return any(len(f) >= 2 and (m.surface.startswith(f) or m.name.startswith(f)) for f in forms)
 
 
-def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
+def _named_after_owner(views: ArticleViews) -> list[Relation]:
     """A unit, brand or product named by its owner in front (甲科技研究院, 甲科技乙监测系统,
     甲的乙平台): the owner company is a name of the article (T34, L15). Gazetteer names carry
     their own owners."""
     out: list[Relation] = []
     firms = {
         form: m
-        for v in views
-        for m in v.mentions
-        if m.label == "Company"
+        for m in views.labelled("Company")
         for form in (m.name, m.surface, *m.aliases)
         if len(form) >= 2
     }
     order = {form: i for i, form in enumerate(firms)}
     opened_by: dict[str, Mention | None] = {}  # a name → the firm whose form opens it
+    namesakes: dict[str, Mention | None] = {}  # a name → _local_namesake (firms stay the same)
     done: set[str] = set()
     for view in views:
         for i, m in enumerate(view.mentions):
@@ -144,7 +146,9 @@ def _named_after_owner(views: list[SentenceView]) -> list[Relation]:
                 opened_by[m.name] = firms[min(forms, key=order.__getitem__)] if forms else None
             owner = opened_by[m.name]
             if owner is None and m.label == "Company":
-                owner = _local_namesake(m.name, firms)  # 甲市乙乙 → 乙乙, its local company
+                if m.name not in namesakes:  # 甲市乙乙 → 乙乙, its local company
+                    namesakes[m.name] = _local_namesake(m.name, firms)
+                owner = namesakes[m.name]
             if owner is None and i > 0 and m.label == "Platform":
                 before = view.mentions[i - 1]
                 if before.label == "Company" and view.text[before.end : m.start] in ("的", ""):
@@ -223,14 +227,13 @@ def _acquired(view: SentenceView, principal: Mention | None) -> list[Relation]:
 def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
     principal = views.once(principal_company)
-    firms = {m.name: m for v in views for m in v.mentions if m.label == "Company"}
+    firms: dict[str, Mention] = {}
     groups: dict[str, Mention] = {}
-    for view in views:
-        for m in view.mentions:
-            if m.label == "Company" and m.name.endswith("集团") and len(m.name) >= 4:
-                groups.setdefault(m.name[:-2], m)
+    for m in views.labelled("Company"):
+        firms[m.name] = m
+        if m.name.endswith("集团") and len(m.name) >= 4:
+            groups.setdefault(m.name[:-2], m)
     seen_prefix: set[str] = set()
-    owners: dict[tuple[str, str], str | None] = {}  # (name, label) → its known owner
     for view in views:
         if view.labels.isdisjoint(_OWNABLE):
             continue  # every rule below takes its child, a firm or platform, from this sentence
@@ -241,9 +244,7 @@ def find(views: ArticleViews) -> list[Relation]:
                 seen_prefix.add(m.name)
                 owner = Mention(m.start, m.start, "Company", m.owner, m.owner, "owner")
                 out.append(relation("SUBSIDIARY_OF", m, owner, view, "rule:owner_prefix", 0.9))
-            if (m.name, m.label) not in owners:
-                owners[m.name, m.label] = _known_owner(m)
-            known = owners[m.name, m.label]
+            known = _known_owner(m.name, m.label)
             if known and known in firms and _opens_with_owner(m, firms[known], view):
                 # the owner the gazetteer knows, in the same sentence or named in front (T34)
                 out.append(

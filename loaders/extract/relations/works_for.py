@@ -252,17 +252,16 @@ _BARE_HEAD = re.compile(r"(?:^|[、，,\s由])(?P<t>(?:常务)?副?(?P<k>市|省
 _HEAD_LEVEL = {"市": "city", "省": "province", "区": "district", "县": "district"}
 
 
-def home_places(views: list[SentenceView]) -> dict[str, Mention]:
+def home_places(views: ArticleViews) -> dict[str, Mention]:
     """The article's own place at each level: the one named most often, when one leads."""
     counts: dict[str, dict[str, int]] = {}
     first: dict[str, Mention] = {}
-    for view in views:
-        for m in view.mentions:
-            level = m.props.get("level")
-            if m.label == "City" and level in ("city", "province", "district"):
-                by_name = counts.setdefault(level, {})
-                by_name[m.name] = by_name.get(m.name, 0) + 1
-                first.setdefault(m.name, m)
+    for m in views.labelled("City"):
+        level = m.props.get("level")
+        if level in ("city", "province", "district"):
+            by_name = counts.setdefault(level, {})
+            by_name[m.name] = by_name.get(m.name, 0) + 1
+            first.setdefault(m.name, m)
     homes = {}
     for level, by_name in counts.items():
         ranked = sorted(by_name.values(), reverse=True)
