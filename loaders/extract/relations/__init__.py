@@ -51,19 +51,19 @@ def extract_relations(
     return _clean(found)
 
 
-def _key(r: Relation) -> tuple[str, tuple[str, str], tuple[str, str]]:
-    return (r.type, *canonical_ends(r.type, (r.head_label, r.head), (r.tail_label, r.tail)))
-
-
 def _clean(found: list[Relation]) -> list[Relation]:
     best: dict[tuple[str, tuple[str, str], tuple[str, str]], Relation] = {}
     for r in found:
-        if not SCHEMA[r.type].allows(r.head_label, r.tail_label):
+        rel_type = r.type
+        ends = SCHEMA[rel_type]  # (RelationType.allows, read inline: one pass per relation)
+        if r.head_label not in ends.heads or r.tail_label not in ends.tails:
             continue
-        if (r.head_label, r.head) == (r.tail_label, r.tail):
+        head, tail = (r.head_label, r.head), (r.tail_label, r.tail)
+        if head == tail:
             continue
-        key = _key(r)
-        if key not in best or r.confidence > best[key].confidence:
+        key = (rel_type, *canonical_ends(rel_type, head, tail))
+        kept = best.get(key)
+        if kept is None or r.confidence > kept.confidence:
             best[key] = r
     signed: set[frozenset[tuple[str, str]]] = set()
     developing: set[tuple[str, str]] = set()

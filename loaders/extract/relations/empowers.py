@@ -235,6 +235,7 @@ _SITES = frozenset({"Company", "Organization", "Agency"})
 _VIA_WORDS, _SERVES_WORDS, _FOR_SERVICE_WORDS = map(gate_words, (_VIA, _SERVES, _FOR_SERVICE))
 _HELPS_WORDS, _CUSTOMER_OF_WORDS = gate_words(_HELPS), gate_words(_CUSTOMER_OF)
 _CUSTOMERS_WORDS, _SITE_WORK_WORDS = gate_words(_CUSTOMERS), gate_words(_SITE_WORK)
+_SUPPLY_WORDS = gate_words(_SUPPLY_WORD)  # (_supplier_of's first rule: _SUPPLY_WORD.search)
 
 
 def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
@@ -398,7 +399,9 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         # the rules below, each called only where what it relates is named and its words written
         labels = view.labels
-        if not labels.isdisjoint(_CUSTOMER_LABELS):  # a customer
+        if not labels.isdisjoint(_CUSTOMER_LABELS) and (  # a customer, and its words
+            holds_any(text, _SUPPLY_WORDS) or holds_any(text, _CUSTOMERS_WORDS)
+        ):
             found.extend(_supplier_of(view))
         if not labels.isdisjoint(_RECEIVERS) and holds_any(text, _HELPS_WORDS):  # who is helped
             found.extend(_helped(view))

@@ -107,7 +107,7 @@ def find(views: ArticleViews) -> list[Relation]:
                 out.append(relation("LOCATED_IN", m, place, view, "rule:located_adjacent", 0.85))
         text = view.sentence.text
         # (in text order, where a City named here ends: where the next rules look)
-        ends = sorted(city_ends)
+        ends = sorted(city_ends) if city_ends else ()
         # X的Y、Z / 位于X的Y (this rule and the next two place names in a City named here)
         for pos in ends:
             de = view.text.startswith("的", pos, view.end)

@@ -135,6 +135,8 @@ def _named_after_owner(views: ArticleViews) -> list[Relation]:
     namesakes: dict[str, Mention | None] = {}  # a name → _local_namesake (firms stay the same)
     done: set[str] = set()
     for view in views:
+        if view.labels.isdisjoint(_OWNABLE):
+            continue  # (the loop below reads firms and platforms only)
         for i, m in enumerate(view.mentions):
             if m.label not in _OWNABLE or m.source == "gazetteer" or m.name in done:
                 continue
@@ -266,7 +268,7 @@ def find(views: ArticleViews) -> list[Relation]:
             out.extend(_stated(view))
         if "收购" in text:  # (every match of _ACQUIRES)
             out.extend(_acquired(view, principal))
-        if "Company" in view.labels:  # (the founders are named here)
+        if "Company" in view.labels and "由" in text:  # (the founders are named here after 由)
             out.extend(_founded(view))
     out.extend(_named_after_owner(views))
     return out
