@@ -135,3 +135,16 @@ def test_clean_keeps_the_best_supported_relation_of_each_edge():
     assert _clean(found) == by_reading
     assert [r.confidence for r in _clean(found) if r.type == "PARTNERS_WITH"] == [0.8]
     assert next(r for r in _clean(found) if r.type == "LOCATED_IN") is found[2]
+
+
+def test_the_sentences_holding_a_word_are_those_that_hold_it_read_one_by_one():
+    text = "甲乙双方签约。\n星河市二者合作，两者\n共建。双方双方。方二者"
+    # (the 双方 at 22 straddles two sentences, which hold no word of it; a newline inside one)
+    bounds = [(0, 7), (8, 20), (20, 23), (23, 27), (27, 30)]
+    sentences = [Sentence(text[a:b], a, b) for a, b in bounds]
+    views = build_views(text, sentences, [])
+    for words in (("双方", "二者", "两者"), ("方二",), ("市二者合",), ("者\n共",), ("丙丁",)):
+        read = {v.index for v in views if holds_any(v.sentence.text, words)}
+        assert views.holding(words) == read
+    assert views.holding(("双方",)) == {0, 3}
+    assert build_views("", [], []).holding(("双方",)) == frozenset()

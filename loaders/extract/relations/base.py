@@ -4,6 +4,7 @@ groups (A、B和C), and the Relation builder that fills in the evidence fields."
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -65,6 +66,10 @@ _ASIDE_OR_CLOSER = re.compile(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+")
 # What may follow a place that ends where it is written (甲市和…, 甲市的…, 甲市等地).
 _AFTER_PLACE = frozenset("和与及跟同的等在将共为以也都市省县区地")
 
+# One-label sets the rules pass to the group readers (built once here, not at each call).
+CITIES, COMPANIES, PLATFORMS, PROJECTS = (
+    frozenset({label}) for label in ("City", "Company", "Platform", "Project")
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
@@ -287,6 +292,7 @@ class ArticleViews(list[SentenceView]):
         super().__init__()
         self._facts: dict[Callable[[ArticleViews], object], object] = {}
         self._by_label: dict[str, list[Mention]] | None = None
+        self._holding: dict[tuple[str, ...], frozenset[int]] = {}
 
     def labelled(self, label: str) -> list[Mention]:
         """The sentences' mentions with `label`, in text order (the article-wide facts read
@@ -298,6 +304,27 @@ class ArticleViews(list[SentenceView]):
                     by_label.setdefault(m.label, []).append(m)
             self._by_label = by_label
         return self._by_label.get(label, [])
+
+    def holding(self, words: tuple[str, ...]) -> frozenset[int]:
+        """The indexes of the sentences whose text holds one of `words` (a gate_words answer),
+        found by reading the article once per word: for a few words a rule tests in most
+        sentences, cheaper than testing each sentence. (A sentence's text is the article's
+        text between its bounds, and sentences follow one another without overlapping: a word
+        lies in the last sentence starting at or before it, or in none.)"""
+        found = self._holding.get(words)
+        if found is None:
+            text = self[0].text if self else ""
+            starts = [view.start for view in self]
+            hits = set()
+            for word in words:
+                at = text.find(word)
+                while at >= 0:
+                    i = bisect_right(starts, at) - 1
+                    if i >= 0 and at + len(word) <= self[i].end:
+                        hits.add(i)
+                    at = text.find(word, at + 1)
+            found = self._holding[words] = frozenset(hits)
+        return found
 
     def once(self, fact: Callable[[ArticleViews], _Fact]) -> _Fact:
         """fact(self), computed at its first call for this article only."""

@@ -14,6 +14,7 @@ from loaders.extract.relations.base import SentenceView, relation, rx
 from loaders.extract.scan import gate_words, holds_any
 
 _BUILDERS = SCHEMA["DEVELOPED_BY"].tails
+_FIRM_BUILDERS = _BUILDERS - {"City"}  # (a partner joined to the builder)
 _TARGETS = frozenset({"Platform", "Project"})
 _BUILD = re.compile(
     r"开发搭建|开发|搭建|打造|共建|投资建设|建设|建成|推出|研发|构建|上线|发布|制定实施|实施|推进|推广|升级|"
@@ -98,7 +99,7 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
         if (
             partner is not None
             and partner.end <= pos
-            and partner.label in _BUILDERS - {"City"}
+            and partner.label in _FIRM_BUILDERS
             and _JOINT.match(text[view.subject.end : partner.start])
             and rx(r"^[，,\s]*(?:共同|一起|合作)?$").match(text[partner.end : clause_start])
         ):
@@ -108,7 +109,7 @@ def _builders_before(view: SentenceView, pos: int) -> tuple[list[Mention], str]:
             m
             for m in view.mentions
             if m.end <= pos
-            and m.label in _BUILDERS - {"City"}
+            and m.label in _FIRM_BUILDERS
             and text[m.start - 1 : m.start] in ("与", "和", "同")
             and rx(r"(?:携手|合作|联手|共同)").match(text, m.end)
         ]

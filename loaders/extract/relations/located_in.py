@@ -17,7 +17,10 @@ from loaders.extract.entities.places import ZONE_KIND
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.nlp import opens_proper_word
 from loaders.extract.relations.base import (
+    CITIES,
     CITY_ABBREVIATIONS,
+    COMPANIES,
+    PROJECTS,
     ArticleViews,
     SentenceView,
     relation,
@@ -59,7 +62,7 @@ def _written_levels(place: Mention) -> list[Mention]:
 def _places_after(view: SentenceView, pos: int) -> list[Mention]:
     """City mentions that open right after `pos`, joined by 和/、 (深圳和南昌), with the levels
     written inside them."""
-    places = view.group_starting_at(pos, frozenset({"City"}), gap=r"^\s*$")
+    places = view.group_starting_at(pos, CITIES, gap=r"^\s*$")
     return [level for place in places for level in _written_levels(place)]
 
 
@@ -142,7 +145,7 @@ def find(views: ArticleViews) -> list[Relation]:
             places = _places_before(view, pos) if ent is not None else []
             if ent is None or not places:
                 continue
-            targets = view.group_starting_at(ent.end(), frozenset({"Company"}), gap=r"^\s*$")
+            targets = view.group_starting_at(ent.end(), COMPANIES, gap=r"^\s*$")
             for t in targets:
                 for place in places:
                     out.append(
@@ -262,10 +265,10 @@ def _brought_in_to_settle(view: SentenceView) -> list[Relation]:
         return out
     for verb in _BRINGS_IN.finditer(view.sentence.text):
         pos = view.start + verb.start()
-        firms = view.list_after(view.start + verb.end(), frozenset({"Company"}))
+        firms = view.list_after(view.start + verb.end(), COMPANIES)
         if not firms or not _TO_SETTLE.match(view.text[firms[-1].end : view.end]):
             continue
-        cities = view.group_ending_at(pos, frozenset({"City"}))
+        cities = view.group_ending_at(pos, CITIES)
         if not cities and view.subject is not None and view.subject.label == "City":
             cities = [view.subject]
         for firm in firms:
@@ -357,11 +360,11 @@ def _held_in(view: SentenceView) -> list[Relation]:
         after = view.text[view.start + verb.end() : view.start + verb.end() + 2]
         events = []
         if after.startswith("的"):
-            events = view.group_in_clause_after(view.start + verb.end(), frozenset({"Project"}), 4)
+            events = view.group_in_clause_after(view.start + verb.end(), PROJECTS, 4)
         else:
-            head = view.group_ending_at(pos - len(before) + at, frozenset({"Project"}))
+            head = view.group_ending_at(pos - len(before) + at, PROJECTS)
             events = head[-1:] or view.group_in_clause_after(
-                view.start + verb.end(), frozenset({"Project"}), 2
+                view.start + verb.end(), PROJECTS, 2
             )  # 在京启动“甲行动”
         for event in events:
             for place in places:

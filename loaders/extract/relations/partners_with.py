@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from graph.model import SCHEMA, Relation
-from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
-from loaders.extract.scan import gate_words, holds_any
+from loaders.extract.relations.base import EXHORTATION, ArticleViews, SentenceView, relation, rx
+from loaders.extract.scan import gate_words
 
 _ORGS = SCHEMA["PARTNERS_WITH"].heads
 # A 携手 B / A 联合 B、C / A 牵手 B: the partner group follows the verb.
@@ -45,11 +45,12 @@ _PAIR_WORD = re.compile(r"双方|二者|两者")
 _PAIR_WORDS = gate_words(_PAIR_WORD)
 
 
-def find(views: list[SentenceView]) -> list[Relation]:
+def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
+    pair_sentences = views.holding(_PAIR_WORDS)  # (tested in every sentence)
     for view in views:
         text = view.sentence.text
-        paired = holds_any(text, _PAIR_WORDS)
+        paired = view.index in pair_sentences
         if not view.mentions and not paired:
             continue  # no partner named here, and no 双方 pointing back
         # the two rules below take their partners from this sentence's names

@@ -12,6 +12,7 @@ from loaders.extract.relations.base import SentenceView, relation, rx
 
 _SIGN = re.compile(r"签署|签订|签约|签下|签了|签单|达成(?=[^，。；]{0,12}?协议)")
 _PARTIES = SCHEMA["SIGNED_WITH"].heads
+_ORG_PARTIES = _PARTIES - {"City"}
 # The parties of a list that closes with their number or 共同 before the signing word.
 _ALL_SIDES = re.compile(r"(?:[两三四五六七八九]方|双方|各方)?(?:共同|联合)?(?:正式)?")
 
@@ -83,7 +84,7 @@ def _subject_before(view: SentenceView, clause_start: int, pos: int) -> list:
     firms = [
         m
         for m in view.mentions
-        if clause_start <= m.start and m.end <= pos and m.label in _PARTIES - {"City"}
+        if clause_start <= m.start and m.end <= pos and m.label in _ORG_PARTIES
     ]
     if firms:
         return firms[:1]

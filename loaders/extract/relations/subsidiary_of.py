@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.model import Relation
 from loaders.extract.entities import Mention
-from loaders.extract.relations.base import ArticleViews, SentenceView, relation
+from loaders.extract.relations.base import COMPANIES, ArticleViews, SentenceView, relation
 from loaders.extract.relations.principal import principal_company
 from loaders.extract.scan import gate_words, holds_any
 
@@ -104,7 +104,7 @@ def _stated(view: SentenceView) -> list[Relation]:
             if child.label == "Company" and child.name != m.name:
                 out.append(relation("SUBSIDIARY_OF", child, m, view, "rule:sets_up_child", 0.85))
         if m.label == "Company" and _OWN_CHILD.search(view.text[view.start : m.start]):
-            parent = view.last_before(m.start, frozenset({"Company"}))
+            parent = view.last_before(m.start, COMPANIES)
             if parent is not None and parent.name != m.name:
                 out.append(relation("SUBSIDIARY_OF", m, parent, view, "rule:subsidiary_kw", 0.8))
     return out
@@ -177,7 +177,7 @@ def _founded(view: SentenceView) -> list[Relation]:
     """甲公司由乙和丙合资成立 / 甲由乙投资设立 → 甲 → 乙, 甲 → 丙 (T35; investors of a round are
     not founders, X10: a founding verb must follow)."""
     out = []
-    firms = frozenset({"Company"})
+    firms = COMPANIES
     for m in _FOUNDED_BY.finditer(view.sentence.text):
         pos = view.start + m.start()
         founders = view.list_after(pos + 1, firms)
@@ -208,7 +208,7 @@ def _acquired(view: SentenceView, principal: Mention | None) -> list[Relation]:
     out = []
     if _DEAL_FAILED.search(view.sentence.text):
         return out  # a deal that fell through
-    firms = frozenset({"Company"})
+    firms = COMPANIES
     for m in _ACQUIRES.finditer(view.sentence.text):
         pos = view.start + m.start()
         if view.in_name(pos, view.start + m.end()):
