@@ -67,9 +67,8 @@ _ASIDE_OR_CLOSER = re.compile(r"[（(][^（）()]{0,30}[)）]|^[”’\"）)]+")
 _AFTER_PLACE = frozenset("和与及跟同的等在将共为以也都市省县区地")
 
 # One-label sets the rules pass to the group readers (built once here, not at each call).
-CITIES, COMPANIES, PLATFORMS, PROJECTS = (
-    frozenset({label}) for label in ("City", "Company", "Platform", "Project")
-)
+CITIES, COMPANIES, PROJECTS = (frozenset({label}) for label in ("City", "Company", "Project"))
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARK = re.compile(r"[，,：:]")  # what bounds a comma clause
 _LIST_CLOSE = re.compile(r"等(?:\d+家)?[\u4e00-\u9fff]{0,6}")  # closes a list: 等平台企业
@@ -315,7 +314,7 @@ class ArticleViews(list[SentenceView]):
         if found is None:
             text = self[0].text if self else ""
             starts = [view.start for view in self]
-            hits = set()
+            hits: set[int] = set()
             for word in words:
                 at = text.find(word)
                 while at >= 0:
