@@ -73,7 +73,7 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
             break
         else:
             break
-    m.place_prefix = tuple(c.name for c in found)
+    m.place_prefix = tuple([c.name for c in found]) if found else ()
     return found
 
 
@@ -141,8 +141,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     looked: dict[str, tuple[Any, bool, list[Any]]] = {}  # surface → _looked_up
     text, gaz = ctx.text, ctx.gaz
     pairs = province_city_pairs()
-    for ent in ctx.doc.spans.get("gazetteer", []):
-        start, end, label = ent.start_char, ent.end_char, ent.label_
+    for start, end, label in ctx.doc.spans.get("gazetteer", []):  # (Match: start, end, label)
         surface = text[start:end]
         latin = text[start].isascii() or text[end - 1].isascii()  # (else it is none)
         if latin and _inside_latin_word(text, start, end):
@@ -187,21 +186,21 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
                 break
         else:
             entry = entries[0]
-        if surface != entry.name and ambiguous:
+        short = surface != entry.name
+        if short and ambiguous:
             continue  # 浪潮 is also an everyday word: only its full name counts
-        if surface != entry.name and inside_longer_word(ctx, start, end):
+        if short and inside_longer_word(ctx, start, end):
             continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
-        longer = unknown_name_opened(ctx, end) if surface != entry.name else None
+        longer = unknown_name_opened(ctx, end) if short else None
         if longer is not None and entry.label == "Company":
             name = text[start:longer]  # 甲核|苏|阀、: another firm's name
             out.append(Mention(start, longer, "Company", name, name, "pattern:opened"))
             continue
-        short = surface != entry.name
         if entry.label == "Company" and short and _province_char(ctx, start):
             name = text[start - 1 : end]  # 陕|重汽: the province's own firm, not the national one
             out.append(Mention(start - 1, end, "Company", name, name, "pattern:regional_firm"))
             continue
-        aliases = {surface} if surface != entry.name else set()
+        aliases = {surface} if short else set()
         m = Mention(start, end, entry.label, entry.name, surface, "gazetteer", aliases)
         out.append(m)
         out.extend(_places_opening(ctx, m))
