@@ -286,15 +286,14 @@ _CREDIT_LINE = re.compile(
 
 
 def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
-    out = []
+    text, out = ctx.text, []
     for m in mentions:
-        line_start = ctx.text.rfind("\n", 0, m.start) + 1
-        line_end = ctx.text.find("\n", m.end)
-        line_end = len(ctx.text) if line_end < 0 else line_end
-        short_line = line_end - line_start <= 40
-        if short_line and _PROMOTION_BEFORE.search(ctx.text, line_start, m.start):
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        short_line = (len(text) if line_end < 0 else line_end) - line_start <= 40
+        if short_line and _PROMOTION_BEFORE.search(text, line_start, m.start):
             continue
-        if short_line and _CREDIT_LINE.match(ctx.text, line_start):
+        if short_line and _CREDIT_LINE.match(text, line_start):
             continue
         out.append(m)
     return out
