@@ -301,7 +301,8 @@ def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
 
 def _drop_people_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
     """成飞总经理…: 成飞 is the firm's short name, not a person."""
-    org_forms = {f for m in mentions if m.label != "Person" for f in (m.name, *m.aliases)}
+    orgs = [m for m in mentions if m.label != "Person"]  # (their forms: one union of sets)
+    org_forms = {m.name for m in orgs}.union(*[m.aliases for m in orgs if m.aliases])
     return [m for m in mentions if m.label != "Person" or m.name not in org_forms]
 
 
