@@ -85,3 +85,33 @@ def test_leading_places_where_no_place_opens_equal_the_walk() -> None:
     for start in range(len(text) + 1):
         for end in range(start, len(text) + 1):
             assert ctx.leading_places(start, end) == _walked_places(ctx, start, end)
+
+
+def _gazetteer_surfaces(label: str, count: int) -> list[str]:
+    """Surfaces of the gazetteer's own entries (names, short forms, aliases) of one label."""
+    from loaders.extract.entities.base import _gazetteer
+
+    found = [s for s, e in _gazetteer().surfaces() if e.label == label and len(s) >= 2]
+    return list(dict.fromkeys(found))[:count]
+
+
+def test_memoised_readings_and_lookups_equal_the_article_ones() -> None:
+    from loaders.extract.entities.city_reading import _memo_reading, city_reading, reading_of
+    from loaders.extract.entities.places import _looked_up, _shared_look_up
+
+    ctx = Context(get_nlp()("星河市甲乙公司"), "", word_frequency)
+    assert reading_of(ctx) is _memo_reading
+    surfaces = _gazetteer_surfaces("City", 400)
+    for surface in surfaces:
+        entries = ctx.gaz.lookup(surface)
+        if entries:
+            assert _memo_reading(surface) == city_reading(ctx, surface, entries), surface
+    for surface in [*surfaces, *_gazetteer_surfaces("Company", 200), "星河市甲乙公司"]:
+        assert _shared_look_up(surface) == _looked_up(ctx.gaz, surface), surface
+    # another frequency table: the reading is not memoised, and is the article's own
+    rare = Context(get_nlp()("星河市"), "", lambda word: 0)
+    reader = reading_of(rare)
+    assert reader is not _memo_reading
+    for surface in surfaces[:50]:
+        if rare.gaz.lookup(surface):
+            assert reader(surface) == city_reading(rare, surface, rare.gaz.lookup(surface))
