@@ -49,6 +49,8 @@ class PhraseMatcher:
         root = self._root
         found: list[tuple[int, int, int, str]] = []  # (-tokens, first token, end token, label)
         count = len(words)
+        reach = 0  # the end token of the matches so far: a match before it overlaps one
+        crossed = False
         for first in itertools.compress(range(count), map(root.__contains__, words)):
             node = root[words[first]]
             end = first + 1
@@ -56,12 +58,20 @@ class PhraseMatcher:
                 label = node.get(_END)
                 if label is not None:
                     found.append((first - end, first, end, label))
+                    crossed = crossed or first < reach
+                    reach = end
                 if end == count:
                     break
                 node = node.get(words[end])
                 if node is None:
                     break
                 end += 1
+        size = len(text)
+        if not crossed:  # (most texts: no two matches overlap, all are kept, in text order)
+            return [
+                Match(starts[first], starts[end] if end < count else size, label)
+                for _, first, end, label in found
+            ]
         found.sort()  # most tokens first, then by start (no two have both alike)
         taken = bytearray(count)
         kept: list[tuple[int, int, str]] = []
@@ -71,7 +81,6 @@ class PhraseMatcher:
             taken[first:end] = b"\x01" * (end - first)
             kept.append((first, end, label))
         kept.sort()
-        size = len(text)
         return [
             Match(starts[first], starts[end] if end < count else size, label)
             for first, end, label in kept

@@ -90,23 +90,26 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     from_gazetteer: set[int] = set()  # the keys with a gazetteer mention
     gazetteer_names: dict[str, set[str]] = {}  # label → the names of its gazetteer mentions
     for m in mentions:
-        key = (m.label, m.name)
+        label, name = key = (m.label, m.name)
         i = index.get(key)
         if i is None:
             i = index[key] = len(keys)
             keys.append(key)
-            surfaces.append({m.name})
+            written = {name}
+            surfaces.append(written)
+        else:
+            written = surfaces[i]
         ids.append(i)
         if m.aliases:
-            surfaces[i].update(m.aliases)  # an empty alias is skipped wherever surfaces are read
-        surfaces[i].add(m.surface)
-        if m.label == "City":
-            places.add(m.name)
+            written.update(m.aliases)  # an empty alias is skipped wherever surfaces are read
+        written.add(m.surface)
+        if label == "City":
+            places.add(name)
             if "level" in m.props:
                 levels.append((i, m.props["level"]))
         if m.source == "gazetteer":
             from_gazetteer.add(i)
-            gazetteer_names.setdefault(m.label, set()).add(m.name)
+            gazetteer_names.setdefault(label, set()).add(name)
     uf = _UnionFind(len(keys))
     _merge_same_surface(keys, surfaces, uf)
     _merge_variants(keys, places, uf)
@@ -123,17 +126,14 @@ def resolve_mentions(mentions: list[Any], text: str, script: str = "zh-Hans") ->
     rows: list[tuple[str, int, str, int, Entity]] = []  # (sort key..., entity), in group order
     for root, members in groups.items():
         label, name = keys[root]
-        if len(members) > 1:  # (a group of one is its own root: its name is the canonical one)
+        written = surfaces[root]  # (a group of one is its own root, its name the canonical one)
+        if len(members) > 1:
             names = [keys[i][1] for i in members]
             known = gazetteer_names[label] if from_gazetteer.intersection(members) else set()
             name = _choose_name(label, names, known)
+            written = written.union(*map(surfaces.__getitem__, members[1:]))
         canonical[root] = name
-        aliases = {
-            a
-            for i in members
-            for a in surfaces[i]
-            if a and a != name and "《" not in a and "》" not in a
-        }
+        aliases = {a for a in written if a and a != name and "《" not in a and "》" not in a}
         if script == "zh-Hant":
             aliases |= {_to_traditional(a) for a in {name, *aliases}}
             aliases.discard(name)

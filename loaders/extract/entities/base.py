@@ -171,10 +171,12 @@ class Context:
     def leading_places(self, start: int, end: int) -> list[Mention]:
         """City mentions that open the span [start, end), one after another (山东淄博…),
         including a parent written inside a longer one (重庆 in 重庆两江新区), outermost first."""
-        out: list[Mention] = []
-        pos = start
         self._index()
         by_start = self._cities_by_start
+        if start not in by_start:
+            return []  # (most spans open with no place: the walk below would find none)
+        out: list[Mention] = []
+        pos = start
         while pos < end:
             here = [m for m in by_start.get(pos, ()) if m.end <= end]
             if not here:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from types import SimpleNamespace
 from typing import Any
 
-from loaders.extract.entities.base import Context, _gazetteer
+from loaders.extract.entities.base import Context, _cached_gazetteer, _gazetteer
+from loaders.extract.nlp import word_frequency
 
 Reading = tuple[Any, bool, tuple[str, Any] | None]
 
@@ -75,6 +78,21 @@ def city_reading(ctx: Context, surface: str, entries: list[Any]) -> Reading:
     if entry is None:
         return None, False, None
     return entry, _everyday_district(ctx, surface, entry), _written_parent(ctx, entry.name, surface)
+
+
+def reading_of(ctx: Context) -> Callable[[str], Reading]:
+    """`city_reading(ctx, surface, ctx.gaz.lookup(surface))` as a function of the surface:
+    memoised across articles when `ctx` reads the shared gazetteer and the dictionary's
+    frequencies (a reading depends on nothing else)."""
+    if ctx.gaz is _cached_gazetteer() and ctx.freq is word_frequency:
+        return _memo_reading
+    return lambda surface: city_reading(ctx, surface, ctx.gaz.lookup(surface))
+
+
+@lru_cache(maxsize=16384)
+def _memo_reading(surface: str) -> Reading:
+    gaz = _cached_gazetteer()
+    return city_reading(SimpleNamespace(gaz=gaz, freq=word_frequency), surface, gaz.lookup(surface))
 
 
 _EVERYDAY_DISTRICT_FREQ = 300  # a district's full name this frequent is also a common word

@@ -36,12 +36,13 @@ def _title_places(title: str) -> list[Any]:
     gaz = _cached_gazetteer()  # (memoised lookups: the same answers)
     openings = key_openings()
     found = []
-    i = 0
-    while i < len(title) - 1:
+    i, last = 0, len(title) - 1
+    while i < last:
         head = title[i : i + 2]
-        han = "\u4e00" <= head[0] <= "\u9fff" and "\u4e00" <= head[-1] <= "\u9fff"
-        if han and head not in openings:
-            i += 1  # no place's name opens here
+        if head not in openings and (
+            "\u4e00" <= head[0] <= "\u9fff" and "\u4e00" <= head[1] <= "\u9fff"
+        ):
+            i += 1  # two Chinese characters that open no place's name
             continue
         place = _place_at(gaz, title, i)
         if place is not None:

@@ -286,15 +286,14 @@ _CREDIT_LINE = re.compile(
 
 
 def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
-    out = []
+    text, out = ctx.text, []
     for m in mentions:
-        line_start = ctx.text.rfind("\n", 0, m.start) + 1
-        line_end = ctx.text.find("\n", m.end)
-        line_end = len(ctx.text) if line_end < 0 else line_end
-        short_line = line_end - line_start <= 40
-        if short_line and _PROMOTION_BEFORE.search(ctx.text, line_start, m.start):
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        short_line = (len(text) if line_end < 0 else line_end) - line_start <= 40
+        if short_line and _PROMOTION_BEFORE.search(text, line_start, m.start):
             continue
-        if short_line and _CREDIT_LINE.match(ctx.text, line_start):
+        if short_line and _CREDIT_LINE.match(text, line_start):
             continue
         out.append(m)
     return out
@@ -302,7 +301,8 @@ def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
 
 def _drop_people_named_like_orgs(mentions: list[Mention]) -> list[Mention]:
     """成飞总经理…: 成飞 is the firm's short name, not a person."""
-    org_forms = {f for m in mentions if m.label != "Person" for f in (m.name, *m.aliases)}
+    orgs = [m for m in mentions if m.label != "Person"]  # (their forms: one union of sets)
+    org_forms = {m.name for m in orgs}.union(*[m.aliases for m in orgs if m.aliases])
     return [m for m in mentions if m.label != "Person" or m.name not in org_forms]
 
 

@@ -4,6 +4,7 @@ short forms only inside the article's region, places written inside known names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache, partial
 from typing import Any
 
 from loaders.extract.entities.base import (
@@ -12,13 +13,14 @@ from loaders.extract.entities.base import (
     START,
     Context,
     Mention,
+    _cached_gazetteer,
     _inside_latin_word,
 )
 from loaders.extract.entities.city_reading import (
     Reading,
-    city_reading,
     inside_another_place,
     province_city_pairs,
+    reading_of,
 )
 from loaders.extract.entities.home import home_place, key_openings
 from loaders.extract.entities.short_forms import (
@@ -73,7 +75,7 @@ def _places_opening(ctx: Context, m: Mention) -> list[Mention]:
             break
         else:
             break
-    m.place_prefix = tuple(c.name for c in found)
+    m.place_prefix = tuple([c.name for c in found]) if found else ()
     return found
 
 
@@ -132,6 +134,12 @@ def _looked_up(gaz: Any, surface: str) -> tuple[Any, bool, list[Any]]:
     return entries, True, orgs
 
 
+@lru_cache(maxsize=65536)
+def _shared_look_up(surface: str) -> tuple[Any, bool, list[Any]]:
+    """_looked_up in the shared gazetteer: the same in every article (its lists are only read)."""
+    return _looked_up(_cached_gazetteer(), surface)
+
+
 def gazetteer_mentions(ctx: Context) -> list[Mention]:
     """Entity-ruler matches, labelled and named by the gazetteer."""
     out: list[Mention] = []
@@ -141,15 +149,16 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     looked: dict[str, tuple[Any, bool, list[Any]]] = {}  # surface → _looked_up
     text, gaz = ctx.text, ctx.gaz
     pairs = province_city_pairs()
-    for ent in ctx.doc.spans.get("gazetteer", []):
-        start, end, label = ent.start_char, ent.end_char, ent.label_
+    look_up = _shared_look_up if gaz is _cached_gazetteer() else partial(_looked_up, gaz)
+    read = reading_of(ctx)
+    for start, end, label in ctx.doc.spans.get("gazetteer", []):  # (Match: start, end, label)
         surface = text[start:end]
         latin = text[start].isascii() or text[end - 1].isascii()  # (else it is none)
         if latin and _inside_latin_word(text, start, end):
             continue  # IMO in MIMO, EU in EUV: Latin letters go on around the match
         known = looked.get(surface)
         if known is None:
-            known = looked[surface] = _looked_up(gaz, surface)
+            known = looked[surface] = look_up(surface)
         entries, ambiguous, orgs = known
         if not entries:
             continue
@@ -163,7 +172,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
                 continue
             reading = readings.get(surface)
             if reading is None:
-                reading = readings[surface] = city_reading(ctx, surface, entries)
+                reading = readings[surface] = read(surface)  # (city_reading of its entries)
             entry, everyday, parent = reading
             short = entry is not None and surface != entry.name
             if short and opens_proper_word(text, start, end):
@@ -187,21 +196,21 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
                 break
         else:
             entry = entries[0]
-        if surface != entry.name and ambiguous:
+        short = surface != entry.name
+        if short and ambiguous:
             continue  # 浪潮 is also an everyday word: only its full name counts
-        if surface != entry.name and inside_longer_word(ctx, start, end):
+        if short and inside_longer_word(ctx, start, end):
             continue  # 云从 in 马云|从…, 中信 in 中信证劵: a short form read inside other words
-        longer = unknown_name_opened(ctx, end) if surface != entry.name else None
+        longer = unknown_name_opened(ctx, end) if short else None
         if longer is not None and entry.label == "Company":
             name = text[start:longer]  # 甲核|苏|阀、: another firm's name
             out.append(Mention(start, longer, "Company", name, name, "pattern:opened"))
             continue
-        short = surface != entry.name
         if entry.label == "Company" and short and _province_char(ctx, start):
             name = text[start - 1 : end]  # 陕|重汽: the province's own firm, not the national one
             out.append(Mention(start - 1, end, "Company", name, name, "pattern:regional_firm"))
             continue
-        aliases = {surface} if surface != entry.name else set()
+        aliases = {surface} if short else set()
         m = Mention(start, end, entry.label, entry.name, surface, "gazetteer", aliases)
         out.append(m)
         out.extend(_places_opening(ctx, m))
