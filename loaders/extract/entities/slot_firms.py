@@ -230,10 +230,10 @@ def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mentio
     text = ctx.text
     firms = {(k.start, k.end) for k in known if k.label == "Company" and not k.nested}
     firm_ends = {end for _, end in firms}
-    spans = [(k.start, k.end) for k in known if not k.nested]
     out: list[Mention] = []
     if len(firms) < 2:
         return out  # (a list needs two known firms: the scan below is not run for nothing)
+    spans = [(k.start, k.end) for k in known if not k.nested]
     ends = sorted(firm_ends)
 
     def two_firm_ends(start: int, end: int) -> bool:
