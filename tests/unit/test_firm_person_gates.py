@@ -52,3 +52,13 @@ def test_names_after_a_title_with_the_surname_gate_are_the_plain_ones() -> None:
         # (at the end of the text the plain form raised IndexError: a text ending with a title)
         assert people._names_after(ctx, text, len(text)) == []
     assert found >= 4
+
+
+def test_the_last_list_mark_is_found_as_by_one_rfind_per_mark() -> None:
+    from loaders.extract.entities.firm_lists import _LIST_MARKS, _after_last_mark
+
+    text = "星河市甲乙、丙丁和戊己及庚辛，壬癸与子丑；寅卯：辰巳。午未\n申酉,戌亥甲乙丙丁戊己"
+    for end in range(len(text) + 1):
+        for lo in range(max(0, end - 12), end + 1):
+            plain = max(text.rfind(c, lo, end) for c in _LIST_MARKS) + 1
+            assert _after_last_mark(text, lo, end) == plain

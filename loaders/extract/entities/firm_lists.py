@@ -88,6 +88,16 @@ def _all_predicates(ctx: Context, start: int, end: int) -> bool:
     return bool(words) and all((word_tag(w) or "").startswith(("v", "d")) for w in words)
 
 
+_LIST_MARKS = "、，,。；：\n和及与"
+
+
+def _after_last_mark(text: str, lo: int, end: int) -> int:
+    """The position after the last of _LIST_MARKS in text[lo:end], 0 if none there:
+    max(text.rfind(c, lo, end) for c in _LIST_MARKS) + 1, with one slice and no generator."""
+    at = max(map(text[lo:end].rfind, _LIST_MARKS))
+    return lo + at + 1 if at >= 0 else 0
+
+
 def _list_members(
     ctx: Context, end: int, known: list[Mention], source: str, joiners: str = "、"
 ) -> list[Mention]:
@@ -96,7 +106,7 @@ def _list_members(
     text = ctx.text
     for _ in range(30):
         # (a mark more than 9 characters back gives way to name_left_edge, as none does)
-        start = max(text.rfind(c, max(0, end - 9), end) for c in "、，,。；：\n和及与") + 1
+        start = _after_last_mark(text, max(0, end - 9), end)
         if start == 0 or text[start - 1] not in joiners or end - start > 8:
             # the first member: the words before it (a verb, a subject) are not its name
             start = max(start, name_left_edge(ctx, end, max_chars=8, verb_min_freq=1000))
