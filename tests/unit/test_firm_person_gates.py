@@ -62,3 +62,25 @@ def test_the_last_list_mark_is_found_as_by_one_rfind_per_mark() -> None:
         for lo in range(max(0, end - 12), end + 1):
             plain = max(text.rfind(c, lo, end) for c in _LIST_MARKS) + 1
             assert _after_last_mark(text, lo, end) == plain
+
+
+def test_lists_after_a_head_are_found_near_their_closing_deng_as_by_a_full_scan() -> None:
+    import random
+
+    from loaders.extract.entities import firm_lists
+    from loaders.extract.scan import finditer_near
+
+    pieces = ["企业", "公司", "供应商", "包括", "如", "有", "：", "甲乙", "丙丁科技", "、", "等，",
+              "等", "，", "。", "的", "\n", "星河市" * 7, "戊己" * 40]
+    rng = random.Random(5)
+    found = 0
+    for _ in range(10000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        near = finditer_near(
+            firm_lists._FIRM_LIST_AFTER, text, firm_lists._LIST_CLOSE,
+            *firm_lists._FIRM_LIST_AFTER_REACH,
+        )
+        expected = [m.span("list") for m in firm_lists._FIRM_LIST_AFTER.finditer(text)]
+        assert [m.span("list") for m in near] == expected
+        found += len(expected)
+    assert found > 150

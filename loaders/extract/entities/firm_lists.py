@@ -16,7 +16,7 @@ from loaders.extract.entities.base import (
 from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import positions
+from loaders.extract.scan import finditer_near, positions
 
 # How many firms a list closes on: 上百家, 两家, 13个, 80余家.
 _NUMERALS = r"\d一二三四五六七八九十两几数上百千余多"
@@ -64,9 +64,17 @@ def firm_list_ends(text: str) -> Iterator[re.Match[str]]:
 
 
 # A head noun, then 包括/如 and a list closed by 等: 企业达150余家，包括甲、乙、丙等，…
+_LIST_HEADS, _LIST_OPENERS = "企业|公司|厂商|厂家|供应商", "包括|涵盖|比如|如|有"
 _FIRM_LIST_AFTER = re.compile(
-    r"(?:企业|公司|厂商|厂家|供应商)[^的。；\n]{0,16}?(?:包括|涵盖|比如|如|有)[:：]?"
+    f"(?:{_LIST_HEADS})[^的。；\\n]{{0,16}}?(?:{_LIST_OPENERS})[:：]?"
     r"(?P<list>[^。；，,\n]{2,160}?)等(?=[，,。；])"
+)
+# Every match closes with 等 before a clause mark: scanned near those only (loaders.extract.scan),
+# back over the longest head, gap, opener, colon and list, on over the mark the lookahead reads.
+_LIST_CLOSE = re.compile("等(?=[，,。；])")
+_FIRM_LIST_AFTER_REACH = (
+    max(map(len, _LIST_HEADS.split("|"))) + 16 + max(map(len, _LIST_OPENERS.split("|"))) + 161,
+    1,
 )
 # Investors of a funding round: 由甲资本领投，乙、丙跟投，丁担任独家财务顾问.
 _INVESTOR_VERBS = "领投|跟投|参投|领头"
@@ -182,7 +190,7 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         if not m.group("etc") and not (text.rfind("、", max(0, end - 12), end) >= 0):
             continue  # a bare count (三家企业) closes a list only after one 、 at least
         out.extend(_list_members(ctx, end, known, "pattern:firm_list"))
-    for m in _FIRM_LIST_AFTER.finditer(text):
+    for m in finditer_near(_FIRM_LIST_AFTER, text, _LIST_CLOSE, *_FIRM_LIST_AFTER_REACH):
         if "、" in m.group("list"):
             out.extend(_list_members(ctx, m.end("list"), known, "pattern:firm_list"))
     investors = any(w in text for w in _INVESTOR_WORDS)  # (a cheap test before the pattern)
