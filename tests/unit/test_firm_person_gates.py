@@ -84,3 +84,19 @@ def test_lists_after_a_head_are_found_near_their_closing_deng_as_by_a_full_scan(
         assert [m.span("list") for m in near] == expected
         found += len(expected)
     assert found > 150
+
+
+def test_kinds_before_quotes_one_scan_per_word_match_as_the_alternation() -> None:
+    import random
+
+    from loaders.extract.entities import slot_firms
+
+    pieces = ["公司", "集团", "有限", "股份", "「", "“", "甲乙", "」", "”", "星河", "司", "集"]
+    rng = random.Random(7)
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        expected = [m.span() for m in slot_firms._KIND_BEFORE_QUOTES.finditer(text)]
+        assert [m.span() for m in slot_firms.kinds_before_quotes(text)] == expected
+        found += len(expected)
+    assert found > 500
