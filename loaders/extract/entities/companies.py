@@ -4,6 +4,7 @@ slots only an organisation fills, and regional branches."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from loaders.extract.entities.base import (
     _FUNCTION_CHARS,
@@ -23,6 +24,7 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
+    _ROLE_WORDS,
     FIELD_WORDS,
     NAME_GOES_ON,
     STOP_TOKENS,
@@ -67,6 +69,9 @@ _GENERIC_OPENING = re.compile(
     r"农业发展|旅游发展|轨道交通|地铁|公交|燃气|供水|港务|机场)"
 )
 _NOT_COMPANY_END = re.compile(r"(?:科技局|科技厅|科技部|信息局|信息中心|数据局|数据中心)$")
+_BRACKETED_KIND = re.compile(r"[（(](?:集团|控股|中国)[)）]$")  # (dropped: 甲乙（集团）)
+_BRACKETED_GROUP = re.compile(r"[（(](集团|控股)[)）]$")  # (kept without its brackets)
+_GROUP_REGISTERED = re.compile(r"集团(?:股份)?有限公司$")
 
 
 def _after_verb(ctx: Context, start: int) -> bool:
@@ -85,7 +90,7 @@ def _company(
     text = ctx.text
     surface = text[start:end]
     core_start, places = _strip_places(ctx, start, end)
-    core = re.sub(r"[（(](?:集团|控股|中国)[)）]$", "", _ORG_TAIL.sub("", text[core_start:end]))
+    core = _BRACKETED_KIND.sub("", _ORG_TAIL.sub("", text[core_start:end]))
     if len(core) < 2 or _NOT_COMPANY_END.search(surface) or ORGANIZATION_END.search(core):
         return None
     if _MEDIA_HOUSE.search(surface):
@@ -106,8 +111,8 @@ def _company(
         if core_start == start:
             return None
         # 徐州重型机械: the place is part of the name; 成都飞机工业（集团） → 成都飞机工业集团
-        core = re.sub(r"[（(](集团|控股)[)）]$", r"\1", _ORG_TAIL.sub("", surface))
-    if re.search(r"集团(?:股份)?有限公司$", surface) and not core.endswith("集团"):
+        core = _BRACKETED_GROUP.sub(r"\1", _ORG_TAIL.sub("", surface))
+    if _GROUP_REGISTERED.search(surface) and not core.endswith("集团"):
         core += "集团"  # 安徽江淮汽车集团股份有限公司 is the group 江淮汽车集团
     owner = None
     inner_place: tuple[str, ...] = ()
@@ -198,13 +203,6 @@ def _brand_word(ctx: Context, words: list[str], start: int) -> bool:
         return False
     before = ctx.tokens.words[ctx.tokens.token_at(start - 1)]
     return before in STOP_TOKENS or before in _ROLE_WORDS  # 子公司|星云科技, 客户|兰花集团
-
-
-# Words for a firm's role that open a clause before its name (供应商甲乙有限公司).
-_ROLE_WORDS = frozenset(
-    ["供应商", "客户", "厂商", "合作伙伴", "伙伴", "股东", "投资方", "承包商", "服务商", "经销商",
-     "提供商", "运营商", "制造商", "开发商", "生产商", "集成商", "服务提供商"]
-)
 
 
 def _registered_left(ctx: Context, pos: int) -> int:
@@ -344,11 +342,13 @@ def company_mentions(ctx: Context) -> list[Mention]:
         )
         mention.aliases.add(stem)
         out.append(mention)
+    starts, words = tokens.starts, tokens.words
     for m in _INDUSTRY_RE.finditer(text):
-        start, end, suffix = m.start(), m.end(), m.group(0)
-        if not tokens.is_boundary(start):
+        start, end = m.span()
+        i = bisect_right(starts, start) - 1  # tokens.token_at(start)
+        if start > 0 and starts[i] != start:  # (not tokens.is_boundary(start))
             continue
-        word = tokens.words[tokens.token_at(start)]
+        word, suffix = words[i], m.group()
         if word.endswith(("集团", "控股", "股份")) and _TWO_SUFFIXES.fullmatch(word):
             end, suffix = start + len(word), word  # 甲乙|实业集团: one word for two firm words
         elif not (tokens.is_boundary(end) or _suffix_then_verb(ctx, start, end)):
@@ -399,8 +399,8 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         if (
             stem[-1] in "部局委厅办院所"
-            or not re.search(f"[{HAN}]", stem)
-            or re.search("行业|领域|产业", stem)
+            or not _HAN_CHAR.search(stem)
+            or "行业" in stem or "领域" in stem or "产业" in stem
         ):
             continue
         if _GENERIC_MODIFIERS.fullmatch(stem):

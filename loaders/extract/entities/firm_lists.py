@@ -16,7 +16,7 @@ from loaders.extract.entities.base import (
 from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import positions
+from loaders.extract.scan import finditer_near, positions
 
 # How many firms a list closes on: 上百家, 两家, 13个, 80余家.
 _NUMERALS = r"\d一二三四五六七八九十两几数上百千余多"
@@ -64,9 +64,17 @@ def firm_list_ends(text: str) -> Iterator[re.Match[str]]:
 
 
 # A head noun, then 包括/如 and a list closed by 等: 企业达150余家，包括甲、乙、丙等，…
+_LIST_HEADS, _LIST_OPENERS = "企业|公司|厂商|厂家|供应商", "包括|涵盖|比如|如|有"
 _FIRM_LIST_AFTER = re.compile(
-    r"(?:企业|公司|厂商|厂家|供应商)[^的。；\n]{0,16}?(?:包括|涵盖|比如|如|有)[:：]?"
+    f"(?:{_LIST_HEADS})[^的。；\\n]{{0,16}}?(?:{_LIST_OPENERS})[:：]?"
     r"(?P<list>[^。；，,\n]{2,160}?)等(?=[，,。；])"
+)
+# Every match closes with 等 before a clause mark: scanned near those only (loaders.extract.scan),
+# back over the longest head, gap, opener, colon and list, on over the mark the lookahead reads.
+_LIST_CLOSE = re.compile("等(?=[，,。；])")
+_FIRM_LIST_AFTER_REACH = (
+    max(map(len, _LIST_HEADS.split("|"))) + 16 + max(map(len, _LIST_OPENERS.split("|"))) + 161,
+    1,
 )
 # Investors of a funding round: 由甲资本领投，乙、丙跟投，丁担任独家财务顾问.
 _INVESTOR_VERBS = "领投|跟投|参投|领头"
@@ -88,6 +96,16 @@ def _all_predicates(ctx: Context, start: int, end: int) -> bool:
     return bool(words) and all((word_tag(w) or "").startswith(("v", "d")) for w in words)
 
 
+_LIST_MARKS = "、，,。；：\n和及与"
+
+
+def _after_last_mark(text: str, lo: int, end: int) -> int:
+    """The position after the last of _LIST_MARKS in text[lo:end], 0 if none there:
+    max(text.rfind(c, lo, end) for c in _LIST_MARKS) + 1, with one slice and no generator."""
+    at = max(map(text[lo:end].rfind, _LIST_MARKS))
+    return lo + at + 1 if at >= 0 else 0
+
+
 def _list_members(
     ctx: Context, end: int, known: list[Mention], source: str, joiners: str = "、"
 ) -> list[Mention]:
@@ -96,7 +114,7 @@ def _list_members(
     text = ctx.text
     for _ in range(30):
         # (a mark more than 9 characters back gives way to name_left_edge, as none does)
-        start = max(text.rfind(c, max(0, end - 9), end) for c in "、，,。；：\n和及与") + 1
+        start = _after_last_mark(text, max(0, end - 9), end)
         if start == 0 or text[start - 1] not in joiners or end - start > 8:
             # the first member: the words before it (a verb, a subject) are not its name
             start = max(start, name_left_edge(ctx, end, max_chars=8, verb_min_freq=1000))
@@ -172,7 +190,7 @@ def listed_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         if not m.group("etc") and not (text.rfind("、", max(0, end - 12), end) >= 0):
             continue  # a bare count (三家企业) closes a list only after one 、 at least
         out.extend(_list_members(ctx, end, known, "pattern:firm_list"))
-    for m in _FIRM_LIST_AFTER.finditer(text):
+    for m in finditer_near(_FIRM_LIST_AFTER, text, _LIST_CLOSE, *_FIRM_LIST_AFTER_REACH):
         if "、" in m.group("list"):
             out.extend(_list_members(ctx, m.end("list"), known, "pattern:firm_list"))
     investors = any(w in text for w in _INVESTOR_WORDS)  # (a cheap test before the pattern)

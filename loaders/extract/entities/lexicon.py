@@ -151,6 +151,12 @@ FIELD_WORDS = frozenset(
     海外 现代 传统 新型 先进 高端 前沿""".split()  # noqa: SIM905
 )
 
+# Words for a firm's role that open a clause before its name (供应商甲乙有限公司).
+_ROLE_WORDS = frozenset(
+    ["供应商", "客户", "厂商", "合作伙伴", "伙伴", "股东", "投资方", "承包商", "服务商", "经销商",
+     "提供商", "运营商", "制造商", "开发商", "生产商", "集成商", "服务提供商"]
+)
+
 # Words closing a Latin-script firm's name (Acme Industries Corp, Orion Textiles Ltd).
 CORPORATE_WORDS = (
     r"Corp|Corporation|Inc|Ltd|Limited|LLC|GmbH|AG|SA|PLC|Co|Group|Holdings|Technologies|"

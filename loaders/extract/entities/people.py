@@ -163,7 +163,9 @@ def _strong_end(text: str, pos: int) -> bool:
 
 def _names_after(ctx: Context, text: str, pos: int) -> list[str]:
     """The names text[pos:] may open with, three characters first (总经理甲乙说: 甲乙)."""
-    out = []
+    out: list[str] = []
+    if text[pos : pos + 1] not in SURNAMES and text[pos : pos + 2] not in COMPOUND_SURNAMES:
+        return out  # (each name below opens with these characters: _is_name needs a surname)
     for length in (3, 2, 4):
         name = text[pos : pos + length]
         if (length > 2 and name[-1] in GLUED_AFTER_NAME) or not _is_name(ctx, name, _RARE_FREQ):

@@ -230,10 +230,10 @@ def coordinated_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mentio
     text = ctx.text
     firms = {(k.start, k.end) for k in known if k.label == "Company" and not k.nested}
     firm_ends = {end for _, end in firms}
-    spans = [(k.start, k.end) for k in known if not k.nested]
     out: list[Mention] = []
     if len(firms) < 2:
         return out  # (a list needs two known firms: the scan below is not run for nothing)
+    spans = [(k.start, k.end) for k in known if not k.nested]
     ends = sorted(firm_ends)
 
     def two_firm_ends(start: int, end: int) -> bool:
@@ -360,7 +360,24 @@ def _deal_member(
 
 # The word for a kind of firm right before a quoted name (设计公司「甲乙」).
 # (the character before the word is tested after it: a pattern opening with a word scans fast)
-_KIND_BEFORE_QUOTES = re.compile(r"(?:公司|集团)(?<![有限股份]..)(?=[「“])")
+_KIND_WORDS = ("公司", "集团")
+_KIND_BEFORE_QUOTES = re.compile(f"(?:{'|'.join(_KIND_WORDS)})(?<![有限股份]..)(?=[「“])")
+# The same, one pattern per word: re finds a pattern that opens with a plain word by a fast search
+# for it, and tries an alternation at every character. (The words share no character, so their
+# matches never overlap: merged in text order they are the alternation's.)
+_KINDS_BEFORE_QUOTES = tuple(
+    re.compile(_KIND_BEFORE_QUOTES.pattern.replace(f"(?:{'|'.join(_KIND_WORDS)})", word))
+    for word in _KIND_WORDS
+)
+
+
+def kinds_before_quotes(text: str) -> list[re.Match[str]]:
+    """`list(_KIND_BEFORE_QUOTES.finditer(text))`, one scan per word."""
+    return sorted((m for p in _KINDS_BEFORE_QUOTES for m in p.finditer(text)), key=_match_start)
+
+
+def _match_start(m: re.Match[str]) -> int:
+    return m.start()
 
 
 _THIS_ONE = re.compile(r"(?:这|那|该|此|一|某)[家个]?$")
@@ -369,7 +386,7 @@ _THIS_ONE = re.compile(r"(?:这|那|该|此|一|某)[家个]?$")
 def quoted_firm_mentions(ctx: Context) -> list[Mention]:
     """The name in quotes after the word for a kind of firm (设计公司「甲乙」, 子公司“丙丁”)."""
     out = []
-    for kind in _KIND_BEFORE_QUOTES.finditer(ctx.text):
+    for kind in kinds_before_quotes(ctx.text):
         quoted = _NAME_IN_QUOTES.match(ctx.text, kind.end())
         if quoted is None or _GENERIC_MODIFIERS.fullmatch(quoted.group(1)):
             continue
