@@ -5,6 +5,9 @@ Texts are invented for these tests.
 
 from __future__ import annotations
 
+import random
+
+from loaders.extract.entities import quoted
 from loaders.extract.entities.base import Context, _word_tag, inside_name_reader
 from loaders.extract.entities.projects import (
     _CODE_OR_EDITION,
@@ -14,6 +17,7 @@ from loaders.extract.entities.projects import (
     _cut_at_verbs,
 )
 from loaders.extract.nlp import get_nlp, word_frequency
+from loaders.extract.scan import finditer_near
 
 _TEXTS = [
     "星河市推行甲乙计划，经开区全面实施星云（丙丁）人才工程，甲公司副董事长是乙中心主任。",
@@ -64,3 +68,37 @@ def test_cut_at_verbs_with_cached_word_kinds_cuts_as_the_plain_walk() -> None:
             for pos in range(len(text) + 1):
                 for left in range(max(0, pos - 24), pos + 1):
                     assert _cut_at_verbs(ctx, left, pos) == _plain_cut_at_verbs(ctx, left, pos)
+
+
+def _plain_type_of(name: str) -> tuple[str, str] | None:
+    for length in range(min(len(name), 8), 0, -1):
+        label = quoted._TYPE_LABEL.get(name[-length:])
+        if label:
+            return name[-length:], label
+    return None
+
+
+def test_type_of_by_ending_reads_the_longest_type_word_as_every_length_does() -> None:
+    assert max(map(len, quoted._TYPE_LABEL)) <= 8  # (the plain walk reads 8 at most)
+    pieces = ["甲乙", "星河", "三年", *quoted._TYPE_LABEL, "计", "划", "台", "A", "P", ""]
+    rng = random.Random(5)
+    names = set(quoted._TYPE_LABEL) | {""}
+    names |= {"".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(4000)}
+    for name in names:
+        assert quoted._type_of(name) == _plain_type_of(name)
+
+
+def test_carried_out_quotes_scanned_near_opening_quotes_match_as_a_full_scan() -> None:
+    words = ["建设", "打造", "深化", "举办", "甲乙", "星河市", "“", "‘", "”", "’", "、", "和",
+             "丙丁走廊", "戊己庚辛壬癸子丑寅卯辰巳", "，", "\n", "等", "活动"]
+    rng = random.Random(7)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
+        plain = [(m.span(), m.groups()) for m in quoted._CARRIED_OUT.finditer(text)]
+        near = finditer_near(
+            quoted._CARRIED_OUT, text, quoted._OPENING_QUOTE, *quoted._CARRIED_OUT_REACH
+        )
+        assert [(m.span(), m.groups()) for m in near] == plain
+        found += len(plain)
+    assert found > 200
