@@ -8,6 +8,7 @@ from __future__ import annotations
 import random
 
 from loaders.extract.entities import quoted
+from loaders.extract.entities.anchor_scan import finditer_around
 from loaders.extract.entities.base import Context, _word_tag, inside_name_reader
 from loaders.extract.entities.projects import (
     _CODE_OR_EDITION,
@@ -17,7 +18,6 @@ from loaders.extract.entities.projects import (
     _cut_at_verbs,
 )
 from loaders.extract.nlp import get_nlp, word_frequency
-from loaders.extract.scan import finditer_near
 
 _TEXTS = [
     "星河市推行甲乙计划，经开区全面实施星云（丙丁）人才工程，甲公司副董事长是乙中心主任。",
@@ -88,7 +88,7 @@ def test_type_of_by_ending_reads_the_longest_type_word_as_every_length_does() ->
         assert quoted._type_of(name) == _plain_type_of(name)
 
 
-def test_carried_out_quotes_scanned_near_opening_quotes_match_as_a_full_scan() -> None:
+def test_carried_out_quotes_scanned_near_quoted_names_match_as_a_full_scan() -> None:
     words = ["建设", "打造", "深化", "举办", "甲乙", "星河市", "“", "‘", "”", "’", "、", "和",
              "丙丁走廊", "戊己庚辛壬癸子丑寅卯辰巳", "，", "\n", "等", "活动"]
     rng = random.Random(7)
@@ -96,9 +96,8 @@ def test_carried_out_quotes_scanned_near_opening_quotes_match_as_a_full_scan() -
     for _ in range(3000):
         text = "".join(rng.choice(words) for _ in range(rng.randint(0, 30)))
         plain = [(m.span(), m.groups()) for m in quoted._CARRIED_OUT.finditer(text)]
-        near = finditer_near(
-            quoted._CARRIED_OUT, text, quoted._OPENING_QUOTE, *quoted._CARRIED_OUT_REACH
-        )
+        openings = [(m.start(), m.start() + 1) for m in quoted._QUOTED_RE.finditer(text)]
+        near = finditer_around(quoted._CARRIED_OUT, text, openings, *quoted._CARRIED_OUT_REACH)
         assert [(m.span(), m.groups()) for m in near] == plain
         found += len(plain)
     assert found > 200

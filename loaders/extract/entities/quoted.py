@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.entities.anchor_scan import finditer_around
 from loaders.extract.entities.base import (
     _NAME_CHARS,
     HAN,
@@ -282,9 +283,8 @@ _CARRIED_OUT = re.compile(
     f"(?:建设|打造|共建|构建|推进|推动|深化|实施|开展|启动|试点|举办)[{HAN}]{{0,4}}?"
     f"((?:[“‘][^“”‘’\n]{{2,16}}[”’][、和及与]?){{1,6}})"
 )
-# Scanned near opening quotes: a match opens at most 6 characters (a verb, 4 more) before its
-# first one and each name ends at most 18 after its own (16 inside, a closing quote, a joint).
-_OPENING_QUOTE = re.compile(f"[{_OPENING_QUOTES}]")
+# Scanned near quoted names (a match's are _QUOTED_RE's): it opens at most 6 characters (verb, 4
+# more) before the first; each ends at most 18 after its opening (16 inside, a quote, a joint).
 _CARRIED_OUT_REACH = (6, 18)
 # Goals, titles and visions are no projects (X3): 打造“甲之都”, 建设“数字强省”.
 _GOAL_END = re.compile(r"(?:之都|之城|之乡|强省|强市|强区|强县|强国|高地|名城|中心城市|样板|标杆)$")
@@ -322,21 +322,21 @@ def project_quote_mentions(
     after a word for a network (量子通信网络“甲乙”), each of a list closed by 等…活动, and the
     quoted names a verb of building or carrying out governs (建设“甲走廊”“乙走廊”)."""
     text = ctx.text
-    spans = [
-        (m.start(), m.end())
-        for m in (finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes)
-        if word_before(text, m.start(), _PROJECT_WORD_BEFORE, _PROJECT_WORD_ENDS)
-    ]
+    if quotes is None:
+        quotes = list(finditer_from(_QUOTED_RE, text, _OPENING_QUOTES))
+    words = _PROJECT_WORD_BEFORE, _PROJECT_WORD_ENDS
+    spans = [(m.start(), m.end()) for m in quotes if word_before(text, m.start(), *words)]
     for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         for m in _QUOTED_RE.finditer(chain.group(0)):
             spans.append((chain.start() + m.start(), chain.start() + m.end()))
-    for verb in finditer_near(_CARRIED_OUT, text, _OPENING_QUOTE, *_CARRIED_OUT_REACH):
-        quotes = list(_QUOTED_RE.finditer(text, verb.start(1), verb.end(1)))
-        if not quotes or not _ends_a_phrase(ctx, quotes[-1].end()):
+    openings = [(m.start(), m.start() + 1) for m in quotes]
+    for verb in finditer_around(_CARRIED_OUT, text, openings, *_CARRIED_OUT_REACH):
+        names = list(_QUOTED_RE.finditer(text, verb.start(1), verb.end(1)))
+        if not names or not _ends_a_phrase(ctx, names[-1].end()):
             continue
-        if _BRANDS_AFTER.match(text, quotes[-1].end()):
+        if _BRANDS_AFTER.match(text, names[-1].end()):
             continue  # “甲”“乙”等劳务品牌: brands and slogans (X3)
-        spans.extend((q.start(), q.end()) for q in quotes if _programme_like(q.group(1).strip()))
+        spans.extend((q.start(), q.end()) for q in names if _programme_like(q.group(1).strip()))
     out = []
     for start, end in sorted(set(spans)):
         inner = text[start + 1 : end - 1].strip()
