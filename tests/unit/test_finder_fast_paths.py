@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import random
 
-from loaders.extract.entities import quoted
+from loaders.extract.entities import platforms, projects, quoted
 from loaders.extract.entities.anchor_scan import finditer_around
 from loaders.extract.entities.base import Context, _word_tag, inside_name_reader
 from loaders.extract.entities.projects import (
     _CODE_OR_EDITION,
     _INVEST_VERB,
     _NEVER_IN_NAME,
-    _PARENS,
     _cut_at_verbs,
 )
 from loaders.extract.nlp import get_nlp, word_frequency
@@ -35,7 +34,7 @@ def _plain_cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     inside, freq = inside_name_reader(ctx), ctx.freq
     while i < len(tokens.words) and tokens.starts[i] < pos:
         word, start = tokens.words[i], tokens.starts[i]
-        if not _PARENS.isdisjoint(word):
+        if not frozenset("()（）").isdisjoint(word):
             depth += word.count("(") + word.count("（") - word.count(")") - word.count("）")
         end = start + len(word)
         if (
@@ -101,3 +100,31 @@ def test_carried_out_quotes_scanned_near_quoted_names_match_as_a_full_scan() -> 
         assert [(m.span(), m.groups()) for m in near] == plain
         found += len(plain)
     assert found > 200
+
+
+def _plain_product_latin(word: str) -> bool:
+    if word in platforms._TECH_WORDS or len(word) < 3 or platforms._RANKING.fullmatch(word):
+        return False
+    if " " in word:
+        return all(w[:1].isupper() for w in word.split())
+    mixed = any(c.islower() for c in word) and any(c.isupper() for c in word)
+    upper = word.isupper()
+    return mixed or bool(platforms._DIGIT_OR_HYPHEN.search(word, 1)) or (upper and len(word) >= 6)
+
+
+def test_product_latin_reads_mixed_case_as_the_walk_over_letters_does() -> None:
+    letters = ["a", "B", "x", "Q", "OS", "sup", "1", "-", ".", "³", "ǅ", "ß", "É", "é", "甲"]
+    rng = random.Random(3)
+    words = {"".join(rng.choice(letters) for _ in range(rng.randint(1, 8))) for _ in range(6000)}
+    words |= {"supOS", "TrustOS", "INDICS", "AI", "SaaS", "Top3", "i-OMC", "123", "ǅabc"}
+    for word in words:
+        assert platforms._product_latin(word) == _plain_product_latin(word), word
+
+
+def test_suffix_kinds_read_once_are_what_the_suffix_patterns_say() -> None:
+    text = "甲乙产业园区、星河科技园与地铁3号线、丙丁运河、戊己资助计划、庚辛创新中心、壬癸项目"
+    kinds = (projects._PARK_END, projects._FACILITY_WORDS, projects._INFRASTRUCTURE)
+    for m in projects._PROJECT_SUFFIX.finditer(text):
+        suffix = m.group(0)
+        plain = (*(bool(k.search(suffix)) for k in kinds), bool(projects._SCHEME.search(suffix)))
+        assert projects._suffix_kinds(suffix) == plain

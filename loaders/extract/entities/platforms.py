@@ -85,8 +85,11 @@ def _product_latin(word: str) -> bool:
         return False  # Top3: a ranking
     if " " in word:
         return all(w[:1].isupper() for w in word.split())
-    mixed = any(c.islower() for c in word) and any(c.isupper() for c in word)
-    return mixed or bool(_DIGIT_OR_HYPHEN.search(word, 1)) or (word.isupper() and len(word) >= 6)
+    upper = word.isupper()  # (all capitals, or all small letters: not mixed, no walk needed)
+    mixed = not (upper or word.islower()) and (
+        any(c.islower() for c in word) and any(c.isupper() for c in word)
+    )
+    return mixed or bool(_DIGIT_OR_HYPHEN.search(word, 1)) or (upper and len(word) >= 6)
 
 
 def _plural_category(ctx: Context, left: int) -> bool:

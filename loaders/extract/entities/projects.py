@@ -126,16 +126,13 @@ _NEVER_IN_NAME = frozenset(
     {"是", "正是", "就是", "乃是", "即是", "也是", *TITLES, *"遭被让使把将给对向从由受"}
     | {"中标", "资助", "策划", "助力", "新设", "设有", "拥有", "建有", "落户", "入驻"}
 )
-_PARENS = frozenset("()（）")
 _CODE_OR_EDITION = re.compile(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届")
 
 
 def _word_kind(word: str, inside: Callable[[str, int, Any], bool], freq: Any) -> tuple[int, int]:
     """How `word` cuts a name in `_cut_at_verbs` (0: it does not; 1: it never stands in one; 2:
     it ends no name but stands in none either), and its parentheses opened minus closed."""
-    depth = 0
-    if not _PARENS.isdisjoint(word):
-        depth = word.count("(") + word.count("（") - word.count(")") - word.count("）")
+    depth = word.count("(") + word.count("（") - word.count(")") - word.count("）")
     if word in _NEVER_IN_NAME:
         return 1, depth
     if len(word) < 2 or _CODE_OR_EDITION.fullmatch(word):
@@ -153,8 +150,7 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     """Move `left` past the last verb, adverb or other word that cannot be part of a name
     (推行, 前往, 全面实施) between `left` and `pos`: 经开区推行星河计划 → 星河计划. Words inside
     parentheses are the name's own and are not cut at."""
-    tokens = ctx.tokens
-    text = ctx.text
+    tokens, text = ctx.tokens, ctx.text
     if left >= pos:
         return left
     if ctx.freq is word_frequency:
@@ -184,7 +180,6 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
 
 
 _ADMINISTRATION = re.compile("管委会|管理委员会")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _ZONE_WORD = re.compile(r"(?:开发区|高新区|经开区|园区)")
 _CLASS_BEFORE_NAME = re.compile(r"(?:重大|重点|骨干|标志性)(?:建设|基础设施|民生)?(?:项目|工程)")
 
@@ -216,10 +211,11 @@ def project_mentions(ctx: Context) -> list[Mention]:
             continue  # a zone is a City; only a zone's administration still names it here
         if text[end : end + 1] in ("”", "’") or text[start - 1 : start] in ("”", "’"):
             continue  # quoted names are handled by quoted_mentions
-        if _HAN_CHAR.match(text, end) and not ctx.tokens.is_boundary(end):
+        if "\u4e00" <= text[end : end + 1] <= "\u9fff" and not ctx.tokens.is_boundary(end):
             continue  # 总工程师, 工程院: the suffix is the start of a longer word
         if _PROJECT_SUFFIX.match(text, end):
             continue  # 工程|实验室: a longer kind word closes the name
+        park, facility, infrastructure, scheme = _suffix_kinds(suffix)
         left = _left_with_parens(ctx, start, max_chars=24)
         if suffix in _CAMPAIGNS and text[start - 2 : start] == "赋能":
             left = _left_with_parens(ctx, start - 2, max_chars=22)  # 甲乙赋能专项行动
@@ -227,15 +223,14 @@ def project_mentions(ctx: Context) -> list[Mention]:
         apposition = finditer_holding(_CLASS_BEFORE_NAME, text, left, start, ("项目", "工程"))
         if apposition and start - apposition[-1].end() >= 2:
             left = apposition[-1].end()  # 国家重大建设项目|甲乙运河: the class, then the name
-        if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
+        if _ANAPHOR_RE.search(text, max(0, left - 6), left):  # ($ at `left`, as in a slice)
             continue
-        if _INFRASTRUCTURE.search(suffix) and text[left - 2 : left] in _DIRECTIONS:
+        if infrastructure and text[left - 2 : left] in _DIRECTIONS:
             left -= 2  # 西部陆海新通道: a region's direction opens the corridor's name
         left = _opening_before_mark(ctx, left)
-        if _SCHEME.search(suffix) and text[left - 2 : left] in ("本地", "本港"):
+        if scheme and text[left - 2 : left] in ("本地", "本港"):
             left -= 2  # 本地甲乙资助计划: a scheme for local firms names itself so
-        zones = finditer_holding(_ZONE_WORD, text, left, start, ("区",))
-        if zones and _PARK_END.search(suffix):
+        if park and (zones := finditer_holding(_ZONE_WORD, text, left, start, ("区",))):
             left = zones[-1].end()  # 甲市开发区星云工业园: the zone before a park is where it is
         if text[left : left + 1] in ("型", "式", "性", "化", "级"):
             continue  # 离散|型制造业工厂: cut inside a word
@@ -247,7 +242,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
             continue  # 甲市工厂: a place and a bare kind of works, no name
         if _GENERIC_PROJECT_STEM.fullmatch(core or "x") or "等" in core:
             continue  # 重大项目, 二期工程, 医药等行业…: how big or which kind, not a name
-        if _PARK_END.search(suffix) or (_FACILITY_WORDS.search(suffix) and places):
+        if park or (facility and places):
             region = _word_tag(_first_word(ctx, left, start)) == "ns"  # 甲乙半岛…示范区
             if not (places or region) and not _owned_park(ctx, suffix, left, start):
                 continue  # a park is named by its place (and a place names a facility)
@@ -291,11 +286,11 @@ def project_mentions(ctx: Context) -> list[Mention]:
             continue
         if _COUNTED.search(stem):
             continue  # 240个项目, 100个左右企业信息化应用项目: a count, not a name
-        if _FACILITY_WORDS.search(suffix) and not (
+        if facility and not (
             places
             or stem.startswith(("国家", "中国"))
             or len(core) >= 4
-            or (_INFRASTRUCTURE.search(suffix) and _proper_first_word(ctx, left, start))
+            or (infrastructure and _proper_first_word(ctx, left, start))
         ):
             continue  # 运河, 铁路: a canal or line named by a proper word (甲乙运河)
         if suffix in ("二级节点", "生产基地", "制造基地", "产业基地") and not (
@@ -385,6 +380,13 @@ _LAUNCHES = re.compile(r"(?:实施|开展|启动|部署)$")
 _CAMPAIGNS = frozenset({"专项行动", "提升行动", "攻坚行动", "工程"})
 _INFRASTRUCTURE = re.compile(r"(?:运河|铁路|水库|大桥|新通道|陆港)$")
 _DIRECTIONS = frozenset({"西部", "东部", "中部", "北部", "南部", "东北", "西北", "西南", "东南"})
+
+
+@lru_cache(maxsize=256)
+def _suffix_kinds(suffix: str) -> tuple[bool, ...]:
+    """Whether a suffix names a park, a facility, infrastructure, a funding scheme (once each)."""
+    kinds = (_PARK_END, _FACILITY_WORDS, _INFRASTRUCTURE, _SCHEME)
+    return tuple(kind.search(suffix) is not None for kind in kinds)
 
 
 def _proper_first_word(ctx: Context, start: int, end: int) -> bool:
