@@ -159,7 +159,8 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
                 ):
                     suffix = head[:cut]
                     break
-        if not suffix and _type_of(inner) is None:
+        typ = None if suffix else _type_of(inner)  # (the type word ending the name, read below)
+        if not suffix and typ is None:
             continue  # no type word (the test below, before the costlier ones)
         if _ANAPHOR_RE.search(text, max(0, m.start() - 12), m.start()):  # ($: at m.start())
             continue
@@ -181,7 +182,6 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
             if suffix.endswith("项目") and verbs:
                 continue  # “自上而下”组织策划项目: a manner, then a verb phrase, not a name
         else:
-            typ = _type_of(inner)
             if typ is None or len(inner) <= len(typ[0]) + 1:
                 continue
             stem = inner[: -len(typ[0])]
