@@ -19,7 +19,6 @@ from loaders.extract.entities.projects import (
     _COUNTED,
     _PLURAL_BEFORE,
     _cut_at_verbs,
-    _with_edition,
 )
 from loaders.extract.entities.quoted import _ANAPHOR_RE
 from loaders.extract.nlp import word_tag
@@ -40,6 +39,17 @@ _EDITION_LED = re.compile(f"(?:第[一二三四五六七八九十百\\d]+届|首
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _SESSION_NUMBER = re.compile("第[一二三四五六七八九十百\\d]+次")
 _WORLD_LEAD = re.compile(r"^(?:世界|全球|国际|中国|全国|亚洲|亚太|中央|国家)")
+
+
+_EDITION = re.compile(
+    r"(?:\d{4}年?|\d{4}年?第[一二三四五六七八九十百\d]+届|第[一二三四五六七八九十百\d]+届|首届)$"
+)
+
+
+def _with_edition(ctx: Context, left: int) -> int:
+    """Step left over a year or edition that opens an event's name (2023, 第三届, 首届)."""
+    hit = _EDITION.search(ctx.text[max(0, left - 12) : left])
+    return left - len(hit.group(0)) if hit else left
 
 
 _THIS_EDITION = re.compile(r"(?:本年度|本届|本次|此次|这次|该次|今年|上届|下届|历届|每届|年度)")

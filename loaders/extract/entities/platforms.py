@@ -85,8 +85,11 @@ def _product_latin(word: str) -> bool:
         return False  # Top3: a ranking
     if " " in word:
         return all(w[:1].isupper() for w in word.split())
-    mixed = any(c.islower() for c in word) and any(c.isupper() for c in word)
-    return mixed or bool(_DIGIT_OR_HYPHEN.search(word, 1)) or (word.isupper() and len(word) >= 6)
+    upper = word.isupper()  # (all capitals, or all small letters: not mixed, no walk needed)
+    mixed = not (upper or word.islower()) and (
+        any(c.islower() for c in word) and any(c.isupper() for c in word)
+    )
+    return mixed or bool(_DIGIT_OR_HYPHEN.search(word, 1)) or (upper and len(word) >= 6)
 
 
 def _plural_category(ctx: Context, left: int) -> bool:
@@ -198,21 +201,22 @@ def platform_mentions(ctx: Context) -> list[Mention]:
     text = ctx.text
     for m in _PLATFORM_SUFFIX.finditer(text):
         suffix = m.group(0)
-        if text[m.start() - 1 : m.start()] in ("”", "’"):
+        start, end = m.span()
+        if text[start - 1 : start] in ("”", "’"):
             continue
-        if suffix in ("APP", "App") and _LATIN_LETTER.match(text[m.start() - 1 : m.start()]):
+        if suffix in ("APP", "App") and _LATIN_LETTER.match(text[start - 1 : start]):
             continue  # WebApp: the letters belong to a longer word
-        nxt = _LATIN_NAME.match(text, m.end()) if text[m.end() : m.end() + 1].isascii() else None
-        if text[m.end() : m.end() + 1] in ("“", "‘") or (nxt and _product_latin(nxt.group(1))):
+        nxt = _LATIN_NAME.match(text, end) if text[end : end + 1].isascii() else None
+        if text[end : end + 1] in ("“", "‘") or (nxt and _product_latin(nxt.group(1))):
             continue  # 数字孪生平台“星云”, 软件平台XyzOS: the name follows the title (appositive)
-        if _COUNT_AFTER.match(text, m.end()):
+        if _COUNT_AFTER.match(text, end):
             continue  # 省级研发平台39家: a count of platforms
-        left = _cut_at_verbs(ctx, _left_with_parens(ctx, m.start(), max_chars=20), m.start())
+        left = _cut_at_verbs(ctx, _left_with_parens(ctx, start, max_chars=20), start)
         if text[left : left + 1] == "出" and text[left - 1 : left] in "发制造推做建":
             left += 1  # 开发出|星云平台: the verb's complement is not part of the name
         if suffix != "大模型" and any(
             c.label == "Platform"
-            and c.end < m.start()
+            and c.end < start
             and not ctx.cities_starting_at(c.end)  # INDICS长沙…: regional instance
             for c in ctx.known_orgs_at(left)
         ):
@@ -228,15 +232,15 @@ def platform_mentions(ctx: Context) -> list[Mention]:
         lead = max(0, left - 6)  # (searched with endpos `left`: $ matches there, as in a slice)
         if _ANAPHOR_RE.search(text, lead, left):
             continue
-        surface = text[left : m.end()]
-        core_start, places = _strip_places(ctx, left + (2 if bare_home else 0), m.start())
-        core = text[core_start : m.start()]
+        surface = text[left:end]
+        core_start, places = _strip_places(ctx, left + (2 if bare_home else 0), start)
+        core = text[core_start:start]
         if not core:
             continue
         words: list[str] = []
         run = ""
         if suffix in _BRANDED:  # (only these read the words: a brand, a model's name, 的…平台)
-            words = ctx.tokens.token_words(core_start, m.start())
+            words = ctx.tokens.token_words(core_start, start)
             run = _brand_run(ctx, words)
         brand = ""
         # A brand only before 工业互联网平台/云平台/操作系统 (柠檬豆工业互联网平台), never before a
@@ -255,7 +259,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             if brand_end and not latin
             else None
         )
-        if latin_place is not None and latin_place.end != m.start():
+        if latin_place is not None and latin_place.end != start:
             latin_place = None
         if latin and not places and not _product_latin(core.strip()):
             continue  # AI平台, MEC平台: a technology's acronym names a kind of platform
@@ -274,13 +278,13 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             continue  # 27家特定行业特定领域平台: a count of platforms
         elif owner and not _GENERIC_MODIFIERS.fullmatch(core[len(owner) :]):
             # 星河科技城市内涝预警系统: without its owner the title says only what it does (L2)
-            name = fold(text[core_start : m.end()])
+            name = fold(text[core_start:end])
         elif places or bare_home:
             owner = bare_home or (places[-1] if places else "")
-            name = fold(owner + text[core_start : m.end()])
+            name = fold(owner + text[core_start:end])
         elif text[left - 1 : left] == "的" and any(c.end == left - 1 for c in ctx.cities):
             owner_city = next(c for c in ctx.cities if c.end == left - 1)
-            name = fold(owner_city.name + text[core_start : m.end()])  # 青岛的…综合服务平台
+            name = fold(owner_city.name + text[core_start:end])  # 青岛的…综合服务平台
         elif m.group(0).endswith("系统") and _INTRO_BEFORE.search(text, lead, left):
             name = fold(surface)  # 首个…监测系统: the system word itself names it
         elif latin_place:
@@ -316,7 +320,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             and not _GENERIC_MODIFIERS.fullmatch(core)
             and (
                 _INTRO_BEFORE.search(text, lead, left)
-                or _in_list_of_names(ctx, left, m.end())
+                or _in_list_of_names(ctx, left, end)
                 or core.startswith("国家")  # 国家工业互联网安全态势感知平台: one national platform
             )
         ):
@@ -327,7 +331,7 @@ def platform_mentions(ctx: Context) -> list[Mention]:
             continue
         if name != brand and not latin and _plural_category(ctx, left):
             continue  # 一批高水平创新平台, …等国家级技术平台: a category, not one platform
-        mention = Mention(left, m.end(), "Platform", name, surface, "pattern:platform")
+        mention = Mention(left, end, "Platform", name, surface, "pattern:platform")
         mention.place_prefix = places
         if surface != name:
             mention.aliases.add(surface)

@@ -4,6 +4,10 @@ Named platforms are found in `platforms`."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
 
 from loaders.extract.entities.base import (
     HAN,
@@ -12,6 +16,7 @@ from loaders.extract.entities.base import (
     Mention,
     _drop_lists_in_parens,
     _left_with_parens,
+    _reads_inside_name,
     _strip_places,
     _word_tag,
     fold,
@@ -19,12 +24,9 @@ from loaders.extract.entities.base import (
     is_predicate,
     is_vocabulary,
 )
-from loaders.extract.entities.lexicon import (
-    _GENERIC_MODIFIERS,
-    STOP_TOKENS,
-    TITLES,
-)
+from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS, TITLES
 from loaders.extract.entities.quoted import _ANAPHOR_RE
+from loaders.extract.nlp import word_frequency
 from loaders.extract.scan import finditer_holding, word_alternation
 
 # -- projects -------------------------------------------------------------------------------
@@ -109,11 +111,6 @@ def _places_inside(ctx: Context, name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_EDITION = re.compile(
-    r"(?:\d{4}年?|\d{4}年?第[一二三四五六七八九十百\d]+届|第[一二三四五六七八九十百\d]+届|首届)$"
-)
-
-
 _INVEST_WORDS = "投资建设|投资兴建|投资|投建|兴建|新建"
 # ((?:拟|计划|将)? spelt out as alternatives that each open with a character: it scans fast)
 _INVEST_VERB = re.compile(
@@ -129,43 +126,50 @@ _NEVER_IN_NAME = frozenset(
     {"是", "正是", "就是", "乃是", "即是", "也是", *TITLES, *"遭被让使把将给对向从由受"}
     | {"中标", "资助", "策划", "助力", "新设", "设有", "拥有", "建有", "落户", "入驻"}
 )
-_PARENS = frozenset("()（）")
 _CODE_OR_EDITION = re.compile(r"[\dA-Za-z.]+|第[一二三四五六七八九十百\d]+[届次期]|首届")
+
+
+def _word_kind(word: str, inside: Callable[[str, int, Any], bool], freq: Any) -> tuple[int, int]:
+    """How `word` cuts a name in `_cut_at_verbs` (0: it does not; 1: it never stands in one; 2:
+    it ends no name but stands in none either), and its parentheses opened minus closed."""
+    depth = word.count("(") + word.count("（") - word.count(")") - word.count("）")
+    if word in _NEVER_IN_NAME:
+        return 1, depth
+    if len(word) < 2 or _CODE_OR_EDITION.fullmatch(word):
+        return 0, depth
+    return (0 if inside(word, 0, freq) and _word_tag(word) != "t" else 2), depth
+
+
+@lru_cache(maxsize=65536)
+def _dictionary_word_kind(word: str) -> tuple[int, int]:
+    """`_word_kind` with the dictionary's frequencies (a pure function of the word)."""
+    return _word_kind(word, _reads_inside_name, word_frequency)
 
 
 def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     """Move `left` past the last verb, adverb or other word that cannot be part of a name
     (推行, 前往, 全面实施) between `left` and `pos`: 经开区推行星河计划 → 星河计划. Words inside
     parentheses are the name's own and are not cut at."""
-    tokens = ctx.tokens
-    text = ctx.text
+    tokens, text = ctx.tokens, ctx.text
     if left >= pos:
         return left
-    i = tokens.token_at(left)
+    if ctx.freq is word_frequency:
+        kind_of = _dictionary_word_kind
+    else:
+        inside, freq = inside_name_reader(ctx), ctx.freq
+        kind_of = lambda word: _word_kind(word, inside, freq)  # noqa: E731
     depth = 0
     cut = left
-    words, starts, count = tokens.words, tokens.starts, len(tokens.words)
-    inside, freq = inside_name_reader(ctx), ctx.freq
-    while i < count and starts[i] < pos:
+    words, starts = tokens.words, tokens.starts
+    for i in range(tokens.token_at(left), bisect_left(starts, pos)):  # the tokens opening < pos
         word = words[i]
-        start = starts[i]
-        if not _PARENS.isdisjoint(word):
-            depth += word.count("(") + word.count("（") - word.count(")") - word.count("）")
-        if (
-            depth <= 0
-            and start + len(word) <= pos
-            and (
-                word in _NEVER_IN_NAME
-                or (
-                    start + len(word) < pos
-                    and len(word) > 1
-                    and not _CODE_OR_EDITION.fullmatch(word)
-                    and (not inside(word, 0, freq) or _word_tag(word) == "t")
-                )
-            )
-        ):
-            cut = start + len(word)
-        i += 1
+        kind, parens = kind_of(word)
+        if parens:
+            depth += parens
+        if kind and depth <= 0:
+            end = starts[i] + len(word)
+            if end < pos or (end == pos and kind == 1):
+                cut = end
     if cut > left and text[cut : cut + 1] in ("的", "了", "着"):
         cut += 1
     # 宁海县某地投资甲乙光伏项目: after a place, an investment verb opens the project's name
@@ -175,14 +179,7 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     return cut
 
 
-def _with_edition(ctx: Context, left: int) -> int:
-    """Step left over a year or edition that opens an event's name (2023, 第三届, 首届)."""
-    hit = _EDITION.search(ctx.text[max(0, left - 12) : left])
-    return left - len(hit.group(0)) if hit else left
-
-
 _ADMINISTRATION = re.compile("管委会|管理委员会")
-_HAN_CHAR = re.compile(f"[{HAN}]")
 _ZONE_WORD = re.compile(r"(?:开发区|高新区|经开区|园区)")
 _CLASS_BEFORE_NAME = re.compile(r"(?:重大|重点|骨干|标志性)(?:建设|基础设施|民生)?(?:项目|工程)")
 
@@ -209,49 +206,45 @@ def project_mentions(ctx: Context) -> list[Mention]:
     text = ctx.text
     for m in _PROJECT_SUFFIX.finditer(text):
         suffix = m.group(0)
-        if suffix in _ZONE_SUFFIXES and not _ADMINISTRATION.match(text, m.end()):
+        start, end = m.span()
+        if suffix in _ZONE_SUFFIXES and not _ADMINISTRATION.match(text, end):
             continue  # a zone is a City; only a zone's administration still names it here
-        if text[m.end() : m.end() + 1] in ("”", "’") or text[m.start() - 1 : m.start()] in (
-            "”",
-            "’",
-        ):
+        if text[end : end + 1] in ("”", "’") or text[start - 1 : start] in ("”", "’"):
             continue  # quoted names are handled by quoted_mentions
-        if _HAN_CHAR.match(text, m.end()) and not ctx.tokens.is_boundary(
-            m.end()
-        ):
+        if "\u4e00" <= text[end : end + 1] <= "\u9fff" and not ctx.tokens.is_boundary(end):
             continue  # 总工程师, 工程院: the suffix is the start of a longer word
-        if _PROJECT_SUFFIX.match(text, m.end()):
+        if _PROJECT_SUFFIX.match(text, end):
             continue  # 工程|实验室: a longer kind word closes the name
-        left = _left_with_parens(ctx, m.start(), max_chars=24)
-        if suffix in _CAMPAIGNS and text[m.start() - 2 : m.start()] == "赋能":
-            left = _left_with_parens(ctx, m.start() - 2, max_chars=22)  # 甲乙赋能专项行动
-        left = _cut_at_verbs(ctx, left, m.start())
-        apposition = finditer_holding(_CLASS_BEFORE_NAME, text, left, m.start(), ("项目", "工程"))
-        if apposition and m.start() - apposition[-1].end() >= 2:
+        park, facility, infrastructure, scheme = _suffix_kinds(suffix)
+        left = _left_with_parens(ctx, start, max_chars=24)
+        if suffix in _CAMPAIGNS and text[start - 2 : start] == "赋能":
+            left = _left_with_parens(ctx, start - 2, max_chars=22)  # 甲乙赋能专项行动
+        left = _cut_at_verbs(ctx, left, start)
+        apposition = finditer_holding(_CLASS_BEFORE_NAME, text, left, start, ("项目", "工程"))
+        if apposition and start - apposition[-1].end() >= 2:
             left = apposition[-1].end()  # 国家重大建设项目|甲乙运河: the class, then the name
-        if _ANAPHOR_RE.search(text[max(0, left - 6) : left]):
+        if _ANAPHOR_RE.search(text, max(0, left - 6), left):  # ($ at `left`, as in a slice)
             continue
-        if _INFRASTRUCTURE.search(suffix) and text[left - 2 : left] in _DIRECTIONS:
+        if infrastructure and text[left - 2 : left] in _DIRECTIONS:
             left -= 2  # 西部陆海新通道: a region's direction opens the corridor's name
         left = _opening_before_mark(ctx, left)
-        if _SCHEME.search(suffix) and text[left - 2 : left] in ("本地", "本港"):
+        if scheme and text[left - 2 : left] in ("本地", "本港"):
             left -= 2  # 本地甲乙资助计划: a scheme for local firms names itself so
-        zones = finditer_holding(_ZONE_WORD, text, left, m.start(), ("区",))
-        if zones and _PARK_END.search(suffix):
+        if park and (zones := finditer_holding(_ZONE_WORD, text, left, start, ("区",))):
             left = zones[-1].end()  # 甲市开发区星云工业园: the zone before a park is where it is
         if text[left : left + 1] in ("型", "式", "性", "化", "级"):
             continue  # 离散|型制造业工厂: cut inside a word
-        surface = text[left : m.end()]
-        stem = _drop_lists_in_parens(text[left : m.start()])
-        core_start, places = _strip_places(ctx, left, m.start())
-        core = text[core_start : m.start()]
+        surface = text[left:end]
+        stem = _drop_lists_in_parens(text[left:start])
+        core_start, places = _strip_places(ctx, left, start)
+        core = text[core_start:start]
         if not core and suffix in ("工厂", "项目", "工程", "实验室", "煤矿"):
             continue  # 甲市工厂: a place and a bare kind of works, no name
         if _GENERIC_PROJECT_STEM.fullmatch(core or "x") or "等" in core:
             continue  # 重大项目, 二期工程, 医药等行业…: how big or which kind, not a name
-        if _PARK_END.search(suffix) or (_FACILITY_WORDS.search(suffix) and places):
-            region = _word_tag(_first_word(ctx, left, m.start())) == "ns"  # 甲乙半岛…示范区
-            if not (places or region) and not _owned_park(ctx, suffix, left, m.start()):
+        if park or (facility and places):
+            region = _word_tag(_first_word(ctx, left, start)) == "ns"  # 甲乙半岛…示范区
+            if not (places or region) and not _owned_park(ctx, suffix, left, start):
                 continue  # a park is named by its place (and a place names a facility)
         elif len(stem) < 2 or (
             _GENERIC_MODIFIERS.fullmatch(core or "x")
@@ -261,16 +254,16 @@ def project_mentions(ctx: Context) -> list[Mention]:
         if suffix in ("项目", "工程") and re.search(r"(?:大|重大|重点|新|在建|续建|新建)$", core):
             continue  # 星河市重点项目, 一批重大工程: a class of projects
         if suffix in ("项目", "工程") and (
-            _KIND_OF_SYSTEM.fullmatch(core) or _DISCIPLINE_AFTER.match(text, m.end())
+            _KIND_OF_SYSTEM.fullmatch(core) or _DISCIPLINE_AFTER.match(text, end)
         ):
             continue  # MES系统项目: a kind of project; 驱油藏工程方法: engineering, no works
         if suffix == "项目" and any(
-            o.end == m.start() and o.label == "Company" for o in ctx.known_orgs_at(left)
+            o.end == start and o.label == "Company" for o in ctx.known_orgs_at(left)
         ):
             continue  # 中标甲公司项目: some project of a known firm, not a name
         if suffix == "工程" and re.search("大学|学院|公司|研究院", core):
             continue  # 星河大学工业工程, 星云公司机电工程: a discipline or a department
-        last = ctx.tokens.token_words(left, m.start())[-1:]
+        last = ctx.tokens.token_words(left, start)[-1:]
         if (
             suffix == "项目"
             and not places
@@ -286,18 +279,18 @@ def project_mentions(ctx: Context) -> list[Mention]:
             places
             or campaign
             or _NUMBER_LEAD.match(stem)
-            or ctx.is_rare(_first_word(ctx, left, m.start()))
+            or ctx.is_rare(_first_word(ctx, left, start))
         ):
             continue
         if suffix == "项目" and len(stem) < 4:
             continue
         if _COUNTED.search(stem):
             continue  # 240个项目, 100个左右企业信息化应用项目: a count, not a name
-        if _FACILITY_WORDS.search(suffix) and not (
+        if facility and not (
             places
             or stem.startswith(("国家", "中国"))
             or len(core) >= 4
-            or (_INFRASTRUCTURE.search(suffix) and _proper_first_word(ctx, left, m.start()))
+            or (infrastructure and _proper_first_word(ctx, left, start))
         ):
             continue  # 运河, 铁路: a canal or line named by a proper word (甲乙运河)
         if suffix in ("二级节点", "生产基地", "制造基地", "产业基地") and not (
@@ -310,14 +303,14 @@ def project_mentions(ctx: Context) -> list[Mention]:
         if _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
             continue  # 建设一批5G全连接工厂: a kind of facility, not one named facility
         counted = _COUNTED_LIST_AFTER.match(text, end_at)
-        if counted and not places and is_vocabulary(ctx, ctx.tokens.token_words(left, m.start())):
+        if counted and not places and is_vocabulary(ctx, ctx.tokens.token_words(left, start)):
             continue  # 企业技术中心、整车工程实验室等国家级平台16家: kinds of facility, counted
         if re.search("行业|领域", core) and not places:
             continue  # 光学行业数字化工厂: a kind of factory
-        paren = re.match(r"[（(]([\u4e00-\u9fff]{2,6})[)）]", text[m.end() : m.end() + 8])
+        paren = re.match(r"[（(]([\u4e00-\u9fff]{2,6})[)）]", text[end : end + 8])
         if paren and ctx.gaz.division(paren.group(1)) is not None:
-            surface = text[left : m.end() + paren.end()]  # 国家顶级节点(重庆)
-        core_text = text[core_start : m.end()].lstrip("级")
+            surface = text[left : end + paren.end()]  # 国家顶级节点(重庆)
+        core_text = text[core_start:end].lstrip("级")
         if (
             suffix == "创新中心"
             and places
@@ -335,7 +328,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
                     name = short
         mention = Mention(left, end_at, label, name, surface, "pattern:project")
         mention.place_prefix = places or _places_inside(ctx, surface) or _place_after_owner(
-            ctx, left, m.start()
+            ctx, left, start
         )
         if surface != name:
             mention.aliases.add(surface)
@@ -387,6 +380,13 @@ _LAUNCHES = re.compile(r"(?:实施|开展|启动|部署)$")
 _CAMPAIGNS = frozenset({"专项行动", "提升行动", "攻坚行动", "工程"})
 _INFRASTRUCTURE = re.compile(r"(?:运河|铁路|水库|大桥|新通道|陆港)$")
 _DIRECTIONS = frozenset({"西部", "东部", "中部", "北部", "南部", "东北", "西北", "西南", "东南"})
+
+
+@lru_cache(maxsize=256)
+def _suffix_kinds(suffix: str) -> tuple[bool, ...]:
+    """Whether a suffix names a park, a facility, infrastructure, a funding scheme (once each)."""
+    kinds = (_PARK_END, _FACILITY_WORDS, _INFRASTRUCTURE, _SCHEME)
+    return tuple(kind.search(suffix) is not None for kind in kinds)
 
 
 def _proper_first_word(ctx: Context, start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.extract.entities.anchor_scan import finditer_around
 from loaders.extract.entities.base import (
     _NAME_CHARS,
     HAN,
@@ -14,10 +15,7 @@ from loaders.extract.entities.base import (
     name_left_edge,
 )
 from loaders.extract.entities.branches import OPERATOR
-from loaders.extract.entities.lexicon import (
-    _GENERIC_MODIFIERS,
-    STOP_TOKENS,
-)
+from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
 from loaders.extract.nlp import word_tag
 from loaders.extract.scan import finditer_from, finditer_near, word_alternation, word_before
 
@@ -97,14 +95,16 @@ _TYPE_SUFFIXES: list[tuple[str, str]] = sorted(
 )
 _ANAPHOR_RE = re.compile(r"(?:这个|这一|该|此|这|上述)[^，,。；\n]{0,10}$")
 
-
 _TYPE_LABEL = dict(_TYPE_SUFFIXES)
-_TYPE_ENDINGS = frozenset(word[-1] for word in _TYPE_LABEL)  # (a cheap test in _type_of)
-_TYPE_ENDING = re.compile("[" + "".join(map(re.escape, sorted(_TYPE_ENDINGS))) + "]")
+# The lengths of the type words that end with each character, longest first (read by _type_of).
+_TYPE_LENGTHS = {
+    end: sorted({len(w) for w in _TYPE_LABEL if w[-1] == end}, reverse=True)
+    for end in {w[-1] for w in _TYPE_LABEL}
+}
+_TYPE_ENDING = re.compile("[" + "".join(map(re.escape, sorted(_TYPE_LENGTHS))) + "]")
 
 # (as a trie: scans faster)
 _TYPE_WORD = re.compile("(?=(" + word_alternation("|".join(s for s, _ in _TYPE_SUFFIXES)) + "))")
-
 
 # A government's fund, whose grants are a scheme (L41): 政府“甲基金”, 向“乙基金”注资/拨款.
 _PUBLIC_FUND = re.compile(r"政府|财政|特区|当局|向$")
@@ -112,9 +112,7 @@ _PUBLIC_FUND = re.compile(r"政府|财政|特区|当局|向$")
 
 def _type_of(name: str) -> tuple[str, str] | None:
     """(type word, label) that `name` ends with, the longest type word first."""
-    if name[-1:] not in _TYPE_ENDINGS:
-        return None
-    for length in range(min(len(name), 8), 0, -1):
+    for length in _TYPE_LENGTHS.get(name[-1:], ()):  # (longer than `name`: `name` itself)
         label = _TYPE_LABEL.get(name[-length:])
         if label:
             return name[-length:], label
@@ -142,8 +140,6 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
         return []  # (every name the 3 finders read, alone or in a list, is one of them)
     for m in quotes:
         inner = m.group(1)
-        if _ANAPHOR_RE.search(text, max(0, m.start() - 12), m.start()):  # ($: at m.start())
-            continue
         end = m.end()
         # A type word right after the closing quote (optionally after one space).
         tail_start = end + 1 if text[end : end + 1] == " " else end
@@ -163,6 +159,11 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
                 ):
                     suffix = head[:cut]
                     break
+        typ = None if suffix else _type_of(inner)  # (the type word ending the name, read below)
+        if not suffix and typ is None:
+            continue  # no type word (the test below, before the costlier ones)
+        if _ANAPHOR_RE.search(text, max(0, m.start() - 12), m.start()):  # ($: at m.start())
+            continue
         if (suffix or inner).endswith("解决方案"):
             continue  # a product offering, not a plan document (L35)
         if (suffix or inner).endswith("基金") and not _PUBLIC_FUND.search(
@@ -181,7 +182,6 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
             if suffix.endswith("项目") and verbs:
                 continue  # “自上而下”组织策划项目: a manner, then a verb phrase, not a name
         else:
-            typ = _type_of(inner)
             if typ is None or len(inner) <= len(typ[0]) + 1:
                 continue
             stem = inner[: -len(typ[0])]
@@ -277,16 +277,17 @@ _CAMPAIGN_CHAIN = re.compile(
     f"等[{HAN}]{{0,6}}?(?:活动|行动|工程|项目|赛事)"
 )
 
-
 # Quoted names that a verb of building or carrying out governs, alone or as a list (建设“甲走廊”
 # “乙走廊”, 深化“丙”、“丁”): works and programmes, ended by a clause mark or a verb.
 _CARRIED_OUT = re.compile(
     f"(?:建设|打造|共建|构建|推进|推动|深化|实施|开展|启动|试点|举办)[{HAN}]{{0,4}}?"
     f"((?:[“‘][^“”‘’\n]{{2,16}}[”’][、和及与]?){{1,6}})"
 )
+# Scanned near quoted names (a match's are _QUOTED_RE's): it opens at most 6 characters (verb, 4
+# more) before the first; each ends at most 18 after its opening (16 inside, a quote, a joint).
+_CARRIED_OUT_REACH = (6, 18)
 # Goals, titles and visions are no projects (X3): 打造“甲之都”, 建设“数字强省”.
 _GOAL_END = re.compile(r"(?:之都|之城|之乡|强省|强市|强区|强县|强国|高地|名城|中心城市|样板|标杆)$")
-
 
 _BRANDS_AFTER = re.compile(f"[、等]?[{HAN}]{{0,6}}?(?:品牌|口号|理念|目标|精神|模式|战略)")
 _COUNTED_SLOGAN = re.compile(r"^[\d一二三四五六七八九十两百千]")
@@ -321,21 +322,21 @@ def project_quote_mentions(
     after a word for a network (量子通信网络“甲乙”), each of a list closed by 等…活动, and the
     quoted names a verb of building or carrying out governs (建设“甲走廊”“乙走廊”)."""
     text = ctx.text
-    spans = [
-        (m.start(), m.end())
-        for m in (finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes)
-        if word_before(text, m.start(), _PROJECT_WORD_BEFORE, _PROJECT_WORD_ENDS)
-    ]
+    if quotes is None:
+        quotes = list(finditer_from(_QUOTED_RE, text, _OPENING_QUOTES))
+    words = _PROJECT_WORD_BEFORE, _PROJECT_WORD_ENDS
+    spans = [(m.start(), m.end()) for m in quotes if word_before(text, m.start(), *words)]
     for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
         for m in _QUOTED_RE.finditer(chain.group(0)):
             spans.append((chain.start() + m.start(), chain.start() + m.end()))
-    for verb in _CARRIED_OUT.finditer(text):
-        quotes = list(_QUOTED_RE.finditer(text, verb.start(1), verb.end(1)))
-        if not quotes or not _ends_a_phrase(ctx, quotes[-1].end()):
+    openings = [(m.start(), m.start() + 1) for m in quotes]
+    for verb in finditer_around(_CARRIED_OUT, text, openings, *_CARRIED_OUT_REACH):
+        names = list(_QUOTED_RE.finditer(text, verb.start(1), verb.end(1)))
+        if not names or not _ends_a_phrase(ctx, names[-1].end()):
             continue
-        if _BRANDS_AFTER.match(text, quotes[-1].end()):
+        if _BRANDS_AFTER.match(text, names[-1].end()):
             continue  # “甲”“乙”等劳务品牌: brands and slogans (X3)
-        spans.extend((q.start(), q.end()) for q in quotes if _programme_like(q.group(1).strip()))
+        spans.extend((q.start(), q.end()) for q in names if _programme_like(q.group(1).strip()))
     out = []
     for start, end in sorted(set(spans)):
         inner = text[start + 1 : end - 1].strip()
