@@ -85,6 +85,11 @@ class Sentence(NamedTuple):
     end: int
 
 
+# Builds a named tuple from a tuple of its fields: the same object as calling the class, whose
+# __new__ is a Python function (a frame per sentence).
+_new = tuple.__new__
+
+
 class TextDoc:
     """One segmented text: its tokens (start offsets and words), the start offsets of its
     sentences and its gazetteer matches (`spans["gazetteer"]`, by start)."""
@@ -155,7 +160,7 @@ def sentences(doc: TextDoc) -> Iterator[Sentence]:
         start += len(span) - len(body)
         body = body.rstrip()
         if body:
-            yield Sentence(body, start, start + len(body))
+            yield _new(Sentence, (body, start, start + len(body)))
 
 
 def ruler_patterns() -> list[dict[str, str]]:

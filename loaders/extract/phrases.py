@@ -28,6 +28,9 @@ class Match(NamedTuple):
 
 
 _END = ""  # the trie key under which a pattern's label is kept (no word is empty)
+# Builds a named tuple from a tuple of its fields: the same object as calling the class, whose
+# __new__ is a Python function (a frame per tuple built; tuples are built by the dozen).
+_new = tuple.__new__
 
 
 class PhraseMatcher:
@@ -69,7 +72,7 @@ class PhraseMatcher:
         size = len(text)
         if not crossed:  # (most texts: no two matches overlap, all are kept, in text order)
             return [
-                Match(starts[first], starts[end] if end < count else size, label)
+                _new(Match, (starts[first], starts[end] if end < count else size, label))
                 for _, first, end, label in found
             ]
         found.sort()  # most tokens first, then by start (no two have both alike)
@@ -82,6 +85,6 @@ class PhraseMatcher:
             kept.append((first, end, label))
         kept.sort()
         return [
-            Match(starts[first], starts[end] if end < count else size, label)
+            _new(Match, (starts[first], starts[end] if end < count else size, label))
             for first, end, label in kept
         ]

@@ -67,6 +67,10 @@ class Found(NamedTuple):
     kind: str
 
 
+# Builds a named tuple from a tuple of its fields: the same object as calling the class, whose
+# __new__ is a Python function (a frame per quantity).
+_new = tuple.__new__
+
 # The kind of a unit as kept (any other: a capacity).
 _KIND_OF = {"%": "percent", "个百分点": "percent"} | dict.fromkeys(MONEY_UNITS, "money") | (
     dict.fromkeys(COUNT_UNITS, "count")
@@ -144,7 +148,8 @@ def find_quantities(text: str, folded: str | None = None, pos: int = 0) -> list[
         if number is None:
             value = folded_value(m.group("pct_num"))
             if value is not None:
-                found.append(Found(start, end, text[start:end], tidy(value), "%", "percent"))
+                fields = (start, end, text[start:end], tidy(value), "%", "percent")
+                found.append(_new(Found, fields))
             continue
         value = folded_value(number + mult)
         if value is None or value == 0:
@@ -163,5 +168,5 @@ def find_quantities(text: str, folded: str | None = None, pos: int = 0) -> list[
                 continue
         if unit == "人民币":
             unit = "元"
-        found.append(Found(start, end, text[start:end], tidy(value), unit, kind))
+        found.append(_new(Found, (start, end, text[start:end], tidy(value), unit, kind)))
     return found
