@@ -13,11 +13,12 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 from graph.model import Article, Entity, Extraction, Relation
 from loaders.extract import lac
 from loaders.extract.entities import find_mentions
+from loaders.extract.entities.base import _cached_gazetteer
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.nlp import Pipeline, get_nlp, sentences
 from loaders.extract.qualifiers import article_quantities
@@ -38,6 +39,9 @@ class Extractor:
         IIKG_STATISTICAL_NER=1)."""
         self.nlp = nlp or get_nlp()
         self.gazetteer = gazetteer or load_gazetteer()
+        # What part_of reads the hierarchy from: the shared gazetteer with its answers memoised
+        # by name (the same answers), unless another one was given.
+        self._hierarchy: Any = self.gazetteer if gazetteer is not None else _cached_gazetteer()
         use_tagger = lac.enabled() if statistical is None else statistical
         self.tagger = lac.shared_tagger() if use_tagger else None
 
@@ -50,7 +54,7 @@ class Extractor:
         entities = resolve_mentions(found.mentions, article.text, script=article.script)
         relations = extract_relations(article.text, sents, found.mentions)
         entities = _with_relation_ends(entities, relations)
-        relations += part_of(entities, self.gazetteer)
+        relations += part_of(entities, self._hierarchy)
         quantities = article_quantities(sents, found.mentions, relations, article.text)
         return Extraction(article=article, entities=tuple(entities), relations=tuple(relations),
                           quantities=tuple(quantities))
