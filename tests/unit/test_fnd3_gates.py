@@ -62,3 +62,17 @@ def test_list_members_covered_by_a_known_mention_are_skipped() -> None:
     known = [Mention(4, 8, "Company", "甲乙丙", "甲乙丙", "test")]  # (a character beyond it)
     names = {m.name for m in listed_firm_mentions(ctx, known)}
     assert "甲乙丙" not in names and "丁戊己" in names
+
+
+def test_overlaps_equals_the_generator_form() -> None:
+    import random
+
+    from loaders.extract.entities.spans import overlaps
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        spans = [(a, a + rng.randint(0, 5)) for a in rng.sample(range(40), rng.randint(0, 6))]
+        start = rng.randint(0, 40)
+        end = start + rng.randint(0, 6)
+        expected = any(a < end and start < b for a, b in spans)
+        assert overlaps(spans, start, end) == expected
