@@ -18,6 +18,7 @@ from loaders.extract.entities.lexicon import (
 )
 from loaders.extract.entities.places import ZONE_KIND
 from loaders.extract.entities.projects import _places_inside
+from loaders.extract.entities.spans import overlaps
 from loaders.extract.scan import finditer_near
 
 # -- agencies ------------------------------------------------------------------------------------
@@ -241,7 +242,7 @@ def party_committee_mentions(ctx: Context, known: list[Mention]) -> list[Mention
         start, end, suffix = m.start(), m.end(), m.group(2)
         if taken is None:
             taken = [(k.start, k.end) for k in known if not k.nested and k.label != "City"]
-        if any(a < end and start < b for a, b in taken) or not ctx.tokens.is_boundary(start):
+        if overlaps(taken, start, end) or not ctx.tokens.is_boundary(start):
             continue
         # the place is written bare or with its own suffix (四川 + 省委, 青岛 + 市委)
         form = ctx.text[start : m.end(1) + 1]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.entities.base import Context, Mention, _name_like
+from loaders.extract.entities.spans import overlaps
 
 _CLIENT_LIST = re.compile(
     r"(?:客户|客戶|合作伙伴|合作夥伴|投资方|投资机构|股东)(?:包括|包含|涵盖|涵蓋|有|如)[:：]?"
@@ -36,7 +37,7 @@ def client_list_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
             if not surface:
                 continue
             start += item.index(surface)
-            if any(a < start + len(surface) and start < b for a, b in taken):
+            if overlaps(taken, start, start + len(surface)):
                 continue
             if _LATIN_NAME.fullmatch(surface) or (
                 _HAN_NAME.fullmatch(surface)

@@ -90,6 +90,7 @@ def _company(
     text = ctx.text
     surface = text[start:end]
     core_start, places = _strip_places(ctx, start, end)
+    legal = surface.endswith("公司")  # (else no legal form: _ORG_TAIL, _GROUP_REGISTERED)
     core = _BRACKETED_KIND.sub("", _ORG_TAIL.sub("", text[core_start:end]))
     if len(core) < 2 or _NOT_COMPANY_END.search(surface) or ORGANIZATION_END.search(core):
         return None
@@ -100,19 +101,19 @@ def _company(
     # A full registered name opening a clause (天能电池集团股份有限公司与…) is a firm even when
     # its words are vocabulary; inside running text such words are more often a description.
     clean_left = start == 0 or text[start - 1] in _CLAUSE_MARKS
-    clean_left = clean_left or _after_verb(ctx, start)
-    registered = bool(_ORG_TAIL.search(surface)) and len(core) >= 4 and clean_left
+    registered = legal and bool(_ORG_TAIL.search(surface)) and len(core) >= 4
+    vocabulary = vocabulary and not (registered and (clean_left or _after_verb(ctx, start)))
     if (
         _GENERIC_MODIFIERS.fullmatch(core)
         or ctx.freq(core) >= _RARE_FREQ
-        or (vocabulary and not registered)
+        or vocabulary
         or (core_start != start and _GENERIC_OPENING.match(core))
     ):
         if core_start == start:
             return None
         # 徐州重型机械: the place is part of the name; 成都飞机工业（集团） → 成都飞机工业集团
-        core = _BRACKETED_GROUP.sub(r"\1", _ORG_TAIL.sub("", surface))
-    if _GROUP_REGISTERED.search(surface) and not core.endswith("集团"):
+        core = _BRACKETED_GROUP.sub(r"\1", _ORG_TAIL.sub("", surface) if legal else surface)
+    if legal and _GROUP_REGISTERED.search(surface) and not core.endswith("集团"):
         core += "集团"  # 安徽江淮汽车集团股份有限公司 is the group 江淮汽车集团
     owner = None
     inner_place: tuple[str, ...] = ()
@@ -337,9 +338,8 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue  # 这家晶片设计公司, 一家锂业公司: a firm described, not named
         if _NAME_IN_QUOTES.match(text, m.end()):
             continue  # 晶片设计公司「甲乙」: the kind of firm, then its name
-        mention = Mention(
-            left, m.end(), "Company", stem + "公司", stem + "公司", "pattern:x_company"
-        )
+        name = stem + "公司"
+        mention = Mention(left, m.end(), "Company", name, name, "pattern:x_company")
         mention.aliases.add(stem)
         out.append(mention)
     starts, words = tokens.starts, tokens.words

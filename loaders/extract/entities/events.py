@@ -95,7 +95,10 @@ def event_mentions(ctx: Context) -> list[Mention]:
         if _HAN_CHAR.match(text, m.end()) and not ctx.tokens.is_boundary(m.end()):
             continue  # 大会堂, 会议室: the event word opens a longer word
         left = _event_left(ctx, m.start())
-        edition_led = _EDITION_LED.search(text, max(0, m.start() - 24), m.start())
+        lead = max(0, m.start() - 24)  # (every match of _EDITION_LED holds 届: read first)
+        edition_led = None
+        if text.find("届", lead, m.start()) >= 0:
+            edition_led = _EDITION_LED.search(text, lead, m.start())
         if edition_led and edition_led.start() <= left:
             left = edition_led.start()  # 第七届甲乙建设峰会: an edition opens a name, verbs and all
         else:

@@ -41,6 +41,13 @@ _FIRM_LIST_END = re.compile(
     f"{_FIRM_HEAD}"
 )
 _NUMERAL = re.compile(f"[{_NUMERALS}]")
+# _NUMERAL's characters: \d (a decimal digit, str.isdecimal), then these.
+_NUMERAL_CHARS = frozenset(_NUMERALS.removeprefix(r"\d"))
+
+
+def _is_numeral(ch: str) -> bool:
+    """Whether the character `ch` matches _NUMERAL (a test without `re`)."""
+    return ch in _NUMERAL_CHARS or ch.isdecimal()
 
 
 def firm_list_ends(text: str) -> Iterator[re.Match[str]]:
@@ -52,7 +59,7 @@ def firm_list_ends(text: str) -> Iterator[re.Match[str]]:
     for unit in ("家", "个"):
         for at in positions(text, unit):
             first = at
-            while first > 0 and _NUMERAL.match(text, first - 1):
+            while first > 0 and _is_numeral(text[first - 1]):
                 first -= 1
             if first < at:
                 opens.add(first)
@@ -156,11 +163,11 @@ def _member(
     )
     if not plausible or _PROJECT_SUFFIX.search(item):
         return None
-    covered = any(k.start <= start + 1 and end <= k.end + 1 for k in known) or any(
-        k.end == end and start < k.start and _all_predicates(ctx, start, k.start) for k in known
-    )  # 招引|星河科技: a known firm after a verb the list walk took in
-    if covered:
-        return None
+    for k in known:  # (one walk for the two tests)
+        if k.start <= start + 1 and end <= k.end + 1:
+            return None
+        if k.end == end and start < k.start and _all_predicates(ctx, start, k.start):
+            return None  # 招引|星河科技: a known firm after a verb the list walk took in
     core_start, places = _strip_places(ctx, start, end)
     # A member may carry its city (甲市星河): the name keeps it, the city locates the firm.
     placed = bool(places) and end - core_start >= 2 and len(ctx.cities_in(start, end)) == len(

@@ -224,13 +224,12 @@ def person_mentions(ctx: Context) -> list[Mention]:
     for m in titles:
         for length in (3, 2):
             start = m.start() - length
-            name = text[max(start, 0) : m.start()]
-            if not _is_name(ctx, name):
-                continue
             before = text[max(0, start - 1) : start]
             # 市工业和信息化局卢阳副局长, 工业互联网处周林处长: after an office, never bare;
-            # or one of a list of people with their titles (甲主任、乙丙总经理)
-            if before and before in "处科室部局院司组办会所厅委团、":
+            # or one of a list of people with their titles (甲主任、乙丙总经理); the office
+            # tested first (it is rarer than a name)
+            name = text[max(start, 0) : m.start()]
+            if before and before in "处科室部局院司组办会所厅委团、" and _is_name(ctx, name):
                 found.setdefault(name, (start, start + len(name)))
                 break
     for m in finditer_around(_ACADEMIC_AFTER, text, academic, before=4, after=0):

@@ -28,6 +28,7 @@ from loaders.extract.entities.lexicon import (
     STOP_TOKENS,
 )
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
+from loaders.extract.entities.spans import overlaps
 from loaders.extract.nlp import word_tag
 from loaders.extract.scan import finditer_from, finditer_near, positions
 
@@ -160,7 +161,7 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     spans = [(k.start, k.end) for k in known if not k.nested]
 
     def free(start: int, end: int) -> bool:
-        return not any(a < end and start < b for a, b in spans)
+        return not overlaps(spans, start, end)
 
     slots = [
         m
@@ -278,7 +279,7 @@ def _items(run: str, offset: int) -> list[tuple[int, int]]:
 
 def _member(ctx: Context, start: int, end: int, spans: list[tuple[int, int]]) -> Mention | None:
     item = ctx.text[start:end]
-    if not _MEMBER.fullmatch(item) or any(a < end and start < b for a, b in spans):
+    if not _MEMBER.fullmatch(item) or overlaps(spans, start, end):
         return None
     if item[0].isascii():
         return Mention(start, end, "Company", item, item, "pattern:list_member")
@@ -346,7 +347,7 @@ def _deal_member(
     ctx: Context, start: int, end: int, spans: list[tuple[int, int]]
 ) -> Mention | None:
     item = ctx.text[start:end]
-    if any(a < end and start < b for a, b in spans) or ctx.cities_in(start, end):
+    if overlaps(spans, start, end) or ctx.cities_in(start, end):
         return None
     if not item[0].isascii():
         # a name's word (nr, nz, nt) or a word the dictionary does not know, never vocabulary

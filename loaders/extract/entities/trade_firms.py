@@ -15,6 +15,7 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.companies import X_COMPANY, _proper_word
 from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
+from loaders.extract.entities.spans import overlaps
 
 # Countries written before a foreign firm's name (加拿大甲乙矿业公司): not part of the name (X2).
 _COUNTRY = re.compile(
@@ -94,7 +95,7 @@ def place_works_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
             continue
         if taken is None:
             taken = [(k.start, k.end) for k in known if k.label != "City"]
-        if any(a < m.end() and city.start < b for a, b in taken):
+        if overlaps(taken, city.start, m.end()):
             continue
         words = ctx.tokens.token_words(m.start(1), m.end(1))
         if not all(len(w) >= 2 and ctx.freq(w) > 0 for w in words):
