@@ -11,7 +11,8 @@ import re
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
-from loaders.extract.scan import gate_words, holds_any
+from loaders.extract.relations.gates import gate
+from loaders.extract.scan import gate_words
 
 _SOURCES = SCHEMA["EMPOWERS"].heads
 _TARGETS = SCHEMA["EMPOWERS"].tails
@@ -153,7 +154,7 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
             for source in _actor(view, pos, _SOURCES):
                 out.append((source, target, "rule:empowers_supplier", 0.7))
     text = view.sentence.text
-    named = holds_any(text, _CUSTOMERS_WORDS)
+    named = view.holds(_CUSTOMERS_GATE)
     for m in _CUSTOMERS.finditer(text) if named else ():
         entering = m.group(0).startswith(("导入", "进入", "打入"))
         if entering and "供应" not in view.sentence.text:
@@ -232,10 +233,12 @@ _SITE_WORK = re.compile(
 )
 _SITES = frozenset({"Company", "Organization", "Agency"})
 # The words one of which every match of a gated pattern holds (a sentence without is not scanned)
-_VIA_WORDS, _SERVES_WORDS, _FOR_SERVICE_WORDS = map(gate_words, (_VIA, _SERVES, _FOR_SERVICE))
-_HELPS_WORDS, _CUSTOMER_OF_WORDS = gate_words(_HELPS), gate_words(_CUSTOMER_OF)
-_CUSTOMERS_WORDS, _SITE_WORK_WORDS = gate_words(_CUSTOMERS), gate_words(_SITE_WORK)
-_SUPPLY_WORDS = gate_words(_SUPPLY_WORD)  # (_supplier_of's first rule: _SUPPLY_WORD.search)
+_VIA_GATE, _SERVES_GATE, _FOR_SERVICE_GATE, _HELPS_GATE, _CUSTOMER_OF_GATE, _SITE_WORK_GATE = (
+    gate(gate_words(p)) for p in (_VIA, _SERVES, _FOR_SERVICE, _HELPS, _CUSTOMER_OF, _SITE_WORK)
+)
+_CUSTOMERS_WORDS, _SUPPLY_WORDS = gate_words(_CUSTOMERS), gate_words(_SUPPLY_WORD)
+# (_supplier_of's two rules: _SUPPLY_WORD.search gates the first)
+_CUSTOMERS_GATE, _SUPPLIER_GATE = gate(_CUSTOMERS_WORDS), gate(_SUPPLY_WORDS + _CUSTOMERS_WORDS)
 
 
 def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
@@ -259,7 +262,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y / 在X的赋能下，Y (X is named here)
-        via = not view.labels.isdisjoint(_SOURCES) and holds_any(text, _VIA_WORDS)
+        via = not view.labels.isdisjoint(_SOURCES) and view.holds(_VIA_GATE)
         for m in _VIA.finditer(text) if via else ():
             xs = [
                 x
@@ -280,7 +283,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after:
                 found.append((xs[0], after[0], "rule:empowers_via", 0.85))
         # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
-        for m in _SERVES.finditer(text) if holds_any(text, _SERVES_WORDS) else ():
+        serves = not view.labels.isdisjoint(_TARGETS) and view.holds(_SERVES_GATE)  # (Y here)
+        for m in _SERVES.finditer(text) if serves else ():
             pos = view.start + m.end()
             if view.in_name(view.start + m.start(), pos):
                 continue
@@ -295,8 +299,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if source and targets and not EXHORTATION.search(view.text[view.start : pos]):
                 for t in targets:
                     found.append((source, t, "rule:empowers", 0.85))
-        # the rules below relate a platform named here
-        platform_here = "Platform" in view.labels
+        platform_here = "Platform" in view.labels  # (the rules below relate a platform here)
         # Y借助/依托/利用X(平台)完成/实现…: X empowers Y
         for m in rx(
             r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,16}?)(?:平台)?"
@@ -327,7 +330,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after and achieves:
                 found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
         # (its ys are names of _TARGETS here)
-        served = not view.labels.isdisjoint(_TARGETS) and holds_any(text, _FOR_SERVICE_WORDS)
+        served = not view.labels.isdisjoint(_TARGETS) and view.holds(_FOR_SERVICE_GATE)
         for m in _FOR_SERVICE.finditer(text) if served else ():
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
             ys = [
@@ -399,19 +402,17 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         # the rules below, each called only where what it relates is named and its words written
         labels = view.labels
-        if not labels.isdisjoint(_CUSTOMER_LABELS) and (  # a customer, and its words
-            holds_any(text, _SUPPLY_WORDS) or holds_any(text, _CUSTOMERS_WORDS)
-        ):
+        if not labels.isdisjoint(_CUSTOMER_LABELS) and view.holds(_SUPPLIER_GATE):  # a customer
             found.extend(_supplier_of(view))
-        if not labels.isdisjoint(_RECEIVERS) and holds_any(text, _HELPS_WORDS):  # who is helped
+        if not labels.isdisjoint(_RECEIVERS) and view.holds(_HELPS_GATE):  # who is helped
             found.extend(_helped(view))
         if not labels.isdisjoint(_SOURCES):  # the supplier
             found.extend(_adopted(view))
-            if holds_any(text, _CUSTOMER_OF_WORDS):
+            if view.holds(_CUSTOMER_OF_GATE):
                 found.extend(_customer_of(view))
         if "等" in text and "Project" in labels:  # 等…项目中, a project
             found.extend(_applied_in(view))
-        if not labels.isdisjoint(_SITES) and holds_any(text, _SITE_WORK_WORDS):  # the site
+        if not labels.isdisjoint(_SITES) and view.holds(_SITE_WORK_GATE):  # the site
             found.extend(_site_of_work(view))
         for source, target, method, conf in found:
             if source.name != target.name:

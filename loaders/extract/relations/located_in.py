@@ -26,8 +26,9 @@ from loaders.extract.relations.base import (
     relation,
     rx,
 )
+from loaders.extract.relations.gates import gate
 from loaders.extract.relations.located_scenes import opening_place, visited_in
-from loaders.extract.scan import gate_words, holds_any
+from loaders.extract.scan import gate_words
 
 _LOCATABLE = SCHEMA["LOCATED_IN"].heads
 _NO_ENDS: frozenset[int] = frozenset()
@@ -256,12 +257,12 @@ def _set_up_in(view: SentenceView) -> list[Relation]:
 # 甲市招引乙、丙等企业落地: firms brought in to settle in the place (T27).
 _BRINGS_IN = re.compile(r"(?:招引|引进|吸引|引入)")
 _TO_SETTLE = re.compile(r"^[^，。；]{0,16}?(?:落地|落户|入驻|进驻|扎根)")
-_TO_SETTLE_WORDS = gate_words(_TO_SETTLE)
+_TO_SETTLE_GATE = gate(gate_words(_TO_SETTLE))
 
 
 def _brought_in_to_settle(view: SentenceView) -> list[Relation]:
     out: list[Relation] = []
-    if not holds_any(view.sentence.text, _TO_SETTLE_WORDS):
+    if not view.holds(_TO_SETTLE_GATE):
         return out
     for verb in _BRINGS_IN.finditer(view.sentence.text):
         pos = view.start + verb.start()
