@@ -1,88 +1,73 @@
-"""The gate words of the relation rules, found by one scan of a sentence (relations/gates.py),
-are those an `in` test per word finds; a gate tested on a sentence view answers as holds_any on
-its text; the label tests put before the word tests skip only sentences no rule can use."""
+"""The shortcuts the relation rules take give what the plain reading gives: a trigger inside a
+name, the owner a name opens with, the confidence table swapped and restored."""
 
 from __future__ import annotations
 
-import random
-
-import pytest
-
-import loaders.extract.relations  # noqa: F401 (every rule set registers its gates)
 from loaders.extract.entities import Mention
 from loaders.extract.nlp import Sentence
-from loaders.extract.relations import developed_by, empowers, gates, located_in, subsidiary_of
+from loaders.extract.relations import confidence
 from loaders.extract.relations.base import SentenceView, build_views
-from loaders.extract.scan import holds_any
-
-# Words that overlap gate words (进入驻, 帮助力, 提供货, 完成员企业, 旗下属) and filler.
-_FRAGMENTS = ["进", "入", "驻", "助", "力", "供", "货", "成员", "企业", "下", "属", "能", "公司",
-              "甲乙公司", "星河市", "，", "。", "与", "在", "为", "的", "平", "台", "统", " "]
+from loaders.extract.relations.confidence import Measured, calibrated
+from loaders.extract.relations.subsidiary_of import _named_after_owner
 
 
-def _texts(n: int = 4000) -> list[str]:
-    rng = random.Random(11)
-    pool = [*gates._WORDS, *_FRAGMENTS]
-    return ["".join(rng.choice(pool) for _ in range(rng.randint(0, 12))) for _ in range(n)]
+def _view(text: str, mentions: list[Mention]) -> SentenceView:
+    return SentenceView(Sentence(text, 0, len(text)), mentions, text, 0, True)
 
 
-def test_one_scan_finds_every_gate_word_an_in_test_finds():
-    assert len(gates._WORDS) > 30
-    for text in [*_texts(), "进入驻", "帮助力", "提供货", "完成员企业", "旗下属", "打入驻"]:
-        assert gates.words_in(text) == {w for w in gates._WORDS if w in text}, text
+def test_in_name_reads_every_mention_that_may_hold_the_span():
+    text = "洛阳经济技术开发区与星云开发公司合作开发"
+    zone = Mention(0, 9, "City", "洛阳经济技术开发区", "洛阳经济技术开发区", "gazetteer")
+    firm = Mention(10, 16, "Company", "星云开发公司", "星云开发公司", "pattern:company")
+    view = _view(text, [zone, firm])
+    assert view.labels == {"City", "Company"}
+    assert view.in_name(6, 8)  # 开发 of the zone
+    assert view.in_name(12, 14)  # 开发 of the firm
+    assert not view.in_name(18, 20)  # the verb after both
+    assert not view.in_name(8, 11)  # across the gap between them
+    assert not _view(text, []).in_name(6, 8)
 
 
-def test_a_word_a_match_may_hide_is_listed_under_it():
-    assert gates._may_hide("进入", "入驻") and gates._may_hide("帮助", "助力")
-    assert gates._may_hide("附属公司", "公司") and gates._may_hide("公司", "公司集团")
-    assert not gates._may_hide("入驻", "进入") and gates._may_hide("赋能", "能力")
-    assert not gates._may_hide("能力", "赋能") and not gates._may_hide("平台", "系统")
+def test_the_owner_is_the_first_listed_company_form_a_name_opens_with():
+    text = "星云科技与星云合作。星云科技云脑平台上线。"
+    firm = Mention(0, 4, "Company", "星云科技", "星云科技", "pattern:company")
+    short = Mention(5, 7, "Company", "星云", "星云", "pattern:company")
+    brain = Mention(10, 18, "Platform", "星云科技云脑平台", "星云科技云脑平台", "pattern:platform")
+    sentences = [Sentence(text[:10], 0, 10), Sentence(text[10:], 10, len(text))]
+    views = build_views(text, sentences, [firm, short, brain])
+    owners = {r.head: r.tail for r in _named_after_owner(views)}
+    # both 星云 and 星云科技 open the platform's name: 星云科技, listed first, owns it
+    assert owners == {"星云科技": "星云", "星云科技云脑平台": "星云科技"}
 
 
-def test_a_gate_holds_where_holds_any_does():
-    words_of_gates = [
-        developed_by.gate_words(developed_by._ANAPHOR),
-        developed_by.gate_words(developed_by._BASED_ON),
-        empowers._SUPPLY_WORDS + empowers._CUSTOMERS_WORDS,
-        empowers._CUSTOMERS_WORDS,
-        *(empowers.gate_words(p) for p in (empowers._VIA, empowers._SERVES, empowers._HELPS)),
-        subsidiary_of._STATING_WORDS,
-        located_in.gate_words(located_in._TO_SETTLE),
-    ]
-    for text in _texts(1500):
-        view = SentenceView(Sentence(text, 0, len(text)), [], text, 0, True)
-        for words in words_of_gates:
-            assert view.holds(gates.gate(words)) == holds_any(text, words), (text, words)
+def test_the_confidence_table_can_be_swapped_and_restored():
+    shipped = calibrated("rule:unmeasured_here", 0.42)
+    method, measured = next(iter(confidence.table().items()))
+    before = calibrated(method, 0.01)
+    confidence.use_table({method: Measured(predicted=10, correct=4)})
+    try:
+        assert calibrated(method, 0.01) == 0.417  # (4 + 1) / (10 + 2)
+        confidence.use_table({})
+        assert calibrated(method, 0.01) == 0.01
+    finally:
+        confidence.use_table(None)
+    assert calibrated(method, 0.01) == before
+    assert shipped == 0.42
+    expected = round((measured.correct + 1) / (measured.predicted + 2), 3)
+    assert before == (expected if measured.predicted >= confidence.MIN_PREDICTED else 0.01)
 
 
-def test_gate_words_are_not_empty():
-    with pytest.raises(ValueError):
-        gates.gate(("",))
-
-
-def _views(text: str, spans: list[tuple[str, str]]):
-    mentions = []
-    for surface, label in spans:
-        at = text.index(surface)
-        mentions.append(Mention(at, at + len(surface), label, surface, surface, "pattern"))
-    return build_views(text, [Sentence(text, 0, len(text))], mentions)
-
-
-def test_a_sentence_with_no_target_or_base_gives_no_development():
-    # the based-on rule needs a base (Platform, Company) named here; the rest a target
-    for text, spans in (
-        ("星河市以该平台为基础搭建新系统。", [("星河市", "City")]),
-        ("星河市工信局基于这一平台建设大脑。", [("星河市工信局", "Agency")]),
-    ):
-        assert developed_by.find(_views(text, spans)) == []
-    based = _views("依托甲乙公司，该平台基于甲乙公司搭建。", [("甲乙公司", "Company")])
-    assert based[0].holds(developed_by._ANAPHOR_GATE)
-
-
-def test_serving_needs_a_target_named_in_the_sentence():
-    # 赋能/服务 governs a named target (_TARGETS): a sentence naming only platforms gives none
-    text = "丙丁平台赋能戊己平台，服务星云平台。"
-    views = _views(text, [(name, "Platform") for name in ("丙丁平台", "戊己平台", "星云平台")])
-    assert empowers.find(views) == []
-    served = _views("丙丁平台赋能甲乙公司。", [("丙丁平台", "Platform"), ("甲乙公司", "Company")])
-    assert [(r.head, r.tail) for r in empowers.find(served)] == [("丙丁平台", "甲乙公司")]
+def test_a_subject_read_late_is_the_one_read_in_order():
+    # each later sentence goes on about the firm (随后…): a long paragraph read from its end
+    first, more = "星云科技在洛阳市建设工厂。", "随后又建设新厂。"
+    text = first + more * 3000
+    bounds = [(0, len(first))]
+    bounds += [(len(first) + i * len(more), len(first) + (i + 1) * len(more)) for i in range(3000)]
+    sentences = [Sentence(text[a:b], a, b) for a, b in bounds]
+    firm = Mention(0, 4, "Company", "星云科技", "星云科技", "pattern:company")
+    city = Mention(5, 8, "City", "洛阳市", "洛阳市", "gazetteer")
+    late = build_views(text, sentences, [firm, city])
+    assert late[-1].subject is firm and late[-1].carried
+    in_order = build_views(text, sentences, [firm, city])
+    assert [(v.subject, v.carried) for v in in_order] == [(v.subject, v.carried) for v in late]
+    assert not in_order[0].carried
