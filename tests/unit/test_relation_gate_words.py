@@ -11,7 +11,14 @@ import pytest
 import loaders.extract.relations  # noqa: F401 (every rule set registers its gates)
 from loaders.extract.entities import Mention
 from loaders.extract.nlp import Sentence
-from loaders.extract.relations import developed_by, empowers, gates, located_in, subsidiary_of
+from loaders.extract.relations import (
+    developed_by,
+    empowers,
+    gates,
+    located_in,
+    partners_with,
+    subsidiary_of,
+)
 from loaders.extract.relations.base import SentenceView, build_views
 from loaders.extract.scan import holds_any
 
@@ -86,3 +93,20 @@ def test_serving_needs_a_target_named_in_the_sentence():
     assert empowers.find(views) == []
     served = _views("丙丁平台赋能甲乙公司。", [("丙丁平台", "Platform"), ("甲乙公司", "Company")])
     assert [(r.head, r.tail) for r in empowers.find(served)] == [("丙丁平台", "甲乙公司")]
+
+
+def test_a_word_gate_holds_where_its_pattern_is_found():
+    # patterns that are alternatives of words: found exactly where their gate holds
+    pool = [*located_in.gate_words(located_in._SETTLES), *partners_with.gate_words(
+        partners_with._VERB_AFTER_PARTNER), "牵手", "协同", "总部设在", "战略合作", "坐落", "于",
+        "设", "总部", "共", "同", "甲乙公司", "星河市", "，"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        view = SentenceView(Sentence(text, 0, len(text)), [], text, 0, True)
+        for pattern, words in (
+            (located_in._SETTLES, located_in._SETTLES_GATE),
+            (partners_with._VERB_BEFORE_PARTNER, partners_with._BEFORE_GATE),
+            (partners_with._VERB_AFTER_PARTNER, partners_with._AFTER_GATE),
+        ):
+            assert view.holds(words) == (pattern.search(text) is not None), (text, words)

@@ -37,6 +37,7 @@ _FIRMS = frozenset({"Company", "Organization", "Agency"})
 _BRACKET_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[)）]")
 # Settling in a place (T27): 落户, 落地, 进驻, 入驻, 设于, 扎根 … followed by the place.
 _SETTLES = re.compile(r"(?:落户于?|落地于?|进驻|入驻|设于|设在|扎根|坐落于|总部位于|总部设在)")
+_SETTLES_GATE = gate(gate_words(_SETTLES))
 # A place's own firms and institutions: 甲市拥有乙、丙 / 甲市有乙这样的高校 (T27).
 _HAS_WORDS = ("拥有", "有", "聚集了", "集聚了", "汇聚了")
 _HAS = re.compile(f"^(?:{'|'.join(_HAS_WORDS)})")
@@ -153,7 +154,8 @@ def find(views: ArticleViews) -> list[Relation]:
                         relation("LOCATED_IN", t, place, view, "rule:located_place_firm", 0.8)
                     )
         if city_ends:  # (each places names in a City named here)
-            out.extend(_settled(view))
+            if view.holds(_SETTLES_GATE):  # (every match of _SETTLES holds one of its words)
+                out.extend(_settled(view))
             if "在" in text:  # (every place _set_up_in reads follows a 在)
                 out.extend(_set_up_in(view))
         if "Company" in view.labels:  # (the firms brought in are named here)
