@@ -110,3 +110,25 @@ def test_a_word_gate_holds_where_its_pattern_is_found():
             (partners_with._VERB_AFTER_PARTNER, partners_with._AFTER_GATE),
         ):
             assert view.holds(words) == (pattern.search(text) is not None), (text, words)
+
+
+def test_the_platform_and_adoption_gates_hold_wherever_their_patterns_match():
+    pool = ["借助", "依托", "利用", "基于", "通过", "丙丁平台", "平台", "完成", "实现", "打造",
+            "引入", "采用", "部署", "使用", "举行", "开幕", "启动", "开展", "星河市", "推动", "借",
+            "依", "用", "举", "，"]
+    rng = random.Random(7)
+    exact = (
+        (empowers._ADOPTS, empowers._ADOPTS_GATE),
+        (located_in._HELD, located_in._HELD_GATE),
+    )
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 8)))
+        view = SentenceView(Sentence(text, 0, len(text)), [], text, 0, True)
+        for pattern, words in exact:
+            assert view.holds(words) == (pattern.search(text) is not None), (text, words)
+        for pattern in (empowers._RELYING_DOES, empowers._RELYING, empowers._CITY_RELIES):
+            match = pattern.search(text) is not None
+            found += match
+            assert view.holds(empowers._RELYING_GATE) or not match, text
+    assert found > 100

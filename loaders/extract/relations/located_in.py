@@ -165,7 +165,7 @@ def find(views: ArticleViews) -> list[Relation]:
         out.extend(in_names)
         if city_ends:  # (the place visited in is named here)
             out.extend(visited_in(view))
-        if "Project" in view.labels:  # (the events held are named here)
+        if "Project" in view.labels and view.holds(_HELD_GATE):  # (the events held, named here)
             out.extend(_held_in(view))
     out.extend(opening_place(views))
     return out + _zone_cities(views, out)
@@ -340,6 +340,7 @@ def _surface_place(surface: str) -> str | None:
 
 # 在甲市举行的乙大会 / 乙大会在甲市开幕: an event where it is held (T27).
 _HELD = re.compile(r"举行|举办|召开|开幕|闭幕|启动|揭幕|开展")
+_HELD_GATE = gate(gate_words(_HELD))
 
 
 def _held_in(view: SentenceView) -> list[Relation]:
