@@ -14,6 +14,7 @@ from graph.model import ORG_LABELS, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.nlp import Sentence, word_tag
 from loaders.extract.relations.confidence import calibrated
+from loaders.extract.relations.gates import words_in
 from loaders.extract.relations.subjects import find_subject, goes_on
 
 
@@ -89,6 +90,7 @@ class SentenceView:
     labels: set[str] = field(repr=False)  # its mentions' (rules test it first)
     start: int = field(repr=False)  # the sentence's bounds
     end: int = field(repr=False)
+    _gate_words: frozenset[str] | None = field(repr=False)  # (see `holds`)
 
     def __init__(  # (written out: one call per sentence, no __post_init__)
         self,
@@ -101,7 +103,7 @@ class SentenceView:
     ) -> None:
         self.sentence, self.mentions, self.text = sentence, mentions, text
         self.index, self.paragraph_start, self.prev = index, paragraph_start, prev
-        self._subject_found = None
+        self._subject_found = self._gate_words = None
         self.labels = {m.label for m in mentions} if mentions else set()
         self.start, self.end = sentence.start, sentence.end
 
@@ -115,6 +117,14 @@ class SentenceView:
     def carried(self) -> bool:
         """Whether the subject is inherited from the previous sentence."""
         return (self._subject_found or resolve_subjects(self))[1]
+
+    def holds(self, gate: frozenset[str]) -> bool:
+        """Whether the sentence holds one of the words of `gate` (gates.gate): as holds_any
+        on its text, from one scan for every gate's words when a gate is first tested."""
+        words = self._gate_words
+        if words is None:
+            words = self._gate_words = words_in(self.sentence.text)
+        return not words.isdisjoint(gate)
 
     def opens_unknown_name(self, m: Mention) -> bool:
         """Whether a place runs on into a name the rules did not read (甲市|乙丙 of 甲市乙丙):

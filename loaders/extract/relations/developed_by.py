@@ -11,7 +11,8 @@ import re
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import SentenceView, relation, rx
-from loaders.extract.scan import gate_words, holds_any
+from loaders.extract.relations.gates import gate
+from loaders.extract.scan import gate_words
 
 _BUILDERS = SCHEMA["DEVELOPED_BY"].tails
 _FIRM_BUILDERS = _BUILDERS - {"City"}  # (a partner joined to the builder)
@@ -37,7 +38,7 @@ _NEXT_ITEM = re.compile(
 # 、纺织服装“乙”: the next quoted item after a few words that describe it.
 _DESCRIBED_ITEM = re.compile(r"[”’]?\s*[、和及]\s*[^，。；、“”]{0,8}")
 _ANAPHOR = re.compile(r"(?:这个|这一|该|此)[^，,。；]{0,30}(?:平台|系统|大脑)")
-_ANAPHOR_WORDS, _BASED_ON_WORDS = gate_words(_ANAPHOR), gate_words(_BASED_ON)
+_ANAPHOR_GATE, _BASED_ON_GATE = gate(gate_words(_ANAPHOR)), gate(gate_words(_BASED_ON))
 
 
 def _targets_after(view: SentenceView, pos: int, limit: int = 40) -> list[Mention]:
@@ -125,8 +126,12 @@ def find(views: list[SentenceView]) -> list[Relation]:
         text = view.sentence.text
         here = not view.labels.isdisjoint(_TARGETS)
         targets = [m for m in view.mentions if m.label in _TARGETS] if here else []
-        # (every match of _ANAPHOR ends in 平台, 系统 or 大脑)
-        if not targets and not (holds_any(text, _ANAPHOR_WORDS) and _ANAPHOR.search(text)):
+        # With no target named, only the based-on rule below may relate (its base named here);
+        # every match of _ANAPHOR ends in 平台, 系统 or 大脑.
+        if not targets and (
+            view.labels.isdisjoint(_BASES)
+            or not (view.holds(_ANAPHOR_GATE) and _ANAPHOR.search(text))
+        ):
             continue
         # verb … X   and   X … 建设 (加快X建设)
         for verb in _BUILD.finditer(text) if targets else ():  # (what it governs is named here)
@@ -167,7 +172,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             out.extend(_is_built_by(view))
         # 以A为基础搭建 / 基于A建设: the platform being built is the sentence's topic.
         # (the base, a platform or company, is named here)
-        based_on = not view.labels.isdisjoint(_BASES) and holds_any(text, _BASED_ON_WORDS)
+        based_on = not view.labels.isdisjoint(_BASES) and view.holds(_BASED_ON_GATE)
         for based in _BASED_ON.finditer(text) if based_on else ():
             b_start = view.start + based.start("base")
             b_end = view.start + based.end("base")

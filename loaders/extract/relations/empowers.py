@@ -11,7 +11,14 @@ import re
 from graph.model import SCHEMA, Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
-from loaders.extract.scan import gate_words, holds_any
+from loaders.extract.relations.empowers_sites import (  # noqa: F401 (_AT_SITE: for tests)
+    _AT_SITE,
+    _SITE_WORK_GATE,
+    _SITES,
+    _site_of_work,
+)
+from loaders.extract.relations.gates import gate
+from loaders.extract.scan import gate_words
 
 _SOURCES = SCHEMA["EMPOWERS"].heads
 _TARGETS = SCHEMA["EMPOWERS"].tails
@@ -105,6 +112,10 @@ _PLATFORM_ANAPHOR = re.compile(r"(?:该|这一|这个|此)平台")
 # <city>依托X，推动/带动…: the city relies on the platform for its industry
 _CITY_RELIES = re.compile(r"(?:依托|借助|利用)")
 _RELYING = re.compile(r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,20}?)[，,]")
+_RELYING_DOES = re.compile(  # Y借助/依托/利用X(平台)完成/实现…
+    r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,16}?)(?:平台)?(?:完成|实现|开展|进行|推进|打造|建成)"
+)
+_RELYING_GATE = gate(gate_words(_RELYING_DOES, _RELYING, _CITY_RELIES))  # (a word of each)
 _DRIVES = re.compile(r"[，,]?\s*(?:推动|带动|助力|赋能|推进|加快|促进)")
 
 
@@ -153,7 +164,7 @@ def _supplier_of(view: SentenceView) -> list[tuple[Mention, Mention, str, float]
             for source in _actor(view, pos, _SOURCES):
                 out.append((source, target, "rule:empowers_supplier", 0.7))
     text = view.sentence.text
-    named = holds_any(text, _CUSTOMERS_WORDS)
+    named = view.holds(_CUSTOMERS_GATE)
     for m in _CUSTOMERS.finditer(text) if named else ():
         entering = m.group(0).startswith(("导入", "进入", "打入"))
         if entering and "供应" not in view.sentence.text:
@@ -223,32 +234,13 @@ def _applied_in(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]
     return out
 
 
-# 甲(与乙联合)在丙进行/开展…试点: the site where a supplier's work is tried or deployed (T1).
-# (each adverb spelt out with its 在: a pattern that opens with a word scans fast)
-_AT_SITE = re.compile(r"联合在|共同在|携手在|合作在|率先在|在")
-_SITE_WORK = re.compile(
-    r"^(?:成功|率先|联合|共同)?(?:进行|开展|部署|实施|落地|完成|启动)了?[^，。；]{0,20}?"
-    r"(?:试点|部署|应用|验证|示范|改造|试验|测试|商用)"
-)
-_SITES = frozenset({"Company", "Organization", "Agency"})
 # The words one of which every match of a gated pattern holds (a sentence without is not scanned)
-_VIA_WORDS, _SERVES_WORDS, _FOR_SERVICE_WORDS = map(gate_words, (_VIA, _SERVES, _FOR_SERVICE))
-_HELPS_WORDS, _CUSTOMER_OF_WORDS = gate_words(_HELPS), gate_words(_CUSTOMER_OF)
-_CUSTOMERS_WORDS, _SITE_WORK_WORDS = gate_words(_CUSTOMERS), gate_words(_SITE_WORK)
-_SUPPLY_WORDS = gate_words(_SUPPLY_WORD)  # (_supplier_of's first rule: _SUPPLY_WORD.search)
-
-
-def _site_of_work(view: SentenceView) -> list[tuple[Mention, Mention, str, float]]:
-    out = []
-    for m in _AT_SITE.finditer(view.sentence.text):
-        pos = view.start + m.start()
-        sites = view.group_starting_at(view.start + m.end(), _SITES, gap=r"^\s*$")
-        if not sites or not _SITE_WORK.match(view.text[sites[-1].end : view.end]):
-            continue
-        for actor in view.group_ending_at(pos, _SOURCES - {"Platform"}):
-            for site in sites:
-                out.append((actor, site, "rule:empowers_at_site", 0.65))
-    return out
+_VIA_GATE, _SERVES_GATE, _FOR_SERVICE_GATE, _HELPS_GATE, _CUSTOMER_OF_GATE, _ADOPTS_GATE = (
+    gate(gate_words(p)) for p in (_VIA, _SERVES, _FOR_SERVICE, _HELPS, _CUSTOMER_OF, _ADOPTS)
+)
+_CUSTOMERS_WORDS, _SUPPLY_WORDS = gate_words(_CUSTOMERS), gate_words(_SUPPLY_WORD)
+# (_supplier_of's two rules: _SUPPLY_WORD.search gates the first)
+_CUSTOMERS_GATE, _SUPPLIER_GATE = gate(_CUSTOMERS_WORDS), gate(_SUPPLY_WORDS + _CUSTOMERS_WORDS)
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
@@ -259,7 +251,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
         text = view.sentence.text
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y / 在X的赋能下，Y (X is named here)
-        via = not view.labels.isdisjoint(_SOURCES) and holds_any(text, _VIA_WORDS)
+        via = not view.labels.isdisjoint(_SOURCES) and view.holds(_VIA_GATE)
         for m in _VIA.finditer(text) if via else ():
             xs = [
                 x
@@ -280,7 +272,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after:
                 found.append((xs[0], after[0], "rule:empowers_via", 0.85))
         # X赋能Y / 赋能<city>企业 / X服务<city>N家企业
-        for m in _SERVES.finditer(text) if holds_any(text, _SERVES_WORDS) else ():
+        serves = not view.labels.isdisjoint(_TARGETS) and view.holds(_SERVES_GATE)  # (Y here)
+        for m in _SERVES.finditer(text) if serves else ():
             pos = view.start + m.end()
             if view.in_name(view.start + m.start(), pos):
                 continue
@@ -295,13 +288,10 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if source and targets and not EXHORTATION.search(view.text[view.start : pos]):
                 for t in targets:
                     found.append((source, t, "rule:empowers", 0.85))
-        # the rules below relate a platform named here
-        platform_here = "Platform" in view.labels
+        platform_here = "Platform" in view.labels  # (the rules below relate a platform here)
         # Y借助/依托/利用X(平台)完成/实现…: X empowers Y
-        for m in rx(
-            r"(?:借助|依托|利用|基于|通过)(?P<x>[^，,。；]{1,16}?)(?:平台)?"
-            r"(?:完成|实现|开展|进行|推进|打造|建成)"
-        ).finditer(text) if platform_here else ():
+        relying = platform_here and view.holds(_RELYING_GATE)  # (the three rules on 借助, 依托 …)
+        for m in _RELYING_DOES.finditer(text) if relying else ():
             x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
             xs = [
                 x
@@ -312,7 +302,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and receivers:
                 found.append((xs[0], receivers[-1], "rule:empowers_relying", 0.75))
         # 依托/借助X(平台)，Y实现/完成…
-        for m in _RELYING.finditer(text) if platform_here else ():
+        for m in _RELYING.finditer(text) if relying else ():
             x_start, x_end = view.start + m.start("x"), view.start + m.end("x")
             xs = [
                 x
@@ -327,7 +317,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             if xs and after and achieves:
                 found.append((xs[-1], after[0], "rule:empowers_relying", 0.75))
         # (its ys are names of _TARGETS here)
-        served = not view.labels.isdisjoint(_TARGETS) and holds_any(text, _FOR_SERVICE_WORDS)
+        served = not view.labels.isdisjoint(_TARGETS) and view.holds(_FOR_SERVICE_GATE)
         for m in _FOR_SERVICE.finditer(text) if served else ():
             y_start, y_end = view.start + m.start("y"), view.start + m.end("y")
             ys = [
@@ -358,7 +348,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
             source = near[-1] if near else _source_before(view, view.start + m.start())
             for y in ys if source else ():  # 为甲、乙等企业提供: each firm named
                 found.append((source, y, "rule:empowers_for", 0.75))
-        for m in _CITY_RELIES.finditer(text) if platform_here else ():
+        for m in _CITY_RELIES.finditer(text) if relying else ():
             pos = view.start + m.end()
             platforms = view.group_starting_at(pos, frozenset({"Platform"}), gap=r"^\s*$")
             cities = view.group_ending_at(view.start + m.start(), frozenset({"City"}))
@@ -366,7 +356,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for p in platforms:
                     found.append((p, cities[-1], "rule:empowers_city_relies", 0.7))
         # <city>…引进X等平台
-        for m in rx(r"引进").finditer(text) if platform_here else ():
+        for m in rx(r"引进").finditer(text) if platform_here and "引进" in text else ():
             pos = view.start + m.end()
             if view.in_name(view.start + m.start(), pos):
                 continue
@@ -399,19 +389,18 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 found.append((platforms[0], receivers[0], "rule:empowers_cooccur", 0.55))
         # the rules below, each called only where what it relates is named and its words written
         labels = view.labels
-        if not labels.isdisjoint(_CUSTOMER_LABELS) and (  # a customer, and its words
-            holds_any(text, _SUPPLY_WORDS) or holds_any(text, _CUSTOMERS_WORDS)
-        ):
+        if not labels.isdisjoint(_CUSTOMER_LABELS) and view.holds(_SUPPLIER_GATE):  # a customer
             found.extend(_supplier_of(view))
-        if not labels.isdisjoint(_RECEIVERS) and holds_any(text, _HELPS_WORDS):  # who is helped
+        if not labels.isdisjoint(_RECEIVERS) and view.holds(_HELPS_GATE):  # who is helped
             found.extend(_helped(view))
         if not labels.isdisjoint(_SOURCES):  # the supplier
-            found.extend(_adopted(view))
-            if holds_any(text, _CUSTOMER_OF_WORDS):
+            if view.holds(_ADOPTS_GATE):
+                found.extend(_adopted(view))
+            if view.holds(_CUSTOMER_OF_GATE):
                 found.extend(_customer_of(view))
         if "等" in text and "Project" in labels:  # 等…项目中, a project
             found.extend(_applied_in(view))
-        if not labels.isdisjoint(_SITES) and holds_any(text, _SITE_WORK_WORDS):  # the site
+        if not labels.isdisjoint(_SITES) and view.holds(_SITE_WORK_GATE):  # the site
             found.extend(_site_of_work(view))
         for source, target, method, conf in found:
             if source.name != target.name:

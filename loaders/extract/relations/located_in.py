@@ -26,8 +26,9 @@ from loaders.extract.relations.base import (
     relation,
     rx,
 )
+from loaders.extract.relations.gates import gate
 from loaders.extract.relations.located_scenes import opening_place, visited_in
-from loaders.extract.scan import gate_words, holds_any
+from loaders.extract.scan import gate_words
 
 _LOCATABLE = SCHEMA["LOCATED_IN"].heads
 _NO_ENDS: frozenset[int] = frozenset()
@@ -36,6 +37,7 @@ _FIRMS = frozenset({"Company", "Organization", "Agency"})
 _BRACKET_PLACE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[)）]")
 # Settling in a place (T27): 落户, 落地, 进驻, 入驻, 设于, 扎根 … followed by the place.
 _SETTLES = re.compile(r"(?:落户于?|落地于?|进驻|入驻|设于|设在|扎根|坐落于|总部位于|总部设在)")
+_SETTLES_GATE = gate(gate_words(_SETTLES))
 # A place's own firms and institutions: 甲市拥有乙、丙 / 甲市有乙这样的高校 (T27).
 _HAS_WORDS = ("拥有", "有", "聚集了", "集聚了", "汇聚了")
 _HAS = re.compile(f"^(?:{'|'.join(_HAS_WORDS)})")
@@ -152,7 +154,8 @@ def find(views: ArticleViews) -> list[Relation]:
                         relation("LOCATED_IN", t, place, view, "rule:located_place_firm", 0.8)
                     )
         if city_ends:  # (each places names in a City named here)
-            out.extend(_settled(view))
+            if view.holds(_SETTLES_GATE):  # (every match of _SETTLES holds one of its words)
+                out.extend(_settled(view))
             if "在" in text:  # (every place _set_up_in reads follows a 在)
                 out.extend(_set_up_in(view))
         if "Company" in view.labels:  # (the firms brought in are named here)
@@ -162,7 +165,7 @@ def find(views: ArticleViews) -> list[Relation]:
         out.extend(in_names)
         if city_ends:  # (the place visited in is named here)
             out.extend(visited_in(view))
-        if "Project" in view.labels:  # (the events held are named here)
+        if "Project" in view.labels and view.holds(_HELD_GATE):  # (the events held, named here)
             out.extend(_held_in(view))
     out.extend(opening_place(views))
     return out + _zone_cities(views, out)
@@ -256,12 +259,12 @@ def _set_up_in(view: SentenceView) -> list[Relation]:
 # 甲市招引乙、丙等企业落地: firms brought in to settle in the place (T27).
 _BRINGS_IN = re.compile(r"(?:招引|引进|吸引|引入)")
 _TO_SETTLE = re.compile(r"^[^，。；]{0,16}?(?:落地|落户|入驻|进驻|扎根)")
-_TO_SETTLE_WORDS = gate_words(_TO_SETTLE)
+_TO_SETTLE_GATE = gate(gate_words(_TO_SETTLE))
 
 
 def _brought_in_to_settle(view: SentenceView) -> list[Relation]:
     out: list[Relation] = []
-    if not holds_any(view.sentence.text, _TO_SETTLE_WORDS):
+    if not view.holds(_TO_SETTLE_GATE):
         return out
     for verb in _BRINGS_IN.finditer(view.sentence.text):
         pos = view.start + verb.start()
@@ -337,6 +340,7 @@ def _surface_place(surface: str) -> str | None:
 
 # 在甲市举行的乙大会 / 乙大会在甲市开幕: an event where it is held (T27).
 _HELD = re.compile(r"举行|举办|召开|开幕|闭幕|启动|揭幕|开展")
+_HELD_GATE = gate(gate_words(_HELD))
 
 
 def _held_in(view: SentenceView) -> list[Relation]:

@@ -7,6 +7,7 @@ import re
 
 from graph.model import SCHEMA, Relation
 from loaders.extract.relations.base import EXHORTATION, ArticleViews, SentenceView, relation, rx
+from loaders.extract.relations.gates import gate
 from loaders.extract.scan import gate_words
 
 _ORGS = SCHEMA["PARTNERS_WITH"].heads
@@ -16,6 +17,8 @@ _VERB_BEFORE_PARTNER = re.compile(r"携手|联合|联手|牵手|协同")
 _VERB_AFTER_PARTNER = re.compile(r"合作|共建|联手|携手|联合|共同|战略合作")
 _VERB_SOON_AFTER = re.compile(r"^[^，。；]{0,6}?(?:" + _VERB_AFTER_PARTNER.pattern + ")")
 _CO_INVESTING = re.compile(r"(?<=共同)(?:出资|投资|持股)")
+# (every match of either holds one of its words: a gate tested before scanning for it)
+_BEFORE_GATE, _AFTER_GATE = map(gate, map(gate_words, (_VERB_BEFORE_PARTNER, _VERB_AFTER_PARTNER)))
 _PRONOUN_COMPANY = re.compile(r"(?:该公司|公司|企业)$")
 
 
@@ -55,7 +58,8 @@ def find(views: ArticleViews) -> list[Relation]:
             continue  # no partner named here, and no 双方 pointing back
         # the two rules below take their partners from this sentence's names
         partners_here = not view.labels.isdisjoint(_ORGS)
-        for verb in _VERB_BEFORE_PARTNER.finditer(text) if partners_here else ():
+        before = partners_here and view.holds(_BEFORE_GATE)
+        for verb in _VERB_BEFORE_PARTNER.finditer(text) if before else ():
             pos = view.start + verb.start()
             if view.in_name(pos, view.start + verb.end()):
                 continue
@@ -72,7 +76,7 @@ def find(views: ArticleViews) -> list[Relation]:
                     if a.name != b.name:
                         out.append(relation("PARTNERS_WITH", a, b, view, "rule:partners_with", 0.8))
         # (_VERB_SOON_AFTER needs a verb of _VERB_AFTER_PARTNER in the sentence)
-        agreed = partners_here and _VERB_AFTER_PARTNER.search(text) is not None
+        agreed = partners_here and view.holds(_AFTER_GATE)
         for conj in rx(r"与|和|同|跟").finditer(text) if agreed else ():
             c_pos = view.start + conj.start()
             if view.in_name(c_pos, c_pos + 1):

@@ -13,8 +13,9 @@ from typing import Any
 from graph.model import Relation
 from loaders.extract.entities import Mention
 from loaders.extract.relations.base import COMPANIES, ArticleViews, SentenceView, relation
+from loaders.extract.relations.gates import gate
 from loaders.extract.relations.principal import principal_company
-from loaders.extract.scan import gate_words, holds_any
+from loaders.extract.scan import gate_words
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,7 @@ _OWN_CHILD = re.compile(r"(?:^|[，,：:；])(?:(?:本|该)?公司的?|其)(?:�
 
 _STATING = (_CHILD_IS, _PARENT_OWNS, _SETS_UP_CHILD, _OWN_CHILD)  # the patterns of _stated
 _STATING_WORDS = gate_words(*_STATING)  # one of the words of any of them
+_STATING_GATE = gate(_STATING_WORDS)
 
 
 def _stated(view: SentenceView) -> list[Relation]:
@@ -264,7 +266,7 @@ def find(views: ArticleViews) -> list[Relation]:
                         )
         # the rules below, each called only where its words are written
         text = view.sentence.text
-        if holds_any(text, _STATING_WORDS):
+        if view.holds(_STATING_GATE):
             out.extend(_stated(view))
         if "收购" in text:  # (every match of _ACQUIRES)
             out.extend(_acquired(view, principal))
