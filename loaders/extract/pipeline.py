@@ -19,7 +19,7 @@ from graph.model import Article, Entity, Extraction, Relation
 from loaders.extract import lac
 from loaders.extract.entities import find_mentions
 from loaders.extract.entities.base import _cached_gazetteer
-from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.gazetteer import Gazetteer
 from loaders.extract.nlp import Pipeline, get_nlp, sentences
 from loaders.extract.qualifiers import article_quantities
 from loaders.extract.relations import extract_relations
@@ -38,10 +38,9 @@ class Extractor:
         """`statistical`: add the statistical tagger's names (default: off unless
         IIKG_STATISTICAL_NER=1)."""
         self.nlp = nlp or get_nlp()
-        self.gazetteer = gazetteer or load_gazetteer()
-        # What part_of reads the hierarchy from: the shared gazetteer with its answers memoised
-        # by name (the same answers), unless another one was given.
-        self._hierarchy: Any = self.gazetteer if gazetteer is not None else _cached_gazetteer()
+        # The shared gazetteer with its answers memoised by name (the same answers), unless
+        # another one was given.
+        self.gazetteer: Any = gazetteer if gazetteer is not None else _cached_gazetteer()
         use_tagger = lac.enabled() if statistical is None else statistical
         self.tagger = lac.shared_tagger() if use_tagger else None
 
@@ -54,7 +53,7 @@ class Extractor:
         entities = resolve_mentions(found.mentions, article.text, script=article.script)
         relations = extract_relations(article.text, sents, found.mentions)
         entities = _with_relation_ends(entities, relations)
-        relations += part_of(entities, self._hierarchy)
+        relations += part_of(entities, self.gazetteer)
         quantities = article_quantities(sents, found.mentions, relations, article.text)
         return Extraction(article=article, entities=tuple(entities), relations=tuple(relations),
                           quantities=tuple(quantities))

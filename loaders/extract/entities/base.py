@@ -122,6 +122,12 @@ class Context:
         self.home_city: str | None = None
         self.home_province: str | None = None
 
+    @property
+    def reads_dictionary(self) -> bool:
+        """Whether it reads the dictionary's frequencies and the shared gazetteer: then what a word
+        or a surface says is the same in every article, and may be memoised across articles."""
+        return self.freq is word_frequency and self.gaz is _cached_gazetteer()
+
     def is_rare(self, word: str) -> bool:
         return self.freq(word) < _RARE_FREQ
 

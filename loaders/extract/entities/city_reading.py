@@ -84,7 +84,7 @@ def reading_of(ctx: Context) -> Callable[[str], Reading]:
     """`city_reading(ctx, surface, ctx.gaz.lookup(surface))` as a function of the surface:
     memoised across articles when `ctx` reads the shared gazetteer and the dictionary's
     frequencies (a reading depends on nothing else)."""
-    if ctx.gaz is _cached_gazetteer() and ctx.freq is word_frequency:
+    if ctx.reads_dictionary:
         return _memo_reading
     return lambda surface: city_reading(ctx, surface, ctx.gaz.lookup(surface))
 

@@ -149,7 +149,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     looked: dict[str, tuple[Any, bool, list[Any]]] = {}  # surface → _looked_up
     text, gaz = ctx.text, ctx.gaz
     pairs = province_city_pairs()
-    look_up = _shared_look_up if gaz is _cached_gazetteer() else partial(_looked_up, gaz)
+    look_up = _shared_look_up if ctx.reads_dictionary else partial(_looked_up, gaz)
     read = reading_of(ctx)
     for start, end, label in ctx.doc.spans.get("gazetteer", []):  # (Match: start, end, label)
         surface = text[start:end]

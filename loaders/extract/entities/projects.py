@@ -153,7 +153,7 @@ def _cut_at_verbs(ctx: Context, left: int, pos: int) -> int:
     tokens, text = ctx.tokens, ctx.text
     if left >= pos:
         return left
-    if ctx.freq is word_frequency:
+    if ctx.reads_dictionary:
         kind_of = _dictionary_word_kind
     else:
         inside, freq = inside_name_reader(ctx), ctx.freq
