@@ -78,6 +78,8 @@ def number_value(text: str) -> float | None:
 
 def folded_value(text: str) -> float | None:
     """number_value of a text already folded (fold_width)."""
+    if text.isdecimal():  # (most numbers: digits alone, what \d+ matches whole)
+        return float(text)
     match = _ARABIC_RE.match(text)
     if not match:
         return chinese_value(text)

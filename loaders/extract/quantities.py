@@ -130,23 +130,37 @@ def opens_alone(folded: str, at: int, end: int) -> bool:
     return at < end - 1 or _OPENING.match(folded, at, end) is not None
 
 
+# The groups find_quantities reads, by number (a name is looked up at each call).
+_NUM, _MULT, _UNIT, _PCT_NUM = (
+    _QUANTITY_RE.groupindex[name] for name in ("num", "mult", "unit", "pct_num")
+)
+_LARGE = ("万", "亿")
+
+
 def find_quantities(text: str, folded: str | None = None, pos: int = 0) -> list[Found]:
     """The quantities of `text`, in text order (full-width digits read as ASCII). `folded`:
     fold_width(text) when the caller has it already; `pos`: no quantity can open before it
     (next_opening)."""
     folded = fold_width(text) if folded is None else folded
     found: list[Found] = []
-    for m in _matches(folded, pos):
-        number, mult, unit = m.group("num", "mult", "unit")  # (number None: 百分之…)
-        if number and unit is None and not (number + mult).endswith(("万", "亿")):
+    search, match = _OPENING.search, _QUANTITY_RE.match
+    # the loop of _matches, inlined (a generator's frame resumed per match costs more)
+    while (opening := search(folded, pos)) is not None:
+        m = match(folded, opening.start())
+        if m is None:
+            pos = opening.start() + 1
+            continue
+        start, pos = m.span()
+        number, mult, unit = m.group(_NUM, _MULT, _UNIT)  # (number None: 百分之…)
+        if number and unit is None and not (mult or number.endswith(_LARGE)):
             continue  # a bare number without 万 or 亿 is no amount (_bare_money)
-        start, end = m.span()
         if start and _NOT_BEFORE.match(folded, start - 1):
             continue
+        end = pos
         if _NOT_AFTER.match(folded, end):
             continue
         if number is None:
-            value = folded_value(m.group("pct_num"))
+            value = folded_value(m.group(_PCT_NUM))
             if value is not None:
                 fields = (start, end, text[start:end], tidy(value), "%", "percent")
                 found.append(_new(Found, fields))
@@ -155,7 +169,7 @@ def find_quantities(text: str, folded: str | None = None, pos: int = 0) -> list[
         if value is None or value == 0:
             continue
         if unit is None:
-            end = m.end("mult") if mult else m.end("num")
+            end = m.end(_MULT) if mult else m.end(_NUM)
             if not _bare_money(folded, start, end, number + mult):
                 continue
             unit = "元"
