@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 import sys
 import threading
@@ -119,20 +118,20 @@ class Pipeline:
 def _sentence_starts(text: str, token_starts: list[int]) -> list[int]:
     """Sentences end after Chinese terminal punctuation and line breaks; a sentence starts on
     the first token at or after each end."""
-    if not text:
+    if not text or not token_starts:
         return []
     size, count = len(text), len(token_starts)
-    kept: list[int] = []
-    last = -1  # token index of the last sentence start
-    for pos in itertools.chain((0,), map(_match_end, _SENTENCE_END_RE.finditer(text))):
-        i = bisect.bisect_left(token_starts, pos)
-        if i < count and i > last and pos < size:
+    kept = [token_starts[0]]  # (the text's start: its first token)
+    last = 0  # token index of the last sentence start
+    bisect_left = bisect.bisect_left
+    for m in _SENTENCE_END_RE.finditer(text):
+        pos = m.end()
+        # (searched from `last` on: an index at or before it is skipped all the same)
+        i = bisect_left(token_starts, pos, last)
+        if i > last and i < count and pos < size:
             last = i
             kept.append(token_starts[i])
     return kept
-
-
-_match_end = operator.methodcaller("end")
 
 
 def token_offsets(doc: TextDoc) -> tuple[list[int], list[str]]:

@@ -3,9 +3,10 @@ give what their plain spellings give, on invented strings."""
 
 from __future__ import annotations
 
+import bisect
 import random
 
-from loaders.extract import numbers
+from loaders.extract import nlp, numbers
 from loaders.extract.numbers import _ARABIC_RE, fold_width, folded_value, tidy
 from loaders.extract.quantities import (
     _DIGIT,
@@ -96,3 +97,27 @@ def test_find_quantities_finds_what_the_loop_over_matches_finds() -> None:
              "总投资120亿，第3家，前10名，5G，三个月，两家企业，20个百分点"]
     for text in texts + _texts(2000, 4):
         assert find_quantities(text) == _plain_quantities(text), text
+
+
+def _plain_sentence_starts(text: str, token_starts: list[int]) -> list[int]:
+    """_sentence_starts as a bisect over every token at each end."""
+    kept: list[int] = []
+    last = -1
+    ends = [0] + [m.end() for m in nlp._SENTENCE_END_RE.finditer(text)] if text else []
+    for pos in ends:
+        i = bisect.bisect_left(token_starts, pos)
+        if i < len(token_starts) and i > last and pos < len(text):
+            last = i
+            kept.append(token_starts[i])
+    return kept
+
+
+def test_sentence_starts_are_those_of_the_plain_bisect() -> None:
+    rng = random.Random(5)
+    pool = ["甲乙公司", "星河市", "。", "！", "？", "；", "!", "?", ";", "\n", "\n\n", "”", "）",
+            " ", "签约", "。”", "…", "a"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        cuts = sorted({0, *(rng.randint(0, len(text)) for _ in range(rng.randint(0, 8)))})
+        starts = [c for c in cuts if c < len(text)] if rng.random() < 0.9 else []
+        assert nlp._sentence_starts(text, starts) == _plain_sentence_starts(text, starts), text
