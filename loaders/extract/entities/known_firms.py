@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.entities.base import Context, Mention
+from loaders.extract.entities.lexicon import NAME_GOES_ON
 from loaders.extract.entities.short_forms import words_ending
 from loaders.extract.nlp import word_tag
 
@@ -31,3 +32,11 @@ def dictionary_firm_mentions(ctx: Context) -> list[Mention]:
                 Mention(start, start + len(word), "Company", word, word, "pattern:known_firm")
             )
     return out
+
+
+def group_short_form(ctx: Context, stem: str, suffix: str) -> bool:
+    """Whether `stem` is a group's short form the gazetteer does not read before `suffix`
+    (NAME_GOES_ON), and stem + suffix a name it does not know."""
+    if not NAME_GOES_ON.match(suffix) or ctx.gaz.lookup(stem + suffix):
+        return False
+    return any(e.label == "Company" and e.name != stem for e in ctx.gaz.lookup(stem))
