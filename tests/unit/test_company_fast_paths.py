@@ -1,6 +1,7 @@
 """The company finders' shortcuts answer as the plain forms: the last-character gates before
 the `$`-anchored patterns, the one-token test for an empty walk leftwards, the place test
-before stripping leading places, and the token lookup inlined in name_left_edge.
+before stripping leading places, the token lookup inlined in name_left_edge, one X公司 scan per
+article, the memoised group short-form test, and the known firms listed late.
 
 Texts are invented for these tests.
 """
@@ -16,8 +17,11 @@ from loaders.extract.entities.companies import (
     _INDUSTRY_TAIL,
     _LEGAL_LAST_CHARS,
     _ORG_TAIL,
+    X_COMPANY,
 )
+from loaders.extract.entities.known_firms import _reads_group_short_form, group_short_form
 from loaders.extract.entities.tokens import stops_walk
+from loaders.extract.entities.trade_firms import described_x_company_mentions
 from loaders.extract.nlp import get_nlp, word_frequency
 
 SURFACES = [
@@ -73,3 +77,30 @@ def test_strip_places_answers_as_leading_places() -> None:
             places = ctx.leading_places(start, end)
             expected = (places[-1].end, tuple(p.name for p in places)) if places else (start, ())
             assert _strip_places(ctx, start, end) == expected
+
+
+def test_matches_scans_once_and_answers_as_finditer() -> None:
+    ctx = _context()
+    first = ctx.matches(X_COMPANY)
+    assert [m.span() for m in first] == [m.span() for m in X_COMPANY.finditer(TEXT)]
+    assert ctx.matches(X_COMPANY) is first
+
+
+@pytest.mark.parametrize("stem", ["星云", "甲乙", "宝钢", "中国"])
+@pytest.mark.parametrize("suffix", ["集团", "科技", "材料", "重工"])
+def test_memoised_group_short_form_answers_as_the_plain_one(stem: str, suffix: str) -> None:
+    ctx = _context()
+    plain = _reads_group_short_form.__wrapped__(stem, suffix, ctx.gaz)
+    assert group_short_form(ctx, stem, suffix) == plain
+    assert _reads_group_short_form.__wrapped__(stem, suffix, ctx.gaz._gaz) == plain
+
+
+def test_described_x_company_skips_only_stems_inside_known_firms() -> None:
+    text = "据加拿大北岭勘探咨询公司出具的报告，矿区南部是俄罗斯阿蓝肥料公司的区块。"
+    ctx = Context(get_nlp()(text), "", word_frequency)
+    found = described_x_company_mentions(ctx, [])
+    assert len(found) == 2
+    first = found[0]
+    known = [Mention(first.start, first.end, "Company", "x", "x", "test")]
+    again = described_x_company_mentions(ctx, known)
+    assert [(m.start, m.end) for m in again] == [(m.start, m.end) for m in found[1:]]

@@ -121,12 +121,20 @@ class Context:
         self._orgs_by_start: dict[int, list[Mention]] = {}
         self.home_city: str | None = None
         self.home_province: str | None = None
+        self._scans: dict[int, tuple[re.Pattern[str], list[re.Match[str]]]] = {}  # `matches`
 
     @property
     def reads_dictionary(self) -> bool:
         """Whether it reads the dictionary's frequencies and the shared gazetteer: then what a word
         or a surface says is the same in every article, and may be memoised across articles."""
         return self.freq is word_frequency and self.gaz is _cached_gazetteer()
+
+    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """`list(pattern.finditer(self.text))`, scanned once for the finders that share it."""
+        found = self._scans.get(id(pattern))  # (the pattern kept with them: its id stays its own)
+        if found is None:
+            found = self._scans[id(pattern)] = (pattern, list(pattern.finditer(self.text)))
+        return found[1]
 
     def is_rare(self, word: str) -> bool:
         return self.freq(word) < _RARE_FREQ

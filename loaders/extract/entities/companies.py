@@ -329,7 +329,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
         mention = _company(ctx, left, m.end(), "pattern:registered_company")
         if mention:
             out.append(mention)
-    for m in X_COMPANY.finditer(text):
+    for m in ctx.matches(X_COMPANY):
         left = tokens.left_edge(m.start(), max_chars=6)
         stem = text[left : m.start()]
         if not (2 <= len(stem) <= 4) or not _name_like(
