@@ -18,11 +18,13 @@ from loaders.extract.entities.companies import (
     _LEGAL_LAST_CHARS,
     _ORG_TAIL,
     X_COMPANY,
+    _short_name_stem,
+    _suffix_then_verb,
 )
 from loaders.extract.entities.known_firms import _reads_group_short_form, group_short_form
 from loaders.extract.entities.tokens import stops_walk
 from loaders.extract.entities.trade_firms import described_x_company_mentions
-from loaders.extract.nlp import get_nlp, word_frequency
+from loaders.extract.nlp import get_nlp, word_frequency, word_tag
 
 SURFACES = [
     "甲乙科技股份有限公司",
@@ -104,3 +106,23 @@ def test_described_x_company_skips_only_stems_inside_known_firms() -> None:
     known = [Mention(first.start, first.end, "Company", "x", "x", "test")]
     again = described_x_company_mentions(ctx, known)
     assert [(m.start, m.end) for m in again] == [(m.start, m.end) for m in found[1:]]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [("星云",), ("新", "能源"), ("党员", "干部", "懂"), ("7", "家"), ("甲", "乙"), ("发展",)],
+)
+@pytest.mark.parametrize("proper_needed", [True, False])
+def test_memoised_short_name_stem_answers_as_the_plain_one(
+    words: tuple[str, ...], proper_needed: bool
+) -> None:
+    plain = _short_name_stem.__wrapped__(words, proper_needed)
+    assert _short_name_stem(words, proper_needed) == plain
+    assert _short_name_stem(words, proper_needed) == plain  # (from the memo)
+
+
+@pytest.mark.parametrize("word", ["科技开发", "科技", "科技园", "科技发展", "集团"])
+def test_suffix_then_verb_reads_the_rest_of_the_word(word: str) -> None:
+    rest = word[2:]
+    expected = len(rest) >= 2 and (word_tag(rest) or "").startswith("v")
+    assert _suffix_then_verb(word, 2) == expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from loaders.extract.entities.base import (
     _FUNCTION_CHARS,
@@ -166,7 +167,8 @@ _CLASSIFIED_NUMBER = re.compile(
 )
 
 
-def _short_name_stem(words: list[str], proper_needed: bool) -> bool:
+@lru_cache(maxsize=16384)  # (a pure function of the words: the dictionary's tags alone)
+def _short_name_stem(words: tuple[str, ...], proper_needed: bool) -> bool:
     """A short firm name's stem (the words before 科技, 材料 …): no verb or adverb among its
     words, no counted number; before a word that also names a field, a proper word (a name,
     a place, a word the dictionary does not know, or the single characters of one)."""
@@ -300,12 +302,10 @@ def _lone_pair(ctx: Context, pos: int) -> bool:
     return lone and tokens.is_boundary(pos - 2) and any(ch in STOP_TOKENS for ch in pair)
 
 
-def _suffix_then_verb(ctx: Context, start: int, end: int) -> bool:
-    """The segmenter glued a verb to the firm word (星云|科技开发): the word is the suffix and a
-    verb (开发, 发展)."""
-    word = ctx.tokens.words[ctx.tokens.token_at(start)]
-    rest = word[end - start :]
-    return len(rest) >= 2 and (word_tag(rest) or "").startswith("v")
+def _suffix_then_verb(word: str, size: int) -> bool:
+    """The segmenter glued a verb to the firm word of `size` characters opening `word` (星云|科技
+    开发): the word is the suffix and a verb (开发, 发展)."""
+    return len(word) - size >= 2 and (word_tag(word[size:]) or "").startswith("v")
 
 
 # A firm's name in quotes right after the word for its kind: 旗下的晶片设计公司「甲乙」.
@@ -359,7 +359,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
         word, suffix = words[i], m.group()
         if word.endswith(("集团", "控股", "股份")) and _TWO_SUFFIXES.fullmatch(word):
             end, suffix = start + len(word), word  # 甲乙|实业集团: one word for two firm words
-        elif not (tokens.is_boundary(end) or _suffix_then_verb(ctx, start, end)):
+        elif not (tokens.is_boundary(end) or _suffix_then_verb(word, end - start)):
             continue
         group_word = _GROUP_WORD.search(suffix) is not None
         if not group_word and (i == 0 or stops_walk(words[i - 1], starts[i - 1], start - 8)):
@@ -396,7 +396,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         # a place opening the name makes even ordinary words a firm's (甲省信用担保集团)
         placed = bool(_GROUP_WORD.match(suffix)) and core_start > left and len(stem_words) <= 3
-        if not _short_name_stem(stem_words, proper_needed=not firm_only) and not placed:
+        if not _short_name_stem(tuple(stem_words), proper_needed=not firm_only) and not placed:
             continue  # 锐意科技(创新), 党员干部懂科技, 7家汽车, 5G大带宽网络
         # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G),
         # or a brand word before a firm-only suffix (a flower's name + 集团).
