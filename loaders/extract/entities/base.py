@@ -4,7 +4,7 @@ per-article Context. Word lists are in `lexicon`; the article's home place in `h
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -121,12 +121,20 @@ class Context:
         self._orgs_by_start: dict[int, list[Mention]] = {}
         self.home_city: str | None = None
         self.home_province: str | None = None
+        self._scans: dict[int, tuple[re.Pattern[str], list[re.Match[str]]]] = {}  # `matches`
 
     @property
     def reads_dictionary(self) -> bool:
         """Whether it reads the dictionary's frequencies and the shared gazetteer: then what a word
         or a surface says is the same in every article, and may be memoised across articles."""
         return self.freq is word_frequency and self.gaz is _cached_gazetteer()
+
+    def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        """`list(pattern.finditer(self.text))`, scanned once for the finders that share it."""
+        found = self._scans.get(id(pattern))  # (the pattern kept with them: its id stays its own)
+        if found is None:
+            found = self._scans[id(pattern)] = (pattern, list(pattern.finditer(self.text)))
+        return found[1]
 
     def is_rare(self, word: str) -> bool:
         return self.freq(word) < _RARE_FREQ
@@ -206,6 +214,9 @@ class Context:
 
 
 def _strip_places(ctx: Context, start: int, end: int) -> tuple[int, tuple[str, ...]]:
+    ctx._index()
+    if start not in ctx._cities_by_start:
+        return start, ()  # (leading_places would find none: most spans open with no place)
     places = ctx.leading_places(start, end)
     if places:
         return places[-1].end, tuple(p.name for p in places)
@@ -236,7 +247,7 @@ def name_left_edge(
     than `verb_min_freq` may be words of the name (超导 in a firm's name)."""
     text, starts, words = ctx.text, ctx.tokens.starts, ctx.tokens.words
     # One walk leftwards with the stops of `TokenIndex.left_edge` and those of a name.
-    i = ctx.tokens.token_at(pos - 1) if pos > 0 else -1
+    i = bisect_right(starts, pos - 1) - 1 if pos > 0 else -1  # ctx.tokens.token_at(pos - 1)
     edge, limit = pos, pos - max_chars
     inside, freq = inside_name_reader(ctx), ctx.freq
     while i >= 0:
@@ -397,6 +408,11 @@ def _inside_latin_word(text: str, start: int, end: int) -> bool:
     return (_latin(text[start]) and _latin(text[start - 1 : start])) or (
         _latin(text[end - 1]) and _latin(text[end : end + 1])
     )
+
+
+def _last_char(text: str) -> str:
+    """The character a pattern ending in `$` ends its match with (`$` steps over one last \\n)."""
+    return text[-2:-1] if text[-1:] == "\n" else text[-1:]
 
 
 def _latin(ch: str) -> bool:

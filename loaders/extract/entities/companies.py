@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from loaders.extract.entities.base import (
     _FUNCTION_CHARS,
@@ -14,6 +15,7 @@ from loaders.extract.entities.base import (
     HAN_WORD,
     Context,
     Mention,
+    _last_char,
     _left_with_parens,
     _name_like,
     _strip_places,
@@ -22,14 +24,15 @@ from loaders.extract.entities.base import (
     is_vocabulary,
     name_left_edge,
 )
+from loaders.extract.entities.known_firms import group_short_form
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
     _ROLE_WORDS,
     FIELD_WORDS,
-    NAME_GOES_ON,
     STOP_TOKENS,
 )
 from loaders.extract.entities.organizations import ORGANIZATION_END
+from loaders.extract.entities.tokens import stops_walk
 from loaders.extract.nlp import word_tag
 from loaders.extract.scan import finditer_near, word_alternation
 
@@ -38,6 +41,7 @@ from loaders.extract.scan import finditer_near, word_alternation
 _LEGAL_SUFFIX = "集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|股份公司"
 _LEGAL_RE = re.compile(_LEGAL_SUFFIX)  # (each match ends with 公司, opens 6 characters before)
 _FIRM_WORD = re.compile("公司")
+_LEGAL_LAST_CHARS = frozenset(w[-1] for w in _LEGAL_SUFFIX.split("|"))  # (gate: _ORG_TAIL)
 _CLAUSE_MARKS = '，,。；;：:、（(\n“"》'  # what may stand before a name opening a clause
 _INDUSTRY_SUFFIX = (
     "科技|智能|信息|电器|材料|耐火材料|装备|石油装备|电子|软件|网络|通信|数据|能源|化工|机械|重工|汽车|"
@@ -54,6 +58,7 @@ _INDUSTRY_RE = re.compile(  # (as a trie: scans faster)
 )
 _ORG_TAIL = re.compile(f"(?:{_LEGAL_SUFFIX})$")
 _INDUSTRY_TAIL = re.compile(f"(?:{_INDUSTRY_SUFFIX})$")
+_INDUSTRY_LAST_CHARS = frozenset(w[-1] for w in _INDUSTRY_SUFFIX.split("|"))  # (gate: _TAIL)
 _NOT_FIRM_WORD_AFTER_RE = re.compile(f"(?!{_INDUSTRY_SUFFIX}|公司|有限|股份)")
 _TWO_SUFFIXES = re.compile(f"(?:{_INDUSTRY_SUFFIX})(?:集团|控股|股份)")
 # A group's name, then the member company's own name: 东方电气集团|东方汽轮机(有限公司).
@@ -91,7 +96,11 @@ def _company(
     surface = text[start:end]
     core_start, places = _strip_places(ctx, start, end)
     legal = surface.endswith("公司")  # (else no legal form: _ORG_TAIL, _GROUP_REGISTERED)
-    core = _BRACKETED_KIND.sub("", _ORG_TAIL.sub("", text[core_start:end]))
+    core = text[core_start:end]
+    if _last_char(core) in _LEGAL_LAST_CHARS:  # (else nothing for _ORG_TAIL to drop)
+        core = _ORG_TAIL.sub("", core)
+    if _last_char(core) in ")）":  # (what _BRACKETED_KIND's matches end with)
+        core = _BRACKETED_KIND.sub("", core)
     if len(core) < 2 or _NOT_COMPANY_END.search(surface) or ORGANIZATION_END.search(core):
         return None
     if _MEDIA_HOUSE.search(surface):
@@ -130,7 +139,7 @@ def _company(
     if surface != core:
         mention.aliases.add(surface)
     # The short form the article goes on to use: 舜宇光学科技 → 舜宇光学, 东贝电器 → 东贝.
-    short = _INDUSTRY_TAIL.sub("", core)
+    short = _INDUSTRY_TAIL.sub("", core) if _last_char(core) in _INDUSTRY_LAST_CHARS else core
     aliased = short != core and len(short) >= 2 and ctx.freq(short) < _RARE_FREQ
     if aliased and _written_alone(text, short, start, end, group=core.endswith("集团")):
         mention.aliases.add(short)
@@ -158,7 +167,8 @@ _CLASSIFIED_NUMBER = re.compile(
 )
 
 
-def _short_name_stem(words: list[str], proper_needed: bool) -> bool:
+@lru_cache(maxsize=16384)  # (a pure function of the words: the dictionary's tags alone)
+def _short_name_stem(words: tuple[str, ...], proper_needed: bool) -> bool:
     """A short firm name's stem (the words before 科技, 材料 …): no verb or adverb among its
     words, no counted number; before a word that also names a field, a proper word (a name,
     a place, a word the dictionary does not know, or the single characters of one)."""
@@ -292,12 +302,10 @@ def _lone_pair(ctx: Context, pos: int) -> bool:
     return lone and tokens.is_boundary(pos - 2) and any(ch in STOP_TOKENS for ch in pair)
 
 
-def _suffix_then_verb(ctx: Context, start: int, end: int) -> bool:
-    """The segmenter glued a verb to the firm word (星云|科技开发): the word is the suffix and a
-    verb (开发, 发展)."""
-    word = ctx.tokens.words[ctx.tokens.token_at(start)]
-    rest = word[end - start :]
-    return len(rest) >= 2 and (word_tag(rest) or "").startswith("v")
+def _suffix_then_verb(word: str, size: int) -> bool:
+    """The segmenter glued a verb to the firm word of `size` characters opening `word` (星云|科技
+    开发): the word is the suffix and a verb (开发, 发展)."""
+    return len(word) - size >= 2 and (word_tag(word[size:]) or "").startswith("v")
 
 
 # A firm's name in quotes right after the word for its kind: 旗下的晶片设计公司「甲乙」.
@@ -321,7 +329,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
         mention = _company(ctx, left, m.end(), "pattern:registered_company")
         if mention:
             out.append(mention)
-    for m in X_COMPANY.finditer(text):
+    for m in ctx.matches(X_COMPANY):
         left = tokens.left_edge(m.start(), max_chars=6)
         stem = text[left : m.start()]
         if not (2 <= len(stem) <= 4) or not _name_like(
@@ -351,11 +359,11 @@ def company_mentions(ctx: Context) -> list[Mention]:
         word, suffix = words[i], m.group()
         if word.endswith(("集团", "控股", "股份")) and _TWO_SUFFIXES.fullmatch(word):
             end, suffix = start + len(word), word  # 甲乙|实业集团: one word for two firm words
-        elif not (tokens.is_boundary(end) or _suffix_then_verb(ctx, start, end)):
+        elif not (tokens.is_boundary(end) or _suffix_then_verb(word, end - start)):
             continue
         group_word = _GROUP_WORD.search(suffix) is not None
-        if not group_word and tokens.stops_before(start, max_chars=8):
-            continue  # no word before it (a cheap test: the stem below would be empty)
+        if not group_word and (i == 0 or stops_walk(words[i - 1], starts[i - 1], start - 8)):
+            continue  # no word before it (tokens.stops_before(start, 8): the stem would be empty)
         left = name_left_edge(ctx, start, max_chars=8, verb_min_freq=1000)
         if _GROUP_WORD.match(suffix):
             left = _place_opening(ctx, left, start)
@@ -370,7 +378,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
         stem = text[core_start : start]
         if not (2 <= len(stem) <= 5) or not stem_words:
             continue
-        if _group_short_form(ctx, stem, suffix):
+        if group_short_form(ctx, stem, suffix):
             if suffix == "集团" and core_start == left:  # 宝钢集团: the group 宝钢 itself
                 group = next(e for e in ctx.gaz.lookup(stem) if e.label == "Company")
                 mention = Mention(left, end, "Company", group.name, text[left:end], "gazetteer")
@@ -388,7 +396,7 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         # a place opening the name makes even ordinary words a firm's (甲省信用担保集团)
         placed = bool(_GROUP_WORD.match(suffix)) and core_start > left and len(stem_words) <= 3
-        if not _short_name_stem(stem_words, proper_needed=not firm_only) and not placed:
+        if not _short_name_stem(tuple(stem_words), proper_needed=not firm_only) and not placed:
             continue  # 锐意科技(创新), 党员干部懂科技, 7家汽车, 5G大带宽网络
         # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G),
         # or a brand word before a firm-only suffix (a flower's name + 集团).
@@ -410,10 +418,3 @@ def company_mentions(ctx: Context) -> list[Mention]:
             out.append(mention)
     return out
 
-
-def _group_short_form(ctx: Context, stem: str, suffix: str) -> bool:
-    """Whether `stem` is a group's short form the gazetteer does not read before `suffix`
-    (NAME_GOES_ON), and stem + suffix a name it does not know."""
-    if not NAME_GOES_ON.match(suffix) or ctx.gaz.lookup(stem + suffix):
-        return False
-    return any(e.label == "Company" and e.name != stem for e in ctx.gaz.lookup(stem))

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Any
 
-from loaders.extract.entities.base import Context, Mention
+from loaders.extract.entities.base import Context, Mention, _CachedGazetteer
+from loaders.extract.entities.lexicon import NAME_GOES_ON
 from loaders.extract.entities.short_forms import words_ending
 from loaders.extract.nlp import word_tag
 
@@ -31,3 +34,18 @@ def dictionary_firm_mentions(ctx: Context) -> list[Mention]:
                 Mention(start, start + len(word), "Company", word, word, "pattern:known_firm")
             )
     return out
+
+
+def group_short_form(ctx: Context, stem: str, suffix: str) -> bool:
+    """Whether `stem` is a group's short form the gazetteer does not read before `suffix`
+    (NAME_GOES_ON), and stem + suffix a name it does not know."""
+    if type(ctx.gaz) is _CachedGazetteer:  # (its lookups are memoised: so may this be)
+        return _reads_group_short_form(stem, suffix, ctx.gaz)
+    return _reads_group_short_form.__wrapped__(stem, suffix, ctx.gaz)
+
+
+@lru_cache(maxsize=16384)
+def _reads_group_short_form(stem: str, suffix: str, gaz: Any) -> bool:
+    if not NAME_GOES_ON.match(suffix) or gaz.lookup(stem + suffix):
+        return False
+    return any(e.label == "Company" and e.name != stem for e in gaz.lookup(stem))

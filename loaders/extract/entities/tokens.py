@@ -55,13 +55,7 @@ class TokenIndex:
         i = bisect_right(self.starts, pos - 1) - 1  # token_at(pos - 1)
         if i < 0:
             return True
-        word = self.words[i]
-        return (
-            word in STOP_TOKENS
-            or word[-1] in PUNCT
-            or word.isspace()
-            or self.starts[i] < pos - max_chars
-        )
+        return stops_walk(self.words[i], self.starts[i], pos - max_chars)
 
     def token_words(self, start: int, end: int) -> list[str]:
         if start >= end:
@@ -69,3 +63,9 @@ class TokenIndex:
         starts = self.starts  # token_at(start), token_at(end - 1):
         i, j = bisect_right(starts, start) - 1, bisect_right(starts, end - 1) - 1
         return self.words[i : j + 1]
+
+
+def stops_walk(word: str, at: int, limit: int) -> bool:
+    """Whether the `left_edge` walk stops at the token `word` written at `at` (a stop word,
+    punctuation, or a token opening before `limit`)."""
+    return word in STOP_TOKENS or word[-1] in PUNCT or word.isspace() or at < limit

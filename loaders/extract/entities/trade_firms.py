@@ -29,16 +29,14 @@ def described_x_company_mentions(ctx: Context, known: list[Mention]) -> list[Men
     """甲乙勘探咨询公司, 俄罗斯甲乙肥料公司, 甲乙新疆公司: a proper name, then words for the trade
     or the region it serves, then 公司. The proper name opens the stem; a stem of ordinary words
     (晶片设计公司, 锂业公司) describes a firm without naming it."""
-    taken = {(m.start, m.end) for m in known if m.label == "Company"}
+    taken: set[tuple[int, int]] | None = None  # (listed when first needed: few stems get there)
     out = []
     text, tokens = ctx.text, ctx.tokens
-    for m in X_COMPANY.finditer(text):
+    for m in ctx.matches(X_COMPANY):
         left = name_left_edge(ctx, m.start(), max_chars=10, verb_min_freq=1000)
         country = _COUNTRY.match(text, left, m.start())
         if country:
             left = country.end()
-        if any(a <= left and m.end() <= b for a, b in taken):
-            continue
         words = tokens.token_words(left, m.start())
         stem = text[left : m.start()]
         if not (3 <= len(stem) <= 8) or len(words) < 2 or not tokens.is_boundary(left):
@@ -60,6 +58,10 @@ def described_x_company_mentions(ctx: Context, known: list[Mention]) -> list[Men
             places = (cities[0].name,)  # 甲省乙丙公司: a rare word after the place is a name
         elif cities and cities[-1].end == m.start():
             places = (cities[-1].name,)  # 甲乙新疆公司: the firm's company for that region
+        if taken is None:
+            taken = {(k.start, k.end) for k in known if k.label == "Company"}
+        if any(a <= left and m.end() <= b for a, b in taken):
+            continue  # inside a firm already found
         name = stem + "公司"
         mention = Mention(left, m.end(), "Company", name, name, "pattern:x_company")
         mention.aliases.add(stem)
