@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
+from types import SimpleNamespace
 from typing import Any
 
 from loaders.extract.entities.base import (
@@ -31,7 +32,7 @@ from loaders.extract.entities.short_forms import (
     not_a_place_here,
     unknown_name_opened,
 )
-from loaders.extract.nlp import opens_proper_word
+from loaders.extract.nlp import opens_proper_word, word_frequency
 from loaders.extract.scan import finditer_near
 
 
@@ -238,18 +239,34 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
 
 def _division_within(ctx: Context, surface: str, named: set[str]) -> Any:
     """The division `surface` names inside one of the `named` places, or None."""
+    inside = _shared_division_in if ctx.reads_dictionary else partial(_division_in, ctx)
     for scope in named:
-        entry = ctx.gaz.division(surface, within=scope, strict=True)
-        if entry is None or scope not in ctx.gaz.ancestor_names(entry):
-            continue
-        if (
-            surface != entry.name
-            and entry.level == "district"
-            and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ
-        ):
-            continue
-        return entry
+        entry = inside(surface, scope)
+        if entry is not None:
+            return entry
     return None
+
+
+def _division_in(ctx: Any, surface: str, scope: str) -> Any:
+    """The division `surface` names inside the place `scope`, or None."""
+    entry = ctx.gaz.division(surface, within=scope, strict=True)
+    if entry is None or scope not in ctx.gaz.ancestor_names(entry):
+        return None
+    if (
+        surface != entry.name
+        and entry.level == "district"
+        and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ
+    ):
+        return None
+    return entry
+
+
+@lru_cache(maxsize=16384)
+def _shared_division_in(surface: str, scope: str) -> Any:
+    """_division_in with the shared gazetteer and the dictionary's frequencies (the same in
+    every article; hashing the entry for `ancestor_names` costs more than this memo)."""
+    shared = SimpleNamespace(gaz=_cached_gazetteer(), freq=word_frequency)
+    return _division_in(shared, surface, scope)
 
 
 # One-character names of provinces that open a regional firm's short name (陕重汽, 鲁商).

@@ -1,0 +1,81 @@
+"""The faster forms of the place and short-form checks answer as the plain ones.
+
+Texts are invented for these tests.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from loaders.extract.entities import places, short_forms
+from loaders.extract.entities.base import _DISTRICT_SHORT_MAX_FREQ, Context
+from loaders.extract.nlp import get_nlp, word_frequency
+
+_TEXTS = [
+    "星河市推行甲乙计划，调研华曜科技的股东源渡公司，9成都是甲省晨报的读者。",
+    "青岛即墨的甲乙公司与南京鼓楼区丙丁集团合作，洛阳新鑫在城区和矿区都有工厂。",
+    "上海城市建设，阿里巴巴与浪潮携手，朝阳产业在和平年代发展，宝钢集团调研。",
+]
+
+
+def _contexts() -> list[Context]:
+    nlp = get_nlp()
+    out = []
+    for text in _TEXTS:
+        out.append(Context(nlp(text), "", word_frequency))
+        out.append(Context(nlp(text), "", lambda word: len(word) * 100))  # not the dictionary
+    return out
+
+
+def _plain_splits_a_word(ctx: Context, start: int, end: int) -> bool:
+    """`_splits_a_word` as first written: the token first, then the pair's frequency."""
+    text, starts, words, freq = ctx.text, ctx.tokens.starts, ctx.tokens.words, ctx.freq
+    if start > 0 and len(words[bisect_right(starts, start - 1) - 1]) == 1:
+        pair = text[start - 1 : start + 1]
+        if freq(pair) >= 100 and short_forms._common_word(ctx, pair):
+            return True
+    if end < len(text) and len(words[bisect_right(starts, end) - 1]) == 1:
+        pair = text[end - 1 : end + 1]
+        return freq(pair) >= 100 and short_forms._common_word(ctx, pair)
+    return False
+
+
+def test_splits_a_word_answers_as_the_plain_form() -> None:
+    checked = 0
+    for ctx in _contexts():
+        n = len(ctx.text)
+        for start in range(n):
+            for end in range(start + 1, min(n, start + 5) + 1):
+                fast = short_forms._splits_a_word(ctx, start, end)
+                assert fast == _plain_splits_a_word(ctx, start, end), (ctx.text, start, end)
+                checked += fast
+    assert checked > 0  # some pairs do cut a word
+
+
+def _plain_division_within(ctx: Context, surface: str, named: set[str]) -> object:
+    for scope in named:
+        entry = ctx.gaz.division(surface, within=scope, strict=True)
+        if entry is None or scope not in ctx.gaz.ancestor_names(entry):
+            continue
+        if (
+            surface != entry.name
+            and entry.level == "district"
+            and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ
+        ):
+            continue
+        return entry
+    return None
+
+
+def test_division_within_answers_as_the_plain_form() -> None:
+    surfaces = ["即墨", "崂山", "鼓楼", "鼓楼区", "城区", "矿区", "朝阳", "和平", "星河", "西安"]
+    scopes = [{"青岛市"}, {"南京市", "福州市"}, {"北京市", "辽宁省"}, {"天津市"}, set()]
+    found = 0
+    for ctx in _contexts()[:2]:
+        assert ctx.reads_dictionary != (ctx.freq is not word_frequency)
+        for surface in surfaces:
+            for named in scopes:
+                fast = places._division_within(ctx, surface, named)
+                assert fast == _plain_division_within(ctx, surface, named), (surface, named)
+                found += fast is not None
+    assert found > 0
