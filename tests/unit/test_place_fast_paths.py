@@ -79,3 +79,34 @@ def test_division_within_answers_as_the_plain_form() -> None:
                 assert fast == _plain_division_within(ctx, surface, named), (surface, named)
                 found += fast is not None
     assert found > 0
+
+
+def test_is_name_answers_as_the_plain_form() -> None:
+    from loaders.extract.entities import people
+
+    names = ["王明", "王局长", "李院长", "欧阳星河", "张的", "星河", "王", "陈甲乙丙丁", "司马乙"]
+    names += ["刘德", "周云", "马云", "李明说", "黄河", "高新", "林立", "王AB"]
+    for ctx in _contexts()[:2]:
+        for name in names:
+            for max_freq in (1, 100, 5000):
+                plain = people._reads_as_name(ctx.freq, name, max_freq)
+                assert people._is_name(ctx, name, max_freq) == plain, (name, max_freq)
+    assert people._is_name(_contexts()[0], "王明", 100)
+
+
+def test_shaped_like_word_memo_answers_as_the_plain_form() -> None:
+    from loaders.extract.entities.people import shaped_like_word
+
+    for name in ["陆海", "简单", "简单来", "王明", "星河局", "国强", "甲乙丙"]:
+        assert shaped_like_word(name) == shaped_like_word.__wrapped__(name)
+
+
+def test_zone_mentions_without_zone_words_finds_none() -> None:
+    nlp = get_nlp()
+    for text, zones in [("星河市推行甲乙计划，青岛市发展很快。", 0), ("青岛高新区和即墨经开区", 2)]:
+        ctx = Context(nlp(text), "", word_frequency)
+        places.gazetteer_mentions(ctx)
+        cities = ctx.cities
+        found = places.zone_mentions(ctx)
+        assert len(found) == zones
+        assert (ctx.cities is cities) == (zones == 0)

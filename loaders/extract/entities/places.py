@@ -308,6 +308,8 @@ def _bare_zone_words(
     """A bare 经开区 or 高新区 (one of `kinds`, the zone words written) is the article's one zone
     of that kind (L8), like a bare 市."""
     out: list[Mention] = []
+    if not kinds:
+        return out
     # inside a written zone, or a listed one (东湖高新区), 高新区 is no bare word
     listed = [c for c in ctx.cities if c.props.get("level") == "zone"]
     spans = [(z.start, z.end) for z in [*zones, *listed]]
@@ -370,8 +372,9 @@ def zone_mentions(ctx: Context) -> list[Mention]:
     with the official long form as an alias; it joins the article's places, so the bodies
     named after it (…经开区管委会) are placed in it."""
     out: list[Mention] = []
-    ends = {c.end: c for c in ctx.cities if c.props.get("level") != "zone"}
     kinds = list(finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH))
+    # (the places by end are read for a zone word only: most articles write none)
+    ends = {c.end: c for c in ctx.cities if c.props.get("level") != "zone"} if kinds else {}
     for m in kinds:
         state = ctx.text[m.start() - 3 : m.start()]
         lead = 3 if state == "国家级" else 2 if state.endswith("国家") else 0
