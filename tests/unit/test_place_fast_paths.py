@@ -110,3 +110,14 @@ def test_zone_mentions_without_zone_words_finds_none() -> None:
         found = places.zone_mentions(ctx)
         assert len(found) == zones
         assert (ctx.cities is cities) == (zones == 0)
+
+
+def test_place_opening_answers_as_place_at() -> None:
+    from loaders.extract.entities.base import _cached_gazetteer
+    from loaders.extract.entities.home import _place_at, _place_opening
+
+    gaz = _cached_gazetteer()
+    titles = ["星河市甲乙公司落户洛阳市", "河南洛阳：星云", "ＡＢ青岛　工业", "山东省青岛市"]
+    for title in titles:
+        for i in range(len(title)):
+            assert _place_opening(title[i : i + 4]) == _place_at(gaz, title, i), (title, i)

@@ -154,7 +154,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     read = reading_of(ctx)
     for start, end, label in ctx.doc.spans.get("gazetteer", []):  # (Match: start, end, label)
         surface = text[start:end]
-        latin = text[start].isascii() or text[end - 1].isascii()  # (else it is none)
+        latin = text[start] < "\x80" or text[end - 1] < "\x80"  # (ASCII; else it is none)
         if latin and _inside_latin_word(text, start, end):
             continue  # IMO in MIMO, EU in EUV: Latin letters go on around the match
         known = looked.get(surface)
