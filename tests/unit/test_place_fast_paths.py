@@ -121,3 +121,26 @@ def test_place_opening_answers_as_place_at() -> None:
     for title in titles:
         for i in range(len(title)):
             assert _place_opening(title[i : i + 4]) == _place_at(gaz, title, i), (title, i)
+
+
+def test_word_follows_answers_as_the_plain_form() -> None:
+    from loaders.extract.entities.people import _word_follows
+    from loaders.extract.nlp import word_tag
+
+    def plain(ctx: Context, text: str, pos: int) -> bool:
+        for length in (2, 3, 4):
+            word = text[pos : pos + length]
+            if len(word) < length:
+                break
+            tag = word_tag(word)
+            if tag is not None and not tag.startswith("nr") and ctx.freq(word) >= 500:
+                return True
+        return False
+
+    hits = 0
+    for ctx in _contexts():
+        for pos in range(len(ctx.text) + 1):
+            fast = _word_follows(ctx, ctx.text, pos)
+            assert fast == plain(ctx, ctx.text, pos), (ctx.text, pos)
+            hits += fast
+    assert hits > 0

@@ -151,14 +151,27 @@ _WORD_AFTER_MIN_FREQ = 500
 
 def _word_follows(ctx: Context, text: str, pos: int) -> bool:
     """Whether a common dictionary word (not a name) starts at text[pos]."""
+    if ctx.freq is word_frequency:
+        return _opens_with_dictionary_word(text[pos : pos + 4])
+    return _opens_with_word(ctx.freq, text[pos : pos + 4])
+
+
+def _opens_with_word(freq: Callable[[str], int], piece: str) -> bool:
+    """Whether a common word (not a name) of 2 to 4 characters opens `piece`."""
     for length in (2, 3, 4):
-        word = text[pos : pos + length]
+        word = piece[:length]
         if len(word) < length:
             break
         tag = word_tag(word)
-        if tag is not None and not tag.startswith("nr") and ctx.freq(word) >= _WORD_AFTER_MIN_FREQ:
+        if tag is not None and not tag.startswith("nr") and freq(word) >= _WORD_AFTER_MIN_FREQ:
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _opens_with_dictionary_word(piece: str) -> bool:
+    """`_opens_with_word` with the dictionary's frequencies (the same in every article)."""
+    return _opens_with_word(word_frequency, piece)
 
 
 # Speech verbs and particles a segmenter or tagger glues onto a name (甲乙说, 甲乙则).
@@ -229,7 +242,11 @@ def person_mentions(ctx: Context) -> list[Mention]:
             pos += 1  # 董事长为甲乙: the post, then its holder
         names = _names_after(ctx, text, pos)
         # the first name an ending of ends_name follows, the endings tried in turn
-        name = next((n for ends in ends_name for n in names if ends(text, pos + len(n))), "")
+        name = (
+            next((n for ends in ends_name for n in names if ends(text, pos + len(n))), "")
+            if names
+            else ""
+        )
         if name:
             found.setdefault(name, (pos, pos + len(name)))
             continue
