@@ -33,7 +33,6 @@ def key_openings() -> frozenset[str]:
 
 def _title_places(title: str) -> list[Any]:
     """Prefecture cities and provinces written in a title (full name or unambiguous short)."""
-    gaz = _cached_gazetteer()  # (memoised lookups: the same answers)
     openings = key_openings()
     found = []
     i, last = 0, len(title) - 1
@@ -44,7 +43,7 @@ def _title_places(title: str) -> list[Any]:
         ):
             i += 1  # two Chinese characters that open no place's name
             continue
-        place = _place_at(gaz, title, i)
+        place = _place_opening(title[i : i + 4])  # (4: the longest name _place_at reads)
         if place is not None:
             found.append(place[0])
             i += place[1] - 1
@@ -66,6 +65,12 @@ def _place_at(gaz: Any, title: str, i: int) -> tuple[Any, int] | None:
         ):
             return entry, length
     return None
+
+
+@lru_cache(maxsize=65536)
+def _place_opening(piece: str) -> tuple[Any, int] | None:
+    """`_place_at(gaz, piece, 0)` in the shared gazetteer: the same in every title."""
+    return _place_at(_cached_gazetteer(), piece, 0)
 
 
 def home_place(title: str, text: str, cities: Iterable[Mention]) -> tuple[str | None, str | None]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
 
 from loaders.extract.entities.anchor_scan import anchor_spans, finditer_around, joint_anchor
 from loaders.extract.entities.base import (
@@ -89,6 +91,7 @@ def is_byline(text: str, start: int, end: int) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)  # (a pure function of the name: the same in every article)
 def shaped_like_word(name: str) -> bool:
     """A two-character name that is a dictionary word of another kind (陆海, 简单), or a
     name that opens with one (简单来): words of the text, not a person."""
@@ -107,6 +110,18 @@ _NOT_IN_GIVEN_NAME = frozenset("的了和与及在是为等市省区县局")
 
 
 def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
+    if ctx.freq is word_frequency:
+        return _is_dictionary_name(name, max_freq)
+    return _reads_as_name(ctx.freq, name, max_freq)
+
+
+@lru_cache(maxsize=65536)
+def _is_dictionary_name(name: str, max_freq: int) -> bool:
+    """`_is_name` with the dictionary's frequencies (the same in every article)."""
+    return _reads_as_name(word_frequency, name, max_freq)
+
+
+def _reads_as_name(freq: Callable[[str], int], name: str, max_freq: int) -> bool:
     if len(name) < 2 or len(name) > 4:
         return False
     if name[:2] in COMPOUND_SURNAMES:
@@ -122,7 +137,7 @@ def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
     if name[-2:] in _HEAD_TITLES:  # 王局长, 李院长: a surname and a title, not a name
         return False
     # after a title, a name the dictionary knows as a person's (王明) is one whatever its frequency
-    return ctx.freq(name) < max_freq or (max_freq > 1 and word_tag(name) == "nr")
+    return freq(name) < max_freq or (max_freq > 1 and word_tag(name) == "nr")
 
 
 # Titles a surname alone may carry (王局长): 长 is otherwise a common given-name character.
@@ -136,14 +151,27 @@ _WORD_AFTER_MIN_FREQ = 500
 
 def _word_follows(ctx: Context, text: str, pos: int) -> bool:
     """Whether a common dictionary word (not a name) starts at text[pos]."""
+    if ctx.freq is word_frequency:
+        return _opens_with_dictionary_word(text[pos : pos + 4])
+    return _opens_with_word(ctx.freq, text[pos : pos + 4])
+
+
+def _opens_with_word(freq: Callable[[str], int], piece: str) -> bool:
+    """Whether a common word (not a name) of 2 to 4 characters opens `piece`."""
     for length in (2, 3, 4):
-        word = text[pos : pos + length]
+        word = piece[:length]
         if len(word) < length:
             break
         tag = word_tag(word)
-        if tag is not None and not tag.startswith("nr") and ctx.freq(word) >= _WORD_AFTER_MIN_FREQ:
+        if tag is not None and not tag.startswith("nr") and freq(word) >= _WORD_AFTER_MIN_FREQ:
             return True
     return False
+
+
+@lru_cache(maxsize=65536)
+def _opens_with_dictionary_word(piece: str) -> bool:
+    """`_opens_with_word` with the dictionary's frequencies (the same in every article)."""
+    return _opens_with_word(word_frequency, piece)
 
 
 # Speech verbs and particles a segmenter or tagger glues onto a name (甲乙说, 甲乙则).
@@ -214,7 +242,11 @@ def person_mentions(ctx: Context) -> list[Mention]:
             pos += 1  # 董事长为甲乙: the post, then its holder
         names = _names_after(ctx, text, pos)
         # the first name an ending of ends_name follows, the endings tried in turn
-        name = next((n for ends in ends_name for n in names if ends(text, pos + len(n))), "")
+        name = (
+            next((n for ends in ends_name for n in names if ends(text, pos + len(n))), "")
+            if names
+            else ""
+        )
         if name:
             found.setdefault(name, (pos, pos + len(name)))
             continue

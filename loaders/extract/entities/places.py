@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache, partial
+from types import SimpleNamespace
 from typing import Any
 
 from loaders.extract.entities.base import (
@@ -31,7 +32,7 @@ from loaders.extract.entities.short_forms import (
     not_a_place_here,
     unknown_name_opened,
 )
-from loaders.extract.nlp import opens_proper_word
+from loaders.extract.nlp import opens_proper_word, word_frequency
 from loaders.extract.scan import finditer_near
 
 
@@ -153,7 +154,7 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
     read = reading_of(ctx)
     for start, end, label in ctx.doc.spans.get("gazetteer", []):  # (Match: start, end, label)
         surface = text[start:end]
-        latin = text[start].isascii() or text[end - 1].isascii()  # (else it is none)
+        latin = text[start] < "\x80" or text[end - 1] < "\x80"  # (ASCII; else it is none)
         if latin and _inside_latin_word(text, start, end):
             continue  # IMO in MIMO, EU in EUV: Latin letters go on around the match
         known = looked.get(surface)
@@ -238,18 +239,34 @@ def gazetteer_mentions(ctx: Context) -> list[Mention]:
 
 def _division_within(ctx: Context, surface: str, named: set[str]) -> Any:
     """The division `surface` names inside one of the `named` places, or None."""
+    inside = _shared_division_in if ctx.reads_dictionary else partial(_division_in, ctx)
     for scope in named:
-        entry = ctx.gaz.division(surface, within=scope, strict=True)
-        if entry is None or scope not in ctx.gaz.ancestor_names(entry):
-            continue
-        if (
-            surface != entry.name
-            and entry.level == "district"
-            and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ
-        ):
-            continue
-        return entry
+        entry = inside(surface, scope)
+        if entry is not None:
+            return entry
     return None
+
+
+def _division_in(ctx: Any, surface: str, scope: str) -> Any:
+    """The division `surface` names inside the place `scope`, or None."""
+    entry = ctx.gaz.division(surface, within=scope, strict=True)
+    if entry is None or scope not in ctx.gaz.ancestor_names(entry):
+        return None
+    if (
+        surface != entry.name
+        and entry.level == "district"
+        and ctx.freq(surface) >= _DISTRICT_SHORT_MAX_FREQ
+    ):
+        return None
+    return entry
+
+
+@lru_cache(maxsize=16384)
+def _shared_division_in(surface: str, scope: str) -> Any:
+    """_division_in with the shared gazetteer and the dictionary's frequencies (the same in
+    every article; hashing the entry for `ancestor_names` costs more than this memo)."""
+    shared = SimpleNamespace(gaz=_cached_gazetteer(), freq=word_frequency)
+    return _division_in(shared, surface, scope)
 
 
 # One-character names of provinces that open a regional firm's short name (陕重汽, 鲁商).
@@ -291,6 +308,8 @@ def _bare_zone_words(
     """A bare 经开区 or 高新区 (one of `kinds`, the zone words written) is the article's one zone
     of that kind (L8), like a bare 市."""
     out: list[Mention] = []
+    if not kinds:
+        return out
     # inside a written zone, or a listed one (东湖高新区), 高新区 is no bare word
     listed = [c for c in ctx.cities if c.props.get("level") == "zone"]
     spans = [(z.start, z.end) for z in [*zones, *listed]]
@@ -353,8 +372,9 @@ def zone_mentions(ctx: Context) -> list[Mention]:
     with the official long form as an alias; it joins the article's places, so the bodies
     named after it (…经开区管委会) are placed in it."""
     out: list[Mention] = []
-    ends = {c.end: c for c in ctx.cities if c.props.get("level") != "zone"}
     kinds = list(finditer_near(ZONE_KIND, ctx.text, _ZONE_END, *_ZONE_REACH))
+    # (the places by end are read for a zone word only: most articles write none)
+    ends = {c.end: c for c in ctx.cities if c.props.get("level") != "zone"} if kinds else {}
     for m in kinds:
         state = ctx.text[m.start() - 3 : m.start()]
         lead = 3 if state == "国家级" else 2 if state.endswith("国家") else 0

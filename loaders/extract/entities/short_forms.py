@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache, partial
+from types import SimpleNamespace
 
 from loaders.extract.entities.base import Context, Mention
 from loaders.extract.entities.lexicon import NAME_GOES_ON
-from loaders.extract.nlp import word_tag
+from loaders.extract.nlp import word_frequency, word_tag
 from loaders.extract.scan import opening_chars
 
 _NATIONAL = ("中国", "中华", "国家", "全国")
@@ -87,16 +89,18 @@ def _splits_a_word(ctx: Context, start: int, end: int) -> bool:
     """The segmenter, favouring a domain short form, cut a common word in two (调|研华|曜科技:
     调研 is the word written): a lone character before the form makes a word with its first
     character, or one after it with its last."""
-    text, starts, words, freq = ctx.text, ctx.tokens.starts, ctx.tokens.words, ctx.freq
-    # (bisect_right(starts, pos) - 1 is tokens.token_at(pos); a pair too rare to be a common
-    # word is passed over before asking _common_word)
-    if start > 0 and len(words[bisect_right(starts, start - 1) - 1]) == 1:
-        pair = text[start - 1 : start + 1]
-        if freq(pair) >= _SPLIT_WORD_FREQ and _common_word(ctx, pair):
-            return True
-    if end < len(text) and len(words[bisect_right(starts, end) - 1]) == 1:
-        pair = text[end - 1 : end + 1]
-        return freq(pair) >= _SPLIT_WORD_FREQ and _common_word(ctx, pair)
+    text, starts, words = ctx.text, ctx.tokens.starts, ctx.tokens.words
+    # (the pair, a dictionary's word or not, is read before the token: most pairs are no common
+    # word; bisect_right(starts, pos) - 1 is tokens.token_at(pos))
+    common = _common_dictionary_word if ctx.freq is word_frequency else partial(_common_word, ctx)
+    if (
+        start > 0
+        and common(text[start - 1 : start + 1])
+        and len(words[bisect_right(starts, start - 1) - 1]) == 1
+    ):
+        return True
+    if end < len(text) and common(text[end - 1 : end + 1]):
+        return len(words[bisect_right(starts, end) - 1]) == 1
     return False
 
 
@@ -105,6 +109,15 @@ def _common_word(ctx: Context, word: str) -> bool:
     if ctx.freq(word) < _SPLIT_WORD_FREQ:
         return False
     return not (word_tag(word) or "").startswith(("nr", "ns", "nt", "nz"))
+
+
+@lru_cache(maxsize=65536)
+def _common_dictionary_word(word: str) -> bool:
+    """`_common_word` with the dictionary's frequencies (the same in every article)."""
+    return _common_word(_DICTIONARY, word)
+
+
+_DICTIONARY = SimpleNamespace(freq=word_frequency)  # (all `_common_word` reads of a context)
 
 
 # A place's name opening a newspaper's or a broadcaster's (甲省晨报, 乙市电视台).
