@@ -64,3 +64,14 @@ def test_places_helpers_still_reachable_from_projects() -> None:
 
     assert projects._places_inside is project_places._places_inside
     assert projects._place_after_owner is project_places._place_after_owner
+
+
+def test_lists_in_parens_need_a_list_mark() -> None:
+    from loaders.extract.entities.base import _drop_lists_in_parens
+
+    names = [*_TEXTS, "九大产业 (甲乙、丙丁)智能化提升工程", "星河(甲乙)丙丁中心", "甲（乙、丙）"]
+    for text in names:
+        for piece in {text[i:j] for i in range(len(text)) for j in range(i, len(text) + 1)}:
+            if "、" not in piece:  # the gate in project_mentions
+                assert _drop_lists_in_parens(piece) == piece
+    assert _drop_lists_in_parens("九大产业 (甲乙、丙丁)智能化提升工程") == "九大产业智能化提升工程"

@@ -202,7 +202,8 @@ def project_mentions(ctx: Context) -> list[Mention]:
         if text[left : left + 1] in ("型", "式", "性", "化", "级"):
             continue  # 离散|型制造业工厂: cut inside a word
         surface = text[left:end]
-        stem = _drop_lists_in_parens(text[left:start])
+        listed = "、" in surface  # (every list _drop_lists_in_parens drops holds one)
+        stem = _drop_lists_in_parens(text[left:start]) if listed else text[left:start]
         core_start, places = _strip_places(ctx, left, start)
         core = text[core_start:start]
         if not core and suffix in ("工厂", "项目", "工程", "实验室", "煤矿"):
@@ -264,7 +265,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
             places or any(c.label == "Company" for c in ctx.known_orgs_at(left))
         ):
             continue  # 标识解析二级节点, 国家…产业基地: a kind, unless a place or firm names it
-        name = fold(_drop_lists_in_parens(surface))
+        name = fold(_drop_lists_in_parens(surface) if listed else surface)
         label = "Project"
         end_at = left + len(surface)
         if _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
