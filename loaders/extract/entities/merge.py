@@ -283,19 +283,20 @@ _PROMOTION_BEFORE = re.compile(r"(?:尽在|下载|打开|关注|扫码下载|扫
 _CREDIT_LINE = re.compile(
     r"\s*[（(【\[]?\s*(?:数据来源|资料来源|信息来源|来源|图片来源|图源|出处|转载自|责任编辑|编辑)\s*[:：]"
 )
+_LINE_BREAK = re.compile("\n")
 
 
 def _drop_promotions(ctx: Context, mentions: list[Mention]) -> list[Mention]:
     text, out = ctx.text, []
+    breaks = [b.start() for b in _LINE_BREAK.finditer(text)] + [len(text)]  # (and the end)
     for m in mentions:
-        line_start = text.rfind("\n", 0, m.start) + 1
-        line_end = text.find("\n", m.end)
-        short_line = (len(text) if line_end < 0 else line_end) - line_start <= 40
-        if short_line and _PROMOTION_BEFORE.search(text, line_start, m.start):
-            continue
-        if short_line and _CREDIT_LINE.match(text, line_start):
-            continue
-        out.append(m)
+        i = bisect_left(breaks, m.start)  # the line breaks before the mention: breaks[:i]
+        line_start = breaks[i - 1] + 1 if i else 0
+        if breaks[bisect_left(breaks, m.end, i)] - line_start > 40 or not (  # a long line
+            _PROMOTION_BEFORE.search(text, line_start, m.start)
+            or _CREDIT_LINE.match(text, line_start)
+        ):
+            out.append(m)
     return out
 
 

@@ -25,6 +25,7 @@ from loaders.extract.entities.base import (
     is_vocabulary,
 )
 from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS, TITLES
+from loaders.extract.entities.project_places import _place_after_owner, _places_inside
 from loaders.extract.entities.quoted import _ANAPHOR_RE
 from loaders.extract.nlp import word_frequency
 from loaders.extract.scan import finditer_holding, word_alternation
@@ -77,40 +78,6 @@ _FACILITY_WORDS = re.compile(
 _TITLE_AFTER = re.compile(r"(?:总经理|副总经理|主任|副主任|负责人|董事长|总裁|首席)")
 _COUNTED_LIST_AFTER = re.compile(r"(?:、[^，。；、]{2,16})*等[^，。；\d]{0,12}\d+\s*[家个所项]")
 _PLURAL_BEFORE = re.compile(r"(?:一批|多个|一系列|若干|\d+个|[一二三四五六七八九十百]+个|等)$")
-_PLACE_INSIDE = re.compile(
-    f"[（(]([{HAN}]{{2,6}})[)）]|([{HAN}]{{2,3}}?)(?:分院|分中心|分公司|分所|分部)"
-)
-
-
-def _place_after_owner(ctx: Context, start: int, end: int) -> tuple[str, ...]:
-    """A place right after the owner firm opening a project's name (甲集团乙公司|新疆|化肥项目,
-    甲科技|洛阳|工厂)."""
-    for city in ctx.cities_in(start, end):
-        if _OWNER_END.search(ctx.text, start, city.start):
-            return (city.name,)
-    return ()
-
-
-_OWNER_END = re.compile(r"(?:公司|集团|科技|股份|控股|实业|电子|汽车|智能|电气|重工)$")
-
-
-def _places_inside(ctx: Context, name: str) -> tuple[str, ...]:
-    """Places written inside a name: 标识解析(青岛)全球根节点, 大数据中心山东分中心."""
-    out = []
-    for m in _PLACE_INSIDE.finditer(name):
-        piece = m.group(1) or m.group(2)
-        for cut in range(len(piece) - 1):
-            # 河南 also names a county: a province's short form before 分中心 is the province
-            entry = ctx.gaz.division(piece[cut:], strict=True)
-            if entry is None and m.group(2):
-                wider = ctx.gaz.division(piece[cut:])
-                entry = wider if wider is not None and wider.level == "province" else None
-            if entry is not None and (entry.level in ("province", "city") or m.group(1)):
-                out.append(entry.name)
-                break
-    return tuple(out)
-
-
 _INVEST_WORDS = "投资建设|投资兴建|投资|投建|兴建|新建"
 # ((?:拟|计划|将)? spelt out as alternatives that each open with a character: it scans fast)
 _INVEST_VERB = re.compile(
@@ -235,7 +202,8 @@ def project_mentions(ctx: Context) -> list[Mention]:
         if text[left : left + 1] in ("型", "式", "性", "化", "级"):
             continue  # 离散|型制造业工厂: cut inside a word
         surface = text[left:end]
-        stem = _drop_lists_in_parens(text[left:start])
+        listed = "、" in surface  # (every list _drop_lists_in_parens drops holds one)
+        stem = _drop_lists_in_parens(text[left:start]) if listed else text[left:start]
         core_start, places = _strip_places(ctx, left, start)
         core = text[core_start:start]
         if not core and suffix in ("工厂", "项目", "工程", "实验室", "煤矿"):
@@ -251,7 +219,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
             and not (suffix in ("专项行动", "攻坚行动") and len(core) >= 6)
         ):
             continue  # 数字化工厂: a kind; 中小企业数字化赋能专项行动 names one campaign
-        if suffix in ("项目", "工程") and re.search(r"(?:大|重大|重点|新|在建|续建|新建)$", core):
+        if suffix in ("项目", "工程") and _CLASS_OF_PROJECTS.search(core):
             continue  # 星河市重点项目, 一批重大工程: a class of projects
         if suffix in ("项目", "工程") and (
             _KIND_OF_SYSTEM.fullmatch(core) or _DISCIPLINE_AFTER.match(text, end)
@@ -261,7 +229,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
             o.end == start and o.label == "Company" for o in ctx.known_orgs_at(left)
         ):
             continue  # 中标甲公司项目: some project of a known firm, not a name
-        if suffix == "工程" and re.search("大学|学院|公司|研究院", core):
+        if suffix == "工程" and _DEPARTMENT_OF.search(core):
             continue  # 星河大学工业工程, 星云公司机电工程: a discipline or a department
         last = ctx.tokens.token_words(left, start)[-1:]
         if (
@@ -297,7 +265,7 @@ def project_mentions(ctx: Context) -> list[Mention]:
             places or any(c.label == "Company" for c in ctx.known_orgs_at(left))
         ):
             continue  # 标识解析二级节点, 国家…产业基地: a kind, unless a place or firm names it
-        name = fold(_drop_lists_in_parens(surface))
+        name = fold(_drop_lists_in_parens(surface) if listed else surface)
         label = "Project"
         end_at = left + len(surface)
         if _PLURAL_BEFORE.search(text[max(0, left - 4) : left]):
@@ -305,11 +273,11 @@ def project_mentions(ctx: Context) -> list[Mention]:
         counted = _COUNTED_LIST_AFTER.match(text, end_at)
         if counted and not places and is_vocabulary(ctx, ctx.tokens.token_words(left, start)):
             continue  # 企业技术中心、整车工程实验室等国家级平台16家: kinds of facility, counted
-        if re.search("行业|领域", core) and not places:
+        if ("行业" in core or "领域" in core) and not places:
             continue  # 光学行业数字化工厂: a kind of factory
-        paren = re.match(r"[（(]([\u4e00-\u9fff]{2,6})[)）]", text[end : end + 8])
+        paren = _PLACE_AFTER.match(text, end) if text[end : end + 1] in ("（", "(") else None
         if paren and ctx.gaz.division(paren.group(1)) is not None:
-            surface = text[left : end + paren.end()]  # 国家顶级节点(重庆)
+            surface = text[left : paren.end()]  # 国家顶级节点(重庆)
         core_text = text[core_start:end].lstrip("级")
         if (
             suffix == "创新中心"
@@ -351,7 +319,8 @@ def _programme_mentions(ctx: Context) -> list[Mention]:
         if text[m.start() - 1 : m.start()] in ("”", "’", "》"):
             continue
         left = _cut_at_verbs(ctx, ctx.tokens.left_edge(m.start(), max_chars=14), m.start())
-        lead = re.search(f"国家[{HAN}]{{2,8}}$", text[max(0, m.start() - 10) : m.start()])
+        before = text[max(0, m.start() - 10) : m.start()]
+        lead = _NATIONAL_LEAD.search(before) if "国家" in before else None
         if lead:  # 国家重点研发计划: 重点 stops a name elsewhere, not after 国家
             start = m.start() - len(lead.group(0))
             if _cut_at_verbs(ctx, start, m.start()) == start:
@@ -365,7 +334,7 @@ def _programme_mentions(ctx: Context) -> list[Mention]:
             _GENERIC_PROJECT_STEM.fullmatch(core) or _GENERIC_MODIFIERS.fullmatch(core)
         ):
             continue
-        if re.search(r"\d|年|等|的", core):
+        if _YEARLY.search(core):
             continue  # 甲市2024年投资计划: a yearly figure, not a programme
         surface = text[left : m.end()]
         mention = Mention(left, m.end(), "Project", fold(surface), surface, "pattern:programme")
@@ -374,6 +343,11 @@ def _programme_mentions(ctx: Context) -> list[Mention]:
     return out
 
 
+_CLASS_OF_PROJECTS = re.compile(r"(?:大|重大|重点|新|在建|续建|新建)$")
+_DEPARTMENT_OF = re.compile("大学|学院|公司|研究院")
+_PLACE_AFTER = re.compile(r"[（(]([\u4e00-\u9fff]{2,6})[)）]")  # (matched at the name's end)
+_NATIONAL_LEAD = re.compile(f"国家[{HAN}]{{2,8}}$")
+_YEARLY = re.compile(r"\d|年|等|的")
 _KIND_OF_SYSTEM = re.compile(r"[A-Za-z0-9+]+(?:系统|平台|软件)?")
 _DISCIPLINE_AFTER = re.compile(r"方法|技术|管理|学|师")
 _LAUNCHES = re.compile(r"(?:实施|开展|启动|部署)$")

@@ -16,8 +16,9 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.branches import OPERATOR
 from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
+from loaders.extract.entities.quote_chains import _CHAIN_REACH, _QUOTES_IN_A_ROW, chains  # noqa: F401
 from loaders.extract.nlp import word_tag
-from loaders.extract.scan import finditer_from, finditer_near, word_alternation, word_before
+from loaders.extract.scan import finditer_from, word_alternation, word_before
 
 # -- quoted names ------------------------------------------------------------------------------
 
@@ -267,11 +268,7 @@ def quoted_mentions(ctx: Context) -> list[Mention]:
 _PROJECT_WORDS = "网络|城域网|干线|专线|铁路|管线|工程|项目"
 _PROJECT_WORD_BEFORE = re.compile(f"(?:{_PROJECT_WORDS})\\s?$")
 _PROJECT_WORD_ENDS = frozenset(word[-1] for word in _PROJECT_WORDS.split("|"))
-# Two quoted names in a row: every junction of the chains below is one. A chain opens at most
-# 17 characters before its first junction and ends at most 30 after its last; its junctions are
-# at most 17 apart: the chains are scanned only there (loaders.extract.scan).
-_QUOTES_IN_A_ROW = re.compile(f"[”’](?:[、和及与][{HAN}]{{0,4}})?[“‘]")
-_CHAIN_REACH = (17, 30)
+# Chains of quoted names (scanned only near two in a row: quote_chains).
 _CAMPAIGN_CHAIN = re.compile(
     f"(?:[“‘][^“”‘’\n]{{2,16}}[”’](?:[、和及与](?:[{HAN}]{{1,4}}(?=[“‘]))?)?){{2,}}"
     f"等[{HAN}]{{0,6}}?(?:活动|行动|工程|项目|赛事)"
@@ -326,7 +323,7 @@ def project_quote_mentions(
         quotes = list(finditer_from(_QUOTED_RE, text, _OPENING_QUOTES))
     words = _PROJECT_WORD_BEFORE, _PROJECT_WORD_ENDS
     spans = [(m.start(), m.end()) for m in quotes if word_before(text, m.start(), *words)]
-    for chain in finditer_near(_CAMPAIGN_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
+    for chain in chains(_CAMPAIGN_CHAIN, text, quotes):
         for m in _QUOTED_RE.finditer(chain.group(0)):
             spans.append((chain.start() + m.start(), chain.start() + m.end()))
     openings = [(m.start(), m.start() + 1) for m in quotes]
@@ -372,11 +369,13 @@ def platform_quote_mentions(
     out = []
     text = ctx.text
     spans: list[tuple[int, int]] = []
-    for m in finditer_from(_QUOTED_RE, text, _OPENING_QUOTES) if quotes is None else quotes:
+    if quotes is None:
+        quotes = list(finditer_from(_QUOTED_RE, text, _OPENING_QUOTES))
+    for m in quotes:
         if word_before(text, m.start(), _PLATFORM_WORD_BEFORE, _PLATFORM_WORD_ENDS):
             spans.append((m.start(), m.end()))
     products: set[tuple[int, int]] = set()  # in a list closed by App, 小程序 or 软件
-    for chain in finditer_near(_QUOTE_CHAIN, text, _QUOTES_IN_A_ROW, *_CHAIN_REACH):
+    for chain in chains(_QUOTE_CHAIN, text, quotes):
         app = not chain.group(0).endswith(("平台", "系统"))
         for m in _QUOTED_RE.finditer(chain.group(0)):
             span = (chain.start() + m.start(), chain.start() + m.end())
