@@ -19,6 +19,7 @@ from loaders.extract.entities import (
     people,
     places,
     policies,
+    quote_chains,
     quoted,
     slot_firms,
 )
@@ -67,7 +68,7 @@ SITES = [
          "实施方案", "等文件", "等", "、", "《", "，", "。", "星" * 50] * 3,
     ),
     *(
-        (chain, quoted._QUOTES_IN_A_ROW, *quoted._CHAIN_REACH, _CHAIN_WORDS)
+        (chain, quote_chains._QUOTES_IN_A_ROW, *quote_chains._CHAIN_REACH, _CHAIN_WORDS)
         for chain in (quoted._QUOTE_CHAIN, quoted._CAMPAIGN_CHAIN)
     ),
     (slot_firms._LIST_RUN, slot_firms._LIST_MARK, 24, 50,

@@ -16,7 +16,7 @@ from loaders.extract.entities.base import (
 )
 from loaders.extract.entities.branches import OPERATOR
 from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
-from loaders.extract.entities.quote_chains import _CHAIN_REACH, _QUOTES_IN_A_ROW, chains  # noqa: F401
+from loaders.extract.entities.quote_chains import chains
 from loaders.extract.nlp import word_tag
 from loaders.extract.scan import finditer_from, word_alternation, word_before
 
