@@ -13,6 +13,7 @@ from loaders.extract.entities import Mention
 from loaders.extract.relations.base import EXHORTATION, SentenceView, relation, rx
 from loaders.extract.relations.empowers_sites import (  # noqa: F401 (_AT_SITE: for tests)
     _AT_SITE,
+    _SITE_WORK,
     _SITE_WORK_GATE,
     _SITES,
     _site_of_work,
@@ -241,6 +242,12 @@ _VIA_GATE, _SERVES_GATE, _FOR_SERVICE_GATE, _HELPS_GATE, _CUSTOMER_OF_GATE, _ADO
 _CUSTOMERS_WORDS, _SUPPLY_WORDS = gate_words(_CUSTOMERS), gate_words(_SUPPLY_WORD)
 # (_supplier_of's two rules: _SUPPLY_WORD.search gates the first)
 _CUSTOMERS_GATE, _SUPPLIER_GATE = gate(_CUSTOMERS_WORDS), gate(_SUPPLY_WORDS + _CUSTOMERS_WORDS)
+_BRINGS_IN = re.compile(r"引进")
+# Every rule of `find` needs one of these words (but _applied_in: 等 and a project): one test
+_ANY_GATE = gate(gate_words(  # passes over a sentence without
+    _VIA, _SERVES, _RELYING_DOES, _RELYING, _CITY_RELIES, _FOR_SERVICE, _BRINGS_IN, _UPGRADE,
+    _SUPPLY_WORD, _CUSTOMERS, _HELPS, _ADOPTS, _CUSTOMER_OF, _SITE_WORK,
+))
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
@@ -249,6 +256,8 @@ def find(views: list[SentenceView]) -> list[Relation]:
         if not view.mentions:
             continue  # every rule below relates names of this sentence
         text = view.sentence.text
+        if not view.holds(_ANY_GATE) and not ("等" in text and "Project" in view.labels):
+            continue
         found: list[tuple[Mention, Mention, str, float]] = []
         # 通过X(平台)的赋能，Y / 在X的赋能下，Y (X is named here)
         via = not view.labels.isdisjoint(_SOURCES) and view.holds(_VIA_GATE)
@@ -356,7 +365,7 @@ def find(views: list[SentenceView]) -> list[Relation]:
                 for p in platforms:
                     found.append((p, cities[-1], "rule:empowers_city_relies", 0.7))
         # <city>…引进X等平台
-        for m in rx(r"引进").finditer(text) if platform_here and "引进" in text else ():
+        for m in _BRINGS_IN.finditer(text) if platform_here and "引进" in text else ():
             pos = view.start + m.end()
             if view.in_name(view.start + m.start(), pos):
                 continue

@@ -1,0 +1,73 @@
+"""A rule set that passes over a whole sentence at one gate test gives what it gives when it reads
+every sentence: the gate holds wherever one of its rules could match."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+import loaders.extract.relations  # noqa: F401 (every rule set registers its gates)
+from loaders.extract.entities import Mention
+from loaders.extract.nlp import Sentence
+from loaders.extract.relations import empowers
+from loaders.extract.relations.base import SentenceView, build_views
+
+_NAMES = [("甲乙公司", "Company"), ("丙丁平台", "Platform"), ("星河市", "City"),
+          ("戊己项目", "Project"), ("庚辛研究院", "Organization"), ("星河市工信局", "Agency")]
+_WORDS = ["通过", "的赋能", "赋能", "服务", "借助", "依托", "利用", "完成", "实现", "为", "提供",
+          "打造", "解决方案", "引进", "升级", "改造", "数字化", "配套", "供货", "客户包括",
+          "进入", "供应链", "帮助", "助力", "采用", "系统", "是", "的客户", "在", "进行", "试点",
+          "等", "项目中", "企业", "，", "。", "与", "了", "推动", "下"]
+
+
+def _sentences(n: int) -> list[tuple[str, list[tuple[str, str]]]]:
+    rng = random.Random(13)
+    out = []
+    for _ in range(n):
+        # names and words in turn, a word sometimes doubled (为甲乙公司提供…解决方案)
+        parts = [
+            rng.choice(_WORDS) if i % 2 or rng.random() < 0.3 else rng.choice(_NAMES)[0]
+            for i in range(rng.randint(1, 9))
+        ]
+        text = "".join(parts)
+        out.append((text, [(name, label) for name, label in _NAMES if name in parts]))
+    return out
+
+
+def _views(text: str, spans: list[tuple[str, str]]):
+    mentions = []
+    for surface, label in spans:
+        at = 0
+        while (at := text.find(surface, at)) >= 0:
+            mentions.append(Mention(at, at + len(surface), label, surface, surface, "pattern"))
+            at += len(surface)
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    top, end = [], -1
+    for m in mentions:  # (星河市 inside 星河市工信局: the longer one only)
+        if m.start >= end:
+            top.append(m)
+            end = m.end
+    return build_views(text, [Sentence(text, 0, len(text))], top)
+
+
+@pytest.mark.parametrize("rule_set, gate", [(empowers, "_ANY_GATE")])
+def test_a_sentence_gate_changes_nothing(monkeypatch, rule_set, gate):
+    sentences = _sentences(3000)
+    gated = [rule_set.find(_views(text, spans)) for text, spans in sentences]
+    holds = SentenceView.holds
+    whole = getattr(rule_set, gate)
+    monkeypatch.setattr(SentenceView, "holds", lambda v, g: g is whole or holds(v, g))
+    assert [rule_set.find(_views(text, spans)) for text, spans in sentences] == gated
+    assert sum(map(bool, gated)) > 50  # (the sentences do give relations)
+
+
+def test_the_empowers_gate_holds_wherever_a_pattern_it_stands_for_matches():
+    patterns = (empowers._VIA, empowers._SERVES, empowers._RELYING_DOES, empowers._RELYING,
+                empowers._CITY_RELIES, empowers._FOR_SERVICE, empowers._BRINGS_IN,
+                empowers._UPGRADE, empowers._SUPPLY_WORD, empowers._CUSTOMERS, empowers._HELPS,
+                empowers._ADOPTS, empowers._CUSTOMER_OF, empowers._SITE_WORK)
+    for text, _ in _sentences(3000):
+        view = SentenceView(Sentence(text, 0, len(text)), [], text, 0, True)
+        if not view.holds(empowers._ANY_GATE):
+            assert not any(p.search(text) for p in patterns), text
