@@ -10,7 +10,7 @@ import pytest
 import loaders.extract.relations  # noqa: F401 (every rule set registers its gates)
 from loaders.extract.entities import Mention
 from loaders.extract.nlp import Sentence
-from loaders.extract.relations import empowers
+from loaders.extract.relations import empowers, located_in
 from loaders.extract.relations.base import SentenceView, build_views
 
 _NAMES = [("甲乙公司", "Company"), ("丙丁平台", "Platform"), ("星河市", "City"),
@@ -71,3 +71,30 @@ def test_the_empowers_gate_holds_wherever_a_pattern_it_stands_for_matches():
         view = SentenceView(Sentence(text, 0, len(text)), [], text, 0, True)
         if not view.holds(empowers._ANY_GATE):
             assert not any(p.search(text) for p in patterns), text
+
+
+def _levels_slow(place: Mention) -> list[str]:
+    gaz = located_in._gazetteer()
+    out = []
+    for name in gaz.ancestor_names(place.name)[:2]:
+        entry = gaz.division(name)
+        forms = {name, entry.short} if entry is not None and entry.short else {name}
+        if any(f and place.surface.startswith(f) and f != place.surface for f in forms):
+            out.append(name)
+    return out
+
+
+def test_the_levels_written_in_a_place_name_are_read_as_before():
+    places = [
+        ("张店区", "淄博张店区"), ("张店区", "张店区"), ("张店区", "张店"), ("淄博市", "淄博"),
+        ("崂山区", "山东青岛崂山区"), ("崂山区", "青岛崂山"), ("星河市", "星河市"),
+        ("黄岛区", "青岛市黄岛区"), ("历下区", "济南历下"), ("历下区", "山东历下区"),
+    ]
+    for name, surface in places:
+        place = Mention(3, 3 + len(surface), "City", name, surface, "gazetteer")
+        levels = located_in._written_levels(place)
+        assert levels[0] is place
+        assert [(m.name, m.start, m.end) for m in levels[1:]] == [
+            (n, 3, 3) for n in _levels_slow(place)
+        ], (name, surface)
+    assert located_in._levels_written("张店区", "淄博张店区")  # (some level is read)

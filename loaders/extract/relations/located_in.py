@@ -53,12 +53,22 @@ def _written_levels(place: Mention) -> list[Mention]:
     out = [place]
     for name in place.place_prefix:  # a zone named after its city (甲市高新区)
         out.append(Mention(place.start, place.start, "City", name, name, "written_level"))
-    for name in _gazetteer().ancestor_names(place.name)[:2]:
-        entry = _gazetteer().division(name)
-        forms = {name, entry.short} if entry is not None and entry.short else {name}
-        if any(f and place.surface.startswith(f) and f != place.surface for f in forms):
-            out.append(Mention(place.start, place.start, "City", name, name, "written_level"))
+    for name in _levels_written(place.name, place.surface):
+        out.append(Mention(place.start, place.start, "City", name, name, "written_level"))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _levels_written(name: str, surface: str) -> tuple[str, ...]:
+    """Of the two divisions above the place `name`, those whose name or short form opens its
+    `surface` (晋城 of 晋城经开区); the answer depends on the two only."""
+    out = []
+    for level in _gazetteer().ancestor_names(name)[:2]:
+        entry = _gazetteer().division(level)
+        forms = {level, entry.short} if entry is not None and entry.short else {level}
+        if any(f and surface.startswith(f) and f != surface for f in forms):
+            out.append(level)
+    return tuple(out)
 
 
 def _places_after(view: SentenceView, pos: int) -> list[Mention]:
