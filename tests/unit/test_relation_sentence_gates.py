@@ -14,11 +14,12 @@ from loaders.extract.relations import empowers, located_in
 from loaders.extract.relations.base import SentenceView, build_views
 
 _NAMES = [("甲乙公司", "Company"), ("丙丁平台", "Platform"), ("星河市", "City"),
-          ("戊己项目", "Project"), ("庚辛研究院", "Organization"), ("星河市工信局", "Agency")]
+          ("戊己项目", "Project"), ("庚辛研究院", "Organization"), ("星河市工信局", "Agency"),
+          ("甲某某", "Person"), ("星河计划", "Policy")]
 _WORDS = ["通过", "的赋能", "赋能", "服务", "借助", "依托", "利用", "完成", "实现", "为", "提供",
           "打造", "解决方案", "引进", "升级", "改造", "数字化", "配套", "供货", "客户包括",
           "进入", "供应链", "帮助", "助力", "采用", "系统", "是", "的客户", "在", "进行", "试点",
-          "等", "项目中", "企业", "，", "。", "与", "了", "推动", "下"]
+          "等", "项目中", "企业", "，", "与", "了", "推动", "下"]
 
 
 def _sentences(n: int) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -30,8 +31,12 @@ def _sentences(n: int) -> list[tuple[str, list[tuple[str, str]]]]:
             rng.choice(_WORDS) if i % 2 or rng.random() < 0.3 else rng.choice(_NAMES)[0]
             for i in range(rng.randint(1, 9))
         ]
+        if rng.random() < 0.5:  # two sentences: the second may go on about the first's subject
+            parts[rng.randint(0, len(parts) - 1)] += "。"
         text = "".join(parts)
-        out.append((text, [(name, label) for name, label in _NAMES if name in parts]))
+        out.append((text, [(name, label) for name, label in _NAMES if name in text]))
+    # a sentence naming a place only, its source named in the sentence before
+    out.append(("丙丁平台上线。该平台为星河市企业提供服务。", _NAMES[1:3]))
     return out
 
 
@@ -48,16 +53,20 @@ def _views(text: str, spans: list[tuple[str, str]]):
         if m.start >= end:
             top.append(m)
             end = m.end
-    return build_views(text, [Sentence(text, 0, len(text))], top)
+    cut = text.find("。") + 1 or len(text)
+    sentences = [Sentence(text[a:b], a, b) for a, b in ((0, cut), (cut, len(text))) if b > a]
+    return build_views(text, sentences, top)
 
 
-@pytest.mark.parametrize("rule_set, gate", [(empowers, "_ANY_GATE")])
-def test_a_sentence_gate_changes_nothing(monkeypatch, rule_set, gate):
+@pytest.mark.parametrize("rule_set, gate, labels", [(empowers, "_ANY_GATE", "_ANY_LABELS")])
+def test_a_sentence_gate_changes_nothing(monkeypatch, rule_set, gate, labels):
     sentences = _sentences(3000)
     gated = [rule_set.find(_views(text, spans)) for text, spans in sentences]
+    # again with the gate always holding and every label let through
     holds = SentenceView.holds
     whole = getattr(rule_set, gate)
     monkeypatch.setattr(SentenceView, "holds", lambda v, g: g is whole or holds(v, g))
+    monkeypatch.setattr(rule_set, labels, frozenset(label for _, label in _NAMES))
     assert [rule_set.find(_views(text, spans)) for text, spans in sentences] == gated
     assert sum(map(bool, gated)) > 50  # (the sentences do give relations)
 

@@ -248,13 +248,14 @@ _ANY_GATE = gate(gate_words(  # passes over a sentence without
     _VIA, _SERVES, _RELYING_DOES, _RELYING, _CITY_RELIES, _FOR_SERVICE, _BRINGS_IN, _UPGRADE,
     _SUPPLY_WORD, _CUSTOMERS, _HELPS, _ADOPTS, _CUSTOMER_OF, _SITE_WORK,
 ))
+_ANY_LABELS = _SOURCES | _TARGETS | _CUSTOMER_LABELS | _RECEIVERS | _SITES  # (named by a rule)
 
 
 def find(views: list[SentenceView]) -> list[Relation]:
     out: list[Relation] = []
     for view in views:
-        if not view.mentions:
-            continue  # every rule below relates names of this sentence
+        if view.labels.isdisjoint(_ANY_LABELS):
+            continue  # every rule below relates names of this sentence, of these labels
         text = view.sentence.text
         if not view.holds(_ANY_GATE) and not ("等" in text and "Project" in view.labels):
             continue

@@ -132,7 +132,6 @@ def _named_after_owner(views: ArticleViews) -> list[Relation]:
         for form in (m.name, m.surface, *m.aliases)
         if len(form) >= 2
     }
-    order = {form: i for i, form in enumerate(firms)}
     opened_by: dict[str, Mention | None] = {}  # a name → the firm whose form opens it
     namesakes: dict[str, Mention | None] = {}  # a name → _local_namesake (firms stay the same)
     done: set[str] = set()
@@ -147,7 +146,9 @@ def _named_after_owner(views: ArticleViews) -> list[Relation]:
             if m.name not in opened_by:
                 # the first form listed that opens the name with two characters more
                 forms = [m.name[:n] for n in range(2, len(m.name) - 1) if m.name[:n] in firms]
-                opened_by[m.name] = firms[min(forms, key=order.__getitem__)] if forms else None
+                if len(forms) > 1:  # (seldom: the order listed is read only then)
+                    forms.sort(key=list(firms).index)
+                opened_by[m.name] = firms[forms[0]] if forms else None
             owner = opened_by[m.name]
             if owner is None and m.label == "Company":
                 if m.name not in namesakes:  # 甲市乙乙 → 乙乙, its local company
