@@ -34,6 +34,18 @@ PID_FILE = "browser-assets.pid"
 LOG_FILE = "browser-assets.log"
 
 log = logging.getLogger(__name__)
+# Handles of the servers started here, by pid. They outlive this process: a handle dropped while
+# its process runs warns "subprocess ... is still running" (ResourceWarning), so it is kept until
+# the server is stopped.
+_STARTED: dict[int, subprocess.Popen] = {}
+
+
+def _release(pid: int) -> None:
+    """Forget the handle of a stopped server (poll() notes that it ended)."""
+    handle = _STARTED.pop(pid, None)
+    if handle is not None:
+        handle.poll()
+
 
 _CONTENT_TYPES = {
     STYLE_FILE: "text/plain; charset=utf-8",
@@ -166,6 +178,7 @@ def start_background(state_dir: Path, port: int | None = None, wait: float = 10.
         start_new_session=True,  # survives the CLI process that started it
     )
     log.close()
+    _STARTED[proc.pid] = proc
     (state_dir / PID_FILE).write_text(f"{proc.pid} {port}\n")
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
@@ -195,6 +208,7 @@ def stop_background(state_dir: Path, wait: float = 5.0) -> bool:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
         time.sleep(0.05)
+    _release(pid)
     return True
 
 
@@ -219,9 +233,15 @@ def managed_conf(state_dir: Path) -> str:
 
 
 def ensure_running(state_dir: Path) -> None:
-    """Restart the asset server of an already running managed Neo4j if it went away."""
-    if running_port(state_dir) is None and _read_pid(state_dir) is not None:
-        managed_conf(state_dir)
+    """Restart the asset server of an already running managed Neo4j if it went away.
+
+    A recorded server that still runs is left alone even when it is slow to answer (a loaded
+    machine): another one would take another port, and Neo4j's settings name the first.
+    """
+    record = _read_pid(state_dir)
+    if record is None or (_alive(record[0]) and _is_asset_server(record[0])):
+        return
+    managed_conf(state_dir)
 
 
 def _is_asset_server(pid: int) -> bool:

@@ -7,6 +7,7 @@ import re
 import threading
 import urllib.error
 import urllib.request
+import warnings
 
 import networkx as nx
 import pytest
@@ -155,6 +156,38 @@ def test_background_server_starts_is_reused_and_stops(tmp_path) -> None:
     assert not serve.answers(port)
     assert serve.running_port(tmp_path) is None
     assert not serve.stop_background(tmp_path)
+
+
+def test_starting_the_background_server_leaves_no_resource_warning(tmp_path) -> None:
+    """The server outlives the process that starts it; letting go of it must not warn."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        serve.start_background(tmp_path, port=serve.choose_port(0))
+    try:
+        assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
+    finally:
+        assert serve.stop_background(tmp_path)
+
+
+def test_ensure_running_leaves_a_slow_server_alone_and_restarts_a_dead_one(
+    tmp_path, monkeypatch
+) -> None:
+    port = serve.choose_port(0)
+    serve.start_background(tmp_path, port=port)
+    try:
+        record = (tmp_path / serve.PID_FILE).read_text()
+        monkeypatch.setattr(serve, "answers", lambda *_, **__: False)  # too slow to answer
+        serve.ensure_running(tmp_path)
+        assert (tmp_path / serve.PID_FILE).read_text() == record  # not started a second time
+        monkeypatch.undo()
+        pid = int(record.split()[0])
+        serve.stop_background(tmp_path)
+        (tmp_path / serve.PID_FILE).write_text(record)  # Neo4j still names the dead one
+        serve.ensure_running(tmp_path)
+        new_pid, new_port = (tmp_path / serve.PID_FILE).read_text().split()
+        assert int(new_pid) != pid and int(new_port) == port and serve.answers(port)
+    finally:
+        serve.stop_background(tmp_path)
 
 
 # --- HTML view --------------------------------------------------------------------------------
