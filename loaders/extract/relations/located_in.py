@@ -187,7 +187,7 @@ def _zone_cities(views: ArticleViews, found: list[Relation]) -> list[Relation]:
     cities = {
         m.name: m.place_prefix[-1]
         for m in views.labelled("City")
-        if m.props.get("level") == "zone" and m.place_prefix
+        if m.place_prefix and m.props.get("level") == "zone"  # (most places open with none)
     }
     out = []
     for r in found:

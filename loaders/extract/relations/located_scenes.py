@@ -18,8 +18,11 @@ _SCENE = re.compile(r"(?:在|于)([^，。；]{2,12}?)(?:发生|举行|召开|�
 def visited_in(view: SentenceView) -> list[Relation]:
     """Firms and works visited after a clause that opens with the place (在甲市，…前往乙);
     called where a City is named."""
-    m = _IN_PLACE_FIRST.match(view.sentence.text)
-    if m is None or not _VISITS.search(view.sentence.text, m.end()):
+    text = view.sentence.text
+    if not text.startswith("在"):  # (_IN_PLACE_FIRST.match needs it first: no regex call)
+        return []
+    m = _IN_PLACE_FIRST.match(text)
+    if m is None or not _VISITS.search(text, m.end()):
         return []
     start, end = view.start + m.start("place"), view.start + m.end("place")
     places = [c for c in view.mentions if c.label == "City" and c.start == start and c.end == end]

@@ -52,10 +52,10 @@ def find(views: ArticleViews) -> list[Relation]:
     out: list[Relation] = []
     pair_sentences = views.holding(_PAIR_WORDS)  # (tested in every sentence)
     for view in views:
-        text = view.sentence.text
         paired = view.index in pair_sentences
         if not view.mentions and not paired:
             continue  # no partner named here, and no 双方 pointing back
+        text = view.sentence.text
         # the two rules below take their partners from this sentence's names
         partners_here = not view.labels.isdisjoint(_ORGS)
         before = partners_here and view.holds(_BEFORE_GATE)
