@@ -85,3 +85,31 @@ def test_group_named_twice_gives_what_each_mention_scanned_gives() -> None:
     spans = [(k.start, k.end) for k in known] + slots
     assert members == _group_members_slow(ctx, known, spans)
     assert members  # the test reads a group's member
+
+
+def _sentences_slow(doc) -> list[tuple[str, int, int]]:
+    """nlp.sentences as it was: each sentence stripped left, then right."""
+    text, starts, out = doc.text, doc.sentence_starts, []
+    for start, end in zip(starts, [*starts[1:], len(text)][: len(starts)], strict=True):
+        span = text[start:end]
+        body = span.lstrip()
+        start += len(span) - len(body)
+        body = body.rstrip()
+        if body:
+            out.append((body, start, start + len(body)))
+    return out
+
+
+def test_sentences_stripped_only_where_blank_equal_the_slow_path() -> None:
+    from loaders.extract.nlp import sentences
+
+    for text in (
+        "星河市甲乙公司发布新品。丙丁公司表示欢迎！\n\n  星河市政府：\t支持。  \n",
+        "  甲乙。 \n",
+        "\n\n",
+        "",
+        "甲乙公司",
+        "“甲乙。”丙丁；\n戊己？",
+    ):
+        doc = get_nlp()(text)
+        assert [tuple(s) for s in sentences(doc)] == _sentences_slow(doc)
