@@ -152,13 +152,15 @@ def sentences(doc: TextDoc) -> Iterator[Sentence]:
     """Non-blank sentences of `doc`, stripped, with offsets into its text."""
     text = doc.text
     starts = doc.sentence_starts
-    bounds = zip(starts, [*starts[1:], len(text)][: len(starts)], strict=True)
-    for start, end in bounds:
+    ends = starts[1:]
+    ends.append(len(text))  # (with no sentence start, zip stops at once)
+    for start, end in zip(starts, ends, strict=False):
         span = text[start:end]
-        body = span.lstrip()  # (strip drops exactly the characters for which isspace() holds)
-        start += len(span) - len(body)
-        body = body.rstrip()
-        if body:
+        body = span.strip()  # (strip drops exactly the characters for which isspace() holds)
+        if body is span:  # most sentences: nothing stripped (strip returns the string itself)
+            yield _new(Sentence, (span, start, end))
+        elif body:
+            start += len(span) - len(span.lstrip())
             yield _new(Sentence, (body, start, start + len(body)))
 
 

@@ -27,19 +27,30 @@ def stretches(text: str, anchor: re.Pattern[str], before: int, after: int) -> li
     last = _last_stretches.get(key)
     if last is not None and last[0] is text:
         return last[1]
-    plan = _plans.get(key[0])
+    out = join_stretches(_anchor_spans(text, anchor), before, after, len(text))
+    _last_stretches[key] = (text, out)
+    return out
+
+
+def _anchor_spans(text: str, anchor: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans of `anchor.finditer(text)`. The last text's are kept per anchor's pattern:
+    finders scan near one anchor with different reaches (政府, 委), or compile it apart."""
+    plan = _plans.get(id(anchor))
     if plan is None:
-        plan = _plans[key[0]] = (anchor, _plain_words(anchor), _class_openers(anchor))
-    _, words, openers = plan
+        shared = (anchor.pattern, anchor.flags)
+        plan = _plans[id(anchor)] = (anchor, _plain_words(anchor), _class_openers(anchor), shared)
+    _, words, openers, shared = plan
+    last = _last_spans.get(shared)
+    if last is not None and last[0] is text:
+        return last[1]
     if words:
         spans = _word_spans(text, words)
     elif openers:
         spans = [a.span() for a in finditer_from(anchor, text, openers)]
     else:
         spans = [a.span() for a in anchor.finditer(text)]
-    out = join_stretches(spans, before, after, len(text))
-    _last_stretches[key] = (text, out)
-    return out
+    _last_spans[shared] = (text, spans)
+    return spans
 
 
 def join_stretches(
@@ -64,7 +75,8 @@ def join_stretches(
 _last_stretches: dict[tuple[int, int, int], tuple[str, list[list[int]]]] = {}
 # How each anchor is scanned (its plain words, its opening characters), by identity: each anchor
 # is kept, so that its id stays its own.
-_plans: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, str]] = {}
+_plans: dict[int, tuple[re.Pattern[str], tuple[str, ...] | None, str, tuple[str, int]]] = {}
+_last_spans: dict[tuple[str, int], tuple[str, list[tuple[int, int]]]] = {}
 # More words: one scan by `re` is faster than a `str.find` per word (a search for a longer word
 # costs about twice one for a single character).
 _MAX_FIND_COST = 8

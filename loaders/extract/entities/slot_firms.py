@@ -177,10 +177,14 @@ def slot_firm_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
         if mention is not None:
             out.append(mention)
             spans.append((start, end))
-    for group in known:
-        if group.label != "Company" or not group.name.endswith("集团") or len(group.name) < 4:
-            continue
-        stem = group.name[:-2]
+    # each group's stem once: a group named again finds the same spans, every one of them
+    # taken or turned down the first time
+    stems = dict.fromkeys(
+        k.name[:-2]
+        for k in known
+        if k.label == "Company" and k.name.endswith("集团") and len(k.name) >= 4
+    )
+    for stem in stems:
         for start, end in _stem_and_two(text, stem):
             tail = text[end - 2 : end]
             words = ctx.tokens.token_words(end - 2, end)
