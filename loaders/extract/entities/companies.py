@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
 from loaders.extract.entities.base import (
     _FUNCTION_CHARS,
@@ -24,6 +23,11 @@ from loaders.extract.entities.base import (
     is_vocabulary,
     name_left_edge,
 )
+
+# (_FIRM_ONLY_SUFFIX and _PROPER_TAGS are re-exported: the statistical finder reads them here)
+from loaders.extract.entities.firm_stems import _FIRM_ONLY_SUFFIX as _FIRM_ONLY_SUFFIX
+from loaders.extract.entities.firm_stems import _HAN_CHAR, _short_name_stem, suffix_kind
+from loaders.extract.entities.firm_stems import _PROPER_TAGS as _PROPER_TAGS
 from loaders.extract.entities.known_firms import group_short_form
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
@@ -49,10 +53,6 @@ _INDUSTRY_SUFFIX = (
     "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家|锂业|铜业|铝业|矿业|煤业|电力|动力|量子|"
     "股份|资本|证券|银行|光伏|机器人|锂电|航天|航空|树脂"
 )
-_FIRM_ONLY_SUFFIX = re.compile(
-    r"(?:科技|集团|控股|实业|药业|制药|锂业|铜业|铝业|矿业|煤业|智家|精工|股份|资本|投资|证券|银行)$"
-)
-# (…物流基地, …科技园: a facility's words, not a firm's)
 _INDUSTRY_RE = re.compile(  # (as a trie: scans faster)
     f"(?:{word_alternation(_INDUSTRY_SUFFIX)})(?![化局部厅院所园区城镇村省市县委办业务基技])"
 )
@@ -160,41 +160,6 @@ def _written_alone(text: str, short: str, start: int, end: int, group: bool) -> 
     return False
 
 
-_PROPER_TAGS = ("nr", "ns", "nt", "nz", "j")
-# 7家, 三类, and the counted "big ones" (五大发电集团): a category, never a name
-_CLASSIFIED_NUMBER = re.compile(
-    r"\d|[一二三四五六七八九十百千万亿两几多]+[个家座项类种批]|[两三四五六七八九十]大"
-)
-
-
-@lru_cache(maxsize=16384)  # (a pure function of the words: the dictionary's tags alone)
-def _short_name_stem(words: tuple[str, ...], proper_needed: bool) -> bool:
-    """A short firm name's stem (the words before 科技, 材料 …): no verb or adverb among its
-    words, no counted number; before a word that also names a field, a proper word (a name,
-    a place, a word the dictionary does not know, or the single characters of one)."""
-    stem = "".join(words)
-    if _CLASSIFIED_NUMBER.search(stem):
-        return False
-    if any(len(w) > 1 and is_predicate(w) for w in words):
-        return False
-    if (
-        len(words) > 1
-        and len(words[-1]) == 1
-        and (word_tag(words[-1]) or "") == "v"
-        and all(len(w) > 1 and (word_tag(w) or "") in ("n", "vn", "v", "a") for w in words[:-1])
-    ):
-        return False  # 党员干部懂(科技): common words and a verb, a clause and not a name
-    return not proper_needed or any(_proper_word(w) for w in words)
-
-
-def _proper_word(word: str) -> bool:
-    """A name, a place, a word the dictionary does not know, or a character of such a word."""
-    tag = word_tag(word) or ""
-    if len(word) == 1:
-        return not tag.startswith(("v", "p", "c", "u", "d", "r", "m", "q"))
-    return tag.startswith(_PROPER_TAGS) or (not tag and bool(_HAN_CHAR.match(word)))
-
-
 _BRAND_TAGS = ("n", "nr", "ns", "nz")
 _CLAUSE_OPENERS = _CLAUSE_MARKS + ")）与和及"  # a clause mark, a bracket closed, a joint
 _BRAND_MAX_FREQ = 3000  # more frequent nouns name fields and things of everyday talk
@@ -283,10 +248,6 @@ def _place_opening(ctx: Context, left: int, pos: int) -> int:
     return left
 
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
-# Firm words that close a place-led name of ordinary words (甲省信用担保集团); 科技 does not:
-# 甲省坚持科技自立 is a phrase.
-_GROUP_WORD = re.compile(r"集团|控股|股份|资本|银行|证券")
 
 
 def _lone_pair(ctx: Context, pos: int) -> bool:
@@ -361,11 +322,11 @@ def company_mentions(ctx: Context) -> list[Mention]:
             end, suffix = start + len(word), word  # 甲乙|实业集团: one word for two firm words
         elif not (tokens.is_boundary(end) or _suffix_then_verb(word, end - start)):
             continue
-        group_word = _GROUP_WORD.search(suffix) is not None
+        group_word, opens_group_word, firm_only = suffix_kind(suffix)
         if not group_word and (i == 0 or stops_walk(words[i - 1], starts[i - 1], start - 8)):
             continue  # no word before it (tokens.stops_before(start, 8): the stem would be empty)
         left = name_left_edge(ctx, start, max_chars=8, verb_min_freq=1000)
-        if _GROUP_WORD.match(suffix):
+        if opens_group_word:
             left = _place_opening(ctx, left, start)
         core_start, _ = _strip_places(ctx, left, start)
         if start - core_start < 2 and group_word and _lone_pair(ctx, start):
@@ -391,11 +352,10 @@ def company_mentions(ctx: Context) -> list[Mention]:
             continue
         # Before a word that also names a field (材料, 汽车, 电子) a stem of ordinary words is
         # a description (新能源汽车); before 科技, 集团, 控股 … it is a firm's name (星云科技).
-        firm_only = bool(_FIRM_ONLY_SUFFIX.search(suffix))
         if not firm_only and is_vocabulary(ctx, stem_words):
             continue
         # a place opening the name makes even ordinary words a firm's (甲省信用担保集团)
-        placed = bool(_GROUP_WORD.match(suffix)) and core_start > left and len(stem_words) <= 3
+        placed = opens_group_word and core_start > left and len(stem_words) <= 3
         if not _short_name_stem(tuple(stem_words), proper_needed=not firm_only) and not placed:
             continue  # 锐意科技(创新), 党员干部懂科技, 7家汽车, 5G大带宽网络
         # The stem must be a proper name, not vocabulary (人工智能, 高端装备, 而以, 人社部, 5G),

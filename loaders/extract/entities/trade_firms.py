@@ -13,7 +13,8 @@ from loaders.extract.entities.base import (
     Mention,
     name_left_edge,
 )
-from loaders.extract.entities.companies import X_COMPANY, _proper_word
+from loaders.extract.entities.companies import X_COMPANY
+from loaders.extract.entities.firm_stems import _proper_word
 from loaders.extract.entities.lexicon import _GENERIC_MODIFIERS, STOP_TOKENS
 from loaders.extract.entities.spans import overlaps
 
