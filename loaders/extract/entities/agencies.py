@@ -49,10 +49,16 @@ def _expand_agency(ctx: Context, surface: str, place: str | None) -> str:
     return name or surface
 
 
-_BODY_AFTER_PLACE = re.compile(
-    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?P<ending>管理委员会|管委会|党工委|委员会|"
-    f"办公室|局|政务服务中心|企业服务中心|合作服务中心|投资服务中心))(?![长内外部])"
+_BODY_ENDINGS = (
+    "管理委员会|管委会|党工委|委员会|办公室|局|政务服务中心|企业服务中心|合作服务中心|投资服务中心"
 )
+_BODY_AFTER_PLACE = re.compile(
+    f"(?:[市省区县州]?(?:人民政府|政府)|[{HAN}]{{0,12}}?(?P<ending>{_BODY_ENDINGS}))(?![长内外部])"
+)
+# Every match holds 政府 or an ending whole within its first 12 + longest ending characters: a
+# place with none of them there opens no body (a window test before the lazy match).
+_BODY_WORD = re.compile(f"政府|{_BODY_ENDINGS}")
+_BODY_REACH = 12 + max(map(len, _BODY_ENDINGS.split("|")))
 
 
 def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]:
@@ -67,6 +73,8 @@ def _place_led_bodies(ctx: Context, seen: set[tuple[int, int]]) -> list[Mention]
     for end, start in chain_start.items():
         if end in city_starts:
             continue  # the chain goes on: 重庆 is followed by 两江新区
+        if _BODY_WORD.search(text, end, end + _BODY_REACH) is None:
+            continue  # (so _BODY_AFTER_PLACE cannot match at `end`)
         m = _BODY_AFTER_PLACE.match(text, end)
         if not m or any(a <= start and m.end() <= b for a, b in seen):
             continue

@@ -18,6 +18,7 @@ class TokenIndex:
         from loaders.extract.nlp import doc_text, token_offsets
 
         self.text = doc_text(doc)
+        self._length = len(self.text)  # (read by is_boundary, called thousands of times)
         self.starts, self.words = token_offsets(doc)
 
     def token_at(self, pos: int) -> int:
@@ -26,7 +27,7 @@ class TokenIndex:
 
     def is_boundary(self, pos: int) -> bool:
         """True when a token starts (or the text ends) at `pos`."""
-        if pos <= 0 or pos >= len(self.text):
+        if pos <= 0 or pos >= self._length:
             return True
         return self.starts[bisect_right(self.starts, pos) - 1] == pos  # token_at(pos)
 
