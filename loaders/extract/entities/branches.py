@@ -55,7 +55,9 @@ def operator_technology(text: str, end: int) -> bool:
 def operator_branch_mentions(ctx: Context) -> list[Mention]:
     """A place right before an operator's short name: that operator's company there, owned by
     the group and located in the place (the place's short or full form, e.g. 北京移动)."""
-    out = []
+    out: list[Mention] = []
+    if not any(word in ctx.text for word in _OPERATOR_GROUPS):
+        return out  # (every OPERATOR match is one of these words: most texts hold none)
     for city in ctx.cities:
         m = OPERATOR.match(ctx.text, city.end)
         if m is None or not ctx.tokens.is_boundary(m.end()):

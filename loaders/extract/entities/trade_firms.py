@@ -92,6 +92,8 @@ def place_works_mentions(ctx: Context, known: list[Mention]) -> list[Mention]:
     out = []
     taken: list[tuple[int, int]] | None = None  # (listed at the first works: most texts have none)
     text = ctx.text
+    if "厂" not in text:
+        return out  # (every _WORKS match holds 厂: most texts hold none)
     for city in ctx.cities:
         m = _WORKS.match(text, city.end)
         if m is None:
