@@ -1,13 +1,14 @@
 """Extraction throughput and memory, next to raw jieba on the same text.
 
-    .venv/bin/python tests/bench/bench_extract.py [--repeat 100]
+    .venv/bin/python tests/bench/bench_extract.py [--repeat 100] [--corpus seeds|devset]
 
 Prints chars/s of `loaders.extract.pipeline.extract` (as configured: the rules alone by default),
 of the extractor with the statistical tagger, and of `jieba.cut` (default settings, its own
-tokenizer instance) over the seed articles, on one core, and their ratio (must be >= 0.5), by
-wall time and by this process's CPU time (steadier when other processes share the machine). Then
-streams a corpus of REPEAT × the seeds through `extract_many` and samples the resident set size:
-it must stay flat (the pipeline keeps nothing per article).
+tokenizer instance) over the seed articles (or the development set's), on one core, and their
+ratio (must be >= 0.5), by wall time and by this process's CPU time (steadier when other
+processes share the machine). Then streams a corpus of REPEAT × those articles through
+`extract_many` and samples the resident set size: it must stay flat (the pipeline keeps nothing
+per article).
 """
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ from loaders.sources import load_file  # noqa: E402
 
 def seeds() -> list[Article]:
     return [load_file(p) for p in sorted((ROOT / "seeds" / "articles").glob("*.txt"))]
+
+
+def devset() -> list[Article]:
+    """The development set's raw articles (IIKG_DEVSET, or ../shared/devset next to the
+    checkout): real news the rules were not tuned on."""
+    folder = Path(os.environ.get("IIKG_DEVSET", ROOT.parent / "shared" / "devset")) / "raw"
+    if not folder.is_dir():
+        raise SystemExit(f"no development set at {folder} (set IIKG_DEVSET)")
+    return [load_file(p) for p in sorted(folder.iterdir()) if p.is_file()]
 
 
 def rss_bytes() -> int:
@@ -60,8 +70,11 @@ def best_rates(fns: list, chars: int, rounds: int, clock=time.perf_counter) -> l
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--repeat", type=int, default=100, help="corpus size in seed copies")
+    parser.add_argument("--repeat", type=int, default=100,
+                        help="corpus size in copies of the articles")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--corpus", choices=("seeds", "devset"), default="seeds",
+                        help="the seed articles, or the development set's")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -71,7 +84,7 @@ def main() -> int:
     jieba.setLogLevel(logging.WARNING)
     raw = jieba.Tokenizer()
     raw.initialize()
-    articles = seeds()
+    articles = seeds() if args.corpus == "seeds" else devset()
     chars = sum(len(a.text) for a in articles)
     extract(articles[0])  # load the pipeline and the gazetteer once
 
@@ -94,7 +107,7 @@ def main() -> int:
         [run_jieba, run_extract, run_tagged], chars, args.rounds
     )
     ratio = extract_rate / jieba_rate
-    print(f"corpus: {len(articles)} seed articles, {chars:,} chars, one core")
+    print(f"corpus: {len(articles)} {args.corpus} articles, {chars:,} chars, one core")
     print(f"jieba.cut:  {jieba_rate:12,.0f} chars/s")
     print(f"extract:    {extract_rate:12,.0f} chars/s  (as configured: "
           f"IIKG_STATISTICAL_NER={os.environ.get('IIKG_STATISTICAL_NER', '0 (default)')})")
@@ -123,7 +136,8 @@ def main() -> int:
     mib = [s / 2**20 for s in samples]
     growth = mib[-1] - mib[0]
     print(
-        f"stream: {args.repeat * len(articles)} articles ({args.repeat}x seeds) in {elapsed:.1f}s"
+        f"stream: {args.repeat * len(articles)} articles ({args.repeat}x {args.corpus}) "
+        f"in {elapsed:.1f}s"
     )
     print("resident memory (MiB) every 10%: " + " ".join(f"{m:.1f}" for m in mib))
     print(f"growth first→last sample: {growth:+.2f} MiB")
