@@ -3,7 +3,7 @@
     .venv/bin/python tests/bench/bench_instructions.py [--corpus seeds|devset|both] [--passes 2]
 
 Wall and CPU times on a shared machine vary by 30% from one run to the next (bench_extract.py
-takes the best of many rounds to see through it); instructions executed vary by about 1% (the
+takes the best of many rounds to see through it); instructions executed vary by about 1.5% (the
 same code, run again). This benchmark counts them with valgrind (`cachegrind`, no cache
 simulation) for the same text cut by raw `jieba.cut` (default settings) and extracted by
 `loaders.extract.pipeline.extract` (the rules alone), and prints their ratio. Each side runs in
