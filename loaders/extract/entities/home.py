@@ -67,7 +67,7 @@ def _place_at(gaz: Any, title: str, i: int) -> tuple[Any, int] | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _place_opening(piece: str) -> tuple[Any, int] | None:
     """`_place_at(gaz, piece, 0)` in the shared gazetteer: the same in every title."""
     return _place_at(_cached_gazetteer(), piece, 0)

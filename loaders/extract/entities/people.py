@@ -91,7 +91,7 @@ def is_byline(text: str, start: int, end: int) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)  # (a pure function of the name: the same in every article)
+@lru_cache(maxsize=16384)  # (a pure function of the name: the same in every article)
 def shaped_like_word(name: str) -> bool:
     """A two-character name that is a dictionary word of another kind (陆海, 简单), or a
     name that opens with one (简单来): words of the text, not a person."""
@@ -115,7 +115,7 @@ def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
     return _reads_as_name(ctx.freq, name, max_freq)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _is_dictionary_name(name: str, max_freq: int) -> bool:
     """`_is_name` with the dictionary's frequencies (the same in every article)."""
     return _reads_as_name(word_frequency, name, max_freq)
@@ -168,7 +168,7 @@ def _opens_with_word(freq: Callable[[str], int], piece: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _opens_with_dictionary_word(piece: str) -> bool:
     """`_opens_with_word` with the dictionary's frequencies (the same in every article)."""
     return _opens_with_word(word_frequency, piece)

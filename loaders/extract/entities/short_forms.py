@@ -111,7 +111,7 @@ def _common_word(ctx: Context, word: str) -> bool:
     return not (word_tag(word) or "").startswith(("nr", "ns", "nt", "nz"))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _common_dictionary_word(word: str) -> bool:
     """`_common_word` with the dictionary's frequencies (the same in every article)."""
     return _common_word(_DICTIONARY, word)
