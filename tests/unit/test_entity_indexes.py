@@ -15,7 +15,7 @@ from loaders.extract.entities.base import (
     _PRONOUN_CHARS,
     Context,
     Mention,
-    _inside_name,
+    _reads_inside_name,
     name_left_edge,
 )
 from loaders.extract.entities.projects import _PROJECT_SUFFIX
@@ -61,7 +61,7 @@ def _two_walks_edge(ctx: Context, pos: int, max_chars: int, verb_min_freq: int) 
     edge = pos
     while i >= 0 and tokens.starts[i] >= start:
         word, at = tokens.words[i], tokens.starts[i]
-        if len(word) > 1 and not _inside_name(ctx, word, verb_min_freq):
+        if len(word) > 1 and not _reads_inside_name.__wrapped__(word, verb_min_freq, ctx.freq):
             break
         if len(word) == 1 and (
             word in _PRONOUN_CHARS or _HOLDING.match(ctx.text[max(0, at - 1) : at + 1])

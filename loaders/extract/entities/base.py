@@ -124,10 +124,14 @@ class Context:
         self._scans: dict[int, tuple[re.Pattern[str], list[re.Match[str]]]] = {}  # `matches`
 
     @property
+    def reads_word_frequencies(self) -> bool:
+        """The dictionary's frequencies: a word's reading may be memoised across articles."""
+        return self.freq is word_frequency
+
+    @property
     def reads_dictionary(self) -> bool:
-        """Whether it reads the dictionary's frequencies and the shared gazetteer: then what a word
-        or a surface says is the same in every article, and may be memoised across articles."""
-        return self.freq is word_frequency and self.gaz is _cached_gazetteer()
+        """Those and the shared gazetteer: a surface's reading may be memoised too."""
+        return self.reads_word_frequencies and self.gaz is _cached_gazetteer()
 
     def matches(self, pattern: re.Pattern[str]) -> list[re.Match[str]]:
         """`list(pattern.finditer(self.text))`, scanned once for the finders that share it."""
@@ -289,15 +293,10 @@ _HOLDING = re.compile(r"^(?:曾|现任|担任|出任|兼任|历任|原任|任职
 _HOLDING_OPENERS = opening_chars(_HOLDING)
 
 
-def _inside_name(ctx: Context, word: str, verb_min_freq: int) -> bool:
-    if ctx.freq is not word_frequency:  # (memoised for the dictionary's frequencies only)
-        return _reads_inside_name.__wrapped__(word, verb_min_freq, ctx.freq)
-    return _reads_inside_name(word, verb_min_freq, word_frequency)
-
-
 def inside_name_reader(ctx: Context) -> Callable[[str, int, Any], bool]:
-    """`_inside_name` for a loop over words: call it with (word, verb_min_freq, ctx.freq)."""
-    return _reads_inside_name if ctx.freq is word_frequency else _reads_inside_name.__wrapped__
+    """Whether a word may stand inside a name, for a loop over words: call it with (word,
+    verb_min_freq, ctx.freq); memoised for the dictionary's frequencies only."""
+    return _reads_inside_name if ctx.reads_word_frequencies else _reads_inside_name.__wrapped__
 
 
 @lru_cache(maxsize=65536)

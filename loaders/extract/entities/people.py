@@ -110,7 +110,7 @@ _NOT_IN_GIVEN_NAME = frozenset("的了和与及在是为等市省区县局")
 
 
 def _is_name(ctx: Context, name: str, max_freq: int = 1) -> bool:
-    if ctx.freq is word_frequency:
+    if ctx.reads_word_frequencies:
         return _is_dictionary_name(name, max_freq)
     return _reads_as_name(ctx.freq, name, max_freq)
 
@@ -151,7 +151,7 @@ _WORD_AFTER_MIN_FREQ = 500
 
 def _word_follows(ctx: Context, text: str, pos: int) -> bool:
     """Whether a common dictionary word (not a name) starts at text[pos]."""
-    if ctx.freq is word_frequency:
+    if ctx.reads_word_frequencies:
         return _opens_with_dictionary_word(text[pos : pos + 4])
     return _opens_with_word(ctx.freq, text[pos : pos + 4])
 

@@ -92,7 +92,7 @@ def _splits_a_word(ctx: Context, start: int, end: int) -> bool:
     text, starts, words = ctx.text, ctx.tokens.starts, ctx.tokens.words
     # (the pair, a dictionary's word or not, is read before the token: most pairs are no common
     # word; bisect_right(starts, pos) - 1 is tokens.token_at(pos))
-    common = _common_dictionary_word if ctx.freq is word_frequency else partial(_common_word, ctx)
+    common = _common_dictionary_word if ctx.reads_word_frequencies else partial(_common_word, ctx)
     if (
         start > 0
         and common(text[start - 1 : start + 1])
