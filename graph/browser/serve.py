@@ -23,6 +23,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from graph import detached
 from graph.browser import GUIDE_FILE, STYLE_FILE, asset_bytes
 from graph.errors import BrowserAssetsError
 
@@ -34,18 +35,6 @@ PID_FILE = "browser-assets.pid"
 LOG_FILE = "browser-assets.log"
 
 log = logging.getLogger(__name__)
-# Handles of the servers started here, by pid. They outlive this process: a handle dropped while
-# its process runs warns "subprocess ... is still running" (ResourceWarning), so it is kept until
-# the server is stopped.
-_STARTED: dict[int, subprocess.Popen] = {}
-
-
-def _release(pid: int) -> None:
-    """Forget the handle of a stopped server (poll() notes that it ended)."""
-    handle = _STARTED.pop(pid, None)
-    if handle is not None:
-        handle.poll()
-
 
 _CONTENT_TYPES = {
     STYLE_FILE: "text/plain; charset=utf-8",
@@ -178,7 +167,7 @@ def start_background(state_dir: Path, port: int | None = None, wait: float = 10.
         start_new_session=True,  # survives the CLI process that started it
     )
     log.close()
-    _STARTED[proc.pid] = proc
+    detached.hold(proc)
     (state_dir / PID_FILE).write_text(f"{proc.pid} {port}\n")
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
@@ -208,7 +197,7 @@ def stop_background(state_dir: Path, wait: float = 5.0) -> bool:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
         time.sleep(0.05)
-    _release(pid)
+    detached.release(pid)
     return True
 
 

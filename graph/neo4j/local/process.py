@@ -15,6 +15,7 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from graph import detached
 from graph.browser import serve as browser_assets
 from graph.errors import MissingToolError, Neo4jLocalError, StoreError
 from graph.neo4j.driver import open_driver, server_info, wait_for_bolt
@@ -38,18 +39,6 @@ from graph.neo4j.local.server import (
     render_conf,
 )
 from graph.neo4j.settings import Settings
-
-# Handles of the servers started here, by pid. They outlive this process: a handle dropped while
-# its process runs warns "subprocess ... is still running" (ResourceWarning), so it is kept until
-# the server is stopped.
-_STARTED: dict[int, subprocess.Popen] = {}
-
-
-def _release(pid: int) -> None:
-    """Forget the handle of a stopped server (poll() notes that it ended)."""
-    handle = _STARTED.pop(pid, None)
-    if handle is not None:
-        handle.poll()
 
 
 @contextlib.contextmanager
@@ -184,7 +173,7 @@ def start(
                 start_new_session=True,  # survives the CLI; Ctrl-C in the shell does not reach it
             )
         server.pid_file.write_text(f"{proc.pid}\n")
-        _STARTED[proc.pid] = proc
+        detached.hold(proc)
 
         def alive() -> bool:
             return proc.poll() is None
@@ -215,14 +204,14 @@ def _terminate(pid: int, timeout: float) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if not _alive(pid):
-            _release(pid)
+            detached.release(pid)
             return True
         time.sleep(0.2)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
     while _alive(pid):
         time.sleep(0.1)
-    _release(pid)
+    detached.release(pid)
     return False
 
 
