@@ -4,8 +4,9 @@ A story syndicated to ten sites is one piece of reporting, not ten. Each article
 signature of its character shingles (``signature``, stored on the Article node as ``minhash``
 at ingest) and an outlet (``outlet``: the ``source`` the loaders read, else the host of its URL,
 looking through web-archive addresses). ``duplicate_groups`` finds the articles whose estimated
-Jaccard similarity reaches the threshold, through locality-sensitive hashing (datasketch
-MinHashLSH), and groups them; the first article of a group (earliest date, then smallest id) is
+Jaccard similarity reaches the threshold, through locality-sensitive hashing (articles that
+agree on a band of their signatures are candidates, each candidate pair is checked), and groups
+them; the first article of a group (earliest date, then smallest id) is
 its original, the others are linked ``DUPLICATE_OF`` it. A relationship's ``sources`` is then
 the number of distinct outlets among its non-duplicate articles (graph/neo4j/sources.py).
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -106,44 +107,78 @@ class Duplicate:
     similarity: float
 
 
-def duplicate_groups(articles: Iterable[ArticleSig], threshold: float = THRESHOLD) -> dict:
-    """Article id → Duplicate (its original and their similarity) for every article that is a
-    near-duplicate of an earlier one; articles without a signature are nobody's duplicate."""
+@cache
+def bands(threshold: float = THRESHOLD) -> tuple[tuple[int, int], ...]:
+    """The LSH index's bands for `threshold`: (start, end) slices of a signature. Two articles
+    whose signatures agree on every value of some band are candidate duplicates. The numbers of
+    bands and rows are datasketch's MinHashLSH choice for the threshold less LSH_MARGIN (tuned
+    below it, so a pair just above the threshold is rarely missed)."""
     from datasketch import MinHashLSH
 
-    sigs = {a.id: a for a in articles if a.minhash is not None and len(a.minhash) == NUM_PERM}
-    # The index's bands are tuned below the threshold, so a pair just above it is rarely missed;
-    # every candidate pair is then checked against the threshold itself.
     lsh = MinHashLSH(threshold=max(threshold - LSH_MARGIN, 0.1), num_perm=NUM_PERM)
-    hashes: dict[str, MinHash] = {}
-    for aid in sorted(sigs):
-        m = _minhash(sigs[aid].minhash)
-        hashes[aid] = m
-        lsh.insert(aid, m)
-    parent = {aid: aid for aid in sigs}
+    return tuple((i * lsh.r, (i + 1) * lsh.r) for i in range(lsh.b))
+
+
+def has_signature(article: ArticleSig) -> bool:
+    return article.minhash is not None and len(article.minhash) == NUM_PERM
+
+
+def band_buckets(articles: Iterable[ArticleSig],
+                 threshold: float = THRESHOLD) -> Iterator[list[str]]:
+    """The ids of the articles that share a band, bucket by bucket (buckets of one left out):
+    what the store computes server-side (read/article-band-buckets) for graph.neo4j.sources."""
+    sigs = [a for a in articles if has_signature(a)]
+    for start, end in bands(threshold):
+        buckets: dict[tuple[int, ...], list[str]] = {}
+        for a in sigs:
+            buckets.setdefault(tuple(a.minhash[start:end]), []).append(a.id)
+        yield from (ids for ids in buckets.values() if len(ids) > 1)
+
+
+def _jaccard(a: Sequence[int], b: Sequence[int]) -> float:
+    """The share of equal values: MinHash.jaccard's estimate, to the same float."""
+    return sum(map(int.__eq__, a, b)) / NUM_PERM
+
+
+def group_candidates(buckets: Iterable[Sequence[str]], signatures: dict[str, ArticleSig],
+                     threshold: float = THRESHOLD) -> dict[str, Duplicate]:
+    """Article id → Duplicate for every article of a candidate bucket that is a near-duplicate
+    of an earlier one: every pair in a bucket whose similarity reaches the threshold is joined,
+    the groups are the connected sets (`signatures`: those of the articles in the buckets)."""
+    parent: dict[str, str] = {}
 
     def find(x: str) -> str:
+        parent.setdefault(x, x)
         while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
-    for aid, m in hashes.items():
-        for other in lsh.query(m):
-            if other != aid and m.jaccard(hashes[other]) >= threshold:
+    for ids in buckets:
+        for i, aid in enumerate(ids):
+            for other in ids[i + 1:]:
                 ra, rb = find(aid), find(other)
-                if ra != rb:
+                # a pair already joined needs no check: the groups are the same either way
+                if ra != rb and _jaccard(signatures[aid].minhash,
+                                         signatures[other].minhash) >= threshold:
                     parent[max(ra, rb)] = min(ra, rb)
     groups: dict[str, list[str]] = {}
-    for aid in sigs:
+    for aid in parent:
         groups.setdefault(find(aid), []).append(aid)
     out: dict[str, Duplicate] = {}
     for members in groups.values():
         if len(members) < 2:
             continue
-        first = min(members, key=lambda i: (sigs[i].date or "9999", i))
+        first = min(members, key=lambda i: (signatures[i].date or "9999", i))
         for aid in members:
             if aid != first:
-                sim = hashes[aid].jaccard(hashes[first])
-                out[aid] = Duplicate(aid, first, round(float(sim), 3))
+                sim = _jaccard(signatures[aid].minhash, signatures[first].minhash)
+                out[aid] = Duplicate(aid, first, round(sim, 3))
     return out
+
+
+def duplicate_groups(articles: Iterable[ArticleSig], threshold: float = THRESHOLD) -> dict:
+    """Article id → Duplicate (its original and their similarity) for every article that is a
+    near-duplicate of an earlier one; articles without a signature are nobody's duplicate."""
+    sigs = {a.id: a for a in articles if has_signature(a)}
+    return group_candidates(band_buckets(sigs.values(), threshold), sigs, threshold)

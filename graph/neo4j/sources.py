@@ -1,11 +1,14 @@
 """Independent sources: near-duplicate articles linked, relationships' `sources` counted.
 
-``refresh_sources`` reads every article's MinHash signature (written at ingest), groups the
-near-duplicates in Python (graph.dedup), links each duplicate ``DUPLICATE_OF`` its original
-(write/duplicates.cypher, only where that changed) and counts ``sources`` on the relationships
-that need it: those whose evidence changed since the last count (their ``sources`` was removed
-by the ingest) and those with evidence from an article whose original changed. Running it twice
-writes nothing the second time. After an ingest that added, changed or removed no article
+``refresh_sources`` finds the near-duplicates from the MinHash signatures written at ingest:
+the server buckets the articles that agree on a band of their signatures (the LSH candidates),
+the signatures of those candidates alone are read and checked (graph.dedup). Then it walks the
+articles page by page, links each duplicate ``DUPLICATE_OF`` its original (write/duplicates.cypher,
+only where that changed), forgets the `sources` of the relationships with evidence from an
+article whose original changed, and counts ``sources`` on every relationship that has none
+(new, or its evidence changed since the last count: the ingest removed it), streamed in chunks.
+So its memory grows with the near-duplicates, not with the corpus. Running it twice writes
+nothing the second time. After an ingest that added, changed or removed no article
 (``regroup=False``), the signatures are not read again: only an Article never grouped (written
 by an older iikg) makes it group, and the relationships without `sources` are counted.
 """
@@ -13,6 +16,8 @@ by an older iikg) makes it group, and the relationships without `sources` are co
 from __future__ import annotations
 
 import time
+from array import array
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,9 +25,13 @@ import neo4j
 from neo4j.exceptions import DriverError, Neo4jError
 
 import cypher
-from graph.dedup import THRESHOLD, ArticleSig, duplicate_groups
+from graph.dedup import NUM_PERM, THRESHOLD, ArticleSig, Duplicate, bands, group_candidates
 from graph.errors import StoreError
-from graph.neo4j.base import GraphBase, chunks
+from graph.neo4j.base import WRITE_CHUNK, GraphBase, chunks
+
+# signatures read per statement: a row holds 128 ints as Python objects (5 KB) until it is
+# made an array
+SIGNATURE_CHUNK = 200
 
 
 @dataclass
@@ -44,8 +53,7 @@ class SourcesResult:
 
 
 def _data(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -> list[dict]:
-    """The rows as dicts, values as the driver gives them (`Result.data()` walks every list
-    again: a second per MinHash signature read of a thousand articles)."""
+    """The rows as dicts, values as the driver gives them."""
     result = tx.run(query, params)
     keys = result.keys()
     return [dict(zip(keys, values, strict=True)) for values in result.values()]
@@ -62,6 +70,26 @@ class SourceOps(GraphBase):
         except (Neo4jError, DriverError) as exc:
             raise StoreError(f"counting sources failed: {exc}") from exc
 
+    def _in_chunks(self, query: str, handle: Callable[[list[Any]], None]) -> int:
+        """Hands the first column of the query's rows to `handle` a chunk at a time, as the
+        server streams them (handle writes in sessions of its own); the number of values."""
+        def work(tx: neo4j.ManagedTransaction) -> int:
+            handled, chunk = 0, []
+            for record in tx.run(query):
+                chunk.append(record[0])
+                if len(chunk) == WRITE_CHUNK:
+                    handle(chunk)
+                    handled, chunk = handled + len(chunk), []
+            if chunk:
+                handle(chunk)
+            return handled + len(chunk)
+
+        try:
+            with self.session(read=True) as session:
+                return session.execute_read(work)
+        except (Neo4jError, DriverError) as exc:
+            raise StoreError(f"counting sources failed: {exc}") from exc
+
     def refresh_sources(self, *, threshold: float = THRESHOLD, full: bool = False,
                         regroup: bool = True) -> SourcesResult:
         """Link near-duplicate articles and count `sources` where needed (`full`: on every
@@ -70,38 +98,58 @@ class SourceOps(GraphBase):
         started = time.perf_counter()
         result = SourcesResult()
         if not (regroup or full or self._rows(cypher.read_query("articles-ungrouped"))):
-            keys = {row["key"] for row in self._rows(cypher.read_query("sources-missing"))}
             result.regrouped = False
-            return self._count_sources(keys, result, started)
-        rows = self._rows(cypher.read_query("article-signatures"))
-        result.articles = len(rows)
-        dups = duplicate_groups(
-            (ArticleSig(r["id"], r["date"], r["minhash"]) for r in rows), threshold)
-        result.duplicates = len(dups)
-        changes = []
-        for r in rows:
-            dup = dups.get(r["id"])
-            original = dup.original if dup else r["id"]
-            if r["original"] != original:
-                sim = dup.similarity if dup else None
-                changes.append({"id": r["id"], "original": original, "similarity": sim})
-        result.relinked = sum(1 for c in changes if c["original"] != c["id"])
-        for chunk in chunks(changes):
-            self._rows(cypher.write_query("duplicates"), {"rows": chunk}, write=True)
-        if full:
-            keys = {row["key"] for row in self._rows(cypher.read_query("evidence-keys"))}
         else:
-            ids = [c["id"] for c in changes]
-            keys = {row["key"] for row in self._rows(cypher.read_query("sources-missing"))}
-            for chunk in chunks(ids):
-                rows = self._rows(cypher.read_query("evidence-keys-of"), {"ids": chunk})
-                keys |= {row["key"] for row in rows}
-        return self._count_sources(keys, result, started)
-
-    def _count_sources(self, keys: set[str], result: SourcesResult,
-                       started: float) -> SourcesResult:
-        for chunk in chunks(sorted(keys)):
-            self._rows(cypher.write_query("sources-count"), {"keys": chunk}, write=True)
-        result.counted = len(keys)
+            dups = self._near_duplicates(threshold)
+            result.duplicates = len(dups)
+            self._relink(dups, result)
+        query = "evidence-keys" if full else "sources-missing"
+        result.counted = self._in_chunks(cypher.read_query(query), self._count_sources)
         result.seconds = time.perf_counter() - started
         return result
+
+    def _near_duplicates(self, threshold: float) -> dict[str, Duplicate]:
+        """Article id → Duplicate, from the buckets the server finds band by band and the
+        signatures of the articles in them."""
+        signatures: dict[str, ArticleSig] = {}
+        return group_candidates(self._buckets(threshold, signatures), signatures, threshold)
+
+    def _buckets(self, threshold: float,
+                 signatures: dict[str, ArticleSig]) -> Iterator[list[str]]:
+        """The candidate buckets, one band at a time; before a band's buckets are handed on,
+        the signatures of their articles not read yet are added to `signatures`."""
+        for start, end in bands(threshold):
+            params = {"start": start, "end": end, "num_perm": NUM_PERM}
+            buckets = [row["ids"] for row in
+                       self._rows(cypher.read_query("article-band-buckets"), params)]
+            unread = sorted({aid for ids in buckets for aid in ids} - signatures.keys())
+            for chunk in chunks(unread, SIGNATURE_CHUNK):
+                for r in self._rows(cypher.read_query("article-signatures-of"), {"ids": chunk}):
+                    # an array of machine integers: a fifth of the memory of a list of ints
+                    minhash = array("q", r["minhash"])
+                    signatures[r["id"]] = ArticleSig(r["id"], r["date"], minhash)
+            yield from buckets
+
+    def _relink(self, dups: dict[str, Duplicate], result: SourcesResult) -> None:
+        """Walks the articles page by page: links each to its original where that changed and
+        forgets the `sources` its evidence took part in."""
+        after = ""
+        while page := self._rows(cypher.read_query("article-originals-page"),
+                                 {"after": after, "limit": WRITE_CHUNK}):
+            after = page[-1]["id"]
+            result.articles += len(page)
+            changes = []
+            for r in page:
+                dup = dups.get(r["id"])
+                original = dup.original if dup else r["id"]
+                if r["original"] != original:
+                    sim = dup.similarity if dup else None
+                    changes.append({"id": r["id"], "original": original, "similarity": sim})
+            if changes:
+                result.relinked += sum(1 for c in changes if c["original"] != c["id"])
+                self._rows(cypher.write_query("duplicates"), {"rows": changes}, write=True)
+                self._rows(cypher.write_query("sources-forget"),
+                           {"ids": [c["id"] for c in changes]}, write=True)
+
+    def _count_sources(self, keys: list[str]) -> None:
+        self._rows(cypher.write_query("sources-count"), {"keys": keys}, write=True)

@@ -16,7 +16,8 @@ On a graph (--neo4j N --wipe; WIPES the database of NEO4J_URI or of the managed 
 so point it at an instance whose data you do not need): the N synthetic articles of
 bench_store.py, plus a copy of one in ten with 5 characters changed under another outlet, are
 written, then the refresh after that ingest (`Graph.refresh_sources`), a second one (nothing to
-do), and `iikg dedup` (every relationship recounted) are timed.
+do), and `iikg dedup` (every relationship recounted) are timed, with the peak of the memory
+Python allocates during each (tracemalloc: flat means the same peak whatever N).
 
     .venv/bin/python tests/bench/bench_dedup.py [--n 1000 --n 10000] [PATH ...]
     .venv/bin/python tests/bench/bench_dedup.py --n 0 --neo4j 5000 --wipe
@@ -28,6 +29,7 @@ import argparse
 import random
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -131,8 +133,11 @@ def on_neo4j(n: int) -> None:
         print(f"graph: {len(prepared):,} articles ({len(prepared) - n} copies) prepared in "
               f"{prep:.1f} s, written in {written:.1f} s")
         for what, full in (("after ingest", False), ("again", False), ("iikg dedup", True)):
+            tracemalloc.start()
             result = graph.refresh_sources(full=full)
-            print(f"  {what}: {result.line()}")
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            print(f"  {what}: {result.line()}; peak Python memory {peak / 2**20:.1f} MiB")
         clear_database(graph)
 
 

@@ -177,3 +177,22 @@ def test_an_edited_copy_that_is_no_longer_a_duplicate_is_unlinked(neo4j_db: Any)
 @pytest.mark.parametrize("report", ["agreements", "empowered-by", "timeline"])
 def test_reports_take_min_sources(report: str) -> None:
     assert "min_sources" in {p.name for p in cypher.get_report(report).params}
+
+
+def test_an_earlier_copy_recounts_the_sources_of_the_story_it_copies(neo4j_db: Any) -> None:
+    """s1's evidence does not change when an earlier copy of its story arrives, but s1 becomes
+    that copy's duplicate: the relationship s1 supports is counted again (s0's outlet is s3's)."""
+    story = invented_text(31)
+    write_extractions(neo4j_db, [
+        _extraction("s1", "甲报", "2022-06-02", story, [("SIGNED_WITH", FIRM, CITY)]),
+        _extraction("s3", "乙网", "2022-06-03", invented_text(32), [("SIGNED_WITH", FIRM, CITY)]),
+    ])
+    signed = "MATCH (:Company {name: '星云科技'})-[r:SIGNED_WITH]->() RETURN r.sources"
+    assert neo4j_db.run_query_readonly(signed).rows == [[2]]
+    write_extractions(neo4j_db, [
+        _extraction("s0", "乙网", "2022-06-01", changed(story, 4), [("SIGNED_WITH", PEER, CITY)])])
+    links = neo4j_db.run_query_readonly(
+        "MATCH (a:Article)-[:DUPLICATE_OF]->(o:Article) RETURN a.id, o.id").rows
+    assert links == [["s1", "s0"]]
+    assert neo4j_db.run_query_readonly(signed).rows == [[1]]
+    assert neo4j_db.refresh_sources().counted == 0
