@@ -17,7 +17,12 @@ def hold(proc: subprocess.Popen) -> None:
 
 
 def release(pid: int) -> None:
-    """Forget the handle of a stopped server (poll() notes that it ended)."""
-    handle = _STARTED.pop(pid, None)
-    if handle is not None:
-        handle.poll()
+    """Forget the handle of a stopped server (poll() notes that it ended); the handle of one
+    still running is kept, so it never warns."""
+    handle = _STARTED.get(pid)
+    if handle is not None and handle.poll() is not None:
+        del _STARTED[pid]
+
+
+def held(pid: int) -> bool:
+    return pid in _STARTED

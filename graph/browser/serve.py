@@ -197,6 +197,15 @@ def stop_background(state_dir: Path, wait: float = 5.0) -> bool:
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
         time.sleep(0.05)
+    if _alive(pid):  # too slow to shut down (a loaded machine): it holds no state, kill it
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        # (bounded: a server another process started stays a zombie until that one reaps it)
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline and _alive(pid):
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)
+            time.sleep(0.05)
     detached.release(pid)
     return True
 
