@@ -11,7 +11,6 @@ Run directly: `python -m graph.browser.serve --port 7478`.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import logging
 import os
 import signal
@@ -115,18 +114,10 @@ def _read_pid(state_dir: Path) -> tuple[int, int] | None:
         return None
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except OSError:
-        return False
-    return True
-
-
 def running_port(state_dir: Path) -> int | None:
     """Port of the background asset server recorded in `state_dir`, if it still answers."""
     record = _read_pid(state_dir)
-    if record and _alive(record[0]) and answers(record[1]):
+    if record and detached.alive(record[0]) and answers(record[1]):
         return record[1]
     return None
 
@@ -186,27 +177,12 @@ def stop_background(state_dir: Path, wait: float = 5.0) -> bool:
     """Stop the background asset server recorded in `state_dir`; True if one was stopped."""
     record = _read_pid(state_dir)
     (state_dir / PID_FILE).unlink(missing_ok=True)
-    if not record or not _alive(record[0]):
+    if not record or not detached.alive(record[0]):
         return False
     pid = record[0]
     if not _is_asset_server(pid):
         return False  # the pid was reused by an unrelated process: leave it alone
-    os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + wait
-    while time.monotonic() < deadline and _alive(pid):
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid, os.WNOHANG)
-        time.sleep(0.05)
-    if _alive(pid):  # too slow to shut down (a loaded machine): it holds no state, kill it
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-        # (bounded: a server another process started stays a zombie until that one reaps it)
-        deadline = time.monotonic() + wait
-        while time.monotonic() < deadline and _alive(pid):
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, os.WNOHANG)
-            time.sleep(0.05)
-    detached.release(pid)
+    detached.terminate(pid, wait)  # a server too slow to stop holds no state: killed
     return True
 
 
@@ -237,7 +213,7 @@ def ensure_running(state_dir: Path) -> None:
     machine): another one would take another port, and Neo4j's settings name the first.
     """
     record = _read_pid(state_dir)
-    if record is None or (_alive(record[0]) and _is_asset_server(record[0])):
+    if record is None or (detached.alive(record[0]) and _is_asset_server(record[0])):
         return
     managed_conf(state_dir)
 

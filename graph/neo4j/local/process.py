@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import os
-import signal
 import socket
 import subprocess
 import time
@@ -53,29 +51,12 @@ def _locked(server: LocalServer) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _alive(pid: int) -> bool:
-    """True if ``pid`` runs and is not a zombie (reaping it if it is our exited child)."""
-    with contextlib.suppress(ChildProcessError, OSError):
-        if os.waitpid(pid, os.WNOHANG)[0] == pid:
-            return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    with contextlib.suppress(OSError):
-        stat = Path(f"/proc/{pid}/stat").read_text()
-        return stat.rsplit(")", 1)[1].split()[0] != "Z"
-    return True
-
-
 def _is_our_server(server: LocalServer, pid: int) -> bool:
     """Guard against a stale pid file whose pid now belongs to another program."""
     try:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
     except OSError:
-        return _alive(pid)  # no /proc (macOS): trust the pid file
+        return detached.alive(pid)  # no /proc (macOS): trust the pid file
     return "--console-mode" in cmdline and f"--home-dir={server.home}\0" in cmdline
 
 
@@ -85,7 +66,7 @@ def running_pid(server: LocalServer) -> int | None:
         pid = int(server.pid_file.read_text().strip())
     except (OSError, ValueError):
         return None
-    if _alive(pid) and _is_our_server(server, pid):
+    if detached.alive(pid) and _is_our_server(server, pid):
         return pid
     server.pid_file.unlink(missing_ok=True)
     return None
@@ -184,7 +165,7 @@ def start(
             auth.set_up(server)
         except (StoreError, Neo4jLocalError) as exc:
             if alive():
-                _terminate(proc.pid, 30)
+                detached.terminate(proc.pid, 30)
             server.pid_file.unlink(missing_ok=True)
             browser_assets.stop_background(server.home / "run")
             if dumping_cds:  # an archive of a failed run would be reused by every later start
@@ -197,24 +178,6 @@ def start(
         return server
 
 
-def _terminate(pid: int, timeout: float) -> bool:
-    """SIGTERM, wait up to ``timeout``, then SIGKILL. True if the clean shutdown finished."""
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGTERM)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if not _alive(pid):
-            detached.release(pid)
-            return True
-        time.sleep(0.2)
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    while _alive(pid):
-        time.sleep(0.1)
-    detached.release(pid)
-    return False
-
-
 def stop(server: LocalServer | None = None, *, timeout: float = 120.0) -> bool:
     """Stop the managed server. Returns False if it was not running.
 
@@ -225,7 +188,7 @@ def stop(server: LocalServer | None = None, *, timeout: float = 120.0) -> bool:
         pid = running_pid(server)
         if pid is None:
             return False
-        clean = _terminate(pid, timeout)
+        clean = detached.terminate(pid, timeout)
         server.pid_file.unlink(missing_ok=True)
         browser_assets.stop_background(server.home / "run")
     if not clean:
