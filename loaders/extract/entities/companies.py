@@ -23,11 +23,7 @@ from loaders.extract.entities.base import (
     is_vocabulary,
     name_left_edge,
 )
-
-# (_FIRM_ONLY_SUFFIX and _PROPER_TAGS are re-exported: the statistical finder reads them here)
-from loaders.extract.entities.firm_stems import _FIRM_ONLY_SUFFIX as _FIRM_ONLY_SUFFIX
 from loaders.extract.entities.firm_stems import _HAN_CHAR, _short_name_stem, suffix_kind
-from loaders.extract.entities.firm_stems import _PROPER_TAGS as _PROPER_TAGS
 from loaders.extract.entities.known_firms import group_short_form
 from loaders.extract.entities.lexicon import (
     _GENERIC_MODIFIERS,
@@ -53,6 +49,7 @@ _INDUSTRY_SUFFIX = (
     "橡胶|陶瓷|建材|食品|生物|医药|半导体|微电子|集团|智家|锂业|铜业|铝业|矿业|煤业|电力|动力|量子|"
     "股份|资本|证券|银行|光伏|机器人|锂电|航天|航空|树脂"
 )
+# (…物流基地, …科技园: a facility's words, not a firm's)
 _INDUSTRY_RE = re.compile(  # (as a trie: scans faster)
     f"(?:{word_alternation(_INDUSTRY_SUFFIX)})(?![化局部厅院所园区城镇村省市县委办业务基技])"
 )
@@ -246,8 +243,6 @@ def _place_opening(ctx: Context, left: int, pos: int) -> int:
         ):
             return city.start
     return left
-
-
 
 
 def _lone_pair(ctx: Context, pos: int) -> bool:

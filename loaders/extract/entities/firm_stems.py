@@ -13,7 +13,6 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _FIRM_ONLY_SUFFIX = re.compile(
     r"(?:科技|集团|控股|实业|药业|制药|锂业|铜业|铝业|矿业|煤业|智家|精工|股份|资本|投资|证券|银行)$"
 )
-# (…物流基地, …科技园: a facility's words, not a firm's)
 # Firm words that close a place-led name of ordinary words (甲省信用担保集团); 科技 does not:
 # 甲省坚持科技自立 is a phrase.
 _GROUP_WORD = re.compile(r"集团|控股|股份|资本|银行|证券")

@@ -20,11 +20,8 @@ from loaders.extract.entities.base import (
     is_vocabulary,
 )
 from loaders.extract.entities.branches import OPERATOR, operator_technology
-from loaders.extract.entities.companies import (
-    _FIRM_ONLY_SUFFIX,
-    _PROPER_TAGS,
-    _company,
-)
+from loaders.extract.entities.companies import _company
+from loaders.extract.entities.firm_stems import _FIRM_ONLY_SUFFIX, _PROPER_TAGS
 from loaders.extract.entities.lexicon import (
     _DEPT_SUFFIX,
     _MEDIA_END,
